@@ -1,0 +1,296 @@
+/**
+ * The World: plain, JSON-safe data. Every engine function takes a World and returns a new one
+ * (immer `produce`), never mutating its input. Field comments state the invariant each keeps.
+ */
+
+export type Proto = 'tcp' | 'udp';
+
+/** An IPv4 address on an interface. */
+export interface IfaceAddr {
+  /** dotted quad, e.g. "192.168.0.10" */
+  ip: string;
+  /** prefix length, 0..32 */
+  prefix: number;
+}
+
+/** A network interface of a machine that is not a container (containers derive theirs from endpoints). */
+export interface Iface {
+  /** kernel name: "eth0", "lo" */
+  name: string;
+  /** lower-case colon hex, unique across the World */
+  mac: string;
+  addrs: IfaceAddr[];
+  /** the L2 segment this interface is plugged into: "lan", "wan", or null for loopback */
+  segment: string | null;
+}
+
+/** A routing-table entry, printed by `ip route` in table order. */
+export interface Route {
+  /** "default" or a CIDR such as "172.17.0.0/16" */
+  dst: string;
+  /** next hop; absent for on-link routes */
+  via?: string;
+  dev: string;
+  /** preferred source address */
+  src?: string;
+  proto?: 'kernel' | 'dhcp' | 'static';
+  scope?: 'link' | 'host';
+  metric?: number;
+  /** printed as `linkdown` (a bridge with no ports) */
+  linkdown?: boolean;
+}
+
+/** A neighbour (ARP) cache entry, printed by `ip neigh`. */
+export interface ArpEntry {
+  ip: string;
+  mac: string;
+  dev: string;
+  state: 'REACHABLE' | 'STALE' | 'PERMANENT';
+}
+
+/** One direction of a conntrack tuple. */
+export interface Tuple {
+  src: string;
+  dst: string;
+  /** port, or ICMP id for icmp */
+  sport: number;
+  dport: number;
+}
+
+/** A conntrack table entry: original and reply tuple as `conntrack -L` prints them. */
+export interface ConntrackEntry {
+  proto: 'tcp' | 'udp' | 'icmp';
+  orig: Tuple;
+  reply: Tuple;
+  /** tcp state, e.g. "TIME_WAIT"; empty for udp/icmp */
+  state: string;
+  /** seconds left, as printed */
+  timeout: number;
+  assured: boolean;
+}
+
+/** A process listening on a socket. */
+export interface Listener {
+  port: number;
+  proto: Proto;
+  /** what answers: an image-catalogue app key ("nginx", "colorapp"), "docker-proxy", "dns", "web" */
+  app: string;
+  /** bound address; "0.0.0.0" for all */
+  bindIp: string;
+}
+
+/** A port-forward rule on the home router: public port -> LAN address and port. */
+export interface PortForward {
+  proto: Proto;
+  publicPort: number;
+  toIp: string;
+  toPort: number;
+}
+
+export type MachineKind = 'docker-host' | 'pc' | 'router' | 'server';
+
+/** Anything with a network stack that is not a container: the Docker host, LAN PCs, the router, internet hosts. */
+export interface Machine {
+  /** stable id, also the canvas node id and the `@name` in the console */
+  id: string;
+  kind: MachineKind;
+  hostname: string;
+  /** physical interfaces (lo, eth0 ...). The Docker host's bridges and veths are derived from networks. */
+  ifaces: Iface[];
+  /** static routes; the Docker host's bridge routes are derived from networks */
+  routes: Route[];
+  arp: ArpEntry[];
+  conntrack: ConntrackEntry[];
+  /** /etc/resolv.conf nameservers, in order */
+  nameservers: string[];
+  listeners: Listener[];
+  /** shell tools present (ping, curl, nslookup, dig, ip, iptables, conntrack, brctl, bridge) */
+  tools: string[];
+  /** router only: port-forward rules, applied in order */
+  forwards: PortForward[];
+  /** resolver only: the zone it serves, name -> IPv4 */
+  zone: Record<string, string>;
+  /** web servers only: the body served on port 80 */
+  httpBody?: string;
+}
+
+export type NetworkDriver = 'bridge' | 'host' | 'null';
+
+/** The IPAM config of a network. */
+export interface IpamConfig {
+  /** CIDR, network address only ("10.0.0.0/24") */
+  subnet: string;
+  gateway: string;
+  /** CIDR inside subnet that containers' addresses come from */
+  ipRange?: string;
+}
+
+/** A learned entry of a Linux bridge's forwarding database. */
+export interface FdbEntry {
+  mac: string;
+  /** the bridge port (host-side veth name) the MAC was seen on */
+  port: string;
+}
+
+/** A Docker network. */
+export interface Network {
+  /** 64 lower-case hex chars, unique */
+  id: string;
+  /** unique among networks */
+  name: string;
+  driver: NetworkDriver;
+  scope: 'local';
+  /** ISO-8601 timestamp from the World's clock */
+  created: string;
+  internal: boolean;
+  attachable: boolean;
+  labels: Record<string, string>;
+  options: Record<string, string>;
+  /** null for host and none; exactly one config for bridges */
+  ipam: IpamConfig | null;
+  /** true when the user gave --subnet (static --ip is allowed only then) */
+  userSubnet: boolean;
+  /** bridge, host, none: created by the daemon, cannot be removed */
+  predefined: boolean;
+  /** "docker0" or "br-" + id.slice(0, 12); null for host/none */
+  bridge: string | null;
+  /** MAC of the bridge device; null for host/none */
+  bridgeMac: string | null;
+  /** learned FDB entries, oldest first */
+  fdb: FdbEntry[];
+}
+
+/** A container's attachment to a network. Config persists across stop/start; live fields only while running. */
+export interface Endpoint {
+  networkId: string;
+  /** --network-alias / --alias values */
+  aliases: string[];
+  /** user-requested --ip, kept across restarts */
+  ipamIp?: string;
+  /** live: 64 hex */
+  endpointId?: string;
+  /** live: allocated IPv4 */
+  ip?: string;
+  /** live: container-side MAC */
+  mac?: string;
+  /** live: container-side name, eth0, eth1 ... */
+  ifname?: string;
+  /** live: host-side veth name, "veth" + 7 hex */
+  veth?: string;
+  /** live: host-side veth MAC */
+  vethMac?: string;
+}
+
+/** A published port (`-p [ip:]host:container[/proto]`). */
+export interface PortBinding {
+  /** "" means all addresses (0.0.0.0 and ::) */
+  hostIp: string;
+  /** null: pick a random free port at start */
+  hostPort: number | null;
+  containerPort: number;
+  proto: Proto;
+  /** live: the host port actually bound while running */
+  boundPort?: number;
+}
+
+export type ContainerState = 'created' | 'running' | 'exited';
+
+/** A Docker container. Its network stack is derived from `endpoints` (or the host / another container). */
+export interface Container {
+  /** 64 lower-case hex chars, unique */
+  id: string;
+  /** unique among containers, without the leading "/" */
+  name: string;
+  image: string;
+  /** CMD given after the image (may be empty: the image default) */
+  cmd: string[];
+  /** KEY=VALUE, in the order given */
+  env: string[];
+  /** defaults to id.slice(0, 12) */
+  hostname: string;
+  state: ContainerState;
+  exitCode: number;
+  /** ISO-8601 from the World's clock */
+  created: string;
+  /** World clock ms when it last started; 0 if never */
+  startedAt: number;
+  /** HostConfig.NetworkMode: "bridge" | "host" | "none" | "container:<id>" | a network name */
+  networkMode: string;
+  /** attachments, in connect order (eth0 first). Empty for host/none/container: modes. */
+  endpoints: Endpoint[];
+  ports: PortBinding[];
+  /** -P */
+  publishAll: boolean;
+  /** --rm */
+  autoRemove: boolean;
+  tty: boolean;
+  interactive: boolean;
+  /** the container's own neighbour cache */
+  arp: ArpEntry[];
+  /** monotonically increasing creation order (docker ps sorts newest first) */
+  seq: number;
+}
+
+/** The whole simulated world. */
+export interface World {
+  /** persisted-schema version; bump with a migration */
+  schema: 1;
+  /** PRNG state (uint32); every random id, MAC and port comes from here */
+  rng: number;
+  /** simulated time in ms since 2026-01-01T00:00:00Z; advances as commands run */
+  clock: number;
+  /** next container seq */
+  seq: number;
+  /** keyed by Machine.id, insertion order is display order */
+  machines: Record<string, Machine>;
+  /** keyed by Network.id, in creation order */
+  networks: Record<string, Network>;
+  /** keyed by Container.id, in creation order */
+  containers: Record<string, Container>;
+  /** last host port handed out from the ephemeral range (Docker allocates round-robin) */
+  lastEphemeralPort: number;
+}
+
+/** One hop of a packet's story: DESIGN.md §4 (contract). */
+export interface Step {
+  /** a canvas node id or edge id (see ids.ts) */
+  at: { node: string } | { link: string };
+  action: string;
+  frame: Frame;
+  changes: TableChange[];
+  explain: { key: string; params: Record<string, string | number> };
+}
+
+export interface Frame {
+  eth?: { src: string; dst: string; type: 'ARP' | 'IPv4' };
+  ip?: { src: string; dst: string; ttl: number; proto: 'icmp' | 'tcp' | 'udp' };
+  l4?: { sport: number; dport: number; flags?: string; icmpType?: string };
+  app?: { summary: string };
+  /** ARP payload, for arp-request / arp-reply */
+  arp?: { op: 'request' | 'reply'; senderIp: string; senderMac: string; targetIp: string; targetMac: string };
+}
+
+export interface TableChange {
+  /** node id of the machine / bridge whose table changed or was used */
+  on: string;
+  table: 'arp' | 'fdb' | 'route' | 'conntrack' | 'nat' | 'dns';
+  /** 'add' | 'hit' | 'update' */
+  kind?: 'add' | 'hit' | 'update' | 'remove';
+  entry: unknown;
+}
+
+export interface Trace {
+  command: string;
+  steps: Step[];
+  outcome: { ok: boolean; summary: string };
+}
+
+/** What any command returns. On failure `world` is the input World (or Docker's own partial effect). */
+export interface CommandResult {
+  world: World;
+  /** exactly what the tool prints (stdout and stderr interleaved as a terminal shows them) */
+  output: string;
+  exitCode: number;
+  /** packet-level commands produce one trace (several lookups/packets folded into one story) */
+  trace?: Trace;
+}
