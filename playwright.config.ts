@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium by default; CHROMIUM_PATH points elsewhere (or '' for Playwright's own browser). */
+/** Each developer's runs can use their own port (E2E_PORT) so parallel runs do not share a server. */
+const port = Number(process.env.E2E_PORT ?? 4173);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -11,7 +13,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: executablePath || undefined,
@@ -27,8 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build -- --outDir dist-e2e-${port} --emptyOutDir && npx vite preview --outDir dist-e2e-${port} --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

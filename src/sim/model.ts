@@ -293,4 +293,8 @@ export interface CommandResult {
   exitCode: number;
   /** packet-level commands produce one trace (several lookups/packets folded into one story) */
   trace?: Trace;
+  /** `docker run -it … bash`, `docker exec -it NAME bash`: the console now runs lines inside this container id */
+  enter?: string;
+  /** `exit` inside a container: the console leaves it */
+  exit?: boolean;
 }
