@@ -1,0 +1,440 @@
+import type { Container, Proto } from './model';
+
+/**
+ * The image catalogue: what each image really contains (docker-facts.md "Images are real images"):
+ * which processes listen, which shell tools exist, what its default command is and what an HTTP
+ * app answers. Everything that asks "can this container ping / what answers on port 80" reads it.
+ *
+ * Assumptions (the seeds' own images are not documented): `devwikirepo/pingbuntu` is Ubuntu with
+ * iputils-ping whose default command keeps running (seed 004 pings a `run -d` container of it);
+ * `devwikirepo/envnodecolorapp` is a Node/Express app on 3000/tcp (EXPOSE 3000) whose page shows
+ * `COLOR` verbatim.
+ */
+
+export type ImageApp = 'nginx' | 'httpd' | 'colorapp' | 'redis' | 'postgres' | 'mysql' | null;
+
+export interface ImageInfo {
+  /** repository without tag or registry: "nginx", "nicolaka/netshoot" */
+  repo: string;
+  /** false for images outside the catalogue: they run and listen on nothing */
+  known: boolean;
+  /** sockets the main process opens once started */
+  listeners: { port: number; proto: Proto }[];
+  /** EXPOSE list ("80/tcp"), what `-P` publishes */
+  exposed: string[];
+  /** commands on $PATH (shell built-ins such as `exit` are not listed) */
+  tools: string[];
+  /** the interactive shell `docker run -it IMAGE` gives; null when the image has none */
+  shell: 'bash' | 'sh' | 'zsh' | null;
+  /** whose error wording its tools print (busybox: `ping: bad address 'x'`) */
+  flavor: 'glibc' | 'busybox' | 'musl';
+  entrypoint: string[];
+  defaultCmd: string[];
+  /** whether the default command keeps running without a TTY/stdin (a server or a sleeper) */
+  keepsRunning: boolean;
+  app: ImageApp;
+  /** first lines the main process logs; `{ip}` is the container's first address */
+  startupLog: string[];
+  /** env vars of which at least one must be set, else the entrypoint exits 1 (postgres, mysql) */
+  requiresOneOf?: string[];
+  /** what the entrypoint prints when `requiresOneOf` is not met */
+  missingEnvLog?: string[];
+  /** one line for the image picker */
+  summary: string;
+}
+
+const DEBIAN = ['bash', 'sh', 'cat', 'hostname', 'getent', 'ls', 'echo', 'env', 'sleep'];
+const BUSYBOX = [
+  'sh',
+  'ash',
+  'cat',
+  'hostname',
+  'ls',
+  'echo',
+  'env',
+  'sleep',
+  'ping',
+  'wget',
+  'nslookup',
+  'ip',
+  'ifconfig',
+  'route',
+  'arp',
+  'netstat',
+  'nc',
+  'traceroute',
+  'telnet',
+];
+
+type Entry = Omit<ImageInfo, 'repo' | 'known'>;
+
+const serverBase = { shell: 'bash' as const, flavor: 'glibc' as const, keepsRunning: true };
+
+const CATALOGUE: Record<string, Entry> = {
+  'nicolaka/netshoot': {
+    summary: 'network troubleshooting toolbox (ping, curl, dig, nslookup, ip, iptables, tcpdump)',
+    listeners: [],
+    exposed: [],
+    tools: [
+      ...DEBIAN,
+      'zsh',
+      'ping',
+      'curl',
+      'wget',
+      'dig',
+      'nslookup',
+      'host',
+      'ip',
+      'iptables',
+      'conntrack',
+      'bridge',
+      'brctl',
+      'tcpdump',
+      'netstat',
+      'ss',
+      'nc',
+      'traceroute',
+      'arp',
+      'ifconfig',
+      'route',
+    ],
+    shell: 'zsh',
+    flavor: 'musl',
+    entrypoint: [],
+    defaultCmd: ['zsh'],
+    keepsRunning: false,
+    app: null,
+    startupLog: [],
+  },
+  busybox: {
+    summary: 'tiny image with busybox ping, wget, nslookup',
+    listeners: [],
+    exposed: [],
+    tools: BUSYBOX,
+    shell: 'sh',
+    flavor: 'busybox',
+    entrypoint: [],
+    defaultCmd: ['sh'],
+    keepsRunning: false,
+    app: null,
+    startupLog: [],
+  },
+  alpine: {
+    summary: 'Alpine Linux: busybox tools (ping, wget, nslookup)',
+    listeners: [],
+    exposed: [],
+    tools: [...BUSYBOX, 'getent'],
+    shell: 'sh',
+    flavor: 'busybox',
+    entrypoint: [],
+    defaultCmd: ['/bin/sh'],
+    keepsRunning: false,
+    app: null,
+    startupLog: [],
+  },
+  ubuntu: {
+    summary: 'Ubuntu base: bash, no ping or curl',
+    listeners: [],
+    exposed: [],
+    tools: DEBIAN,
+    shell: 'bash',
+    flavor: 'glibc',
+    entrypoint: [],
+    defaultCmd: ['/bin/bash'],
+    keepsRunning: false,
+    app: null,
+    startupLog: [],
+  },
+  'devwikirepo/pingbuntu': {
+    summary: 'Ubuntu with ping (the seed walkthrough image)',
+    listeners: [],
+    exposed: [],
+    tools: [...DEBIAN, 'ping'],
+    shell: 'bash',
+    flavor: 'glibc',
+    entrypoint: [],
+    defaultCmd: ['sleep', 'infinity'],
+    keepsRunning: true,
+    app: null,
+    startupLog: [],
+  },
+  nginx: {
+    ...serverBase,
+    summary: 'web server on 80/tcp (has curl, no ping)',
+    listeners: [{ port: 80, proto: 'tcp' }],
+    exposed: ['80/tcp'],
+    tools: [...DEBIAN, 'curl', 'nginx'],
+    entrypoint: ['/docker-entrypoint.sh'],
+    defaultCmd: ['nginx', '-g', 'daemon off;'],
+    app: 'nginx',
+    startupLog: [
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    ],
+  },
+  httpd: {
+    ...serverBase,
+    summary: 'Apache web server on 80/tcp',
+    listeners: [{ port: 80, proto: 'tcp' }],
+    exposed: ['80/tcp'],
+    tools: [...DEBIAN, 'httpd'],
+    entrypoint: [],
+    defaultCmd: ['httpd-foreground'],
+    app: 'httpd',
+    startupLog: [
+      "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using {ip}. Set the 'ServerName' directive globally to suppress this message",
+      "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using {ip}. Set the 'ServerName' directive globally to suppress this message",
+    ],
+  },
+  redis: {
+    ...serverBase,
+    summary: 'Redis on 6379/tcp',
+    listeners: [{ port: 6379, proto: 'tcp' }],
+    exposed: ['6379/tcp'],
+    tools: [...DEBIAN, 'redis-cli', 'redis-server'],
+    entrypoint: ['docker-entrypoint.sh'],
+    defaultCmd: ['redis-server'],
+    app: 'redis',
+    startupLog: [
+      '1:C 01 Jan 2026 00:00:00.000 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
+      '1:C 01 Jan 2026 00:00:00.000 * Redis version=7.4.2, bits=64, commit=00000000, modified=0, pid=1, just started',
+      '1:M 01 Jan 2026 00:00:00.000 * Running mode=standalone, port=6379.',
+      '1:M 01 Jan 2026 00:00:00.000 * Server initialized',
+      '1:M 01 Jan 2026 00:00:00.000 * Ready to accept connections tcp',
+    ],
+  },
+  postgres: {
+    ...serverBase,
+    summary: 'PostgreSQL on 5432/tcp (needs -e POSTGRES_PASSWORD=…)',
+    listeners: [{ port: 5432, proto: 'tcp' }],
+    exposed: ['5432/tcp'],
+    tools: [...DEBIAN, 'psql', 'postgres'],
+    entrypoint: ['docker-entrypoint.sh'],
+    defaultCmd: ['postgres'],
+    app: 'postgres',
+    startupLog: ['LOG:  database system is ready to accept connections'],
+    requiresOneOf: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'],
+    missingEnvLog: [
+      'Error: Database is uninitialized and superuser password is not specified.',
+      '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
+      '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+    ],
+  },
+  mysql: {
+    ...serverBase,
+    summary: 'MySQL on 3306/tcp (needs -e MYSQL_ROOT_PASSWORD=…)',
+    listeners: [
+      { port: 3306, proto: 'tcp' },
+      { port: 33060, proto: 'tcp' },
+    ],
+    exposed: ['3306/tcp', '33060/tcp'],
+    tools: [...DEBIAN, 'mysql', 'mysqld'],
+    entrypoint: ['docker-entrypoint.sh'],
+    defaultCmd: ['mysqld'],
+    app: 'mysql',
+    startupLog: [
+      "[Server] /usr/sbin/mysqld: ready for connections. Version: '9.1.0'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.",
+    ],
+    requiresOneOf: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
+    missingEnvLog: [
+      '[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
+      '    You need to specify one of the following as an environment variable:',
+      '    - MYSQL_ROOT_PASSWORD',
+      '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+      '    - MYSQL_RANDOM_ROOT_PASSWORD',
+    ],
+  },
+  'devwikirepo/envnodecolorapp': {
+    ...serverBase,
+    summary: 'Node web app on 3000/tcp showing its COLOR env (seed image)',
+    listeners: [{ port: 3000, proto: 'tcp' }],
+    exposed: ['3000/tcp'],
+    tools: [...DEBIAN, 'node', 'npm'],
+    entrypoint: ['docker-entrypoint.sh'],
+    defaultCmd: ['node', 'app.js'],
+    app: 'colorapp',
+    startupLog: ['Server is running on port 3000'],
+  },
+};
+
+/** Order of the picker: the tool-rich image first, so nobody trips on a missing ping. */
+const PICKER_ORDER = [
+  'nicolaka/netshoot',
+  'busybox',
+  'alpine',
+  'devwikirepo/pingbuntu',
+  'ubuntu',
+  'nginx',
+  'httpd',
+  'devwikirepo/envnodecolorapp',
+  'redis',
+  'postgres',
+  'mysql',
+];
+
+/**
+ * Strips registry, `library/`, tag and digest: "docker.io/library/nginx:1.27" -> "nginx".
+ * @example imageRepo('nicolaka/netshoot:latest') // 'nicolaka/netshoot'
+ */
+export function imageRepo(image: string): string {
+  let ref = image.split('@')[0];
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (colon > slash) ref = ref.slice(0, colon);
+  ref = ref.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+  return ref.replace(/^library\//, '');
+}
+
+/** What an image (as the user typed it, tag allowed) contains; unknown images listen on nothing. */
+export function imageInfo(image: string): ImageInfo {
+  const repo = imageRepo(image);
+  const entry = CATALOGUE[repo];
+  if (entry) return { repo, known: true, ...entry };
+  return {
+    repo,
+    known: false,
+    listeners: [],
+    exposed: [],
+    tools: [],
+    shell: null,
+    flavor: 'glibc',
+    entrypoint: [],
+    defaultCmd: [],
+    keepsRunning: true,
+    app: null,
+    startupLog: [],
+    summary: 'unknown image: runs, listens on nothing',
+  };
+}
+
+/** Whether `tool` (a command name or path such as "/bin/ping") exists in the image. */
+export function imageHasTool(image: string, tool: string): boolean {
+  const name = tool.split('/').pop() ?? tool;
+  return imageInfo(image).tools.includes(name);
+}
+
+/** The catalogue for an image picker, tool-rich image first. */
+export function imageCatalogue(): { image: string; summary: string; app: ImageApp; exposed: string[] }[] {
+  return PICKER_ORDER.map((image) => ({
+    image,
+    summary: CATALOGUE[image].summary,
+    app: CATALOGUE[image].app,
+    exposed: CATALOGUE[image].exposed,
+  }));
+}
+
+/** An HTTP answer as the app sends it (the packet engine adds `Date` and the status line). */
+export interface HttpResponse {
+  status: number;
+  reason: string;
+  /** in the order the server sends them */
+  headers: [string, string][];
+  body: string;
+}
+
+export const NGINX_VERSION = '1.27.3';
+
+/** nginx's real default page (/usr/share/nginx/html/index.html, 615 bytes). */
+export const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+/** httpd's /usr/local/apache2/htdocs/index.html. */
+export const HTTPD_WORKS = '<html><body><h1>It works!</h1></body></html>\n';
+
+/** The value of `KEY` in a container's env ("KEY=VALUE" list), or undefined. */
+export function envValue(env: string[], key: string): string | undefined {
+  const hit = env.find((e) => e === key || e.startsWith(`${key}=`));
+  return hit?.includes('=') ? hit.slice(key.length + 1) : undefined;
+}
+
+/** Byte length as Content-Length counts it (UTF-8). */
+function byteLength(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+/**
+ * What the container's HTTP app answers on `port` (container side) for `GET /`, or null when no
+ * HTTP app listens there (nothing listening, or a non-HTTP server such as redis).
+ */
+export function httpResponse(container: Pick<Container, 'image' | 'env'>, port: number): HttpResponse | null {
+  const info = imageInfo(container.image);
+  if (!info.listeners.some((l) => l.port === port && l.proto === 'tcp')) return null;
+  if (info.app === 'nginx') {
+    return {
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Server', `nginx/${NGINX_VERSION}`],
+        ['Content-Type', 'text/html'],
+        ['Content-Length', String(byteLength(NGINX_WELCOME))],
+        ['Last-Modified', 'Tue, 26 Nov 2024 15:55:00 GMT'],
+        ['Connection', 'keep-alive'],
+        ['ETag', '"6745ef54-267"'],
+        ['Accept-Ranges', 'bytes'],
+      ],
+      body: NGINX_WELCOME,
+    };
+  }
+  if (info.app === 'httpd') {
+    return {
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Server', 'Apache/2.4.62 (Unix)'],
+        ['Last-Modified', 'Mon, 11 Jun 2007 18:53:14 GMT'],
+        ['ETag', '"2d-432a5e4a73a80"'],
+        ['Accept-Ranges', 'bytes'],
+        ['Content-Length', String(byteLength(HTTPD_WORKS))],
+        ['Content-Type', 'text/html'],
+      ],
+      body: HTTPD_WORKS,
+    };
+  }
+  if (info.app === 'colorapp') {
+    // Node prints a missing env var as "undefined", so the page does too.
+    const color = envValue(container.env, 'COLOR') ?? 'undefined';
+    const body = `<html><body style="background-color: ${color};"><h1>COLOR: ${color}</h1></body></html>`;
+    return {
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['X-Powered-By', 'Express'],
+        ['Content-Type', 'text/html; charset=utf-8'],
+        ['Content-Length', String(byteLength(body))],
+        ['Connection', 'keep-alive'],
+        ['Keep-Alive', 'timeout=5'],
+      ],
+      body,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,61 @@
+import type { Container, Network, World } from './model';
+
+/**
+ * Finding containers and networks the way the daemon does, shared by every command.
+ * Containers (daemon.GetContainer): full id, then name (a leading "/" allowed), then a unique id
+ * prefix. Networks (daemon.FindNetwork): full id, then name, then a unique id prefix.
+ */
+
+export type Lookup<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A container by name, full id or unique id prefix, or the daemon's error (without "Error response from daemon: "). */
+export function lookupContainer(world: World, ref: string): Lookup<Container> {
+  const all = Object.values(world.containers);
+  const byId = world.containers[ref];
+  if (byId) return { ok: true, value: byId };
+  const name = ref.startsWith('/') ? ref.slice(1) : ref;
+  const byName = all.find((c) => c.name === name);
+  if (byName) return { ok: true, value: byName };
+  if (ref !== '' && /^[0-9a-f]+$/.test(ref)) {
+    const hits = all.filter((c) => c.id.startsWith(ref));
+    if (hits.length === 1) return { ok: true, value: hits[0] };
+    if (hits.length > 1) return { ok: false, error: `Multiple IDs found with provided prefix: ${ref}` };
+  }
+  return { ok: false, error: `No such container: ${ref}` };
+}
+
+/** A container by name, full id or unique id prefix; null when none or ambiguous. */
+export function findContainer(world: World, ref: string): Container | null {
+  const r = lookupContainer(world, ref);
+  return r.ok ? r.value : null;
+}
+
+/** A network by full id, name or unique id prefix, or the daemon's error (fact 22). */
+export function lookupNetwork(world: World, ref: string): Lookup<Network> {
+  const all = Object.values(world.networks);
+  const byId = world.networks[ref];
+  if (byId) return { ok: true, value: byId };
+  const byName = all.find((n) => n.name === ref);
+  if (byName) return { ok: true, value: byName };
+  if (ref !== '' && /^[0-9a-f]+$/.test(ref)) {
+    const hits = all.filter((n) => n.id.startsWith(ref));
+    if (hits.length === 1) return { ok: true, value: hits[0] };
+    if (hits.length > 1) {
+      return { ok: false, error: `network ${ref} is ambiguous (${hits.length} matches found based on ID prefix)` };
+    }
+  }
+  return { ok: false, error: `network ${ref} not found` };
+}
+
+/** A network by name, full id or unique id prefix; null when none or ambiguous. */
+export function findNetwork(world: World, ref: string): Network | null {
+  const r = lookupNetwork(world, ref);
+  return r.ok ? r.value : null;
+}
+
+/** Running containers attached to a network (live endpoint), in creation order. */
+export function containersOn(world: World, networkId: string): Container[] {
+  return Object.values(world.containers).filter(
+    (c) => c.state === 'running' && c.endpoints.some((e) => e.networkId === networkId && e.ip),
+  );
+}
