@@ -1,13 +1,21 @@
 import { runDocker } from './docker';
 import { DOCKER_HOST } from './ids';
-import type { Trace, World } from './model';
+import { findContainer } from './lookup';
+import type { CommandResult, Trace, World } from './model';
 import { runShell } from './shell';
+import { hasTool } from './shell/tools';
 import type { Where } from './where';
+
+/** Where a console line runs; a container frame remembers how it was entered. */
+export type Frame = Where & {
+  /** `run`: the shell is the container's main process, so `exit` stops the container */
+  via?: 'run' | 'exec';
+};
 
 /** A console: the World and where typed lines run (a stack: `docker run -it … bash` pushes a container). */
 export interface Session {
   world: World;
-  stack: Where[];
+  stack: Frame[];
 }
 
 export interface LineResult {
@@ -18,6 +26,9 @@ export interface LineResult {
   exitCode: number;
   trace?: Trace;
 }
+
+/** Simulated time each command takes, so `docker ps` shows containers ageing. */
+export const LINE_MS = 1000;
 
 export function createSession(world: World): Session {
   return { world, stack: [{ kind: 'machine', id: DOCKER_HOST }] };
@@ -54,22 +65,134 @@ export function tokenize(line: string): string[] {
   return out;
 }
 
+/** The frame lines run in now. */
+export function currentFrame(session: Session): Frame {
+  return session.stack[session.stack.length - 1];
+}
+
+/**
+ * The shell prompt for the current frame: `root@3866c4fcd4b6:/#` inside a container (its
+ * hostname, the short id by default), `root@docker-host:~#` on a machine (bash's \h: up to the first dot).
+ */
+export function prompt(session: Session): string {
+  const f = currentFrame(session);
+  if (f.kind === 'container') {
+    const c = session.world.containers[f.id];
+    return `root@${(c?.hostname ?? f.id.slice(0, 12)).split('.')[0]}:/#`;
+  }
+  const m = session.world.machines[f.id];
+  return `root@${(m?.hostname ?? f.id).split('.')[0]}:~#`;
+}
+
+/** `@NAME`: a machine id, or a container name / id / unique id prefix. */
+function resolveTarget(world: World, name: string): Frame | null {
+  if (world.machines[name]) return { kind: 'machine', id: name };
+  const c = findContainer(world, name);
+  return c ? { kind: 'container', id: c.id } : null;
+}
+
+function advance(world: World): World {
+  return { ...world, clock: world.clock + LINE_MS };
+}
+
+/** Pops container frames whose container is gone or no longer running, saying so. */
+function dropDeadFrames(session: Session): { session: Session; notes: string[] } {
+  const notes: string[] = [];
+  let stack = session.stack;
+  while (stack.length > 1) {
+    const top = stack[stack.length - 1];
+    if (top.kind !== 'container') break;
+    const c = session.world.containers[top.id];
+    if (c && c.state === 'running') break;
+    stack = stack.slice(0, -1);
+    const back = stack[stack.length - 1];
+    const label = c ? c.name : top.id.slice(0, 12);
+    notes.push(
+      `[${label} is ${c ? 'no longer running' : 'removed'}; back on ${back.kind === 'machine' ? back.id : back.id.slice(0, 12)}]`,
+    );
+  }
+  return { session: stack === session.stack ? session : { ...session, stack }, notes };
+}
+
+/** Runs a parsed command at a frame: docker where the docker CLI exists, else the shell. */
+function execute(world: World, argv: string[], where: Where, line: string): CommandResult {
+  if (argv[0] === 'docker' && hasTool(world, where, 'docker')) return runDocker(world, argv.slice(1), where);
+  return runShell(world, argv, where, line);
+}
+
+/** Leaves the current container: a `run -it` shell stops its container (and `--rm` removes it). */
+function leave(session: Session, world: World): Session {
+  const top = currentFrame(session);
+  let w = world;
+  if (top.kind === 'container' && top.via === 'run') {
+    const c = w.containers[top.id];
+    if (c?.state === 'running') w = runDocker(w, ['stop', c.id], { kind: 'machine', id: DOCKER_HOST }).world;
+    const after = w.containers[top.id];
+    if (after?.autoRemove) w = runDocker(w, ['rm', '-f', after.id], { kind: 'machine', id: DOCKER_HOST }).world;
+  }
+  return { world: w, stack: session.stack.slice(0, -1) };
+}
+
 /** Runs one console line (DESIGN.md §5). */
 export function runLine(session: Session, line: string): LineResult {
-  const where = session.stack[session.stack.length - 1];
   const trimmed = line.trim();
-  const machine = where.id;
-  if (trimmed === '' || trimmed.startsWith('#')) return { session, machine, output: '', exitCode: 0 };
-  const argv = tokenize(trimmed);
-  const res =
-    argv[0] === 'docker'
-      ? runDocker(session.world, argv.slice(1), where)
-      : runShell(session.world, argv, where, trimmed);
-  return {
-    session: { ...session, world: res.world },
-    machine,
-    output: res.output,
-    exitCode: res.exitCode,
-    trace: res.trace,
-  };
+  const here = currentFrame(session);
+  if (trimmed === '' || trimmed.startsWith('#')) return { session, machine: here.id, output: '', exitCode: 0 };
+
+  let argv = tokenize(trimmed);
+  let where: Frame = here;
+  let oneShot = false;
+  if (argv[0]?.startsWith('@')) {
+    const target = resolveTarget(session.world, argv[0].slice(1));
+    if (!target) {
+      return {
+        session,
+        machine: here.id,
+        output: `whalewire: no machine or container named "${argv[0].slice(1)}" (machines: ${Object.keys(session.world.machines).join(', ')})`,
+        exitCode: 1,
+      };
+    }
+    where = target;
+    argv = argv.slice(1);
+    oneShot = true;
+    if (argv.length === 0) return { session, machine: where.id, output: '', exitCode: 0 };
+  }
+
+  const res = execute(session.world, argv, where, trimmed);
+  let world = advance(res.world);
+  let next: Session = { ...session, world };
+  let output = res.output;
+
+  if (res.exit && !oneShot) {
+    if (session.stack.length > 1) {
+      next = leave(next, world);
+      world = next.world;
+      output = output ? `${output}\nexit` : 'exit';
+    } else {
+      output = output ? `${output}\nlogout` : 'logout';
+    }
+  } else if (res.enter && !oneShot) {
+    const isRun = argv[0] === 'docker' && (argv[1] === 'run' || (argv[1] === 'container' && argv[2] === 'run'));
+    const via = isRun ? 'run' : 'exec';
+    next = { ...next, stack: [...next.stack, { kind: 'container', id: res.enter, via }] };
+  }
+
+  const dropped = dropDeadFrames(next);
+  if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
+  return { session: dropped.session, machine: where.id, output, exitCode: res.exitCode, trace: res.trace };
+}
+
+/** Runs every line of a script from a fresh session; the headless runner and the seed tests use it. */
+export function runScript(world: World, text: string): { lines: string[]; results: LineResult[]; session: Session } {
+  let session = createSession(world);
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const results: LineResult[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    const r = runLine(session, line);
+    session = r.session;
+    results.push(r);
+  }
+  return { lines: lines.map((l) => l.replace(/\r$/, '')), results, session };
 }

@@ -1,10 +1,43 @@
 import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
+import { basicCommands } from './basic';
+import { bridgeCommands } from './bridge';
+import { catCommand } from './files';
+import { ipCommand } from './ip';
+import { iptables } from './iptables';
+import { packetCommands } from './packet';
+import { commandNotFound, hasTool } from './tools';
 
 /** A shell command: argv[0] is the command name. */
 export type ShellCommand = (world: World, argv: string[], where: Where, line: string) => CommandResult;
 
-/** Runs one shell command on a machine or in a container. */
-export function runShell(world: World, argv: string[], _where: Where, _line: string): CommandResult {
-  return { world, output: `bash: ${argv[0]}: command not found`, exitCode: 127 };
+/** Packet-level commands that the packet engine registers in `packetCommands`. */
+export const PACKET_TOOLS = ['ping', 'curl', 'wget', 'nslookup', 'dig', 'getent', 'host', 'traceroute'];
+
+const localCommands: Record<string, ShellCommand> = {
+  ...basicCommands,
+  ...bridgeCommands,
+  cat: catCommand,
+  ip: ipCommand,
+  iptables,
+};
+
+const notYet: ShellCommand = (world, argv) => ({
+  world,
+  output: `${argv[0]}: packet simulation is not available yet`,
+  exitCode: 2,
+});
+
+/**
+ * Runs one shell command on a machine or in a container. Tools the machine or image lacks answer
+ * as its shell does (`bash: ping: command not found`, exit 127); the packet engine's commands are
+ * consulted first, then the commands that need no packets.
+ */
+export function runShell(world: World, argv: string[], where: Where, line: string): CommandResult {
+  const name = argv[0] ?? '';
+  if (name === '') return { world, output: '', exitCode: 0 };
+  const cmd = name.includes('/') ? (name.split('/').pop() ?? name) : name;
+  const known = packetCommands[cmd] ?? localCommands[cmd] ?? (PACKET_TOOLS.includes(cmd) ? notYet : undefined);
+  if (!known || !hasTool(world, where, cmd)) return commandNotFound(world, where, name);
+  return known(world, [cmd, ...argv.slice(1)], where, line);
 }

@@ -1,0 +1,42 @@
+import { stackOf } from '../stack';
+import type { ShellCommand } from './index';
+
+/** What `help` prints: the console language of DESIGN.md §5. */
+export const HELP_TEXT = `whalewire console: type what you would type on a Docker host.
+
+  docker ...                 the Docker CLI (run, ps, inspect, network create/ls/inspect/connect, ...)
+  docker run -it IMG bash    enter the container; later lines run inside it until "exit"
+  docker exec [-it] C CMD    run one command inside container C
+  @MACHINE CMD               run one line on another machine (@pc1, @router, @remote) or container
+  # comment                  ignored, as are blank lines
+
+Shell commands:
+  ping curl wget nslookup dig getent    send packets (step through them on the canvas)
+  ip addr | ip route | ip link | ip neigh
+  cat /etc/resolv.conf | cat /etc/hosts
+  brctl show | bridge fdb show | conntrack -L
+  iptables -S | iptables -t nat -S | iptables -L -n
+  hostname  whoami  echo  clear  exit  help`;
+
+/** Commands that need no packets and no tables: echo, exit, clear, whoami, hostname, help. */
+export const basicCommands: Record<string, ShellCommand> = {
+  echo: (world, argv) => {
+    const noNewline = argv[1] === '-n';
+    return { world, output: argv.slice(noNewline ? 2 : 1).join(' '), exitCode: 0 };
+  },
+  // the console decides what leaving means (pop a container, or just "logout" at the top)
+  exit: (world, argv) => ({ world, output: '', exitCode: Number(argv[1] ?? 0) || 0, exit: true }),
+  logout: (world) => ({ world, output: '', exitCode: 0, exit: true }),
+  clear: (world) => ({ world, output: '', exitCode: 0 }),
+  whoami: (world) => ({ world, output: 'root', exitCode: 0 }),
+  help: (world) => ({ world, output: HELP_TEXT, exitCode: 0 }),
+  hostname: (world, argv, where) => {
+    const stack = stackOf(world, where);
+    if (argv[1] === '-i' || argv[1] === '-I') {
+      const ips = (stack?.ifaces ?? []).flatMap((f) => f.addrs.map((a) => a.ip)).filter((ip) => ip !== '127.0.0.1');
+      return { world, output: argv[1] === '-I' ? `${ips.join(' ')} ` : ips.join(' '), exitCode: 0 };
+    }
+    if (argv.length > 1) return { world, output: 'hostname: you must be root to change the host name', exitCode: 1 };
+    return { world, output: stack?.hostname ?? '', exitCode: 0 };
+  },
+};

@@ -1,0 +1,139 @@
+import { IPv4CidrRange } from 'ip-num';
+import type { CommandResult, Route, World } from '../model';
+import { type Stack, type StackIface, stackOf } from '../stack';
+import type { Where } from '../where';
+
+/**
+ * `ip addr|link|route|neigh` in iproute2's layout (shared/lab/real-outputs.txt), trailing spaces
+ * included. Docker's interfaces carry a broadcast address (`brd 172.17.255.255`) and, on IPv4-only
+ * networks, no IPv6 link-local address inside the container (Docker 26+ disables IPv6 there).
+ */
+
+/** EUI-64 link-local address of a MAC: 22:33:d8:71:f6:3d -> fe80::2033:d8ff:fe71:f63d. */
+export function linkLocal(mac: string): string {
+  const b = mac.split(':').map((h) => Number.parseInt(h, 16));
+  b[0] ^= 0x02;
+  const words = [(b[0] << 8) | b[1], (b[2] << 8) | 0xff, (0xfe << 8) | b[3], (b[4] << 8) | b[5]];
+  return `fe80::${words.map((w) => w.toString(16)).join(':')}`;
+}
+
+const broadcast = (ip: string, prefix: number) => IPv4CidrRange.fromCidr(`${ip}/${prefix}`).getLast().toString();
+
+/** Index used as `link-netnsid`: one per container namespace the host sees. */
+function netnsId(stack: Stack, f: StackIface): number {
+  if (f.attach.kind !== 'bridge-port') return 0;
+  const owners = [
+    ...new Set(stack.ifaces.flatMap((x) => (x.attach.kind === 'bridge-port' ? [x.attach.containerId] : []))),
+  ];
+  return Math.max(0, owners.indexOf(f.attach.containerId));
+}
+
+function linkLines(stack: Stack, f: StackIface, forLink: boolean): string[] {
+  const mode = forLink ? 'mode DEFAULT ' : '';
+  const name = f.peerIndex ? `${f.name}@if${f.peerIndex}` : f.name;
+  if (f.attach.kind === 'loopback') {
+    return [
+      `${f.index}: ${f.name}: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN ${mode}group default qlen 1000`,
+      '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+    ];
+  }
+  const flags = f.carrier ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP';
+  const state = f.carrier ? 'UP' : 'DOWN';
+  const master = f.master ? `master ${f.master} ` : '';
+  const physical = f.attach.kind === 'segment';
+  const qdisc = physical ? 'fq_codel' : 'noqueue';
+  const tail = physical ? 'group default qlen 1000' : 'group default ';
+  const netns =
+    f.attach.kind === 'veth'
+      ? ' link-netnsid 0'
+      : f.attach.kind === 'bridge-port'
+        ? ` link-netnsid ${netnsId(stack, f)}`
+        : '';
+  return [
+    `${f.index}: ${name}: <${flags}> mtu 1500 qdisc ${qdisc} ${master}state ${state} ${mode}${tail}`,
+    `    link/ether ${f.mac} brd ff:ff:ff:ff:ff:ff${netns}`,
+  ];
+}
+
+function addrLines(f: StackIface, container: boolean): string[] {
+  const out: string[] = [];
+  for (const a of f.addrs) {
+    const lo = f.attach.kind === 'loopback';
+    const scope = lo ? 'scope host' : `brd ${broadcast(a.ip, a.prefix)} scope global`;
+    out.push(`    inet ${a.ip}/${a.prefix} ${scope} ${f.name}`, '       valid_lft forever preferred_lft forever');
+  }
+  if (f.attach.kind === 'loopback') {
+    out.push('    inet6 ::1/128 scope host ', '       valid_lft forever preferred_lft forever');
+  } else if (!container && f.carrier && f.attach.kind !== 'bridge') {
+    out.push(`    inet6 ${linkLocal(f.mac)}/64 scope link `, '       valid_lft forever preferred_lft forever');
+  }
+  return out;
+}
+
+/** `ip route` line for one route, with iproute2's trailing space. */
+export function routeLine(r: Route): string {
+  const parts = [r.dst];
+  if (r.via) parts.push(`via ${r.via}`);
+  parts.push(`dev ${r.dev}`);
+  if (r.proto) parts.push(`proto ${r.proto}`);
+  if (r.scope) parts.push(`scope ${r.scope}`);
+  if (r.src) parts.push(`src ${r.src}`);
+  if (r.metric != null) parts.push(`metric ${r.metric}`);
+  if (r.linkdown) parts.push('linkdown');
+  return `${parts.join(' ')} `;
+}
+
+const OBJECTS: Record<string, 'addr' | 'link' | 'route' | 'neigh'> = {
+  a: 'addr',
+  ad: 'addr',
+  addr: 'addr',
+  address: 'addr',
+  l: 'link',
+  li: 'link',
+  link: 'link',
+  r: 'route',
+  ro: 'route',
+  route: 'route',
+  n: 'neigh',
+  ne: 'neigh',
+  neigh: 'neigh',
+  neighbor: 'neigh',
+  neighbour: 'neigh',
+};
+
+const IP_USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+       ip [ -force ] -batch filename
+where  OBJECT := { address | link | neighbor | route | rule | ... }`;
+
+/** `ip addr|link|route|neigh [show [dev] IFACE]`. */
+export function ipCommand(world: World, argv: string[], where: Where): CommandResult {
+  const args = argv.slice(1).filter((a) => a !== '-4');
+  const obj = args[0] === undefined ? undefined : OBJECTS[args[0]];
+  if (!obj) {
+    if (args[0] === undefined) return { world, output: IP_USAGE, exitCode: 255 };
+    return { world, output: `Object "${args[0]}" is unknown, try "ip help".`, exitCode: 255 };
+  }
+  const stack = stackOf(world, where);
+  if (!stack) return { world, output: '', exitCode: 1 };
+  let rest = args.slice(1);
+  if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest = rest.slice(1);
+  else if (rest.length > 0 && rest[0] !== 'dev') {
+    return { world, output: `Command "${rest[0]}" is unknown, try "ip ${obj} help".`, exitCode: 255 };
+  }
+  if (rest[0] === 'dev') rest = rest.slice(1);
+  const dev = rest[0];
+  if (dev && !stack.ifaces.some((f) => f.name === dev)) {
+    return { world, output: `Device "${dev}" does not exist.`, exitCode: 1 };
+  }
+  const container = stack.kind === 'container';
+  const ifaces = stack.ifaces.filter((f) => !dev || f.name === dev).sort((a, b) => a.index - b.index);
+  let lines: string[];
+  if (obj === 'addr') lines = ifaces.flatMap((f) => [...linkLines(stack, f, false), ...addrLines(f, container)]);
+  else if (obj === 'link') lines = ifaces.flatMap((f) => linkLines(stack, f, true));
+  else if (obj === 'route') lines = stack.routes.filter((r) => !dev || r.dev === dev).map(routeLine);
+  else
+    lines = stack.arp
+      .filter((e) => !dev || e.dev === dev)
+      .map((e) => `${e.ip} dev ${e.dev} lladdr ${e.mac} ${e.state} `);
+  return { world, output: lines.join('\n'), exitCode: 0 };
+}

@@ -1,0 +1,139 @@
+import { DOCKER_HOST } from '../ids';
+import type { CommandResult, World } from '../model';
+import { type NfMatch, type NfRule, type NfTable, type NfTableName, netfilterOf } from '../netfilter';
+import { namespaceOwner } from '../stack';
+import type { Where } from '../where';
+
+/** `-A CHAIN …` exactly as `iptables -S` prints a rule. */
+export function ruleSpec(r: NfRule): string {
+  const opt = (flag: string, m: NfMatch | undefined) => (m ? `${m.not ? '! ' : ''}${flag} ${m.value}` : null);
+  const parts = [
+    `-A ${r.chain}`,
+    opt('-s', r.src),
+    opt('-d', r.dst),
+    opt('-i', r.in),
+    opt('-o', r.out),
+    r.proto ? `-p ${r.proto}` : null,
+    r.dstTypeLocal ? '-m addrtype --dst-type LOCAL' : null,
+    r.proto && r.proto !== 'icmp' && r.dport != null ? `-m ${r.proto} --dport ${r.dport}` : null,
+    r.ctstate ? `-m conntrack --ctstate ${r.ctstate.join(',')}` : null,
+    `-j ${r.target}`,
+    r.toDestination ? `--to-destination ${r.toDestination}` : null,
+  ];
+  return parts.filter((p) => p !== null).join(' ');
+}
+
+/** `iptables [-t T] -S` */
+export function formatS(t: NfTable): string {
+  const policies = t.chains.filter((c) => c.policy).map((c) => `-P ${c.name} ${c.policy}`);
+  const chains = t.chains.filter((c) => !c.policy).map((c) => `-N ${c.name}`);
+  return [...policies, ...chains, ...t.rules.map(ruleSpec)].join('\n');
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+
+function addr(m: NfMatch | undefined, numeric: boolean): string {
+  if (!m) return numeric ? '0.0.0.0/0' : 'anywhere';
+  const v = m.value.endsWith('/32') ? m.value.slice(0, -3) : m.value;
+  return (m.not ? '!' : '') + (!numeric && v === '127.0.0.0/8' ? 'loopback/8' : v);
+}
+
+function extras(r: NfRule): string {
+  const xs: string[] = [];
+  if (r.dstTypeLocal) xs.push('ADDRTYPE match dst-type LOCAL');
+  if (r.proto && r.proto !== 'icmp' && r.dport != null) xs.push(`${r.proto} dpt:${r.dport}`);
+  if (r.ctstate) xs.push(`ctstate ${r.ctstate.join(',')}`);
+  if (r.toDestination) xs.push(`to:${r.toDestination}`);
+  return xs.join(' ');
+}
+
+/** `iptables [-t T] -L [-n]`: iptables 1.8 legacy layout (without -v, so no in/out columns). */
+export function formatL(t: NfTable, numeric: boolean): string {
+  const header = `${pad('target', 10)} ${pad('prot', 4)} ${pad('opt', 3)} ${pad('source', 20)} ${pad('destination', 20)}`;
+  const blocks = t.chains.map((c) => {
+    const refs = t.rules.filter((r) => r.target === c.name).length;
+    const title = c.policy ? `Chain ${c.name} (policy ${c.policy})` : `Chain ${c.name} (${refs} references)`;
+    const lines = t.rules
+      .filter((r) => r.chain === c.name)
+      .map((r) => {
+        const line = `${pad(r.target, 10)} ${pad(r.proto ?? 'all', 4)} ${pad('--', 3)} ${pad(addr(r.src, numeric), 20)} ${pad(addr(r.dst, numeric), 20)}`;
+        const x = extras(r);
+        return x ? `${line} ${x}` : line;
+      });
+    return [title, header, ...lines].join('\n');
+  });
+  return blocks.join('\n\n');
+}
+
+const USAGE =
+  "iptables v1.8.9 (legacy): no command specified\nTry `iptables -h' or 'iptables --help' for more information.";
+
+/**
+ * `iptables [-t raw|nat|filter] -S [CHAIN] | -L [CHAIN] [-n]`. Read-only: the rules are Docker's
+ * (or the router's) and change only through docker commands and port forwards.
+ */
+export function iptables(world: World, argv: string[], where: Where): CommandResult {
+  let tableName: NfTableName = 'filter';
+  let mode: 'S' | 'L' | null = null;
+  let numeric = false;
+  let chain: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-t' || a === '--table') {
+      const t = argv[++i];
+      if (t !== 'nat' && t !== 'filter' && t !== 'raw') {
+        return {
+          world,
+          output: `iptables v1.8.9 (legacy): can't initialize iptables table \`${t ?? ''}': Table does not exist (do you need to insmod?)\nPerhaps iptables or your kernel needs to be upgraded.`,
+          exitCode: 3,
+        };
+      }
+      tableName = t;
+    } else if (a === '-S' || a === '--list-rules') mode = 'S';
+    else if (a === '-L' || a === '--list') mode = 'L';
+    else if (a === '-n' || a === '--numeric') numeric = true;
+    else if (/^-[LSn]+$/.test(a)) {
+      if (a.includes('L')) mode = 'L';
+      if (a.includes('S')) mode = 'S';
+      if (a.includes('n')) numeric = true;
+    } else if (a === '-v' || a === '--line-numbers') {
+      // accepted; the simplified listing ignores counters
+    } else if (!a.startsWith('-') && mode && !chain) chain = a;
+    else if (/^-[ADIRNXPFZE]$/.test(a)) {
+      return {
+        world,
+        output: "iptables: this simulator shows Docker's rules but does not change them (use docker commands).",
+        exitCode: 1,
+      };
+    } else {
+      return {
+        world,
+        output: `iptables v1.8.9 (legacy): unknown option "${a}"\nTry \`iptables -h' or 'iptables --help' for more information.`,
+        exitCode: 2,
+      };
+    }
+  }
+  if (!mode) return { world, output: USAGE, exitCode: 2 };
+  const owner = where.kind === 'machine' ? where : namespaceOwner(world, where.id);
+  if (owner.kind === 'container') {
+    // containers run without CAP_NET_ADMIN by default
+    return {
+      world,
+      output: `iptables v1.8.9 (legacy): can't initialize iptables table \`${tableName}': Permission denied (you must be root)\nPerhaps iptables or your kernel needs to be upgraded.`,
+      exitCode: 3,
+    };
+  }
+  const full = netfilterOf(world, owner.id ?? DOCKER_HOST)[tableName];
+  let t = full;
+  if (chain) {
+    if (!full.chains.some((c) => c.name === chain)) {
+      return { world, output: `iptables: No chain/target/match by that name.`, exitCode: 1 };
+    }
+    t = {
+      ...full,
+      chains: full.chains.filter((c) => c.name === chain),
+      rules: full.rules.filter((r) => r.chain === chain),
+    };
+  }
+  return { world, output: mode === 'S' ? formatS(t) : formatL(t, numeric), exitCode: 0 };
+}
