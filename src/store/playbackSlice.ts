@@ -1,5 +1,30 @@
 import type { StateCreator } from 'zustand';
 import type { Trace } from '../sim/model';
+import { ALL_PROTOCOLS, nextVisible, type ProtoFilters, predictAnswer, prevVisible } from '../ui/sim/playbackLogic';
+import type { ProtoCategory } from '../ui/sim/protocol';
+
+/** Playback speeds offered, as multiples of the normal pace. */
+export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4] as const;
+
+/** One answer a class gave in predict mode. */
+export interface PredictRecord {
+  command: string;
+  /** 'arrives' or the node id where they think the packet stops */
+  answer: string;
+  /** what actually happened, same encoding */
+  actual: string;
+  correct: boolean;
+}
+
+/** Predict mode: 'ask' holds playback until the class answers; 'revealed' shows right or wrong. */
+export interface PredictState {
+  enabled: boolean;
+  phase: 'off' | 'ask' | 'revealed';
+  answer: string | null;
+  correct: boolean | null;
+  /** every answer given this session, oldest first */
+  history: PredictRecord[];
+}
 
 /**
  * Packet playback (issue 4). Owned by the simulation-mode work; the main store spreads this slice in.
@@ -9,11 +34,147 @@ export interface PlaybackSlice {
   trace: Trace | null;
   /** index of the current step, -1 before the first */
   cursor: number;
+  /** bumps on every cursor move, so re-selecting the same step replays its animation */
+  epoch: number;
+  playing: boolean;
+  /** 0.25 … 4, one of SPEEDS */
+  speed: number;
+  /** protocols shown in the event list and stepped through */
+  filters: ProtoFilters;
+  predict: PredictState;
   loadTrace: (trace: Trace | null) => void;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  stepForward: () => void;
+  stepBack: () => void;
+  restart: () => void;
+  /** jump to step `index` (the event list) and pause */
+  jumpTo: (index: number) => void;
+  /** the animation's "this step is done": next visible step, pausing at the end */
+  advance: () => void;
+  setSpeed: (speed: number) => void;
+  toggleFilter: (category: ProtoCategory) => void;
+  setPredictMode: (enabled: boolean) => void;
+  /** record the class's answer, reveal right or wrong, and play from the start */
+  answerPredict: (answer: string) => void;
 }
 
-export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSlice> = (set) => ({
-  trace: null,
-  cursor: -1,
-  loadTrace: (trace) => set({ trace, cursor: trace ? 0 : -1 }),
-});
+const PREDICT_OFF: PredictState = { enabled: false, phase: 'off', answer: null, correct: null, history: [] };
+
+export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSlice> = (set, get) => {
+  /** Moves the cursor (bumping the epoch) unless predict mode is still waiting for an answer. */
+  const move = (cursor: number, playing: boolean) => {
+    if (get().predict.phase === 'ask') return;
+    set((s) => ({ cursor, playing, epoch: s.epoch + 1 }));
+  };
+  const first = () => {
+    const { trace, filters } = get();
+    return trace ? nextVisible(trace.steps, -1, filters) : -1;
+  };
+
+  return {
+    trace: null,
+    cursor: -1,
+    epoch: 0,
+    playing: false,
+    speed: 1,
+    filters: ALL_PROTOCOLS,
+    predict: PREDICT_OFF,
+
+    loadTrace: (trace) =>
+      set((s) => {
+        const asking = s.predict.enabled && trace !== null && trace.steps.length > 0;
+        return {
+          trace,
+          cursor: trace && !asking ? Math.max(0, nextVisible(trace.steps, -1, s.filters)) : -1,
+          playing: false,
+          epoch: s.epoch + 1,
+          predict: {
+            ...s.predict,
+            phase: asking ? 'ask' : s.predict.enabled ? 'revealed' : 'off',
+            answer: null,
+            correct: null,
+          },
+        };
+      }),
+
+    play: () => {
+      const { trace, cursor, filters } = get();
+      if (!trace) return;
+      // at the end, play means "again from the top"
+      if (nextVisible(trace.steps, cursor, filters) === -1) move(first(), true);
+      else if (get().predict.phase !== 'ask') set({ playing: true });
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+
+    stepForward: () => {
+      const { trace, cursor, filters } = get();
+      if (!trace) return;
+      const next = nextVisible(trace.steps, cursor, filters);
+      if (next !== -1) move(next, false);
+    },
+    stepBack: () => {
+      const { trace, cursor, filters } = get();
+      if (!trace) return;
+      const prev = prevVisible(trace.steps, cursor, filters);
+      if (prev !== -1) move(prev, false);
+    },
+    restart: () => {
+      if (get().trace) move(first(), false);
+    },
+    jumpTo: (index) => {
+      const { trace } = get();
+      if (trace && index >= 0 && index < trace.steps.length) move(index, false);
+    },
+    advance: () => {
+      const { trace, cursor, filters, playing } = get();
+      if (!trace || !playing) return;
+      const next = nextVisible(trace.steps, cursor, filters);
+      if (next === -1) set({ playing: false });
+      else move(next, true);
+    },
+
+    setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.25, speed)) }),
+
+    toggleFilter: (category) =>
+      set((s) => {
+        const filters = { ...s.filters, [category]: !s.filters[category] };
+        // the cursor leaves a step that is now hidden: on to the next shown one, else back
+        if (!s.trace || s.cursor < 0 || filters[category] || !s.trace.steps[s.cursor]) return { filters };
+        const steps = s.trace.steps;
+        const still = nextVisible(steps, s.cursor - 1, filters);
+        const cursor = still !== -1 ? still : prevVisible(steps, s.cursor, filters);
+        return cursor === s.cursor ? { filters } : { filters, cursor, epoch: s.epoch + 1 };
+      }),
+
+    setPredictMode: (enabled) =>
+      set((s) => {
+        const asking = enabled && s.trace !== null && s.trace.steps.length > 0;
+        return {
+          predict: { ...s.predict, enabled, phase: asking ? 'ask' : 'off', answer: null, correct: null },
+          cursor: asking ? -1 : s.cursor === -1 && s.trace ? Math.max(0, first()) : s.cursor,
+          playing: false,
+          epoch: s.epoch + 1,
+        };
+      }),
+
+    answerPredict: (answer) => {
+      const { trace, predict } = get();
+      if (!trace || predict.phase !== 'ask') return;
+      const actual = predictAnswer(trace);
+      const correct = actual === answer;
+      set({
+        predict: {
+          ...predict,
+          phase: 'revealed',
+          answer,
+          correct,
+          history: [...predict.history, { command: trace.command, answer, actual, correct }],
+        },
+      });
+      move(first(), true);
+    },
+  };
+};

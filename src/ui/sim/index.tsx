@@ -3,10 +3,5 @@
  * `PacketLayer` as a child of <ReactFlow> (draws the moving packet marker), `SimulationPanel`
  * beside the canvas (controls, event list, header inspector, narration).
  */
-export function PacketLayer() {
-  return null;
-}
-
-export function SimulationPanel() {
-  return null;
-}
+export { PacketLayer } from './PacketLayer';
+export { SimulationPanel } from './SimulationPanel';

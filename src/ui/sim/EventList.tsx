@@ -1,0 +1,73 @@
+import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Step } from '../../sim/model';
+import { type PlaceNames, placeOf } from './placeName';
+import { visibleIndices } from './playbackLogic';
+import { PROTO_COLOURS, protoLabel, stepCategory } from './protocol';
+import { usePlaceNames } from './usePlaceNames';
+import { useSim } from './useSim';
+
+const Row = memo(function Row(props: {
+  index: number;
+  step: Step;
+  names: PlaceNames | null;
+  current: boolean;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const { index, step, names, current, disabled } = props;
+  const where = placeOf(step, names);
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+  return (
+    <li>
+      <button
+        ref={ref}
+        type="button"
+        className={`sim-event${current ? ' sim-event--current' : ''}${step.action === 'drop' ? ' sim-event--drop' : ''}`}
+        aria-current={current ? 'step' : undefined}
+        aria-label={t('sim.jumpTo', { n: index + 1, action: step.action, where })}
+        disabled={disabled}
+        onClick={() => useSim.getState().jumpTo(index)}
+        data-testid="sim-event"
+      >
+        <span className="sim-event__n">{index + 1}</span>
+        <span className="sim-event__where">{where}</span>
+        <span className="sim-event__proto" style={{ borderColor: PROTO_COLOURS[stepCategory(step)] }}>
+          {protoLabel(step)}
+        </span>
+        <span className="sim-event__action">{step.action}</span>
+      </button>
+    </li>
+  );
+});
+
+/** The trace's steps that pass the protocol filters; clicking one jumps there. */
+export const EventList = memo(function EventList() {
+  const { t } = useTranslation();
+  const trace = useSim((s) => s.trace);
+  const cursor = useSim((s) => s.cursor);
+  const filters = useSim((s) => s.filters);
+  const asking = useSim((s) => s.predict.phase === 'ask');
+  const names = usePlaceNames();
+  if (!trace) return null;
+  const shown = visibleIndices(trace.steps, filters);
+  return (
+    <section className="sim-section sim-events" aria-label={t('sim.events')}>
+      <h3>{t('sim.events')}</h3>
+      <div className="sim-event sim-event--head" aria-hidden="true">
+        <span>{t('sim.col.step')}</span>
+        <span>{t('sim.col.where')}</span>
+        <span>{t('sim.col.proto')}</span>
+        <span>{t('sim.col.action')}</span>
+      </div>
+      <ol className="sim-events__list">
+        {shown.map((i) => (
+          <Row key={i} index={i} step={trace.steps[i]} names={names} current={i === cursor} disabled={asking} />
+        ))}
+      </ol>
+    </section>
+  );
+});

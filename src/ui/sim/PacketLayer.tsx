@@ -1,0 +1,121 @@
+import { useStoreApi, ViewportPortal } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatExplain } from '../../i18n/trace';
+import { langOf } from './lang';
+import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
+import { ease, planDuration, planStep } from './stepPlan';
+import { useSim } from './useSim';
+
+type RfApi = ReturnType<typeof useStoreApi>;
+
+/** Canvas geometry read straight from React Flow's store and DOM, at the moment it is needed. */
+function rfGeometry(rf: RfApi): CanvasGeometry {
+  return {
+    nodeCentre(id) {
+      const n = rf.getState().nodeLookup.get(id);
+      if (!n || n.hidden) return null;
+      const { x, y } = n.internals.positionAbsolute;
+      const w = n.measured?.width ?? n.width ?? 0;
+      const h = n.measured?.height ?? n.height ?? 0;
+      return { x: x + w / 2, y: y + h / 2 };
+    },
+    edgeEnds(id) {
+      const e = rf.getState().edgeLookup.get(id);
+      return e ? { source: e.source, target: e.target } : null;
+    },
+    edgePath(id) {
+      const dom = rf.getState().domNode;
+      const sel = `.react-flow__edge[data-id="${CSS.escape(id)}"] path.react-flow__edge-path`;
+      return (dom?.querySelector(sel) as SVGPathElement | null) ?? null;
+    },
+    edgesOf(nodeId) {
+      const out: { id: string; other: string }[] = [];
+      for (const e of rf.getState().edgeLookup.values()) {
+        if (e.source === nodeId) out.push({ id: e.id, other: e.target });
+        else if (e.target === nodeId) out.push({ id: e.id, other: e.source });
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The moving packet marker. Mount as a child of <ReactFlow>. It renders once; after that a
+ * requestAnimationFrame loop moves SVG elements directly, so neither the graph nor this component
+ * re-renders per frame. When a step's animation ends during playback it calls `advance()`.
+ */
+export const PacketLayer = memo(function PacketLayer() {
+  const rf = useStoreApi();
+  const layerRef = useRef<SVGGElement>(null);
+  const { i18n } = useTranslation();
+  const langRef = useRef(langOf(i18n.language));
+  langRef.current = langOf(i18n.language);
+
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!layer) return;
+    const anim = new PacketAnimator(layer, rfGeometry(rf));
+    let raf = 0;
+    let start = 0;
+    let duration = 1;
+    let finished = true;
+    let easing = true;
+
+    const tick = (now: number) => {
+      const t = Math.min(1, (now - start) / duration);
+      anim.frame(easing ? ease(t) : t);
+      if (t < 1) {
+        raf = requestAnimationFrame(tick);
+        return;
+      }
+      finished = true;
+      if (useSim.getState().playing) useSim.getState().advance();
+    };
+
+    const run = () => {
+      cancelAnimationFrame(raf);
+      const s = useSim.getState();
+      const step = s.trace?.steps[s.cursor];
+      if (!s.trace || !step) {
+        anim.clear();
+        finished = true;
+        return;
+      }
+      const plan = planStep(s.trace.steps, s.cursor);
+      const reason = plan?.kind === 'at' && plan.drop ? formatExplain(langRef.current, step.explain) : '';
+      anim.show(plan, s.cursor, reason);
+      easing = plan?.kind !== 'at';
+      duration = plan ? planDuration(plan, s.speed) : 1;
+      start = performance.now();
+      finished = false;
+      raf = requestAnimationFrame(tick);
+    };
+
+    const unsub = useSim.subscribe((s, prev) => {
+      if (s.epoch !== prev.epoch || s.trace !== prev.trace) run();
+      else if (s.speed !== prev.speed && !finished) {
+        // keep the marker where it is, continue at the new pace
+        const now = performance.now();
+        const progress = (now - start) / duration;
+        const plan = s.trace && planStep(s.trace.steps, s.cursor);
+        duration = plan ? planDuration(plan, s.speed) : 1;
+        start = now - progress * duration;
+      } else if (s.playing && !prev.playing && finished) s.advance();
+    });
+    run();
+    return () => {
+      unsub();
+      cancelAnimationFrame(raf);
+      layer.replaceChildren();
+    };
+  }, [rf]);
+
+  return (
+    <ViewportPortal>
+      <svg className="sim-packets" aria-hidden="true">
+        <g ref={layerRef} />
+      </svg>
+    </ViewportPortal>
+  );
+});

@@ -1,0 +1,71 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SPEEDS } from '../../store/playbackSlice';
+import { nextVisible, prevVisible } from './playbackLogic';
+import { useSim } from './useSim';
+
+/** Play/pause, step back/forward, restart and speed. Buttons disable at the ends of the trace. */
+export const SimControls = memo(function SimControls() {
+  const { t } = useTranslation();
+  const trace = useSim((s) => s.trace);
+  const cursor = useSim((s) => s.cursor);
+  const playing = useSim((s) => s.playing);
+  const speed = useSim((s) => s.speed);
+  const filters = useSim((s) => s.filters);
+  const asking = useSim((s) => s.predict.phase === 'ask');
+  const { togglePlay, stepBack, stepForward, restart, setSpeed } = useSim.getState();
+  const steps = trace?.steps ?? [];
+  const canBack = !asking && prevVisible(steps, cursor, filters) !== -1;
+  const canForward = !asking && nextVisible(steps, cursor, filters) !== -1;
+  const none = !trace || asking;
+
+  return (
+    <div className="sim-controls" role="toolbar" aria-label={t('sim.panel')}>
+      <button type="button" onClick={restart} disabled={none} aria-label={t('sim.restart')} title={t('sim.restart')}>
+        ⏮
+      </button>
+      <button
+        type="button"
+        onClick={stepBack}
+        disabled={!canBack}
+        aria-label={t('sim.stepBack')}
+        title={t('sim.stepBack')}
+      >
+        ◀
+      </button>
+      <button
+        type="button"
+        className="sim-controls__play"
+        onClick={togglePlay}
+        disabled={none}
+        aria-label={playing ? t('sim.pause') : t('sim.play')}
+        aria-pressed={playing}
+        title={playing ? t('sim.pause') : t('sim.play')}
+      >
+        {playing ? '⏸' : '▶'}
+      </button>
+      <button
+        type="button"
+        onClick={stepForward}
+        disabled={!canForward}
+        aria-label={t('sim.stepForward')}
+        title={t('sim.stepForward')}
+      >
+        ▶▏
+      </button>
+      <label className="sim-controls__speed">
+        <span>{t('sim.speed')}</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label={t('sim.speed')}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}x
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="sim-controls__pos" aria-live="polite" data-testid="sim-position">
+        {trace && cursor >= 0 ? t('sim.stepOf', { n: cursor + 1, total: steps.length }) : ''}
+      </span>
+    </div>
+  );
+});

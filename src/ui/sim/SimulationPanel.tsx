@@ -1,0 +1,81 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EventList } from './EventList';
+import { PredictPrompt } from './PredictPrompt';
+import { ProtoFilters } from './ProtoFilters';
+import { SimControls } from './SimControls';
+import { HeaderInspector, Narration, TableChanges } from './StepDetails';
+import { useSim } from './useSim';
+import { useSimKeys } from './useSimKeys';
+import './sim.css';
+
+const Outcome = memo(function Outcome() {
+  const { t } = useTranslation();
+  const trace = useSim((s) => s.trace);
+  const atEnd = useSim((s) => s.trace !== null && s.cursor === s.trace.steps.length - 1);
+  const asking = useSim((s) => s.predict.phase === 'ask');
+  if (!trace) return null;
+  return (
+    <header className="sim-head">
+      <code className="sim-head__command" data-testid="sim-command">
+        {trace.command}
+      </code>
+      {atEnd && !asking && (
+        <p className={`sim-outcome sim-outcome--${trace.outcome.ok ? 'ok' : 'fail'}`} data-testid="sim-outcome">
+          <strong>{trace.outcome.ok ? t('sim.outcome.ok') : t('sim.outcome.fail')}</strong> {trace.outcome.summary}
+        </p>
+      )}
+    </header>
+  );
+});
+
+const PredictToggle = memo(function PredictToggle() {
+  const { t } = useTranslation();
+  const enabled = useSim((s) => s.predict.enabled);
+  return (
+    <label className="sim-predict-toggle">
+      <input type="checkbox" checked={enabled} onChange={(e) => useSim.getState().setPredictMode(e.target.checked)} />
+      {t('sim.predict.mode')}
+    </label>
+  );
+});
+
+/**
+ * Simulation mode's panel: controls, narration, table changes, header inspector, filters and the
+ * event list for the loaded trace. `presenter` (or a `.presenter` ancestor) switches to large type
+ * and high contrast and leaves out the event list and filters (the headers stay: NAT is taught there).
+ */
+export const SimulationPanel = memo(function SimulationPanel(props: { presenter?: boolean }) {
+  const { t } = useTranslation();
+  const hasTrace = useSim((s) => s.trace !== null);
+  useSimKeys();
+  return (
+    <aside
+      className={`sim-panel${props.presenter ? ' sim-panel--presenter' : ''}`}
+      aria-label={t('sim.panel')}
+      data-testid="sim-panel"
+    >
+      <div className="sim-panel__top">
+        <h2>{t('sim.panel')}</h2>
+        <PredictToggle />
+      </div>
+      {!hasTrace ? (
+        <p className="sim-muted">{t('sim.empty')}</p>
+      ) : (
+        <>
+          <Outcome />
+          <PredictPrompt />
+          <SimControls />
+          <Narration />
+          <TableChanges />
+          <div className="sim-panel__detail">
+            <HeaderInspector />
+            <ProtoFilters />
+            <EventList />
+          </div>
+          <p className="sim-muted sim-keys">{t('sim.keysHint')}</p>
+        </>
+      )}
+    </aside>
+  );
+});

@@ -1,0 +1,132 @@
+import type { Frame, Step } from '../../sim/model';
+import { frameCategory } from './protocol';
+
+/** One header field as the inspector shows it. */
+export interface HeaderField {
+  /** field key, e.g. "src", "dport" */
+  name: string;
+  value: string;
+  /** the value at the previous hop of the same packet, present only when it changed here */
+  before?: string;
+}
+
+/** One protocol layer of a frame. */
+export interface HeaderLayer {
+  /** 'Ethernet' | 'ARP' | 'IPv4' | 'TCP' | 'UDP' | 'ICMP' | 'Application' */
+  name: string;
+  fields: HeaderField[];
+}
+
+type Fields = [string, string | number | undefined][];
+
+function layersOf(frame: Frame): { name: string; fields: Fields }[] {
+  const out: { name: string; fields: Fields }[] = [];
+  if (frame.eth)
+    out.push({
+      name: 'Ethernet',
+      fields: [
+        ['src', frame.eth.src],
+        ['dst', frame.eth.dst],
+        ['type', frame.eth.type],
+      ],
+    });
+  if (frame.arp)
+    out.push({
+      name: 'ARP',
+      fields: [
+        ['op', frame.arp.op],
+        ['senderIp', frame.arp.senderIp],
+        ['senderMac', frame.arp.senderMac],
+        ['targetIp', frame.arp.targetIp],
+        ['targetMac', frame.arp.targetMac],
+      ],
+    });
+  if (frame.ip)
+    out.push({
+      name: 'IPv4',
+      fields: [
+        ['src', frame.ip.src],
+        ['dst', frame.ip.dst],
+        ['ttl', frame.ip.ttl],
+        ['proto', frame.ip.proto],
+      ],
+    });
+  if (frame.l4) {
+    const proto = frame.ip?.proto;
+    if (proto === 'icmp')
+      out.push({
+        name: 'ICMP',
+        fields: [
+          ['type', frame.l4.icmpType],
+          ['id', frame.l4.sport],
+          ['seq', frame.l4.dport],
+        ],
+      });
+    else
+      out.push({
+        name: proto === 'udp' ? 'UDP' : 'TCP',
+        fields: [
+          ['sport', frame.l4.sport],
+          ['dport', frame.l4.dport],
+          ['flags', frame.l4.flags],
+        ],
+      });
+  }
+  if (frame.app) out.push({ name: 'Application', fields: [['summary', frame.app.summary]] });
+  return out;
+}
+
+/**
+ * Whether `cur` is the same packet as `prev` one hop later. A reply (addresses swapped), another
+ * ARP operation or another protocol is a new packet: highlighting its fields as "changed" would
+ * teach something false.
+ */
+export function isSamePacket(prev: Frame, cur: Frame): boolean {
+  if (frameCategory(prev) !== frameCategory(cur)) return false;
+  if (prev.arp || cur.arp) return prev.arp?.op === cur.arp?.op && prev.arp?.senderIp === cur.arp?.senderIp;
+  if (prev.ip && cur.ip) {
+    if (prev.ip.src === cur.ip.dst && prev.ip.dst === cur.ip.src && prev.ip.src !== prev.ip.dst) return false;
+    if (prev.l4?.icmpType !== cur.l4?.icmpType) return false;
+  }
+  return true;
+}
+
+/**
+ * The frame of `cur` by layer, each field carrying `before` when it differs from the same packet's
+ * previous hop (a DNAT rewrite shows `ip.dst` and `dport` as before → after). Pure.
+ */
+export function diffFrames(prev: Frame | undefined, cur: Frame): HeaderLayer[] {
+  const base = prev && isSamePacket(prev, cur) ? layersOf(prev) : [];
+  return layersOf(cur).map((layer) => {
+    const old = base.find((l) => l.name === layer.name);
+    return {
+      name: layer.name,
+      fields: layer.fields
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([name, v]) => {
+          const value = String(v);
+          const was = old?.fields.find(([n]) => n === name)?.[1];
+          return was !== undefined && String(was) !== value ? { name, value, before: String(was) } : { name, value };
+        }),
+    };
+  });
+}
+
+/**
+ * The header layers of step `index`, diffed against the nearest earlier step of the same protocol:
+ * an ARP exchange interleaved in a TCP flow (the host resolving the container's MAC after DNAT)
+ * must not hide what the flow's own hops rewrote.
+ */
+export function stepHeaders(steps: readonly Step[], index: number): HeaderLayer[] {
+  const cur = steps[index];
+  if (!cur) return [];
+  const cat = frameCategory(cur.frame);
+  let prev: Frame | undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    if (frameCategory(steps[i].frame) === cat) {
+      prev = steps[i].frame;
+      break;
+    }
+  }
+  return diffFrames(prev, cur.frame);
+}

@@ -1,0 +1,140 @@
+import { PROTO_COLOURS } from './protocol';
+import { isReversed, type StepPlan } from './stepPlan';
+
+type Point = { x: number; y: number };
+
+/** Where things are on the canvas, in flow coordinates. Backed by React Flow's store and DOM. */
+export interface CanvasGeometry {
+  nodeCentre(id: string): Point | null;
+  /** the edge's end nodes */
+  edgeEnds(id: string): { source: string; target: string } | null;
+  /** the drawn path of an edge, when it is in the DOM */
+  edgePath(id: string): SVGPathElement | null;
+  /** ids of edges touching a node, with the node at their other end */
+  edgesOf(nodeId: string): { id: string; other: string }[];
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** One way along an edge: the drawn curve when there is one, else a straight line between centres. */
+function track(geo: CanvasGeometry, edge: string, reversed: boolean): ((t: number) => Point) | null {
+  const path = geo.edgePath(edge);
+  if (path) {
+    const len = path.getTotalLength();
+    return (t) => {
+      const p = path.getPointAtLength((reversed ? 1 - t : t) * len);
+      return { x: p.x, y: p.y };
+    };
+  }
+  const ends = geo.edgeEnds(edge);
+  const a = ends && geo.nodeCentre(ends.source);
+  const b = ends && geo.nodeCentre(ends.target);
+  if (!a || !b) return null;
+  const [p, q] = reversed ? [b, a] : [a, b];
+  return (t) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
+}
+
+/**
+ * Draws packet markers into an SVG group by setting attributes directly: no React render per
+ * frame. One instance per PacketLayer; `show` replaces whatever was on screen.
+ */
+export class PacketAnimator {
+  private markers: SVGGElement[] = [];
+  private dropMark: SVGGElement;
+  private dropText: SVGTextElement;
+  private tracks: ((t: number) => Point)[] = [];
+  private pulse = false;
+
+  constructor(
+    private layer: SVGGElement,
+    private geo: CanvasGeometry,
+  ) {
+    this.dropMark = document.createElementNS(SVG, 'g');
+    this.dropMark.setAttribute('class', 'sim-drop');
+    this.dropMark.setAttribute('data-testid', 'packet-drop');
+    const cross = document.createElementNS(SVG, 'text');
+    cross.setAttribute('class', 'sim-drop__x');
+    cross.setAttribute('text-anchor', 'middle');
+    cross.setAttribute('dominant-baseline', 'central');
+    cross.textContent = '✕';
+    this.dropText = document.createElementNS(SVG, 'text');
+    this.dropText.setAttribute('class', 'sim-drop__reason');
+    this.dropText.setAttribute('text-anchor', 'middle');
+    this.dropText.setAttribute('y', '34');
+    this.dropMark.append(cross, this.dropText);
+    this.dropMark.style.display = 'none';
+    layer.append(this.dropMark);
+  }
+
+  private marker(i: number): SVGGElement {
+    while (this.markers.length <= i) {
+      const g = document.createElementNS(SVG, 'g');
+      g.setAttribute('class', 'sim-marker');
+      g.setAttribute('data-testid', 'packet-marker');
+      const halo = document.createElementNS(SVG, 'circle');
+      halo.setAttribute('class', 'sim-marker__halo');
+      halo.setAttribute('r', '16');
+      const dot = document.createElementNS(SVG, 'circle');
+      dot.setAttribute('class', 'sim-marker__dot');
+      dot.setAttribute('r', '9');
+      g.append(halo, dot);
+      this.layer.append(g);
+      this.markers.push(g);
+    }
+    return this.markers[i];
+  }
+
+  /** Prepares the markers for a step; `dropReason` labels the ✕ of a drop. */
+  show(plan: StepPlan | null, stepIndex: number, dropReason = ''): void {
+    this.tracks = [];
+    this.pulse = false;
+    this.dropMark.style.display = 'none';
+    if (plan?.kind === 'move') {
+      const ends = this.geo.edgeEnds(plan.link);
+      const tr = ends && track(this.geo, plan.link, isReversed(plan, ends.source, ends.target));
+      if (tr) this.tracks.push(tr);
+    } else if (plan?.kind === 'flood') {
+      for (const e of this.geo.edgesOf(plan.node)) {
+        if (e.id === plan.except) continue;
+        const ends = this.geo.edgeEnds(e.id);
+        const tr = ends && track(this.geo, e.id, ends.target === plan.node);
+        if (tr) this.tracks.push(tr);
+      }
+    } else if (plan?.kind === 'at') {
+      const c = this.geo.nodeCentre(plan.node);
+      if (c) this.tracks.push(() => c);
+      this.pulse = !plan.drop;
+      if (plan.drop && c) {
+        this.dropMark.setAttribute('transform', `translate(${c.x} ${c.y})`);
+        this.dropText.textContent = dropReason;
+        this.dropMark.style.display = '';
+      }
+    }
+    const colour = plan ? PROTO_COLOURS[plan.proto] : '';
+    this.markers.forEach((m, i) => {
+      m.style.display = i < this.tracks.length ? '' : 'none';
+    });
+    this.tracks.forEach((_, i) => {
+      const m = this.marker(i);
+      m.style.display = '';
+      m.style.setProperty('--sim-colour', colour);
+      m.setAttribute('data-step', String(stepIndex));
+      m.setAttribute('data-proto', plan?.proto ?? '');
+    });
+    this.frame(0);
+  }
+
+  /** Places the markers at progress `t` (0…1) through the step. */
+  frame(t: number): void {
+    const scale = this.pulse ? 1 + 0.25 * Math.sin(Math.PI * Math.min(1, t * 2)) : 1;
+    for (let i = 0; i < this.tracks.length; i++) {
+      const p = this.tracks[i](t);
+      this.markers[i].setAttribute('transform', `translate(${p.x} ${p.y}) scale(${scale})`);
+    }
+  }
+
+  /** Hides everything (no trace). */
+  clear(): void {
+    this.show(null, -1);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Step } from '../../sim/model';
+import { type ProtoCategory, stepCategory } from './protocol';
+
+/** What the marker does for one step; pure data derived from the trace. */
+export type StepPlan =
+  /** travel along edge `link`; `from`/`to` are the nodes passed before and after, to orient it */
+  | { kind: 'move'; link: string; from: string | null; to: string | null; proto: ProtoCategory }
+  /** a broadcast leaves `node` on every edge but the one it came in on */
+  | { kind: 'flood'; node: string; except: string | null; proto: ProtoCategory }
+  /** the packet is handled at `node`; `drop` marks where it ended */
+  | { kind: 'at'; node: string; drop: boolean; proto: ProtoCategory };
+
+function nearestNode(steps: readonly Step[], from: number, dir: 1 | -1): string | null {
+  for (let i = from; i >= 0 && i < steps.length; i += dir) {
+    const at = steps[i].at;
+    if ('node' in at) return at.node;
+  }
+  return null;
+}
+
+function previousLink(steps: readonly Step[], from: number): string | null {
+  for (let i = from; i >= 0; i--) {
+    const at = steps[i].at;
+    if ('link' in at) return at.link;
+  }
+  return null;
+}
+
+/** The animation plan of step `i`. */
+export function planStep(steps: readonly Step[], i: number): StepPlan | null {
+  const step = steps[i];
+  if (!step) return null;
+  const proto = stepCategory(step);
+  if ('link' in step.at)
+    return {
+      kind: 'move',
+      link: step.at.link,
+      from: nearestNode(steps, i - 1, -1),
+      to: nearestNode(steps, i + 1, 1),
+      proto,
+    };
+  if (step.action === 'flood') return { kind: 'flood', node: step.at.node, except: previousLink(steps, i - 1), proto };
+  return { kind: 'at', node: step.at.node, drop: step.action === 'drop', proto };
+}
+
+/** Step durations at 1x, in ms: a hop along a wire takes longer than work inside a box. */
+export const BASE_MS = { move: 1100, flood: 1300, at: 750 } as const;
+
+/** How long a plan plays at `speed`. */
+export function planDuration(plan: StepPlan, speed: number): number {
+  return BASE_MS[plan.kind] / Math.min(4, Math.max(0.25, speed));
+}
+
+/** Whether an edge whose ends are `source`→`target` is travelled backwards for this move. */
+export function isReversed(plan: { from: string | null; to: string | null }, source: string, target: string): boolean {
+  if (plan.from === source || plan.to === target) return false;
+  return plan.from === target || plan.to === source;
+}
+
+/** Ease in and out, so a marker visibly leaves and arrives. */
+export function ease(t: number): number {
+  const c = Math.min(1, Math.max(0, t));
+  return c < 0.5 ? 2 * c * c : 1 - (-2 * c + 2) ** 2 / 2;
+}
