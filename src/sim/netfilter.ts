@@ -100,16 +100,18 @@ function dockerHostRules(world: World): Netfilter {
   const newestFirst = <T>(xs: T[]) => [...xs].reverse();
 
   // raw: v28 blocks direct routing to container addresses from outside their bridge
-  const raw: NfRule[] = ext.flatMap((n) =>
-    endpointsOn(world, n).map(({ c, ip }) => ({
+  // appended as endpoints join: container start order
+  const raw: NfRule[] = ext
+    .flatMap((n) => endpointsOn(world, n).map((e) => ({ n, ...e })))
+    .sort((a, b) => a.c.seq - b.c.seq)
+    .map(({ n, c, ip }) => ({
       table: 'raw' as const,
       chain: 'PREROUTING',
       dst: { value: `${ip}/32` },
       in: { value: n.bridge!, not: true },
       target: 'DROP',
       origin: { kind: 'endpoint' as const, containerId: c.id, networkId: n.id },
-    })),
-  );
+    }));
 
   // published ports, in container creation order; only bound (running) ports have rules
   const ports = ext.flatMap((n) =>

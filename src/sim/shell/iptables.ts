@@ -32,10 +32,11 @@ export function formatS(t: NfTable): string {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
+/** An address column: one character for "!" (or a space), then the address padded to 19. */
 function addr(m: NfMatch | undefined, numeric: boolean): string {
-  if (!m) return numeric ? '0.0.0.0/0' : 'anywhere';
+  if (!m) return ` ${pad(numeric ? '0.0.0.0/0' : 'anywhere', 19)}`;
   const v = m.value.endsWith('/32') ? m.value.slice(0, -3) : m.value;
-  return (m.not ? '!' : '') + (!numeric && v === '127.0.0.0/8' ? 'loopback/8' : v);
+  return (m.not ? '!' : ' ') + pad(!numeric && v === '127.0.0.0/8' ? 'loopback/8' : v, 19);
 }
 
 function extras(r: NfRule): string {
@@ -48,15 +49,16 @@ function extras(r: NfRule): string {
 }
 
 /** `iptables [-t T] -L [-n]`: iptables 1.8 legacy layout (without -v, so no in/out columns). */
-export function formatL(t: NfTable, numeric: boolean): string {
-  const header = `${pad('target', 10)} ${pad('prot', 4)} ${pad('opt', 3)} ${pad('source', 20)} ${pad('destination', 20)}`;
+export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rules): string {
+  const header = `${pad('target', 10)} ${pad('prot', 5)}${pad('opt', 4)}${pad('source', 21)}${pad('destination', 20)}`;
   const blocks = t.chains.map((c) => {
-    const refs = t.rules.filter((r) => r.target === c.name).length;
+    const refs = allRules.filter((r) => r.target === c.name).length;
     const title = c.policy ? `Chain ${c.name} (policy ${c.policy})` : `Chain ${c.name} (${refs} references)`;
     const lines = t.rules
       .filter((r) => r.chain === c.name)
       .map((r) => {
-        const line = `${pad(r.target, 10)} ${pad(r.proto ?? 'all', 4)} ${pad('--', 3)} ${pad(addr(r.src, numeric), 20)} ${pad(addr(r.dst, numeric), 20)}`;
+        // iptables 1.8: target, prot, opt, then "!"-or-space + address columns; matches lead with a space
+        const line = `${pad(r.target, 10)} ${pad(r.proto ?? 'all', 5)}${pad('--', 3)}${addr(r.src, numeric)} ${addr(r.dst, numeric)} `;
         const x = extras(r);
         return x ? `${line} ${x}` : line;
       });
@@ -135,5 +137,5 @@ export function iptables(world: World, argv: string[], where: Where): CommandRes
       rules: full.rules.filter((r) => r.chain === chain),
     };
   }
-  return { world, output: mode === 'S' ? formatS(t) : formatL(t, numeric), exitCode: 0 };
+  return { world, output: mode === 'S' ? formatS(t) : formatL(t, numeric, full.rules), exitCode: 0 };
 }
