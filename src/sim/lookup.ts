@@ -1,4 +1,4 @@
-import type { Container, Network, World } from './model';
+import type { Container, Endpoint, Network, World } from './model';
 
 /**
  * Finding containers and networks the way the daemon does, shared by every command.
@@ -58,4 +58,14 @@ export function containersOn(world: World, networkId: string): Container[] {
   return Object.values(world.containers).filter(
     (c) => c.state === 'running' && c.endpoints.some((e) => e.networkId === networkId && e.ip),
   );
+}
+
+/**
+ * Names the embedded DNS answers for an endpoint (fact 29): `[name, aliases…, short id, hostname]`
+ * de-duplicated, only on user-defined networks; null on the default bridge (as inspect shows).
+ */
+export function endpointDnsNames(world: World, c: Container, ep: Endpoint): string[] | null {
+  const net = world.networks[ep.networkId];
+  if (!net || net.predefined) return null;
+  return [...new Set([c.name, ...ep.aliases, c.id.slice(0, 12), c.hostname])];
 }

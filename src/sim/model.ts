@@ -214,6 +214,8 @@ export interface Container {
   created: string;
   /** World clock ms when it last started; 0 if never */
   startedAt: number;
+  /** World clock ms when it last stopped or exited (docker ps "Exited (0) 2 seconds ago"); absent if never */
+  finishedAt?: number;
   /** HostConfig.NetworkMode: "bridge" | "host" | "none" | "container:<id>" | a network name */
   networkMode: string;
   /** attachments, in connect order (eth0 first). Empty for host/none/container: modes. */

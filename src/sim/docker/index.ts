@@ -1,10 +1,142 @@
 import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
+import { dockerLogs, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
+import { dockerInspect } from './inspect';
+import { dockerNetwork } from './network';
+import { fail, ok } from './output';
+import { dockerPs } from './ps';
+import { dockerCreate, dockerExec, dockerRun } from './run';
+
+export { shellSessionEnded } from './run';
 
 /**
  * The docker CLI: `argv` is everything after `docker`. Returns the new World and what the CLI
- * prints. A failed command returns the input World unchanged (except Docker's own partial effects).
+ * prints. A failed command returns the input World unchanged (except Docker's own partial effects:
+ * a `run` whose start fails leaves the container Created; `rm`/`stop`/`network rm` of several
+ * names apply the ones that succeed). Never throws.
  */
-export function runDocker(world: World, argv: string[], _where: Where): CommandResult {
-  return { world, output: `docker: '${argv[0] ?? ''}' is not a docker command.\nSee 'docker --help'`, exitCode: 1 };
+export function runDocker(world: World, argv: string[], where: Where): CommandResult {
+  if (where.kind === 'container' || !world.machines[where.id]?.tools.includes('docker')) {
+    return fail(world, 'bash: docker: command not found', 127);
+  }
+  try {
+    return dispatch(world, argv);
+  } catch (e) {
+    // A bug must not take the console down: report it the way a crashing CLI would.
+    return fail(world, `docker: internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
+  }
 }
+
+function dispatch(world: World, argv: string[]): CommandResult {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'run':
+      return dockerRun(world, rest);
+    case 'create':
+      return dockerCreate(world, rest);
+    case 'start':
+    case 'stop':
+    case 'restart':
+      return dockerStartStop(world, cmd, rest);
+    case 'rm':
+      return dockerRm(world, rest);
+    case 'ps':
+      return dockerPs(world, rest);
+    case 'inspect':
+      return dockerInspect(world, rest, 'any');
+    case 'port':
+      return dockerPort(world, rest);
+    case 'rename':
+      return dockerRename(world, rest);
+    case 'logs':
+      return dockerLogs(world, rest);
+    case 'exec':
+      return dockerExec(world, rest);
+    case 'network':
+      return dockerNetwork(world, rest);
+    case 'container':
+      return container(world, rest);
+    case 'version':
+      return ok(world, VERSION);
+    case undefined:
+    case '--help':
+      return ok(world, HELP);
+    default:
+      if (cmd.startsWith('-')) return fail(world, `unknown flag: ${cmd}\nSee 'docker --help'.`, 125);
+      return fail(world, `docker: '${cmd}' is not a docker command.\nSee 'docker --help'`, 1);
+  }
+}
+
+function container(world: World, argv: string[]): CommandResult {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'run':
+      return dockerRun(world, rest, 'container run');
+    case 'create':
+      return dockerCreate(world, rest);
+    case 'start':
+    case 'stop':
+    case 'restart':
+      return dockerStartStop(world, sub, rest);
+    case 'rm':
+    case 'remove':
+      return dockerRm(world, rest);
+    case 'ls':
+    case 'ps':
+    case 'list':
+      return dockerPs(world, rest, 'container ls');
+    case 'inspect':
+      return dockerInspect(world, rest, 'container');
+    case 'port':
+      return dockerPort(world, rest);
+    case 'rename':
+      return dockerRename(world, rest);
+    case 'logs':
+      return dockerLogs(world, rest);
+    case 'exec':
+      return dockerExec(world, rest);
+    default:
+      return fail(
+        world,
+        `docker: unknown command: docker container ${sub ?? ''}\n\nUsage:  docker container COMMAND\n\nRun 'docker container --help' for more information`,
+        1,
+      );
+  }
+}
+
+const VERSION = `Client: Docker Engine - Community
+ Version:           28.5.2
+ API version:       1.51
+ OS/Arch:           linux/amd64
+
+Server: Docker Engine - Community
+ Engine:
+  Version:          28.5.2
+  API version:      1.51 (minimum version 1.24)
+  OS/Arch:          linux/amd64`;
+
+const HELP = `Usage:  docker [OPTIONS] COMMAND
+
+A self-sufficient runtime for containers
+
+Common Commands:
+  run         Create and run a new container from an image
+  exec        Execute a command in a running container
+  ps          List containers
+
+Management Commands:
+  container   Manage containers
+  network     Manage networks
+
+Commands:
+  create      Create a new container
+  inspect     Return low-level information on Docker objects
+  logs        Fetch the logs of a container
+  port        List port mappings or a specific mapping for the container
+  rename      Rename a container
+  restart     Restart one or more containers
+  rm          Remove one or more containers
+  start       Start one or more stopped containers
+  stop        Stop one or more running containers
+
+Run 'docker COMMAND --help' for more information on a command.`;

@@ -1,0 +1,177 @@
+import { produce } from 'immer';
+import { imageInfo } from '../images';
+import { lookupContainer } from '../lookup';
+import type { CommandResult, World } from '../model';
+import { type FlagSpec, isSet, parseFlags } from './flags';
+import { exitsAtOnce, removeContainer, startContainer, stopContainer } from './lifecycle';
+import { argsError, daemon, fail, flagError, ok } from './output';
+import { portLines } from './ports';
+import { startupLog } from './run';
+
+/** start, stop, restart, rm, rename, logs, port: commands over existing containers. */
+
+type Step = (d: World, id: string) => string | null;
+
+/**
+ * Applies `step` to each named container in turn, as the CLI does: successes print the name as
+ * given, failures print the daemon error; later names still run (Docker's own partial effect).
+ */
+function eachContainer(world: World, refs: string[], step: Step): { world: World; out: string[]; errs: string[] } {
+  let w = world;
+  const out: string[] = [];
+  const errs: string[] = [];
+  for (const ref of refs) {
+    const found = lookupContainer(w, ref);
+    if (!found.ok) {
+      errs.push(daemon(found.error));
+      continue;
+    }
+    let err: string | null = null;
+    const next = produce(w, (d) => {
+      err = step(d, found.value.id);
+    });
+    if (err) {
+      errs.push(daemon(err));
+      continue;
+    }
+    w = next;
+    out.push(ref);
+  }
+  return { world: w, out, errs };
+}
+
+const STOP_FLAGS: FlagSpec[] = [
+  { long: 'time', short: 't', value: true },
+  { long: 'signal', short: 's', value: true },
+];
+
+/** Starting a container whose main process ends at once leaves it exited again. */
+const startStep: Step = (d, id) => {
+  const e = startContainer(d, id);
+  if (e) return e.message;
+  if (exitsAtOnce(d.containers[id])) stopContainer(d, id, 0);
+  return null;
+};
+
+/** `docker start|stop|restart NAME…`. */
+export function dockerStartStop(world: World, verb: 'start' | 'stop' | 'restart', argv: string[]): CommandResult {
+  const p = parseFlags(
+    argv,
+    verb === 'start'
+      ? [
+          { long: 'attach', short: 'a' },
+          { long: 'interactive', short: 'i' },
+        ]
+      : STOP_FLAGS,
+  );
+  if (!p.ok) return fail(world, flagError(verb, p.error), 1);
+  if (p.value.args.length < 1) return fail(world, argsError(verb, 'at least', 1), 1);
+  const step: Step =
+    verb === 'start'
+      ? startStep
+      : verb === 'stop'
+        ? (d, id) => {
+            // docker stop sends SIGTERM: servers exit 0; PID 1 without a handler (shell, sleep, node) is killed (137).
+            const c = d.containers[id];
+            const app = imageInfo(c.image).app;
+            const code = app !== null && app !== 'colorapp' && c.cmd.length === 0 ? 0 : 137;
+            stopContainer(d, id, code);
+            return null;
+          }
+        : (d, id) => {
+            const c = d.containers[id];
+            const auto = c.autoRemove;
+            c.autoRemove = false;
+            stopContainer(d, id, 0);
+            c.autoRemove = auto;
+            return startStep(d, id);
+          };
+  const r = eachContainer(world, p.value.args, step);
+  if (verb === 'start' && r.errs.length) {
+    r.errs.push(`Error: failed to start containers: ${p.value.args.filter((a) => !r.out.includes(a)).join(', ')}`);
+  }
+  return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
+}
+
+/** `docker rm [-f] NAME…`. */
+export function dockerRm(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'force', short: 'f' },
+    { long: 'volumes', short: 'v' },
+    { long: 'link', short: 'l' },
+  ]);
+  if (!p.ok) return fail(world, flagError('rm', p.error), 1);
+  if (p.value.args.length < 1) return fail(world, argsError('rm', 'at least', 1), 1);
+  const force = isSet(p.value, 'force');
+  const r = eachContainer(world, p.value.args, (d, id) => {
+    const c = d.containers[id];
+    if (c.state === 'running' && !force) {
+      return `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`;
+    }
+    removeContainer(d, id);
+    return null;
+  });
+  return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
+}
+
+/** `docker rename OLD NEW`. */
+export function dockerRename(world: World, argv: string[]): CommandResult {
+  if (argv.length !== 2) return fail(world, argsError('rename', 'exactly', 2), 1);
+  const [ref, name] = argv;
+  const found = lookupContainer(world, ref);
+  if (!found.ok) return fail(world, daemon(found.error), 1);
+  const bare = name.replace(/^\//, '');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(bare)) {
+    return fail(world, daemon(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`), 1);
+  }
+  if (found.value.name === bare) {
+    return fail(world, daemon(`Renaming a container with the same name as its current name`), 1);
+  }
+  const clash = Object.values(world.containers).find((c) => c.name === bare);
+  if (clash) {
+    return fail(
+      world,
+      daemon(
+        `Error when allocating new name: Conflict. The container name "/${bare}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      ),
+      1,
+    );
+  }
+  return ok(
+    produce(world, (d) => {
+      d.containers[found.value.id].name = bare;
+    }),
+    '',
+  );
+}
+
+/** `docker logs NAME`: the main process's startup lines (servers), nothing for shells. */
+export function dockerLogs(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'follow', short: 'f' },
+    { long: 'timestamps', short: 't' },
+    { long: 'tail', short: 'n', value: true },
+  ]);
+  if (!p.ok) return fail(world, flagError('logs', p.error), 1);
+  if (p.value.args.length !== 1) return fail(world, argsError('logs', 'exactly', 1), 1);
+  const found = lookupContainer(world, p.value.args[0]);
+  if (!found.ok) return fail(world, daemon(found.error), 1);
+  const c = found.value;
+  if (c.state === 'created') return ok(world, '');
+  const info = imageInfo(c.image);
+  if (c.state === 'exited' && c.exitCode === 1 && info.missingEnvLog) return ok(world, info.missingEnvLog.join('\n'));
+  return ok(world, startupLog(world, c.id).join('\n'));
+}
+
+/** `docker port NAME [PRIVATE_PORT[/PROTO]]`. */
+export function dockerPort(world: World, argv: string[]): CommandResult {
+  if (argv.length < 1 || argv.length > 2) return fail(world, argsError('port', 'at least', 1), 1);
+  const found = lookupContainer(world, argv[0]);
+  if (!found.ok) return fail(world, daemon(found.error), 1);
+  const filter = argv[1] ? (argv[1].includes('/') ? argv[1] : `${argv[1]}/tcp`) : undefined;
+  const lines = portLines(found.value, filter);
+  if (filter && lines.length === 0) {
+    return fail(world, `Error: No public port '${filter}' published for ${argv[0]}`, 1);
+  }
+  return ok(world, lines.join('\n'));
+}

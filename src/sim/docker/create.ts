@@ -1,0 +1,149 @@
+import { produce } from 'immer';
+import { dockerTime } from '../clock';
+import { staticIpError } from '../ipam';
+import { lookupContainer, lookupNetwork } from '../lookup';
+import type { Container, Endpoint, PortBinding, World } from '../model';
+import { randomId } from '../prng';
+import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
+import { generateName, hostHostname } from './lifecycle';
+import { parsePublish, publishAllBindings } from './ports';
+
+/** `docker create` / the create half of `docker run`: flags -> a Container record. */
+
+export const CREATE_FLAGS: FlagSpec[] = [
+  { long: 'detach', short: 'd' },
+  { long: 'interactive', short: 'i' },
+  { long: 'tty', short: 't' },
+  { long: 'rm' },
+  { long: 'name', value: true },
+  { long: 'publish', short: 'p', value: true },
+  { long: 'publish-all', short: 'P' },
+  { long: 'network', value: true },
+  { long: 'net', value: true, alias: 'network' },
+  { long: 'network-alias', value: true },
+  { long: 'net-alias', value: true, alias: 'network-alias' },
+  { long: 'ip', value: true },
+  { long: 'hostname', short: 'h', value: true },
+  { long: 'env', short: 'e', value: true },
+  { long: 'expose', value: true },
+  { long: 'restart', value: true },
+  { long: 'volume', short: 'v', value: true },
+  { long: 'workdir', short: 'w', value: true },
+  { long: 'user', short: 'u', value: true },
+  { long: 'label', short: 'l', value: true },
+  { long: 'privileged' },
+  { long: 'cap-add', value: true },
+  { long: 'init' },
+];
+
+export type CreateOutcome =
+  | { ok: true; world: World; id: string; warnings: string[] }
+  /** `daemon`: an API error (gets "Error response from daemon: "); else a CLI-side error */
+  | { ok: false; error: string; daemon: boolean };
+
+const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+/** Validates the flags and records a new container in state `created` (nothing is allocated yet). */
+export function createContainer(world: World, p: Parsed): CreateOutcome {
+  const [image, ...cmd] = p.args;
+  const name = last(p, 'name');
+  const cli = (error: string): CreateOutcome => ({ ok: false, error, daemon: false });
+  const api = (error: string): CreateOutcome => ({ ok: false, error, daemon: true });
+
+  const ports: PortBinding[] = [];
+  for (const spec of all(p, 'publish')) {
+    const r = parsePublish(spec);
+    if (!r.ok) return cli(r.error);
+    ports.push(r.value);
+  }
+  const publishAll = isSet(p, 'publish-all');
+  if (publishAll) {
+    for (const b of publishAllBindings(image)) {
+      if (!ports.some((x) => x.containerPort === b.containerPort && x.proto === b.proto)) ports.push(b);
+    }
+  }
+  const env = all(p, 'env').filter((e) => e.includes('='));
+
+  if (name !== undefined) {
+    const bare = name.startsWith('/') ? name.slice(1) : name;
+    if (!NAME_RE.test(bare)) return api(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const clash = Object.values(world.containers).find((c) => c.name === bare);
+    if (clash) {
+      return api(
+        `Conflict. The container name "/${bare}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
+    }
+  }
+
+  const netRef = last(p, 'network') ?? 'default';
+  const aliases = all(p, 'network-alias');
+  const ip = last(p, 'ip');
+  let networkMode = netRef === 'default' ? 'bridge' : netRef;
+  const warnings: string[] = [];
+  let endpoints: Endpoint[] = [];
+  if (netRef === 'host') {
+    if (ports.length) warnings.push('WARNING: Published ports are discarded when using host network mode');
+    if (ip) return api('user specified IP address is supported on user defined networks only');
+    if (aliases.length) return api('network-scoped alias is supported only for containers in user defined networks');
+  } else if (netRef === 'none') {
+    if (ports.length) return api('conflicting options: port publishing and the container type network mode');
+    if (ip) return api('user specified IP address is supported on user defined networks only');
+    if (aliases.length) return api('network-scoped alias is supported only for containers in user defined networks');
+  } else if (netRef.startsWith('container:')) {
+    const other = lookupContainer(world, netRef.slice('container:'.length));
+    if (!other.ok) return api(other.error);
+    if (ports.length) return api('conflicting options: port publishing and the container type network mode');
+    if (last(p, 'hostname')) return api('conflicting options: hostname and the network mode');
+    networkMode = `container:${other.value.id}`;
+  } else {
+    const net = netRef === 'default' ? lookupNetwork(world, 'bridge') : lookupNetwork(world, netRef);
+    if (net.ok) {
+      const n = net.value;
+      if (n.driver === 'host' || n.driver === 'null') {
+        // `--network <id of host>` behaves like `--network host`.
+        networkMode = n.driver === 'host' ? 'host' : 'none';
+      } else {
+        if (aliases.length && n.predefined) {
+          return api('network-scoped alias is supported only for containers in user defined networks');
+        }
+        if (ip) {
+          const e = staticIpError(n, ip);
+          if (e) return api(e);
+        }
+        endpoints = [{ networkId: n.id, aliases, ...(ip ? { ipamIp: ip } : {}) }];
+      }
+    } else {
+      // The daemon resolves user networks when the container starts (v28): create succeeds.
+      endpoints = [{ networkId: netRef, aliases, ...(ip ? { ipamIp: ip } : {}) }];
+    }
+  }
+
+  let id = '';
+  const next = produce(world, (d) => {
+    id = randomId(d);
+    const c: Container = {
+      id,
+      name: name ? name.replace(/^\//, '') : generateName(d),
+      image,
+      cmd,
+      env,
+      hostname: last(p, 'hostname') ?? (networkMode === 'host' ? hostHostname(d) : id.slice(0, 12)),
+      state: 'created',
+      exitCode: 0,
+      created: dockerTime(d.clock),
+      startedAt: 0,
+      networkMode,
+      endpoints,
+      ports: networkMode === 'host' ? [] : ports,
+      publishAll,
+      autoRemove: isSet(p, 'rm'),
+      tty: isSet(p, 'tty'),
+      interactive: isSet(p, 'interactive'),
+      arp: [],
+      seq: d.seq,
+    };
+    d.seq += 1;
+    d.containers[id] = c;
+  });
+  return { ok: true, world: next, id, warnings };
+}

@@ -1,0 +1,233 @@
+import { dockerTime } from '../clock';
+import { imageInfo } from '../images';
+import { prefixLen } from '../ipam';
+import { containersOn, endpointDnsNames, lookupContainer, lookupNetwork } from '../lookup';
+import type { CommandResult, Container, Endpoint, Network, World } from '../model';
+import { parseFlags } from './flags';
+import { argsError, fail, flagError, goJson, ok } from './output';
+
+/** `docker inspect`, `docker container inspect`, `docker network inspect`: the API's JSON, 4-space indent. */
+
+/** A stable 64-hex digest derived from a string (image ids, sandbox ids): no PRNG draw needed. */
+export function digest(s: string): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < 64; round++) {
+    for (const ch of `${s}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Network) {
+  const live = c.state === 'running' && ep?.ip;
+  return {
+    IPAMConfig: ep?.ipamIp ? { IPv4Address: ep.ipamIp } : null,
+    Links: null,
+    Aliases: ep?.aliases.length ? ep.aliases : null,
+    MacAddress: live ? ep.mac! : '',
+    DriverOpts: null,
+    GwPriority: 0,
+    NetworkID: net.id,
+    EndpointID: live ? ep.endpointId! : '',
+    Gateway: live ? net.ipam!.gateway : '',
+    IPAddress: live ? ep.ip! : '',
+    IPPrefixLen: live ? prefixLen(net) : 0,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DNSNames: ep ? endpointDnsNames(world, c, ep) : null,
+  };
+}
+
+function portsJson(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
+  if (c.state !== 'running' || c.networkMode === 'host') return {};
+  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+  for (const e of imageInfo(c.image).exposed) out[e] = null;
+  for (const b of c.ports) {
+    if (b.boundPort === undefined) continue;
+    const key = `${b.containerPort}/${b.proto}`;
+    const list = out[key] ?? [];
+    const port = String(b.boundPort);
+    if (b.hostIp === '') list.push({ HostIp: '0.0.0.0', HostPort: port }, { HostIp: '::', HostPort: port });
+    else list.push({ HostIp: b.hostIp, HostPort: port });
+    out[key] = list;
+  }
+  return out;
+}
+
+/** The container object of `docker container inspect` (the fields people read, in the API's order). */
+export function containerJson(world: World, c: Container) {
+  const info = imageInfo(c.image);
+  const running = c.state === 'running';
+  const networks: Record<string, ReturnType<typeof endpointJson>> = {};
+  if (c.networkMode === 'host' || c.networkMode === 'none') {
+    const net = Object.values(world.networks).find((n) => n.name === c.networkMode);
+    if (net) networks[net.name] = endpointJson(world, c, null, net);
+  }
+  for (const ep of c.endpoints) {
+    const net = lookupNetwork(world, ep.networkId);
+    if (net.ok) networks[net.value.name] = endpointJson(world, c, ep, net.value);
+  }
+  const legacy = networks.bridge ?? null;
+  const main = c.cmd.length ? c.cmd : info.defaultCmd;
+  const [path, ...args] = info.entrypoint.length ? [...info.entrypoint, ...main] : main;
+  const exposed = Object.fromEntries(info.exposed.map((e) => [e, {}]));
+  const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const b of c.ports) {
+    const key = `${b.containerPort}/${b.proto}`;
+    bindings[key] = [
+      ...(bindings[key] ?? []),
+      { HostIp: b.hostIp, HostPort: b.hostPort === null ? '' : String(b.hostPort) },
+    ];
+  }
+  const sandbox = digest(`sandbox:${c.id}:${c.startedAt}`);
+  return {
+    Id: c.id,
+    Created: c.created,
+    Path: path ?? '',
+    Args: args,
+    State: {
+      Status: c.state,
+      Running: running,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: running ? 1000 + c.seq * 37 : 0,
+      ExitCode: c.exitCode,
+      Error: '',
+      StartedAt: running || c.finishedAt !== undefined ? dockerTime(c.startedAt) : ZERO_TIME,
+      FinishedAt: c.finishedAt !== undefined ? dockerTime(c.finishedAt) : ZERO_TIME,
+    },
+    Image: `sha256:${digest(`image:${info.repo}`)}`,
+    Name: `/${c.name}`,
+    RestartCount: 0,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    HostConfig: {
+      NetworkMode: c.networkMode,
+      PortBindings: bindings,
+      AutoRemove: c.autoRemove,
+      PublishAllPorts: c.publishAll,
+    },
+    Config: {
+      Hostname: c.hostname,
+      Domainname: '',
+      User: '',
+      AttachStdin: c.interactive,
+      AttachStdout: true,
+      AttachStderr: true,
+      ...(info.exposed.length ? { ExposedPorts: exposed } : {}),
+      Tty: c.tty,
+      OpenStdin: c.interactive,
+      StdinOnce: c.interactive,
+      Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...c.env],
+      Cmd: main,
+      Image: c.image,
+      Volumes: null,
+      WorkingDir: '',
+      Entrypoint: info.entrypoint.length ? info.entrypoint : null,
+      Labels: {},
+    },
+    NetworkSettings: {
+      Bridge: '',
+      SandboxID: running ? sandbox : '',
+      SandboxKey: running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '',
+      Ports: portsJson(c),
+      HairpinMode: false,
+      LinkLocalIPv6Address: '',
+      LinkLocalIPv6PrefixLen: 0,
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: legacy?.EndpointID ?? '',
+      Gateway: legacy?.Gateway ?? '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: legacy?.IPAddress ?? '',
+      IPPrefixLen: legacy?.IPPrefixLen ?? 0,
+      IPv6Gateway: '',
+      MacAddress: legacy?.MacAddress ?? '',
+      Networks: networks,
+    },
+  };
+}
+
+/** The network object of `docker network inspect` (fact 44). */
+export function networkJson(world: World, n: Network) {
+  const containers: Record<string, object> = {};
+  for (const c of containersOn(world, n.id)) {
+    const ep = c.endpoints.find((e) => e.networkId === n.id)!;
+    containers[c.id] = {
+      Name: c.name,
+      EndpointID: ep.endpointId,
+      MacAddress: ep.mac,
+      IPv4Address: `${ep.ip}/${prefixLen(n)}`,
+      IPv6Address: '',
+    };
+  }
+  return {
+    Name: n.name,
+    Id: n.id,
+    Created: n.created,
+    Scope: n.scope,
+    Driver: n.driver,
+    EnableIPv4: true,
+    EnableIPv6: false,
+    IPAM: {
+      Driver: 'default',
+      Options: null,
+      Config: n.ipam
+        ? [{ Subnet: n.ipam.subnet, ...(n.ipam.ipRange ? { IPRange: n.ipam.ipRange } : {}), Gateway: n.ipam.gateway }]
+        : null,
+    },
+    Internal: n.internal,
+    Attachable: n.attachable,
+    Ingress: false,
+    ConfigFrom: { Network: '' },
+    ConfigOnly: false,
+    Containers: containers,
+    Options: n.options,
+    Labels: n.labels,
+  };
+}
+
+const INSPECT_FLAGS = [
+  { long: 'format', short: 'f', value: true },
+  { long: 'size', short: 's' },
+  { long: 'type', value: true },
+  { long: 'verbose', short: 'v' },
+];
+
+/**
+ * `docker inspect` (containers, then networks), `docker container inspect`, `docker network
+ * inspect`: found objects as a JSON array, then one error line per missing name.
+ */
+export function dockerInspect(world: World, argv: string[], kind: 'any' | 'container' | 'network'): CommandResult {
+  const cmdPath = kind === 'any' ? 'inspect' : `${kind} inspect`;
+  const p = parseFlags(argv, INSPECT_FLAGS);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 1);
+  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
+  const found: object[] = [];
+  const errs: string[] = [];
+  for (const ref of p.value.args) {
+    if (kind !== 'network') {
+      const c = lookupContainer(world, ref);
+      if (c.ok) {
+        found.push(containerJson(world, c.value));
+        continue;
+      }
+      if (kind === 'container') {
+        errs.push(`Error: ${c.error}`);
+        continue;
+      }
+    }
+    const n = lookupNetwork(world, ref);
+    if (n.ok) found.push(networkJson(world, n.value));
+    else errs.push(kind === 'network' ? `Error response from daemon: ${n.error}` : `Error: No such object: ${ref}`);
+  }
+  const out = [goJson(found), ...errs].join('\n');
+  return errs.length ? fail(world, out, 1) : ok(world, out);
+}

@@ -1,0 +1,230 @@
+import { DOCKER_HOST } from '../ids';
+import { imageInfo } from '../images';
+import { allocateAddress } from '../ipam';
+import { lookupNetwork } from '../lookup';
+import type { Container, World } from '../model';
+import { randomHex, randomId, randomInt, randomMac } from '../prng';
+import { bindPorts } from './ports';
+
+/**
+ * Container state transitions on immer drafts. An Endpoint's live fields (ip, mac, endpointId,
+ * veth, ifname) exist only while the container runs; releasing them frees the address and the
+ * veth, so IPAM and the stack view never see a stopped container.
+ */
+
+// moby's names-generator, abridged: "adjective_surname".
+const LEFT = [
+  'admiring',
+  'brave',
+  'clever',
+  'dreamy',
+  'eager',
+  'focused',
+  'gifted',
+  'happy',
+  'jolly',
+  'keen',
+  'loving',
+  'modest',
+  'nifty',
+  'quirky',
+  'romantic',
+  'sleepy',
+  'trusting',
+  'vibrant',
+  'wizardly',
+  'zealous',
+];
+const RIGHT = [
+  'albattani',
+  'babbage',
+  'curie',
+  'darwin',
+  'euclid',
+  'feynman',
+  'goldstine',
+  'hopper',
+  'johnson',
+  'kepler',
+  'lovelace',
+  'mccarthy',
+  'noether',
+  'pascal',
+  'ritchie',
+  'shannon',
+  'tesla',
+  'turing',
+  'wescoff',
+  'wozniak',
+];
+
+/** A free random name as Docker generates one when `--name` is omitted. */
+export function generateName(draft: World): string {
+  const taken = new Set(Object.values(draft.containers).map((c) => c.name));
+  for (;;) {
+    const n = `${LEFT[randomInt(draft, 0, LEFT.length - 1)]}_${RIGHT[randomInt(draft, 0, RIGHT.length - 1)]}`;
+    if (!taken.has(n)) return n;
+    const numbered = `${n}${randomInt(draft, 0, 9)}`;
+    if (!taken.has(numbered)) return numbered;
+  }
+}
+
+/** A failed start: the daemon's message, and the wrapper Docker puts around it. */
+export interface StartError {
+  message: string;
+}
+
+/**
+ * Starts a created/exited container: allocates each endpoint (ip, mac, endpoint id, veth, ifname
+ * in endpoint order) and binds published ports. On failure the container keeps its previous state
+ * with no live fields (Docker's "stays Created").
+ */
+export function startContainer(draft: World, id: string): StartError | null {
+  const c = draft.containers[id];
+  if (c.state === 'running') return null;
+  if (c.networkMode.startsWith('container:')) {
+    const other = draft.containers[c.networkMode.slice('container:'.length)];
+    if (!other) return { message: `No such container: ${c.networkMode.slice('container:'.length)}` };
+    if (other.state !== 'running') {
+      return {
+        message: `cannot join network namespace of a non running container: container ${other.id} is ${other.state}`,
+      };
+    }
+  }
+  for (const [i, ep] of c.endpoints.entries()) {
+    const net = lookupNetwork(draft, ep.networkId);
+    if (!net.ok) return failStart(c, `failed to set up container networking: ${net.error}`);
+    ep.networkId = net.value.id;
+    const ip = allocateAddress(draft, net.value, ep.ipamIp);
+    if (!ip.ok) return failStart(c, `failed to set up container networking: ${ip.error}`);
+    ep.ip = ip.value;
+    ep.mac = randomMac(draft);
+    ep.endpointId = randomId(draft);
+    ep.veth = `veth${randomHex(draft, 7)}`;
+    ep.vethMac = randomMac(draft);
+    ep.ifname = `eth${i}`;
+  }
+  const gwEp = c.endpoints.find((e) => draft.networks[e.networkId]?.driver === 'bridge');
+  if (gwEp && c.networkMode !== 'host') {
+    const err = bindPorts(draft, c, gwEp.ip!);
+    if (err) {
+      const msg = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${gwEp.endpointId}): ${err}`;
+      return failStart(c, msg);
+    }
+  }
+  c.state = 'running';
+  c.startedAt = draft.clock;
+  c.exitCode = 0;
+  return null;
+}
+
+function failStart(c: Container, message: string): StartError {
+  releaseLive(c);
+  return { message };
+}
+
+/** Clears every live field of a container's endpoints and ports. */
+function releaseLive(c: Container): void {
+  for (const ep of c.endpoints) {
+    delete ep.ip;
+    delete ep.mac;
+    delete ep.endpointId;
+    delete ep.veth;
+    delete ep.vethMac;
+    delete ep.ifname;
+  }
+  for (const b of c.ports) delete b.boundPort;
+}
+
+/** Removes a container's MACs from bridges' FDBs and other stacks' neighbour entries for them. */
+function forgetL2(draft: World, c: Container): void {
+  const macs = new Set(c.endpoints.flatMap((e) => [e.mac, e.vethMac]).filter((m): m is string => !!m));
+  const veths = new Set(c.endpoints.map((e) => e.veth).filter(Boolean));
+  for (const n of Object.values(draft.networks)) {
+    n.fdb = n.fdb.filter((f) => !macs.has(f.mac) && !veths.has(f.port));
+  }
+  c.arp = [];
+}
+
+/**
+ * Stops a running container (exit code as given: 0 for a clean exit, 137 for SIGKILL), releasing
+ * addresses, ports and L2 state. With `--rm` the container is removed.
+ */
+export function stopContainer(draft: World, id: string, exitCode: number): void {
+  const c = draft.containers[id];
+  if (!c) return;
+  if (c.state === 'running') {
+    forgetL2(draft, c);
+    releaseLive(c);
+    c.state = 'exited';
+    c.exitCode = exitCode;
+    c.finishedAt = draft.clock;
+  }
+  if (c.autoRemove) delete draft.containers[id];
+}
+
+/** Removes a container (stopping it first when running, as `rm -f` does). */
+export function removeContainer(draft: World, id: string): void {
+  const c = draft.containers[id];
+  if (!c) return;
+  if (c.state === 'running') {
+    forgetL2(draft, c);
+    releaseLive(c);
+  }
+  delete draft.containers[id];
+}
+
+/** What the container's main process does once started without a terminal. */
+export function exitsAtOnce(c: Container): boolean {
+  const info = imageInfo(c.image);
+  if (c.cmd.length === 0) {
+    if (info.requiresOneOf && !info.requiresOneOf.some((k) => c.env.some((e) => e.startsWith(`${k}=`)))) return true;
+    // A shell as PID 1 exits on EOF unless it has a terminal or an open stdin.
+    return !info.keepsRunning && !c.tty && !c.interactive;
+  }
+  return !commandKeepsRunning(c.cmd, c.tty || c.interactive);
+}
+
+const SHELLS = new Set([
+  'bash',
+  'sh',
+  'zsh',
+  'ash',
+  '/bin/bash',
+  '/bin/sh',
+  'bin/bash',
+  'bin/sh',
+  '/bin/zsh',
+  '/bin/ash',
+]);
+
+/** Whether a CMD is a long-running process (a sleeper, a follower, a server or an interactive shell). */
+export function commandKeepsRunning(cmd: string[], terminal: boolean): boolean {
+  const [name, ...args] = cmd;
+  const base = name.split('/').pop() ?? name;
+  if (SHELLS.has(name)) {
+    if (args.includes('-c'))
+      return commandKeepsRunning(
+        args
+          .slice(args.indexOf('-c') + 1)
+          .join(' ')
+          .split(/\s+/),
+        terminal,
+      );
+    return terminal;
+  }
+  if (base === 'sleep') return true;
+  if (base === 'tail') return args.includes('-f') || args.includes('-F');
+  if (base === 'ping') return !args.some((a) => a.startsWith('-c'));
+  return ['top', 'nginx', 'httpd-foreground', 'redis-server', 'postgres', 'mysqld', 'node', 'npm'].includes(base);
+}
+
+/** Whether `cmd` asks for a shell session (`bash`, `sh`, `bin/bash`, `/bin/bash`, `zsh`). */
+export function isShellCommand(cmd: string[]): boolean {
+  return cmd.length === 1 && SHELLS.has(cmd[0]);
+}
+
+/** The host's hostname, which `--network host` containers see. */
+export function hostHostname(world: World): string {
+  return world.machines[DOCKER_HOST]?.hostname ?? 'docker-host';
+}

@@ -1,0 +1,327 @@
+import { produce } from 'immer';
+import { dockerTime } from '../clock';
+import { allocateAddress, planNetworkIpam, staticIpError } from '../ipam';
+import { containersOn, lookupContainer, lookupNetwork } from '../lookup';
+import type { CommandResult, Network, World } from '../model';
+import { randomHex, randomId, randomMac } from '../prng';
+import { all, isSet, last, parseFlags } from './flags';
+import { dockerInspect } from './inspect';
+import { argsError, daemon, fail, flagError, naturalCompare, ok, table } from './output';
+
+/** `docker network create|ls|rm|prune|connect|disconnect|inspect`. */
+
+const PREDEFINED = new Set(['bridge', 'host', 'none']);
+
+function create(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'driver', short: 'd', value: true },
+    { long: 'subnet', value: true },
+    { long: 'gateway', value: true },
+    { long: 'ip-range', value: true },
+    { long: 'internal' },
+    { long: 'attachable' },
+    { long: 'label', value: true },
+    { long: 'opt', short: 'o', value: true },
+    { long: 'ipv6' },
+    { long: 'ipam-driver', value: true },
+    { long: 'scope', value: true },
+  ]);
+  if (!p.ok) return fail(world, flagError('network create', p.error), 1);
+  if (p.value.args.length !== 1) return fail(world, argsError('network create', 'exactly', 1), 1);
+  const name = p.value.args[0];
+  const driver = last(p.value, 'driver') ?? 'bridge';
+  const subnet = last(p.value, 'subnet');
+  const gateway = last(p.value, 'gateway');
+  const ipRange = last(p.value, 'ip-range');
+  if ((gateway || ipRange) && !subnet)
+    return fail(world, 'every ip-range or gateway must have a corresponding subnet', 1);
+  if (PREDEFINED.has(name)) return fail(world, daemon(`operation is not permitted on predefined ${name} network `), 1);
+  if (Object.values(world.networks).some((n) => n.name === name)) {
+    return fail(world, daemon(`network with name ${name} already exists`), 1);
+  }
+  if (driver === 'overlay') {
+    return fail(
+      world,
+      daemon(
+        'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+      ),
+      1,
+    );
+  }
+  if (driver === 'host' || driver === 'null') {
+    return fail(world, daemon(`only one instance of "${driver}" network is allowed`), 1);
+  }
+  if (driver !== 'bridge') return fail(world, daemon(`plugin "${driver}" not found`), 1);
+  const plan = planNetworkIpam(world, { subnet, gateway, ipRange });
+  if (!plan.ok) return fail(world, daemon(plan.error), 1);
+  const kv = (list: string[]) =>
+    Object.fromEntries(
+      list.map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, ''])),
+    );
+  const options = kv(all(p.value, 'opt'));
+  let id = '';
+  const next = produce(world, (d) => {
+    id = randomId(d);
+    const net: Network = {
+      id,
+      name,
+      driver: 'bridge',
+      scope: 'local',
+      created: dockerTime(d.clock),
+      internal: isSet(p.value, 'internal'),
+      attachable: isSet(p.value, 'attachable'),
+      labels: kv(all(p.value, 'label')),
+      options,
+      ipam: plan.value.ipam,
+      userSubnet: plan.value.userSubnet,
+      predefined: false,
+      bridge: options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`,
+      bridgeMac: randomMac(d),
+      fdb: [],
+    };
+    d.networks[id] = net;
+  });
+  return ok(next, id);
+}
+
+function ls(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'quiet', short: 'q' },
+    { long: 'no-trunc' },
+    { long: 'filter', short: 'f', value: true },
+  ]);
+  if (!p.ok) return fail(world, flagError('network ls', p.error), 1);
+  const nets = Object.values(world.networks).sort((a, b) => naturalCompare(a.name, b.name));
+  const id = (n: Network) => (isSet(p.value, 'no-trunc') ? n.id : n.id.slice(0, 12));
+  if (isSet(p.value, 'quiet')) return ok(world, nets.map(id).join('\n'));
+  const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n), n.name, n.driver, n.scope])];
+  return ok(world, table(rows));
+}
+
+/** Why a network cannot go (fact 16, v28.1+ wording), or null. */
+function activeEndpointsError(world: World, n: Network): string | null {
+  const users = containersOn(world, n.id);
+  if (!users.length) return null;
+  const shown = users.slice(0, 2).map((c) => `name:"${c.name}" id:"${c.id.slice(0, 12)}"`);
+  if (users.length > 2) shown.push('...');
+  return `error while removing network: network ${n.name} has active endpoints (${shown.join(', ')})`;
+}
+
+/** Deletes a network; stopped containers keep its name, which the daemon resolves again at start. */
+function deleteNetwork(d: World, n: Network): void {
+  for (const c of Object.values(d.containers)) {
+    for (const ep of c.endpoints) if (ep.networkId === n.id) ep.networkId = n.name;
+  }
+  delete d.networks[n.id];
+}
+
+function rm(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [{ long: 'force', short: 'f' }]);
+  if (!p.ok) return fail(world, flagError('network rm', p.error), 1);
+  if (p.value.args.length < 1) return fail(world, argsError('network rm', 'at least', 1), 1);
+  let w = world;
+  const out: string[] = [];
+  let failed = false;
+  for (const ref of p.value.args) {
+    const found = lookupNetwork(w, ref);
+    if (!found.ok) {
+      if (!isSet(p.value, 'force')) {
+        out.push(daemon(found.error));
+        failed = true;
+      }
+      continue;
+    }
+    const n = found.value;
+    const err = n.predefined ? `${n.name} is a pre-defined network and cannot be removed` : activeEndpointsError(w, n);
+    if (err) {
+      out.push(daemon(err));
+      failed = true;
+      continue;
+    }
+    w = produce(w, (d) => deleteNetwork(d, n));
+    out.push(ref);
+  }
+  return { world: w, output: out.join('\n'), exitCode: failed ? 1 : 0 };
+}
+
+function prune(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'force', short: 'f' },
+    { long: 'filter', value: true },
+  ]);
+  if (!p.ok) return fail(world, flagError('network prune', p.error), 1);
+  const gone = Object.values(world.networks).filter((n) => !n.predefined && containersOn(world, n.id).length === 0);
+  const next = produce(world, (d) => {
+    for (const n of gone) deleteNetwork(d, d.networks[n.id]);
+  });
+  const lines: string[] = [];
+  if (!isSet(p.value, 'force')) {
+    // The console has no stdin: behave as if the user answered "y".
+    lines.push(
+      'WARNING! This will remove all custom networks not used by at least one container.',
+      'Are you sure you want to continue? [y/N] y',
+    );
+  }
+  if (gone.length) lines.push('Deleted Networks:', ...gone.map((n) => n.name));
+  return ok(next, lines.join('\n'));
+}
+
+function connect(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'ip', value: true },
+    { long: 'alias', value: true },
+    { long: 'ip6', value: true },
+    { long: 'link', value: true },
+    { long: 'driver-opt', value: true },
+  ]);
+  if (!p.ok) return fail(world, flagError('network connect', p.error), 1);
+  if (p.value.args.length !== 2) return fail(world, argsError('network connect', 'exactly', 2), 1);
+  const [netRef, ctrRef] = p.value.args;
+  const c = lookupContainer(world, ctrRef);
+  if (!c.ok) return fail(world, daemon(c.error), 1);
+  const n = lookupNetwork(world, netRef);
+  if (!n.ok) return fail(world, daemon(n.error), 1);
+  const net = n.value;
+  const ctr = c.value;
+  const ip = last(p.value, 'ip');
+  const aliases = all(p.value, 'alias');
+  if (ctr.networkMode === 'host' || ctr.networkMode.startsWith('container:')) {
+    return fail(
+      world,
+      daemon(
+        'container sharing network namespace with another container or host cannot be connected to any other network',
+      ),
+      1,
+    );
+  }
+  if (net.driver === 'host') {
+    return fail(
+      world,
+      daemon('cannot connect container to host network - container must be created in host network mode'),
+      1,
+    );
+  }
+  if (net.driver === 'null' || ctr.networkMode === 'none') {
+    return fail(
+      world,
+      daemon('container cannot be connected to multiple networks with one of the networks in private (none) mode'),
+      1,
+    );
+  }
+  if (ctr.endpoints.some((e) => e.networkId === net.id)) {
+    return fail(world, daemon(`endpoint with name ${ctr.name} already exists in network ${net.name}`), 1);
+  }
+  if (aliases.length && net.predefined) {
+    return fail(world, daemon('network-scoped alias is supported only for containers in user defined networks'), 1);
+  }
+  if (ip) {
+    const e = staticIpError(net, ip);
+    if (e) return fail(world, daemon(e), 1);
+  }
+  let err: string | null = null;
+  const next = produce(world, (d) => {
+    const dc = d.containers[ctr.id];
+    const ep = { networkId: net.id, aliases, ...(ip ? { ipamIp: ip } : {}) };
+    if (dc.state === 'running') {
+      const got = allocateAddress(d, d.networks[net.id], ip);
+      if (!got.ok) {
+        err = got.error;
+        return;
+      }
+      const used = new Set(dc.endpoints.map((e) => e.ifname));
+      let i = 0;
+      while (used.has(`eth${i}`)) i++;
+      Object.assign(ep, {
+        ip: got.value,
+        mac: randomMac(d),
+        endpointId: randomId(d),
+        veth: `veth${randomHex(d, 7)}`,
+        vethMac: randomMac(d),
+        ifname: `eth${i}`,
+      });
+    }
+    dc.endpoints.push(ep);
+  });
+  if (err) return fail(world, daemon(err), 1);
+  return ok(next, '');
+}
+
+function disconnect(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [{ long: 'force', short: 'f' }]);
+  if (!p.ok) return fail(world, flagError('network disconnect', p.error), 1);
+  if (p.value.args.length !== 2) return fail(world, argsError('network disconnect', 'exactly', 2), 1);
+  const [netRef, ctrRef] = p.value.args;
+  const c = lookupContainer(world, ctrRef);
+  if (!c.ok) return fail(world, daemon(c.error), 1);
+  const n = lookupNetwork(world, netRef);
+  if (!n.ok) return fail(world, daemon(n.error), 1);
+  const net = n.value;
+  const ctr = c.value;
+  if (net.driver === 'host' && ctr.networkMode === 'host') {
+    return fail(
+      world,
+      daemon('cannot disconnect container from host network - container was created in host network mode'),
+      1,
+    );
+  }
+  const idx = ctr.endpoints.findIndex((e) => e.networkId === net.id);
+  if (idx < 0) return fail(world, daemon(`container ${ctr.id} is not connected to network ${net.name}`), 1);
+  const next = produce(world, (d) => {
+    const dc = d.containers[ctr.id];
+    const [ep] = dc.endpoints.splice(idx, 1);
+    const dn = d.networks[net.id];
+    dn.fdb = dn.fdb.filter((f) => f.mac !== ep.mac && f.port !== ep.veth);
+    dc.arp = dc.arp.filter((a) => a.dev !== ep.ifname);
+    if (!dc.endpoints.some((e) => e.ip && d.networks[e.networkId]?.driver === 'bridge')) {
+      for (const b of dc.ports) delete b.boundPort;
+    }
+  });
+  return ok(next, '');
+}
+
+/** Dispatches `docker network SUBCOMMAND …`. */
+export function dockerNetwork(world: World, argv: string[]): CommandResult {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'create':
+      return create(world, rest);
+    case 'ls':
+    case 'list':
+      return ls(world, rest);
+    case 'rm':
+    case 'remove':
+      return rm(world, rest);
+    case 'prune':
+      return prune(world, rest);
+    case 'connect':
+      return connect(world, rest);
+    case 'disconnect':
+      return disconnect(world, rest);
+    case 'inspect':
+      return dockerInspect(world, rest, 'network');
+    case undefined:
+      return ok(world, NETWORK_HELP);
+    default:
+      return fail(
+        world,
+        `docker: unknown command: docker network ${sub}\n\nUsage:  docker network COMMAND\n\nRun 'docker network --help' for more information`,
+        1,
+      );
+  }
+}
+
+const NETWORK_HELP = `
+Usage:  docker network COMMAND
+
+Manage networks
+
+Commands:
+  connect     Connect a container to a network
+  create      Create a network
+  disconnect  Disconnect a container from a network
+  inspect     Display detailed information on one or more networks
+  ls          List networks
+  prune       Remove all unused networks
+  rm          Remove one or more networks
+
+Run 'docker network COMMAND --help' for more information on a command.`.slice(1);

@@ -1,0 +1,150 @@
+import { produce } from 'immer';
+import { imageHasTool, imageInfo } from '../images';
+import { lookupContainer } from '../lookup';
+import type { CommandResult, World } from '../model';
+import { runShell } from '../shell';
+import { CREATE_FLAGS, createContainer } from './create';
+import { isSet, parseFlags } from './flags';
+import { exitsAtOnce, isShellCommand, startContainer, stopContainer } from './lifecycle';
+import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
+
+/** `docker run`, `docker create`, `docker exec`. */
+
+/** runc's message when the command is not in the image (exec and run differ in the wrapper). */
+const notFound = (cmd: string) => `exec: "${cmd}": executable file not found in $PATH`;
+
+/** The command a container's main process runs: CMD given, else the image's default. */
+function mainCommand(image: string, cmd: string[]): string[] {
+  return cmd.length ? cmd : imageInfo(image).defaultCmd;
+}
+
+/** `docker create`: prints the new id. */
+export function dockerCreate(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, CREATE_FLAGS, false);
+  if (!p.ok) return fail(world, flagError('create', p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError('create', 'at least', 1), 125);
+  const r = createContainer(world, p.value);
+  if (!r.ok) return fail(world, withHelp('create', r.daemon ? daemon(r.error) : r.error), 125);
+  return ok(r.world, [...r.warnings, r.id].join('\n'));
+}
+
+/**
+ * `docker run` (and `docker container run`): create, start, then behave like the main process:
+ * `-d` prints the id; a shell with `-it` enters the container; a one-shot CMD runs through the
+ * shell engine and leaves the container exited with its code; servers stay up.
+ */
+export function dockerRun(world: World, argv: string[], cmdPath = 'run'): CommandResult {
+  const p = parseFlags(argv, CREATE_FLAGS, false);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 125);
+  const detach = isSet(p.value, 'detach');
+  const created = createContainer(world, p.value);
+  if (!created.ok) return fail(world, withHelp('run', created.daemon ? daemon(created.error) : created.error), 125);
+  const id = created.id;
+  const lines = [...created.warnings];
+  if (detach) lines.push(id);
+  const c0 = created.world.containers[id];
+  const main = mainCommand(c0.image, c0.cmd);
+
+  // The OCI runtime looks the executable up before the process starts.
+  if (main.length && !imageHasTool(c0.image, main[0])) {
+    const msg = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${notFound(main[0])}: unknown`;
+    const w = produce(created.world, (d) => {
+      d.containers[id].exitCode = 127;
+      if (d.containers[id].autoRemove) delete d.containers[id];
+    });
+    return fail(w, [...lines, withHelp('run', daemon(msg))].join('\n'), 127);
+  }
+
+  let startErr: string | null = null;
+  const started = produce(created.world, (d) => {
+    const e = startContainer(d, id);
+    if (e) startErr = e.message;
+  });
+  if (startErr) {
+    // Docker's partial effect: the container exists, in state Created, with no address.
+    const w = produce(created.world, (d) => {
+      d.rng = started.rng;
+    });
+    return fail(w, [...lines, withHelp('run', daemon(startErr))].join('\n'), 125);
+  }
+  const c = started.containers[id];
+  const info = imageInfo(c.image);
+  const terminal = c.tty && c.interactive;
+
+  if (!detach && terminal && (isShellCommand(main) || (c.cmd.length === 0 && info.shell !== null))) {
+    return { world: started, output: lines.join('\n'), exitCode: 0, enter: id };
+  }
+  if (!detach && c.cmd.length > 0 && !isShellCommand(c.cmd)) {
+    const res = runShell(started, c.cmd, { kind: 'container', id }, c.cmd.join(' '));
+    const after = produce(res.world, (d) => {
+      if (d.containers[id]) stopContainer(d, id, res.exitCode);
+    });
+    return { ...res, world: after, output: [...lines, res.output].filter((l) => l !== '').join('\n') };
+  }
+  if (exitsAtOnce(c)) {
+    const missing = c.cmd.length === 0 && info.requiresOneOf !== undefined && info.missingEnvLog !== undefined;
+    const code = missing && !info.requiresOneOf!.some((k) => c.env.some((e) => e.startsWith(`${k}=`))) ? 1 : 0;
+    const w = produce(started, (d) => stopContainer(d, id, code));
+    if (!detach && code === 1) lines.push(...info.missingEnvLog!);
+    return { world: w, output: lines.join('\n'), exitCode: detach ? 0 : code };
+  }
+  if (!detach) lines.push(...startupLog(started, id));
+  return ok(started, lines.join('\n'));
+}
+
+/** The main process's first log lines, with the container's address filled in. */
+export function startupLog(world: World, id: string): string[] {
+  const c = world.containers[id];
+  const info = imageInfo(c.image);
+  if (c.cmd.length > 0 && c.cmd.join(' ') !== info.defaultCmd.join(' ')) return [];
+  const ip = c.endpoints.find((e) => e.ip)?.ip ?? '127.0.0.1';
+  return info.startupLog.map((l) => l.replaceAll('{ip}', ip));
+}
+
+const EXEC_FLAGS = [
+  { long: 'interactive', short: 'i' },
+  { long: 'tty', short: 't' },
+  { long: 'detach', short: 'd' },
+  { long: 'user', short: 'u', value: true },
+  { long: 'workdir', short: 'w', value: true },
+  { long: 'env', short: 'e', value: true },
+  { long: 'privileged' },
+];
+
+/** `docker exec [-it] NAME CMD…`: runs CMD in a running container, or enters it for a shell with -it. */
+export function dockerExec(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, EXEC_FLAGS, false);
+  if (!p.ok) return fail(world, flagError('exec', p.error), 125);
+  const [ref, ...cmd] = p.value.args;
+  if (cmd.length < 1) return fail(world, argsError('exec', 'at least', 2), 1);
+  const found = lookupContainer(world, ref);
+  if (!found.ok) return fail(world, daemon(found.error), 1);
+  const c = found.value;
+  if (c.state !== 'running') return fail(world, daemon(`container ${c.id} is not running`), 1);
+  if (!imageHasTool(c.image, cmd[0])) {
+    return fail(
+      world,
+      `OCI runtime exec failed: exec failed: unable to start container process: ${notFound(cmd[0])}: unknown`,
+      127,
+    );
+  }
+  if (isShellCommand(cmd) && isSet(p.value, 'interactive') && isSet(p.value, 'tty')) {
+    return { world, output: '', exitCode: 0, enter: c.id };
+  }
+  if (isShellCommand(cmd)) return ok(world, '');
+  return runShell(world, cmd, { kind: 'container', id: c.id }, cmd.join(' '));
+}
+
+/**
+ * For the console: the shell a `run -it … bash` session entered has exited (`exit`), so the
+ * container stops with that code, and goes away when it was started with `--rm`.
+ */
+export function shellSessionEnded(world: World, containerId: string, exitCode = 0): World {
+  const c = world.containers[containerId];
+  if (c?.state !== 'running') return world;
+  const main = mainCommand(c.image, c.cmd);
+  // Only a container whose main process is that shell stops; `exec -it … bash` leaves it running.
+  if (!isShellCommand(main)) return world;
+  return produce(world, (d) => stopContainer(d, containerId, exitCode));
+}

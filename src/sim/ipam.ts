@@ -1,0 +1,202 @@
+import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from 'ip-num';
+import { DOCKER_HOST } from './ids';
+import type { IpamConfig, Network, World } from './model';
+
+/**
+ * Docker's local IPAM (docker-facts A1–A7): predefined pools, first-fit subnets, lowest-free
+ * addresses. Addresses in use are derived from the World (live endpoints), so releasing an address
+ * is nothing more than clearing the endpoint's live `ip`: the next request gets it back.
+ */
+
+export type IpamResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Fact A1: 172.17–172.31.0.0/16, then 192.168.0.0/16 split into /20s, in order. */
+export const DEFAULT_POOLS: string[] = (() => {
+  const out: string[] = [];
+  for (let b = 17; b <= 31; b++) out.push(`172.${b}.0.0/16`);
+  for (const r of IPv4CidrRange.fromCidr('192.168.0.0/16').splitInto(IPv4Prefix.fromNumber(20n)))
+    out.push(r.toCidrString());
+  return out;
+})();
+
+const range = (cidr: string) => IPv4CidrRange.fromCidr(cidr);
+const num = (ip: string) => IPv4.fromString(ip).getValue();
+
+/** Whether `s` is a dotted-quad IPv4 address. */
+export function isIPv4(s: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(s) && Validator.isValidIPv4String(s)[0];
+}
+
+/** Whether `ip` lies in `cidr`. */
+export function inCidr(ip: string, cidr: string): boolean {
+  return range(cidr).contains(IPv4.fromString(ip));
+}
+
+/** Fact A2: the host's on-link IPv4 routes and resolv.conf nameservers, which new pools avoid. */
+export function reservedPrefixes(world: World): string[] {
+  const host = world.machines[DOCKER_HOST];
+  if (!host) return [];
+  const onLink = host.routes.filter((r) => r.dst !== 'default' && !r.via).map((r) => r.dst);
+  const ns = host.nameservers.filter(isIPv4).map((ip) => `${ip}/32`);
+  return [...onLink, ...ns];
+}
+
+/** Subnets held by the World's networks. */
+function allocatedSubnets(world: World, except?: string): string[] {
+  return Object.values(world.networks)
+    .filter((n) => n.ipam && n.id !== except)
+    .map((n) => n.ipam!.subnet);
+}
+
+const overlaps = (a: string, b: string) => range(a).isOverlapping(range(b));
+
+/** Fact A2/A7: the first default pool overlapping neither a network nor a reserved prefix. */
+export function nextPool(world: World): IpamResult<string> {
+  const taken = [...allocatedSubnets(world), ...reservedPrefixes(world)];
+  const pool = DEFAULT_POOLS.find((p) => !taken.some((t) => overlaps(p, t)));
+  return pool
+    ? { ok: true, value: pool }
+    : { ok: false, error: 'all predefined address pools have been fully subnetted' };
+}
+
+/** A CIDR the way Go's netip.ParsePrefix accepts it, or null. */
+function parseCidr(cidr: string): { ip: string; bits: number } | null {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(cidr);
+  if (!m || !isIPv4(m[1]) || Number(m[2]) > 32) return null;
+  return { ip: m[1], bits: Number(m[2]) };
+}
+
+const masked = (p: { ip: string; bits: number }) => `${range(`${p.ip}/${p.bits}`).getFirst().toString()}/${p.bits}`;
+
+/** What `docker network create` asked for. */
+export interface IpamRequest {
+  subnet?: string;
+  gateway?: string;
+  ipRange?: string;
+}
+
+/**
+ * Validates and completes a network's IPAM config: `--subnet`/`--ip-range`/`--gateway` checks of
+ * the daemon (fact 17, overlap fact 11), or the next default pool. Errors are the daemon's text
+ * without "Error response from daemon: ".
+ */
+export function planNetworkIpam(world: World, req: IpamRequest): IpamResult<{ ipam: IpamConfig; userSubnet: boolean }> {
+  if (!req.subnet) {
+    const pool = nextPool(world);
+    if (!pool.ok) return pool;
+    const gateway = firstFree(pool.value, undefined, new Set());
+    return { ok: true, value: { ipam: { subnet: pool.value, gateway: gateway! }, userSubnet: false } };
+  }
+  const subnet = parseCidr(req.subnet);
+  if (!subnet)
+    return { ok: false, error: `invalid network config:\ninvalid subnet ${req.subnet}: invalid CIDR block notation` };
+  const errs: string[] = [];
+  const canon = masked(subnet);
+  if (canon !== req.subnet) errs.push(`invalid subnet ${req.subnet}: it should be ${canon}`);
+  let ipRange: string | undefined;
+  if (req.ipRange) {
+    const r = parseCidr(req.ipRange);
+    if (!r)
+      return {
+        ok: false,
+        error: `invalid network config:\ninvalid ip-range ${req.ipRange}: invalid CIDR block notation`,
+      };
+    if (r.bits < subnet.bits) {
+      errs.push(`invalid ip-range ${req.ipRange}: CIDR block is bigger than its parent subnet ${req.subnet}`);
+    }
+    if (masked(r) !== req.ipRange) errs.push(`invalid ip-range ${req.ipRange}: it should be ${masked(r)}`);
+    if (!overlaps(masked(r), canon)) {
+      errs.push(`invalid ip-range ${req.ipRange}: parent subnet ${req.subnet} doesn't contain ip-range`);
+    }
+    ipRange = masked(r);
+  }
+  if (req.gateway !== undefined) {
+    if (!isIPv4(req.gateway)) return { ok: false, error: `invalid network config:\ninvalid gateway ${req.gateway}` };
+    if (!inCidr(req.gateway, canon)) {
+      errs.push(`invalid gateway ${req.gateway}: parent subnet ${req.subnet} doesn't contain this address`);
+    }
+  }
+  if (errs.length) return { ok: false, error: `invalid network config:\n${errs.join('\n')}` };
+  if (allocatedSubnets(world).some((s) => overlaps(s, canon))) {
+    return { ok: false, error: 'invalid pool request: Pool overlaps with other one on this address space' };
+  }
+  // Without --gateway the daemon asks the allocator for any address, which comes from the ip-range.
+  const gateway = req.gateway ?? firstFree(canon, ipRange, new Set());
+  if (!gateway) return { ok: false, error: 'no available addresses on this pool' };
+  return { ok: true, value: { ipam: { subnet: canon, gateway, ...(ipRange ? { ipRange } : {}) }, userSubnet: true } };
+}
+
+/** The lowest address of `ipRange ?? subnet` that is neither network, broadcast nor in `used`. */
+function firstFree(subnet: string, ipRange: string | undefined, used: Set<string>): string | null {
+  const s = range(subnet);
+  const bits = Number(subnet.split('/')[1]);
+  const net = s.getFirst().getValue();
+  const bcast = s.getLast().getValue();
+  const r = range(ipRange ?? subnet);
+  let v = r.getFirst().getValue();
+  const last = r.getLast().getValue();
+  for (; v <= last; v++) {
+    if (bits < 31 && (v === net || v === bcast)) continue;
+    const ip = IPv4.fromNumber(v).toString();
+    if (!used.has(ip)) return ip;
+  }
+  return null;
+}
+
+/** Addresses in use on a network: its gateway and every live endpoint's address. */
+export function usedAddresses(world: World, networkId: string): Set<string> {
+  const net = world.networks[networkId];
+  const used = new Set<string>();
+  if (net?.ipam) used.add(net.ipam.gateway);
+  for (const c of Object.values(world.containers)) {
+    for (const ep of c.endpoints) if (ep.networkId === networkId && ep.ip) used.add(ep.ip);
+  }
+  return used;
+}
+
+/**
+ * An address for a new endpoint on `net`: the requested static one (checked for being free) or
+ * the lowest free one inside the ip-range (fact A4/A5).
+ */
+export function allocateAddress(world: World, net: Network, requested?: string): IpamResult<string> {
+  if (!net.ipam) return { ok: false, error: `network ${net.name} has no IPv4 address space` };
+  const used = usedAddresses(world, net.id);
+  if (requested) {
+    if (!inCidr(requested, net.ipam.subnet)) {
+      return { ok: false, error: `no configured subnet or ip-range contain the IP address ${requested}` };
+    }
+    if (used.has(requested)) return { ok: false, error: 'Address already in use' };
+    return { ok: true, value: requested };
+  }
+  const ip = firstFree(net.ipam.subnet, net.ipam.ipRange, used);
+  return ip
+    ? { ok: true, value: ip }
+    : { ok: false, error: "no available IPv4 addresses on this network's address pools: " + `${net.name} (${net.id})` };
+}
+
+/**
+ * Checks a `--ip` request against a network at create/connect time (facts 18, 19). Returns the
+ * daemon's message or null.
+ */
+export function staticIpError(net: Network, ip: string): string | null {
+  if (net.predefined || net.driver !== 'bridge')
+    return 'user specified IP address is supported on user defined networks only';
+  const wrap = (m: string) => `invalid config for network ${net.name}: invalid endpoint settings:\n${m}`;
+  if (!net.userSubnet) {
+    return wrap('user specified IP address is supported only when connecting to networks with user configured subnets');
+  }
+  if (!isIPv4(ip) || !inCidr(ip, net.ipam!.subnet)) {
+    return wrap(`no configured subnet or ip-range contain the IP address ${ip}`);
+  }
+  return null;
+}
+
+/** Prefix length of a network's subnet (16 for 172.17.0.0/16). */
+export function prefixLen(net: Network): number {
+  return net.ipam ? Number(net.ipam.subnet.split('/')[1]) : 0;
+}
+
+/** Numeric IPv4 value, for sorting. */
+export function ipValue(ip: string): bigint {
+  return num(ip);
+}
