@@ -47,8 +47,9 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
   const main = mainCommand(c0.image, c0.cmd);
 
   // The OCI runtime looks the executable up before the process starts.
-  if (main.length && !imageHasTool(c0.image, main[0])) {
-    const msg = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${notFound(main[0])}: unknown`;
+  // The image's own default command is always there; a CMD the user gives must be on $PATH.
+  if (c0.cmd.length && !imageHasTool(c0.image, c0.cmd[0])) {
+    const msg = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${notFound(c0.cmd[0])}: unknown`;
     const w = produce(created.world, (d) => {
       d.containers[id].exitCode = 127;
       if (d.containers[id].autoRemove) delete d.containers[id];
