@@ -162,7 +162,7 @@ export function allocateAddress(world: World, net: Network, requested?: string):
   if (!net.ipam) return { ok: false, error: `network ${net.name} has no IPv4 address space` };
   const used = usedAddresses(world, net.id);
   if (requested) {
-    if (!inCidr(requested, net.ipam.subnet)) {
+    if (!isIPv4(requested) || !inCidr(requested, net.ipam.subnet)) {
       return { ok: false, error: `no configured subnet or ip-range contain the IP address ${requested}` };
     }
     if (used.has(requested)) return { ok: false, error: 'Address already in use' };

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/sim/console';
+import { runDocker } from '../../src/sim/docker';
+import { inCidr } from '../../src/sim/ipam';
+import type { World } from '../../src/sim/model';
+import { createDefaultWorld } from '../../src/sim/world';
+
+/**
+ * Random docker command sequences keep the World consistent: unique addresses per network,
+ * addresses inside subnets, no host port published twice, failures change nothing (except a
+ * `run` whose start fails, which leaves a Created container), no throw, JSON-safe.
+ */
+
+const HOST = { kind: 'machine', id: 'docker-host' } as const;
+const ctr = fc.constantFrom('c1', 'c2', 'c3', 'c4');
+const net = fc.constantFrom('n1', 'n2', 'n3', 'bridge', 'host', 'none');
+const image = fc.constantFrom(
+  'nginx',
+  'busybox',
+  'ubuntu',
+  'devwikirepo/pingbuntu',
+  'devwikirepo/envnodecolorapp',
+  'redis',
+  'nope/unknown',
+);
+const port = fc.constantFrom('8000:80', '8001:80', '127.0.0.1:8000:80', '8000:53/udp', '80', '3000');
+const subnet = fc.constantFrom(
+  '',
+  '--subnet 10.0.0.0/24',
+  '--subnet 10.0.0.0/16',
+  '--subnet 10.9.0.0/29',
+  '--subnet 172.18.0.0/16',
+  '--subnet 10.0.0.1/24',
+);
+const ip = fc.oneof(
+  { arbitrary: fc.constant(''), weight: 6 },
+  { arbitrary: fc.constantFrom('--ip 10.0.0.5', '--ip 10.9.0.2', '--ip 172.17.0.9', '--ip 10.0.0.300'), weight: 1 },
+);
+const opt = <T>(a: fc.Arbitrary<T>, f: (v: T) => string) => fc.option(a.map(f), { nil: '' });
+
+const line = fc.oneof(
+  fc
+    .tuple(
+      opt(ctr, (c) => `--name ${c}`),
+      opt(port, (p) => `-p ${p}`),
+      opt(net, (n) => `--network ${n}`),
+      ip,
+      fc.constantFrom('-d', '-dit', '-d --rm', '-d -P'),
+      image,
+    )
+    .map(([n, p, nw, i, mode, img]) => `run ${mode} ${n} ${p} ${nw} ${i} ${img}`),
+  fc.tuple(ctr, image).map(([c, img]) => `create --name ${c} -p 8000:80 ${img}`),
+  fc.tuple(fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f'), ctr).map(([v, c]) => `${v} ${c}`),
+  fc.tuple(subnet, fc.constantFrom('n1', 'n2', 'n3')).map(([s, n]) => `network create ${s} ${n}`),
+  fc.constantFrom('n1', 'n2', 'n3', 'bridge').map((n) => `network rm ${n}`),
+  fc.tuple(ip, net, ctr).map(([i, n, c]) => `network connect ${i} ${n} ${c}`),
+  fc.tuple(net, ctr).map(([n, c]) => `network disconnect ${n} ${c}`),
+  fc.constantFrom(
+    'network prune -f',
+    'ps -a',
+    'network ls',
+    'inspect c1',
+    'network inspect n1',
+    'port c1',
+    'rename c1 c9',
+    'bogus',
+    'run --nope x',
+  ),
+);
+
+function checkInvariants(w: World): void {
+  const seen = new Map<string, string>();
+  const bound: { ip: string; port: number; proto: string }[] = [];
+  for (const c of Object.values(w.containers)) {
+    for (const ep of c.endpoints) {
+      if (c.state !== 'running') {
+        expect(ep.ip, `${c.name} is ${c.state} but has an address`).toBeUndefined();
+        continue;
+      }
+      if (!ep.ip) continue;
+      const n = w.networks[ep.networkId];
+      expect(n, 'a live endpoint points at an existing network').toBeDefined();
+      expect(inCidr(ep.ip, n.ipam!.subnet)).toBe(true);
+      expect(ep.ip).not.toBe(n.ipam!.gateway);
+      const key = `${n.id}/${ep.ip}`;
+      expect(seen.get(key), `${ep.ip} used twice on ${n.name}`).toBeUndefined();
+      seen.set(key, c.name);
+    }
+    for (const b of c.ports) {
+      if (b.boundPort === undefined) continue;
+      expect(c.state).toBe('running');
+      for (const o of bound) {
+        const sameIp = o.ip === '' || b.hostIp === '' || o.ip === b.hostIp;
+        expect(sameIp && o.port === b.boundPort && o.proto === b.proto, `${b.boundPort}/${b.proto} bound twice`).toBe(
+          false,
+        );
+      }
+      bound.push({ ip: b.hostIp, port: b.boundPort, proto: b.proto });
+    }
+  }
+}
+
+/** A failed `run` may only add a container that is Created (or already gone with --rm). */
+function checkPartial(before: World, after: World): void {
+  expect(after.networks).toEqual(before.networks);
+  for (const [id, c] of Object.entries(before.containers)) expect(after.containers[id]).toEqual(c);
+  for (const [id, c] of Object.entries(after.containers)) {
+    if (before.containers[id]) continue;
+    expect(c.state).toBe('created');
+    expect(c.endpoints.every((e) => e.ip === undefined)).toBe(true);
+  }
+}
+
+describe('docker engine properties', () => {
+  it('keeps the World consistent over random command sequences', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 25 }), (lines) => {
+        let w = createDefaultWorld();
+        for (const l of lines) {
+          const before = w;
+          const snapshot = JSON.stringify(before);
+          const argv = tokenize(l);
+          let r: ReturnType<typeof runDocker>;
+          expect(() => {
+            r = runDocker(w, argv, HOST);
+          }).not.toThrow();
+          r = r!;
+          expect(r.output).not.toContain('internal error');
+          expect(JSON.stringify(before), 'the input World is never mutated').toBe(snapshot);
+          if (r.exitCode !== 0) {
+            if (argv[0] === 'run') checkPartial(before, r.world);
+            else expect(r.world, `failed "${l}" changed the World`).toBe(before);
+          }
+          w = r.world;
+          checkInvariants(w);
+          expect(JSON.parse(JSON.stringify(w))).toEqual(w);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
