@@ -69,6 +69,15 @@ const line = fc.oneof(
   ),
 );
 
+/** A starting point where most generated names exist, so connect/stop/rm mostly succeed. */
+const SETUP = [
+  'network create n1',
+  'network create --subnet 10.0.0.0/24 n2',
+  'run -d --name c1 -p 8000:80 nginx',
+  'run -d --name c2 --network n2 redis',
+  'create --name c3 busybox',
+];
+
 function checkInvariants(w: World): void {
   const seen = new Map<string, string>();
   const bound: { ip: string; port: number; proto: string }[] = [];
@@ -117,7 +126,7 @@ describe('docker engine properties', () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 25 }), (lines) => {
         let w = createDefaultWorld();
-        for (const l of lines) {
+        for (const l of [...SETUP, ...lines]) {
           const before = w;
           const snapshot = JSON.stringify(before);
           const argv = tokenize(l);

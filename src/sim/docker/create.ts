@@ -86,14 +86,15 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     if (ip) return api('user specified IP address is supported on user defined networks only');
     if (aliases.length) return api('network-scoped alias is supported only for containers in user defined networks');
   } else if (netRef === 'none') {
-    if (ports.length) return api('conflicting options: port publishing and the container type network mode');
+    // Published ports are accepted and simply never bound: there is no bridge endpoint.
     if (ip) return api('user specified IP address is supported on user defined networks only');
     if (aliases.length) return api('network-scoped alias is supported only for containers in user defined networks');
   } else if (netRef.startsWith('container:')) {
     const other = lookupContainer(world, netRef.slice('container:'.length));
     if (!other.ok) return api(other.error);
-    if (ports.length) return api('conflicting options: port publishing and the container type network mode');
-    if (last(p, 'hostname')) return api('conflicting options: hostname and the network mode');
+    // The CLI itself rejects these (runconfig validation), before any API call.
+    if (ports.length) return cli('conflicting options: port publishing and the container type network mode');
+    if (last(p, 'hostname')) return cli('conflicting options: hostname and the network mode');
     networkMode = `container:${other.value.id}`;
   } else {
     const net = netRef === 'default' ? lookupNetwork(world, 'bridge') : lookupNetwork(world, netRef);

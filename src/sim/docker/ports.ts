@@ -137,7 +137,7 @@ export function portsColumn(c: Container): string {
     if (b.hostIp === '') out.push(`0.0.0.0:${spec}`, `[::]:${spec}`);
     else out.push(`${b.hostIp}:${spec}`);
   }
-  if (c.networkMode !== 'host' && !c.networkMode.startsWith('container:')) {
+  if (c.networkMode !== 'host' && c.networkMode !== 'none' && !c.networkMode.startsWith('container:')) {
     for (const e of imageInfo(c.image).exposed) {
       const [port, proto] = e.split('/');
       if (!bound.some((b) => b.containerPort === Number(port) && b.proto === proto)) out.push(e);
