@@ -1,9 +1,10 @@
 import { produce } from 'immer';
 import { dockerTime } from '../clock';
-import { allocateAddress, planNetworkIpam, staticIpError } from '../ipam';
-import { containersOn, lookupContainer, lookupNetwork } from '../lookup';
+import { planNetworkIpam } from '../ipam';
+import { containersOn, lookupNetwork } from '../lookup';
 import type { CommandResult, Network, World } from '../model';
-import { randomHex, randomId, randomMac } from '../prng';
+import { randomId, randomMac } from '../prng';
+import { connect, disconnect } from './connect';
 import { all, isSet, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { argsError, daemon, fail, flagError, naturalCompare, ok, table } from './output';
@@ -164,119 +165,6 @@ function prune(world: World, argv: string[]): CommandResult {
   }
   if (gone.length) lines.push('Deleted Networks:', ...gone.map((n) => n.name));
   return ok(next, lines.join('\n'));
-}
-
-function connect(world: World, argv: string[]): CommandResult {
-  const p = parseFlags(argv, [
-    { long: 'ip', value: true },
-    { long: 'alias', value: true },
-    { long: 'ip6', value: true },
-    { long: 'link', value: true },
-    { long: 'driver-opt', value: true },
-  ]);
-  if (!p.ok) return fail(world, flagError('network connect', p.error), 1);
-  if (p.value.args.length !== 2) return fail(world, argsError('network connect', 'exactly', 2), 1);
-  const [netRef, ctrRef] = p.value.args;
-  const c = lookupContainer(world, ctrRef);
-  if (!c.ok) return fail(world, daemon(c.error), 1);
-  const n = lookupNetwork(world, netRef);
-  if (!n.ok) return fail(world, daemon(n.error), 1);
-  const net = n.value;
-  const ctr = c.value;
-  const ip = last(p.value, 'ip');
-  const aliases = all(p.value, 'alias');
-  if (ctr.networkMode === 'host' || ctr.networkMode.startsWith('container:')) {
-    return fail(
-      world,
-      daemon(
-        'container sharing network namespace with another container or host cannot be connected to any other network',
-      ),
-      1,
-    );
-  }
-  if (net.driver === 'host') {
-    return fail(
-      world,
-      daemon('cannot connect container to host network - container must be created in host network mode'),
-      1,
-    );
-  }
-  if (net.driver === 'null' || ctr.networkMode === 'none') {
-    return fail(
-      world,
-      daemon('container cannot be connected to multiple networks with one of the networks in private (none) mode'),
-      1,
-    );
-  }
-  if (ctr.endpoints.some((e) => e.networkId === net.id)) {
-    return fail(world, daemon(`endpoint with name ${ctr.name} already exists in network ${net.name}`), 1);
-  }
-  if (aliases.length && net.predefined) {
-    return fail(world, daemon('network-scoped alias is supported only for containers in user defined networks'), 1);
-  }
-  if (ip) {
-    const e = staticIpError(net, ip);
-    if (e) return fail(world, daemon(e), 1);
-  }
-  let err: string | null = null;
-  const next = produce(world, (d) => {
-    const dc = d.containers[ctr.id];
-    const ep = { networkId: net.id, aliases, ...(ip ? { ipamIp: ip } : {}) };
-    if (dc.state === 'running') {
-      const got = allocateAddress(d, d.networks[net.id], ip);
-      if (!got.ok) {
-        err = got.error;
-        return;
-      }
-      const used = new Set(dc.endpoints.map((e) => e.ifname));
-      let i = 0;
-      while (used.has(`eth${i}`)) i++;
-      Object.assign(ep, {
-        ip: got.value,
-        mac: randomMac(d),
-        endpointId: randomId(d),
-        veth: `veth${randomHex(d, 7)}`,
-        vethMac: randomMac(d),
-        ifname: `eth${i}`,
-      });
-    }
-    dc.endpoints.push(ep);
-  });
-  if (err) return fail(world, daemon(err), 1);
-  return ok(next, '');
-}
-
-function disconnect(world: World, argv: string[]): CommandResult {
-  const p = parseFlags(argv, [{ long: 'force', short: 'f' }]);
-  if (!p.ok) return fail(world, flagError('network disconnect', p.error), 1);
-  if (p.value.args.length !== 2) return fail(world, argsError('network disconnect', 'exactly', 2), 1);
-  const [netRef, ctrRef] = p.value.args;
-  const c = lookupContainer(world, ctrRef);
-  if (!c.ok) return fail(world, daemon(c.error), 1);
-  const n = lookupNetwork(world, netRef);
-  if (!n.ok) return fail(world, daemon(n.error), 1);
-  const net = n.value;
-  const ctr = c.value;
-  if (net.driver === 'host' && ctr.networkMode === 'host') {
-    return fail(
-      world,
-      daemon('cannot disconnect container from host network - container was created in host network mode'),
-      1,
-    );
-  }
-  const idx = ctr.endpoints.findIndex((e) => e.networkId === net.id);
-  if (idx < 0) return fail(world, daemon(`container ${ctr.id} is not connected to network ${net.name}`), 1);
-  const next = produce(world, (d) => {
-    const dc = d.containers[ctr.id];
-    const [ep] = dc.endpoints.splice(idx, 1);
-    const dn = d.networks[net.id];
-    dn.fdb = dn.fdb.filter((f) => f.mac !== ep.mac && f.port !== ep.veth);
-    dc.arp = dc.arp.filter((a) => a.dev !== ep.ifname);
-    if (!dc.endpoints.some((e) => e.ip && d.networks[e.networkId]?.driver === 'bridge')) {
-      for (const b of dc.ports) delete b.boundPort;
-    }
-  });
-  return ok(next, '');
 }
 
 /** Dispatches `docker network SUBCOMMAND …`. */

@@ -73,7 +73,7 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
   const info = imageInfo(c.image);
   const terminal = c.tty && c.interactive;
 
-  if (!detach && terminal && (isShellCommand(main) || (c.cmd.length === 0 && info.shell !== null))) {
+  if (!detach && terminal && isShellCommand(main)) {
     return { world: started, output: lines.join('\n'), exitCode: 0, enter: id };
   }
   if (!detach && c.cmd.length > 0 && !isShellCommand(c.cmd)) {

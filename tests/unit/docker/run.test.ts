@@ -139,6 +139,14 @@ describe('run variants', () => {
     }
   });
 
+  it('run -it of a server image runs the server attached instead of entering', () => {
+    const r = docker(createDefaultWorld(), 'docker run -it --name web nginx');
+    expect(r.enter).toBeUndefined();
+    expect(r.output.split('\n')[0]).toBe(
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+    );
+  });
+
   it('run without -d of a server prints its first log lines and keeps it up', () => {
     const r = docker(createDefaultWorld(), 'docker run --name web httpd');
     expect(r.output.split('\n')[0]).toBe(
