@@ -83,13 +83,11 @@ export function startContainer(draft: World, id: string): StartError | null {
   const c = draft.containers[id];
   if (c.state === 'running') return null;
   if (c.networkMode.startsWith('container:')) {
-    const other = draft.containers[c.networkMode.slice('container:'.length)];
-    if (!other) return { message: `No such container: ${c.networkMode.slice('container:'.length)}` };
-    if (other.state !== 'running') {
-      return {
-        message: `cannot join network namespace of a non running container: container ${other.id} is ${other.state}`,
-      };
-    }
+    const ref = c.networkMode.slice('container:'.length);
+    const other = draft.containers[ref];
+    if (!other) return { message: `No such container: ${ref}` };
+    // moby names the owner as stored in HostConfig.NetworkMode (its full id once created).
+    if (other.state !== 'running') return { message: `cannot join network of a non running container: ${ref}` };
   }
   for (const [i, ep] of c.endpoints.entries()) {
     const net = lookupNetwork(draft, ep.networkId);
