@@ -153,14 +153,13 @@ function forgetL2(draft: World, c: Container): void {
  */
 export function stopContainer(draft: World, id: string, exitCode: number): void {
   const c = draft.containers[id];
-  if (!c) return;
-  if (c.state === 'running') {
-    forgetL2(draft, c);
-    releaseLive(c);
-    c.state = 'exited';
-    c.exitCode = exitCode;
-    c.finishedAt = draft.clock;
-  }
+  // A container that is not running has no process to stop, so --rm does not fire either.
+  if (c?.state !== 'running') return;
+  forgetL2(draft, c);
+  releaseLive(c);
+  c.state = 'exited';
+  c.exitCode = exitCode;
+  c.finishedAt = draft.clock;
   if (c.autoRemove) delete draft.containers[id];
 }
 

@@ -206,3 +206,12 @@ describe('--network container:NAME', () => {
     expect(r.world).toBe(world);
   });
 });
+
+describe('--rm', () => {
+  it('fires when the process ends, not when a never-started container is stopped', () => {
+    const { world } = play(['docker create --rm --name idle nginx', 'docker stop idle']);
+    expect(findContainer(world, 'idle')!.state).toBe('created');
+    const { world: w2 } = play(['docker run -d --rm --name once ubuntu']);
+    expect(findContainer(w2, 'once')).toBeNull();
+  });
+});
