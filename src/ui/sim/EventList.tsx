@@ -19,7 +19,14 @@ const Row = memo(function Row(props: {
   const where = placeOf(step, names);
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (current) ref.current?.scrollIntoView?.({ block: 'nearest' });
+    // scroll the list only: scrollIntoView would also scroll the panel and the page
+    const row = ref.current;
+    const list = row?.closest('ol');
+    if (!current || !row || !list) return;
+    const top = row.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + row.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + row.offsetHeight - list.clientHeight;
   }, [current]);
   return (
     <li>

@@ -1,5 +1,5 @@
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatExplain } from '../../i18n/trace';
 import { langOf } from './lang';
@@ -47,13 +47,13 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
  */
 export const PacketLayer = memo(function PacketLayer() {
   const rf = useStoreApi();
-  const layerRef = useRef<SVGGElement>(null);
+  // state, not a ref: the portal target appears only after React Flow has mounted its DOM
+  const [layer, setLayer] = useState<SVGGElement | null>(null);
   const { i18n } = useTranslation();
   const langRef = useRef(langOf(i18n.language));
   langRef.current = langOf(i18n.language);
 
   useEffect(() => {
-    const layer = layerRef.current;
     if (!layer) return;
     const anim = new PacketAnimator(layer, rfGeometry(rf));
     let raf = 0;
@@ -109,12 +109,12 @@ export const PacketLayer = memo(function PacketLayer() {
       cancelAnimationFrame(raf);
       layer.replaceChildren();
     };
-  }, [rf]);
+  }, [rf, layer]);
 
   return (
     <ViewportPortal>
       <svg className="sim-packets" aria-hidden="true">
-        <g ref={layerRef} />
+        <g ref={setLayer} />
       </svg>
     </ViewportPortal>
   );

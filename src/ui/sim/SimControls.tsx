@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SPEEDS } from '../../store/playbackSlice';
+import { Icon } from './icons';
 import { nextVisible, prevVisible } from './playbackLogic';
 import { useSim } from './useSim';
 
@@ -22,7 +23,7 @@ export const SimControls = memo(function SimControls() {
   return (
     <div className="sim-controls" role="toolbar" aria-label={t('sim.panel')}>
       <button type="button" onClick={restart} disabled={none} aria-label={t('sim.restart')} title={t('sim.restart')}>
-        ⏮
+        <Icon name="restart" />
       </button>
       <button
         type="button"
@@ -31,7 +32,7 @@ export const SimControls = memo(function SimControls() {
         aria-label={t('sim.stepBack')}
         title={t('sim.stepBack')}
       >
-        ◀
+        <Icon name="back" />
       </button>
       <button
         type="button"
@@ -42,7 +43,7 @@ export const SimControls = memo(function SimControls() {
         aria-pressed={playing}
         title={playing ? t('sim.pause') : t('sim.play')}
       >
-        {playing ? '⏸' : '▶'}
+        <Icon name={playing ? 'pause' : 'play'} />
       </button>
       <button
         type="button"
@@ -51,7 +52,7 @@ export const SimControls = memo(function SimControls() {
         aria-label={t('sim.stepForward')}
         title={t('sim.stepForward')}
       >
-        ▶▏
+        <Icon name="forward" />
       </button>
       <label className="sim-controls__speed">
         <span>{t('sim.speed')}</span>

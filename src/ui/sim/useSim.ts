@@ -1,9 +1,20 @@
-import { create } from 'zustand';
+import { useStore } from 'zustand';
 import type { World } from '../../sim/model';
-import { createPlaybackSlice, type PlaybackSlice } from '../../store/playbackSlice';
+import { appStore } from '../../store/instance';
+import type { PlaybackSlice } from '../../store/playbackSlice';
+
+/** What simulation mode reads from the app store: its own slice and the World (for readable names). */
+export type SimState = PlaybackSlice & { world: World };
+
+type Listener = (s: SimState, prev: SimState) => void;
 
 /**
- * The store simulation mode reads. Until the app's main store spreads the playback slice in, a
- * store of that slice alone stands in (the visual harness and early tests use it).
+ * Subscribes a component to the playback slice of the app store (selectors return primitives or
+ * stable references). `useSim.getState()` and `useSim.subscribe()` serve the rAF loop and event
+ * handlers, which must not re-render anything.
  */
-export const useSim = create<PlaybackSlice & { world?: World }>()((...a) => createPlaybackSlice(...a));
+export function useSim<T>(selector: (s: SimState) => T): T {
+  return useStore(appStore(), selector);
+}
+useSim.getState = (): SimState => appStore().getState();
+useSim.subscribe = (listener: Listener): (() => void) => appStore().subscribe(listener);
