@@ -1,0 +1,67 @@
+import { IPv4, IPv4CidrRange, Validator } from 'ip-num';
+
+/**
+ * IPv4 helpers for the packet engine. Parsing goes through ip-num; results are memoised as plain
+ * numbers because route lookups run on every hop and ip-num objects are comparatively slow.
+ */
+
+const ipMemo = new Map<string, number>();
+const cidrMemo = new Map<string, { first: number; last: number; prefix: number }>();
+
+/** True for a dotted quad ip-num accepts ("10.0.0.3"). */
+export function isIpv4(s: string): boolean {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) return false;
+  return Validator.isValidIPv4String(s)[0];
+}
+
+/** The address as an unsigned 32-bit number. */
+export function ipNum(ip: string): number {
+  let v = ipMemo.get(ip);
+  if (v === undefined) {
+    v = Number(IPv4.fromDecimalDottedString(ip).getValue());
+    ipMemo.set(ip, v);
+  }
+  return v;
+}
+
+function cidr(c: string): { first: number; last: number; prefix: number } {
+  let v = cidrMemo.get(c);
+  if (!v) {
+    const r = IPv4CidrRange.fromCidr(c);
+    v = {
+      first: Number(r.getFirst().getValue()),
+      last: Number(r.getLast().getValue()),
+      prefix: Number(r.getPrefix().getValue()),
+    };
+    cidrMemo.set(c, v);
+  }
+  return v;
+}
+
+/** Prefix length of a route destination ("default" is 0). */
+export function prefixOf(dst: string): number {
+  return dst === 'default' ? 0 : cidr(dst).prefix;
+}
+
+/** Whether `ip` lies in `dst` (a CIDR or "default"). */
+export function inCidr(ip: string, dst: string): boolean {
+  if (dst === 'default') return true;
+  const r = cidr(dst);
+  const v = ipNum(ip);
+  return v >= r.first && v <= r.last;
+}
+
+/** The network CIDR an interface address belongs to ("10.0.0.2", 24 -> "10.0.0.0/24"). */
+export function networkOf(ip: string, prefix: number): string {
+  return `${IPv4CidrRange.fromCidr(`${ip}/${prefix}`).getFirst().toString()}/${prefix}`;
+}
+
+/** 127.0.0.0/8 */
+export function isLoopback(ip: string): boolean {
+  return inCidr(ip, '127.0.0.0/8');
+}
+
+/** The in-addr.arpa name of an address, for PTR questions. */
+export function arpaName(ip: string): string {
+  return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+}

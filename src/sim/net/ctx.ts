@@ -1,0 +1,168 @@
+import { produce } from 'immer';
+import { DOCKER_HOST } from '../ids';
+import type { ArpEntry, ConntrackEntry, FdbEntry, Frame, Step, TableChange, World } from '../model';
+import { buildNode, type Domain, type NetNode, type NIface } from './topo';
+
+/**
+ * One command's simulation context. The engine reads the input World and keeps its own
+ * copy-on-write overlays of the tables it changes (ARP caches, FDBs, conntrack, PRNG, clock);
+ * `commit` writes them back with a single immer `produce`, so no packet clones the World.
+ */
+export interface Ctx {
+  readonly world: World;
+  steps: Step[];
+  /** simulated microseconds since the command started */
+  us: number;
+  rng: number;
+  arp: Map<string, ArpEntry[]>;
+  fdb: Map<string, FdbEntry[]>;
+  conntrack: Map<string, ConntrackEntry[]>;
+  nodes: Map<string, NetNode | null>;
+  /** per bridge network: IP -> container id and interface name of running endpoints */
+  brIndex: Map<string, Map<string, { key: string; ifname: string }>>;
+  /** conntrack entries created or hit by the flow in progress (machine id, entry) */
+  flow: { on: string; entry: ConntrackEntry }[];
+}
+
+/** A new context over `world`. */
+export function newCtx(world: World): Ctx {
+  return {
+    world,
+    steps: [],
+    us: 0,
+    rng: world.rng,
+    arp: new Map(),
+    fdb: new Map(),
+    conntrack: new Map(),
+    nodes: new Map(),
+    brIndex: new Map(),
+    flow: [],
+  };
+}
+
+/** The node of a namespace key, memoised for the command. */
+export function nodeOf(ctx: Ctx, key: string): NetNode | null {
+  if (!ctx.nodes.has(key)) ctx.nodes.set(key, buildNode(ctx.world, key));
+  return ctx.nodes.get(key) ?? null;
+}
+
+/** The ARP cache of a namespace (writable overlay). */
+export function arpOf(ctx: Ctx, key: string): ArpEntry[] {
+  let t = ctx.arp.get(key);
+  if (!t) {
+    const base = ctx.world.machines[key]?.arp ?? ctx.world.containers[key]?.arp ?? [];
+    t = base.map((e) => ({ ...e }));
+    ctx.arp.set(key, t);
+  }
+  return t;
+}
+
+/** The FDB of a bridge network (writable overlay). */
+export function fdbOf(ctx: Ctx, netId: string): FdbEntry[] {
+  let t = ctx.fdb.get(netId);
+  if (!t) {
+    t = (ctx.world.networks[netId]?.fdb ?? []).map((e) => ({ ...e }));
+    ctx.fdb.set(netId, t);
+  }
+  return t;
+}
+
+/** The conntrack table of a machine (writable overlay). */
+export function conntrackOf(ctx: Ctx, machineId: string): ConntrackEntry[] {
+  let t = ctx.conntrack.get(machineId);
+  if (!t) {
+    t = (ctx.world.machines[machineId]?.conntrack ?? []).map((e) => ({
+      ...e,
+      orig: { ...e.orig },
+      reply: { ...e.reply },
+    }));
+    ctx.conntrack.set(machineId, t);
+  }
+  return t;
+}
+
+/** Who holds `ip` on an L2 domain: the node key and its interface there. */
+export function peerOnDomain(ctx: Ctx, d: Domain, ip: string): { node: NetNode; iface: NIface } | null {
+  let key: string | null = null;
+  let ifname = '';
+  if (d.kind === 'seg') {
+    for (const m of Object.values(ctx.world.machines)) {
+      const f = m.ifaces.find((x) => x.segment === d.id && x.addrs.some((a) => a.ip === ip));
+      if (f) {
+        key = m.id;
+        ifname = f.name;
+        break;
+      }
+    }
+  } else {
+    const net = ctx.world.networks[d.netId];
+    if (net?.ipam?.gateway === ip && net.bridge) {
+      key = DOCKER_HOST;
+      ifname = net.bridge;
+    } else {
+      const hit = bridgeIndex(ctx, d.netId).get(ip);
+      if (hit) ({ key, ifname } = hit);
+    }
+  }
+  if (!key) return null;
+  const node = nodeOf(ctx, key);
+  const iface = node?.ifaces.find((f) => f.name === ifname);
+  return node && iface ? { node, iface } : null;
+}
+
+/** Running endpoints of a bridge network by IP (built once per command). */
+export function bridgeIndex(ctx: Ctx, netId: string): Map<string, { key: string; ifname: string }> {
+  let idx = ctx.brIndex.get(netId);
+  if (!idx) {
+    idx = new Map();
+    for (const c of Object.values(ctx.world.containers)) {
+      if (c.state !== 'running') continue;
+      for (const ep of c.endpoints) {
+        if (ep.networkId === netId && ep.ip && ep.ifname && ep.veth) idx.set(ep.ip, { key: c.id, ifname: ep.ifname });
+      }
+    }
+    ctx.brIndex.set(netId, idx);
+  }
+  return idx;
+}
+
+/** Appends a step. `at` is a canvas node id, or a link id when `link` is true. */
+export function step(
+  ctx: Ctx,
+  at: string,
+  action: string,
+  frame: Frame,
+  key: string,
+  params: Record<string, string | number> = {},
+  changes: TableChange[] = [],
+  link = false,
+): void {
+  ctx.steps.push({ at: link ? { link: at } : { node: at }, action, frame, changes, explain: { key, params } });
+}
+
+/** A `Pick<World, 'rng'>` view for prng.ts helpers, bound to the context's PRNG state. */
+export function rngView(ctx: Ctx): World {
+  const view = {
+    get rng() {
+      return ctx.rng;
+    },
+    set rng(v: number) {
+      ctx.rng = v;
+    },
+  };
+  return view as unknown as World;
+}
+
+/** Writes the overlays back into a new World (one `produce`), advancing the clock by `ms`. */
+export function commit(ctx: Ctx, ms: number): World {
+  return produce(ctx.world, (d) => {
+    for (const [key, t] of ctx.arp) {
+      if (d.machines[key]) d.machines[key].arp = t;
+      else if (d.containers[key]) d.containers[key].arp = t;
+    }
+    for (const [id, t] of ctx.fdb) if (d.networks[id]) d.networks[id].fdb = t;
+    for (const [id, t] of ctx.conntrack) if (d.machines[id]) d.machines[id].conntrack = t;
+    d.rng = ctx.rng;
+    d.clock += Math.max(0, Math.round(ms));
+  });
+}

@@ -1,0 +1,209 @@
+import { DOCKER_HOST } from '../ids';
+import type { Container, Network } from '../model';
+import { isIpv4, isLoopback } from './addr';
+import { listenerFor } from './apps';
+import { type Ctx, nodeOf, step } from './ctx';
+import { ephemeralPort, exchange, packetFrom } from './flows';
+import { shuffle } from './shuffle';
+import { type NetNode, primaryIp } from './topo';
+
+/**
+ * Name resolution as the seeds describe it: /etc/hosts first, then the resolv.conf nameserver.
+ * Containers on user-defined networks ask Docker's embedded resolver (127.0.0.11), which knows
+ * container names, aliases, short ids and `<name>.<network>` on the networks the asker shares,
+ * and forwards other names from the host (192.168.0.1, the router's dnsmasq, then 8.8.8.8).
+ */
+
+export type Resolution =
+  | { kind: 'ok'; ips: string[]; server: string | null }
+  /** the resolver answered NXDOMAIN: "Name or service not known" */
+  | { kind: 'nxdomain'; server: string }
+  /** no resolver answered: "Temporary failure in name resolution" */
+  | { kind: 'noresolver'; server: string | null };
+
+/** Docker's embedded resolver answers with TTL 600 (fact 26). */
+export const EMBEDDED_TTL = 600;
+export const EMBEDDED_DNS = '127.0.0.11';
+
+const userNetworks = (ctx: Ctx, c: Container): Network[] =>
+  c.state !== 'running'
+    ? []
+    : c.endpoints
+        .filter((ep) => ep.ip)
+        .map((ep) => ctx.world.networks[ep.networkId])
+        .filter((n): n is Network => Boolean(n && n.driver === 'bridge' && !n.predefined));
+
+/** The nameservers in a namespace's /etc/resolv.conf. */
+export function nameserversOf(ctx: Ctx, node: NetNode): string[] {
+  if (node.container && userNetworks(ctx, node.container).length > 0) return [EMBEDDED_DNS];
+  const own = node.machine?.nameservers ?? ctx.world.machines[DOCKER_HOST]?.nameservers ?? [];
+  // the default bridge gets the host's file minus loopback nameservers (fact 28)
+  return node.container ? own.filter((s) => !isLoopback(s)) : own;
+}
+
+/** DNS names of a container on a network: name, aliases, short id, hostname (fact 29). */
+function dnsNames(c: Container, aliases: string[]): string[] {
+  return [c.name, ...aliases, c.id.slice(0, 12), c.hostname].map((n) => n.toLowerCase());
+}
+
+/** What the embedded resolver knows for `name` on the asker's networks; [] when nothing. */
+export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string[] {
+  const q = name.toLowerCase().replace(/\.$/, '');
+  for (const net of userNetworks(ctx, asker)) {
+    const suffix = `.${net.name.toLowerCase()}`;
+    const bare = q.endsWith(suffix) ? q.slice(0, -suffix.length) : q;
+    const ips: string[] = [];
+    for (const c of Object.values(ctx.world.containers)) {
+      if (c.state !== 'running') continue;
+      for (const ep of c.endpoints) {
+        if (ep.networkId === net.id && ep.ip && dnsNames(c, ep.aliases).includes(bare)) ips.push(ep.ip);
+      }
+    }
+    if (ips.length) return ips;
+  }
+  return [];
+}
+
+/** Reverse lookup used for ping's reply lines: `containerB.second-bridge`, or a zone name. */
+export function reverseName(ctx: Ctx, asker: NetNode, ip: string): string | null {
+  if (asker.container) {
+    for (const net of userNetworks(ctx, asker.container)) {
+      for (const c of Object.values(ctx.world.containers)) {
+        if (c.state === 'running' && c.endpoints.some((ep) => ep.networkId === net.id && ep.ip === ip)) {
+          return `${c.name}.${net.name}`;
+        }
+      }
+    }
+  }
+  for (const m of Object.values(ctx.world.machines)) {
+    const hit = Object.entries(m.zone).find(([, v]) => v === ip);
+    if (hit) return hit[0];
+  }
+  return null;
+}
+
+type Upstream = { kind: 'ok'; ips: string[] } | { kind: 'nxdomain' } | { kind: 'fail' };
+
+/** One UDP DNS question from `from` to `server`:53, answered by a zone or a forwarder. */
+export function queryServer(ctx: Ctx, from: NetNode, server: string, name: string, depth = 0): Upstream {
+  const sport = ephemeralPort(ctx);
+  const req = packetFrom(from, server, { proto: 'udp', sport, dport: 53, app: `A? ${name}` });
+  if (!req) return { kind: 'fail' };
+  let result: Upstream = { kind: 'fail' };
+  const ex = exchange(ctx, from, req, (srv, p) => {
+    const l = listenerFor(ctx, srv, 'udp', p.dst, 53);
+    if (!l) return { reply: { proto: 'icmp', icmpType: 'port-unreachable' }, refuse: true };
+    step(ctx, srv.canvas, 'dns-query', { app: { summary: `A? ${name}` } }, 'dns.server-query', {
+      node: srv.label,
+      name,
+    });
+    if (l.app === 'dns-forwarder' && depth < 3) {
+      const ns = srv.machine?.nameservers[0];
+      result = ns ? queryServer(ctx, srv, ns, name, depth + 1) : { kind: 'fail' };
+    } else {
+      const ip = srv.machine?.zone[name.toLowerCase().replace(/\.$/, '')];
+      result = ip ? { kind: 'ok', ips: [ip] } : { kind: 'nxdomain' };
+    }
+    if (result.kind === 'fail') return { silent: true };
+    const app = result.kind === 'ok' ? `A ${name} ${result.ips.join(' ')}` : `NXDOMAIN ${name}`;
+    step(
+      ctx,
+      srv.canvas,
+      'dns-answer',
+      { app: { summary: app } },
+      result.kind === 'ok' ? 'dns.answer' : 'dns.nxdomain',
+      {
+        node: srv.label,
+        name,
+        ip: result.kind === 'ok' ? result.ips.join(', ') : '',
+      },
+      [
+        {
+          on: srv.canvas,
+          table: 'dns',
+          kind: 'hit',
+          entry: { name, answer: result.kind === 'ok' ? result.ips : 'NXDOMAIN' },
+        },
+      ],
+    );
+    return { reply: { app } };
+  });
+  ctx.us += 250;
+  return ex.kind === 'ok' ? result : { kind: 'fail' };
+}
+
+function hostsFile(node: NetNode, name: string): string | null {
+  const q = name.toLowerCase();
+  if (q === 'localhost' || q === 'localhost.localdomain') return '127.0.0.1';
+  const me = node.container?.hostname ?? node.machine?.hostname;
+  if (me && q === me.toLowerCase()) return primaryIp(node) ?? '127.0.1.1';
+  return null;
+}
+
+/** Resolves `name` from `node` as getaddrinfo would; the steps show every query and answer. */
+export function resolve(ctx: Ctx, node: NetNode, name: string): Resolution {
+  if (isIpv4(name)) return { kind: 'ok', ips: [name], server: null };
+  const local = hostsFile(node, name);
+  if (local) {
+    step(ctx, node.canvas, 'dns-answer', { app: { summary: `${name} ${local}` } }, 'dns.hosts', { name, ip: local });
+    return { kind: 'ok', ips: [local], server: null };
+  }
+  const servers = nameserversOf(ctx, node);
+  for (const server of servers) {
+    if (server === EMBEDDED_DNS && node.container) return embedded(ctx, node, node.container, name);
+    const r = queryServer(ctx, node, server, name);
+    if (r.kind === 'ok') return { kind: 'ok', ips: r.ips, server };
+    if (r.kind === 'nxdomain') return { kind: 'nxdomain', server };
+    ctx.us += 5_000_000; // glibc waits `timeout:5` before trying the next server
+  }
+  return { kind: 'noresolver', server: servers[0] ?? null };
+}
+
+function embedded(ctx: Ctx, node: NetNode, c: Container, name: string): Resolution {
+  step(ctx, node.canvas, 'dns-query', { app: { summary: `A? ${name}` } }, 'dns.embedded-query', {
+    name,
+    node: node.label,
+  });
+  ctx.us += 60;
+  const ips = shuffle(ctx, embeddedLookup(ctx, c, name));
+  if (ips.length) {
+    step(
+      ctx,
+      node.canvas,
+      'dns-answer',
+      { app: { summary: `A ${name} ${ips.join(' ')}` } },
+      'dns.embedded-answer',
+      {
+        name,
+        ip: ips.join(', '),
+      },
+      [{ on: node.canvas, table: 'dns', kind: 'hit', entry: { name, answer: ips, server: EMBEDDED_DNS } }],
+    );
+    return { kind: 'ok', ips, server: EMBEDDED_DNS };
+  }
+  if (userNetworks(ctx, c).every((n) => n.internal)) {
+    step(ctx, node.canvas, 'dns-answer', { app: { summary: `SERVFAIL ${name}` } }, 'dns.internal-servfail', { name });
+    return { kind: 'noresolver', server: EMBEDDED_DNS };
+  }
+  const host = nodeOf(ctx, DOCKER_HOST)!;
+  const upstream = host.machine?.nameservers ?? [];
+  step(ctx, node.canvas, 'dns-forward', { app: { summary: `A? ${name}` } }, 'dns.embedded-forward', {
+    name,
+    server: upstream.join(', '),
+  });
+  for (const server of upstream) {
+    const r = queryServer(ctx, host, server, name);
+    if (r.kind === 'fail') continue;
+    const ok = r.kind === 'ok';
+    step(
+      ctx,
+      node.canvas,
+      'dns-answer',
+      { app: { summary: ok ? `A ${name} ${r.ips.join(' ')}` : `NXDOMAIN ${name}` } },
+      ok ? 'dns.embedded-answer' : 'dns.nxdomain-client',
+      { name, ip: ok ? r.ips.join(', ') : '' },
+    );
+    return ok ? { kind: 'ok', ips: r.ips, server: EMBEDDED_DNS } : { kind: 'nxdomain', server: EMBEDDED_DNS };
+  }
+  return { kind: 'noresolver', server: EMBEDDED_DNS };
+}

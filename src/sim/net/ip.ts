@@ -1,0 +1,247 @@
+import { DOCKER_HOST } from '../ids';
+import { isLoopback } from './addr';
+import { ctChange, ctLookup, ctNew, ctTouch, ctTranslate } from './conntrack';
+import { type Ctx, step } from './ctx';
+import { transmit } from './l2';
+import {
+  type DropReason,
+  dockerDnat,
+  dockerForward,
+  dockerMasquerade,
+  isHomeRouter,
+  routerDnat,
+  routerMasquerade,
+  tracks,
+} from './netfilter';
+import { frameOf, type Pkt } from './pkt';
+import { lookupRoute, type NetNode, type NIface, ownsIp } from './topo';
+
+/**
+ * Layer 3: a packet leaves a namespace and is routed hop by hop (netfilter hooks, conntrack,
+ * NAT, TTL) until it is delivered locally or dropped. At most MAX_HOPS hops, so every walk ends.
+ */
+
+export type Delivery =
+  | { kind: 'local'; node: NetNode; pkt: Pkt; inIf: NIface | null }
+  | { kind: 'drop'; reason: DropReason; node: NetNode }
+  /** the sender has no route: the socket call fails with ENETUNREACH, nothing is sent */
+  | { kind: 'unreachable' }
+  /** the sender's own ARP got no answer: EHOSTUNREACH */
+  | { kind: 'host-unreachable'; node: NetNode };
+
+const MAX_HOPS = 16;
+
+function drop(ctx: Ctx, node: NetNode, p: Pkt, reason: DropReason, params: Record<string, string | number> = {}) {
+  step(ctx, node.canvas, 'drop', frameOf(p), `drop.${reason}`, { node: node.label, dst: p.dst, reason, ...params });
+  return { kind: 'drop' as const, reason, node };
+}
+
+/** Picks the source address the kernel would for a new packet from `node` to `dst`. */
+export function sourceFor(node: NetNode, dst: string): string | null {
+  if (isLoopback(dst)) return '127.0.0.1';
+  if (ownsIp(node, dst)) return dst;
+  const r = lookupRoute(node, dst);
+  return r ? (r.route.src ?? r.iface.addrs[0]?.ip ?? null) : null;
+}
+
+/**
+ * Sends `pkt` from `origin` (its `src` must be set, see `sourceFor`) and walks it to its end.
+ * `action` names the first step ('send' for requests, 'reply' for answers).
+ */
+export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'reply'): Delivery {
+  const p = pkt;
+  step(ctx, origin.canvas, action, frameOf(p), action === 'send' ? 'ip.send' : 'ip.reply', {
+    node: origin.label,
+    packet: summarize(p),
+  });
+  let node = origin;
+  let inIf: NIface | null = null;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const tracked = tracks(node);
+    const before: Pkt = { ...p };
+    const hit = tracked ? ctLookup(ctx, node.key, p) : null;
+    let dnatted = false;
+    if (hit) {
+      ctTouch(ctx, node.key, hit.entry);
+      const changed = ctTranslate(hit, p);
+      const act = !changed ? 'conntrack-hit' : hit.dir === 'reply' ? 'un-nat' : 'dnat';
+      dnatted = hit.dir === 'orig' && changed;
+      step(
+        ctx,
+        node.canvas,
+        act,
+        frameOf(p),
+        changed ? `nat.${act}` : 'ct.hit',
+        {
+          node: node.label,
+          from: `${before.dst}:${before.dport}`,
+          to: `${p.dst}:${p.dport}`,
+          src: `${before.src}`,
+          newSrc: `${p.src}`,
+        },
+        [ctChange(node.canvas, hit.entry, 'hit')],
+      );
+    } else if (node.key === DOCKER_HOST) {
+      const t = dockerDnat(ctx, node, inIf, p);
+      if (t) {
+        p.dst = t.ip;
+        p.dport = t.port;
+        dnatted = true;
+        step(
+          ctx,
+          node.canvas,
+          'dnat',
+          frameOf(p),
+          'nat.dnat',
+          {
+            node: node.label,
+            from: `${before.dst}:${before.dport}`,
+            to: `${t.ip}:${t.port}`,
+            container: t.container.name,
+          },
+          [
+            {
+              on: node.canvas,
+              table: 'nat',
+              kind: 'hit',
+              entry: { chain: 'DOCKER', rule: 'DNAT', from: `${before.dst}:${before.dport}`, to: `${t.ip}:${t.port}` },
+            },
+          ],
+        );
+      }
+    } else if (tracked && isHomeRouter(node)) {
+      const t = routerDnat(node, inIf, p);
+      if (t) {
+        p.dst = t.ip;
+        p.dport = t.port;
+        dnatted = true;
+        step(
+          ctx,
+          node.canvas,
+          'dnat',
+          frameOf(p),
+          'nat.portfwd',
+          {
+            node: node.label,
+            from: `${before.dst}:${before.dport}`,
+            to: `${t.ip}:${t.port}`,
+          },
+          [
+            {
+              on: node.canvas,
+              table: 'nat',
+              kind: 'hit',
+              entry: { rule: 'port-forward', from: `${before.dst}:${before.dport}`, to: `${t.ip}:${t.port}` },
+            },
+          ],
+        );
+      }
+    }
+
+    if (isLoopback(p.dst) || ownsIp(node, p.dst)) {
+      if (!inIf) step(ctx, node.canvas, 'loopback', frameOf(p), 'ip.loopback', { node: node.label, dst: p.dst });
+      if (tracked && !hit) {
+        const e = ctNew(ctx, node.key, before, p);
+        step(ctx, node.canvas, 'conntrack-new', frameOf(p), 'ct.new', { node: node.label }, [
+          ctChange(node.canvas, e, 'add'),
+        ]);
+      }
+      step(ctx, node.canvas, 'deliver', frameOf(p), 'ip.deliver', { node: node.label, packet: summarize(p) });
+      ctx.us += 8;
+      return { kind: 'local', node, pkt: p, inIf };
+    }
+    if (inIf && !node.forwarding) return drop(ctx, node, p, 'not-for-me');
+    const r = lookupRoute(node, p.dst);
+    if (!r) {
+      if (!inIf) return { kind: 'unreachable' };
+      return drop(ctx, node, p, 'no-route');
+    }
+    if (inIf) {
+      if (p.ttl <= 1) return drop(ctx, node, p, 'ttl-exceeded');
+      p.ttl -= 1;
+      step(
+        ctx,
+        node.canvas,
+        'route',
+        frameOf(p),
+        r.route.via ? 'ip.route-via' : 'ip.route',
+        {
+          node: node.label,
+          dst: p.dst,
+          dev: r.iface.name,
+          via: r.route.via ?? '',
+          ttl: p.ttl,
+        },
+        [{ on: node.canvas, table: 'route', kind: 'hit', entry: { ...r.route } }],
+      );
+      if (node.key === DOCKER_HOST && !hit) {
+        const reason = dockerForward(ctx, inIf, r.iface, p, dnatted);
+        if (reason) return drop(ctx, node, p, reason, { dev: r.iface.name });
+      }
+    }
+    if (!hit) {
+      const masq =
+        node.key === DOCKER_HOST
+          ? dockerMasquerade(ctx, r.iface, p)
+          : isHomeRouter(node)
+            ? routerMasquerade(node, r.iface, p)
+            : null;
+      if (masq && masq !== p.src) {
+        const old = p.src;
+        p.src = masq;
+        step(
+          ctx,
+          node.canvas,
+          'snat',
+          frameOf(p),
+          'nat.snat',
+          { node: node.label, from: old, to: masq, dev: r.iface.name },
+          [
+            {
+              on: node.canvas,
+              table: 'nat',
+              kind: 'hit',
+              entry: { chain: 'POSTROUTING', rule: 'MASQUERADE', from: old, to: masq },
+            },
+          ],
+        );
+      }
+      if (tracked) {
+        const e = ctNew(ctx, node.key, before, p);
+        step(ctx, node.canvas, 'conntrack-new', frameOf(p), 'ct.new', { node: node.label }, [
+          ctChange(node.canvas, e, 'add'),
+        ]);
+      }
+    }
+    const res = transmit(ctx, node, r.iface, r.route.via ?? p.dst, p);
+    if (!res.ok) {
+      if (!inIf) return { kind: 'host-unreachable', node };
+      return drop(ctx, node, p, 'host-unreachable');
+    }
+    if (node.kind === 'container' && res.node.kind === 'container') bridged(ctx, r.iface, p);
+    node = res.node;
+    inIf = res.iface;
+  }
+  return drop(ctx, node, p, 'ttl-exceeded');
+}
+
+/** br_netfilter: frames bridged between two containers still pass the host's conntrack (lab: icmp 10.0.0.2 -> 10.0.0.3). */
+function bridged(ctx: Ctx, out: NIface, p: Pkt): void {
+  if (out.domain?.kind !== 'br') return;
+  const at = `net:${out.domain.netId}`;
+  const hit = ctLookup(ctx, DOCKER_HOST, p);
+  if (hit) {
+    ctTouch(ctx, DOCKER_HOST, hit.entry);
+    return;
+  }
+  const e = ctNew(ctx, DOCKER_HOST, p, p);
+  step(
+    ctx,
+    at,
+    'conntrack-new',
+    frameOf(p),
+    'ct.bridged',
+    { bridge: ctx.world.networks[out.domain.netId]?.bridge ?? '' },
+    [ctChange(DOCKER_HOST, e, 'add')],
+  );
+}

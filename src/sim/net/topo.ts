@@ -1,0 +1,170 @@
+import { DOCKER_HOST, linkId, nodeId } from '../ids';
+import type { Container, IfaceAddr, Machine, Network, Route, World } from '../model';
+import { namespaceOwner } from '../stack';
+import type { Where } from '../where';
+import { inCidr, networkOf, prefixOf } from './addr';
+
+/**
+ * The engine's lean view of network stacks. It follows the same rules as `stackOf` (stack.ts):
+ * containers derive interfaces and routes from running endpoints (default route via the first
+ * non-internal network's gateway), the Docker host adds one bridge device and kernel route per
+ * bridge network. Unlike `stackOf` it never materialises every veth of the host, so a hop costs
+ * the same with 10 or 1,000 containers.
+ */
+
+/** The L2 broadcast domain an interface is plugged into. */
+export type Domain = { kind: 'seg'; id: string } | { kind: 'br'; netId: string };
+
+export interface NIface {
+  name: string;
+  mac: string;
+  addrs: IfaceAddr[];
+  /** null for loopback */
+  domain: Domain | null;
+  /** canvas edge id of the cable / veth / bridge link this interface sends on */
+  link: string;
+  /** bridge port name (the host-side veth) for container interfaces */
+  port?: string;
+}
+
+/** A network namespace: a machine or a container (after following `--network host|container:`). */
+export interface NetNode {
+  /** machine id or container id owning the namespace */
+  key: string;
+  kind: 'machine' | 'container';
+  /** canvas node id */
+  canvas: string;
+  label: string;
+  ifaces: NIface[];
+  routes: Route[];
+  /** routers and the Docker host forward packets not addressed to them */
+  forwarding: boolean;
+  machine?: Machine;
+  container?: Container;
+}
+
+/** The namespace key of a `Where` (a `--network host` container runs in the Docker host's). */
+export function nodeKeyOf(world: World, where: Where): string {
+  if (where.kind === 'machine') return where.id;
+  const o = namespaceOwner(world, where.id);
+  return o.id;
+}
+
+function machineNode(world: World, m: Machine): NetNode {
+  const ifaces: NIface[] = m.ifaces.map((f) => ({
+    name: f.name,
+    mac: f.mac,
+    addrs: f.addrs,
+    domain: f.segment ? { kind: 'seg', id: f.segment } : null,
+    link: linkId.iface(m.id, f.name),
+  }));
+  const routes = [...m.routes];
+  if (m.id === DOCKER_HOST) {
+    for (const net of Object.values(world.networks)) {
+      if (net.driver !== 'bridge' || !net.ipam || !net.bridge || !net.bridgeMac) continue;
+      const prefix = prefixOf(net.ipam.subnet);
+      ifaces.push({
+        name: net.bridge,
+        mac: net.bridgeMac,
+        addrs: [{ ip: net.ipam.gateway, prefix }],
+        domain: { kind: 'br', netId: net.id },
+        link: linkId.bridgeHost(net.bridge),
+      });
+      routes.push({ dst: net.ipam.subnet, dev: net.bridge, proto: 'kernel', scope: 'link', src: net.ipam.gateway });
+    }
+  }
+  return {
+    key: m.id,
+    kind: 'machine',
+    canvas: nodeId.machine(m.id),
+    label: m.hostname,
+    ifaces,
+    routes,
+    forwarding: m.kind === 'router' || m.kind === 'docker-host',
+    machine: m,
+  };
+}
+
+function containerNode(world: World, c: Container): NetNode {
+  const ifaces: NIface[] = [
+    { name: 'lo', mac: '00:00:00:00:00:00', addrs: [{ ip: '127.0.0.1', prefix: 8 }], domain: null, link: '' },
+  ];
+  const routes: Route[] = [];
+  let gw: Route | undefined;
+  if (c.state === 'running') {
+    for (const ep of c.endpoints) {
+      const net = world.networks[ep.networkId];
+      if (!ep.ip || !ep.ifname || !ep.veth || !ep.mac || !net?.ipam) continue;
+      const prefix = prefixOf(net.ipam.subnet);
+      ifaces.push({
+        name: ep.ifname,
+        mac: ep.mac,
+        addrs: [{ ip: ep.ip, prefix }],
+        domain: { kind: 'br', netId: net.id },
+        link: linkId.veth(ep.veth),
+        port: ep.veth,
+      });
+      routes.push({ dst: networkOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
+      if (!gw && !net.internal) gw = { dst: 'default', via: net.ipam.gateway, dev: ep.ifname };
+    }
+  }
+  if (gw) routes.unshift(gw);
+  return {
+    key: c.id,
+    kind: 'container',
+    canvas: nodeId.container(c.id),
+    label: c.name,
+    ifaces,
+    routes,
+    forwarding: false,
+    container: c,
+  };
+}
+
+/** Builds the node for a namespace key (machine id or container id); null if it does not exist. */
+export function buildNode(world: World, key: string): NetNode | null {
+  const m = world.machines[key];
+  if (m) return machineNode(world, m);
+  const c = world.containers[key];
+  return c ? containerNode(world, c) : null;
+}
+
+/** Longest-prefix match; ties keep table order (lowest metric first). */
+export function lookupRoute(node: NetNode, dst: string): { route: Route; iface: NIface } | null {
+  let best: { route: Route; iface: NIface } | null = null;
+  let bestLen = -1;
+  let bestMetric = Number.POSITIVE_INFINITY;
+  for (const r of node.routes) {
+    if (!inCidr(dst, r.dst)) continue;
+    const len = prefixOf(r.dst);
+    const metric = r.metric ?? 0;
+    if (len < bestLen || (len === bestLen && metric >= bestMetric)) continue;
+    const iface = node.ifaces.find((f) => f.name === r.dev);
+    if (!iface) continue;
+    best = { route: r, iface };
+    bestLen = len;
+    bestMetric = metric;
+  }
+  return best;
+}
+
+/** Whether `ip` is one of the node's own addresses (Linux answers on any of them: weak host model). */
+export function ownsIp(node: NetNode, ip: string): boolean {
+  return node.ifaces.some((f) => f.addrs.some((a) => a.ip === ip));
+}
+
+/** The first non-loopback address: what `hostname -i` would print. */
+export function primaryIp(node: NetNode): string | null {
+  return node.ifaces.find((f) => f.domain)?.addrs[0]?.ip ?? null;
+}
+
+/** The canvas node standing for an L2 domain, if the canvas draws one (bridges and the LAN switch). */
+export function domainCanvas(d: Domain): string | null {
+  if (d.kind === 'br') return nodeId.network(d.netId);
+  return d.id === 'lan' ? nodeId.segment('lan') : null;
+}
+
+/** The Docker network owning a bridge domain. */
+export function domainNetwork(world: World, d: Domain | null): Network | null {
+  return d?.kind === 'br' ? (world.networks[d.netId] ?? null) : null;
+}
