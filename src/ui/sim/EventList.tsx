@@ -7,15 +7,9 @@ import { PROTO_COLOURS, protoLabel, stepCategory } from './protocol';
 import { usePlaceNames } from './usePlaceNames';
 import { useSim } from './useSim';
 
-const Row = memo(function Row(props: {
-  index: number;
-  step: Step;
-  names: PlaceNames | null;
-  current: boolean;
-  disabled: boolean;
-}) {
+const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNames | null; current: boolean }) {
   const { t } = useTranslation();
-  const { index, step, names, current, disabled } = props;
+  const { index, step, names, current } = props;
   const where = placeOf(step, names);
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -36,7 +30,6 @@ const Row = memo(function Row(props: {
         className={`sim-event${current ? ' sim-event--current' : ''}${step.action === 'drop' ? ' sim-event--drop' : ''}`}
         aria-current={current ? 'step' : undefined}
         aria-label={t('sim.jumpTo', { n: index + 1, action: step.action, where })}
-        disabled={disabled}
         onClick={() => useSim.getState().jumpTo(index)}
         data-testid="sim-event"
       >
@@ -59,7 +52,8 @@ export const EventList = memo(function EventList() {
   const filters = useSim((s) => s.filters);
   const asking = useSim((s) => s.predict.phase === 'ask');
   const names = usePlaceNames();
-  if (!trace) return null;
+  // the list would give the answer away (a 'drop' row) while the class is predicting
+  if (!trace || asking) return null;
   const shown = visibleIndices(trace.steps, filters);
   return (
     <section className="sim-section sim-events" aria-label={t('sim.events')}>
@@ -72,7 +66,7 @@ export const EventList = memo(function EventList() {
       </div>
       <ol className="sim-events__list">
         {shown.map((i) => (
-          <Row key={i} index={i} step={trace.steps[i]} names={names} current={i === cursor} disabled={asking} />
+          <Row key={i} index={i} step={trace.steps[i]} names={names} current={i === cursor} />
         ))}
       </ol>
     </section>

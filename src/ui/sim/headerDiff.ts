@@ -92,13 +92,21 @@ export function isSamePacket(prev: Frame, cur: Frame): boolean {
 }
 
 /**
- * The frame of `cur` by layer, each field carrying `before` when it differs from the same packet's
- * previous hop (a DNAT rewrite shows `ip.dst` and `dport` as before → after). Pure.
+ * The frame of `cur` by layer, each field carrying `before` when it differs from the same packet
+ * earlier on its way (`earlier`: nearest first). Each layer compares with the nearest earlier frame
+ * that has that layer, since node steps carry no Ethernet header and wire steps do. A DNAT rewrite
+ * shows `ip.dst` and `dport` as before → after. Pure.
  */
-export function diffFrames(prev: Frame | undefined, cur: Frame): HeaderLayer[] {
-  const base = prev && isSamePacket(prev, cur) ? layersOf(prev) : [];
+export function diffFrames(earlier: Frame | readonly Frame[] | undefined, cur: Frame): HeaderLayer[] {
+  const list = earlier === undefined ? [] : Array.isArray(earlier) ? earlier : [earlier as Frame];
+  const same: Frame[] = [];
+  for (const f of list) {
+    if (!isSamePacket(f, cur)) break;
+    same.push(f);
+  }
+  const bases = same.map(layersOf);
   return layersOf(cur).map((layer) => {
-    const old = base.find((l) => l.name === layer.name);
+    const old = bases.map((b) => b.find((l) => l.name === layer.name)).find((l) => l !== undefined);
     return {
       name: layer.name,
       fields: layer.fields
@@ -113,20 +121,17 @@ export function diffFrames(prev: Frame | undefined, cur: Frame): HeaderLayer[] {
 }
 
 /**
- * The header layers of step `index`, diffed against the nearest earlier step of the same protocol:
- * an ARP exchange interleaved in a TCP flow (the host resolving the container's MAC after DNAT)
- * must not hide what the flow's own hops rewrote.
+ * The header layers of step `index`, diffed against the same packet's earlier steps. Steps of other
+ * protocols in between are skipped: an ARP exchange interleaved in a TCP flow (the host resolving
+ * the container's MAC after DNAT) must not hide what the flow's own hops rewrote.
  */
 export function stepHeaders(steps: readonly Step[], index: number): HeaderLayer[] {
   const cur = steps[index];
   if (!cur) return [];
   const cat = frameCategory(cur.frame);
-  let prev: Frame | undefined;
-  for (let i = index - 1; i >= 0; i--) {
-    if (frameCategory(steps[i].frame) === cat) {
-      prev = steps[i].frame;
-      break;
-    }
+  const earlier: Frame[] = [];
+  for (let i = index - 1; i >= 0 && earlier.length < 8; i--) {
+    if (frameCategory(steps[i].frame) === cat) earlier.push(steps[i].frame);
   }
-  return diffFrames(prev, cur.frame);
+  return diffFrames(earlier, cur.frame);
 }

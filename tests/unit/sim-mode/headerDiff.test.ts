@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type diffFrames, isSamePacket, stepHeaders } from '../../../src/ui/sim/headerDiff';
+import { diffFrames, isSamePacket, stepHeaders } from '../../../src/ui/sim/headerDiff';
 import { protoLabel, stepCategory } from '../../../src/ui/sim/protocol';
 import { formatEntry } from '../../../src/ui/sim/tableEntry';
 import { curlDnat, pingSameBridge } from '../../fixtures/traces';
@@ -80,5 +80,18 @@ describe('sim strings', () => {
       expect(simStrings.ko[k], k).toBeTypeOf('string');
       if (k !== 'sim.on') expect(ph(simStrings.ko[k]), k).toEqual(ph(v));
     }
+  });
+});
+
+describe('header diff across node and wire steps', () => {
+  it('compares Ethernet with the last wire step when the step before is a node step without one', () => {
+    const ip = { src: '10.0.0.2', dst: '8.8.8.8', ttl: 64, proto: 'udp' as const };
+    const l4 = { sport: 5000, dport: 53 };
+    const wire1 = { eth: { src: 'aa', dst: 'gw', type: 'IPv4' as const }, ip, l4 };
+    const atRouter = { ip: { ...ip, ttl: 63 }, l4 };
+    const wire2 = { eth: { src: 'gw2', dst: 'bb', type: 'IPv4' as const }, ip: { ...ip, ttl: 63 }, l4 };
+    const layers = diffFrames([atRouter, wire1], wire2);
+    expect(field(layers, 'Ethernet', 'src')).toEqual({ name: 'src', value: 'gw2', before: 'aa' });
+    expect(field(layers, 'IPv4', 'ttl')).toEqual({ name: 'ttl', value: '63' });
   });
 });
