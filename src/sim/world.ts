@@ -149,7 +149,7 @@ export function createDefaultWorld(seed: number = DEFAULT_SEED): World {
     nameservers: ['8.8.8.8'],
     // dnsmasq answers the LAN and forwards upstream to 8.8.8.8
     listeners: [{ port: 53, proto: 'udp', app: 'dns-forwarder', bindIp: LAN_GATEWAY }],
-    tools: ['ping', 'nslookup', 'ip', 'hostname', 'cat', 'iptables', 'conntrack'],
+    tools: ['ping', 'nslookup', 'ip', 'hostname', 'cat', 'iptables', 'conntrack', 'portfwd'],
   });
   const core = machine({
     id: 'internet',

@@ -66,6 +66,8 @@ export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string
 
 /** Reverse lookup used for ping's reply lines: `containerB.second-bridge`, or a zone name. */
 export function reverseName(ctx: Ctx, asker: NetNode, ip: string): string | null {
+  if (isLoopback(ip)) return 'localhost';
+  if (primaryIp(asker) === ip) return asker.container?.hostname ?? asker.machine?.hostname ?? null;
   if (asker.container) {
     for (const net of userNetworks(ctx, asker.container)) {
       for (const c of Object.values(ctx.world.containers)) {

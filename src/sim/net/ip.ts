@@ -13,7 +13,7 @@ import {
   routerMasquerade,
   tracks,
 } from './netfilter';
-import { frameOf, type Pkt } from './pkt';
+import { frameOf, type Pkt, summarize } from './pkt';
 import { lookupRoute, type NetNode, type NIface, ownsIp } from './topo';
 
 /**
@@ -49,7 +49,7 @@ export function sourceFor(node: NetNode, dst: string): string | null {
  * `action` names the first step ('send' for requests, 'reply' for answers).
  */
 export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'reply'): Delivery {
-  const p = pkt;
+  const p = { ...pkt };
   step(ctx, origin.canvas, action, frameOf(p), action === 'send' ? 'ip.send' : 'ip.reply', {
     node: origin.label,
     packet: summarize(p),

@@ -1,7 +1,20 @@
 import type { ShellCommand } from '../index';
+import { curl } from './curl';
+import { dig, getent, nslookup } from './dnsTools';
+import { ping } from './ping';
+import { portfwd } from './portfwd';
+import { wget } from './wget';
 
 /**
- * Packet-level shell commands (ping, curl, nslookup, dig, getent, …) and the router's `portfwd`.
- * Owned by the packet-engine work (issue 3); the shell dispatcher looks commands up here first.
+ * Packet-level shell commands (ping, curl, wget, nslookup, dig, getent) and the router's
+ * `portfwd`. Each runs the packet engine (src/sim/net) and returns one Trace for the command.
  */
-export const packetCommands: Record<string, ShellCommand> = {};
+export const packetCommands: Record<string, ShellCommand> = {
+  ping,
+  curl,
+  wget,
+  nslookup,
+  dig,
+  getent,
+  portfwd,
+};

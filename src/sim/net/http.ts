@@ -1,0 +1,127 @@
+import { httpResponse } from '../images';
+import { listenerFor } from './apps';
+import { ctFinish } from './conntrack';
+import { type Ctx, step } from './ctx';
+import { type Exchange, ephemeralPort, exchange, packetFrom } from './flows';
+import { publishedPort } from './netfilter';
+import type { NetNode } from './topo';
+
+/**
+ * A TCP connection carrying one HTTP request: SYN, SYN-ACK (or RST), the request and the answer,
+ * each walked through the engine. docker-proxy (the userland proxy behind published ports on
+ * loopback and from containers) opens its own connection from the host to the container.
+ */
+
+export interface HttpAnswer {
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  body: string;
+}
+
+export type HttpResult =
+  | { kind: 'ok'; answer: HttpAnswer; server: NetNode }
+  /** RST to the SYN: nothing listens (curl 7) */
+  | { kind: 'refused' }
+  /** connection accepted, then reset (docker-proxy whose backend refused: curl 56) */
+  | { kind: 'reset' }
+  /** connection accepted, closed without an HTTP answer (a non-HTTP server: curl 52) */
+  | { kind: 'empty' }
+  /** SYN or its answer dropped somewhere: the client waits (curl 28) */
+  | { kind: 'lost' }
+  | { kind: 'unreachable' }
+  | { kind: 'host-unreachable' };
+
+type Served = { kind: 'ok'; answer: HttpAnswer } | { kind: 'reset' } | { kind: 'empty' };
+
+function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number): Served {
+  const l = listenerFor(ctx, srv, 'tcp', dst, port);
+  if (!l) return { kind: 'reset' };
+  if (l.app === 'docker-proxy' && l.containerId && depth < 2) {
+    const c = ctx.world.containers[l.containerId];
+    const target = c ? publishedPort(ctx, 'tcp', dst, port) : null;
+    if (!target) return { kind: 'reset' };
+    step(ctx, srv.canvas, 'proxy', {}, 'app.docker-proxy', {
+      port,
+      to: `${target.ip}:${target.port}`,
+      container: target.container.name,
+    });
+    const r = httpGet(ctx, srv, target.ip, target.port, depth + 1);
+    return r.kind === 'ok' ? { kind: 'ok', answer: r.answer } : r.kind === 'empty' ? r : { kind: 'reset' };
+  }
+  if (l.containerId) {
+    const c = ctx.world.containers[l.containerId];
+    const res = c ? httpResponse(c, port) : null;
+    return res ? { kind: 'ok', answer: res } : { kind: 'empty' };
+  }
+  const m = srv.machine;
+  if (m?.httpBody !== undefined) {
+    return {
+      kind: 'ok',
+      answer: {
+        status: 200,
+        reason: 'OK',
+        headers: [
+          ['Content-Type', 'text/html; charset=ISO-8859-1'],
+          ['Server', 'gws'],
+          ['Content-Length', String(m.httpBody.length)],
+        ],
+        body: m.httpBody,
+      },
+    };
+  }
+  return { kind: 'empty' };
+}
+
+const lost = (ex: Exchange): HttpResult =>
+  ex.kind === 'unreachable'
+    ? { kind: 'unreachable' }
+    : ex.kind === 'host-unreachable'
+      ? { kind: 'host-unreachable' }
+      : { kind: 'lost' };
+
+/** `GET /` from `from` to `ip:port`. */
+export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth = 0): HttpResult {
+  const sport = ephemeralPort(ctx);
+  const syn = packetFrom(from, ip, { proto: 'tcp', sport, dport: port, flags: 'SYN' });
+  if (!syn) return { kind: 'unreachable' };
+  const hs = exchange(ctx, from, syn, (srv, p) =>
+    listenerFor(ctx, srv, 'tcp', p.dst, p.dport)
+      ? { reply: { flags: 'SYN,ACK' } }
+      : { reply: { flags: 'RST,ACK', app: 'connection refused' }, refuse: true },
+  );
+  if (hs.kind === 'refused') {
+    ctFinish(ctx, 'reset');
+    return { kind: 'refused' };
+  }
+  if (hs.kind !== 'ok') {
+    ctFinish(ctx, 'unanswered');
+    return lost(hs);
+  }
+  let served: Served = { kind: 'empty' };
+  const get = { ...syn, flags: 'PSH,ACK', app: 'GET / HTTP/1.1' };
+  const ex = exchange(ctx, from, get, (srv, p) => {
+    served = serve(ctx, srv, p.dst, p.dport, depth);
+    if (served.kind === 'ok') {
+      const a = served.answer;
+      step(ctx, srv.canvas, 'app', { app: { summary: `HTTP/1.1 ${a.status} ${a.reason}` } }, 'app.http', {
+        node: srv.label,
+        status: a.status,
+        port: p.dport,
+      });
+      return { reply: { flags: 'PSH,ACK', app: `HTTP/1.1 ${a.status} ${a.reason}` } };
+    }
+    return served.kind === 'reset'
+      ? { reply: { flags: 'RST,ACK', app: 'connection reset' }, refuse: true }
+      : { reply: { flags: 'FIN,ACK', app: 'connection closed' }, refuse: true };
+  });
+  ctx.us += 120;
+  const s = served as Served;
+  if (ex.kind === 'ok' && s.kind === 'ok') {
+    ctFinish(ctx, 'done');
+    return { kind: 'ok', answer: s.answer, server: ex.server };
+  }
+  ctFinish(ctx, s.kind === 'reset' ? 'reset' : 'done');
+  if (ex.kind === 'refused') return { kind: s.kind === 'reset' ? 'reset' : 'empty' };
+  return lost(ex);
+}

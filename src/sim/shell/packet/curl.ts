@@ -1,0 +1,140 @@
+import { EPOCH_MS } from '../../clock';
+import type { CommandResult, World } from '../../model';
+import { resolve } from '../../net/dns';
+import { type HttpAnswer, httpGet } from '../../net/http';
+import { parseUrl } from '../../net/url';
+import type { Where } from '../../where';
+import { runTool, splitFlags, type ToolOutcome } from './run';
+
+/** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
+
+interface CurlArgs {
+  silent: boolean;
+  showError: boolean;
+  verbose: boolean;
+  head: boolean;
+  maxTime: number | null;
+  connectTimeout: number | null;
+  out: string | null;
+  url: string;
+}
+
+function parse(argv: string[]): CurlArgs | string {
+  const a: CurlArgs = {
+    silent: false,
+    showError: false,
+    verbose: false,
+    head: false,
+    maxTime: null,
+    connectTimeout: null,
+    out: null,
+    url: '',
+  };
+  const xs = splitFlags(argv.slice(1), 'mo');
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (x === '-s' || x === '--silent') a.silent = true;
+    else if (x === '-S' || x === '--show-error') a.showError = true;
+    else if (x === '-v' || x === '--verbose') a.verbose = true;
+    else if (x === '-I' || x === '--head') a.head = true;
+    else if (x === '-m' || x === '--max-time' || x === '--connect-timeout') {
+      const v = Number(xs[++i]);
+      if (!Number.isFinite(v) || v <= 0) return `curl: option ${x}: expected a proper numerical parameter`;
+      if (x === '--connect-timeout') a.connectTimeout = v;
+      else a.maxTime = v;
+    } else if (x === '-o' || x === '--output') a.out = xs[++i] ?? null;
+    else if (x === '-L' || x === '-4' || x === '-k' || x === '-f') continue;
+    else if (x.startsWith('-'))
+      return `curl: option ${x}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`;
+    else a.url = x;
+  }
+  return a.url ? a : "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information";
+}
+
+/** Header lines with `Date` where the server puts it (after Server, else before Connection). */
+function headerLines(a: HttpAnswer, clockMs: number): string[] {
+  const d = new Date(EPOCH_MS + clockMs).toUTCString();
+  const hs = [...a.headers];
+  const at = hs.findIndex(([k]) => k === 'Server');
+  const conn = hs.findIndex(([k]) => k === 'Connection');
+  hs.splice(at >= 0 ? at + 1 : conn >= 0 ? conn : hs.length, 0, ['Date', d]);
+  return [`HTTP/1.1 ${a.status} ${a.reason}`, ...hs.map(([k, v]) => `${k}: ${v}`)];
+}
+
+/** The `curl` command. */
+export function curl(world: World, argv: string[], where: Where, line: string): CommandResult {
+  const a = parse(argv);
+  if (typeof a === 'string') return { world, output: a, exitCode: 2 };
+  const url = parseUrl(a.url);
+  if (!url) {
+    return {
+      world,
+      output: a.silent && !a.showError ? '' : `curl: (3) URL using bad/illegal format or missing URL`,
+      exitCode: 3,
+    };
+  }
+  return runTool(world, where, line, (ctx, node): ToolOutcome => {
+    const out: string[] = [];
+    const err = (code: number, msg: string, summary: string, ms: number): ToolOutcome => {
+      if (!a.silent || a.showError) out.push(`curl: (${code}) ${msg}`);
+      return { output: out.join('\n'), exitCode: code, ok: false, summary, ms };
+    };
+    const r = resolve(ctx, node, url.host);
+    if (r.kind !== 'ok') return err(6, `Could not resolve host: ${url.host}`, 'name not resolvable', ctx.us / 1000);
+    const ip = r.ips[0];
+    if (a.verbose) out.push(`*   Trying ${ip}:${url.port}...`);
+    const t0 = ctx.us;
+    const res = httpGet(ctx, node, ip, url.port);
+    const took = Math.floor((ctx.us - t0) / 1000);
+    const failConnect = (ms: number) =>
+      `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`;
+    switch (res.kind) {
+      case 'unreachable':
+        return err(7, failConnect(0), 'network unreachable', 0);
+      case 'refused':
+        return err(7, failConnect(took), 'connection refused', took);
+      case 'host-unreachable':
+        return err(7, failConnect(3000 + took), 'host unreachable', 3000 + took);
+      case 'lost': {
+        if (a.maxTime !== null && (a.connectTimeout === null || a.maxTime <= a.connectTimeout)) {
+          const ms = Math.round(a.maxTime * 1000) + 2;
+          return err(28, `Connection timed out after ${ms} milliseconds`, 'timed out', ms);
+        }
+        if (a.connectTimeout !== null) {
+          const ms = Math.round(a.connectTimeout * 1000) + 2;
+          return err(
+            28,
+            `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Timeout was reached`,
+            'timed out',
+            ms,
+          );
+        }
+        // the kernel gives up after 6 SYN retries (1+2+4+8+16+32+64 s)
+        return err(7, failConnect(127_000 + took), 'timed out', 127_000 + took);
+      }
+      case 'reset':
+        return err(56, 'Recv failure: Connection reset by peer', 'connection reset', took);
+      case 'empty':
+        return err(52, 'Empty reply from server', 'empty reply', took);
+    }
+    const clock = ctx.world.clock + Math.round(ctx.us / 1000);
+    const head = headerLines(res.answer, clock);
+    if (a.verbose) {
+      out.push(`* Connected to ${url.host} (${ip}) port ${url.port} (#0)`);
+      out.push(
+        `> ${a.head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1`,
+        `> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}`,
+      );
+      out.push('> User-Agent: curl/7.88.1', '> Accept: */*', '> ', ...head.map((h) => `< ${h}`), '< ');
+    } else if (a.head) out.push(...head, '');
+    if (!a.head && a.out === null) out.push(res.answer.body.replace(/\n$/, ''));
+    if (a.verbose) out.push(`* Connection #0 to host ${url.host} left intact`);
+    return {
+      output: out.join('\n'),
+      exitCode: 0,
+      ok: true,
+      summary: `HTTP ${res.answer.status} from ${ip}:${url.port}`,
+      ms: took,
+    };
+  });
+}

@@ -1,0 +1,102 @@
+import { EPOCH_MS } from '../../clock';
+import type { CommandResult, World } from '../../model';
+import { isIpv4 } from '../../net/addr';
+import { EMBEDDED_DNS, EMBEDDED_TTL, nameserversOf, type Resolution, resolve } from '../../net/dns';
+import type { Where } from '../../where';
+import { runTool, type ToolOutcome } from './run';
+
+/** nslookup, dig and getent: the same resolution the other tools do, printed each tool's way. */
+
+const done = (output: string, exitCode: number, r: Resolution, ms: number): ToolOutcome => ({
+  output,
+  exitCode,
+  ok: r.kind === 'ok',
+  summary: r.kind === 'ok' ? r.ips.join(', ') : r.kind,
+  ms,
+});
+
+/** `nslookup NAME` (bind9's; busybox prints `#53` as `:53`). */
+export function nslookup(world: World, argv: string[], where: Where, line: string): CommandResult {
+  const name = argv.slice(1).find((x) => !x.startsWith('-'));
+  if (!name) return { world, output: 'Usage: nslookup NAME', exitCode: 1 };
+  return runTool(world, where, line, (ctx, node, f) => {
+    const server = nameserversOf(ctx, node)[0];
+    const r = resolve(ctx, node, name);
+    const ms = ctx.us / 1000;
+    if (!server && r.kind !== 'ok') return done(';; no servers could be reached', 1, r, ms);
+    const sep = f === 'busybox' ? ':' : '#';
+    const head = [`Server:\t\t${server ?? '127.0.0.1'}`, `Address:\t${server ?? '127.0.0.1'}${sep}53`, ''];
+    if (r.kind === 'noresolver')
+      return done(';; connection timed out; no servers could be reached\n', 1, r, ms + 15_000);
+    if (r.kind === 'nxdomain')
+      return done([...head, `** server can't find ${name}: NXDOMAIN`, ''].join('\n'), 1, r, ms);
+    const answers = r.ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
+    return done([...head, 'Non-authoritative answer:', ...answers, ''].join('\n'), 0, r, ms);
+  });
+}
+
+/** `dig [+short] NAME`. */
+export function dig(world: World, argv: string[], where: Where, line: string): CommandResult {
+  const short = argv.includes('+short');
+  const name = argv.slice(1).find((x) => !x.startsWith('+') && !x.startsWith('-') && !x.startsWith('@'));
+  if (!name) return { world, output: '', exitCode: 0 };
+  return runTool(world, where, line, (ctx, node) => {
+    const server = nameserversOf(ctx, node)[0] ?? '127.0.0.1';
+    const r = resolve(ctx, node, name);
+    const ms = Math.max(0, Math.round(ctx.us / 1000));
+    if (r.kind === 'noresolver') {
+      return done(
+        `;; communications error to ${server}#53: timed out\n;; no servers could be reached`,
+        9,
+        r,
+        ms + 15_000,
+      );
+    }
+    if (short) return done(r.kind === 'ok' ? r.ips.join('\n') : '', 0, r, ms);
+    const fq = name.endsWith('.') ? name : `${name}.`;
+    const ok = r.kind === 'ok';
+    const ttl = server === EMBEDDED_DNS ? EMBEDDED_TTL : 300;
+    const answer = ok ? ['', ';; ANSWER SECTION:', ...r.ips.map((ip) => `${fq}\t\t${ttl}\tIN\tA\t${ip}`)] : [];
+    const when = new Date(EPOCH_MS + ctx.world.clock)
+      .toUTCString()
+      .replace(/^(\w+), (\d+) (\w+) (\d+) (.*) GMT$/, '$1 $3 $2 $5 UTC $4');
+    const out = [
+      `; <<>> DiG 9.18.33 <<>> ${name}`,
+      ';; global options: +cmd',
+      ';; Got answer:',
+      `;; ->>HEADER<<- opcode: QUERY, status: ${ok ? 'NOERROR' : 'NXDOMAIN'}, id: ${(ctx.rng % 65535) + 1}`,
+      `;; flags: qr rd ra; QUERY: 1, ANSWER: ${ok ? r.ips.length : 0}, AUTHORITY: 0, ADDITIONAL: 0`,
+      '',
+      ';; QUESTION SECTION:',
+      `;${fq}\t\t\tIN\tA`,
+      ...answer,
+      '',
+      `;; Query time: ${ms} msec`,
+      `;; SERVER: ${server}#53(${server}) (UDP)`,
+      `;; WHEN: ${when}`,
+      `;; MSG SIZE  rcvd: ${ok ? 28 + fq.length + 16 * r.ips.length : 28 + fq.length}`,
+      '',
+    ];
+    return done(out.join('\n'), 0, r, ms);
+  });
+}
+
+/** `getent hosts NAME`: exit 2 and no output when the name is unknown. */
+export function getent(world: World, argv: string[], where: Where, line: string): CommandResult {
+  if (argv[1] !== 'hosts' && argv[1] !== 'ahosts') {
+    return {
+      world,
+      output: `Unknown database: ${argv[1] ?? ''}\nTry \`getent --help' or \`getent --usage' for more information.`,
+      exitCode: 1,
+    };
+  }
+  const name = argv[2];
+  if (!name) return { world, output: '', exitCode: 0 };
+  return runTool(world, where, line, (ctx, node) => {
+    const r = resolve(ctx, node, name);
+    const ms = ctx.us / 1000;
+    if (r.kind !== 'ok') return done('', 2, r, ms);
+    const label = isIpv4(name) ? '' : ` ${name}`;
+    return done(r.ips.map((ip) => `${ip.padEnd(15)}${label}`).join('\n'), 0, r, ms);
+  });
+}

@@ -1,0 +1,120 @@
+import type { CommandResult, World } from '../../model';
+import { isIpv4 } from '../../net/addr';
+import { ctFinish } from '../../net/conntrack';
+import type { Ctx } from '../../net/ctx';
+import { resolve, reverseName } from '../../net/dns';
+import { ephemeralPort, exchange, packetFrom } from '../../net/flows';
+import type { NetNode } from '../../net/topo';
+import type { Where } from '../../where';
+import { busyboxStats, iputilsStats, iputilsTime } from './pingFormat';
+import { type Flavor, jitter, runTool, type ToolOutcome } from './run';
+
+/** `ping [-c N] [-W S] [-i S] HOST`: ICMP echo through the engine, printed as iputils or busybox does. */
+
+interface PingArgs {
+  count: number;
+  waitS: number;
+  intervalS: number;
+  host: string;
+}
+
+function parse(argv: string[]): PingArgs | string {
+  const a: PingArgs = { count: 4, waitS: 10, intervalS: 1, host: '' };
+  for (let i = 1; i < argv.length; i++) {
+    const x = argv[i];
+    const num = (v: string | undefined) => (v !== undefined && /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN);
+    if (x === '-c' || x === '-W' || x === '-i' || x === '-w') {
+      const v = num(argv[++i]);
+      if (Number.isNaN(v) || v <= 0) return `ping: invalid argument: '${argv[i] ?? ''}'`;
+      if (x === '-c') a.count = Math.min(Math.floor(v), 100);
+      else if (x === '-W') a.waitS = v;
+      else if (x === '-i') a.intervalS = v;
+    } else if (/^-c\d+$/.test(x)) a.count = Math.min(Number(x.slice(2)), 100);
+    else if (x === '-4' || x === '-n' || x === '-q') continue;
+    else if (x.startsWith('-')) return `ping: invalid option -- '${x.slice(1)}'`;
+    else a.host = x;
+  }
+  return a.host ? a : 'ping: usage error: Destination address required';
+}
+
+const resolveError = (f: Flavor, host: string, nx: boolean) =>
+  f === 'busybox'
+    ? `ping: bad address '${host}'`
+    : f === 'musl'
+      ? `ping: ${host}: ${nx ? 'Name does not resolve' : 'Try again'}`
+      : `ping: ${host}: ${nx ? 'Name or service not known' : 'Temporary failure in name resolution'}`;
+
+function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome {
+  const fail = (output: string, exitCode: number, summary: string, ms = 0): ToolOutcome => ({
+    output,
+    exitCode,
+    ok: false,
+    summary,
+    ms,
+  });
+  const r = resolve(ctx, node, a.host);
+  if (r.kind !== 'ok') {
+    const nx = r.kind === 'nxdomain';
+    return fail(
+      resolveError(f, a.host, nx),
+      f === 'busybox' ? 1 : 2,
+      nx ? 'name not known' : 'no resolver',
+      ctx.us / 1000,
+    );
+  }
+  const ip = r.ips[0];
+  const id = ephemeralPort(ctx) & 0xffff;
+  const first = packetFrom(node, ip, { proto: 'icmp', sport: id, dport: id, icmpType: 'echo-request' });
+  if (!first) {
+    return fail(
+      f === 'busybox' ? 'ping: sendto: Network is unreachable' : 'ping: connect: Network is unreachable',
+      f === 'busybox' ? 1 : 2,
+      'network unreachable',
+    );
+  }
+  const byName = !isIpv4(a.host);
+  const lines =
+    f === 'busybox' ? [`PING ${a.host} (${ip}): 56 data bytes`] : [`PING ${a.host} (${ip}) 56(84) bytes of data.`];
+  const rtts: number[] = [];
+  let errors = 0;
+  let lastLost = false;
+  for (let seq = 1; seq <= a.count; seq++) {
+    const t0 = ctx.us;
+    const pkt = { ...first, app: `echo request seq=${seq}` };
+    const ex = exchange(ctx, node, pkt, () => ({ reply: { icmpType: 'echo-reply', app: `echo reply seq=${seq}` } }));
+    lastLost = ex.kind !== 'ok';
+    if (ex.kind === 'ok') {
+      const ms = ((ctx.us - t0) * jitter(seq, id, ctx.world.clock)) / 1000;
+      rtts.push(Number(ms.toFixed(3)));
+      const from = ex.reply.src;
+      if (f === 'busybox') {
+        lines.push(`64 bytes from ${from}: seq=${seq - 1} ttl=${ex.reply.ttl} time=${ms.toFixed(3)} ms`);
+      } else {
+        const who = byName ? `${reverseName(ctx, node, from) ?? from} (${from})` : from;
+        lines.push(`64 bytes from ${who}: icmp_seq=${seq} ttl=${ex.reply.ttl} time=${iputilsTime(ms)} ms`);
+      }
+    } else if (ex.kind === 'host-unreachable') {
+      errors++;
+      if (f !== 'busybox') lines.push(`From ${first.src} icmp_seq=${seq} Destination Host Unreachable`);
+    }
+    ctFinish(ctx, ex.kind === 'ok' ? 'done' : 'unanswered');
+  }
+  const timeMs = a.count > 1 ? Math.round((a.count - 1) * a.intervalS * 1000 + 2 * (a.count - 1)) : 0;
+  const stats = { target: a.host, transmitted: a.count, rtts, errors, timeMs };
+  lines.push(...(f === 'busybox' ? busyboxStats(stats) : iputilsStats(stats)));
+  const ok = rtts.length > 0;
+  return {
+    output: lines.join('\n'),
+    exitCode: ok ? 0 : 1,
+    ok,
+    summary: `${rtts.length}/${a.count} replies from ${ip}`,
+    ms: timeMs + (lastLost ? a.waitS * 1000 : 0) + ctx.us / 1000,
+  };
+}
+
+/** The `ping` command. */
+export function ping(world: World, argv: string[], where: Where, line: string): CommandResult {
+  const a = parse(argv);
+  if (typeof a === 'string') return { world, output: a, exitCode: 2 };
+  return runTool(world, where, line, (ctx, node, f) => pingBody(ctx, node, f, a));
+}

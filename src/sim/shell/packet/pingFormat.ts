@@ -1,0 +1,64 @@
+/** ping's output lines, iputils (glibc and musl images, hosts) and busybox wording. */
+
+/** iputils' reply time: 3 decimals under 1 ms, 2 under 10, 1 under 100, none above. */
+export function iputilsTime(ms: number): string {
+  const us = Math.round(ms * 1000);
+  if (us >= 100_000 - 50) return String(Math.round(us / 1000));
+  if (us >= 10_000 - 5) return (Math.round(us / 100) / 10).toFixed(1);
+  if (us >= 1000) return (Math.round(us / 10) / 100).toFixed(2);
+  return (us / 1000).toFixed(3);
+}
+
+/** printf's `%g`: 25, 33.3333, 100. */
+function g(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+export interface PingStats {
+  target: string;
+  transmitted: number;
+  rtts: number[];
+  errors: number;
+  timeMs: number;
+}
+
+/** The statistics block after `--- x ping statistics ---` (iputils). */
+export function iputilsStats(s: PingStats): string[] {
+  const rx = s.rtts.length;
+  const loss = s.transmitted ? ((s.transmitted - rx) * 100) / s.transmitted : 0;
+  const errs = s.errors ? `, +${s.errors} errors` : '';
+  const lines = [
+    '',
+    `--- ${s.target} ping statistics ---`,
+    `${s.transmitted} packets transmitted, ${rx} received${errs}, ${g(loss)}% packet loss, time ${s.timeMs}ms`,
+  ];
+  if (rx === 0) {
+    lines.push('');
+    return lines;
+  }
+  const min = Math.min(...s.rtts);
+  const max = Math.max(...s.rtts);
+  const avg = s.rtts.reduce((a, b) => a + b, 0) / rx;
+  const sq = s.rtts.reduce((a, b) => a + b * b, 0) / rx;
+  const mdev = Math.sqrt(Math.max(0, sq - avg * avg));
+  lines.push(`rtt min/avg/max/mdev = ${[min, avg, max, mdev].map((x) => x.toFixed(3)).join('/')} ms`);
+  return lines;
+}
+
+/** busybox ping's statistics block. */
+export function busyboxStats(s: PingStats): string[] {
+  const rx = s.rtts.length;
+  const loss = s.transmitted ? Math.floor(((s.transmitted - rx) * 100) / s.transmitted) : 0;
+  const lines = [
+    '',
+    `--- ${s.target} ping statistics ---`,
+    `${s.transmitted} packets transmitted, ${rx} packets received, ${loss}% packet loss`,
+  ];
+  if (rx) {
+    const min = Math.min(...s.rtts);
+    const max = Math.max(...s.rtts);
+    const avg = s.rtts.reduce((a, b) => a + b, 0) / rx;
+    lines.push(`round-trip min/avg/max = ${[min, avg, max].map((x) => x.toFixed(3)).join('/')} ms`);
+  }
+  return lines;
+}

@@ -1,0 +1,76 @@
+import type { CommandResult, World } from '../../model';
+import { resolve } from '../../net/dns';
+import { httpGet } from '../../net/http';
+import { parseUrl } from '../../net/url';
+import type { Where } from '../../where';
+import { runTool, splitFlags, type ToolOutcome } from './run';
+
+/** busybox `wget [-q] [-O FILE|-] [-T S] URL` (alpine, busybox images). */
+export function wget(world: World, argv: string[], where: Where, line: string): CommandResult {
+  const xs = splitFlags(argv.slice(1), 'OT');
+  let quiet = false;
+  let out = 'index.html';
+  let timeout = 3;
+  let raw = '';
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] === '-q') quiet = true;
+    else if (xs[i] === '-O') out = xs[++i] ?? '-';
+    else if (xs[i] === '-T') timeout = Number(xs[++i]) || timeout;
+    else if (!xs[i].startsWith('-')) raw = xs[i];
+  }
+  const url = raw ? parseUrl(raw) : null;
+  if (!url)
+    return {
+      world,
+      output: 'BusyBox v1.36.1 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] [-T SEC] URL...',
+      exitCode: 1,
+    };
+  return runTool(world, where, line, (ctx, node): ToolOutcome => {
+    const fail = (msg: string, summary: string, ms: number): ToolOutcome => ({
+      output: msg,
+      exitCode: 1,
+      ok: false,
+      summary,
+      ms,
+    });
+    const r = resolve(ctx, node, url.host);
+    if (r.kind !== 'ok') return fail(`wget: bad address '${url.host}'`, 'name not resolvable', ctx.us / 1000);
+    const ip = r.ips[0];
+    const lines = quiet ? [] : [`Connecting to ${url.host}${url.host === ip ? '' : ` (${ip}:${url.port})`}`];
+    const res = httpGet(ctx, node, ip, url.port);
+    const ms = ctx.us / 1000;
+    if (res.kind === 'refused' || res.kind === 'unreachable' || res.kind === 'host-unreachable') {
+      const why =
+        res.kind === 'refused'
+          ? 'Connection refused'
+          : res.kind === 'unreachable'
+            ? 'Network unreachable'
+            : 'Host is unreachable';
+      return fail([...lines, `wget: can't connect to remote host (${ip}): ${why}`].join('\n'), why, ms);
+    }
+    if (res.kind === 'lost')
+      return fail([...lines, 'wget: download timed out'].join('\n'), 'timed out', timeout * 1000);
+    if (res.kind !== 'ok')
+      return fail([...lines, 'wget: error getting response: Connection reset by peer'].join('\n'), 'reset', ms);
+    const body = res.answer.body.replace(/\n$/, '');
+    const size = new TextEncoder().encode(res.answer.body).length;
+    if (out === '-')
+      lines.push(
+        ...(quiet
+          ? [body]
+          : [
+              'writing to stdout',
+              body,
+              `-${' '.repeat(20)}100% |********************************|   ${size}  0:00:00 ETA`,
+              'written to stdout',
+            ]),
+      );
+    else if (!quiet)
+      lines.push(
+        `saving to '${out}'`,
+        `${out.padEnd(21)}100% |********************************|   ${size}  0:00:00 ETA`,
+        `'${out}' saved`,
+      );
+    return { output: lines.join('\n'), exitCode: 0, ok: true, summary: `HTTP ${res.answer.status} from ${ip}`, ms };
+  });
+}
