@@ -16,11 +16,21 @@ export interface CanvasGeometry {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** One way along an edge: the drawn curve when there is one, else a straight line between centres. */
-function track(geo: CanvasGeometry, edge: string, reversed: boolean): ((t: number) => Point) | null {
+/**
+ * One way along an edge: the drawn curve when there is one, else a straight line between centres.
+ * `straight` trades the curve for a line between the path's ends: a flood on a bridge with
+ * hundreds of ports then costs no path sampling per frame.
+ */
+function track(geo: CanvasGeometry, edge: string, reversed: boolean, straight = false): ((t: number) => Point) | null {
   const path = geo.edgePath(edge);
   if (path) {
     const len = path.getTotalLength();
+    if (straight) {
+      const a = path.getPointAtLength(0);
+      const b = path.getPointAtLength(len);
+      const [p, q] = reversed ? [b, a] : [a, b];
+      return (t) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
+    }
     return (t) => {
       const p = path.getPointAtLength((reversed ? 1 - t : t) * len);
       return { x: p.x, y: p.y };
@@ -94,10 +104,11 @@ export class PacketAnimator {
       const tr = ends && track(this.geo, plan.link, isReversed(plan, ends.source, ends.target));
       if (tr) this.tracks.push(tr);
     } else if (plan?.kind === 'flood') {
-      for (const e of this.geo.edgesOf(plan.node)) {
-        if (e.id === plan.except) continue;
+      const edges = this.geo.edgesOf(plan.node).filter((e) => e.id !== plan.except);
+      const straight = edges.length > 24;
+      for (const e of edges) {
         const ends = this.geo.edgeEnds(e.id);
-        const tr = ends && track(this.geo, e.id, ends.target === plan.node);
+        const tr = ends && track(this.geo, e.id, ends.target === plan.node, straight);
         if (tr) this.tracks.push(tr);
       }
     } else if (plan?.kind === 'at') {
