@@ -144,6 +144,18 @@ function hostsFile(node: NetNode, name: string): string | null {
 
 /** Resolves `name` from `node` as getaddrinfo would; the steps show every query and answer. */
 export function resolve(ctx: Ctx, node: NetNode, name: string): Resolution {
+  const r = lookup(ctx, node, name);
+  if (r.kind !== 'ok') {
+    step(ctx, node.canvas, 'drop', { app: { summary: `${r.kind} ${name}` } }, 'drop.name-unresolvable', {
+      name,
+      node: node.label,
+      reason: 'name-unresolvable',
+    });
+  }
+  return r;
+}
+
+function lookup(ctx: Ctx, node: NetNode, name: string): Resolution {
   if (isIpv4(name)) return { kind: 'ok', ips: [name], server: null };
   const local = hostsFile(node, name);
   if (local) {

@@ -85,11 +85,11 @@ export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth
   const sport = ephemeralPort(ctx);
   const syn = packetFrom(from, ip, { proto: 'tcp', sport, dport: port, flags: 'SYN' });
   if (!syn) return { kind: 'unreachable' };
-  const hs = exchange(ctx, from, syn, (srv, p) =>
-    listenerFor(ctx, srv, 'tcp', p.dst, p.dport)
-      ? { reply: { flags: 'SYN,ACK' } }
-      : { reply: { flags: 'RST,ACK', app: 'connection refused' }, refuse: true },
-  );
+  const hs = exchange(ctx, from, syn, (srv, p) => {
+    if (listenerFor(ctx, srv, 'tcp', p.dst, p.dport)) return { reply: { flags: 'SYN,ACK' } };
+    step(ctx, srv.canvas, 'refuse', {}, 'app.refused', { node: srv.label, port: p.dport, reason: 'nothing-listening' });
+    return { reply: { flags: 'RST,ACK', app: 'connection refused' }, refuse: true };
+  });
   if (hs.kind === 'refused') {
     ctFinish(ctx, 'reset');
     return { kind: 'refused' };
