@@ -77,7 +77,7 @@ test('ping on a user-defined network: ARP flood, ARP reply, ICMP echo request an
   const sim = new SimPage(page);
   await page.goto('/');
   await sim.type([...NET, PING]);
-  await expect(sim.panel.getByTestId('sim-command')).toHaveText(PING);
+  await expect(sim.panel.getByTestId('sim-command')).toHaveText(trace.command);
   await sim.expectAt(trace, 0);
 
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatExplain } from '../../i18n/trace';
 import { langOf } from './lang';
 import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
+import { idOfAt } from './placeName';
 import { ease, planDuration, planStep } from './stepPlan';
 import { useSim } from './useSim';
 
@@ -73,10 +74,24 @@ export const PacketLayer = memo(function PacketLayer() {
       if (useSim.getState().playing) useSim.getState().advance();
     };
 
+    // the node or wire where the current step happens gets a class (outline), set on React Flow's
+    // own element so the graph does not re-render
+    let marked: Element | null = null;
+    const mark = (id: string | null, cls: string) => {
+      marked?.classList.remove('sim-here', 'sim-here--drop');
+      marked = null;
+      if (!id) return;
+      const dom = rf.getState().domNode;
+      const esc = CSS.escape(id);
+      marked = dom?.querySelector(`.react-flow__node[data-id="${esc}"], .react-flow__edge[data-id="${esc}"]`) ?? null;
+      marked?.classList.add('sim-here', ...(cls ? [cls] : []));
+    };
+
     const run = () => {
       cancelAnimationFrame(raf);
       const s = useSim.getState();
       const step = s.trace?.steps[s.cursor];
+      mark(step ? idOfAt(step.at) : null, step?.action === 'drop' ? 'sim-here--drop' : '');
       if (!s.trace || !step) {
         anim.clear();
         finished = true;
@@ -105,6 +120,7 @@ export const PacketLayer = memo(function PacketLayer() {
     });
     run();
     return () => {
+      mark(null, '');
       unsub();
       cancelAnimationFrame(raf);
       layer.replaceChildren();

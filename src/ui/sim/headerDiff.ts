@@ -56,10 +56,10 @@ function layersOf(frame: Frame): { name: string; fields: Fields }[] {
     if (proto === 'icmp')
       out.push({
         name: 'ICMP',
+        // the engine carries the echo id in both port slots (as conntrack prints it)
         fields: [
           ['type', frame.l4.icmpType],
           ['id', frame.l4.sport],
-          ['seq', frame.l4.dport],
         ],
       });
     else

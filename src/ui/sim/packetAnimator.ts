@@ -119,6 +119,7 @@ export class PacketAnimator {
         this.dropMark.setAttribute('transform', `translate(${c.x} ${c.y})`);
         this.dropText.textContent = dropReason;
         this.dropMark.style.display = '';
+        this.layer.append(this.dropMark); // above the markers
       }
     }
     const colour = plan ? PROTO_COLOURS[plan.proto] : '';
