@@ -21,6 +21,13 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
       const h = n.measured?.height ?? n.height ?? 0;
       return { x: x + w / 2, y: y + h / 2 };
     },
+    nodeBadge(id) {
+      const n = rf.getState().nodeLookup.get(id);
+      if (!n || n.hidden) return null;
+      const { x, y } = n.internals.positionAbsolute;
+      const w = n.measured?.width ?? n.width ?? 0;
+      return { x: x + w - 4, y: y + 4 };
+    },
     edgeEnds(id) {
       const e = rf.getState().edgeLookup.get(id);
       return e ? { source: e.source, target: e.target } : null;

@@ -6,6 +6,8 @@ type Point = { x: number; y: number };
 /** Where things are on the canvas, in flow coordinates. Backed by React Flow's store and DOM. */
 export interface CanvasGeometry {
   nodeCentre(id: string): Point | null;
+  /** where a marker sits while the packet is handled inside a node: its top-right corner, clear of the label */
+  nodeBadge(id: string): Point | null;
   /** the edge's end nodes */
   edgeEnds(id: string): { source: string; target: string } | null;
   /** the drawn path of an edge, when it is in the DOM */
@@ -70,7 +72,7 @@ export class PacketAnimator {
     this.dropText = document.createElementNS(SVG, 'text');
     this.dropText.setAttribute('class', 'sim-drop__reason');
     this.dropText.setAttribute('text-anchor', 'middle');
-    this.dropText.setAttribute('y', '34');
+    this.dropText.setAttribute('y', '-26');
     this.dropMark.append(cross, this.dropText);
     this.dropMark.style.display = 'none';
     layer.append(this.dropMark);
@@ -112,7 +114,7 @@ export class PacketAnimator {
         if (tr) this.tracks.push(tr);
       }
     } else if (plan?.kind === 'at') {
-      const c = this.geo.nodeCentre(plan.node);
+      const c = this.geo.nodeBadge(plan.node);
       if (c) this.tracks.push(() => c);
       this.pulse = !plan.drop;
       if (plan.drop && c) {
