@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { actions, run, setup } from './helpers';
+
+describe('loopback inside a container (seed 001 §1)', () => {
+  it('curl localhost reaches the container’s own app: no ARP, no bridge', () => {
+    const s = setup(['docker run -d --name web nginx']);
+    const r = run(s, 'docker exec web curl -s http://localhost/');
+    expect(r.output).toContain('<h1>Welcome to nginx!</h1>');
+    const a = actions(r.trace);
+    expect(a).not.toContain('arp-request');
+    expect(a).not.toContain('transmit');
+    expect(a.slice(0, 4)).toEqual(['dns-answer', 'send', 'loopback', 'deliver']);
+    for (const st of r.trace!.steps) expect(st.at).toEqual({ node: expect.stringMatching(/^ctr:/) });
+  });
+
+  it('ping 127.0.0.1 answers from the loopback', () => {
+    const s = setup(['docker run -d --name tt nicolaka/netshoot sleep infinity']);
+    const r = run(s, 'docker exec tt ping -c 1 127.0.0.1');
+    expect(r.output.split('\n')[1]).toMatch(/^64 bytes from 127\.0\.0\.1: icmp_seq=1 ttl=64 time=0\.0\d\d ms$/);
+    expect(actions(r.trace)).toEqual(['send', 'loopback', 'deliver', 'reply', 'loopback', 'deliver']);
+  });
+
+  it('localhost on a port nothing listens on is refused at once', () => {
+    const s = setup(['docker run -d --name web nginx']);
+    const r = run(s, 'docker exec web curl -sS localhost:8080');
+    expect(r.output).toBe("curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server");
+    expect(r.exitCode).toBe(7);
+  });
+});
