@@ -35,6 +35,8 @@ export function stepCategory(step: Step): ProtoCategory {
   const cat = frameCategory(step.frame);
   if (cat === 'other' && step.action.startsWith('dns')) return 'udp';
   if (cat === 'other' && step.action.startsWith('arp')) return 'arp';
+  // an application step (the server answering) carries only its payload
+  if (cat === 'other' && /^(HTTP|GET |POST |HEAD )/.test(step.frame.app?.summary ?? '')) return 'tcp';
   return cat;
 }
 

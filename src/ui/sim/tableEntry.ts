@@ -36,6 +36,23 @@ export function formatEntry(change: TableChange): string {
           .filter((x) => x !== undefined && x !== '')
           .join(' ');
       break;
+    case 'nat':
+      if (e.rule && e.to)
+        return `${e.chain ? `${e.chain}: ` : ''}${e.rule} ${e.from ?? ''} → ${e.to}`.replace('  ', ' ');
+      break;
+    case 'route':
+      if (e.dst && e.dev)
+        return [
+          e.dst,
+          e.via && `via ${e.via}`,
+          `dev ${e.dev}`,
+          e.proto && `proto ${e.proto}`,
+          e.scope && `scope ${e.scope}`,
+          e.src && `src ${e.src}`,
+        ]
+          .filter(Boolean)
+          .join(' ');
+      break;
     case 'dns':
       if (e.name && (e.ip || e.address)) return `${e.name} → ${e.ip ?? e.address}`;
       break;

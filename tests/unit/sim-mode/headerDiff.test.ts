@@ -95,3 +95,35 @@ describe('header diff across node and wire steps', () => {
     expect(field(layers, 'IPv4', 'ttl')).toEqual({ name: 'ttl', value: '63' });
   });
 });
+
+describe('entries of the packet engine', () => {
+  it('prints NAT and route entries like iptables and ip route', () => {
+    expect(
+      formatEntry({
+        on: 'docker-host',
+        table: 'nat',
+        kind: 'hit',
+        entry: { chain: 'DOCKER', rule: 'DNAT', from: '192.168.0.10:8001', to: '172.17.0.2:80' },
+      }),
+    ).toBe('DOCKER: DNAT 192.168.0.10:8001 → 172.17.0.2:80');
+    expect(
+      formatEntry({
+        on: 'docker-host',
+        table: 'route',
+        kind: 'hit',
+        entry: { dst: '172.17.0.0/16', dev: 'docker0', proto: 'kernel', scope: 'link', src: '172.17.0.1' },
+      }),
+    ).toBe('172.17.0.0/16 dev docker0 proto kernel scope link src 172.17.0.1');
+  });
+
+  it('counts a server step that carries only an HTTP payload as TCP', () => {
+    const app = {
+      at: { node: 'ctr:x' },
+      action: 'app',
+      frame: { app: { summary: 'HTTP/1.1 200 OK' } },
+      changes: [],
+      explain: { key: 'app.http', params: {} },
+    };
+    expect(stepCategory(app)).toBe('tcp');
+  });
+});
