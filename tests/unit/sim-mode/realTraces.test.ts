@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createSession, runLine } from '../../../src/sim/console';
+import type { Trace } from '../../../src/sim/model';
+import { createDefaultWorld } from '../../../src/sim/world';
+import { stepHeaders } from '../../../src/ui/sim/headerDiff';
+import { buildPlaceNames, placeOf } from '../../../src/ui/sim/placeName';
+import { predictAnswer, predictChoices } from '../../../src/ui/sim/playbackLogic';
+import { planStep } from '../../../src/ui/sim/stepPlan';
+
+/** Runs console lines from the default world; returns the last trace and the World after it. */
+function run(lines: string[]) {
+  let session = createSession(createDefaultWorld());
+  let trace: Trace | undefined;
+  for (const l of lines) {
+    const r = runLine(session, l);
+    session = r.session;
+    trace = r.trace ?? trace;
+  }
+  if (!trace) throw new Error('no trace');
+  return { trace, world: session.world };
+}
+
+describe('simulation mode over the packet engine’s traces', () => {
+  it('curl to a published port: the DNAT step shows the rewrite before → after', () => {
+    const { trace } = run(['docker run -d -p 8001:80 --name web nginx', '@pc1 curl 192.168.0.10:8001']);
+    const i = trace.steps.findIndex((s) => s.action === 'dnat');
+    const layers = stepHeaders(trace.steps, i);
+    const ip = layers.find((l) => l.name === 'IPv4')!.fields;
+    const tcp = layers.find((l) => l.name === 'TCP')!.fields;
+    expect(ip.find((f) => f.name === 'dst')).toMatchObject({ before: '192.168.0.10', value: '172.17.0.2' });
+    expect(tcp.find((f) => f.name === 'dport')).toMatchObject({ before: '8001', value: '80' });
+    const un = trace.steps.findIndex((s) => s.action === 'un-nat');
+    const back = stepHeaders(trace.steps, un).find((l) => l.name === 'IPv4')!.fields;
+    expect(back.find((f) => f.name === 'src')).toMatchObject({ before: '172.17.0.2', value: '192.168.0.10' });
+  });
+
+  it('ping on a user-defined network: every step has a plan and a readable place', () => {
+    const { trace, world } = run([
+      'docker network create second-bridge',
+      'docker run -d --name containerA --network second-bridge devwikirepo/pingbuntu',
+      'docker run -d --name containerB --network second-bridge devwikirepo/pingbuntu',
+      'docker exec containerA ping -c 1 containerB',
+    ]);
+    const names = buildPlaceNames(world);
+    const places = new Set(trace.steps.map((s) => placeOf(s, names)));
+    expect([...places].sort()).toEqual(
+      ['containerA', 'containerA ↔ second-bridge', 'containerB', 'containerB ↔ second-bridge', 'second-bridge'].sort(),
+    );
+    for (let i = 0; i < trace.steps.length; i++) expect(planStep(trace.steps, i)).not.toBeNull();
+    const flood = trace.steps.findIndex((s) => s.action === 'flood');
+    expect(planStep(trace.steps, flood)).toMatchObject({ kind: 'flood', except: expect.stringMatching(/^veth:/) });
+    expect(predictAnswer(trace)).toBe('arrives');
+  });
+
+  it('a dropped packet: predict mode’s answer is the node where it stopped', () => {
+    const { trace } = run(['@pc1 curl 192.168.0.10:8009']);
+    expect(trace.outcome.ok).toBe(false);
+    const answer = predictAnswer(trace);
+    expect(predictChoices(trace)).toContain(answer);
+    expect(answer).not.toBe('arrives');
+  });
+});
