@@ -3,6 +3,7 @@ import { imageInfo } from '../images';
 import type { Listener, Proto } from '../model';
 import { isLoopback } from './addr';
 import type { Ctx } from './ctx';
+import { containerIndex } from './index';
 import type { NetNode } from './topo';
 
 /**
@@ -25,13 +26,13 @@ export function listenerFor(ctx: Ctx, node: NetNode, proto: Proto, dst: string, 
     const own = node.machine.listeners.find((l) => l.proto === proto && l.port === port && binds(l, dst));
     if (own) return own;
     if (node.key !== DOCKER_HOST) return null;
-    for (const c of Object.values(ctx.world.containers)) {
-      if (c.state !== 'running') continue;
-      if (c.networkMode === 'host') {
-        const l = imageInfo(c.image).listeners.find((x) => x.proto === proto && x.port === port);
-        if (l) return { ...l, app: imageInfo(c.image).app ?? 'app', bindIp: '0.0.0.0', containerId: c.id };
-        continue;
-      }
+    const idx = containerIndex(ctx.world);
+    for (const c of idx.hostMode) {
+      const info = imageInfo(c.image);
+      const l = info.listeners.find((x) => x.proto === proto && x.port === port);
+      if (l) return { ...l, app: info.app ?? 'app', bindIp: '0.0.0.0', containerId: c.id };
+    }
+    for (const c of idx.published.get(`${proto}/${port}`) ?? []) {
       for (const b of c.ports) {
         if (b.proto !== proto || b.boundPort !== port) continue;
         const bindIp = b.hostIp === '' || b.hostIp === '::' ? '0.0.0.0' : b.hostIp;

@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import { DOCKER_HOST } from '../ids';
 import type { ArpEntry, ConntrackEntry, FdbEntry, Frame, Step, TableChange, World } from '../model';
+import { containerIndex } from './index';
 import { buildNode, type Domain, type NetNode, type NIface } from './topo';
 
 /**
@@ -18,8 +19,6 @@ export interface Ctx {
   fdb: Map<string, FdbEntry[]>;
   conntrack: Map<string, ConntrackEntry[]>;
   nodes: Map<string, NetNode | null>;
-  /** per bridge network: IP -> container id and interface name of running endpoints */
-  brIndex: Map<string, Map<string, { key: string; ifname: string }>>;
   /** conntrack entries created or hit by the flow in progress (machine id, entry) */
   flow: { on: string; entry: ConntrackEntry }[];
 }
@@ -35,7 +34,6 @@ export function newCtx(world: World): Ctx {
     fdb: new Map(),
     conntrack: new Map(),
     nodes: new Map(),
-    brIndex: new Map(),
     flow: [],
   };
 }
@@ -110,21 +108,12 @@ export function peerOnDomain(ctx: Ctx, d: Domain, ip: string): { node: NetNode; 
   return node && iface ? { node, iface } : null;
 }
 
-/** Running endpoints of a bridge network by IP (built once per command). */
+/** Running endpoints of a bridge network by IP. */
 export function bridgeIndex(ctx: Ctx, netId: string): Map<string, { key: string; ifname: string }> {
-  let idx = ctx.brIndex.get(netId);
-  if (!idx) {
-    idx = new Map();
-    for (const c of Object.values(ctx.world.containers)) {
-      if (c.state !== 'running') continue;
-      for (const ep of c.endpoints) {
-        if (ep.networkId === netId && ep.ip && ep.ifname && ep.veth) idx.set(ep.ip, { key: c.id, ifname: ep.ifname });
-      }
-    }
-    ctx.brIndex.set(netId, idx);
-  }
-  return idx;
+  return containerIndex(ctx.world).byNetIp.get(netId) ?? EMPTY;
 }
+
+const EMPTY = new Map<string, { key: string; ifname: string }>();
 
 /** Appends a step. `at` is a canvas node id, or a link id when `link` is true. */
 export function step(
@@ -153,15 +142,26 @@ export function rngView(ctx: Ctx): World {
   return view as unknown as World;
 }
 
-/** Writes the overlays back into a new World (one `produce`), advancing the clock by `ms`. */
+const sameRows = <T extends object>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => JSON.stringify(x) === JSON.stringify(b[i]));
+
+/**
+ * Writes the overlays back into a new World (one `produce`), advancing the clock by `ms`. Tables
+ * that only had hits are left alone, so unchanged containers keep their identity (and the
+ * per-World indexes stay cached).
+ */
 export function commit(ctx: Ctx, ms: number): World {
-  return produce(ctx.world, (d) => {
+  const w = ctx.world;
+  return produce(w, (d) => {
     for (const [key, t] of ctx.arp) {
-      if (d.machines[key]) d.machines[key].arp = t;
-      else if (d.containers[key]) d.containers[key].arp = t;
+      if (w.machines[key]) {
+        if (!sameRows(t, w.machines[key].arp)) d.machines[key].arp = t;
+      } else if (w.containers[key] && !sameRows(t, w.containers[key].arp)) d.containers[key].arp = t;
     }
-    for (const [id, t] of ctx.fdb) if (d.networks[id]) d.networks[id].fdb = t;
-    for (const [id, t] of ctx.conntrack) if (d.machines[id]) d.machines[id].conntrack = t;
+    for (const [id, t] of ctx.fdb) if (w.networks[id] && !sameRows(t, w.networks[id].fdb)) d.networks[id].fdb = t;
+    for (const [id, t] of ctx.conntrack) {
+      if (w.machines[id] && !sameRows(t, w.machines[id].conntrack)) d.machines[id].conntrack = t;
+    }
     d.rng = ctx.rng;
     d.clock += Math.max(0, Math.round(ms));
   });

@@ -4,6 +4,7 @@ import { isIpv4, isLoopback } from './addr';
 import { listenerFor } from './apps';
 import { type Ctx, nodeOf, step } from './ctx';
 import { ephemeralPort, exchange, packetFrom } from './flows';
+import { containerIndex } from './index';
 import { shuffle } from './shuffle';
 import { type NetNode, primaryIp } from './topo';
 
@@ -41,25 +42,14 @@ export function nameserversOf(ctx: Ctx, node: NetNode): string[] {
   return node.container ? own.filter((s) => !isLoopback(s)) : own;
 }
 
-/** DNS names of a container on a network: name, aliases, short id, hostname (fact 29). */
-function dnsNames(c: Container, aliases: string[]): string[] {
-  return [c.name, ...aliases, c.id.slice(0, 12), c.hostname].map((n) => n.toLowerCase());
-}
-
 /** What the embedded resolver knows for `name` on the asker's networks; [] when nothing. */
 export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string[] {
   const q = name.toLowerCase().replace(/\.$/, '');
   for (const net of userNetworks(ctx, asker)) {
     const suffix = `.${net.name.toLowerCase()}`;
     const bare = q.endsWith(suffix) ? q.slice(0, -suffix.length) : q;
-    const ips: string[] = [];
-    for (const c of Object.values(ctx.world.containers)) {
-      if (c.state !== 'running') continue;
-      for (const ep of c.endpoints) {
-        if (ep.networkId === net.id && ep.ip && dnsNames(c, ep.aliases).includes(bare)) ips.push(ep.ip);
-      }
-    }
-    if (ips.length) return ips;
+    const ips = containerIndex(ctx.world).dnsNames.get(net.id)?.get(bare) ?? [];
+    if (ips.length) return [...ips];
   }
   return [];
 }
@@ -70,11 +60,9 @@ export function reverseName(ctx: Ctx, asker: NetNode, ip: string): string | null
   if (primaryIp(asker) === ip) return asker.container?.hostname ?? asker.machine?.hostname ?? null;
   if (asker.container) {
     for (const net of userNetworks(ctx, asker.container)) {
-      for (const c of Object.values(ctx.world.containers)) {
-        if (c.state === 'running' && c.endpoints.some((ep) => ep.networkId === net.id && ep.ip === ip)) {
-          return `${c.name}.${net.name}`;
-        }
-      }
+      const hit = containerIndex(ctx.world).byNetIp.get(net.id)?.get(ip);
+      const c = hit ? ctx.world.containers[hit.key] : undefined;
+      if (c) return `${c.name}.${net.name}`;
     }
   }
   for (const m of Object.values(ctx.world.machines)) {

@@ -2,6 +2,7 @@ import { DOCKER_HOST } from '../ids';
 import type { Container, Network } from '../model';
 import { inCidr, isLoopback } from './addr';
 import type { Ctx } from './ctx';
+import { containerIndex } from './index';
 import type { Pkt } from './pkt';
 import { type NetNode, type NIface, ownsIp } from './topo';
 
@@ -40,8 +41,7 @@ function mappedIp(ctx: Ctx, c: Container): string | null {
 
 /** The running container publishing `proto/port` on host address `ip`, if any. */
 export function publishedPort(ctx: Ctx, proto: string, ip: string, port: number): DnatTarget | null {
-  for (const c of Object.values(ctx.world.containers)) {
-    if (c.state !== 'running' || c.networkMode === 'host') continue;
+  for (const c of containerIndex(ctx.world).published.get(`${proto}/${port}`) ?? []) {
     for (const b of c.ports) {
       if (b.proto !== proto || b.boundPort !== port) continue;
       if (b.hostIp && b.hostIp !== '0.0.0.0' && b.hostIp !== '::' && b.hostIp !== ip) continue;
