@@ -42,7 +42,7 @@ export function listenerFor(ctx: Ctx, node: NetNode, proto: Proto, dst: string, 
     return null;
   }
   const c = node.container;
-  if (!c || c.state !== 'running') return null;
+  if (c?.state !== 'running') return null;
   const info = imageInfo(c.image);
   const l = info.listeners.find((x) => x.proto === proto && x.port === port);
   return l ? { ...l, app: info.app ?? 'app', bindIp: '0.0.0.0', containerId: c.id } : null;

@@ -30,10 +30,16 @@ export function containerIndex(world: World): ContainerIndex {
     for (const ep of c.endpoints) {
       if (!ep.ip || !ep.ifname || !ep.veth) continue;
       let m = index.byNetIp.get(ep.networkId);
-      if (!m) index.byNetIp.set(ep.networkId, (m = new Map()));
+      if (!m) {
+        m = new Map();
+        index.byNetIp.set(ep.networkId, m);
+      }
       m.set(ep.ip, { key: c.id, ifname: ep.ifname });
       let names = index.dnsNames.get(ep.networkId);
-      if (!names) index.dnsNames.set(ep.networkId, (names = new Map()));
+      if (!names) {
+        names = new Map();
+        index.dnsNames.set(ep.networkId, names);
+      }
       for (const n of new Set([c.name, ...ep.aliases, c.id.slice(0, 12), c.hostname].map((x) => x.toLowerCase()))) {
         const ips = names.get(n);
         if (ips) ips.push(ep.ip);

@@ -95,7 +95,7 @@ export function dockerMasquerade(ctx: Ctx, outIf: NIface, p: Pkt): string | null
 
 /** The router's port-forward rules: DNAT for packets arriving from the internet to its public address. */
 export function routerDnat(router: NetNode, inIf: NIface | null, p: Pkt): { ip: string; port: number } | null {
-  if (!inIf || inIf.domain?.kind !== 'seg' || inIf.domain.id === 'lan' || p.proto === 'icmp') return null;
+  if (inIf?.domain?.kind !== 'seg' || inIf.domain.id === 'lan' || p.proto === 'icmp') return null;
   if (!inIf.addrs.some((a) => a.ip === p.dst)) return null;
   const f = router.machine?.forwards.find((x) => x.proto === p.proto && x.publicPort === p.dport);
   return f ? { ip: f.toIp, port: f.toPort } : null;

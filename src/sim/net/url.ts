@@ -14,5 +14,5 @@ export function parseUrl(raw: string): Url | null {
   if (scheme !== 'http' && scheme !== 'https') return null;
   const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
   if (port < 1 || port > 65535) return null;
-  return { scheme, host: m[2], port, path: m[4] && m[4].startsWith('/') ? m[4] : '/' };
+  return { scheme, host: m[2], port, path: m[4]?.startsWith('/') ? m[4] : '/' };
 }

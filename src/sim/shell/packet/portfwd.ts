@@ -25,7 +25,7 @@ function list(fw: PortForward[]): string {
 /** The `portfwd` command; only the router has port forwards. */
 export function portfwd(world: World, argv: string[], where: Where): CommandResult {
   const m = where.kind === 'machine' ? world.machines[where.id] : undefined;
-  if (!m || m.kind !== 'router' || !m.ifaces.some((f) => f.segment === 'lan')) {
+  if (m?.kind !== 'router' || !m.ifaces.some((f) => f.segment === 'lan')) {
     return { world, output: 'portfwd: only the home router forwards ports (try: @router portfwd ls)', exitCode: 1 };
   }
   const [, sub, protoArg, pub, ip, to] = argv;
