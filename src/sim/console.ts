@@ -1,4 +1,4 @@
-import { runDocker } from './docker';
+import { runDocker, shellSessionEnded } from './docker';
 import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
@@ -120,16 +120,10 @@ function execute(world: World, argv: string[], where: Where, line: string): Comm
   return runShell(world, argv, where, line);
 }
 
-/** Leaves the current container: a `run -it` shell stops its container (and `--rm` removes it). */
-function leave(session: Session, world: World): Session {
+/** Leaves the current container: a `run -it` shell is the main process, so its container stops with the shell's code (and `--rm` removes it). */
+function leave(session: Session, world: World, exitCode: number): Session {
   const top = currentFrame(session);
-  let w = world;
-  if (top.kind === 'container' && top.via === 'run') {
-    const c = w.containers[top.id];
-    if (c?.state === 'running') w = runDocker(w, ['stop', c.id], { kind: 'machine', id: DOCKER_HOST }).world;
-    const after = w.containers[top.id];
-    if (after?.autoRemove) w = runDocker(w, ['rm', '-f', after.id], { kind: 'machine', id: DOCKER_HOST }).world;
-  }
+  const w = top.kind === 'container' && top.via === 'run' ? shellSessionEnded(world, top.id, exitCode) : world;
   return { world: w, stack: session.stack.slice(0, -1) };
 }
 
@@ -165,7 +159,7 @@ export function runLine(session: Session, line: string): LineResult {
 
   if (res.exit && !oneShot) {
     if (session.stack.length > 1) {
-      next = leave(next, world);
+      next = leave(next, world, res.exitCode);
       world = next.world;
       output = output ? `${output}\nexit` : 'exit';
     } else {

@@ -106,4 +106,34 @@ describe('console language (DESIGN §5)', () => {
     expect(lines).toEqual(['hostname', '# c', '@pc2 hostname']);
     expect(results.map((r) => r.output)).toEqual(['docker-host', '', 'pc2']);
   });
+
+  it("docker run -it … bash enters the container; exit stops it with the shell's code", () => {
+    let s = createSession(createDefaultWorld());
+    const run = runLine(s, 'docker run -it --name box1 ubuntu bash');
+    s = run.session;
+    const id = s.stack.at(-1)?.id ?? '';
+    expect(s.world.containers[id]?.name).toBe('box1');
+    expect(prompt(s)).toBe(`root@${id.slice(0, 12)}:/#`);
+    expect(runLine(s, 'hostname').output).toBe(id.slice(0, 12));
+    const out = runLine(s, 'exit 3');
+    expect(out.output).toBe('exit');
+    expect(out.session.stack).toHaveLength(1);
+    expect(out.session.world.containers[id]).toMatchObject({ state: 'exited', exitCode: 3 });
+  });
+
+  it('leaving a run -it --rm shell removes the container', () => {
+    const { session } = runScript(createDefaultWorld(), 'docker run -it --rm --name box2 busybox sh\nexit\n');
+    expect(Object.values(session.world.containers)).toHaveLength(0);
+  });
+
+  it('docker exec -it … bash enters a running container and exit leaves it running', () => {
+    const { session, results } = runScript(
+      createDefaultWorld(),
+      'docker run -d --name web nginx\ndocker exec -it web bash\nhostname\nexit\n',
+    );
+    const web = Object.values(session.world.containers)[0];
+    expect(results[2].output).toBe(web.hostname);
+    expect(session.stack).toHaveLength(1);
+    expect(web.state).toBe('running');
+  });
 });
