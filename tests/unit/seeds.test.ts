@@ -14,7 +14,9 @@ const dir = join(__dirname, '..', 'fixtures', 'seeds');
 function replay(file: string, seed = 28): Map<string, LineResult[]> {
   const { lines, results } = runScript(createDefaultWorld(seed), readFileSync(join(dir, file), 'utf8'));
   const byLine = new Map<string, LineResult[]>();
-  lines.forEach((l, i) => byLine.set(l, [...(byLine.get(l) ?? []), results[i]]));
+  lines.forEach((l, i) => {
+    byLine.set(l, [...(byLine.get(l) ?? []), results[i]]);
+  });
   return byLine;
 }
 const one = (m: Map<string, LineResult[]>, line: string) => {
