@@ -1,8 +1,7 @@
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { formatExplain } from '../../i18n/trace';
-import { langOf } from './lang';
+import { useNarrationLang } from './lang';
 import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
 import { idOfAt } from './placeName';
 import { ease, planDuration, planStep } from './stepPlan';
@@ -57,9 +56,9 @@ export const PacketLayer = memo(function PacketLayer() {
   const rf = useStoreApi();
   // state, not a ref: the portal target appears only after React Flow has mounted its DOM
   const [layer, setLayer] = useState<SVGGElement | null>(null);
-  const { i18n } = useTranslation();
-  const langRef = useRef(langOf(i18n.language));
-  langRef.current = langOf(i18n.language);
+  const lang = useNarrationLang();
+  const langRef = useRef(lang);
+  langRef.current = lang;
 
   useEffect(() => {
     if (!layer) return;

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatExplain } from '../../i18n/trace';
 import { stepHeaders } from './headerDiff';
-import { langOf } from './lang';
+import { useNarrationLang } from './lang';
 import { nameOfId } from './placeName';
 import { changeKey, formatEntry } from './tableEntry';
 import { usePlaceNames } from './usePlaceNames';
@@ -10,7 +10,8 @@ import { useSim } from './useSim';
 
 /** The current step's narration in the chosen language; a drop is marked as such. */
 export const Narration = memo(function Narration() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useNarrationLang();
   const step = useSim((s) => s.trace?.steps[s.cursor]);
   if (!step) return null;
   const drop = step.action === 'drop';
@@ -21,7 +22,7 @@ export const Narration = memo(function Narration() {
     >
       {drop && <strong className="sim-narration__drop">✕ {t('sim.dropped')}</strong>}
       <p data-testid="sim-narration" aria-live="polite">
-        {formatExplain(langOf(i18n.language), step.explain)}
+        {formatExplain(lang, step.explain)}
       </p>
     </section>
   );

@@ -3,8 +3,11 @@ import type { World } from '../../sim/model';
 import { appStore } from '../../store/instance';
 import type { PlaybackSlice } from '../../store/playbackSlice';
 
-/** What simulation mode reads from the app store: its own slice and the World (for readable names). */
-export type SimState = PlaybackSlice & { world: World };
+/**
+ * What simulation mode reads from the app store: its own slice, the World (for readable names) and
+ * the chosen language (the narration follows it even before i18next has switched).
+ */
+export type SimState = PlaybackSlice & { world: World; lang?: string };
 
 type Listener = (s: SimState, prev: SimState) => void;
 
