@@ -27,6 +27,9 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
       const w = n.measured?.width ?? n.width ?? 0;
       return { x: x + w - 4, y: y + 4 };
     },
+    zoom() {
+      return rf.getState().transform[2];
+    },
     edgeEnds(id) {
       const e = rf.getState().edgeLookup.get(id);
       return e ? { source: e.source, target: e.target } : null;

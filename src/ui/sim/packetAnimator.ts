@@ -12,6 +12,8 @@ export interface CanvasGeometry {
   edgeEnds(id: string): { source: string; target: string } | null;
   /** the drawn path of an edge, when it is in the DOM */
   edgePath(id: string): SVGPathElement | null;
+  /** the canvas zoom (1 = 100%), so markers can keep a legible size when zoomed out */
+  zoom(): number;
   /** ids of edges touching a node, with the node at their other end */
   edgesOf(nodeId: string): { id: string; other: string }[];
 }
@@ -118,7 +120,8 @@ export class PacketAnimator {
       if (c) this.tracks.push(() => c);
       this.pulse = !plan.drop;
       if (plan.drop && c) {
-        this.dropMark.setAttribute('transform', `translate(${c.x} ${c.y})`);
+        const z = Math.max(1, 1 / Math.max(0.05, this.geo.zoom()));
+        this.dropMark.setAttribute('transform', `translate(${c.x} ${c.y}) scale(${z})`);
         this.dropText.textContent = dropReason;
         this.dropMark.style.display = '';
         this.layer.append(this.dropMark); // above the markers
@@ -140,7 +143,9 @@ export class PacketAnimator {
 
   /** Places the markers at progress `t` (0…1) through the step. */
   frame(t: number): void {
-    const scale = this.pulse ? 1 + 0.25 * Math.sin(Math.PI * Math.min(1, t * 2)) : 1;
+    // never smaller on screen than at 100%: a whole-topology view is zoomed far out
+    const z = Math.max(1, 1 / Math.max(0.05, this.geo.zoom()));
+    const scale = z * (this.pulse ? 1 + 0.25 * Math.sin(Math.PI * Math.min(1, t * 2)) : 1);
     for (let i = 0; i < this.tracks.length; i++) {
       const p = this.tracks[i](t);
       this.markers[i].setAttribute('transform', `translate(${p.x} ${p.y}) scale(${scale})`);
