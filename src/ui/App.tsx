@@ -1,22 +1,71 @@
-import { createDefaultWorld } from '../sim/world';
+import { type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import '../styles/app.css';
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { appStore, useApp } from '../store/instance';
+import { ContextMenu } from './ContextMenu';
+import { Canvas } from './canvas/Canvas';
+import type { FlowNode } from './canvas/flow';
+import { Dialogs } from './Dialogs';
+import { Notices } from './Notices';
+import { ConsolePanel } from './panels/ConsolePanel';
+import { Inspector } from './panels/Inspector';
+import { SimulationPanel } from './sim';
+import { Toolbar } from './Toolbar';
+import { useShortcuts } from './useShortcuts';
 
-const world = createDefaultWorld();
+/** Re-fits the view when things appear or disappear (not on every change: a person's zoom stays). */
+function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
+  const count = useApp((s) => Object.keys(s.world.containers).length * 1000 + Object.keys(s.world.networks).length);
+  const presenter = useApp((s) => s.presenter);
+  useEffect(() => {
+    void count;
+    void presenter;
+    const id = setTimeout(() => rf.current?.fitView({ padding: 0.08, duration: 300 }), 60);
+    return () => clearTimeout(id);
+  }, [count, presenter, rf]);
+}
 
-/** Placeholder shell until the canvas lands: lists the default world's machines and networks. */
+/** The app shell: toolbar, canvas with inspector, console and simulation dock; presenter mode keeps canvas + simulation. */
 export function App() {
+  const { t } = useTranslation();
+  const presenter = useApp((s) => s.presenter);
+  const rf = useRef<ReactFlowInstance<FlowNode> | null>(null);
+  const onFit = useCallback(() => rf.current?.fitView({ padding: 0.08, duration: 300 }), []);
+  const onReady = useCallback((inst: ReactFlowInstance<FlowNode>) => {
+    rf.current = inst;
+  }, []);
+  useShortcuts(onFit);
+  useAutoFit(rf);
   return (
-    <main>
-      <h1>whalewire</h1>
-      <ul data-testid="machines">
-        {Object.values(world.machines).map((m) => (
-          <li key={m.id}>{m.id}</li>
-        ))}
-      </ul>
-      <ul data-testid="networks">
-        {Object.values(world.networks).map((n) => (
-          <li key={n.id}>{n.name}</li>
-        ))}
-      </ul>
-    </main>
+    <ReactFlowProvider>
+      <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app">
+        {!presenter && <Toolbar onFit={onFit} />}
+        <main className="stage">
+          <Canvas onReady={onReady} />
+          <Notices />
+          {presenter && (
+            <button
+              type="button"
+              className="exit-presenter"
+              onClick={() => appStore().getState().togglePresenter()}
+              data-testid="exit-presenter"
+            >
+              {t('toolbar.exitPresenter')}
+            </button>
+          )}
+        </main>
+        {!presenter && <Inspector />}
+        <div className="dock">
+          {!presenter && <ConsolePanel />}
+          <section className="sim-dock" aria-label={t('sim.dock')} data-testid="sim-dock">
+            <SimulationPanel />
+          </section>
+        </div>
+        <ContextMenu />
+        <Dialogs />
+      </div>
+    </ReactFlowProvider>
   );
 }

@@ -1,13 +1,25 @@
 import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
 
-test('the built app loads with no console errors and shows the default world', async ({ page }) => {
+test('the built app loads with no console errors and draws the default world', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await expect(page.getByText('docker-host', { exact: true }).first()).toBeVisible();
-  await expect(page.getByText('pc1', { exact: true }).first()).toBeVisible();
+  const app = new AppPage(page);
+  await app.open();
+  for (const id of ['pc1', 'pc2', 'router', 'internet', 'remote', 'dns', 'google.com'])
+    await expect(page.getByTestId(`machine-${id}`)).toBeVisible();
+  await expect(page.getByTestId('segment-lan')).toBeVisible();
+  await expect(app.network('bridge')).toContainText('docker0');
+  await expect(app.network('bridge')).toContainText('172.17.0.0/16');
+  await expect(app.network('host')).toBeVisible();
+  await expect(app.network('none')).toBeVisible();
+  await expect(page.locator('.react-flow__edge[data-id="if:docker-host:eth0"]')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge[data-id="brhost:docker0"]')).toHaveCount(1);
+  // the built page carries a CSP and no inline script
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
+  expect(await page.locator('script:not([src])').count()).toBe(0);
   expect(errors).toEqual([]);
 });

@@ -1,0 +1,58 @@
+import type { World } from '../sim/model';
+import type { XY } from '../store/docSlice';
+import { CURRENT_VERSION, migrate } from '../store/migrations';
+import { worldProblem } from './validate';
+
+/** A document as the app uses it, whatever version it was saved in. */
+export interface ProjectDoc {
+  world: World;
+  pinned: Record<string, XY>;
+  prefs?: { theme?: 'light' | 'dark'; lang?: 'en' | 'ko' };
+}
+
+export type ParseResult = { ok: true; doc: ProjectDoc } | { ok: false; error: string };
+
+/** The JSON text of a project: the same envelope autosave, export and share links use. */
+export function serializeProject(doc: ProjectDoc, space?: number): string {
+  return JSON.stringify(
+    { format: 'whalewire', version: CURRENT_VERSION, world: doc.world, pinned: doc.pinned, prefs: doc.prefs ?? {} },
+    null,
+    space,
+  );
+}
+
+function isXY(p: unknown): p is XY {
+  return typeof p === 'object' && p !== null && Number.isFinite((p as XY).x) && Number.isFinite((p as XY).y);
+}
+
+/** Parses, migrates and validates a project. Never throws; a bad input names its problem. */
+export function parseProject(text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not valid JSON' };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: 'not a whalewire project' };
+  let doc: Record<string, unknown>;
+  try {
+    doc = migrate(raw as Record<string, unknown>);
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+  if (doc.format !== 'whalewire') return { ok: false, error: 'not a whalewire project' };
+  const problem = worldProblem(doc.world);
+  if (problem) return { ok: false, error: problem };
+  const pinned: Record<string, XY> = {};
+  if (typeof doc.pinned === 'object' && doc.pinned !== null)
+    for (const [k, v] of Object.entries(doc.pinned)) {
+      if (!isXY(v)) return { ok: false, error: `bad position for ${k}` };
+      pinned[k] = { x: v.x, y: v.y };
+    }
+  const prefsIn = (doc.prefs ?? {}) as Record<string, unknown>;
+  const prefs: ProjectDoc['prefs'] = {};
+  if (prefsIn.theme === 'light' || prefsIn.theme === 'dark') prefs.theme = prefsIn.theme;
+  if (prefsIn.lang === 'en' || prefsIn.lang === 'ko') prefs.lang = prefsIn.lang;
+  return { ok: true, doc: { world: doc.world as World, pinned, prefs } };
+}

@@ -1,0 +1,53 @@
+import { temporal } from 'zundo';
+import { createStore, type StoreApi } from 'zustand';
+import type { World } from '../sim/model';
+import { createDefaultWorld } from '../sim/world';
+import { createDocSlice, type DocSlice, type XY } from './docSlice';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
+
+/** The whole app state: document (undoable), playback (never undoable) and view. */
+export type AppState = DocSlice & PlaybackSlice & UiSlice;
+
+/** What the undo history records. */
+export interface Tracked {
+  world: World;
+  pinned: Record<string, XY>;
+}
+
+/** The store's undo controls (zundo's temporal store). */
+export interface HistoryApi {
+  undo: () => void;
+  redo: () => void;
+  clear: () => void;
+  pastStates: Partial<Tracked>[];
+  futureStates: Partial<Tracked>[];
+}
+
+export type AppStore = StoreApi<AppState> & { temporal: StoreApi<HistoryApi> };
+
+/**
+ * Builds a store around a World. Vanilla (no React) so the store tests run in node.
+ * Only `world` and `pinned` enter history, and only when one of them is a new object:
+ * engine functions return the same World on failure, so a failed command adds no step.
+ */
+export function createAppStore(world: World = createDefaultWorld()): AppStore {
+  return createStore<AppState>()(
+    temporal(
+      (set, get, api) => ({
+        ...createDocSlice(world)(set, get, api),
+        ...(createPlaybackSlice as unknown as (s: typeof set, g: typeof get, a: typeof api) => PlaybackSlice)(
+          set,
+          get,
+          api,
+        ),
+        ...createUiSlice(set, get, api),
+      }),
+      {
+        partialize: (s): Tracked => ({ world: s.world, pinned: s.pinned }),
+        equality: (a, b) => a.world === b.world && a.pinned === b.pinned,
+        limit: 200,
+      },
+    ),
+  ) as unknown as AppStore;
+}

@@ -1,0 +1,81 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './appStore';
+import type { XY } from './docSlice';
+
+export type Theme = 'light' | 'dark';
+export type Lang = 'en' | 'ko';
+
+/** A message the app shows above the canvas until dismissed. */
+export interface Notice {
+  id: number;
+  tone: 'info' | 'error';
+  /** i18n key */
+  key: string;
+  params?: Record<string, string>;
+  /** an unreadable save kept aside: offered for download */
+  keptAside?: { storageKey: string | null; text: string };
+}
+
+/** Which dialog is open, with what it was opened for. */
+export type Dialog =
+  | { kind: 'addContainer'; network?: string }
+  | { kind: 'addNetwork' }
+  | { kind: 'rename'; container: string }
+  | { kind: 'publish'; container: string }
+  | { kind: 'project' }
+  | null;
+
+/** The context menu: at a screen point, for a node (or the empty canvas). */
+export interface ContextMenu {
+  x: number;
+  y: number;
+  node: string | null;
+}
+
+/** View state: never part of the undo history, saved as preferences where it says so. */
+export interface UiSlice {
+  theme: Theme;
+  lang: Lang;
+  presenter: boolean;
+  /** selected canvas node id */
+  selected: string | null;
+  notices: Notice[];
+  dialog: Dialog;
+  menu: ContextMenu | null;
+  /** a node being dragged: its live position, so the drag itself writes no history */
+  dragging: { id: string; pos: XY } | null;
+  /** the engine has loaded: console lines and gestures can run */
+  ready: boolean;
+  setTheme: (t: Theme) => void;
+  setLang: (l: Lang) => void;
+  togglePresenter: () => void;
+  select: (id: string | null) => void;
+  notify: (n: Omit<Notice, 'id'>) => void;
+  dismiss: (id: number) => void;
+  openDialog: (d: Dialog) => void;
+  openMenu: (m: ContextMenu | null) => void;
+  setDragging: (d: { id: string; pos: XY } | null) => void;
+}
+
+let nextNoticeId = 1;
+
+export const createUiSlice: StateCreator<AppState, [['temporal', unknown]], [], UiSlice> = (set, get) => ({
+  theme: 'light',
+  lang: 'en',
+  presenter: false,
+  selected: null,
+  notices: [],
+  dialog: null,
+  menu: null,
+  dragging: null,
+  ready: false,
+  setTheme: (theme) => set({ theme }),
+  setLang: (lang) => set({ lang }),
+  togglePresenter: () => set({ presenter: !get().presenter }),
+  select: (selected) => set({ selected }),
+  notify: (n) => set({ notices: [...get().notices, { ...n, id: nextNoticeId++ }] }),
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  openDialog: (dialog) => set({ dialog, menu: null }),
+  openMenu: (menu) => set({ menu }),
+  setDragging: (dragging) => set({ dragging }),
+});

@@ -1,0 +1,255 @@
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { appStore, useApp } from '../store/instance';
+import { networkCreateCommand, republishCommands, runCommand } from './actions';
+import { shellArg } from './canvas/gestures';
+import { imageChoices } from './catalogue';
+import { ProjectDialog } from './ProjectDialog';
+
+function Modal({
+  title,
+  children,
+  onSubmit,
+  preview,
+  error,
+  submit,
+}: {
+  title: string;
+  children: ReactNode;
+  onSubmit: () => void;
+  preview: string[];
+  error: string;
+  submit: string;
+}) {
+  const { t } = useTranslation();
+  const close = () => appStore().getState().openDialog(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // a dialog opened from the keyboard (N) should take typing at once
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, []);
+  const handle = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <form
+        className="modal"
+        onSubmit={handle}
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+        aria-label={title}
+        data-testid="dialog"
+      >
+        <h2>{title}</h2>
+        {children}
+        <div className="dim small">{t('dialog.willRun')}</div>
+        <div className="cmd-preview mono" data-testid="cmd-preview">
+          {preview.map((l) => (
+            <div key={l}>$ {l}</div>
+          ))}
+        </div>
+        {error && (
+          <pre className="dialog-error mono" role="alert">
+            {error}
+          </pre>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={close}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="primary" data-testid="dialog-submit">
+            {submit}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function useRunner() {
+  const [error, setError] = useState('');
+  const run = (lines: string[]) => {
+    const res = appStore().getState().gesture(lines);
+    if (res.ok) appStore().getState().openDialog(null);
+    else setError(res.output);
+  };
+  return { error, run };
+}
+
+function AddContainer({ network }: { network?: string }) {
+  const { t } = useTranslation();
+  const world = useApp((s) => s.world);
+  const images = useMemo(() => imageChoices(), []);
+  const [image, setImage] = useState(images[0]?.image ?? 'nicolaka/netshoot');
+  const [name, setName] = useState('');
+  const [ports, setPorts] = useState('');
+  const [env, setEnv] = useState('');
+  const [net, setNet] = useState(network ?? 'bridge');
+  const { error, run } = useRunner();
+  const line = runCommand({ image, name, ports, network: net, env });
+  const nets = Object.values(world.networks);
+  const listens = images.find((i) => i.image === image)?.listens ?? [];
+  return (
+    <Modal
+      title={t('dialog.addContainer')}
+      onSubmit={() => run([line])}
+      preview={[line]}
+      error={error}
+      submit={t('dialog.run')}
+    >
+      <label>
+        {t('dialog.image')}
+        <select value={image} onChange={(e) => setImage(e.target.value)} data-testid="field-image">
+          {images.map((i) => (
+            <option key={i.image} value={i.image}>
+              {i.image}
+              {i.listens.length ? `  (${i.listens.join(', ')})` : i.shell ? `  (${t('dialog.shellImage')})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('dialog.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} data-testid="field-name" placeholder="web1" />
+      </label>
+      <label>
+        {t('dialog.network')}
+        <select value={net} onChange={(e) => setNet(e.target.value)} data-testid="field-network">
+          {nets.map((n) => (
+            <option key={n.id} value={n.name}>
+              {n.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('dialog.ports')}
+        <input
+          value={ports}
+          onChange={(e) => setPorts(e.target.value)}
+          data-testid="field-ports"
+          placeholder={listens[0] ? `8080:${listens[0].split('/')[0]}` : '8080:80'}
+        />
+      </label>
+      <label>
+        {t('dialog.env')}
+        <textarea
+          value={env}
+          onChange={(e) => setEnv(e.target.value)}
+          rows={2}
+          data-testid="field-env"
+          placeholder="COLOR=red"
+        />
+      </label>
+    </Modal>
+  );
+}
+
+function AddNetwork() {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [driver, setDriver] = useState('bridge');
+  const [subnet, setSubnet] = useState('');
+  const { error, run } = useRunner();
+  const line = networkCreateCommand({ name, driver, subnet });
+  return (
+    <Modal
+      title={t('dialog.addNetwork')}
+      onSubmit={() => run([line])}
+      preview={[line]}
+      error={error}
+      submit={t('dialog.create')}
+    >
+      <label>
+        {t('dialog.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} data-testid="field-name" placeholder="mynet" />
+      </label>
+      <label>
+        {t('dialog.driver')}
+        <select value={driver} onChange={(e) => setDriver(e.target.value)} data-testid="field-driver">
+          <option value="bridge">bridge</option>
+          <option value="host">host</option>
+          <option value="null">null</option>
+          <option value="overlay">overlay</option>
+          <option value="macvlan">macvlan</option>
+        </select>
+      </label>
+      <label>
+        {t('dialog.subnet')}
+        <input
+          value={subnet}
+          onChange={(e) => setSubnet(e.target.value)}
+          data-testid="field-subnet"
+          placeholder={t('dialog.subnetAuto')}
+        />
+      </label>
+    </Modal>
+  );
+}
+
+function Rename({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const c = useApp((s) => s.world.containers[id]);
+  const [name, setName] = useState(c?.name ?? '');
+  const { error, run } = useRunner();
+  if (!c) return null;
+  const line = `docker rename ${shellArg(c.name)} ${shellArg(name.trim())}`;
+  return (
+    <Modal
+      title={t('dialog.rename')}
+      onSubmit={() => run([line])}
+      preview={[line]}
+      error={error}
+      submit={t('dialog.rename')}
+    >
+      <label>
+        {t('dialog.newName')}
+        <input value={name} onChange={(e) => setName(e.target.value)} data-testid="field-name" />
+      </label>
+    </Modal>
+  );
+}
+
+function Publish({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const world = useApp((s) => s.world);
+  const c = world.containers[id];
+  const [port, setPort] = useState('8080:80');
+  const { error, run } = useRunner();
+  if (!c) return null;
+  const lines = republishCommands(world, c, port);
+  return (
+    <Modal
+      title={t('dialog.publish', { name: c.name })}
+      onSubmit={() => run(lines)}
+      preview={lines}
+      error={error}
+      submit={t('dialog.recreate')}
+    >
+      <p className="explain">{t('dialog.publishExplain')}</p>
+      <label>
+        {t('dialog.port')}
+        <input value={port} onChange={(e) => setPort(e.target.value)} data-testid="field-port" />
+      </label>
+    </Modal>
+  );
+}
+
+/** Whichever dialog the store says is open. */
+export function Dialogs() {
+  const dialog = useApp((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'addContainer':
+      return <AddContainer network={dialog.network} />;
+    case 'addNetwork':
+      return <AddNetwork />;
+    case 'rename':
+      return <Rename id={dialog.container} />;
+    case 'publish':
+      return <Publish id={dialog.container} />;
+    case 'project':
+      return <ProjectDialog />;
+  }
+}

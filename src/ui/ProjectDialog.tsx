@@ -1,0 +1,104 @@
+import { type ChangeEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadText } from '../io/download';
+import { parseProject, serializeProject } from '../io/project';
+import { shareLink } from '../io/shareLink';
+import { createDefaultWorld } from '../sim/world';
+import { appStore } from '../store/instance';
+
+/** Export, import, share link and a fresh start. A file that fails validation changes nothing. */
+export function ProjectDialog() {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [link, setLink] = useState('');
+  const s = appStore().getState();
+  const close = () => s.openDialog(null);
+  const doc = () => ({ world: appStore().getState().world, pinned: appStore().getState().pinned });
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const text = await file.text().catch(() => null);
+    const res = text === null ? { ok: false as const, error: 'unreadable file' } : parseProject(text);
+    if (!res.ok) {
+      setMessage({ tone: 'error', text: t('project.importFailed', { error: res.error }) });
+      return;
+    }
+    appStore().getState().loadDocument(res.doc.world, res.doc.pinned);
+    appStore()
+      .getState()
+      .note(t('project.imported', { file: file.name }));
+    close();
+  };
+
+  const makeLink = async () => {
+    const url = shareLink(doc(), window.location.href.split('#')[0]);
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setMessage({ tone: 'ok', text: t('project.copied') });
+    } catch {
+      setMessage({ tone: 'ok', text: t('project.copyManually') });
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-label={t('project.title')}
+        data-testid="dialog"
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+      >
+        <h2>{t('project.title')}</h2>
+        <div className="project-actions">
+          <button
+            type="button"
+            data-testid="project-export"
+            onClick={() => downloadText('whalewire-project.json', serializeProject(doc(), 2))}
+          >
+            {t('project.export')}
+          </button>
+          <label className="button-like">
+            {t('project.import')}
+            <input type="file" accept="application/json,.json" onChange={onFile} data-testid="project-import" hidden />
+          </label>
+          <button type="button" data-testid="project-share" onClick={makeLink}>
+            {t('project.share')}
+          </button>
+          <button
+            type="button"
+            data-testid="project-new"
+            onClick={() => {
+              appStore().getState().loadDocument(createDefaultWorld(), {});
+              close();
+            }}
+          >
+            {t('project.new')}
+          </button>
+        </div>
+        {link && (
+          <input
+            className="mono share-link"
+            readOnly
+            value={link}
+            onFocus={(e) => e.target.select()}
+            data-testid="share-link"
+          />
+        )}
+        {message && (
+          <p className={message.tone === 'error' ? 'dialog-error' : 'dim'} role="status" data-testid="project-message">
+            {message.text}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={close}>
+            {t('dialog.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  type ReactFlowInstance,
+  useReactFlow,
+} from '@xyflow/react';
+import { type MouseEvent as ReactMouseEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DOCKER_HOST } from '../../sim/ids';
+import type { Graph } from '../../store/graph';
+import { appStore, useApp } from '../../store/instance';
+import { PacketLayer } from '../sim';
+import { createFlowSelector, type FlowNode } from './flow';
+import { dropCommands, nearestAttachedNetwork } from './gestures';
+import { type Layout, layoutGraph } from './layout';
+import { nodeTypes } from './nodes';
+import { useGraph } from './useGraph';
+import { edgeTypes } from './WireEdge';
+
+function absBox(graph: Graph, layout: Layout, id: string) {
+  const b = layout[id];
+  if (!b) return null;
+  const parent = graph.nodes.find((n) => n.id === id)?.parentId;
+  const p = parent ? layout[parent] : undefined;
+  return { x: b.x + (p?.x ?? 0), y: b.y + (p?.y ?? 0), w: b.w, h: b.h };
+}
+
+function networkAt(graph: Graph, layout: Layout, pt: { x: number; y: number }): string | null {
+  for (const n of graph.nodes) {
+    if (n.data.kind !== 'network') continue;
+    const b = absBox(graph, layout, n.id);
+    if (b && pt.x >= b.x - 12 && pt.x <= b.x + b.w + 12 && pt.y >= b.y - 12 && pt.y <= b.y + b.h + 12) return n.id;
+  }
+  return null;
+}
+
+/**
+ * The live graph. Nodes and edges are derived from the World (useGraph) and laid out
+ * deterministically; only positions and selection flow back, and a container drop becomes the
+ * docker commands it stands for.
+ */
+export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>) => void }) {
+  const { t } = useTranslation();
+  const graph = useGraph();
+  const pinned = useApp((s) => s.pinned);
+  const selected = useApp((s) => s.selected);
+  const dragging = useApp((s) => s.dragging);
+  const theme = useApp((s) => s.theme);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const layout = useMemo(() => layoutGraph(graph, pinned), [graph, pinned]);
+  const toFlow = useMemo(() => createFlowSelector(), []);
+  const view = useMemo(
+    () => toFlow(graph, layout, { selected, dragging, dropTarget }),
+    [toFlow, graph, layout, selected, dragging, dropTarget],
+  );
+  const rf = useReactFlow<FlowNode>();
+  const dragFrom = useRef<string | null>(null);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const s = appStore().getState();
+    for (const ch of changes) {
+      if (ch.type === 'select' && ch.selected) s.select(ch.id);
+      else if (ch.type === 'select' && !ch.selected && s.selected === ch.id) s.select(null);
+      else if (ch.type === 'position' && ch.dragging && ch.position) s.setDragging({ id: ch.id, pos: ch.position });
+    }
+  }, []);
+
+  const flowPoint = useCallback(
+    (e: MouseEvent | TouchEvent) => {
+      const p = 'changedTouches' in e ? e.changedTouches[0] : e;
+      return rf.screenToFlowPosition({ x: p?.clientX ?? 0, y: p?.clientY ?? 0 });
+    },
+    [rf],
+  );
+
+  const onNodeDragStart = useCallback(
+    (e: MouseEvent | TouchEvent, node: FlowNode) => {
+      if (node.data.kind !== 'container') return;
+      const world = appStore().getState().world;
+      const centre = (netId: string) => {
+        const b = absBox(graph, layout, `net:${netId}`);
+        return b ? { x: b.x + b.w / 2, y: b.y + b.h / 2 } : null;
+      };
+      dragFrom.current = nearestAttachedNetwork(world, node.data.containerId, centre, flowPoint(e));
+    },
+    [graph, layout, flowPoint],
+  );
+
+  const onNodeDrag = useCallback(
+    (e: MouseEvent | TouchEvent, node: FlowNode) => {
+      if (node.data.kind !== 'container') return;
+      const target = networkAt(graph, layout, flowPoint(e));
+      setDropTarget(target && target !== `net:${dragFrom.current}` ? target : null);
+    },
+    [graph, layout, flowPoint],
+  );
+
+  const onNodeDragStop = useCallback(
+    (e: MouseEvent | TouchEvent, node: FlowNode) => {
+      const s = appStore().getState();
+      setDropTarget(null);
+      if (node.data.kind === 'container') {
+        const pt = flowPoint(e);
+        const net = networkAt(graph, layout, pt);
+        const host = layout[DOCKER_HOST];
+        const outside = host && (pt.x < host.x || pt.x > host.x + host.w || pt.y < host.y || pt.y > host.y + host.h);
+        const onto = net ? net.slice(4) : outside ? 'outside' : null;
+        const lines = dropCommands(s.world, node.data.containerId, dragFrom.current, onto, e.altKey || e.shiftKey);
+        dragFrom.current = null;
+        if (lines.length) {
+          const res = s.gesture(lines, [node.id]);
+          s.setDragging(null);
+          if (!res.ok) s.notify({ tone: 'error', key: 'notice.dropRefused', params: { error: res.output } });
+          return;
+        }
+        if (onto && onto !== 'outside') {
+          // dropped back onto its own network: nothing to do, back to its place
+          s.setDragging(null);
+          return;
+        }
+      }
+      s.pin(node.id, node.position);
+      s.setDragging(null);
+    },
+    [graph, layout, flowPoint],
+  );
+
+  const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: FlowNode) => {
+    e.preventDefault();
+    const s = appStore().getState();
+    s.select(node.id);
+    s.openMenu({ x: e.clientX, y: e.clientY, node: node.id });
+  }, []);
+  const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => {
+    e.preventDefault();
+    appStore().getState().openMenu({ x: e.clientX, y: e.clientY, node: null });
+  }, []);
+  const onPaneClick = useCallback(() => {
+    const s = appStore().getState();
+    s.select(null);
+    s.openMenu(null);
+  }, []);
+
+  return (
+    <section className="canvas" data-testid="canvas" aria-label={t('canvas.label')}>
+      <ReactFlow<FlowNode>
+        nodes={view.nodes}
+        edges={view.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onPaneClick={onPaneClick}
+        onInit={onReady}
+        connectionMode={ConnectionMode.Loose}
+        nodesConnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        colorMode={theme}
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.08 }}
+        proOptions={{ hideAttribution: true }}
+        onlyRenderVisibleElements={view.nodes.length > 120}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap
+          position="top-right"
+          pannable
+          zoomable
+          nodeStrokeWidth={3}
+          className="minimap"
+          style={{ width: 150, height: 96 }}
+        />
+        <PacketLayer />
+      </ReactFlow>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { FlowEdge } from './flow';
+
+/**
+ * A cable: veth pairs, bridge-to-host links and physical NICs. The label sits just outside the
+ * lower end (the container's top for a veth) so labels of sibling edges never stack on each other.
+ */
+export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const [path] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    borderRadius: 10,
+  });
+  const [a, b] = data?.labels ?? ['', ''];
+  const text = data?.kind === 'veth' ? `${b} ↔ ${a}` : [a, b].filter(Boolean).join(' ↔ ');
+  const below = targetY < sourceY;
+  // beside the lower / nearer end, outside the node it enters
+  const transform =
+    targetPosition === Position.Left
+      ? `translate(-100%, -110%) translate(${targetX - 6}px, ${targetY}px)`
+      : targetPosition === Position.Right
+        ? `translate(0, -110%) translate(${targetX + 6}px, ${targetY}px)`
+        : `translate(-50%, ${below ? '6px' : '-100%'}) translate(${targetX}px, ${below ? targetY : targetY - 6}px)`;
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={`wire-path wire-${data?.kind ?? 'iface'}`} />
+      {text && (
+        <EdgeLabelRenderer>
+          <div className={`edge-label edge-${data?.kind}`} data-testid={`edge-label-${id}`} style={{ transform }}>
+            {text}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});
+
+export const edgeTypes = { wire: WireEdge };

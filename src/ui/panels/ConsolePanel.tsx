@@ -1,0 +1,117 @@
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { promptFor } from '../../store/docSlice';
+import { appStore, useApp } from '../../store/instance';
+import { imageChoices } from '../catalogue';
+import { candidates, complete } from './complete';
+
+/**
+ * The console (DESIGN §5): a prompt naming the machine lines run on, ↑/↓ history, Tab completion.
+ * Output is plain text in a <pre>: an image's answer (an HTML page, an env value) shows literally.
+ */
+export function ConsolePanel() {
+  const { t } = useTranslation();
+  const log = useApp((s) => s.log);
+  const world = useApp((s) => s.world);
+  const stack = useApp((s) => s.stack);
+  const ready = useApp((s) => s.ready);
+  const [line, setLine] = useState('');
+  const [cursor, setCursor] = useState<number | null>(null);
+  const outRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const prompt = promptFor(world, stack);
+
+  useLayoutEffect(() => {
+    const el = outRef.current;
+    if (el && log.length >= 0) el.scrollTop = el.scrollHeight;
+  }, [log]);
+  useEffect(() => {
+    const focus = () => inputRef.current?.focus();
+    window.addEventListener('whalewire:focus-console', focus);
+    return () => window.removeEventListener('whalewire:focus-console', focus);
+  }, []);
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    const s = appStore().getState();
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      s.run(line);
+      setLine('');
+      setCursor(null);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const h = s.history;
+      if (!h.length) return;
+      let i = cursor ?? h.length;
+      i = e.key === 'ArrowUp' ? Math.max(0, i - 1) : i + 1;
+      if (i >= h.length) {
+        setCursor(null);
+        setLine('');
+      } else {
+        setCursor(i);
+        setLine(h[i]);
+      }
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      const r = complete(
+        line,
+        candidates(
+          s.world,
+          imageChoices().map((x) => x.image),
+        ),
+      );
+      setLine(r.line);
+      if (r.matches.length) s.note(r.matches.join('  '));
+    } else if (e.key === 'l' && e.ctrlKey) {
+      e.preventDefault();
+      appStore().setState({ log: [] });
+    }
+  };
+
+  return (
+    <section className="console" aria-label={t('console.title')} data-testid="console">
+      <header className="panel-head">
+        <span>{t('console.title')}</span>
+        <span className="dim small">{t('console.hint')}</span>
+      </header>
+      <div
+        className="console-out mono"
+        ref={outRef}
+        data-testid="console-output"
+        onClick={() => inputRef.current?.focus()}
+      >
+        {log.length === 0 && <div className="dim">{t('console.empty')}</div>}
+        {log.map((e) =>
+          e.kind === 'cmd' ? (
+            <div key={e.id} className={`log-cmd${e.source === 'gesture' ? ' from-gesture' : ''}`}>
+              <span className="prompt">{e.prompt}</span> {e.text}
+              {e.source === 'gesture' && <span className="gesture-tag">{t('console.fromCanvas')}</span>}
+            </div>
+          ) : (
+            <pre key={e.id} className={`log-${e.kind}`}>
+              {e.text}
+            </pre>
+          ),
+        )}
+      </div>
+      <div className="console-in mono">
+        <label htmlFor="console-input" className="prompt" data-testid="console-prompt">
+          {prompt}
+        </label>
+        <input
+          id="console-input"
+          ref={inputRef}
+          data-testid="console-input"
+          value={line}
+          onChange={(e) => setLine(e.target.value)}
+          onKeyDown={onKey}
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          placeholder={t('console.placeholder')}
+          disabled={!ready}
+        />
+      </div>
+    </section>
+  );
+}

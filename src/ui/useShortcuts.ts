@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { appStore, redo, undo } from '../store/instance';
+import { deleteSelected } from './actions';
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
+}
+
+/**
+ * Keyboard: Delete removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes,
+ * P toggles presenter mode, N adds a container, ` focuses the console, Escape closes menus.
+ * Keys typed into a field belong to the field.
+ */
+export function useShortcuts(onFit: () => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = appStore().getState();
+      if (e.key === 'Escape') {
+        s.openMenu(null);
+        if (s.dialog) s.openDialog(null);
+        return;
+      }
+      if (typing(e.target) || s.dialog) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      if (mod && k === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) redo();
+        else undo();
+      } else if (mod && k === 'y') {
+        e.preventDefault();
+        redo();
+      } else if (mod || e.altKey) {
+        return;
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        deleteSelected();
+      } else if (k === 'p') {
+        s.togglePresenter();
+      } else if (k === 'n') {
+        e.preventDefault();
+        s.openDialog({ kind: 'addContainer' });
+      } else if (k === 'f') {
+        onFit();
+      } else if (e.key === '`') {
+        e.preventDefault();
+        window.dispatchEvent(new Event('whalewire:focus-console'));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onFit]);
+}
