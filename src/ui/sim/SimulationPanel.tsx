@@ -66,12 +66,16 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
           <Outcome />
           <PredictPrompt />
           <SimControls />
-          <Narration />
-          <TableChanges />
-          <div className="sim-panel__detail">
-            <HeaderInspector />
-            <ProtoFilters />
-            <EventList />
+          <div className="sim-panel__body">
+            <div className="sim-panel__story">
+              <Narration />
+              <TableChanges />
+            </div>
+            <div className="sim-panel__detail">
+              <HeaderInspector />
+              <ProtoFilters />
+              <EventList />
+            </div>
           </div>
           <p className="sim-muted sim-keys">{t('sim.keysHint')}</p>
         </>
