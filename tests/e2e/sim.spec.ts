@@ -178,6 +178,13 @@ test('predict mode asks, records the answer, reveals and plays', async ({ page }
   // it plays on its own after the reveal
   await expect(sim.panel.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect(sim.position()).not.toHaveText(/^Step 1 of/, { timeout: 5000 });
+
+  // a refused connection: the class says where it stops; the tally keeps both answers
+  await sim.type(['@pc1 curl 192.168.0.10:8009']);
+  await expect(sim.panel.getByTestId('sim-predict')).toBeVisible();
+  await sim.panel.getByRole('button', { name: 'It stops at docker-host' }).click();
+  await expect(result).toContainText('Right!');
+  await expect(result).toContainText(`${trace.outcome.ok ? 2 : 1} of 2 predictions right`);
 });
 
 test('controls are reachable by keyboard with names, and speed goes from 0.25x to 4x', async ({ page }) => {

@@ -2,7 +2,7 @@ import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../../sim/model';
 import { type PlaceNames, placeOf } from './placeName';
-import { visibleIndices } from './playbackLogic';
+import { STOP_ACTIONS, visibleIndices } from './playbackLogic';
 import { PROTO_COLOURS, protoLabel, stepCategory } from './protocol';
 import { usePlaceNames } from './usePlaceNames';
 import { useSim } from './useSim';
@@ -27,7 +27,7 @@ const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNa
       <button
         ref={ref}
         type="button"
-        className={`sim-event${current ? ' sim-event--current' : ''}${step.action === 'drop' ? ' sim-event--drop' : ''}`}
+        className={`sim-event${current ? ' sim-event--current' : ''}${STOP_ACTIONS.has(step.action) ? ' sim-event--drop' : ''}`}
         aria-current={current ? 'step' : undefined}
         aria-label={t('sim.jumpTo', { n: index + 1, action: step.action, where })}
         onClick={() => useSim.getState().jumpTo(index)}

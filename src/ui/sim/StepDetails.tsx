@@ -4,6 +4,7 @@ import { formatExplain } from '../../i18n/trace';
 import { stepHeaders } from './headerDiff';
 import { useNarrationLang } from './lang';
 import { nameOfId } from './placeName';
+import { STOP_ACTIONS } from './playbackLogic';
 import { changeKey, formatEntry } from './tableEntry';
 import { usePlaceNames } from './usePlaceNames';
 import { useSim } from './useSim';
@@ -14,13 +15,15 @@ export const Narration = memo(function Narration() {
   const lang = useNarrationLang();
   const step = useSim((s) => s.trace?.steps[s.cursor]);
   if (!step) return null;
-  const drop = step.action === 'drop';
+  const drop = STOP_ACTIONS.has(step.action);
   return (
     <section
       className={`sim-section sim-narration${drop ? ' sim-narration--drop' : ''}`}
       aria-label={t('sim.narration')}
     >
-      {drop && <strong className="sim-narration__drop">✕ {t('sim.dropped')}</strong>}
+      {drop && (
+        <strong className="sim-narration__drop">✕ {t(step.action === 'refuse' ? 'sim.refused' : 'sim.dropped')}</strong>
+      )}
       <p data-testid="sim-narration" aria-live="polite">
         {formatExplain(lang, step.explain)}
       </p>

@@ -41,6 +41,9 @@ export function nodeOfStep(steps: readonly Step[], i: number): string | null {
   return null;
 }
 
+/** Actions where a packet's journey ends short of its goal: dropped, or refused by the receiver. */
+export const STOP_ACTIONS: ReadonlySet<string> = new Set(['drop', 'refuse']);
+
 /** The answer that means "the packet arrives". */
 export const ARRIVES = 'arrives';
 
@@ -56,13 +59,14 @@ export function predictChoices(trace: Trace): string[] {
 
 /**
  * The right answer: "arrives" when the trace ends well, else where the packet stopped: the node of
- * the last 'drop' step (or of the last step when nothing says drop).
+ * the last drop or refusal (a refused connection's RST still travels back, but the request
+ * stopped where it was refused), or of the last step when nothing says so.
  */
 export function predictAnswer(trace: Trace): string {
   if (trace.outcome.ok) return ARRIVES;
   let at = trace.steps.length - 1;
   for (let i = trace.steps.length - 1; i >= 0; i--) {
-    if (trace.steps[i].action === 'drop') {
+    if (STOP_ACTIONS.has(trace.steps[i].action)) {
       at = i;
       break;
     }

@@ -1,4 +1,5 @@
 import type { Step } from '../../sim/model';
+import { STOP_ACTIONS } from './playbackLogic';
 import { type ProtoCategory, stepCategory } from './protocol';
 
 /** What the marker does for one step; pure data derived from the trace. */
@@ -7,7 +8,7 @@ export type StepPlan =
   | { kind: 'move'; link: string; from: string | null; to: string | null; proto: ProtoCategory }
   /** a broadcast leaves `node` on every edge but the one it came in on */
   | { kind: 'flood'; node: string; except: string | null; proto: ProtoCategory }
-  /** the packet is handled at `node`; `drop` marks where it ended */
+  /** the packet is handled at `node`; `drop` marks where it was dropped or refused */
   | { kind: 'at'; node: string; drop: boolean; proto: ProtoCategory };
 
 function nearestNode(steps: readonly Step[], from: number, dir: 1 | -1): string | null {
@@ -40,7 +41,7 @@ export function planStep(steps: readonly Step[], i: number): StepPlan | null {
       proto,
     };
   if (step.action === 'flood') return { kind: 'flood', node: step.at.node, except: previousLink(steps, i - 1), proto };
-  return { kind: 'at', node: step.at.node, drop: step.action === 'drop', proto };
+  return { kind: 'at', node: step.at.node, drop: STOP_ACTIONS.has(step.action), proto };
 }
 
 /** Step durations at 1x, in ms: a hop along a wire takes longer than work inside a box. */
