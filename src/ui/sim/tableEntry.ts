@@ -54,7 +54,10 @@ export function formatEntry(change: TableChange): string {
           .join(' ');
       break;
     case 'dns':
-      if (e.name && (e.ip || e.address)) return `${e.name} → ${e.ip ?? e.address}`;
+      if (e.name && (e.ip || e.address || e.answer)) {
+        const a = e.ip ?? e.address ?? e.answer;
+        return `${e.name} → ${Array.isArray(a) ? a.join(', ') : a}`;
+      }
       break;
   }
   return Object.entries(e)

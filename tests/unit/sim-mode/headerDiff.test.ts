@@ -116,6 +116,11 @@ describe('entries of the packet engine', () => {
     ).toBe('172.17.0.0/16 dev docker0 proto kernel scope link src 172.17.0.1');
   });
 
+  it('prints a DNS answer as name → addresses', () => {
+    const entry = { name: 'google.com', answer: ['142.250.196.142'] };
+    expect(formatEntry({ on: 'dns', table: 'dns', kind: 'hit', entry })).toBe('google.com → 142.250.196.142');
+  });
+
   it('counts a server step that carries only an HTTP payload as TCP', () => {
     const app = {
       at: { node: 'ctr:x' },
