@@ -15,6 +15,16 @@ export interface Tracked {
   pinned: Record<string, XY>;
 }
 
+/**
+ * Every line advances the simulated clock, even one Docker refuses; that alone is not a change a
+ * person would want to undo, so it never becomes a history step.
+ */
+export function sameWorldButClock(a: World, b: World): boolean {
+  if (a === b) return true;
+  for (const k of Object.keys(a) as (keyof World)[]) if (k !== 'clock' && a[k] !== b[k]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
 /** The store's undo controls (zundo's temporal store). */
 export interface HistoryApi {
   undo: () => void;
@@ -45,7 +55,7 @@ export function createAppStore(world: World = createDefaultWorld()): AppStore {
       }),
       {
         partialize: (s): Tracked => ({ world: s.world, pinned: s.pinned }),
-        equality: (a, b) => a.world === b.world && a.pinned === b.pinned,
+        equality: (a, b) => a.pinned === b.pinned && sameWorldButClock(a.world, b.world),
         limit: 200,
       },
     ),

@@ -40,8 +40,10 @@ export function containerHeight(d: ContainerData): number {
 
 /** Columns of the container grid under one network: a row for a few, a near-square grid for many. */
 export function gridColumns(n: number): number {
-  if (n <= 4) return Math.max(1, n);
-  return Math.ceil(Math.sqrt(n * 1.6));
+  if (n <= 5) return Math.max(1, n);
+  // cards are wider than tall; 0.8 keeps a network's grid a little taller than wide, so several
+  // networks side by side still make a 16:9-ish host box
+  return Math.ceil(Math.sqrt(n * 0.8));
 }
 
 function hostInterior(graph: Graph, layout: Layout): { w: number; h: number } {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { promptFor } from '../../store/docSlice';
 import { appStore, useApp } from '../../store/instance';
 import { imageChoices } from '../catalogue';
-import { candidates, complete } from './complete';
+import { candidatesFor, complete } from './complete';
 
 /**
  * The console (DESIGN §5): a prompt naming the machine lines run on, ↑/↓ history, Tab completion.
@@ -55,7 +55,8 @@ export function ConsolePanel() {
       e.preventDefault();
       const r = complete(
         line,
-        candidates(
+        candidatesFor(
+          line,
           s.world,
           imageChoices().map((x) => x.image),
         ),

@@ -41,6 +41,25 @@ const SHELL_WORDS = [
   'neigh',
 ];
 
+/**
+ * Words Tab may complete to at this point of the line: after `docker network <verb>` network and
+ * container names, after `docker run` image names, after `@` machines and containers, else all.
+ */
+export function candidatesFor(line: string, world: World, imageNames: string[]): string[] {
+  const words = line.trimStart().split(/\s+/);
+  const containers = Object.values(world.containers).map((c) => c.name);
+  const networks = Object.values(world.networks).map((n) => n.name);
+  if (words.length === 1 && words[0].startsWith('@'))
+    return [...Object.keys(world.machines), ...containers].map((m) => `@${m}`);
+  if (words[0] === 'docker' && words[1] === 'network' && words.length >= 4) return [...networks, ...containers];
+  if (words[0] === 'docker' && words[1] === 'network' && words.length === 3)
+    return ['create', 'connect', 'disconnect', 'inspect', 'ls', 'rm'];
+  if (words[0] === 'docker' && (words[1] === 'run' || words[1] === 'create') && words.length >= 3)
+    return [...imageNames, ...networks];
+  if (words[0] === 'docker' && words.length >= 3) return [...containers, ...networks];
+  return candidates(world, imageNames);
+}
+
 /** Words Tab may complete to: commands, and the names of containers, networks and machines. */
 export function candidates(world: World, imageNames: string[]): string[] {
   const names = [

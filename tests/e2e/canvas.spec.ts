@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+
+const ipsOf = (app: AppPage, name: string) =>
+  app.api((w) => w.containers()).then((cs) => cs.find((c) => c.name === name)?.ifaces ?? []);
+
+test.beforeEach(async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`unexpected dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  test.info().annotations.push({ type: 'errors', description: '' });
+  (page as unknown as { errors: string[] }).errors = errors;
+});
+
+test('drag a container from bridge onto a user network: new IP, echoed commands, undo, reload', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker network create mynet', 'docker run -dit --name c1 nicolaka/netshoot');
+  await expect(app.container('c1')).toContainText('172.17.0.2/16');
+
+  await app.dragContainerTo('c1', app.network('mynet'));
+  await expect(app.container('c1')).toContainText('172.18.0.2/16');
+  await expect(app.container('c1')).not.toContainText('172.17.0.2');
+  await expect(app.consoleOutput).toContainText('docker network disconnect bridge c1');
+  await expect(app.consoleOutput).toContainText('docker network connect mynet c1');
+  expect(await ipsOf(app, 'c1')).toEqual([{ network: 'mynet', ifname: 'eth0', ip: '172.18.0.2' }]);
+
+  // undo is one step for the whole drag
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(app.container('c1')).toContainText('172.17.0.2/16');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(app.container('c1')).toContainText('172.18.0.2/16');
+
+  await page.waitForTimeout(400); // autosave is debounced
+  await app.open('', { keepStorage: true });
+  await expect(app.container('c1')).toContainText('172.18.0.2/16');
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+});
+
+test('a drop with a modifier connects a second network: two interfaces', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker network create mynet', 'docker run -dit --name c1 nicolaka/netshoot');
+  await app.dragContainerTo('c1', app.network('mynet'), 'Alt');
+  await expect(app.container('c1').getByTestId('iface')).toHaveCount(2);
+  await expect(app.container('c1')).toContainText('172.17.0.2/16');
+  await expect(app.container('c1')).toContainText('172.18.0.2/16');
+  await expect(app.consoleOutput).toContainText('docker network connect mynet c1');
+  await expect(app.consoleOutput).not.toContainText('docker network disconnect');
+});
+
+test('an invalid drop shows Docker’s own error and snaps back', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker run -dit --name c1 nicolaka/netshoot');
+  await app.dragContainerTo('c1', app.network('host'));
+  await expect(page.getByTestId('notice')).toContainText('cannot connect container to host network');
+  await expect(app.container('c1')).toContainText('172.17.0.2/16');
+  expect(await ipsOf(app, 'c1')).toEqual([{ network: 'bridge', ifname: 'eth0', ip: '172.17.0.2' }]);
+});
+
+test('a bad console command shows Docker’s error and changes nothing', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker run -dit --name c1 nicolaka/netshoot');
+  const before = await app.api((w) => w.containers());
+  const history = (await app.api((w) => w.state())).history;
+  await app.type('docker network connect nosuchnet c1');
+  await expect(app.consoleOutput).toContainText('Error response from daemon: network nosuchnet not found');
+  expect(await app.api((w) => w.containers())).toEqual(before);
+  expect((await app.api((w) => w.state())).history).toBe(history);
+});
+
+test('console: history with arrows, Tab completes names, prompt names the machine', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker network create mynet', 'docker run -dit --name webapp nicolaka/netshoot');
+  await expect(page.getByTestId('console-prompt')).toHaveText('root@docker-host:~#');
+  await app.consoleInput.click();
+  await page.keyboard.type('docker network inspect my');
+  await page.keyboard.press('Tab');
+  await expect(app.consoleInput).toHaveValue('docker network inspect mynet ');
+  await page.keyboard.press('Enter');
+  await app.consoleInput.click();
+  await page.keyboard.type('docker exec -it web');
+  await page.keyboard.press('Tab');
+  await expect(app.consoleInput).toHaveValue('docker exec -it webapp ');
+  await app.consoleInput.fill('');
+  await page.keyboard.press('ArrowUp');
+  await expect(app.consoleInput).toHaveValue('docker network inspect mynet');
+});
+
+test('switch to Korean: Korean labels; ?lang=ko opens in Korean', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByTestId('lang-select').selectOption('ko');
+  await expect(app.toolbar).toContainText('컨테이너');
+  await expect(page.getByTestId('segment-lan')).toContainText('LAN 스위치');
+  await expect(page.getByTestId('node-docker-host')).toContainText('도커 호스트');
+  await app.open('?lang=en');
+  await expect(app.toolbar).toContainText('Container');
+  await app.open('?lang=ko');
+  await expect(app.inspector).toContainText('속성');
+});
+
+test('values a person typed show as text, never as HTML', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed("docker run -d --name color -e 'COLOR=<img src=x onerror=alert(1)>' devwikirepo/envnodecolorapp");
+  await app.container('color').click();
+  await expect(app.inspector).toContainText('COLOR=<img src=x onerror=alert(1)>');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+});

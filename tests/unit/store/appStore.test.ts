@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createAppStore } from '../../../src/store/appStore';
+import { loadEngine } from '../../../src/store/engine';
+import { loadSave, SAVE_KEY, startAutosave, UNREADABLE_PREFIX } from '../../../src/store/persist';
+import { dropCommands } from '../../../src/ui/canvas/gestures';
+
+beforeAll(async () => {
+  await loadEngine();
+});
+
+function memoryStorage() {
+  const m = new Map<string, string>();
+  return {
+    map: m,
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  };
+}
+
+describe('store: history', () => {
+  test('a gesture of two commands is one undo step; undo restores the World object', () => {
+    const store = createAppStore();
+    store.getState().run('docker network create mynet');
+    store.getState().run('docker run -dit --name c1 nicolaka/netshoot');
+    const before = store.getState().world;
+    const c = Object.values(before.containers)[0];
+    const from = c.endpoints[0].networkId;
+    const mynet = Object.values(before.networks).find((n) => n.name === 'mynet')!.id;
+    const lines = dropCommands(before, c.id, from, mynet, false);
+    expect(lines).toEqual(['docker network disconnect bridge c1', 'docker network connect mynet c1']);
+    const steps = store.temporal.getState().pastStates.length;
+    expect(store.getState().gesture(lines).ok).toBe(true);
+    expect(store.temporal.getState().pastStates.length).toBe(steps + 1);
+    expect(
+      store
+        .getState()
+        .log.filter((e) => e.source === 'gesture')
+        .map((e) => e.text),
+    ).toEqual(lines);
+    store.temporal.getState().undo();
+    expect(store.getState().world).toBe(before);
+  });
+
+  test('a refused command changes nothing and adds no step; playback never does either', () => {
+    const store = createAppStore();
+    const world = store.getState().world;
+    const res = store.getState().run('docker network connect nosuchnet c1');
+    expect(res.ok).toBe(false);
+    expect(res.output).toBe('Error response from daemon: No such container: c1');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    expect(store.getState().world.containers).toBe(world.containers);
+    store.getState().loadTrace({ command: 'x', steps: [], outcome: { ok: true, summary: '' } });
+    store.getState().select('pc1');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  test('a failed gesture leaves the World as it was (all or nothing)', () => {
+    const store = createAppStore();
+    store.getState().run('docker run -dit --name c1 nicolaka/netshoot');
+    const before = store.getState().world;
+    const res = store
+      .getState()
+      .gesture(['docker network disconnect bridge c1', 'docker network connect nosuchnet c1']);
+    expect(res.ok).toBe(false);
+    expect(store.getState().world).toBe(before);
+  });
+});
+
+describe('persistence', () => {
+  test('autosave writes a document that loads back', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore();
+    const stop = startAutosave(store, storage, () => false, 0);
+    store.getState().run('docker network create saved');
+    await new Promise((r) => setTimeout(r, 10));
+    stop();
+    const res = loadSave(storage, 'x');
+    expect(res.status).toBe('ok');
+    if (res.status === 'ok') expect(Object.values(res.doc.world.networks).map((n) => n.name)).toContain('saved');
+  });
+
+  test('an unreadable save is kept aside under its own key before anything else', () => {
+    const storage = memoryStorage();
+    storage.setItem(SAVE_KEY, '{"broken');
+    const res = loadSave(storage, 'stamp');
+    expect(res).toEqual({
+      status: 'unreadable',
+      error: 'not valid JSON',
+      text: '{"broken',
+      keptKey: `${UNREADABLE_PREFIX}stamp`,
+    });
+    expect(storage.map.get(`${UNREADABLE_PREFIX}stamp`)).toBe('{"broken');
+    expect(storage.map.has(SAVE_KEY)).toBe(false);
+  });
+
+  test('storage that throws is survived: nothing kept aside, the text still returned', () => {
+    const throwing = {
+      getItem: () => '{"broken',
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    expect(loadSave(throwing, 's')).toEqual({
+      status: 'unreadable',
+      error: 'not valid JSON',
+      text: '{"broken',
+      keptKey: null,
+    });
+  });
+});
