@@ -11,7 +11,13 @@ type RfApi = ReturnType<typeof useStoreApi>;
 
 /** Canvas geometry read straight from React Flow's store and DOM, at the moment it is needed. */
 function rfGeometry(rf: RfApi): CanvasGeometry {
+  // one DOM walk per step for all edge paths: a flood over 300 ports would otherwise run 300
+  // attribute-selector queries in a single frame
+  let paths: Map<string, SVGPathElement> | null = null;
   return {
+    refresh() {
+      paths = null;
+    },
     nodeCentre(id) {
       const n = rf.getState().nodeLookup.get(id);
       if (!n || n.hidden) return null;
@@ -35,9 +41,16 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
       return e ? { source: e.source, target: e.target } : null;
     },
     edgePath(id) {
-      const dom = rf.getState().domNode;
-      const sel = `.react-flow__edge[data-id="${CSS.escape(id)}"] path.react-flow__edge-path`;
-      return (dom?.querySelector(sel) as SVGPathElement | null) ?? null;
+      if (!paths) {
+        paths = new Map();
+        const dom = rf.getState().domNode;
+        for (const g of dom?.querySelectorAll('.react-flow__edge') ?? []) {
+          const path = g.querySelector<SVGPathElement>('path.react-flow__edge-path');
+          const edgeId = g.getAttribute('data-id');
+          if (path && edgeId) paths.set(edgeId, path);
+        }
+      }
+      return paths.get(id) ?? null;
     },
     edgesOf(nodeId) {
       const out: { id: string; other: string }[] = [];

@@ -12,6 +12,8 @@ export interface CanvasGeometry {
   edgeEnds(id: string): { source: string; target: string } | null;
   /** the drawn path of an edge, when it is in the DOM */
   edgePath(id: string): SVGPathElement | null;
+  /** forget cached lookups: called once per step, as the graph may have changed in between */
+  refresh?(): void;
   /** the canvas zoom (1 = 100%), so markers can keep a legible size when zoomed out */
   zoom(): number;
   /** ids of edges touching a node, with the node at their other end */
@@ -100,6 +102,7 @@ export class PacketAnimator {
 
   /** Prepares the markers for a step; `dropReason` labels the ✕ of a drop. */
   show(plan: StepPlan | null, stepIndex: number, dropReason = ''): void {
+    this.geo.refresh?.();
     this.tracks = [];
     this.pulse = false;
     this.dropMark.style.display = 'none';
