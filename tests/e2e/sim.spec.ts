@@ -10,9 +10,6 @@ import { createDefaultWorld } from '../../src/sim/world';
  * exactly what the trace says, step by step.
  */
 
-/** The page under test; SIM_APP_PATH points at the dev boot (tests/fixtures/traces/app.html) before main.tsx boots. */
-const APP = process.env.SIM_APP_PATH ?? '/';
-
 /** Runs lines headlessly from the default world, as a new page does; returns the last trace. */
 function engineTrace(lines: string[]): Trace {
   let session = createSession(createDefaultWorld());
@@ -78,7 +75,7 @@ test('ping on a user-defined network: ARP flood, ARP reply, ICMP echo request an
 }) => {
   const trace = engineTrace([...NET, PING]);
   const sim = new SimPage(page);
-  await page.goto(APP);
+  await page.goto('/');
   await sim.type([...NET, PING]);
   await expect(sim.panel.getByTestId('sim-command')).toHaveText(trace.command);
   await sim.expectAt(trace, 0);
@@ -132,7 +129,7 @@ test('@pc1 curl to a published port shows the DNAT rewrite before → after', as
   expect(dnat).toBeGreaterThan(0);
   const after = trace.steps[dnat].frame;
   const sim = new SimPage(page);
-  await page.goto(APP);
+  await page.goto('/');
   await sim.type(lines);
   await sim.panel.getByTestId('sim-event').filter({ hasText: 'dnat' }).first().click();
   await sim.expectAt(trace, dnat);
@@ -148,7 +145,7 @@ test('@pc1 curl to a published port shows the DNAT rewrite before → after', as
 test('with Korean chosen the narration is Korean', async ({ page }) => {
   const trace = engineTrace([...NET, PING]);
   const sim = new SimPage(page);
-  await page.goto(APP);
+  await page.goto('/');
   await page.getByTestId('lang-select').selectOption('ko');
   await sim.type([...NET, PING]);
   await sim.expectAt(trace, 0, 'ko');
@@ -161,7 +158,7 @@ test('with Korean chosen the narration is Korean', async ({ page }) => {
 test('predict mode asks, records the answer, reveals and plays', async ({ page }) => {
   const trace = engineTrace([...NET, PING]);
   const sim = new SimPage(page);
-  await page.goto(APP);
+  await page.goto('/');
   await sim.panel.getByLabel('Predict mode').check();
   await sim.type([...NET, PING]);
   await expect(sim.panel.getByTestId('sim-predict')).toContainText('Will it arrive?');
@@ -189,7 +186,7 @@ test('predict mode asks, records the answer, reveals and plays', async ({ page }
 
 test('controls are reachable by keyboard with names, and speed goes from 0.25x to 4x', async ({ page }) => {
   const sim = new SimPage(page);
-  await page.goto(APP);
+  await page.goto('/');
   await sim.type([...NET, PING]);
   for (const name of ['Restart', 'Step back', 'Play', 'Step forward']) {
     await expect(sim.panel.getByRole('button', { name, exact: true })).toBeVisible();
