@@ -1,0 +1,123 @@
+import type { BudgetCheck } from './budgets';
+import type { EngineFigures } from './engine';
+import type { PageFigures } from './page';
+import type { WindowStats } from './window';
+
+/** Where the figures were taken: they mean little without it. */
+export interface BenchEnv {
+  date: string;
+  node: string;
+  cpus: number;
+  cpuModel: string;
+  memGiB: number;
+  chromium?: string;
+  chromiumArgs?: string[];
+}
+
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const frames = (s: WindowStats) =>
+  `${f(s.p50Ms, 1)} / ${f(s.p95Ms, 1)} ms, ${s.frames} frames, ${s.dropped} dropped, busy ${f(s.busyMsPerFrame, 1)} ms/frame (JS ${f(s.scriptMsPerFrame, 1)})`;
+
+/** The results as rows of a plain-text table: what, figure, budget, verdict. */
+export function tableRows(
+  engine: EngineFigures | undefined,
+  page: PageFigures | undefined,
+  budgets: BudgetCheck[],
+): string[][] {
+  const verdict = (prefix: string) => {
+    const mine = budgets.filter((b) => b.name.startsWith(prefix));
+    if (!mine.length) return ['', ''];
+    const limit = (b: BudgetCheck) => `≤ ${b.limit} ${b.unit}${b.toleranceMs ? ` (±${b.toleranceMs} clock)` : ''}`;
+    return [mine.map(limit).join(', '), mine.every((b) => b.ok) ? 'ok' : 'MISS'];
+  };
+  const rows: string[][] = [];
+  if (engine) {
+    const n = `${engine.containers.toLocaleString('en')} containers / ${engine.networks} networks`;
+    rows.push([
+      `engine: build ${n}, ${engine.buildLines} lines, median / p95 per line`,
+      `${f(engine.commandMedianMs, 3)} / ${f(engine.commandP95Ms, 3)} ms`,
+      ...verdict('engine: median ms per command, whole'),
+    ]);
+    rows.push([
+      'engine: last 100 `docker run` (900–999 containers), median / p95',
+      `${f(engine.commandAt1000MedianMs, 3)} / ${f(engine.commandAt1000P95Ms, 3)} ms`,
+      ...verdict('engine: median ms per command at'),
+    ]);
+    rows.push([
+      `engine: ping trace on one bridge (${engine.pingTraceSteps} steps), median`,
+      `${f(engine.pingTraceMedianMs, 3)} ms`,
+      '',
+      '',
+    ]);
+    rows.push([
+      `engine: curl remote → router portfwd → host DNAT (${engine.natCurlTraceSteps} steps), median`,
+      `${f(engine.natCurlTraceMedianMs, 3)} ms`,
+      ...verdict('engine: NATed'),
+    ]);
+    rows.push([
+      `engine: World JSON round trip (${f(engine.worldJsonBytes / 1e6, 2)} MB), median`,
+      `${f(engine.jsonRoundTripMedianMs, 2)} ms`,
+      '',
+      '',
+    ]);
+  }
+  if (page) {
+    rows.push([
+      'page: navigation → default world drawn, median of ' + page.loadSamplesMs.length,
+      `${f(page.loadMedianMs, 0)} ms (FCP ${f(page.fcpMedianMs, 0)} ms)`,
+      '',
+      '',
+    ]);
+    const c = `${page.containers} containers (${page.ours.nodes} nodes, ${page.ours.edges} edges)`;
+    rows.push([`page: idle frames, ${c}, p50 / p95`, frames(page.ours.idle), '', '']);
+    rows.push([
+      `page: packet animating, ${c}, p50 / p95`,
+      frames(page.ours.animate),
+      ...verdict('page: p95 frame, packet'),
+    ]);
+    rows.push([
+      `page: container dragged, ${c}, p50 / p95`,
+      frames(page.ours.drag),
+      ...verdict('page: p95 frame, container'),
+    ]);
+    const b = `${page.bare.nodes} nodes, ${page.bare.edges} edges`;
+    rows.push([`bare React Flow: idle (${b}), p50 / p95`, frames(page.bare.idle), '', '']);
+    rows.push([`bare React Flow: marker animating (${b}), p50 / p95`, frames(page.bare.animate), '', '']);
+    rows.push([`bare React Flow: node dragged (${b}), p50 / p95`, frames(page.bare.drag), '', '']);
+    rows.push([
+      'ours/bare p95 frame: animating',
+      `${f(page.ratio.animateP95)} (p50 ${f(page.ratio.animateP50)})`,
+      ...verdict('page: ours/bare p95 frame, anim'),
+    ]);
+    rows.push([
+      'ours/bare p95 frame: dragging',
+      `${f(page.ratio.dragP95)} (p50 ${f(page.ratio.dragP50)})`,
+      ...verdict('page: ours/bare p95 frame, drag'),
+    ]);
+    const files = page.initialJs.files.map((x) => x.file.replace(/^assets\//, '')).join(' + ');
+    rows.push([
+      `page: JS before first paint, gzip (${files})`,
+      `${f(page.initialJs.gzipBytes / 1000, 1)} KB (${f(page.initialJs.bytes / 1000, 0)} KB raw)`,
+      ...verdict('page: initial JS'),
+    ]);
+  }
+  return rows;
+}
+
+/** Pads rows into aligned columns. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (c ?? '').padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+/** The environment line printed above the table. */
+export function envLine(env: BenchEnv): string {
+  const browser = env.chromium ? `; Chromium ${env.chromium} headless, ${env.chromiumArgs?.join(' ')}` : '';
+  return `${env.date}: node ${env.node}, ${env.cpus} × ${env.cpuModel}, ${env.memGiB} GiB${browser}`;
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { checkBudgets } from '../../bench/budgets';
+import { entryScripts, staticImports } from '../../bench/initialJs';
+import { hotFunctions } from '../../bench/profile';
+import { frameDurations, frameStats, median, p95, quantile, ratio } from '../../bench/stats';
+
+describe('bench statistics', () => {
+  it('takes quantiles by nearest rank', () => {
+    const xs = [5, 1, 4, 2, 3];
+    expect(median(xs)).toBe(3);
+    expect(quantile(xs, 0)).toBe(1);
+    expect(quantile(xs, 1)).toBe(5);
+    expect(median([1, 2, 3, 4])).toBe(2);
+    expect(p95(Array.from({ length: 100 }, (_, i) => i + 1))).toBe(95);
+    expect(median([])).toBeNaN();
+  });
+
+  it('turns rAF timestamps into frame durations, counting gaps of 1.5 vsyncs or more as dropped', () => {
+    const stamps = [0, 16.7, 33.3, 50, 83.4, 100];
+    expect(frameDurations(stamps).map((d) => Math.round(d * 10) / 10)).toEqual([16.7, 16.6, 16.7, 33.4, 16.6]);
+    const s = frameStats(stamps);
+    expect(s.frames).toBe(5);
+    expect(s.dropped).toBe(1);
+    expect(s.p95Ms).toBeCloseTo(33.4);
+  });
+
+  it('gives NaN for a ratio with a missing or zero denominator', () => {
+    expect(ratio(3, 2)).toBe(1.5);
+    expect(ratio(3, 0)).toBeNaN();
+    expect(ratio(Number.NaN, 2)).toBeNaN();
+  });
+});
+
+describe('initial JS discovery', () => {
+  it('follows static imports and modulepreloads, never dynamic import()', () => {
+    const code =
+      'import{a as b}from"./react-x1.js";import"./side.js";export{c}from"./c.js";const l=()=>import("./lazy.js");';
+    expect(staticImports(code).sort()).toEqual(['./c.js', './react-x1.js', './side.js']);
+    const html =
+      '<script type="module" crossorigin src="/assets/index-1.js"></script><link rel="modulepreload" crossorigin href="/assets/vendor-2.js"><link rel="stylesheet" href="/assets/a.css">';
+    expect(entryScripts(html)).toEqual(['/assets/index-1.js', '/assets/vendor-2.js']);
+  });
+});
+
+describe('budgets', () => {
+  it('counts a missing figure as a miss and allows the stated clock tolerance on frame times', () => {
+    const frames = (p95Ms: number) => ({
+      frames: 1,
+      p50Ms: 16.7,
+      p95Ms,
+      dropped: 0,
+      busyMsPerFrame: 1,
+      scriptMsPerFrame: 1,
+      layoutStyleMsPerFrame: 0,
+    });
+    const canvas = (p95Ms: number) => ({
+      nodes: 1,
+      edges: 0,
+      idle: frames(16.7),
+      animate: frames(p95Ms),
+      drag: frames(p95Ms),
+      dragMoved: true,
+    });
+    const page = (p95Ms: number, js: number) =>
+      ({
+        ours: { ...canvas(p95Ms), stillPlaying: true },
+        bare: canvas(16.7),
+        ratio: {
+          animateP50: 1,
+          animateP95: p95Ms / 16.7,
+          dragP50: 1,
+          dragP95: p95Ms / 16.7,
+          animateBusy: 1,
+          dragBusy: 1,
+        },
+        initialJs: { files: [], bytes: js, gzipBytes: js },
+      }) as unknown as Parameters<typeof checkBudgets>[1];
+    const ok = checkBudgets(undefined, page(16.8, 199_000));
+    expect(ok.every((b) => b.ok)).toBe(true);
+    const bad = checkBudgets(undefined, page(33.3, 201_000));
+    expect(bad.filter((b) => !b.ok).map((b) => b.name)).toEqual([
+      'page: p95 frame, packet animating',
+      'page: p95 frame, container dragged',
+      'page: ours/bare p95 frame, animating',
+      'page: ours/bare p95 frame, dragging',
+      'page: initial JS, gzip',
+    ]);
+    const engine = { commandMedianMs: Number.NaN, commandAt1000MedianMs: 0.5, natCurlTraceMedianMs: 0.1 };
+    const e = checkBudgets(engine as unknown as Parameters<typeof checkBudgets>[0]);
+    expect(e.map((b) => b.ok)).toEqual([false, true, true]);
+  });
+});
+
+describe('CPU profile summary', () => {
+  it('adds self time per function and inclusive time along each stack', () => {
+    const cf = (functionName: string) => ({
+      functionName,
+      url: 'http://127.0.0.1:4176/assets/index.js',
+      lineNumber: 9,
+    });
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: cf('(root)'), children: [2] },
+        { id: 2, callFrame: cf('outer'), children: [3] },
+        { id: 3, callFrame: cf('inner') },
+      ],
+      samples: [2, 3, 3, 1],
+      timeDeltas: [1000, 2000, 3000, 500],
+    };
+    const { totalMs, functions } = hotFunctions(profile);
+    expect(totalMs).toBe(6.5);
+    expect(functions).toEqual([
+      { fn: 'inner assets/index.js:10', selfMs: 5, totalMs: 5 },
+      { fn: 'outer assets/index.js:10', selfMs: 1, totalMs: 6 },
+    ]);
+  });
+});
