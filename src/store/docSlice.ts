@@ -51,6 +51,8 @@ export interface DocSlice {
   gesture: (lines: string[], unpin?: string[]) => RunOutcome;
   /** Records a position a person dragged a node to (one undo step per drop). */
   pin: (id: string, pos: XY) => void;
+  /** Pins many positions at once (an automatic arrangement), as one undo step. */
+  pinAll: (positions: Record<string, XY>) => void;
   /** Replaces the whole document (import, share link, new project); clears the console stack. */
   loadDocument: (world: World, pinned: Record<string, XY>) => void;
   note: (text: string) => void;
@@ -131,6 +133,7 @@ export const createDocSlice =
       return last;
     },
     pin: (id, pos) => set({ pinned: { ...get().pinned, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } }),
+    pinAll: (positions) => set({ pinned: { ...get().pinned, ...positions } }),
     loadDocument: (world, pinned) => set({ world, pinned, stack: hostSession(world).stack }),
     note: (text) => set({ log: appendLog(get().log, [{ id: nextLogId++, kind: 'note', text }]) }),
   });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { appStore, redo, undo, useApp, useHistory } from '../store/instance';
-import { containerOf, deleteSelected, toggleRunning } from './actions';
+import { arrange, containerOf, deleteSelected, toggleRunning } from './actions';
 
 /** The top bar: add things, act on the selection, undo, view switches. */
 export function Toolbar({ onFit }: { onFit: () => void }) {
@@ -78,6 +78,14 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
           aria-label={t('toolbar.redo')}
         >
           ↷
+        </button>
+        <button
+          type="button"
+          onClick={() => void arrange().then(onFit)}
+          data-testid="tool-arrange"
+          title={t('toolbar.arrangeHint')}
+        >
+          {t('toolbar.arrange')}
         </button>
         <button type="button" onClick={onFit} data-testid="tool-fit">
           {t('toolbar.fit')}

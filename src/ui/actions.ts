@@ -1,7 +1,9 @@
 import type { Container, World } from '../sim/model';
-import { portsOf } from '../store/graph';
+import { portsOf, worldToGraph } from '../store/graph';
 import { appStore } from '../store/instance';
+import { arrangeHost } from './canvas/arrange';
 import { shellArg } from './canvas/gestures';
+import { layoutGraph } from './canvas/layout';
 import { imageChoices } from './catalogue';
 
 /**
@@ -101,6 +103,19 @@ export function toggleRunning(nodeId: string | null): void {
   const s = appStore().getState();
   const c = containerOf(s.world, nodeId);
   if (c) act([`docker ${c.state === 'running' ? 'stop' : 'start'} ${shellArg(c.name)}`]);
+}
+
+/** Lays out the host's interior with elkjs (loaded now) and pins the result as one undo step. */
+export async function arrange(): Promise<boolean> {
+  const s = appStore().getState();
+  const graph = worldToGraph(s.world);
+  const pos = await arrangeHost(graph, layoutGraph(graph, {}));
+  if (!pos) {
+    s.notify({ tone: 'info', key: 'notice.arrangeTooMany' });
+    return false;
+  }
+  appStore().getState().pinAll(pos);
+  return true;
 }
 
 export { portsOf };

@@ -116,3 +116,20 @@ test('values a person typed show as text, never as HTML', async ({ page }) => {
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect((page as unknown as { errors: string[] }).errors).toEqual([]);
 });
+
+test('Arrange lays the host out with elkjs (loaded on demand) as one undo step', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed(
+    'docker network create mynet',
+    'docker run -dit --name c1 nicolaka/netshoot',
+    'docker network connect mynet c1',
+  );
+  const elk = page.waitForResponse((r) => r.url().includes('elk.bundled'));
+  const before = (await app.api((w) => w.state())).history;
+  await page.getByTestId('tool-arrange').click();
+  await elk;
+  await expect.poll(async () => Object.keys((await app.api((w) => w.state())).pinned ?? {}).length).toBeGreaterThan(3);
+  expect((await app.api((w) => w.state())).history).toBe(before + 1);
+  await expect(app.container('c1').getByTestId('iface')).toHaveCount(2);
+});

@@ -177,6 +177,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         <Controls showInteractive={false} />
         <MiniMap
           position="top-right"
+          maskColor={theme === 'dark' ? 'rgba(13,17,23,0.6)' : 'rgba(238,242,246,0.6)'}
           pannable
           zoomable
           nodeStrokeWidth={3}

@@ -20,16 +20,16 @@ export type Layout = Record<string, Box>;
 export const SIZE = {
   containerW: 216,
   networkW: 232,
-  networkH: 104,
-  machineW: 188,
-  machineH: 78,
+  networkH: 96,
+  machineW: 196,
+  machineH: 84,
   segmentW: 260,
   segmentH: 40,
-  hostHeader: 76,
+  hostHeader: 48,
   pad: 28,
   gapX: 28,
   /** room above a container for its veth label */
-  gapY: 64,
+  gapY: 50,
   colGap: 56,
 };
 
@@ -65,7 +65,7 @@ function hostInterior(graph: Graph, layout: Layout): { w: number; h: number } {
   }
   let x = SIZE.pad;
   let maxH = 0;
-  const top = SIZE.hostHeader + 40;
+  const top = SIZE.hostHeader + 36;
   for (const net of nets) {
     const list = byColumn.get(net.id) ?? [];
     const cols = gridColumns(list.length);
@@ -119,20 +119,20 @@ export function layoutGraph(graph: Graph, pinned: Record<string, { x: number; y:
   const pcs = graph.nodes.filter((n) => n.data.kind === 'machine' && n.data.role === 'pc').map((n) => n.id);
   const leaves = machineIds.filter((id) => !known.has(id) && !pcs.includes(id));
   const { machineW: mw, machineH: mh } = SIZE;
-  const stepY = mh + 22;
-  const bandH = Math.max(3, leaves.length, pcs.length) * stepY - 22;
+  const stepY = mh + 16;
+  const bandH = Math.max(3, leaves.length, pcs.length) * stepY - 16;
   const mid = (bandH - mh) / 2;
   leaves.forEach((id, i) => {
-    layout[id] = { x: 0, y: (bandH - leaves.length * stepY + 22) / 2 + i * stepY, w: mw, h: mh };
+    layout[id] = { x: 0, y: (bandH - leaves.length * stepY + 16) / 2 + i * stepY, w: mw, h: mh };
   });
-  if (ids.has('internet')) layout.internet = { x: mw + 90, y: mid, w: mw, h: mh };
-  if (ids.has('router')) layout.router = { x: 2 * mw + 180, y: mid, w: mw, h: mh };
-  const lanX = 3 * mw + 260;
+  if (ids.has('internet')) layout.internet = { x: mw + 130, y: mid, w: mw, h: mh };
+  if (ids.has('router')) layout.router = { x: 2 * mw + 230, y: mid, w: mw, h: mh };
+  const lanX = 3 * mw + 300;
   if (ids.has(lan)) layout[lan] = { x: lanX, y: (bandH - SIZE.segmentH) / 2, w: SIZE.segmentW, h: SIZE.segmentH };
   pcs.forEach((id, i) => {
-    layout[id] = { x: lanX + SIZE.segmentW + 90, y: (bandH - pcs.length * stepY + 22) / 2 + i * stepY, w: mw, h: mh };
+    layout[id] = { x: lanX + SIZE.segmentW + 90, y: (bandH - pcs.length * stepY + 16) / 2 + i * stepY, w: mw, h: mh };
   });
-  if (ids.has(DOCKER_HOST)) layout[DOCKER_HOST] = { x: 0, y: bandH + 90, w: Math.max(w, lanX + SIZE.segmentW + 40), h };
+  if (ids.has(DOCKER_HOST)) layout[DOCKER_HOST] = { x: 0, y: bandH + 70, w: Math.max(w, lanX + SIZE.segmentW + 40), h };
   for (const n of graph.nodes) {
     const p = pinned[n.id];
     if (p && layout[n.id] && !n.parentId) layout[n.id] = { ...layout[n.id], x: p.x, y: p.y };

@@ -47,7 +47,7 @@ export const HostNode = memo(function HostNode({ data }: P) {
         id="stack"
         className="handle handle-stack"
         isConnectable={false}
-        style={{ top: 76, bottom: 'auto' }}
+        style={{ top: 48, bottom: 'auto' }}
       />
     </div>
   );
@@ -129,10 +129,10 @@ export const MachineNode = memo(function MachineNode({ data, selected }: P) {
       <div className="m-title">
         <span aria-hidden="true">{roleIcon[data.role] ?? '•'}</span>
         <span className="m-name">{data.machineId}</span>
-        <span className="small dim">{t(`role.${data.machineId === 'internet' ? 'internet' : data.role}`)}</span>
       </div>
+      <div className="m-role small dim">{t(`role.${data.machineId === 'internet' ? 'internet' : data.role}`)}</div>
       {data.ifaces.slice(0, 2).map((f) => (
-        <div className="mono small" key={f.name}>
+        <div className="mono small m-if" key={f.name}>
           <span className="dim">{f.name}</span> {f.ip}
         </div>
       ))}

@@ -13,7 +13,14 @@ export interface TestApi {
   networks: () => { id: string; name: string }[];
   log: () => string[];
   select: (id: string | null) => void;
-  state: () => { lang: string; theme: string; presenter: boolean; selected: string | null; history: number };
+  state: () => {
+    lang: string;
+    theme: string;
+    presenter: boolean;
+    selected: string | null;
+    history: number;
+    pinned: Record<string, unknown>;
+  };
 }
 
 /** The canvas app: toolbar, canvas, console, inspector, seeded through the test API. */
