@@ -201,6 +201,22 @@ test('controls are reachable by keyboard with names, and speed goes from 0.25x t
   await expect(forward).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(sim.position()).toHaveText(/^Step 2 of/);
+  // Space plays and pauses while focus is on the page, not in the console
+  await sim.panel.locator('h2').click();
+  await page.keyboard.press('Space');
+  await expect(sim.panel.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(sim.panel.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+  // hiding ARP leaves only the ICMP (and DNS) events, and → skips the ARP exchange
+  await sim.panel.getByRole('checkbox', { name: 'ARP' }).uncheck();
+  await expect(sim.panel.getByTestId('sim-event').filter({ hasText: 'ARP' })).toHaveCount(0);
+  await sim.panel.locator('h2').click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await expect(sim.current().locator('.sim-event__proto')).not.toHaveText('ARP');
+
+  await forward.focus();
   const outline = await sim.panel
     .getByRole('button', { name: 'Step forward' })
     .evaluate((el) => getComputedStyle(el).outlineStyle);

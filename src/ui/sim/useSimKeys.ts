@@ -10,14 +10,16 @@ function ownsKeys(target: EventTarget | null, key: string): boolean {
   // a focused button already answers Space itself: handling it here would act twice
   if (key === ' ' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || target.getAttribute('role') === 'button'))
     return true;
-  return target.closest('[role="textbox"], .xterm, .cm-editor') !== null;
+  // a focused canvas node or edge uses arrows to move and Space/Enter to select (React Flow a11y)
+  return target.closest('[role="textbox"], .react-flow__node, .react-flow__edge') !== null;
 }
 
 /** Space play/pause, ← back, → forward, Home restart, while focus is not in a text field. */
 export function useSimKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      // not `defaultPrevented`: React Flow prevents Space's default (its pan key) on every press
+      if (e.altKey || e.ctrlKey || e.metaKey || (e.repeat && e.key === ' ')) return;
       const s = useSim.getState();
       if (!s.trace || ownsKeys(e.target, e.key)) return;
       const act: Record<string, () => void> = {
