@@ -176,13 +176,13 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
         <MiniMap
-          position="top-right"
+          position="bottom-right"
           maskColor={theme === 'dark' ? 'rgba(13,17,23,0.6)' : 'rgba(238,242,246,0.6)'}
           pannable
           zoomable
           nodeStrokeWidth={3}
           className="minimap"
-          style={{ width: 150, height: 96 }}
+          style={{ width: 128, height: 80 }}
         />
         <PacketLayer />
       </ReactFlow>
