@@ -4,6 +4,7 @@ import { formatExplain } from '../../i18n/trace';
 import { useNarrationLang } from './lang';
 import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
 import { idOfAt } from './placeName';
+import { STOP_ACTIONS } from './playbackLogic';
 import { ease, planDuration, planStep } from './stepPlan';
 import { useSim } from './useSim';
 
@@ -76,9 +77,19 @@ export const PacketLayer = memo(function PacketLayer() {
   const langRef = useRef(lang);
   langRef.current = lang;
 
+  const animRef = useRef<PacketAnimator | null>(null);
+
+  // a drop's reason follows the language without restarting the step
+  useEffect(() => {
+    const s = useSim.getState();
+    const step = s.trace?.steps[s.cursor];
+    if (step && STOP_ACTIONS.has(step.action)) animRef.current?.setDropReason(formatExplain(lang, step.explain));
+  }, [lang]);
+
   useEffect(() => {
     if (!layer) return;
     const anim = new PacketAnimator(layer, rfGeometry(rf));
+    animRef.current = anim;
     let raf = 0;
     let start = 0;
     let duration = 1;

@@ -144,6 +144,11 @@ export class PacketAnimator {
     this.frame(0);
   }
 
+  /** Relabels a drop on screen (the language changed while it shows). */
+  setDropReason(text: string): void {
+    this.dropText.textContent = text;
+  }
+
   /** Places the markers at progress `t` (0…1) through the step. */
   frame(t: number): void {
     // never smaller on screen than at 100%: a whole-topology view is zoomed far out
