@@ -1,19 +1,12 @@
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
+import { type CanvasUnderTest, newContext, openApp, openBare, VIEWPORT } from './canvases';
 import { type InitialJs, initialJs } from './initialJs';
-import {
-  type CanvasGraph,
-  dragInCircle,
-  firstDraw,
-  framesFor,
-  grabPoint,
-  scrapeGraph,
-  watchFirstDraw,
-} from './pageDriver';
+import { circleMoves, endDrag, firstDraw, framesFor, grabPoint, startDrag, watchFirstDraw } from './pageDriver';
 import type { HotFunction } from './profile';
 import { scratchDir, viteBuild, vitePreview } from './serve';
 import { median, ratio } from './stats';
-import { measureWindow, type WindowStats } from './window';
+import { measureWindow, type ProfileSink, pool, type WindowSample, type WindowStats } from './window';
 
 /** Chromium flags of the bench (as playwright.config.ts uses for the e2e tests). */
 export const CHROMIUM_ARGS = [
@@ -25,7 +18,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const VIEWPORT = { width: 1280, height: 720 };
 
 export interface PageOptions {
   port: number;
@@ -34,13 +26,13 @@ export interface PageOptions {
   networks: number;
   /** how long each frame-time window lasts */
   frameMs: number;
+  /** windows per measure and canvas */
+  repeats: number;
   /** cold loads of the default world (fresh context each) */
   loads: number;
   /** when set: an unminified build, and a CDP CPU profile of each window written here */
   profileDir?: string;
 }
-
-type Hot = { dir: string; hot: Record<string, HotFunction[]> } | undefined;
 
 /** One canvas under test. */
 export interface CanvasFigures {
@@ -49,7 +41,7 @@ export interface CanvasFigures {
   idle: WindowStats;
   animate: WindowStats;
   drag: WindowStats;
-  /** the dragged node's position changed under the mouse (the drag was real) */
+  /** the dragged node's position changed under the mouse in every drag (the drags were real) */
   dragMoved: boolean;
 }
 
@@ -60,6 +52,9 @@ export interface PageFigures {
   loadSamplesMs: number[];
   fcpMedianMs: number;
   containers: number;
+  /** windows per measure, each `windowMs` long, alternating app and bare page */
+  repeats: number;
+  windowMs: number;
   /** the bare page gets the app's own nodes (ids, positions, sizes) and edges */
   ours: CanvasFigures & { stillPlaying: boolean };
   bare: CanvasFigures;
@@ -73,13 +68,6 @@ export interface PageFigures {
   };
   initialJs: InitialJs;
   profiles?: Record<string, HotFunction[]>;
-}
-
-async function newContext(browser: Browser): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
-  // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name helper
-  await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  return ctx;
 }
 
 /** Cold loads of the app: ms from navigation start to the frame that painted the default world. */
@@ -99,126 +87,67 @@ async function loadTimes(browser: Browser, url: string, n: number): Promise<{ dr
   return { drawn, fcp };
 }
 
-/** The console lines that put `containers` containers over `networks` user-defined bridges. */
-export function seedLines(containers: number, networks: number): string[] {
-  const lines: string[] = [];
-  for (let n = 0; n < networks; n++) lines.push(`docker network create n${n}`);
-  for (let i = 0; i < containers; i++)
-    lines.push(`docker run -dit --name c${i} --network n${i % networks} ${i % 2 ? 'nginx' : 'nicolaka/netshoot'}`);
-  return lines;
+/** Frames while the canvas' marker moves. */
+async function animateWindow(c: CanvasUnderTest, name: string, ms: number, prof: ProfileSink) {
+  await c.animate(true);
+  const sample = await measureWindow(c.page, name, () => framesFor(c.page, ms), prof);
+  const still = await c.animating();
+  await c.animate(false);
+  return { sample, still };
 }
 
-type Api = { gesture: (l: string[]) => boolean; run: (l: string) => { exitCode: number; output: string } };
-const api = (page: Page) => ({
-  gesture: (lines: string[]) =>
-    page.evaluate((l) => (window as unknown as { __whalewire: Api }).__whalewire.gesture(l), lines),
-  run: (line: string) => page.evaluate((l) => (window as unknown as { __whalewire: Api }).__whalewire.run(l), line),
-});
-
-/** Drags `id` around a circle and measures the window. */
-async function dragWindow(page: Page, id: string, name: string, opts: PageOptions, prof: Hot) {
-  const at = await grabPoint(page, id);
+/** Frames while a node is dragged in circles by real mouse moves (press and release outside the window). */
+async function dragWindow(c: CanvasUnderTest, name: string, ms: number, prof: ProfileSink) {
+  const at = await grabPoint(c.page, c.dragId);
+  await startDrag(c.page, at);
   let moved = false;
-  const stats = await measureWindow(
-    page,
+  const sample = await measureWindow(
+    c.page,
     name,
     async () => {
-      const r = await dragInCircle(page, id, at, 60, opts.frameMs);
+      const r = await circleMoves(c.page, c.dragId, at, 60, ms);
       moved = r.moved;
       return r.stamps;
     },
     prof,
   );
-  return { stats, moved };
+  await endDrag(c.page, at);
+  return { sample, moved };
 }
 
-async function measureOurs(browser: Browser, url: string, opts: PageOptions, prof: Hot) {
-  const ctx = await newContext(browser);
-  await watchFirstDraw(ctx, '[data-testid="node-docker-host"]');
-  const page = await ctx.newPage();
-  await page.goto(url);
-  await firstDraw(page);
-  // one store update through the test API, as a gesture of many lines
-  if (!(await api(page).gesture(seedLines(opts.containers, opts.networks))))
-    throw new Error('seeding the canvas through window.__whalewire.gesture failed');
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid^="container-c"]').length >= n,
-    opts.containers,
-    {
-      timeout: 60_000,
-    },
-  );
-  // the app re-fits the view when containers appear (60 ms later, a 300 ms transition)
-  await page.waitForTimeout(1500);
-  const graph = await scrapeGraph(page, '[data-testid="canvas"]');
-  const idle = await measureWindow(page, 'ours-idle', () => framesFor(page, 1000));
-
-  // a packet: ping between two containers on n0, played at the default speed
-  const ping = `docker exec c0 ping -c 4 c${opts.networks}`;
-  const r = await api(page).run(ping);
-  if (r.exitCode !== 0) throw new Error(`${ping} failed in the page: ${r.output}`);
-  const dock = page.getByTestId('sim-dock');
-  await dock.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.mouse.move(5, VIEWPORT.height - 5);
-  const animate = await measureWindow(page, 'ours-animate', () => framesFor(page, opts.frameMs), prof);
-  const pause = dock.getByRole('button', { name: 'Pause', exact: true });
-  const stillPlaying = await pause.isVisible();
-  if (stillPlaying) await pause.click();
-
-  const name = `c${Math.floor(opts.containers / 2)}`;
-  const dragId = await page.evaluate(
-    (sel) => document.querySelector(sel)?.closest<HTMLElement>('.react-flow__node')?.dataset.id,
-    `[data-testid="container-${name}"]`,
-  );
-  if (!dragId) throw new Error(`no node for container ${name}`);
-  const drag = await dragWindow(page, dragId, 'ours-drag', opts, prof);
-  await ctx.close();
-  const figures = {
-    nodes: graph.nodes.length,
-    edges: graph.edges.length,
-    idle,
-    animate,
-    drag: drag.stats,
-    dragMoved: drag.moved,
-    stillPlaying,
-  };
-  return { graph, dragId, figures };
-}
-
-async function measureBare(
-  browser: Browser,
-  url: string,
-  graph: CanvasGraph,
-  dragId: string,
-  opts: PageOptions,
-  prof: Hot,
-): Promise<CanvasFigures> {
-  const ctx = await newContext(browser);
-  await ctx.addInitScript((g) => {
-    (window as unknown as { __benchGraph: CanvasGraph }).__benchGraph = g;
-  }, graph);
-  await watchFirstDraw(ctx, '[data-testid="bare-canvas"]');
-  const page = await ctx.newPage();
-  await page.goto(url);
-  await firstDraw(page);
-  await page.waitForTimeout(500);
-  const drawn = await scrapeGraph(page, '[data-testid="bare-canvas"]');
-  const idle = await measureWindow(page, 'bare-idle', () => framesFor(page, 1000));
-  const animateOn = (on: boolean) =>
-    page.evaluate((o) => (window as unknown as { __benchAnimate: (on: boolean) => void }).__benchAnimate(o), on);
-  await animateOn(true);
-  const animate = await measureWindow(page, 'bare-animate', () => framesFor(page, opts.frameMs), prof);
-  await animateOn(false);
-  const drag = await dragWindow(page, dragId, 'bare-drag', opts, prof);
-  await ctx.close();
-  return {
-    nodes: drawn.nodes.length,
-    edges: drawn.edges.length,
-    idle,
-    animate,
-    drag: drag.stats,
-    dragMoved: drag.moved,
-  };
+/** Idle, animating and dragging windows on both canvases, alternating so both see the same machine load. */
+async function measureBoth(ours: CanvasUnderTest, bare: CanvasUnderTest, opts: PageOptions, prof: ProfileSink) {
+  const both = [ours, bare] as const;
+  const acc = both.map(() => ({
+    idle: [] as WindowSample[],
+    animate: [] as WindowSample[],
+    drag: [] as WindowSample[],
+    moved: true,
+    still: true,
+  }));
+  for (const [i, c] of both.entries())
+    acc[i].idle.push(await measureWindow(c.page, 'idle', () => framesFor(c.page, 1000)));
+  for (let r = 0; r < opts.repeats; r++) {
+    for (const [i, c] of both.entries()) {
+      const a = await animateWindow(c, `${i ? 'bare' : 'ours'}-animate-${r}`, opts.frameMs, prof);
+      acc[i].animate.push(a.sample);
+      acc[i].still &&= a.still;
+    }
+    for (const [i, c] of both.entries()) {
+      const d = await dragWindow(c, `${i ? 'bare' : 'ours'}-drag-${r}`, opts.frameMs, prof);
+      acc[i].drag.push(d.sample);
+      acc[i].moved &&= d.moved;
+    }
+  }
+  const figures = (i: number): CanvasFigures => ({
+    nodes: both[i].graph.nodes.length,
+    edges: both[i].graph.edges.length,
+    idle: pool(acc[i].idle),
+    animate: pool(acc[i].animate),
+    drag: pool(acc[i].drag),
+    dragMoved: acc[i].moved,
+  });
+  return { ours: { ...figures(0), stillPlaying: acc[0].still }, bare: figures(1) };
 }
 
 /**
@@ -246,11 +175,15 @@ export async function benchPage(opts: PageOptions): Promise<PageFigures> {
   const browser = await chromium.launch({ executablePath: executablePath || undefined, args: CHROMIUM_ARGS });
   try {
     const profiles: Record<string, HotFunction[]> = {};
-    const prof: Hot = opts.profileDir ? { dir: opts.profileDir, hot: profiles } : undefined;
+    const prof: ProfileSink = opts.profileDir ? { dir: opts.profileDir, hot: profiles } : undefined;
     const loads = await loadTimes(browser, app.url, opts.loads);
-    const ours = await measureOurs(browser, app.url, opts, prof);
-    const b = await measureBare(browser, bare.url, ours.graph, ours.dragId, opts, prof);
-    const o = ours.figures;
+    const ours = await openApp(browser, app.url, opts.containers, opts.networks);
+    const bareCanvas = await openBare(browser, bare.url, ours.graph, ours.dragId);
+    const m = await measureBoth(ours, bareCanvas, opts, prof);
+    await ours.close();
+    await bareCanvas.close();
+    const o = m.ours;
+    const b = m.bare;
     return {
       chromium: browser.version(),
       viewport: VIEWPORT,
@@ -258,6 +191,8 @@ export async function benchPage(opts: PageOptions): Promise<PageFigures> {
       loadSamplesMs: loads.drawn,
       fcpMedianMs: median(loads.fcp),
       containers: opts.containers,
+      repeats: opts.repeats,
+      windowMs: opts.frameMs,
       ours: o,
       bare: b,
       ratio: {

@@ -80,40 +80,46 @@ const nodeTransform = (page: Page, id: string) =>
     id,
   );
 
+/** Presses on (x, y) and moves past React Flow's drag threshold: a drag of that node is under way. */
+export async function startDrag(page: Page, at: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 4, at.y, { steps: 2 });
+  await sleep(50);
+}
+
 /**
- * Drags node `id` with real mouse events: press at (x, y), then one move every ~16 ms around a
- * circle of `radius` px for `ms`, back to the start, release. Collects frames from the first move
- * to the last, and whether the node really moved under the mouse.
+ * During a drag begun at `at`: one real mouse move every ~16 ms around a circle of `radius` px for
+ * `ms`, back where it began. Returns the frames of that time and whether node `id` moved with the mouse.
  */
-export async function dragInCircle(
+export async function circleMoves(
   page: Page,
   id: string,
   at: { x: number; y: number },
   radius: number,
   ms: number,
 ): Promise<{ stamps: number[]; moved: boolean }> {
-  const { x, y } = at;
   const before = await nodeTransform(page, id);
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  // leave the drag threshold before measuring, so the frames are those of an ongoing drag
-  await page.mouse.move(x + 4, y, { steps: 2 });
-  await sleep(50);
+  let during: string | null = before;
   await startFrames(page);
   const t0 = Date.now();
   let i = 0;
-  let during: string | null = before;
   while (Date.now() - t0 < ms) {
     const a = (i++ / 60) * 2 * Math.PI;
     const t = Date.now();
-    await page.mouse.move(x + radius * Math.sin(a), y - radius * (1 - Math.cos(a)));
+    await page.mouse.move(at.x + radius * Math.sin(a), at.y - radius * (1 - Math.cos(a)));
     if (i === 30) during = await nodeTransform(page, id);
     await sleep(Math.max(0, 16 - (Date.now() - t)));
   }
   const stamps = await stopFrames(page);
-  await page.mouse.move(x, y, { steps: 4 });
-  await page.mouse.up();
+  await page.mouse.move(at.x + 4, at.y);
   return { stamps, moved: during !== before };
+}
+
+/** Releases the mouse where the drag began (the node goes back to its place: no docker command). */
+export async function endDrag(page: Page, at: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(at.x, at.y, { steps: 2 });
+  await page.mouse.up();
 }
 
 /** Collects frames for `ms` while whatever the page is doing goes on. */

@@ -16,7 +16,7 @@ export interface BenchEnv {
 
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const frames = (s: WindowStats) =>
-  `${f(s.p50Ms, 1)} / ${f(s.p95Ms, 1)} ms, ${s.frames} frames, ${s.dropped} dropped, busy ${f(s.busyMsPerFrame, 1)} ms/frame (JS ${f(s.scriptMsPerFrame, 1)})`;
+  `${f(s.p50Ms, 1)} / ${f(s.p95Ms, 1)} ms, ${s.frames} frames, ${s.dropped} dropped, busy ${f(s.busyMsPerFrame, 1)} ms/frame (JS ${f(s.scriptMsPerFrame, 1)}, style+layout ${f(s.layoutStyleMsPerFrame, 1)})`;
 
 /** The results as rows of a plain-text table: what, figure, budget, verdict. */
 export function tableRows(
@@ -68,8 +68,8 @@ export function tableRows(
       '',
       '',
     ]);
-    const c = `${page.containers} containers (${page.ours.nodes} nodes, ${page.ours.edges} edges)`;
-    rows.push([`page: idle frames, ${c}, p50 / p95`, frames(page.ours.idle), '', '']);
+    const c = `${page.containers} containers (${page.ours.nodes} nodes, ${page.ours.edges} edges), ${page.repeats} × ${page.windowMs / 1000} s`;
+    rows.push([`page: idle, ${page.containers} containers, 1 s, p50 / p95`, frames(page.ours.idle), '', '']);
     rows.push([
       `page: packet animating, ${c}, p50 / p95`,
       frames(page.ours.animate),
@@ -80,8 +80,8 @@ export function tableRows(
       frames(page.ours.drag),
       ...verdict('page: p95 frame, container'),
     ]);
-    const b = `${page.bare.nodes} nodes, ${page.bare.edges} edges`;
-    rows.push([`bare React Flow: idle (${b}), p50 / p95`, frames(page.bare.idle), '', '']);
+    const b = `${page.bare.nodes} nodes, ${page.bare.edges} edges, ${page.repeats} × ${page.windowMs / 1000} s`;
+    rows.push(['bare React Flow: idle, 1 s, p50 / p95', frames(page.bare.idle), '', '']);
     rows.push([`bare React Flow: marker animating (${b}), p50 / p95`, frames(page.bare.animate), '', '']);
     rows.push([`bare React Flow: node dragged (${b}), p50 / p95`, frames(page.bare.drag), '', '']);
     rows.push([
@@ -93,6 +93,12 @@ export function tableRows(
       'ours/bare p95 frame: dragging',
       `${f(page.ratio.dragP95)} (p50 ${f(page.ratio.dragP50)})`,
       ...verdict('page: ours/bare p95 frame, drag'),
+    ]);
+    rows.push([
+      'ours/bare main-thread busy per frame: animating / dragging',
+      `${f(page.ratio.animateBusy)} / ${f(page.ratio.dragBusy)}`,
+      '',
+      '',
     ]);
     const files = page.initialJs.files.map((x) => x.file.replace(/^assets\//, '')).join(' + ');
     rows.push([

@@ -47,7 +47,8 @@ async function main(): Promise<number> {
       barePort: port + 1,
       containers: value('--page-containers', 300),
       networks: 6,
-      frameMs: value('--frame-ms', 5000),
+      frameMs: value('--frame-ms', 3000),
+      repeats: value('--repeats', 3),
       loads: 5,
       profileDir,
     });
@@ -57,7 +58,9 @@ async function main(): Promise<number> {
   const budgets = checkBudgets(engine, page);
   console.log(envLine(env));
   console.log(formatTable(['figure', 'value', 'budget', ''], tableRows(engine, page, budgets)));
-  if (page?.ours.stillPlaying === false) console.log('note: the packet animation ended before the frame window did');
+  if (page?.ours.stillPlaying === false) console.log('note: the packet animation ended before a frame window did');
+  if (page && !(page.ours.dragMoved && page.bare.dragMoved))
+    console.log('note: a dragged node did not follow the mouse');
   if (page?.profiles) {
     for (const [name, fns] of Object.entries(page.profiles)) {
       console.log(`\nCPU profile ${name} (${profileDir}/${name}.cpuprofile), top self time:`);

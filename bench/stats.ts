@@ -37,7 +37,11 @@ export const VSYNC_MS = 1000 / 60;
 
 /** p50/p95 of the frame durations behind `stamps`. */
 export function frameStats(stamps: readonly number[]): FrameStats {
-  const d = frameDurations(stamps);
+  return durationStats(frameDurations(stamps));
+}
+
+/** p50/p95 of frame durations (ms), e.g. pooled from several windows. */
+export function durationStats(d: readonly number[]): FrameStats {
   return { frames: d.length, p50Ms: median(d), p95Ms: p95(d), dropped: d.filter((x) => x >= VSYNC_MS * 1.5).length };
 }
 

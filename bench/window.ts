@@ -2,33 +2,40 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type CpuProfile, type HotFunction, hotFunctions } from './profile';
-import { type FrameStats, frameStats } from './stats';
+import { durationStats, type FrameStats, frameDurations } from './stats';
 
-/** One measured window: frame times, and the main thread's work per frame as Chromium counts it. */
+/** One measured window: its frame durations and the main thread's work as Chromium counts it. */
+export interface WindowSample {
+  durations: number[];
+  /** CDP Performance deltas over the window, ms: TaskDuration (all main-thread work), ScriptDuration, Layout + RecalcStyle */
+  busyMs: number;
+  scriptMs: number;
+  layoutStyleMs: number;
+}
+
+/** Frame statistics over one or more windows, with the main thread's work per frame. */
 export interface WindowStats extends FrameStats {
-  /** CDP Performance `TaskDuration` over the window, per frame: all main-thread work */
   busyMsPerFrame: number;
-  /** of which `ScriptDuration` (JavaScript) */
   scriptMsPerFrame: number;
-  /** of which layout + style recalculation */
   layoutStyleMsPerFrame: number;
 }
 
-type Metrics = Record<string, number>;
+/** Where CPU profiles go when the run profiles, and the hottest functions found in them. */
+export type ProfileSink = { dir: string; hot: Record<string, HotFunction[]> } | undefined;
 
 /**
  * Runs `collect` (which returns the window's rAF timestamps) with CDP Performance metrics around it
- * and, when `profileDir` is set, under the CDP sampling profiler: the profile is written to
- * `profileDir/name.cpuprofile` and its hottest functions stored in `hot[name]`.
+ * and, with a `profile` sink, under the CDP sampling profiler: the profile is written to
+ * `dir/name.cpuprofile` and its hottest functions kept in `hot[name]`.
  */
 export async function measureWindow(
   page: Page,
   name: string,
   collect: () => Promise<number[]>,
-  profile?: { dir: string; hot: Record<string, HotFunction[]> },
-): Promise<WindowStats> {
+  profile?: ProfileSink,
+): Promise<WindowSample> {
   const cdp = await page.context().newCDPSession(page);
-  const metrics = async (): Promise<Metrics> => {
+  const metrics = async (): Promise<Record<string, number>> => {
     const r = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     return Object.fromEntries(r.metrics.map((m) => [m.name, m.value]));
   };
@@ -47,14 +54,26 @@ export async function measureWindow(
     profile.hot[name] = hotFunctions(p, 20).functions;
   }
   await cdp.detach();
-  const stats = frameStats(stamps);
-  // metrics are in seconds
-  const perFrame = (...keys: string[]) =>
-    (keys.reduce((a, k) => a + ((after[k] ?? 0) - (before[k] ?? 0)), 0) * 1000) / Math.max(1, stats.frames);
+  // CDP reports seconds
+  const delta = (...keys: string[]) => keys.reduce((a, k) => a + ((after[k] ?? 0) - (before[k] ?? 0)), 0) * 1000;
+  return {
+    durations: frameDurations(stamps),
+    busyMs: delta('TaskDuration'),
+    scriptMs: delta('ScriptDuration'),
+    layoutStyleMs: delta('LayoutDuration', 'RecalcStyleDuration'),
+  };
+}
+
+/** Pools windows: percentiles over all their frames, work per frame over all their time. */
+export function pool(samples: WindowSample[]): WindowStats {
+  const durations = samples.flatMap((s) => s.durations);
+  const stats = durationStats(durations);
+  const per = (k: 'busyMs' | 'scriptMs' | 'layoutStyleMs') =>
+    samples.reduce((a, s) => a + s[k], 0) / Math.max(1, stats.frames);
   return {
     ...stats,
-    busyMsPerFrame: perFrame('TaskDuration'),
-    scriptMsPerFrame: perFrame('ScriptDuration'),
-    layoutStyleMsPerFrame: perFrame('LayoutDuration', 'RecalcStyleDuration'),
+    busyMsPerFrame: per('busyMs'),
+    scriptMsPerFrame: per('scriptMs'),
+    layoutStyleMsPerFrame: per('layoutStyleMs'),
   };
 }
