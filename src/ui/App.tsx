@@ -7,6 +7,7 @@ import { appStore, useApp } from '../store/instance';
 import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
 import type { FlowNode } from './canvas/flow';
+import { fitOptions } from './canvas/Overview';
 import { Dialogs } from './Dialogs';
 import { Notices } from './Notices';
 import { ConsolePanel } from './panels/ConsolePanel';
@@ -22,7 +23,7 @@ function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
   useEffect(() => {
     void count;
     void presenter;
-    const id = setTimeout(() => rf.current?.fitView({ padding: 0.08, duration: 300 }), 60);
+    const id = setTimeout(() => rf.current?.fitView({ ...fitOptions(presenter), duration: 300 }), 60);
     return () => clearTimeout(id);
   }, [count, presenter, rf]);
 }
@@ -32,7 +33,10 @@ export function App() {
   const { t } = useTranslation();
   const presenter = useApp((s) => s.presenter);
   const rf = useRef<ReactFlowInstance<FlowNode> | null>(null);
-  const onFit = useCallback(() => rf.current?.fitView({ padding: 0.08, duration: 300 }), []);
+  const onFit = useCallback(
+    () => rf.current?.fitView({ ...fitOptions(appStore().getState().presenter), duration: 300 }),
+    [],
+  );
   const onReady = useCallback((inst: ReactFlowInstance<FlowNode>) => {
     rf.current = inst;
   }, []);

@@ -2,7 +2,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   type NodeChange,
   ReactFlow,
   type ReactFlowInstance,
@@ -17,7 +16,9 @@ import { PacketLayer } from '../sim';
 import { createFlowSelector, type FlowNode } from './flow';
 import { dropCommands, nearestAttachedNetwork } from './gestures';
 import { type Layout, layoutGraph } from './layout';
+import { metricsFor } from './metrics';
 import { nodeTypes } from './nodes';
+import { boundsOf, fitOptions, Overview } from './Overview';
 import { useGraph } from './useGraph';
 import { edgeTypes } from './WireEdge';
 
@@ -50,8 +51,18 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const selected = useApp((s) => s.selected);
   const dragging = useApp((s) => s.dragging);
   const theme = useApp((s) => s.theme);
+  const presenter = useApp((s) => s.presenter);
+  const metrics = metricsFor(presenter);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
-  const layout = useMemo(() => layoutGraph(graph, pinned), [graph, pinned]);
+  const layout = useMemo(() => layoutGraph(graph, pinned, metrics), [graph, pinned, metrics]);
+  const bounds = useMemo(
+    () =>
+      boundsOf(
+        layout,
+        graph.nodes.filter((n) => !n.parentId).map((n) => n.id),
+      ),
+    [graph, layout],
+  );
   const toFlow = useMemo(() => createFlowSelector(), []);
   const view = useMemo(
     () => toFlow(graph, layout, { selected, dragging, dropTarget }),
@@ -123,10 +134,11 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
           return;
         }
       }
-      s.pin(node.id, node.position);
+      // pins are kept in normal-mode units, so a move made in presenter mode fits both
+      s.pin(node.id, { x: node.position.x / metrics.scale, y: node.position.y / metrics.scale });
       s.setDragging(null);
     },
-    [graph, layout, flowPoint],
+    [graph, layout, flowPoint, metrics],
   );
 
   const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: FlowNode) => {
@@ -169,21 +181,13 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         minZoom={0.05}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={fitOptions(presenter)}
         proOptions={{ hideAttribution: true }}
         onlyRenderVisibleElements={view.nodes.length > 120}
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap
-          position="bottom-right"
-          maskColor={theme === 'dark' ? 'rgba(13,17,23,0.6)' : 'rgba(238,242,246,0.6)'}
-          pannable
-          zoomable
-          nodeStrokeWidth={3}
-          className="minimap"
-          style={{ width: 128, height: 80 }}
-        />
+        <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
         <PacketLayer />
       </ReactFlow>
     </section>

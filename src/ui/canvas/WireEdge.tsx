@@ -4,7 +4,8 @@ import type { FlowEdge } from './flow';
 
 /**
  * A cable: veth pairs, bridge-to-host links and physical NICs. The label sits just outside the
- * lower end (the container's top for a veth) so labels of sibling edges never stack on each other.
+ * lower end (the container's top for a veth) so labels of sibling edges never stack on each other;
+ * a bridge's gateway label sits on the bridge.
  */
 export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
@@ -22,11 +23,15 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
   const below = targetY < sourceY;
   // beside the lower / nearer end, outside the node it enters
   const transform =
-    targetPosition === Position.Left
-      ? `translate(-100%, -110%) translate(${targetX - 6}px, ${targetY}px)`
-      : targetPosition === Position.Right
-        ? `translate(0, -110%) translate(${targetX + 6}px, ${targetY}px)`
-        : `translate(-50%, ${below ? '6px' : '-100%'}) translate(${targetX}px, ${below ? targetY : targetY - 6}px)`;
+    data?.kind === 'brhost'
+      ? // the gateway address sits on top of its own bridge: every bridge's cable ends at the same
+        // point of the host, so labels there would stack
+        `translate(-50%, -100%) translate(${sourceX}px, ${sourceY - 4}px)`
+      : targetPosition === Position.Left
+        ? `translate(-100%, -110%) translate(${targetX - 6}px, ${targetY}px)`
+        : targetPosition === Position.Right
+          ? `translate(0, -110%) translate(${targetX + 6}px, ${targetY}px)`
+          : `translate(-50%, ${below ? '6px' : '-100%'}) translate(${targetX}px, ${below ? targetY : targetY - 6}px)`;
   return (
     <>
       <BaseEdge id={id} path={path} className={`wire-path wire-${data?.kind ?? 'iface'}`} />

@@ -1,7 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { EdgeKind, Graph, NodeData } from '../../store/graph';
-import { hostUplinkX, type Layout } from './layout';
+import { type Box, hostUplinkX, type Layout } from './layout';
 
 /** What a canvas node carries: the graph data plus its size and, for the host, where its uplink sits. */
 export type FlowNodeData = NodeData & { w: number; h: number; uplinkX?: number; dropTarget?: boolean };
@@ -70,15 +70,15 @@ export function createFlowSelector() {
     for (const id of nodeCache.keys()) if (!seenNodes.has(id)) nodeCache.delete(id);
 
     const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
-    const centre = new Map<string, { x: number; y: number }>();
-    const at = (id: string) => {
-      let c = centre.get(id);
+    const abs = new Map<string, Box>();
+    const boxOf = (id: string) => {
+      let c = abs.get(id);
       if (!c) {
         const b = layout[id];
         const p = parentOf.get(id);
         const o = p ? layout[p] : undefined;
-        c = b ? { x: b.x + b.w / 2 + (o?.x ?? 0), y: b.y + b.h / 2 + (o?.y ?? 0) } : { x: 0, y: 0 };
-        centre.set(id, c);
+        c = b ? { x: b.x + (o?.x ?? 0), y: b.y + (o?.y ?? 0), w: b.w, h: b.h } : { x: 0, y: 0, w: 0, h: 0 };
+        abs.set(id, c);
       }
       return c;
     };
@@ -87,9 +87,12 @@ export function createFlowSelector() {
     for (const g of graph.edges) {
       let sourceHandle: string;
       let targetHandle: string;
-      const a = at(g.source);
-      const b = at(g.target);
-      const sideways = g.kind === 'iface' && g.target !== DOCKER_HOST && Math.abs(b.x - a.x) > Math.abs(b.y - a.y);
+      const a = boxOf(g.source);
+      const b = boxOf(g.target);
+      // a cable leaves sideways when the boxes are further apart across than up and down
+      const across = Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w));
+      const upDown = Math.max(b.y - (a.y + a.h), a.y - (b.y + b.h));
+      const sideways = g.kind === 'iface' && g.target !== DOCKER_HOST && across > upDown;
       if (g.kind === 'brhost') [sourceHandle, targetHandle] = ['top', 'stack'];
       else if (sideways) [sourceHandle, targetHandle] = b.x >= a.x ? ['right', 'left'] : ['left', 'right'];
       // the upper end leaves from its bottom, the lower end enters at its top

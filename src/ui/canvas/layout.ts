@@ -1,5 +1,6 @@
 import { DOCKER_HOST, nodeId } from '../../sim/ids';
-import type { ContainerData, Graph, GraphNode } from '../../store/graph';
+import type { ContainerData, Graph, GraphNode, NetworkData } from '../../store/graph';
+import { containerHeight, type Metrics, NORMAL, networkHeight } from './metrics';
 
 /**
  * Deterministic layout: the Docker host is a box with one column per network (bridge on top,
@@ -17,36 +18,20 @@ export interface Box {
 
 export type Layout = Record<string, Box>;
 
-export const SIZE = {
-  containerW: 216,
-  networkW: 232,
-  networkH: 96,
-  machineW: 196,
-  machineH: 84,
-  segmentW: 260,
-  segmentH: 40,
-  hostHeader: 48,
-  pad: 28,
-  gapX: 28,
-  /** room above a container for its veth label */
-  gapY: 50,
-  colGap: 56,
-};
+/** Normal-mode sizes (kept under this name for Arrange, which works in normal units). */
+export const SIZE = NORMAL;
 
-/** Height of a container card: header, one line per interface, a line of ports. */
-export function containerHeight(d: ContainerData): number {
-  return 62 + Math.max(1, d.ifaces.length) * 34 + (d.ports.length ? 22 : 0);
-}
+export { containerHeight };
 
 /** Columns of the container grid under one network: a row for a few, a near-square grid for many. */
 export function gridColumns(n: number): number {
   if (n <= 5) return Math.max(1, n);
-  // cards are wider than tall; 0.8 keeps a network's grid a little taller than wide, so several
+  // cards are wider than tall; 0.45 keeps a network's grid a little taller than wide, so several
   // networks side by side still make a 16:9-ish host box
-  return Math.ceil(Math.sqrt(n * 0.8));
+  return Math.ceil(Math.sqrt(n * 0.45));
 }
 
-function hostInterior(graph: Graph, layout: Layout): { w: number; h: number } {
+function hostInterior(graph: Graph, layout: Layout, m: Metrics): { w: number; h: number } {
   const nets = graph.nodes.filter((n) => n.parentId === DOCKER_HOST && n.data.kind === 'network');
   const ctrs = graph.nodes.filter((n) => n.data.kind === 'container');
   const byColumn = new Map<string, GraphNode[]>(nets.map((n) => [n.id, []]));
@@ -63,52 +48,65 @@ function hostInterior(graph: Graph, layout: Layout): { w: number; h: number } {
     const col = src && byColumn.has(src) ? src : nets[nets.length - 1]?.id;
     if (col) byColumn.get(col)?.push(c);
   }
-  let x = SIZE.pad;
+  let x = m.pad;
   let maxH = 0;
-  const top = SIZE.hostHeader + 36;
+  const top = m.hostHeader + 36;
+  // every bridge card gets the height of the tallest, so the row of networks reads as one line
+  const netH = Math.max(0, ...nets.map((n) => networkHeight(n.data as NetworkData, m)));
   for (const net of nets) {
     const list = byColumn.get(net.id) ?? [];
     const cols = gridColumns(list.length);
-    const gridW = list.length ? cols * SIZE.containerW + (cols - 1) * SIZE.gapX : 0;
-    const colW = Math.max(SIZE.networkW, gridW);
-    layout[net.id] = { x: x + (colW - SIZE.networkW) / 2, y: top, w: SIZE.networkW, h: SIZE.networkH };
-    let y = top + SIZE.networkH + SIZE.gapY;
+    const gridW = list.length ? cols * m.containerW + (cols - 1) * m.gapX : 0;
+    const colW = Math.max(m.networkW, gridW);
+    layout[net.id] = { x: x + (colW - m.networkW) / 2, y: top, w: m.networkW, h: netH };
+    let y = top + netH + m.gapY;
     for (let r = 0; r * cols < list.length; r++) {
       const row = list.slice(r * cols, r * cols + cols);
-      const rowW = row.length * SIZE.containerW + (row.length - 1) * SIZE.gapX;
+      const rowW = row.length * m.containerW + (row.length - 1) * m.gapX;
       let cx = x + (colW - rowW) / 2;
       let rowH = 0;
       for (const c of row) {
-        const h = containerHeight(c.data as ContainerData);
-        layout[c.id] = { x: cx, y, w: SIZE.containerW, h };
-        cx += SIZE.containerW + SIZE.gapX;
+        const h = containerHeight(c.data as ContainerData, m);
+        layout[c.id] = { x: cx, y, w: m.containerW, h };
+        cx += m.containerW + m.gapX;
         rowH = Math.max(rowH, h);
       }
-      y += rowH + SIZE.gapY;
+      y += rowH + m.gapY;
     }
-    maxH = Math.max(maxH, y - SIZE.gapY);
-    x += colW + SIZE.colGap;
+    maxH = Math.max(maxH, y - m.gapY);
+    x += colW + m.colGap;
   }
-  return { w: x - SIZE.colGap + SIZE.pad, h: maxH + SIZE.pad };
+  return { w: x - m.colGap + m.pad, h: maxH + m.pad };
 }
 
-/** Computes every node's box; `pinned` positions (relative to the parent) override computed ones. */
-export function layoutGraph(graph: Graph, pinned: Record<string, { x: number; y: number }>): Layout {
+/**
+ * Computes every node's box; `pinned` positions (relative to the parent, in normal-mode units)
+ * override computed ones. `m` picks the display mode's sizes (presenter: larger).
+ */
+export function layoutGraph(
+  graph: Graph,
+  pinned: Record<string, { x: number; y: number }>,
+  m: Metrics = NORMAL,
+): Layout {
   const layout: Layout = {};
-  const inner = hostInterior(graph, layout);
+  const pin = (id: string) => {
+    const p = pinned[id];
+    return p && { x: p.x * m.scale, y: p.y * m.scale };
+  };
+  const inner = hostInterior(graph, layout, m);
   for (const n of graph.nodes) {
-    const p = pinned[n.id];
-    if (p && layout[n.id] && n.parentId) layout[n.id] = { ...layout[n.id], x: p.x, y: p.y };
+    const p = pin(n.id);
+    if (p && layout[n.id] && n.parentId) layout[n.id] = { ...layout[n.id], ...p };
   }
   // the host box grows to hold children a person moved
   let w = inner.w;
   let h = inner.h;
   for (const n of graph.nodes)
     if (n.parentId === DOCKER_HOST && layout[n.id]) {
-      w = Math.max(w, layout[n.id].x + layout[n.id].w + SIZE.pad);
-      h = Math.max(h, layout[n.id].y + layout[n.id].h + SIZE.pad);
+      w = Math.max(w, layout[n.id].x + layout[n.id].w + m.pad);
+      h = Math.max(h, layout[n.id].y + layout[n.id].h + m.pad);
     }
-  w = Math.max(w, 560);
+  w = Math.max(w, 560 * m.scale);
 
   // outside the host, a band above it read left to right: internet hosts, the internet core,
   // the home router, the LAN switch with the PCs; the host hangs below the switch
@@ -118,24 +116,41 @@ export function layoutGraph(graph: Graph, pinned: Record<string, { x: number; y:
   const machineIds = graph.nodes.filter((n) => n.data.kind === 'machine').map((n) => n.id);
   const pcs = graph.nodes.filter((n) => n.data.kind === 'machine' && n.data.role === 'pc').map((n) => n.id);
   const leaves = machineIds.filter((id) => !known.has(id) && !pcs.includes(id));
-  const { machineW: mw, machineH: mh } = SIZE;
+  const { machineW: mw, machineH: mh } = m;
+  const [g1, g2, g3, g4] = m.band;
   const stepY = mh + 16;
-  const bandH = Math.max(3, leaves.length, pcs.length) * stepY - 16;
-  const mid = (bandH - mh) / 2;
-  leaves.forEach((id, i) => {
-    layout[id] = { x: 0, y: (bandH - leaves.length * stepY + 16) / 2 + i * stepY, w: mw, h: mh };
-  });
-  if (ids.has('internet')) layout.internet = { x: mw + 130, y: mid, w: mw, h: mh };
-  if (ids.has('router')) layout.router = { x: 2 * mw + 230, y: mid, w: mw, h: mh };
-  const lanX = 3 * mw + 300;
-  if (ids.has(lan)) layout[lan] = { x: lanX, y: (bandH - SIZE.segmentH) / 2, w: SIZE.segmentW, h: SIZE.segmentH };
+  let lanX: number;
+  let bandH: number;
+  if (m.leavesAbove) {
+    const rowY = mh + 40;
+    bandH = Math.max(rowY + mh, pcs.length * stepY - 16);
+    const ix = (Math.max(3, leaves.length) * (mw + m.gapX) - m.gapX - mw) / 2;
+    leaves.forEach((id, i) => {
+      layout[id] = { x: ix + (i - (leaves.length - 1) / 2) * (mw + m.gapX), y: 0, w: mw, h: mh };
+    });
+    if (ids.has('internet')) layout.internet = { x: ix, y: rowY, w: mw, h: mh };
+    if (ids.has('router')) layout.router = { x: ix + mw + g2, y: rowY, w: mw, h: mh };
+    lanX = ix + 2 * mw + g2 + g3;
+    if (ids.has(lan)) layout[lan] = { x: lanX, y: rowY + (mh - m.segmentH) / 2, w: m.segmentW, h: m.segmentH };
+  } else {
+    bandH = Math.max(3, leaves.length, pcs.length) * stepY - 16;
+    const mid = (bandH - mh) / 2;
+    leaves.forEach((id, i) => {
+      layout[id] = { x: 0, y: (bandH - leaves.length * stepY + 16) / 2 + i * stepY, w: mw, h: mh };
+    });
+    if (ids.has('internet')) layout.internet = { x: mw + g1, y: mid, w: mw, h: mh };
+    if (ids.has('router')) layout.router = { x: 2 * mw + g1 + g2, y: mid, w: mw, h: mh };
+    lanX = 3 * mw + g1 + g2 + g3;
+    if (ids.has(lan)) layout[lan] = { x: lanX, y: (bandH - m.segmentH) / 2, w: m.segmentW, h: m.segmentH };
+  }
   pcs.forEach((id, i) => {
-    layout[id] = { x: lanX + SIZE.segmentW + 90, y: (bandH - pcs.length * stepY + 16) / 2 + i * stepY, w: mw, h: mh };
+    layout[id] = { x: lanX + m.segmentW + g4, y: (bandH - pcs.length * stepY + 16) / 2 + i * stepY, w: mw, h: mh };
   });
-  if (ids.has(DOCKER_HOST)) layout[DOCKER_HOST] = { x: 0, y: bandH + 70, w: Math.max(w, lanX + SIZE.segmentW + 40), h };
+  if (ids.has(DOCKER_HOST))
+    layout[DOCKER_HOST] = { x: 0, y: bandH + m.bandToHost, w: Math.max(w, lanX + m.segmentW + 40), h };
   for (const n of graph.nodes) {
-    const p = pinned[n.id];
-    if (p && layout[n.id] && !n.parentId) layout[n.id] = { ...layout[n.id], x: p.x, y: p.y };
+    const p = pin(n.id);
+    if (p && layout[n.id] && !n.parentId) layout[n.id] = { ...layout[n.id], ...p };
   }
   return layout;
 }

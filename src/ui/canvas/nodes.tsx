@@ -1,7 +1,9 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../../store/instance';
 import type { FlowNode } from './flow';
+import { metricsFor } from './metrics';
 
 /**
  * Canvas node components, memo'd: React Flow re-renders a node only when its object changes, and
@@ -22,11 +24,12 @@ type P = NodeProps<FlowNode>;
 
 export const HostNode = memo(function HostNode({ data }: P) {
   const { t } = useTranslation();
+  const headerH = useApp((s) => metricsFor(s.presenter).hostHeader);
   if (data.kind !== 'host') return null;
   const eth0 = data.ifaces.find((f) => f.name === 'eth0');
   return (
     <div className="node host" style={{ width: data.w, height: data.h }} data-testid="node-docker-host">
-      <div className="host-drag host-header">
+      <div className="host-drag host-header" style={{ height: headerH - 2 }}>
         <span className="host-title">
           <span className="badge badge-host">{t('node.dockerHost')}</span> {data.hostname}
         </span>
@@ -47,7 +50,7 @@ export const HostNode = memo(function HostNode({ data }: P) {
         id="stack"
         className="handle handle-stack"
         isConnectable={false}
-        style={{ top: 48, bottom: 'auto' }}
+        style={{ top: headerH, bottom: 'auto' }}
       />
     </div>
   );
@@ -99,7 +102,20 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
         <span className="ctr-name">{data.name}</span>
         <span className="ctr-state small">{t(`state.${data.state}`)}</span>
       </div>
-      <div className="ctr-image mono dim">{data.image}</div>
+      <div className="ctr-image mono dim">
+        {/* a long image name breaks after its registry path, not mid-word */}
+        {data.image.split('/').map((part, i, all) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: path parts are positional
+          <span key={i}>
+            {part}
+            {i < all.length - 1 && (
+              <>
+                /<wbr />
+              </>
+            )}
+          </span>
+        ))}
+      </div>
       {data.ifaces.length === 0 && <div className="iface dim small">{t('node.mode', { mode: data.networkMode })}</div>}
       {data.ifaces.map((f) => (
         <div className="iface" key={`${f.network}-${f.name}`} data-testid="iface">

@@ -1,0 +1,119 @@
+import type { ContainerData, NetworkData } from '../../store/graph';
+
+/**
+ * Node sizes for one display mode. Presenter mode uses larger type inside nodes (app.css sets the
+ * same `font` on `.presenter .react-flow__node`) with gaps that grow less than the type, so once the
+ * view is fitted the text takes a larger share of the screen. Heights are computed from the text a
+ * node will wrap, so long names show in full and nothing overlaps by construction.
+ */
+export interface Metrics {
+  /** px font size of node text (CSS: .react-flow__node font-size) */
+  font: number;
+  /** presenter sizes ÷ normal sizes: pinned positions are stored in normal units and scaled by this */
+  scale: number;
+  containerW: number;
+  networkW: number;
+  machineW: number;
+  machineH: number;
+  segmentW: number;
+  segmentH: number;
+  hostHeader: number;
+  pad: number;
+  gapX: number;
+  /** room above a container for its veth label */
+  gapY: number;
+  colGap: number;
+  /** horizontal gaps in the LAN / internet band, left to right: leaves, internet, router, LAN, PCs */
+  band: [number, number, number, number];
+  /** between the band and the host box */
+  bandToHost: number;
+  /**
+   * the internet hosts sit in a row above the internet core instead of a column beside it, so the
+   * picture is wider and shorter: the canvas is wide on a 16:9 screen and the fit is height-bound
+   */
+  leavesAbove: boolean;
+}
+
+export const NORMAL: Metrics = {
+  font: 14,
+  scale: 1,
+  containerW: 248,
+  networkW: 248,
+  machineW: 196,
+  machineH: 84,
+  segmentW: 260,
+  segmentH: 40,
+  hostHeader: 48,
+  pad: 28,
+  gapX: 28,
+  gapY: 50,
+  colGap: 56,
+  band: [130, 100, 70, 90],
+  bandToHost: 56,
+  leavesAbove: true,
+};
+
+export const PRESENTER: Metrics = {
+  font: 22,
+  scale: 1.45,
+  containerW: 360,
+  networkW: 360,
+  machineW: 300,
+  machineH: 122,
+  segmentW: 400,
+  segmentH: 52,
+  hostHeader: 60,
+  pad: 24,
+  gapX: 28,
+  gapY: 60,
+  colGap: 48,
+  band: [150, 90, 60, 80],
+  bandToHost: 56,
+  leavesAbove: true,
+};
+
+export function metricsFor(presenter: boolean): Metrics {
+  return presenter ? PRESENTER : NORMAL;
+}
+
+// DejaVu Sans Mono and most UI monospace fonts advance 0.6 em; bold sans is estimated wide on purpose
+const MONO = 0.61;
+const BOLD = 0.7;
+
+/** Lines a text takes in `width` px when each character is `em` × `px` wide (at least one). */
+export function linesOf(text: string, px: number, em: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (px * em)));
+  return Math.max(1, Math.ceil(text.length / perLine));
+}
+
+/** Height of a container card: title, image, one block per interface, published ports, each wrapped. */
+export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
+  const f = m.font;
+  const inner = m.containerW - 27; // 5 px state border, 1.5 px border, 2 × 10 px padding
+  // the name shares its row with the state dot and word (~5.5 em)
+  const nameLines = linesOf(d.name, f * 1.08, BOLD, inner - f * 5.5);
+  const imageLines = linesOf(d.image, f * 0.92, MONO, inner);
+  const ifaceH = 5 + f * 0.92 * 1.25 * 1.8;
+  const ports = d.ports.join(', ');
+  const portLines = ports ? linesOf(ports, f * 0.74, MONO, inner) : 0;
+  return Math.ceil(
+    22 +
+      nameLines * f * 1.08 * 1.3 +
+      imageLines * f * 0.92 * 1.3 +
+      4 +
+      Math.max(1, d.ifaces.length) * ifaceH +
+      (portLines ? 3 + portLines * f * 0.74 * 1.3 : 0),
+  );
+}
+
+/** Height of a network card: name and badges (wrapping when the name is long), then three lines. */
+export function networkHeight(d: NetworkData, m: Metrics = NORMAL): number {
+  const f = m.font;
+  const inner = m.networkW - 24;
+  const badges = [d.driver, d.internal ? 'internal' : '', d.dns ? 'DNS' : ''].filter(Boolean);
+  const badgeW = badges.reduce((w, b) => w + b.length * f * 0.8 * 0.7 + f * 1.2, 0);
+  const nameW = d.name.length * f * 1.08 * BOLD;
+  const titleLines = nameW + badgeW > inner ? linesOf(d.name, f * 1.08, BOLD, inner) + 1 : 1;
+  const body = d.bridge ? 3 * f * 0.92 * 1.3 : 2 * f * 0.85 * 1.3;
+  return Math.ceil(30 + titleLines * f * 1.08 * 1.35 + body);
+}
