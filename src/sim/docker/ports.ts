@@ -1,6 +1,6 @@
 import { DOCKER_HOST } from '../ids';
 import { imageInfo } from '../images';
-import { isIPv4 } from '../ipam';
+import { isIPv4, plainContainers } from '../ipam';
 import type { Container, PortBinding, Proto, World } from '../model';
 
 /** `-p/--publish` parsing, host-port binding (facts 9, 10, 38) and the PORTS column. */
@@ -60,12 +60,11 @@ function portTaken(
   ip: string,
   port: number,
   proto: Proto,
-  except?: PortBinding[],
+  exceptContainer?: string,
 ): 'docker' | 'host' | null {
-  for (const c of Object.values(world.containers)) {
-    if (c.state !== 'running') continue;
+  for (const c of Object.values(plainContainers(world))) {
+    if (c.state !== 'running' || c.id === exceptContainer) continue;
     for (const b of c.ports) {
-      if (except?.includes(b)) continue;
       if (b.boundPort === port && b.proto === proto && sameAddr(b.hostIp, ip)) return 'docker';
     }
   }
@@ -84,7 +83,7 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
   for (const b of mine) {
     const shownIp = b.hostIp === '' ? '0.0.0.0' : b.hostIp;
     if (b.hostPort !== null) {
-      const taken = portTaken(draft, b.hostIp, b.hostPort, b.proto, mine);
+      const taken = portTaken(draft, b.hostIp, b.hostPort, b.proto, c.id);
       const clash =
         taken ??
         (mine.some((o) => o !== b && o.boundPort === b.hostPort && o.proto === b.proto && sameAddr(o.hostIp, b.hostIp))
@@ -105,7 +104,7 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
     let p = draft.lastEphemeralPort ? draft.lastEphemeralPort + 1 : EPHEMERAL_FIRST;
     let tries = 0;
     const busy = (port: number) =>
-      portTaken(draft, b.hostIp, port, b.proto, mine) !== null ||
+      portTaken(draft, b.hostIp, port, b.proto, c.id) !== null ||
       mine.some((o) => o !== b && o.boundPort === port && o.proto === b.proto);
     while (tries <= EPHEMERAL_LAST - EPHEMERAL_FIRST) {
       if (p > EPHEMERAL_LAST) p = EPHEMERAL_FIRST;
