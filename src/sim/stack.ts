@@ -51,15 +51,16 @@ const cidrOf = (ip: string, prefix: number) =>
 
 /** Bridge networks in creation order, with their running endpoints in attach order. */
 export function bridgePorts(world: World): { net: Network; ports: { c: Container; epIndex: number }[] }[] {
-  const nets = Object.values(world.networks).filter((n) => n.driver === 'bridge');
-  return nets.map((net) => ({
-    net,
-    ports: Object.values(world.containers)
-      .filter((c) => c.state === 'running')
-      .flatMap((c) => c.endpoints.map((ep, epIndex) => ({ c, ep, epIndex })))
-      .filter((x) => x.ep.networkId === net.id && x.ep.veth)
-      .map(({ c, epIndex }) => ({ c, epIndex })),
-  }));
+  // One pass over the containers, grouped by network: this runs for every shell command.
+  const byNet = new Map<string, { c: Container; epIndex: number }[]>();
+  for (const n of Object.values(world.networks)) if (n.driver === 'bridge') byNet.set(n.id, []);
+  for (const c of Object.values(world.containers)) {
+    if (c.state !== 'running') continue;
+    c.endpoints.forEach((ep, epIndex) => {
+      if (ep.veth) byNet.get(ep.networkId)?.push({ c, epIndex });
+    });
+  }
+  return [...byNet].map(([id, ports]) => ({ net: world.networks[id], ports }));
 }
 
 /** The namespace a container's processes see: its own, the host's (`--network host`), or another container's. */
@@ -76,7 +77,19 @@ export function namespaceOwner(world: World, containerId: string): Where {
   return { kind: 'container', id: c?.id ?? containerId };
 }
 
+/** Worlds are immutable, so the host's stack is computed once per World (every container's stack needs it). */
+const hostStacks = new WeakMap<World, Stack>();
+
 function hostStack(world: World): Stack {
+  let stack = hostStacks.get(world);
+  if (!stack) {
+    stack = buildHostStack(world);
+    hostStacks.set(world, stack);
+  }
+  return stack;
+}
+
+function buildHostStack(world: World): Stack {
   const m = world.machines[DOCKER_HOST];
   const ifaces: StackIface[] = m.ifaces.map((f, i) => ({
     index: i + 1,
@@ -184,7 +197,10 @@ function sortRoutes(routes: Route[]): Route[] {
     r.dst === 'default'
       ? -1
       : Number(IPv4CidrRange.fromCidr(r.dst).getFirst().getValue()) + Number(r.dst.split('/')[1]) / 100;
-  return [...routes].sort((a, b) => key(a) - key(b));
+  return routes
+    .map((r) => ({ r, k: key(r) }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.r);
 }
 
 /**
@@ -192,9 +208,8 @@ function sortRoutes(routes: Route[]): Route[] {
  * `--network container:NAME`; a container that is not running has only its loopback.
  */
 export function stackOf(world: World, where: Where): Stack | null {
-  const host = hostStack(world);
   if (where.kind === 'machine') {
-    if (where.id === DOCKER_HOST) return host;
+    if (where.id === DOCKER_HOST) return hostStack(world);
     const m = world.machines[where.id];
     if (!m) return null;
     return {
@@ -215,7 +230,7 @@ export function stackOf(world: World, where: Where): Stack | null {
     };
   }
   const owner = namespaceOwner(world, where.id);
-  if (owner.kind === 'machine') return host;
+  if (owner.kind === 'machine') return hostStack(world);
   const c = world.containers[owner.id];
-  return c ? containerStack(world, c, host) : null;
+  return c ? containerStack(world, c, hostStack(world)) : null;
 }
