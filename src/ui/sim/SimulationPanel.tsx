@@ -1,13 +1,16 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventList } from './EventList';
+import { LessonPackets, LessonPicker, LessonsToggle } from './Lessons';
 import { PredictPrompt } from './PredictPrompt';
 import { ProtoFilters } from './ProtoFilters';
+import { SendPacketForm, SendPacketToggle } from './SendPacket';
 import { SimControls } from './SimControls';
 import { HeaderInspector, Narration, TableChanges } from './StepDetails';
 import { useSim } from './useSim';
 import { useSimKeys } from './useSimKeys';
 import './sim.css';
+import './lessons.css';
 
 const Outcome = memo(function Outcome() {
   const { t } = useTranslation();
@@ -41,8 +44,9 @@ const PredictToggle = memo(function PredictToggle() {
 });
 
 /**
- * Simulation mode's panel: controls, narration, table changes, header inspector, filters and the
- * event list for the loaded trace. `presenter` (or a `.presenter` ancestor) switches to large type
+ * Simulation mode's panel: "Send a packet…" and the lesson scenes (start a trace without the
+ * console), then controls, narration, table changes, header inspector, filters and the event list
+ * for the loaded trace. `presenter` (or a `.presenter` ancestor) switches to large type
  * and high contrast and leaves out the event list and filters (the headers stay: NAT is taught there).
  */
 export const SimulationPanel = memo(function SimulationPanel(props: { presenter?: boolean }) {
@@ -57,10 +61,20 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
     >
       <div className="sim-panel__top">
         <h2>{t('sim.panel')}</h2>
+        <div className="sim-panel__start">
+          <SendPacketToggle />
+          {hasTrace && <LessonsToggle />}
+        </div>
         <PredictToggle />
       </div>
+      <SendPacketForm />
+      {hasTrace && <LessonPicker />}
+      <LessonPackets />
       {!hasTrace ? (
-        <p className="sim-muted">{t('sim.empty')}</p>
+        <>
+          <p className="sim-muted">{t('sim.empty')}</p>
+          <LessonPicker inline />
+        </>
       ) : (
         <>
           <Outcome />

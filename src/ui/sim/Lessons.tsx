@@ -1,0 +1,183 @@
+import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCENES, type Scene, sceneById, sceneContainers } from '../../sim/scenes';
+import { appStore, undo, useApp } from '../../store/instance';
+import { useNarrationLang } from './lang';
+import { lessonUi, useLessonUi } from './lessonUi';
+import { hasUserWork, loadScene } from './loadScene';
+
+function load(scene: Scene, t: (k: string, o?: Record<string, string>) => string, title: string) {
+  const res = loadScene(appStore(), scene, t('sim.lessons.note', { title, seed: scene.seed }));
+  const status = res.unexpected.length
+    ? t('sim.lessons.unexpected', { lines: res.unexpected.join('; ') })
+    : t('sim.lessons.loaded', { title });
+  lessonUi.getState().set({
+    lessonId: scene.id,
+    confirmId: null,
+    lessonsOpen: false,
+    status,
+    canUndo: res.unexpected.length === 0,
+  });
+}
+
+/** The "Lesson scenes" toggle for the panel's top row. */
+export const LessonsToggle = memo(function LessonsToggle() {
+  const { t } = useTranslation();
+  const open = useLessonUi((s) => s.lessonsOpen);
+  return (
+    <button
+      type="button"
+      className="sim-lesson-btn"
+      aria-expanded={open}
+      aria-controls="sim-lessons"
+      data-testid="sim-lessons-open"
+      onClick={() => lessonUi.getState().set({ lessonsOpen: !open, confirmId: null })}
+    >
+      {t('sim.lessons.open')}
+    </button>
+  );
+});
+
+/**
+ * The scene list. Loading replaces the document in one undo step; when the World holds the
+ * person's own work, "Load" asks first, so nothing they built goes without them saying so.
+ */
+export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean }) {
+  const { t } = useTranslation();
+  const lang = useNarrationLang();
+  const open = useLessonUi((s) => s.lessonsOpen);
+  const confirmId = useLessonUi((s) => s.confirmId);
+  const ready = useApp((s) => s.ready);
+  const replaceRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmId) replaceRef.current?.focus();
+  }, [confirmId]);
+  if (!open && !props.inline) return null;
+
+  return (
+    <section id="sim-lessons" className="sim-section sim-lessons" aria-label={t('sim.lessons.title')}>
+      <p className="sim-muted sim-lessons__intro">{t('sim.lessons.intro')}</p>
+      <ul className="sim-lessons__list">
+        {SCENES.map((scene) => {
+          const title = scene.title[lang];
+          return (
+            <li key={scene.id} className="sim-lesson" data-testid={`sim-scene-${scene.id}`}>
+              <div className="sim-lesson__text">
+                <strong>{title}</strong>{' '}
+                <span className="sim-muted">{t('sim.lessons.seed', { seed: scene.seed })}</span>
+                <p className="sim-lesson__summary sim-muted">{scene.summary[lang]}</p>
+              </div>
+              {confirmId === scene.id ? (
+                <fieldset className="sim-lesson__confirm" aria-label={t('sim.lessons.confirm', { title })}>
+                  <p>{t('sim.lessons.confirm', { title })}</p>
+                  <button
+                    ref={replaceRef}
+                    type="button"
+                    className="sim-lesson-btn sim-lesson-btn--primary"
+                    onClick={() => load(scene, t, title)}
+                  >
+                    {t('sim.lessons.replace')}
+                  </button>
+                  <button
+                    type="button"
+                    className="sim-lesson-btn"
+                    onClick={() => lessonUi.getState().set({ confirmId: null })}
+                  >
+                    {t('sim.lessons.cancel')}
+                  </button>
+                </fieldset>
+              ) : (
+                <button
+                  type="button"
+                  className="sim-lesson-btn"
+                  disabled={!ready}
+                  aria-label={`${t('sim.lessons.load')}: ${title}`}
+                  onClick={() =>
+                    hasUserWork(appStore()) ? lessonUi.getState().set({ confirmId: scene.id }) : load(scene, t, title)
+                  }
+                >
+                  {t('sim.lessons.load')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+});
+
+/**
+ * The loaded lesson's suggested packets as one-click buttons. They stay while the World still
+ * holds the scene's containers (an undo past the load hides them).
+ */
+export const LessonPackets = memo(function LessonPackets() {
+  const { t } = useTranslation();
+  const lang = useNarrationLang();
+  const lessonId = useLessonUi((s) => s.lessonId);
+  const status = useLessonUi((s) => s.status);
+  const canUndo = useLessonUi((s) => s.canUndo);
+  const ready = useApp((s) => s.ready);
+  const present = useApp((s) => {
+    const scene = lessonId ? sceneById(lessonId) : undefined;
+    if (!scene) return false;
+    const names = new Set(Object.values(s.world.containers).map((c) => c.name));
+    return sceneContainers(scene).every((n) => names.has(n));
+  });
+  const scene = lessonId ? sceneById(lessonId) : undefined;
+  return (
+    <>
+      {scene && present && (
+        <section
+          className="sim-section sim-lesson-packets"
+          aria-label={t('sim.lessons.packets', { title: scene.title[lang] })}
+          data-testid="sim-lesson-packets"
+        >
+          <h3>{t('sim.lessons.packets', { title: scene.title[lang] })}</h3>
+          <div className="sim-lesson-packets__list">
+            {scene.packets.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                className="sim-lesson-btn sim-lesson-packet"
+                title={p.line}
+                disabled={!ready}
+                onClick={() => {
+                  lessonUi.getState().set({ status: '', canUndo: false });
+                  appStore().getState().run(p.line);
+                }}
+              >
+                {p.label[lang]}
+              </button>
+            ))}
+            <button
+              type="button"
+              className="sim-lesson-btn sim-lesson-btn--quiet"
+              onClick={() => lessonUi.getState().set({ lessonId: null, status: '', canUndo: false })}
+            >
+              {t('sim.lessons.close')}
+            </button>
+          </div>
+        </section>
+      )}
+      <p className="sim-muted sim-lesson-status" role="status" data-testid="sim-lesson-status">
+        {status}
+        {canUndo && scene && present && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="sim-lesson-btn sim-lesson-btn--quiet"
+              onClick={() => {
+                undo();
+                lessonUi.getState().set({ status: '', canUndo: false });
+              }}
+            >
+              {t('sim.lessons.undo')}
+            </button>
+          </>
+        )}
+      </p>
+    </>
+  );
+});

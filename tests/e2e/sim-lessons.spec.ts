@@ -1,0 +1,226 @@
+import { mkdirSync } from 'node:fs';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { formatExplain } from '../../src/i18n/trace';
+import { runLine, runScript } from '../../src/sim/console';
+import type { Trace } from '../../src/sim/model';
+import { type Scene, sceneById } from '../../src/sim/scenes';
+import { createDefaultWorld } from '../../src/sim/world';
+import { AppPage } from './pages/AppPage';
+
+/**
+ * A teacher walks a class through the seed lessons without touching the console: a lesson scene
+ * from the picker, a packet from the "Send a packet…" form or a suggested-packet button, then
+ * stepping. Expected steps come from the engine run headlessly on the same lines.
+ */
+
+const shots = new URL('../../shots/', import.meta.url).pathname;
+
+function sceneTrace(scene: Scene, line: string): Trace {
+  const { session } = runScript(createDefaultWorld(), `${scene.script.join('\n')}\n`);
+  const r = runLine(session, line);
+  if (!r.trace) throw new Error(`no trace for ${line}`);
+  return r.trace;
+}
+
+/** The simulation panel as a teacher uses it. */
+class LessonPanel {
+  readonly panel: Locator;
+  constructor(readonly page: Page) {
+    this.panel = page.getByTestId('sim-panel');
+  }
+  async loadScene(scene: Scene) {
+    const item = this.panel.getByTestId(`sim-scene-${scene.id}`);
+    if (!(await item.isVisible())) await this.panel.getByTestId('sim-lessons-open').click();
+    await item.getByRole('button', { name: `Load: ${scene.title.en}` }).click();
+  }
+  narration() {
+    return this.panel.getByTestId('sim-narration');
+  }
+  position() {
+    return this.panel.getByTestId('sim-position');
+  }
+  async expectAt(trace: Trace, i: number) {
+    await expect(this.position()).toHaveText(`Step ${i + 1} of ${trace.steps.length}`);
+    await expect(this.narration()).toHaveText(formatExplain('en', trace.steps[i].explain));
+  }
+  field(name: string) {
+    return this.panel.locator(`[data-field="${name}"]`);
+  }
+  async expectRewrite(name: string, before: string, after: string) {
+    const f = this.field(name);
+    await expect(f).toHaveClass(/sim-field--changed/);
+    await expect(f.locator('.sim-field__before')).toHaveText(before);
+    await expect(f.locator('.sim-field__value')).toHaveText(after);
+  }
+}
+
+const DNS = sceneById('dns-test')!;
+const NAT = sceneById('nat-portfwd')!;
+const PING = 'docker exec containerA ping -c 1 containerB';
+
+test('seed 004: load the lesson, send containerA → containerB ping with the form, step through ARP and ICMP and back', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(DNS);
+  await expect(sim.panel.getByTestId('sim-lesson-status')).toContainText(
+    'Loaded “Docker DNS on a user-defined bridge”',
+  );
+  await expect(app.container('containerA')).toBeVisible();
+  // the console echoed the scene's lines as if typed
+  const log = await app.api((w) => w.log());
+  expect(log).toContain(
+    'root@docker-host:~# docker run -d --network second-bridge --name containerB devwikirepo/pingbuntu',
+  );
+
+  await sim.panel.getByTestId('sim-send-open').click();
+  const form = sim.panel.getByTestId('sim-send-form');
+  await form.getByLabel('From').selectOption('containerA');
+  await form.getByLabel('To').fill('containerB');
+  // DNS lookup from pingbuntu: the form says so before anything is sent
+  await form.getByRole('radio', { name: 'DNS lookup' }).check();
+  await expect(form.getByTestId('sim-send-preview')).toHaveText('docker exec containerA nslookup containerB');
+  await expect(form.getByTestId('sim-send-warn')).toContainText('devwikirepo/pingbuntu');
+  await expect(form.getByTestId('sim-send-warn')).toContainText('nicolaka/netshoot');
+  await form.getByRole('radio', { name: 'Ping' }).check();
+  await expect(form.getByTestId('sim-send-warn')).toHaveCount(0);
+  await expect(form.getByTestId('sim-send-preview')).toHaveText(PING);
+  await form.getByRole('button', { name: 'Send' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(app.consoleInput).toHaveValue('');
+  expect(await app.api((w) => w.log())).toContain(`root@docker-host:~# ${PING}`);
+
+  const trace = sceneTrace(DNS, PING);
+  await expect(sim.panel.getByTestId('sim-command')).toHaveText(trace.command);
+  await sim.expectAt(trace, 0);
+  const seen: string[] = [];
+  for (let i = 1; i < trace.steps.length; i++) {
+    await page.keyboard.press('ArrowRight');
+    await sim.expectAt(trace, i);
+    seen.push(trace.steps[i].action, trace.steps[i].frame.l4?.icmpType ?? '');
+  }
+  for (const a of ['arp-request', 'flood', 'arp-reply', 'echo-request', 'echo-reply']) expect(seen).toContain(a);
+  await expect(sim.panel.getByTestId('sim-outcome')).toContainText('1/1 replies from 10.0.0.3');
+  // and back, through the ICMP exchange to the ARP reply
+  const arpReply = trace.steps.findIndex((s) => s.action === 'arp-reply');
+  for (let i = trace.steps.length - 2; i >= arpReply; i--) {
+    await page.keyboard.press('ArrowLeft');
+    await sim.expectAt(trace, i);
+  }
+  await expect(sim.panel.getByTestId('sim-change').filter({ hasText: 'ARP' }).first()).toContainText('10.0.0.2');
+
+  // the lesson's suggested packets: the name nobody has does not resolve
+  await sim.panel.getByRole('button', { name: 'containerA → containerC ping (no such container)' }).click();
+  await expect(sim.panel.getByTestId('sim-command')).toHaveText('ping -c 1 containerC');
+  await sim.panel.getByTestId('sim-event').last().click();
+  await expect(sim.panel.getByTestId('sim-outcome')).toContainText('name not known');
+});
+
+test('seed 000: remote → router → docker-host → web shows both DNAT rewrites', async ({ page }) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(NAT);
+  const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
+  const trace = sceneTrace(NAT, packet.line);
+  await sim.panel.getByRole('button', { name: 'remote → 124.111.46.91:80', exact: true }).click();
+  await expect(sim.panel.getByTestId('sim-command')).toHaveText(trace.command);
+
+  // play it at 4x to the end, as a class would watch it
+  await sim.panel.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await sim.panel.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(sim.panel.getByTestId('sim-outcome')).toContainText('HTTP 200 from 124.111.46.91:80', {
+    timeout: 50_000,
+  });
+
+  const dnats = trace.steps.flatMap((s, i) => (s.action === 'dnat' ? [i] : []));
+  const events = sim.panel.getByTestId('sim-event');
+  await events.nth(dnats[0]).click();
+  await sim.expectAt(trace, dnats[0]);
+  await sim.expectRewrite('IPv4.dst', '124.111.46.91', '192.168.0.10');
+  await sim.expectRewrite('TCP.dport', '80', '8001');
+  await events.nth(dnats[1]).click();
+  await sim.expectAt(trace, dnats[1]);
+  await sim.expectRewrite('IPv4.dst', '192.168.0.10', '172.17.0.2');
+  await sim.expectRewrite('TCP.dport', '8001', '80');
+});
+
+test('loading a lesson over the person’s work asks first, and Undo brings the work back', async ({ page }) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await app.seed('docker run -d --name mine nginx');
+  await sim.loadScene(NAT);
+  const replace = sim.panel.getByRole('button', { name: 'Replace' });
+  await expect(replace).toBeFocused();
+  await sim.panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.container('mine')).toBeVisible();
+  await expect(app.container('web')).toHaveCount(0);
+
+  await sim.loadScene(NAT);
+  await page.keyboard.press('Enter');
+  await expect(app.container('web')).toBeVisible();
+  await expect(app.container('mine')).toHaveCount(0);
+  await expect(sim.panel.getByTestId('sim-lesson-packets')).toBeVisible();
+  await sim.panel.getByTestId('sim-lesson-status').getByRole('button', { name: 'Undo' }).click();
+  await expect(app.container('mine')).toBeVisible();
+  await expect(app.container('web')).toHaveCount(0);
+  await expect(sim.panel.getByTestId('sim-lesson-packets')).toHaveCount(0);
+});
+
+test('picking source and target on the canvas fills the form', async ({ page }) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(DNS);
+  await app.fit();
+  await sim.panel.getByTestId('sim-send-open').click();
+  const form = sim.panel.getByTestId('sim-send-form');
+  await form.getByRole('button', { name: 'Pick on canvas' }).click();
+  await expect(form).toContainText('Click the source on the canvas');
+  await app.container('containerB').click();
+  await expect(form).toContainText('Now click the target');
+  await page.getByTestId('machine-pc1').click();
+  await expect(form.getByLabel('From')).toHaveValue('containerB');
+  await expect(form.getByLabel('To')).toHaveValue('pc1');
+  await expect(form.getByTestId('sim-send-preview')).toHaveText('docker exec containerB ping -c 1 192.168.0.20');
+  await page.keyboard.press('Escape');
+});
+
+test('screenshots: presenter 1920x1080 and 1280x720', async ({ page }) => {
+  mkdirSync(shots, { recursive: true });
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open();
+  await page.screenshot({ path: `${shots}lessons-empty-1280.png` });
+  await sim.loadScene(DNS);
+  await sim.panel.getByTestId('sim-send-open').click();
+  await sim.panel.getByTestId('sim-send-form').getByLabel('From').selectOption('containerA');
+  await sim.panel.getByTestId('sim-send-form').getByLabel('To').fill('containerB');
+  await page.screenshot({ path: `${shots}lessons-form-1280.png` });
+  await sim.panel.getByTestId('sim-send-form').getByRole('button', { name: 'Send' }).click();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: `${shots}lessons-004-1280.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.keyboard.press('p');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${shots}lessons-004-presenter-1920.png` });
+
+  await sim.loadScene(NAT);
+  await sim.panel.getByRole('button', { name: 'Replace' }).click();
+  await sim.panel.getByRole('button', { name: 'remote → 124.111.46.91:80', exact: true }).click();
+  const trace = sceneTrace(NAT, NAT.packets[0].line);
+  const dnat = trace.steps.findIndex((s) => s.action === 'dnat');
+  for (let i = 0; i < dnat; i++) await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, dnat);
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: `${shots}lessons-000-presenter-1920.png` });
+  await page.keyboard.press('p');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${shots}lessons-000-1280.png` });
+});
