@@ -1,20 +1,22 @@
 import { type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../styles/app.css';
-import { useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../store/instance';
 import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
 import type { FlowNode } from './canvas/flow';
 import { fitOptions } from './canvas/Overview';
-import { Dialogs } from './Dialogs';
 import { Notices } from './Notices';
 import { ConsolePanel } from './panels/ConsolePanel';
 import { Inspector } from './panels/Inspector';
 import { SimulationPanel } from './sim';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './useShortcuts';
+
+/** Dialogs (and the image catalogue and project I/O they use) load on first use, never on first paint. */
+const Dialogs = lazy(() => import('./Dialogs'));
 
 /** Re-fits the view when things appear or disappear (not on every change: a person's zoom stays). */
 function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
@@ -32,6 +34,7 @@ function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
 export function App() {
   const { t } = useTranslation();
   const presenter = useApp((s) => s.presenter);
+  const dialogOpen = useApp((s) => s.dialog !== null);
   const rf = useRef<ReactFlowInstance<FlowNode> | null>(null);
   const onFit = useCallback(
     () => rf.current?.fitView({ ...fitOptions(appStore().getState().presenter), duration: 300 }),
@@ -68,7 +71,11 @@ export function App() {
           </section>
         </div>
         <ContextMenu />
-        <Dialogs />
+        {dialogOpen && (
+          <Suspense fallback={null}>
+            <Dialogs />
+          </Suspense>
+        )}
       </div>
     </ReactFlowProvider>
   );

@@ -1,3 +1,4 @@
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../store/instance';
 import { containerOf, deleteCommand, deleteSelected, toggleRunning } from './actions';
@@ -7,11 +8,28 @@ export function ContextMenu() {
   const { t } = useTranslation();
   const menu = useApp((s) => s.menu);
   const world = useApp((s) => s.world);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // opened with the keyboard or the mouse, the first item takes focus so arrows and Enter work
+    if (menu) ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  }, [menu]);
   if (!menu) return null;
   const s = appStore().getState();
   const c = containerOf(world, menu.node);
   const net = menu.node?.startsWith('net:') ? world.networks[menu.node.slice(4)] : undefined;
   const close = () => s.openMenu(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    const go = (j: number) => items[(j + items.length) % items.length]?.focus();
+    if (e.key === 'ArrowDown') go(i + 1);
+    else if (e.key === 'ArrowUp') go(i - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(items.length - 1);
+    else if (e.key === 'Tab' || e.key === 'Escape') close();
+    else return;
+    e.preventDefault();
+  };
   const item = (key: string, fn: () => void, testId: string) => (
     <button
       type="button"
@@ -37,8 +55,10 @@ export function ContextMenu() {
       <div
         className="ctx-menu"
         role="menu"
-        style={{ left: menu.x, top: menu.y }}
+        ref={ref}
+        style={{ left: Math.min(menu.x, window.innerWidth - 200), top: Math.min(menu.y, window.innerHeight - 180) }}
         onClick={(e) => e.stopPropagation()}
+        onKeyDown={onKeyDown}
         data-testid="context-menu"
       >
         {c && (

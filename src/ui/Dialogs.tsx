@@ -1,12 +1,17 @@
-import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../store/instance';
-import { networkCreateCommand, republishCommands, runCommand } from './actions';
 import { shellArg } from './canvas/gestures';
 import { imageChoices } from './catalogue';
+import { networkCreateCommand, republishCommands, runCommand } from './dialogCommands';
 import { ProjectDialog } from './ProjectDialog';
+import { useDialogFocus } from './useDialogFocus';
 
-function Modal({
+/**
+ * A modal form (keyboard: useDialogFocus; Enter in a field submits). Shows the docker lines it will
+ * run, and Docker's own error when the daemon refuses (the World is then unchanged).
+ */
+export function Modal({
   title,
   children,
   onSubmit,
@@ -24,10 +29,8 @@ function Modal({
   const { t } = useTranslation();
   const close = () => appStore().getState().openDialog(null);
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    // a dialog opened from the keyboard (N) should take typing at once
-    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  }, []);
+  const titleId = useId();
+  const onKeyDown = useDialogFocus(formRef, close, onSubmit);
   const handle = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
@@ -35,13 +38,16 @@ function Modal({
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <form
+        ref={formRef}
         className="modal"
         onSubmit={handle}
-        onKeyDown={(e) => e.key === 'Escape' && close()}
-        aria-label={title}
+        onKeyDown={onKeyDown}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
         data-testid="dialog"
       >
-        <h2>{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {children}
         <div className="dim small">{t('dialog.willRun')}</div>
         <div className="cmd-preview mono" data-testid="cmd-preview">
@@ -50,12 +56,13 @@ function Modal({
           ))}
         </div>
         {error && (
-          <pre className="dialog-error mono" role="alert">
+          <pre className="dialog-error mono" role="alert" data-testid="dialog-error">
             {error}
           </pre>
         )}
         <div className="modal-actions">
-          <button type="button" onClick={close}>
+          <span className="dim small kbd-hint">{t('dialog.keys')}</span>
+          <button type="button" onClick={close} data-testid="dialog-cancel">
             {t('dialog.cancel')}
           </button>
           <button type="submit" className="primary" data-testid="dialog-submit">
@@ -236,8 +243,8 @@ function Publish({ id }: { id: string }) {
   );
 }
 
-/** Whichever dialog the store says is open. */
-export function Dialogs() {
+/** Whichever dialog the store says is open (loaded on demand: nothing here is needed for first paint). */
+export default function Dialogs() {
   const dialog = useApp((s) => s.dialog);
   if (!dialog) return null;
   switch (dialog.kind) {

@@ -1,10 +1,11 @@
-import { type ChangeEvent, useState } from 'react';
+import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../io/download';
 import { parseProject, serializeProject } from '../io/project';
 import { shareLink } from '../io/shareLink';
 import { createDefaultWorld } from '../sim/world';
 import { appStore } from '../store/instance';
+import { useDialogFocus } from './useDialogFocus';
 
 /** Export, import, share link and a fresh start. A file that fails validation changes nothing. */
 export function ProjectDialog() {
@@ -13,6 +14,8 @@ export function ProjectDialog() {
   const [link, setLink] = useState('');
   const s = appStore().getState();
   const close = () => s.openDialog(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const onKeyDown = useDialogFocus(ref, close);
   const doc = () => ({ world: appStore().getState().world, pinned: appStore().getState().pinned });
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -46,11 +49,13 @@ export function ProjectDialog() {
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div
+        ref={ref}
         className="modal"
         role="dialog"
+        aria-modal="true"
         aria-label={t('project.title')}
         data-testid="dialog"
-        onKeyDown={(e) => e.key === 'Escape' && close()}
+        onKeyDown={onKeyDown}
       >
         <h2>{t('project.title')}</h2>
         <div className="project-actions">

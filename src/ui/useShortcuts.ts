@@ -11,7 +11,8 @@ function typing(target: EventTarget | null): boolean {
 
 /**
  * Keyboard: Delete removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes,
- * P toggles presenter mode, N adds a container, ` focuses the console, Escape closes menus.
+ * P toggles presenter mode, N adds a container, F fits the view, ` focuses the console, Shift+F10
+ * or the menu key opens the context menu for the selection, Escape closes menus.
  * Keys typed into a field belong to the field.
  */
 export function useShortcuts(onFit: () => void) {
@@ -24,6 +25,16 @@ export function useShortcuts(onFit: () => void) {
         return;
       }
       if (typing(e.target) || s.dialog) return;
+      if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+        // the context menu from the keyboard, at the selected node (or the canvas's corner)
+        e.preventDefault();
+        const el = s.selected
+          ? document.querySelector(`.react-flow__node[data-id="${CSS.escape(s.selected)}"]`)
+          : document.querySelector('[data-testid="canvas"]');
+        const r = el?.getBoundingClientRect();
+        s.openMenu({ x: (r?.left ?? 0) + 24, y: (r?.top ?? 0) + 24, node: s.selected });
+        return;
+      }
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       if (mod && k === 'z') {

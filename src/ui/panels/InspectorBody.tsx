@@ -1,0 +1,219 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DOCKER_HOST } from '../../sim/ids';
+import type { World } from '../../sim/model';
+import { stackOf } from '../../sim/stack';
+import type { Where } from '../../sim/where';
+import { portsOf } from '../../store/graph';
+import { useApp } from '../../store/instance';
+import { Props, Section, Table, ToolOutput, useStepFlash } from './InspectorParts';
+import { entryKey } from './stepFlash';
+
+function StackTables({ world, where, nodeId }: { world: World; where: Where; nodeId: string }) {
+  const { t } = useTranslation();
+  const stack = useMemo(() => stackOf(world, where), [world, where]);
+  const { hot, epoch } = useStepFlash(nodeId);
+  if (!stack) return null;
+  return (
+    <>
+      <Section title={t('insp.interfaces')} testId="insp-interfaces">
+        <Table
+          head={['if', 'MAC', 'inet']}
+          rows={stack.ifaces.map((f) => [
+            f.peerIndex ? `${f.name}@if${f.peerIndex}` : f.name,
+            f.mac,
+            f.addrs.map((a) => `${a.ip}/${a.prefix}`).join(' '),
+          ])}
+          empty={t('insp.none')}
+        />
+      </Section>
+      <Section title={t('insp.routes')} testId="insp-routes" hot={hot.has('route')}>
+        <Table
+          head={['dst', 'via', 'dev', 'src']}
+          rows={stack.routes.map((r) => [r.dst, r.via ?? '', r.dev + (r.linkdown ? ' linkdown' : ''), r.src ?? ''])}
+          keys={stack.routes.map((r) => entryKey('route', r))}
+          hot={hot.get('route')}
+          epoch={epoch}
+          empty={t('insp.none')}
+        />
+      </Section>
+      <Section title={t('insp.arp')} testId="insp-arp" hot={hot.has('arp')}>
+        <Table
+          head={['IP', 'MAC', 'dev', 'state']}
+          rows={stack.arp.map((a) => [a.ip, a.mac, a.dev, a.state])}
+          keys={stack.arp.map((a) => entryKey('arp', a))}
+          hot={hot.get('arp')}
+          epoch={epoch}
+          empty={t('insp.empty')}
+        />
+      </Section>
+    </>
+  );
+}
+
+function ContainerInspector({ world, id }: { world: World; id: string }) {
+  const { t } = useTranslation();
+  const c = world.containers[id];
+  const where = useMemo<Where>(() => ({ kind: 'container', id }), [id]);
+  const { hot } = useStepFlash(`ctr:${id}`);
+  if (!c) return null;
+  return (
+    <>
+      <h2 className="insp-title">{c.name}</h2>
+      <Props
+        items={[
+          [t('insp.id'), c.id.slice(0, 12)],
+          [t('insp.image'), c.image],
+          [t('insp.state'), t(`state.${c.state}`)],
+          [t('insp.networkMode'), c.networkMode],
+          [t('insp.ports'), portsOf(c).join(', ') || '—'],
+          [t('insp.env'), c.env.length ? c.env.join('\n') : '—'],
+        ]}
+      />
+      <Section title={t('insp.endpoints')} testId="insp-endpoints">
+        <Table
+          head={[t('insp.network'), 'if', 'IP', 'MAC', 'veth']}
+          rows={c.endpoints.map((ep) => [
+            world.networks[ep.networkId]?.name ?? '?',
+            ep.ifname ?? '',
+            ep.ip ?? '',
+            ep.mac ?? '',
+            ep.veth ?? '',
+          ])}
+          empty={t('insp.none')}
+        />
+      </Section>
+      {c.state === 'running' && <StackTables world={world} where={where} nodeId={`ctr:${id}`} />}
+      <Section title="/etc/resolv.conf" testId="insp-resolv" hot={hot.has('dns')}>
+        <ToolOutput
+          world={world}
+          where={where}
+          line="cat /etc/resolv.conf"
+          mark={hot.has('dns') ? ['nameserver'] : []}
+        />
+      </Section>
+    </>
+  );
+}
+
+function NetworkInspector({ world, id }: { world: World; id: string }) {
+  const { t } = useTranslation();
+  const n = world.networks[id];
+  const { hot, epoch } = useStepFlash(`net:${id}`);
+  if (!n) return null;
+  const attached = Object.values(world.containers).flatMap((c) =>
+    c.endpoints.filter((ep) => ep.networkId === id).map((ep) => ({ c, ep })),
+  );
+  const userDefined = n.driver === 'bridge' && !n.predefined;
+  const dnsRows = attached
+    .filter(({ ep }) => ep.ip)
+    .flatMap(({ c, ep }) => [c.name, ...ep.aliases, c.id.slice(0, 12)].map((name) => [name, ep.ip ?? '']));
+  return (
+    <>
+      <h2 className="insp-title">{n.name}</h2>
+      <Props
+        items={[
+          [t('insp.id'), n.id.slice(0, 12)],
+          [t('insp.driver'), n.driver],
+          [t('insp.bridge'), n.bridge ?? '—'],
+          [t('insp.subnet'), n.ipam?.subnet ?? '—'],
+          [t('insp.gateway'), n.ipam?.gateway ?? '—'],
+          [t('insp.internal'), String(n.internal)],
+        ]}
+      />
+      <Section title={t('insp.containers')}>
+        <Table
+          head={[t('insp.name'), 'IP', 'MAC']}
+          rows={attached.map(({ c, ep }) => [c.name, ep.ip ?? '', ep.mac ?? ''])}
+          empty={t('insp.none')}
+        />
+      </Section>
+      {n.bridge && (
+        <Section title={t('insp.fdb', { bridge: n.bridge })} testId="insp-fdb" hot={hot.has('fdb')}>
+          <Table
+            head={['MAC', 'port']}
+            rows={n.fdb.map((f) => [f.mac, f.port])}
+            keys={n.fdb.map((f) => entryKey('fdb', f))}
+            hot={hot.get('fdb')}
+            epoch={epoch}
+            empty={t('insp.empty')}
+          />
+        </Section>
+      )}
+      <Section title={t('insp.dns')} testId="insp-dns" hot={hot.has('dns')}>
+        {userDefined ? (
+          <Table
+            head={[t('insp.name'), 'A']}
+            rows={dnsRows}
+            keys={dnsRows.map(([name]) => entryKey('dns', { name }))}
+            hot={hot.get('dns')}
+            epoch={epoch}
+            empty={t('insp.empty')}
+          />
+        ) : (
+          <div className="dim small">{t('insp.noDns')}</div>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function MachineInspector({ world, id }: { world: World; id: string }) {
+  const { t } = useTranslation();
+  const m = world.machines[id];
+  const where = useMemo<Where>(() => ({ kind: 'machine', id }), [id]);
+  const { hot, epoch } = useStepFlash(id);
+  if (!m) return null;
+  return (
+    <>
+      <h2 className="insp-title">{m.hostname}</h2>
+      <Props items={[[t('insp.kind'), t(`role.${id === 'internet' ? 'internet' : m.kind}`)]]} />
+      <StackTables world={world} where={where} nodeId={id} />
+      {m.tools.includes('iptables') && (
+        <Section title={t('insp.nat')} testId="insp-nat" hot={hot.has('nat')}>
+          <ToolOutput
+            world={world}
+            where={where}
+            line="iptables -t nat -S"
+            mark={[...(hot.get('nat') ?? [])].map((to) => `--to-destination ${to}`)}
+          />
+        </Section>
+      )}
+      {(id === DOCKER_HOST || m.kind === 'router') && (
+        <Section title={t('insp.conntrack')} testId="insp-conntrack" hot={hot.has('conntrack')}>
+          <Table
+            keys={m.conntrack.map((e) => entryKey('conntrack', e))}
+            hot={hot.get('conntrack')}
+            epoch={epoch}
+            head={['proto', 'orig', 'reply', 'state']}
+            rows={m.conntrack.map((e) => [
+              e.proto,
+              `${e.orig.src}:${e.orig.sport} → ${e.orig.dst}:${e.orig.dport}`,
+              `${e.reply.src}:${e.reply.sport} → ${e.reply.dst}:${e.reply.dport}`,
+              e.state,
+            ])}
+            empty={t('insp.empty')}
+          />
+        </Section>
+      )}
+      {m.nameservers.length > 0 && (
+        <Section title="/etc/resolv.conf">
+          <pre className="tool-out mono">{m.nameservers.map((n) => `nameserver ${n}`).join('\n')}</pre>
+        </Section>
+      )}
+    </>
+  );
+}
+
+/**
+ * Properties and tables of the selected node. Loaded on demand (it brings the engine's stack view
+ * and ip-num), so the first paint does not wait for it.
+ */
+export default function InspectorBody({ selected }: { selected: string }) {
+  const { t } = useTranslation();
+  const world = useApp((s) => s.world);
+  if (selected.startsWith('ctr:')) return <ContainerInspector world={world} id={selected.slice(4)} />;
+  if (selected.startsWith('net:')) return <NetworkInspector world={world} id={selected.slice(4)} />;
+  if (world.machines[selected]) return <MachineInspector world={world} id={selected} />;
+  return <div className="dim">{t('insp.nothing')}</div>;
+}
