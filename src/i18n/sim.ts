@@ -92,7 +92,6 @@ const en: Record<string, string> = {
   'sim.send.noTool':
     '{{source}} ({{image}}) has no {{tool}}: Docker will refuse with “executable file not found”. Run the source from {{rich}}, which has ping, curl and nslookup.',
   'sim.send.noToolMachine': '{{source}} has no {{tool}}: the shell will answer “command not found”.',
-  'sim.send.sent': 'Sent: {{line}}',
   'sim.lessons.open': 'Lesson scenes',
   'sim.lessons.title': 'Lesson scenes',
   'sim.lessons.intro': 'Load a lesson’s network, then send its packets with one click.',
@@ -200,7 +199,6 @@ const ko: Record<string, string> = {
   'sim.send.noTool':
     '{{source}}({{image}})에는 {{tool}}이(가) 없습니다. 도커가 “executable file not found”로 거절합니다. ping, curl, nslookup이 모두 있는 {{rich}}로 보내는 곳을 실행하세요.',
   'sim.send.noToolMachine': '{{source}}에는 {{tool}}이(가) 없습니다. 셸이 “command not found”로 답합니다.',
-  'sim.send.sent': '보냄: {{line}}',
   'sim.lessons.open': '수업 장면',
   'sim.lessons.title': '수업 장면',
   'sim.lessons.intro': '수업의 네트워크를 불러온 뒤, 그 패킷을 한 번에 보내 보세요.',

@@ -107,77 +107,83 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
   );
 });
 
-/**
- * The loaded lesson's suggested packets as one-click buttons. They stay while the World still
- * holds the scene's containers (an undo past the load hides them).
- */
-export const LessonPackets = memo(function LessonPackets() {
-  const { t } = useTranslation();
-  const lang = useNarrationLang();
+/** The loaded scene, while the World still holds its containers (an undo past the load hides it). */
+function useActiveScene(): Scene | undefined {
   const lessonId = useLessonUi((s) => s.lessonId);
-  const status = useLessonUi((s) => s.status);
-  const canUndo = useLessonUi((s) => s.canUndo);
-  const ready = useApp((s) => s.ready);
   const present = useApp((s) => {
     const scene = lessonId ? sceneById(lessonId) : undefined;
     if (!scene) return false;
     const names = new Set(Object.values(s.world.containers).map((c) => c.name));
     return sceneContainers(scene).every((n) => names.has(n));
   });
-  const scene = lessonId ? sceneById(lessonId) : undefined;
+  return present && lessonId ? sceneById(lessonId) : undefined;
+}
+
+/** The loaded lesson's suggested packets as one-click buttons, for the panel's top row. */
+export const LessonPackets = memo(function LessonPackets() {
+  const { t } = useTranslation();
+  const lang = useNarrationLang();
+  const ready = useApp((s) => s.ready);
+  const scene = useActiveScene();
+  if (!scene) return null;
   return (
-    <>
-      {scene && present && (
-        <section
-          className="sim-section sim-lesson-packets"
-          aria-label={t('sim.lessons.packets', { title: scene.title[lang] })}
-          data-testid="sim-lesson-packets"
+    <fieldset
+      className="sim-lesson-packets"
+      aria-label={t('sim.lessons.packets', { title: scene.title[lang] })}
+      data-testid="sim-lesson-packets"
+    >
+      {scene.packets.map((p) => (
+        <button
+          key={p.id}
+          type="button"
+          className="sim-lesson-btn sim-lesson-packet"
+          title={p.line}
+          disabled={!ready}
+          onClick={() => {
+            lessonUi.getState().set({ status: '', canUndo: false });
+            appStore().getState().run(p.line);
+          }}
         >
-          <h3>{t('sim.lessons.packets', { title: scene.title[lang] })}</h3>
-          <div className="sim-lesson-packets__list">
-            {scene.packets.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                className="sim-lesson-btn sim-lesson-packet"
-                title={p.line}
-                disabled={!ready}
-                onClick={() => {
-                  lessonUi.getState().set({ status: '', canUndo: false });
-                  appStore().getState().run(p.line);
-                }}
-              >
-                {p.label[lang]}
-              </button>
-            ))}
-            <button
-              type="button"
-              className="sim-lesson-btn sim-lesson-btn--quiet"
-              onClick={() => lessonUi.getState().set({ lessonId: null, status: '', canUndo: false })}
-            >
-              {t('sim.lessons.close')}
-            </button>
-          </div>
-        </section>
+          {p.label[lang]}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="sim-lesson-btn sim-lesson-btn--quiet sim-lesson-packet"
+        aria-label={t('sim.lessons.close')}
+        title={t('sim.lessons.close')}
+        onClick={() => lessonUi.getState().set({ lessonId: null, status: '', canUndo: false })}
+      >
+        ×
+      </button>
+    </fieldset>
+  );
+});
+
+/** What the last load did, with Undo beside it while the lesson is what Undo would take back. */
+export const LessonStatus = memo(function LessonStatus() {
+  const { t } = useTranslation();
+  const status = useLessonUi((s) => s.status);
+  const canUndo = useLessonUi((s) => s.canUndo);
+  const scene = useActiveScene();
+  return (
+    <p className="sim-muted sim-lesson-status" role="status" data-testid="sim-lesson-status">
+      {status}
+      {canUndo && scene && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="sim-lesson-btn sim-lesson-btn--quiet"
+            onClick={() => {
+              undo();
+              lessonUi.getState().set({ status: '', canUndo: false });
+            }}
+          >
+            {t('sim.lessons.undo')}
+          </button>
+        </>
       )}
-      <p className="sim-muted sim-lesson-status" role="status" data-testid="sim-lesson-status">
-        {status}
-        {canUndo && scene && present && (
-          <>
-            {' '}
-            <button
-              type="button"
-              className="sim-lesson-btn sim-lesson-btn--quiet"
-              onClick={() => {
-                undo();
-                lessonUi.getState().set({ status: '', canUndo: false });
-              }}
-            >
-              {t('sim.lessons.undo')}
-            </button>
-          </>
-        )}
-      </p>
-    </>
+    </p>
   );
 });

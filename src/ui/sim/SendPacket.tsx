@@ -101,7 +101,7 @@ export const SendPacketForm = memo(function SendPacketForm() {
     const res = appStore().getState().run(plan.line);
     if (res.trace) {
       setError('');
-      ui.set({ status: t('sim.send.sent', { line: plan.line }), canUndo: false });
+      ui.set({ status: '', canUndo: false });
       close();
     } else setError(res.output || `exit ${res.exitCode}`);
   };

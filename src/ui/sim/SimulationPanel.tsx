@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventList } from './EventList';
-import { LessonPackets, LessonPicker, LessonsToggle } from './Lessons';
+import { LessonPackets, LessonPicker, LessonStatus, LessonsToggle } from './Lessons';
 import { PredictPrompt } from './PredictPrompt';
 import { ProtoFilters } from './ProtoFilters';
 import { SendPacketForm, SendPacketToggle } from './SendPacket';
@@ -64,12 +64,13 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
         <div className="sim-panel__start">
           <SendPacketToggle />
           {hasTrace && <LessonsToggle />}
+          <LessonPackets />
         </div>
         <PredictToggle />
       </div>
       <SendPacketForm />
       {hasTrace && <LessonPicker />}
-      <LessonPackets />
+      <LessonStatus />
       {!hasTrace ? (
         <>
           <p className="sim-muted">{t('sim.empty')}</p>
