@@ -189,6 +189,23 @@ test('picking source and target on the canvas fills the form', async ({ page }) 
   await page.keyboard.press('Escape');
 });
 
+test('with Korean chosen the lesson picker, its packets and the form are Korean', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByTestId('lang-select').selectOption('ko');
+  const panel = page.getByTestId('sim-panel');
+  await panel
+    .getByTestId('sim-scene-dns-test')
+    .getByRole('button', { name: `불러오기: ${DNS.title.ko}` })
+    .click();
+  await expect(panel.getByTestId('sim-lesson-status')).toContainText(`“${DNS.title.ko}”을(를) 불러왔습니다`);
+  await expect(panel.getByRole('button', { name: 'containerA → containerC ping (없는 컨테이너)' })).toBeVisible();
+  await panel.getByRole('button', { name: '패킷 보내기…' }).click();
+  await expect(panel.getByTestId('sim-send-form').getByRole('radio', { name: 'DNS 조회' })).toBeVisible();
+  await panel.getByRole('button', { name: 'containerA → containerB ping', exact: true }).click();
+  await expect(panel.getByTestId('sim-narration')).toHaveText(/[가-힣]/);
+});
+
 test('screenshots: presenter 1920x1080 and 1280x720', async ({ page }) => {
   mkdirSync(shots, { recursive: true });
   const app = new AppPage(page);
@@ -209,6 +226,17 @@ test('screenshots: presenter 1920x1080 and 1280x720', async ({ page }) => {
   await page.keyboard.press('p');
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${shots}lessons-004-presenter-1920.png` });
+  // the form works projected too: opened, filled and sent from the keyboard
+  await sim.panel.getByTestId('sim-send-open').click();
+  const form = sim.panel.getByTestId('sim-send-form');
+  await expect(form.getByLabel('From')).toBeFocused();
+  await form.getByLabel('To').fill('google.com');
+  await form.getByRole('radio', { name: 'HTTP GET' }).check();
+  await expect(form.getByTestId('sim-send-warn')).toContainText('has no curl');
+  await page.screenshot({ path: `${shots}lessons-form-presenter-1920.png` });
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  await expect(sim.panel.getByTestId('sim-send-open')).toBeFocused();
 
   await sim.loadScene(NAT);
   await sim.panel.getByRole('button', { name: 'Replace' }).click();
