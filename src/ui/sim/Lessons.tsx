@@ -108,7 +108,7 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
 });
 
 /** The loaded scene, while the World still holds its containers (an undo past the load hides it). */
-function useActiveScene(): Scene | undefined {
+export function useActiveScene(): Scene | undefined {
   const lessonId = useLessonUi((s) => s.lessonId);
   const present = useApp((s) => {
     const scene = lessonId ? sceneById(lessonId) : undefined;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventList } from './EventList';
-import { LessonPackets, LessonPicker, LessonStatus, LessonsToggle } from './Lessons';
+import { LessonPackets, LessonPicker, LessonStatus, LessonsToggle, useActiveScene } from './Lessons';
 import { PredictPrompt } from './PredictPrompt';
 import { ProtoFilters } from './ProtoFilters';
 import { SendPacketForm, SendPacketToggle } from './SendPacket';
@@ -52,6 +52,9 @@ const PredictToggle = memo(function PredictToggle() {
 export const SimulationPanel = memo(function SimulationPanel(props: { presenter?: boolean }) {
   const { t } = useTranslation();
   const hasTrace = useSim((s) => s.trace !== null);
+  // the scene list sits in the empty panel until a lesson is loaded; then it folds behind a toggle
+  const lesson = useActiveScene();
+  const inlineLessons = !hasTrace && !lesson;
   useSimKeys();
   return (
     <aside
@@ -63,18 +66,18 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
         <h2>{t('sim.panel')}</h2>
         <div className="sim-panel__start">
           <SendPacketToggle />
-          {hasTrace && <LessonsToggle />}
+          {!inlineLessons && <LessonsToggle />}
           <LessonPackets />
         </div>
         <PredictToggle />
       </div>
       <SendPacketForm />
-      {hasTrace && <LessonPicker />}
+      {!inlineLessons && <LessonPicker />}
       <LessonStatus />
       {!hasTrace ? (
         <>
           <p className="sim-muted">{t('sim.empty')}</p>
-          <LessonPicker inline />
+          {inlineLessons && <LessonPicker inline />}
         </>
       ) : (
         <>
