@@ -85,7 +85,7 @@ export const en: Record<string, string> = {
   'dialog.addContainer': 'Run a container',
   'dialog.addNetwork': 'Create a network',
   'dialog.image': 'Image',
-  'dialog.shellImage': 'shell, has ping/curl',
+  'dialog.shellImage': 'shell, runs with -dit',
   'dialog.name': 'Name',
   'dialog.network': 'Network',
   'dialog.ports': 'Published ports (host:container)',

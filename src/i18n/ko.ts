@@ -85,7 +85,7 @@ export const ko: Record<string, string> = {
   'dialog.addContainer': '컨테이너 실행',
   'dialog.addNetwork': '네트워크 만들기',
   'dialog.image': '이미지',
-  'dialog.shellImage': '셸, ping/curl 있음',
+  'dialog.shellImage': '셸, -dit로 실행',
   'dialog.name': '이름',
   'dialog.network': '네트워크',
   'dialog.ports': '포트 포워딩 (호스트:컨테이너)',

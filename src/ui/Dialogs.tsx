@@ -96,7 +96,9 @@ function AddContainer({ network }: { network?: string }) {
   const { error, run } = useRunner();
   const line = runCommand({ image, name, ports, network: net, env });
   const nets = Object.values(world.networks);
-  const listens = images.find((i) => i.image === image)?.listens ?? [];
+  const choice = images.find((i) => i.image === image);
+  const listens = choice?.listens ?? [];
+  const summaryId = useId();
   return (
     <Modal
       title={t('dialog.addContainer')}
@@ -107,7 +109,12 @@ function AddContainer({ network }: { network?: string }) {
     >
       <label>
         {t('dialog.image')}
-        <select value={image} onChange={(e) => setImage(e.target.value)} data-testid="field-image">
+        <select
+          value={image}
+          onChange={(e) => setImage(e.target.value)}
+          data-testid="field-image"
+          aria-describedby={summaryId}
+        >
           {images.map((i) => (
             <option key={i.image} value={i.image}>
               {i.image}
@@ -115,6 +122,11 @@ function AddContainer({ network }: { network?: string }) {
             </option>
           ))}
         </select>
+        {choice?.summary && (
+          <span className="field-hint dim small" id={summaryId} data-testid="image-summary">
+            {choice.summary}
+          </span>
+        )}
       </label>
       <label>
         {t('dialog.name')}

@@ -12,6 +12,8 @@ export interface Metrics {
   /** presenter sizes ÷ normal sizes: pinned positions are stored in normal units and scaled by this */
   scale: number;
   containerW: number;
+  /** horizontal px a container card's borders and padding take (app.css) */
+  cardChrome: number;
   networkW: number;
   machineW: number;
   machineH: number;
@@ -38,6 +40,7 @@ export const NORMAL: Metrics = {
   font: 14,
   scale: 1,
   containerW: 248,
+  cardChrome: 27,
   networkW: 248,
   machineW: 196,
   machineH: 84,
@@ -56,7 +59,8 @@ export const NORMAL: Metrics = {
 export const PRESENTER: Metrics = {
   font: 22,
   scale: 1.45,
-  containerW: 360,
+  containerW: 372,
+  cardChrome: 30,
   networkW: 360,
   machineW: 300,
   machineH: 122,
@@ -78,7 +82,7 @@ export function metricsFor(presenter: boolean): Metrics {
 
 // DejaVu Sans Mono and most UI monospace fonts advance 0.6 em; bold sans is estimated wide on purpose
 const MONO = 0.61;
-const BOLD = 0.7;
+const BOLD = 0.66;
 
 /** Lines a text takes in `width` px when each character is `em` × `px` wide (at least one). */
 export function linesOf(text: string, px: number, em: number, width: number): number {
@@ -89,9 +93,9 @@ export function linesOf(text: string, px: number, em: number, width: number): nu
 /** Height of a container card: title, image, one block per interface, published ports, each wrapped. */
 export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
   const f = m.font;
-  const inner = m.containerW - 27; // 5 px state border, 1.5 px border, 2 × 10 px padding
-  // the name shares its row with the state dot and word (~5.5 em)
-  const nameLines = linesOf(d.name, f * 1.08, BOLD, inner - f * 5.5);
+  const inner = m.containerW - m.cardChrome;
+  // the name shares its row with the state dot and word (~5 em)
+  const nameLines = linesOf(d.name, f * 1.08, BOLD, inner - f * 5);
   const imageLines = linesOf(d.image, f * 0.92, MONO, inner);
   const ifaceH = 5 + f * 0.92 * 1.25 * 1.8;
   const ports = d.ports.join(', ');
