@@ -27,6 +27,7 @@ const en: Record<string, string> = {
   'ip.route-via': '{node} routes the packet to {dst} via the gateway {via} on {dev}; TTL is now {ttl}.',
   'nat.dnat': '{node} rewrites the destination {from} → {to} (DNAT of a published port).',
   'nat.portfwd': 'The router’s port-forward rule rewrites the destination {from} → {to}.',
+  'nat.ct-snat': '{node} finds the connection in conntrack and masquerades this packet too: source {src} → {newSrc}.',
   'nat.snat': '{node} masquerades: the source {from} becomes {to} as the packet leaves {dev}.',
   'nat.un-nat':
     '{node} finds the connection in conntrack and undoes the NAT: source {src} → {newSrc}, destination {from} → {to}.',
@@ -82,6 +83,7 @@ const ko: Record<string, string> = {
     '{node}가 {dst}(으)로 가는 패킷을 {dev}의 게이트웨이 {via}(으)로 라우팅합니다. TTL은 이제 {ttl}입니다.',
   'nat.dnat': '{node}가 목적지를 {from} → {to}(으)로 바꿉니다 (공개 포트의 DNAT).',
   'nat.portfwd': '공유기의 포트포워딩 규칙이 목적지를 {from} → {to}(으)로 바꿉니다.',
+  'nat.ct-snat': '{node}가 conntrack에서 연결을 찾아 이 패킷도 마스커레이드합니다: 출발지 {src} → {newSrc}.',
   'nat.snat': '{node}가 마스커레이드합니다: {dev}(으)로 나가면서 출발지 {from}이(가) {to}(으)로 바뀝니다.',
   'nat.un-nat': '{node}가 conntrack에서 연결을 찾아 NAT를 되돌립니다: 출발지 {src} → {newSrc}, 목적지 {from} → {to}.',
   'ct.new': '{node}가 conntrack 테이블에 새 연결을 기록합니다.',

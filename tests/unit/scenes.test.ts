@@ -104,11 +104,18 @@ describe('what each lesson teaches', () => {
 
   it('seed 000: web reaches google.com through Docker’s MASQUERADE and the router’s NAT', () => {
     const r = send(sceneById('nat-portfwd')!, 'web-google');
-    const snat = r.trace!.steps.filter((s) => s.action === 'snat' && s.frame.ip?.proto === 'tcp');
-    expect(snat.map((s) => [(s.at as { node: string }).node, s.frame.ip?.src])).toEqual([
+    const tcpSnat = r.trace!.steps.filter((s) => s.action === 'snat' && s.frame.ip?.proto === 'tcp');
+    const where = (steps: typeof tcpSnat) => steps.map((s) => [(s.at as { node: string }).node, s.frame.ip?.src]);
+    // the SYN is masqueraded by the rules, the request that follows by the conntrack entry the SYN made
+    expect(where(tcpSnat.filter((s) => s.explain.key === 'nat.snat'))).toEqual([
       ['docker-host', '192.168.0.10'],
       ['router', '124.111.46.91'],
     ]);
+    expect(where(tcpSnat.filter((s) => s.explain.key === 'nat.ct-snat'))).toEqual([
+      ['docker-host', '192.168.0.10'],
+      ['router', '124.111.46.91'],
+    ]);
+    expect(r.trace!.steps.filter((s) => s.action === 'dnat')).toEqual([]);
   });
 
   it('sceneById and sceneContainers', () => {

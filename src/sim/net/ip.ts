@@ -64,14 +64,16 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
     if (hit) {
       ctTouch(ctx, node.key, hit.entry);
       const changed = ctTranslate(hit, p);
-      const act = !changed ? 'conntrack-hit' : hit.dir === 'reply' ? 'un-nat' : 'dnat';
-      dnatted = hit.dir === 'orig' && changed;
+      const dstChanged = before.dst !== p.dst || before.dport !== p.dport;
+      // an established flow's later packets are rewritten as its first was: DNAT, or masquerade
+      const act = !changed ? 'conntrack-hit' : hit.dir === 'reply' ? 'un-nat' : dstChanged ? 'dnat' : 'snat';
+      dnatted = hit.dir === 'orig' && dstChanged;
       step(
         ctx,
         node.canvas,
         act,
         frameOf(p),
-        changed ? `nat.${act}` : 'ct.hit',
+        !changed ? 'ct.hit' : act === 'snat' ? 'nat.ct-snat' : `nat.${act}`,
         {
           node: node.label,
           from: `${before.dst}:${before.dport}`,
