@@ -1,48 +1,67 @@
 import { mkdirSync } from 'node:fs';
-import { test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
-/** Screenshots for looking at the product (not assertions): /work/main/shots/, gitignored. */
-const dir = new URL('../../shots/', import.meta.url).pathname;
+/**
+ * Screenshots for looking at the product (not assertions): shots/ (gitignored) and the README's
+ * docs/screenshot.png. The scene is seed 004 (Docker's DNS on a user-defined bridge) with a ping
+ * from containerA to containerB in flight.
+ */
+const shots = new URL('../../shots/', import.meta.url).pathname;
+const docs = new URL('../../docs/', import.meta.url).pathname;
 
-const scene = [
-  'docker network create mynet',
-  'docker run -d --name web -p 8080:80 nginx',
-  'docker run -dit --name c1 --network mynet nicolaka/netshoot',
-  'docker run -dit --name c2 --network mynet nicolaka/netshoot',
-  "docker run -d --name color -e 'COLOR=<img src=x onerror=alert(1)>' -p 3000:3000 devwikirepo/envnodecolorapp",
+const seed004 = [
+  'docker network create --driver bridge --subnet 10.0.0.0/24 second-bridge',
+  'docker run -dit --network second-bridge --name containerA devwikirepo/pingbuntu',
+  'docker run -d --network second-bridge --name containerB devwikirepo/pingbuntu',
 ];
 
-test('screenshots at 1280x720 and 1920x1080 presenter', async ({ page }) => {
-  mkdirSync(dir, { recursive: true });
+/**
+ * Opens the scene, pings, selects containerB and stops mid-hop on step 21: the echo reply leaves
+ * containerB on its veth, reading its ARP entry for 10.0.0.2 (which flashes in the Inspector).
+ */
+async function scene(page: Page, opts: { lang?: 'en' | 'ko'; dark?: boolean; presenter?: boolean }) {
   const app = new AppPage(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await app.open();
-  await page.screenshot({ path: `${dir}empty-1280.png` });
-  await app.seed(...scene);
-  await page.evaluate(() =>
-    (
-      window as unknown as {
-        __whalewire: { select: (id: string) => void; containers: () => { id: string; name: string }[] };
-      }
-    ).__whalewire.select(
-      `ctr:${(window as unknown as { __whalewire: { containers: () => { id: string; name: string }[] } }).__whalewire.containers().find((c) => c.name === 'c1')!.id}`,
-    ),
-  );
-  await app.type('docker exec c1 ping -c 1 c2');
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: `${dir}scene-1280.png` });
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-  await page.getByTestId('tool-theme').click();
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${dir}scene-dark-1280.png` });
-  await page.getByTestId('tool-theme').click();
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.keyboard.press('p');
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: `${dir}presenter-1920.png` });
-  await page.keyboard.press('p');
-  await page.getByTestId('lang-select').selectOption('ko');
+  await app.open(opts.lang === 'ko' ? '?lang=ko' : '?lang=en');
+  await app.seed(...seed004);
+  if (opts.dark) await page.getByTestId('tool-theme').click();
+  await app.type('docker exec containerA ping -c 1 containerB');
+  await app.container('containerB').click();
+  const forward = page.locator('.sim-controls button').nth(3);
+  for (let i = 0; i < 19; i++) await forward.click();
+  if (opts.presenter) {
+    await page.getByTestId('tool-presenter').click();
+    await page.waitForTimeout(900);
+  } else await app.fit();
+  await forward.click();
+  if (!opts.presenter) await expect(page.getByTestId('flash-row')).toContainText('10.0.0.2');
+  // mid-hop: the marker is on the cable
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}ko-1920.png` });
-});
+}
+
+test.describe.configure({ mode: 'serial' });
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`1280x720 light and dark, ${lang}`, async ({ page }) => {
+    mkdirSync(shots, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await scene(page, { lang });
+    await page.screenshot({ path: `${shots}ui-1280-light-${lang}.png` });
+    if (lang === 'en') {
+      mkdirSync(docs, { recursive: true });
+      await page.screenshot({ path: `${docs}screenshot.png` });
+    }
+    await scene(page, { lang, dark: true });
+    await page.screenshot({ path: `${shots}ui-1280-dark-${lang}.png` });
+    await expect(page.getByTestId('container-containerB')).toBeVisible();
+  });
+
+  test(`1920x1080 presenter, ${lang}`, async ({ page }) => {
+    mkdirSync(shots, { recursive: true });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await scene(page, { lang, presenter: true });
+    await page.screenshot({ path: `${shots}ui-1920-presenter-${lang}.png` });
+    await scene(page, { lang, presenter: true, dark: true });
+    await page.screenshot({ path: `${shots}ui-1920-presenter-dark-${lang}.png` });
+  });
+}

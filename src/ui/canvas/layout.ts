@@ -53,7 +53,24 @@ function hostInterior(graph: Graph, layout: Layout, m: Metrics): { w: number; h:
   const top = m.hostHeader + 36;
   // every bridge card gets the height of the tallest, so the row of networks reads as one line
   const netH = Math.max(0, ...nets.map((n) => networkHeight(n.data as NetworkData, m)));
+  // networks without a bridge (host, none) and nobody on them share one column, stacked: they
+  // are reference cards, and a column each would make the host box wide for nothing
+  const quiet = (n: GraphNode) =>
+    n.data.kind === 'network' && !n.data.bridge && (byColumn.get(n.id)?.length ?? 0) === 0;
+  const stacked = nets.filter(quiet);
+  let stackX: number | null = null;
   for (const net of nets) {
+    if (stacked.length > 1 && quiet(net)) {
+      const i = stacked.indexOf(net);
+      if (i === 0) {
+        stackX = x;
+        x += m.networkW + m.colGap;
+      }
+      const y = top + i * (netH + m.gapX);
+      layout[net.id] = { x: stackX ?? x, y, w: m.networkW, h: netH };
+      maxH = Math.max(maxH, y + netH);
+      continue;
+    }
     const list = byColumn.get(net.id) ?? [];
     const cols = gridColumns(list.length);
     const gridW = list.length ? cols * m.containerW + (cols - 1) * m.gapX : 0;

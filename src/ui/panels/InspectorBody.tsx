@@ -71,17 +71,23 @@ function ContainerInspector({ world, id }: { world: World; id: string }) {
         ]}
       />
       <Section title={t('insp.endpoints')} testId="insp-endpoints">
-        <Table
-          head={[t('insp.network'), 'if', 'IP', 'MAC', 'veth']}
-          rows={c.endpoints.map((ep) => [
-            world.networks[ep.networkId]?.name ?? '?',
-            ep.ifname ?? '',
-            ep.ip ?? '',
-            ep.mac ?? '',
-            ep.veth ?? '',
-          ])}
-          empty={t('insp.none')}
-        />
+        {c.endpoints.length === 0 && <div className="dim small">{t('insp.none')}</div>}
+        {c.endpoints.map((ep) => {
+          const net = world.networks[ep.networkId];
+          const prefix = net?.ipam?.subnet?.split('/')[1];
+          return (
+            // one block per endpoint: a five-column table does not fit the panel's width
+            <div className="endpoint mono" key={ep.networkId}>
+              <div>
+                <b>{net?.name ?? '?'}</b> <span className="dim">{ep.ifname ?? ''}</span>{' '}
+                {ep.ip ? `${ep.ip}${prefix ? `/${prefix}` : ''}` : '—'}
+              </div>
+              <div className="dim">
+                {ep.mac ?? ''} {ep.veth ? `↔ ${ep.veth}` : ''}
+              </div>
+            </div>
+          );
+        })}
       </Section>
       {c.state === 'running' && <StackTables world={world} where={where} nodeId={`ctr:${id}`} />}
       <Section title="/etc/resolv.conf" testId="insp-resolv" hot={hot.has('dns')}>
