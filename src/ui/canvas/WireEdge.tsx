@@ -17,6 +17,11 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
     sourcePosition,
     targetPosition,
     borderRadius: 10,
+    // a veth runs across just under its bridge and then drops to its container: with a second row
+    // of containers, the run stays above the first row instead of behind its cards
+    ...(data?.kind === 'veth' && sourcePosition === Position.Bottom && targetY > sourceY + 20
+      ? { centerY: sourceY + Math.min(16, (targetY - sourceY) / 2) }
+      : {}),
   });
   const [a, b] = data?.labels ?? ['', ''];
   const text = data?.kind === 'veth' ? `${b} ↔ ${a}` : [a, b].filter(Boolean).join(' ↔ ');

@@ -23,12 +23,14 @@ export const SIZE = NORMAL;
 
 export { containerHeight };
 
-/** Columns of the container grid under one network: a row for a few, a near-square grid for many. */
+/** Columns of the container grid under one network: one row for a few, a near-square grid for many. */
 export function gridColumns(n: number): number {
   if (n <= 5) return Math.max(1, n);
+  // two rows (laid like bricks) up to ten
+  if (n <= 10) return Math.ceil(n / 2);
   // cards are wider than tall; 0.45 keeps a network's grid a little taller than wide, so several
   // networks side by side still make a 16:9-ish host box
-  return Math.ceil(Math.sqrt(n * 0.45));
+  return Math.max(5, Math.ceil(Math.sqrt(n * 0.45)));
 }
 
 function hostInterior(graph: Graph, layout: Layout, m: Metrics): { w: number; h: number } {
@@ -73,19 +75,25 @@ function hostInterior(graph: Graph, layout: Layout, m: Metrics): { w: number; h:
     }
     const list = byColumn.get(net.id) ?? [];
     const cols = gridColumns(list.length);
-    const gridW = list.length ? cols * m.containerW + (cols - 1) * m.gapX : 0;
+    const step = m.containerW + m.gapX;
+    // two rows are laid like bricks: the second row sits half a card to the right, so its cables
+    // drop through the gaps of the first row instead of behind its cards
+    const brick = list.length > cols && list.length <= 2 * cols ? step / 2 : 0;
+    const gridW = list.length
+      ? Math.max(cols * step - m.gapX, brick ? brick + (list.length - cols) * step - m.gapX : 0)
+      : 0;
     const colW = Math.max(m.networkW, gridW);
     layout[net.id] = { x: x + (colW - m.networkW) / 2, y: top, w: m.networkW, h: netH };
     let y = top + netH + m.gapY;
     for (let r = 0; r * cols < list.length; r++) {
       const row = list.slice(r * cols, r * cols + cols);
-      const rowW = row.length * m.containerW + (row.length - 1) * m.gapX;
-      let cx = x + (colW - rowW) / 2;
+      const rowW = row.length * step - m.gapX;
+      let cx = brick ? x + (colW - gridW) / 2 + r * brick : x + (colW - rowW) / 2;
       let rowH = 0;
       for (const c of row) {
         const h = containerHeight(c.data as ContainerData, m);
         layout[c.id] = { x: cx, y, w: m.containerW, h };
-        cx += m.containerW + m.gapX;
+        cx += step;
         rowH = Math.max(rowH, h);
       }
       y += rowH + m.gapY;
