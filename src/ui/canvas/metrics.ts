@@ -14,6 +14,8 @@ export interface Metrics {
   containerW: number;
   /** horizontal px a container card's borders and padding take (app.css) */
   cardChrome: number;
+  /** extra vertical px for the thicker borders of this mode (app.css .presenter .node) */
+  chromeY: number;
   networkW: number;
   machineW: number;
   machineH: number;
@@ -41,6 +43,7 @@ export const NORMAL: Metrics = {
   scale: 1,
   containerW: 248,
   cardChrome: 27,
+  chromeY: 0,
   networkW: 262,
   machineW: 196,
   machineH: 84,
@@ -61,9 +64,10 @@ export const PRESENTER: Metrics = {
   scale: 1.45,
   containerW: 372,
   cardChrome: 30,
+  chromeY: 6,
   networkW: 384,
   machineW: 300,
-  machineH: 122,
+  machineH: 130,
   segmentW: 400,
   segmentH: 52,
   hostHeader: 60,
@@ -71,7 +75,7 @@ export const PRESENTER: Metrics = {
   gapX: 28,
   gapY: 60,
   colGap: 48,
-  band: [150, 150, 60, 80],
+  band: [150, 150, 80, 80],
   bandToHost: 56,
   leavesAbove: true,
 };
@@ -102,6 +106,7 @@ export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
   const portLines = ports ? linesOf(ports, f * 0.74, MONO, inner) : 0;
   return Math.ceil(
     22 +
+      m.chromeY +
       nameLines * f * 1.08 * 1.3 +
       imageLines * f * 0.92 * 1.3 +
       4 +
@@ -119,5 +124,5 @@ export function networkHeight(d: NetworkData, m: Metrics = NORMAL): number {
   const nameW = d.name.length * f * 1.08 * BOLD;
   const titleLines = nameW + badgeW > inner ? linesOf(d.name, f * 1.08, BOLD, inner) + 1 : 1;
   const body = d.bridge ? 3 * f * 0.92 * 1.3 : 2 * f * 0.85 * 1.3;
-  return Math.ceil(30 + titleLines * f * 1.08 * 1.35 + body);
+  return Math.ceil(30 + m.chromeY + titleLines * f * 1.08 * 1.35 + body);
 }

@@ -1,0 +1,54 @@
+import { expect, type Page, test } from '@playwright/test';
+import { SCENES } from '../../src/sim/scenes';
+import { AppPage } from './pages/AppPage';
+
+/** What overlaps or is cut on the canvas: labels and nodes that cover each other, text clipped. */
+async function problems(page: Page) {
+  return page.evaluate(() => {
+    const els = [...document.querySelectorAll('.edge-label, .react-flow__node:not(.react-flow__node-host)')].map(
+      (e) => ({ t: (e.textContent ?? '').slice(0, 40), r: e.getBoundingClientRect() }),
+    );
+    const overlaps: string[] = [];
+    for (let i = 0; i < els.length; i++)
+      for (let j = i + 1; j < els.length; j++) {
+        const a = els[i].r;
+        const b = els[j].r;
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+          overlaps.push(`${els[i].t} / ${els[j].t}`);
+      }
+    const cut = [...document.querySelectorAll('.react-flow__node .node *')]
+      .filter((e) => e.children.length === 0 && e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.textContent);
+    const clipped = [...document.querySelectorAll('.node:not(.host)')]
+      .filter((e) => e.scrollHeight > e.clientHeight + 1)
+      .map((e) => (e.textContent ?? '').slice(0, 40));
+    return { overlaps, cut, clipped };
+  });
+}
+
+for (const scene of SCENES)
+  for (const [presenter, lang] of [
+    [false, 'en'],
+    [true, 'en'],
+    [false, 'ko'],
+    [true, 'ko'],
+  ] as const)
+    test(`built-in scene ${scene.seed}, ${lang}${presenter ? ', presenter 1920x1080' : ', 1280x720'}: names in full, nothing overlaps`, async ({
+      page,
+    }) => {
+      const app = new AppPage(page);
+      if (presenter) await page.setViewportSize({ width: 1920, height: 1080 });
+      await app.open(`?lang=${lang}`);
+      for (const line of scene.script.filter((l) => !l.startsWith('#')))
+        await page.evaluate(
+          (l) => (window as unknown as { __whalewire: { run: (x: string) => void } }).__whalewire.run(l),
+          line,
+        );
+      if (presenter) await page.keyboard.press('p');
+      else await app.fit();
+      await page.waitForTimeout(700);
+      for (const name of ['second-bridge', 'containerA', 'redColorApp', 'yellowColorApp', 'greenColorApp'])
+        if ((await app.container(name).count()) + (await app.network(name).count()) > 0)
+          await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
+      expect(await problems(page)).toEqual({ overlaps: [], cut: [], clipped: [] });
+    });
