@@ -30,6 +30,9 @@ export interface HistoryApi {
   undo: () => void;
   redo: () => void;
   clear: () => void;
+  /** stop and restart recording (a multi-line load that must be one undo step) */
+  pause: () => void;
+  resume: () => void;
   pastStates: Partial<Tracked>[];
   futureStates: Partial<Tracked>[];
 }

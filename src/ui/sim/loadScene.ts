@@ -3,12 +3,6 @@ import { createDefaultWorld } from '../../sim/world';
 import type { AppStore } from '../../store/appStore';
 import type { RunOutcome } from '../../store/docSlice';
 
-/** zundo's temporal store also pauses and resumes recording (not in the app's HistoryApi type). */
-interface Pausable {
-  pause: () => void;
-  resume: () => void;
-}
-
 /** What loading a scene did: each script line and its outcome. */
 export interface SceneLoad {
   results: { line: string; outcome: RunOutcome }[];
@@ -25,7 +19,7 @@ export interface SceneLoad {
  */
 export function loadScene(store: AppStore, scene: Scene, note?: string): SceneLoad {
   const { world: before, pinned } = store.getState();
-  const temporal = store.temporal.getState() as unknown as Pausable;
+  const temporal = store.temporal.getState();
   const results: SceneLoad['results'] = [];
   let after = before;
   temporal.pause();
