@@ -19,13 +19,21 @@ export function linkLocal(mac: string): string {
 
 const broadcast = (ip: string, prefix: number) => IPv4CidrRange.fromCidr(`${ip}/${prefix}`).getLast().toString();
 
+/** Container namespaces in the order the host first sees them, once per stack (1,000 veths otherwise cost O(n²)). */
+const netnsOrder = new WeakMap<Stack, Map<string, number>>();
+
 /** Index used as `link-netnsid`: one per container namespace the host sees. */
 function netnsId(stack: Stack, f: StackIface): number {
   if (f.attach.kind !== 'bridge-port') return 0;
-  const owners = [
-    ...new Set(stack.ifaces.flatMap((x) => (x.attach.kind === 'bridge-port' ? [x.attach.containerId] : []))),
-  ];
-  return Math.max(0, owners.indexOf(f.attach.containerId));
+  let order = netnsOrder.get(stack);
+  if (!order) {
+    order = new Map();
+    for (const x of stack.ifaces)
+      if (x.attach.kind === 'bridge-port' && !order.has(x.attach.containerId))
+        order.set(x.attach.containerId, order.size);
+    netnsOrder.set(stack, order);
+  }
+  return order.get(f.attach.containerId) ?? 0;
 }
 
 function linkLines(stack: Stack, f: StackIface, forLink: boolean): string[] {
