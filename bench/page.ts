@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { type CanvasUnderTest, newContext, openApp, openBare, VIEWPORT } from './canvases';
 import { type InitialJs, initialJs } from './initialJs';
 import { circleMoves, endDrag, firstDraw, framesFor, grabPoint, startDrag, watchFirstDraw } from './pageDriver';
@@ -8,16 +9,7 @@ import { scratchDir, viteBuild, vitePreview } from './serve';
 import { median, ratio } from './stats';
 import { measureWindow, type ProfileSink, pool, type WindowSample, type WindowStats } from './window';
 
-/** Chromium flags of the bench (as playwright.config.ts uses for the e2e tests). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 export interface PageOptions {
   port: number;
@@ -171,8 +163,7 @@ export async function benchPage(opts: PageOptions): Promise<PageFigures> {
     await app.stop();
     throw e;
   });
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({ executablePath: executablePath || undefined, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const profiles: Record<string, HotFunction[]> = {};
     const prof: ProfileSink = opts.profileDir ? { dir: opts.profileDir, hot: profiles } : undefined;
