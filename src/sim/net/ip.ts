@@ -86,57 +86,14 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
     } else if (node.key === DOCKER_HOST) {
       const t = dockerDnat(ctx, node, inIf, p);
       if (t) {
-        p.dst = t.ip;
-        p.dport = t.port;
         dnatted = true;
-        step(
-          ctx,
-          node.canvas,
-          'dnat',
-          frameOf(p),
-          'nat.dnat',
-          {
-            node: node.label,
-            from: `${before.dst}:${before.dport}`,
-            to: `${t.ip}:${t.port}`,
-            container: t.container.name,
-          },
-          [
-            {
-              on: node.canvas,
-              table: 'nat',
-              kind: 'hit',
-              entry: { chain: 'DOCKER', rule: 'DNAT', from: `${before.dst}:${before.dport}`, to: `${t.ip}:${t.port}` },
-            },
-          ],
-        );
+        dnatStep(ctx, node, p, t, 'nat.dnat', { chain: 'DOCKER', rule: 'DNAT' }, { container: t.container.name });
       }
     } else if (tracked && isHomeRouter(node)) {
       const t = routerDnat(node, inIf, p);
       if (t) {
-        p.dst = t.ip;
-        p.dport = t.port;
         dnatted = true;
-        step(
-          ctx,
-          node.canvas,
-          'dnat',
-          frameOf(p),
-          'nat.portfwd',
-          {
-            node: node.label,
-            from: `${before.dst}:${before.dport}`,
-            to: `${t.ip}:${t.port}`,
-          },
-          [
-            {
-              on: node.canvas,
-              table: 'nat',
-              kind: 'hit',
-              entry: { rule: 'port-forward', from: `${before.dst}:${before.dport}`, to: `${t.ip}:${t.port}` },
-            },
-          ],
-        );
+        dnatStep(ctx, node, p, t, 'nat.portfwd', { rule: 'port-forward' }, {});
       }
     }
 
@@ -246,4 +203,23 @@ function bridged(ctx: Ctx, out: NIface, p: Pkt): void {
     { bridge: ctx.world.networks[out.domain.netId]?.bridge ?? '' },
     [ctChange(DOCKER_HOST, e, 'add')],
   );
+}
+
+/** Rewrites the packet's destination (a published port's DNAT, a router port forward) and tells it as a step. */
+function dnatStep(
+  ctx: Ctx,
+  node: NetNode,
+  p: Pkt,
+  to: { ip: string; port: number },
+  key: string,
+  rule: Record<string, string>,
+  params: Record<string, string>,
+): void {
+  const from = `${p.dst}:${p.dport}`;
+  p.dst = to.ip;
+  p.dport = to.port;
+  const dest = `${to.ip}:${to.port}`;
+  step(ctx, node.canvas, 'dnat', frameOf(p), key, { node: node.label, from, to: dest, ...params }, [
+    { on: node.canvas, table: 'nat', kind: 'hit', entry: { ...rule, from, to: dest } },
+  ]);
 }
