@@ -1,7 +1,7 @@
 import { produce } from 'immer';
 import { allocateAddress, staticIpError } from '../ipam';
 import { lookupContainer, lookupNetwork } from '../lookup';
-import type { CommandResult, World } from '../model';
+import type { CommandResult, Container, Network, World } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
 import { all, last, parseFlags } from './flags';
 import { argsError, daemon, fail, flagError, ok } from './output';
@@ -18,14 +18,9 @@ export function connect(world: World, argv: string[]): CommandResult {
     { long: 'driver-opt', value: true },
   ]);
   if (!p.ok) return fail(world, flagError('network connect', p.error), 1);
-  if (p.value.args.length !== 2) return fail(world, argsError('network connect', 'exactly', 2), 1);
-  const [netRef, ctrRef] = p.value.args;
-  const c = lookupContainer(world, ctrRef);
-  if (!c.ok) return fail(world, daemon(c.error), 1);
-  const n = lookupNetwork(world, netRef);
-  if (!n.ok) return fail(world, daemon(n.error), 1);
-  const net = n.value;
-  const ctr = c.value;
+  const pair = networkAndContainer(world, 'network connect', p.value.args);
+  if ('error' in pair) return pair.error;
+  const { net, ctr } = pair;
   const ip = last(p.value, 'ip');
   const aliases = all(p.value, 'alias');
   if (ctr.networkMode === 'host' || ctr.networkMode.startsWith('container:')) {
@@ -93,14 +88,9 @@ export function connect(world: World, argv: string[]): CommandResult {
 export function disconnect(world: World, argv: string[]): CommandResult {
   const p = parseFlags(argv, [{ long: 'force', short: 'f' }]);
   if (!p.ok) return fail(world, flagError('network disconnect', p.error), 1);
-  if (p.value.args.length !== 2) return fail(world, argsError('network disconnect', 'exactly', 2), 1);
-  const [netRef, ctrRef] = p.value.args;
-  const c = lookupContainer(world, ctrRef);
-  if (!c.ok) return fail(world, daemon(c.error), 1);
-  const n = lookupNetwork(world, netRef);
-  if (!n.ok) return fail(world, daemon(n.error), 1);
-  const net = n.value;
-  const ctr = c.value;
+  const pair = networkAndContainer(world, 'network disconnect', p.value.args);
+  if ('error' in pair) return pair.error;
+  const { net, ctr } = pair;
   if (net.driver === 'host' && ctr.networkMode === 'host') {
     return fail(
       world,
@@ -121,4 +111,19 @@ export function disconnect(world: World, argv: string[]): CommandResult {
     }
   });
   return ok(next, '');
+}
+
+/** The NETWORK CONTAINER arguments of connect/disconnect, resolved, or the CLI's or daemon's error. */
+function networkAndContainer(
+  world: World,
+  cmd: string,
+  args: string[],
+): { net: Network; ctr: Container } | { error: CommandResult } {
+  if (args.length !== 2) return { error: fail(world, argsError(cmd, 'exactly', 2), 1) };
+  const [netRef, ctrRef] = args;
+  const c = lookupContainer(world, ctrRef);
+  if (!c.ok) return { error: fail(world, daemon(c.error), 1) };
+  const n = lookupNetwork(world, netRef);
+  if (!n.ok) return { error: fail(world, daemon(n.error), 1) };
+  return { net: n.value, ctr: c.value };
 }
