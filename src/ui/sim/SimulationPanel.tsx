@@ -12,23 +12,28 @@ import { useSimKeys } from './useSimKeys';
 import './sim.css';
 import './lessons.css';
 
+/** The traced command, one line: the full text stays in the title when the dock is narrow. */
+const Command = memo(function Command() {
+  const command = useSim((s) => s.trace?.command);
+  if (!command) return null;
+  return (
+    <code className="sim-head__command" data-testid="sim-command" title={command}>
+      {command}
+    </code>
+  );
+});
+
+/** Whether the packet arrived, once the last step is shown (and no prediction is pending). */
 const Outcome = memo(function Outcome() {
   const { t } = useTranslation();
   const trace = useSim((s) => s.trace);
   const atEnd = useSim((s) => s.trace !== null && s.cursor === s.trace.steps.length - 1);
   const asking = useSim((s) => s.predict.phase === 'ask');
-  if (!trace) return null;
+  if (!trace || !atEnd || asking) return null;
   return (
-    <header className="sim-head">
-      <code className="sim-head__command" data-testid="sim-command">
-        {trace.command}
-      </code>
-      {atEnd && !asking && (
-        <p className={`sim-outcome sim-outcome--${trace.outcome.ok ? 'ok' : 'fail'}`} data-testid="sim-outcome">
-          <strong>{trace.outcome.ok ? t('sim.outcome.ok') : t('sim.outcome.fail')}</strong> {trace.outcome.summary}
-        </p>
-      )}
-    </header>
+    <p className={`sim-outcome sim-outcome--${trace.outcome.ok ? 'ok' : 'fail'}`} data-testid="sim-outcome">
+      <strong>{trace.outcome.ok ? t('sim.outcome.ok') : t('sim.outcome.fail')}</strong> {trace.outcome.summary}
+    </p>
   );
 });
 
@@ -45,8 +50,9 @@ const PredictToggle = memo(function PredictToggle() {
 
 /**
  * Simulation mode's panel: "Send a packet…" and the lesson scenes (start a trace without the
- * console), then controls, narration, table changes, header inspector, filters and the event list
- * for the loaded trace. `presenter` (or a `.presenter` ancestor) switches to large type
+ * console), then one bar with the command and the transport controls, and below it two columns that
+ * scroll on their own: the story (outcome, narration, table changes) and the detail (headers,
+ * filters, event list). So at 1280x720 the controls and the narration never leave the dock's view. `presenter` (or a `.presenter` ancestor) switches to large type
  * and high contrast and leaves out the event list and filters (the headers stay: NAT is taught there).
  */
 export const SimulationPanel = memo(function SimulationPanel(props: { presenter?: boolean }) {
@@ -58,7 +64,7 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
   useSimKeys();
   return (
     <aside
-      className={`sim-panel${props.presenter ? ' sim-panel--presenter' : ''}`}
+      className={`sim-panel${props.presenter ? ' sim-panel--presenter' : ''}${hasTrace ? ' sim-panel--trace' : ''}`}
       aria-label={t('sim.panel')}
       data-testid="sim-panel"
     >
@@ -81,21 +87,24 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
         </>
       ) : (
         <>
-          <Outcome />
+          <div className="sim-panel__bar">
+            <Command />
+            <SimControls />
+          </div>
           <PredictPrompt />
-          <SimControls />
           <div className="sim-panel__body">
-            <div className="sim-panel__story">
+            <div className="sim-panel__story" data-testid="sim-story">
+              <Outcome />
               <Narration />
               <TableChanges />
+              <p className="sim-muted sim-keys">{t('sim.keysHint')}</p>
             </div>
-            <div className="sim-panel__detail">
+            <div className="sim-panel__detail" data-testid="sim-detail">
               <HeaderInspector />
               <ProtoFilters />
               <EventList />
             </div>
           </div>
-          <p className="sim-muted sim-keys">{t('sim.keysHint')}</p>
         </>
       )}
     </aside>
