@@ -9,6 +9,13 @@ export type FlowNode = Node<FlowNodeData>;
 export type FlowEdgeData = { kind: EdgeKind; labels: [string, string] };
 export type FlowEdge = Edge<FlowEdgeData>;
 
+/** A cached node and the graph data object it was built from (compared by identity first). */
+interface NodeHit {
+  key: string;
+  src: NodeData;
+  node: FlowNode;
+}
+
 export interface FlowView {
   nodes: FlowNode[];
   edges: FlowEdge[];
@@ -20,8 +27,9 @@ export interface FlowView {
  * which keeps a 300-container canvas cheap when one container changes.
  */
 export function createFlowSelector() {
-  const nodeCache = new Map<string, { key: string; node: FlowNode }>();
-  const edgeCache = new Map<string, { key: string; edge: FlowEdge }>();
+  const nodeCache = new Map<string, NodeHit>();
+  const edgeCache = new Map<string, FlowEdge>();
+  let lastEdges: FlowEdge[] = [];
   return function toFlow(
     graph: Graph,
     layout: Layout,
@@ -38,18 +46,39 @@ export function createFlowSelector() {
       const box = layout[g.id];
       if (!box) continue;
       const pos = opts.dragging?.id === g.id ? opts.dragging.pos : { x: box.x, y: box.y };
+      const selected = opts.selected === g.id;
+      const drop = opts.dropTarget === g.id;
+      const hostUplink = g.id === DOCKER_HOST ? uplinkX : undefined;
+      const hit = nodeCache.get(g.id);
+      seenNodes.add(g.id);
+      // a drag moves the store on every pointer move: comparing the inputs by identity first keeps
+      // 300 JSON.stringify calls out of each move, and the deep key below still reuses nodes
+      // across a World change that rebuilt equal data objects
+      if (
+        hit &&
+        hit.src === g.data &&
+        hit.node.position.x === pos.x &&
+        hit.node.position.y === pos.y &&
+        hit.node.selected === selected &&
+        hit.node.parentId === g.parentId &&
+        hit.node.data.w === box.w &&
+        hit.node.data.h === box.h &&
+        hit.node.data.uplinkX === hostUplink &&
+        (hit.node.data.dropTarget === true) === drop
+      ) {
+        nodes.push(hit.node);
+        continue;
+      }
       const data: FlowNodeData = {
         ...g.data,
         w: box.w,
         h: box.h,
         ...(g.id === DOCKER_HOST ? { uplinkX } : {}),
-        ...(opts.dropTarget === g.id ? { dropTarget: true } : {}),
+        ...(drop ? { dropTarget: true } : {}),
       };
-      const selected = opts.selected === g.id;
       const key = JSON.stringify([data, pos, selected, g.parentId]);
-      const hit = nodeCache.get(g.id);
-      seenNodes.add(g.id);
       if (hit && hit.key === key) {
+        hit.src = g.data;
         nodes.push(hit.node);
         continue;
       }
@@ -64,7 +93,7 @@ export function createFlowSelector() {
         ...(g.parentId ? { parentId: g.parentId } : {}),
         ...(g.id === DOCKER_HOST ? { zIndex: -1, dragHandle: '.host-drag' } : {}),
       };
-      nodeCache.set(g.id, { key, node });
+      nodeCache.set(g.id, { key, src: g.data, node });
       nodes.push(node);
     }
     for (const id of nodeCache.keys()) if (!seenNodes.has(id)) nodeCache.delete(id);
@@ -97,11 +126,19 @@ export function createFlowSelector() {
       else if (sideways) [sourceHandle, targetHandle] = b.x >= a.x ? ['right', 'left'] : ['left', 'right'];
       // the upper end leaves from its bottom, the lower end enters at its top
       else [sourceHandle, targetHandle] = b.y >= a.y ? ['bottom', 'top'] : ['top', 'bottom'];
-      const key = JSON.stringify([g.source, g.target, sourceHandle, targetHandle, g.labels, g.kind]);
       seenEdges.add(g.id);
       const hit = edgeCache.get(g.id);
-      if (hit && hit.key === key) {
-        edges.push(hit.edge);
+      if (
+        hit?.data &&
+        hit.source === g.source &&
+        hit.target === g.target &&
+        hit.sourceHandle === sourceHandle &&
+        hit.targetHandle === targetHandle &&
+        hit.data.kind === g.kind &&
+        hit.data.labels[0] === g.labels[0] &&
+        hit.data.labels[1] === g.labels[1]
+      ) {
+        edges.push(hit);
         continue;
       }
       const edge: FlowEdge = {
@@ -115,10 +152,13 @@ export function createFlowSelector() {
         selectable: false,
         className: `wire wire-${g.kind}`,
       };
-      edgeCache.set(g.id, { key, edge });
+      edgeCache.set(g.id, edge);
       edges.push(edge);
     }
     for (const id of edgeCache.keys()) if (!seenEdges.has(id)) edgeCache.delete(id);
-    return { nodes, edges };
+    // the same array when nothing changed: React Flow then skips setEdges and its connection
+    // lookup rebuild, which a drag would otherwise pay on every pointer move
+    if (edges.length !== lastEdges.length || edges.some((e, i) => e !== lastEdges[i])) lastEdges = edges;
+    return { nodes, edges: lastEdges };
   };
 }
