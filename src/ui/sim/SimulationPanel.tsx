@@ -75,7 +75,7 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
           {!inlineLessons && <LessonsToggle />}
           <LessonPackets />
         </div>
-        <PredictToggle />
+        {!hasTrace && <PredictToggle />}
       </div>
       <SendPacketForm />
       {!inlineLessons && <LessonPicker />}
@@ -90,6 +90,7 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
           <div className="sim-panel__bar">
             <Command />
             <SimControls />
+            <PredictToggle />
           </div>
           <PredictPrompt />
           <div className="sim-panel__body">
