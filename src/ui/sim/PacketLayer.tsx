@@ -2,6 +2,7 @@ import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { formatExplain } from '../../i18n/trace';
 import { useNarrationLang } from './lang';
+import './marker.css';
 import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
 import { idOfAt } from './placeName';
 import { STOP_ACTIONS } from './playbackLogic';
@@ -66,13 +67,13 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
 
 /**
  * The moving packet marker. Mount as a child of <ReactFlow>. It renders once; after that a
- * requestAnimationFrame loop moves SVG elements directly, so neither the graph nor this component
+ * requestAnimationFrame loop moves the markers' CSS transforms directly, so neither the graph nor this component
  * re-renders per frame. When a step's animation ends during playback it calls `advance()`.
  */
 export const PacketLayer = memo(function PacketLayer() {
   const rf = useStoreApi();
   // state, not a ref: the portal target appears only after React Flow has mounted its DOM
-  const [layer, setLayer] = useState<SVGGElement | null>(null);
+  const [layer, setLayer] = useState<HTMLDivElement | null>(null);
   const lang = useNarrationLang();
   const langRef = useRef(lang);
   langRef.current = lang;
@@ -162,9 +163,7 @@ export const PacketLayer = memo(function PacketLayer() {
 
   return (
     <ViewportPortal>
-      <svg className="sim-packets" aria-hidden="true">
-        <g ref={setLayer} />
-      </svg>
+      <div className="sim-packets" aria-hidden="true" ref={setLayer} />
     </ViewportPortal>
   );
 });

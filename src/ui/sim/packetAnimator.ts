@@ -50,24 +50,36 @@ function track(geo: CanvasGeometry, edge: string, reversed: boolean, straight = 
   return (t) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
 }
 
+/** An HTML box holding a little SVG drawn around the box's centre (overflow shows). */
+function box(cls: string, testId: string, size: number): { el: HTMLDivElement; svg: SVGSVGElement } {
+  const el = document.createElement('div');
+  el.className = cls;
+  el.setAttribute('data-testid', testId);
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `${-size / 2} ${-size / 2} ${size} ${size}`);
+  el.append(svg);
+  return { el, svg };
+}
+
 /**
- * Draws packet markers into an SVG group by setting attributes directly: no React render per
- * frame. One instance per PacketLayer; `show` replaces whatever was on screen.
+ * Draws packet markers into an HTML layer inside React Flow's viewport. Each marker is its own
+ * composited box moved by a CSS transform, so a frame costs no repaint of the canvas under it
+ * (changing an SVG attribute made Chromium repaint the whole viewport layer every frame).
+ * No React render per frame. One instance per PacketLayer; `show` replaces whatever was on screen.
  */
 export class PacketAnimator {
-  private markers: SVGGElement[] = [];
-  private dropMark: SVGGElement;
+  private markers: HTMLDivElement[] = [];
+  private dropMark: HTMLDivElement;
   private dropText: SVGTextElement;
   private tracks: ((t: number) => Point)[] = [];
   private pulse = false;
 
   constructor(
-    private layer: SVGGElement,
+    private layer: HTMLElement,
     private geo: CanvasGeometry,
   ) {
-    this.dropMark = document.createElementNS(SVG, 'g');
-    this.dropMark.setAttribute('class', 'sim-drop');
-    this.dropMark.setAttribute('data-testid', 'packet-drop');
+    const drop = box('sim-drop', 'packet-drop', 40);
+    this.dropMark = drop.el;
     const cross = document.createElementNS(SVG, 'text');
     cross.setAttribute('class', 'sim-drop__x');
     cross.setAttribute('text-anchor', 'middle');
@@ -77,25 +89,23 @@ export class PacketAnimator {
     this.dropText.setAttribute('class', 'sim-drop__reason');
     this.dropText.setAttribute('text-anchor', 'middle');
     this.dropText.setAttribute('y', '-26');
-    this.dropMark.append(cross, this.dropText);
+    drop.svg.append(cross, this.dropText);
     this.dropMark.style.display = 'none';
     layer.append(this.dropMark);
   }
 
-  private marker(i: number): SVGGElement {
+  private marker(i: number): HTMLDivElement {
     while (this.markers.length <= i) {
-      const g = document.createElementNS(SVG, 'g');
-      g.setAttribute('class', 'sim-marker');
-      g.setAttribute('data-testid', 'packet-marker');
+      const { el, svg } = box('sim-marker', 'packet-marker', 32);
       const halo = document.createElementNS(SVG, 'circle');
       halo.setAttribute('class', 'sim-marker__halo');
       halo.setAttribute('r', '16');
       const dot = document.createElementNS(SVG, 'circle');
       dot.setAttribute('class', 'sim-marker__dot');
       dot.setAttribute('r', '9');
-      g.append(halo, dot);
-      this.layer.append(g);
-      this.markers.push(g);
+      svg.append(halo, dot);
+      this.layer.append(el);
+      this.markers.push(el);
     }
     return this.markers[i];
   }
@@ -124,7 +134,7 @@ export class PacketAnimator {
       this.pulse = !plan.drop;
       if (plan.drop && c) {
         const z = Math.max(1, 1 / Math.max(0.05, this.geo.zoom()));
-        this.dropMark.setAttribute('transform', `translate(${c.x} ${c.y}) scale(${z})`);
+        this.dropMark.style.transform = `translate3d(${c.x}px, ${c.y}px, 0) scale(${z})`;
         this.dropText.textContent = dropReason;
         this.dropMark.style.display = '';
         this.layer.append(this.dropMark); // above the markers
@@ -156,7 +166,7 @@ export class PacketAnimator {
     const scale = z * (this.pulse ? 1 + 0.25 * Math.sin(Math.PI * Math.min(1, t * 2)) : 1);
     for (let i = 0; i < this.tracks.length; i++) {
       const p = this.tracks[i](t);
-      this.markers[i].setAttribute('transform', `translate(${p.x} ${p.y}) scale(${scale})`);
+      this.markers[i].style.transform = `translate3d(${p.x}px, ${p.y}px, 0) scale(${scale})`;
     }
   }
 
