@@ -12,7 +12,7 @@ describe('default world (DESIGN §3)', () => {
     expect(addr('router', 'wan0')).toBe('124.111.46.91');
     expect(addr('remote', 'eth0')).toBe('203.0.113.50');
     expect(addr('dns', 'eth0')).toBe('8.8.8.8');
-    expect(w.machines['dns'].zone['google.com']).toBe(addr('google.com', 'eth0'));
+    expect(w.machines.dns.zone['google.com']).toBe(addr('google.com', 'eth0'));
     expect(w.machines.pc1.nameservers).toEqual(['192.168.0.1']);
   });
 

@@ -166,7 +166,13 @@ export class PacketAnimator {
     const scale = z * (this.pulse ? 1 + 0.25 * Math.sin(Math.PI * Math.min(1, t * 2)) : 1);
     for (let i = 0; i < this.tracks.length; i++) {
       const p = this.tracks[i](t);
-      this.markers[i].style.transform = `translate3d(${p.x}px, ${p.y}px, 0) scale(${scale})`;
+      const m = this.markers[i];
+      // a pure translation per frame lets Chromium update the layer's transform directly; the
+      // scale sits on the inner SVG and changes only with the zoom or during a pulse
+      m.style.transform = `translate3d(${p.x}px, ${p.y}px, 0)`;
+      const svg = m.firstElementChild as SVGSVGElement;
+      const s = `scale(${scale})`;
+      if (svg.style.transform !== s) svg.style.transform = s;
     }
   }
 
