@@ -32,7 +32,13 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // test and bench builds land beside the sources: a dev page must not reload when they are written
+    watch: { ignored: ['**/dist-e2e-*/**', '**/dist/**', '**/shots/**', '**/test-results/**'] },
+  },
+  // scan only the app's entry, not the built copies of it that e2e runs leave in dist-e2e-*
+  optimizeDeps: { entries: ['index.html'] },
   preview: { port: 4173 },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
 });
