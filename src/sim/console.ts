@@ -3,7 +3,8 @@ import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
 import { runShell } from './shell';
-import { hasTool } from './shell/tools';
+import { isStderrLine, runFilters, splitPipeline, toolOf } from './shell/pipe';
+import { hasTool, shellFlavor } from './shell/tools';
 import type { Where } from './where';
 
 /** Where a console line runs; a container frame remembers how it was entered. */
@@ -127,13 +128,27 @@ function leave(session: Session, world: World, exitCode: number): Session {
   return { world: w, stack: session.stack.slice(0, -1) };
 }
 
+/** `2>&1` and `2>/dev/null` on the first command of a line: taken out of argv, remembered. */
+function redirections(argv: string[]): { argv: string[]; mergeStderr: boolean; dropStderr: boolean } {
+  const isRedirect = (a: string) => a === '2>&1' || a === '2>/dev/null';
+  return {
+    argv: argv.filter((a) => !isRedirect(a)),
+    mergeStderr: argv.includes('2>&1'),
+    dropStderr: argv.includes('2>/dev/null'),
+  };
+}
+
 /** Runs one console line (DESIGN.md §5). */
 export function runLine(session: Session, line: string): LineResult {
   const trimmed = line.trim();
   const here = currentFrame(session);
   if (trimmed === '' || trimmed.startsWith('#')) return { session, machine: here.id, output: '', exitCode: 0 };
 
-  let argv = tokenize(trimmed);
+  const pipeline = splitPipeline(trimmed, shellFlavor(session.world, here));
+  if (!pipeline.ok) return { session, machine: here.id, output: pipeline.error, exitCode: 2 };
+  const [first, ...rest] = pipeline.segments;
+  const redirect = redirections(tokenize(first));
+  let argv = redirect.argv;
   let where: Frame = here;
   let oneShot = false;
   if (argv[0]?.startsWith('@')) {
@@ -152,12 +167,27 @@ export function runLine(session: Session, line: string): LineResult {
     if (argv.length === 0) return { session, machine: where.id, output: '', exitCode: 0 };
   }
 
-  const res = execute(session.world, argv, where, trimmed);
+  const piped = rest.length > 0;
+  const res = execute(session.world, argv, where, piped || redirect.dropStderr ? first : trimmed);
   let world = advance(res.world);
   let next: Session = { ...session, world };
   let output = res.output;
+  let exitCode = res.exitCode;
+  const tool = toolOf(argv);
+  if (piped) {
+    const filters = rest.map(tokenize);
+    const f = runFilters(output, tool, redirect.mergeStderr, filters, shellFlavor(session.world, where));
+    output = f.output;
+    exitCode = f.exitCode;
+  }
+  if (redirect.dropStderr) {
+    output = output
+      .split('\n')
+      .filter((l) => !isStderrLine(tool, l))
+      .join('\n');
+  }
 
-  if (res.exit && !oneShot) {
+  if (res.exit && !oneShot && !piped) {
     if (session.stack.length > 1) {
       next = leave(next, world, res.exitCode);
       world = next.world;
@@ -165,7 +195,7 @@ export function runLine(session: Session, line: string): LineResult {
     } else {
       output = output ? `${output}\nlogout` : 'logout';
     }
-  } else if (res.enter && !oneShot) {
+  } else if (res.enter && !oneShot && !piped) {
     const isRun = argv[0] === 'docker' && (argv[1] === 'run' || (argv[1] === 'container' && argv[2] === 'run'));
     const via = isRun ? 'run' : 'exec';
     next = { ...next, stack: [...next.stack, { kind: 'container', id: res.enter, via }] };
@@ -173,7 +203,7 @@ export function runLine(session: Session, line: string): LineResult {
 
   const dropped = dropDeadFrames(next);
   if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
-  return { session: dropped.session, machine: where.id, output, exitCode: res.exitCode, trace: res.trace };
+  return { session: dropped.session, machine: where.id, output, exitCode, trace: res.trace };
 }
 
 /** Runs every line of a script from a fresh session; the headless runner and the seed tests use it. */

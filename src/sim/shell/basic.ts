@@ -16,7 +16,8 @@ Shell commands:
   cat /etc/resolv.conf | cat /etc/hosts
   brctl show | bridge fdb show | conntrack -L
   iptables -S | iptables -t nat -S | iptables -L -n
-  hostname  whoami  echo  clear  exit  help`;
+  hostname  whoami  echo  clear  exit  help
+  CMD | grep [-i] [-v] PAT | head [-n N] | tail | wc -l     filter what a command prints`;
 
 /** Commands that need no packets and no tables: echo, exit, clear, whoami, hostname, help. */
 export const basicCommands: Record<string, ShellCommand> = {
