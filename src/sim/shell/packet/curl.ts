@@ -75,58 +75,80 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
   }
   return runTool(world, where, line, (ctx, node): ToolOutcome => {
     const out: string[] = [];
-    const err = (code: number, msg: string, summary: string, ms: number): ToolOutcome => {
+    // -v tells the story on stderr first: the failed connect(2), curl's message, the closed connection
+    const err = (code: number, msg: string, summary: string, ms: number, errno?: string): ToolOutcome => {
+      if (a.verbose) {
+        if (errno) out.push(`* connect to ${ip} port ${url.port} failed: ${errno}`);
+        out.push(`* ${msg}`, '* Closing connection 0');
+      }
       if (!a.silent || a.showError) out.push(`curl: (${code}) ${msg}`);
       return { output: out.join('\n'), exitCode: code, ok: false, summary, ms };
     };
+    let ip = '';
     const r = resolve(ctx, node, url.host);
     if (r.kind !== 'ok') return err(6, `Could not resolve host: ${url.host}`, 'name not resolvable', ctx.us / 1000);
-    const ip = r.ips[0];
+    ip = r.ips[0];
     if (a.verbose) out.push(`*   Trying ${ip}:${url.port}...`);
     const t0 = ctx.us;
     const res = httpGet(ctx, node, ip, url.port);
     const took = Math.floor((ctx.us - t0) / 1000);
     const failConnect = (ms: number) =>
       `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`;
+    // -v: the connection is up and the request goes out
+    const request = () => {
+      if (!a.verbose) return;
+      out.push(
+        `* Connected to ${url.host} (${ip}) port ${url.port} (#0)`,
+        `> ${a.head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1`,
+        `> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}`,
+        '> User-Agent: curl/7.88.1',
+        '> Accept: */*',
+        '> ',
+      );
+    };
+    // the first deadline of -m and --connect-timeout, in ms, if it comes before `ms`
+    const deadline = (ms: number): number | null => {
+      const ds = [a.maxTime, a.connectTimeout].filter((x): x is number => x !== null).map((x) => x * 1000);
+      const d = ds.length ? Math.min(...ds) : null;
+      return d !== null && d < ms ? d : null;
+    };
+    const timedOut = (): ToolOutcome => {
+      const ms = Math.round((deadline(Number.POSITIVE_INFINITY) ?? 0) + 2);
+      if (a.maxTime !== null && (a.connectTimeout === null || a.maxTime <= a.connectTimeout))
+        return err(28, `Connection timed out after ${ms} milliseconds`, 'timed out', ms);
+      return err(
+        28,
+        `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Timeout was reached`,
+        'timed out',
+        ms,
+      );
+    };
     switch (res.kind) {
       case 'unreachable':
-        return err(7, failConnect(0), 'network unreachable', 0);
+        return err(7, failConnect(0), 'network unreachable', 0, 'Network is unreachable');
       case 'refused':
-        return err(7, failConnect(took), 'connection refused', took);
+        return err(7, failConnect(took), 'connection refused', took, 'Connection refused');
       case 'host-unreachable':
-        return err(7, failConnect(3000 + took), 'host unreachable', 3000 + took);
+        // the neighbour entry fails after 3 s of unanswered ARP; a shorter -m ends curl first
+        if (deadline(3000 + took) !== null) return timedOut();
+        return err(7, failConnect(3000 + took), 'host unreachable', 3000 + took, 'No route to host');
       case 'lost': {
-        if (a.maxTime !== null && (a.connectTimeout === null || a.maxTime <= a.connectTimeout)) {
-          const ms = Math.round(a.maxTime * 1000) + 2;
-          return err(28, `Connection timed out after ${ms} milliseconds`, 'timed out', ms);
-        }
-        if (a.connectTimeout !== null) {
-          const ms = Math.round(a.connectTimeout * 1000) + 2;
-          return err(
-            28,
-            `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Timeout was reached`,
-            'timed out',
-            ms,
-          );
-        }
+        if (deadline(Number.POSITIVE_INFINITY) !== null) return timedOut();
         // the kernel gives up after 6 SYN retries (1+2+4+8+16+32+64 s)
         return err(7, failConnect(127_000 + took), 'timed out', 127_000 + took);
       }
       case 'reset':
+        request();
         return err(56, 'Recv failure: Connection reset by peer', 'connection reset', took);
       case 'empty':
+        request();
         return err(52, 'Empty reply from server', 'empty reply', took);
     }
     const clock = ctx.world.clock + Math.round(ctx.us / 1000);
     const head = headerLines(res.answer, clock);
-    if (a.verbose) {
-      out.push(`* Connected to ${url.host} (${ip}) port ${url.port} (#0)`);
-      out.push(
-        `> ${a.head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1`,
-        `> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}`,
-      );
-      out.push('> User-Agent: curl/7.88.1', '> Accept: */*', '> ', ...head.map((h) => `< ${h}`), '< ');
-    } else if (a.head) out.push(...head, '');
+    request();
+    if (a.verbose) out.push(...head.map((h) => `< ${h}`), '< ');
+    else if (a.head) out.push(...head, '');
     if (!a.head && a.out === null) out.push(res.answer.body.replace(/\n$/, ''));
     if (a.verbose) out.push(`* Connection #0 to host ${url.host} left intact`);
     return {
