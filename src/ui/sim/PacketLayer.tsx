@@ -42,6 +42,17 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
       const e = rf.getState().edgeLookup.get(id);
       return e ? { source: e.source, target: e.target } : null;
     },
+    edgeOf(link) {
+      const lookup = rf.getState().edgeLookup;
+      if (lookup.has(link)) return link;
+      const m = /^if:(.+):([^:]+)$/.exec(link);
+      if (!m) return null;
+      for (const e of lookup.values()) {
+        const labels = (e.data as { labels?: string[] } | undefined)?.labels;
+        if ((e.source === m[1] && labels?.[0] === m[2]) || (e.target === m[1] && labels?.[1] === m[2])) return e.id;
+      }
+      return null;
+    },
     edgePath(id) {
       if (!paths) {
         paths = new Map();
@@ -89,7 +100,8 @@ export const PacketLayer = memo(function PacketLayer() {
 
   useEffect(() => {
     if (!layer) return;
-    const anim = new PacketAnimator(layer, rfGeometry(rf));
+    const geo = rfGeometry(rf);
+    const anim = new PacketAnimator(layer, geo);
     animRef.current = anim;
     let raf = 0;
     let start = 0;
@@ -125,7 +137,10 @@ export const PacketLayer = memo(function PacketLayer() {
       cancelAnimationFrame(raf);
       const s = useSim.getState();
       const step = s.trace?.steps[s.cursor];
-      mark(step ? idOfAt(step.at) : null, step?.action === 'drop' ? 'sim-here--drop' : '');
+      // a cable between two machines is drawn once: its far end's link outlines the same edge
+      const at =
+        step && 'link' in step.at ? (geo.edgeOf?.(step.at.link) ?? step.at.link) : step ? idOfAt(step.at) : null;
+      mark(at, step?.action === 'drop' ? 'sim-here--drop' : '');
       if (!s.trace || !step) {
         anim.clear();
         finished = true;

@@ -10,6 +10,11 @@ export interface CanvasGeometry {
   nodeBadge(id: string): Point | null;
   /** the edge's end nodes */
   edgeEnds(id: string): { source: string; target: string } | null;
+  /**
+   * The drawn edge a trace link travels: itself, or for a cable between two machines (drawn once,
+   * named after one end's interface) the edge whose other end is `if:<machine>:<ifname>`.
+   */
+  edgeOf?(link: string): string | null;
   /** the drawn path of an edge, when it is in the DOM */
   edgePath(id: string): SVGPathElement | null;
   /** forget cached lookups: called once per step, as the graph may have changed in between */
@@ -48,6 +53,13 @@ function track(geo: CanvasGeometry, edge: string, reversed: boolean, straight = 
   if (!a || !b) return null;
   const [p, q] = reversed ? [b, a] : [a, b];
   return (t) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
+}
+
+/** The part of a track a step covers: all of it, or one half of a cable between two machines. */
+function halfOf(tr: (t: number) => Point, half: 'first' | 'second' | undefined): (t: number) => Point {
+  if (half === 'first') return (t) => tr(t / 2);
+  if (half === 'second') return (t) => tr(0.5 + t / 2);
+  return tr;
 }
 
 /** An HTML box holding a little SVG drawn around the box's centre (overflow shows). */
@@ -117,9 +129,10 @@ export class PacketAnimator {
     this.pulse = false;
     this.dropMark.style.display = 'none';
     if (plan?.kind === 'move') {
-      const ends = this.geo.edgeEnds(plan.link);
-      const tr = ends && track(this.geo, plan.link, isReversed(plan, ends.source, ends.target));
-      if (tr) this.tracks.push(tr);
+      const edge = this.geo.edgeOf?.(plan.link) ?? plan.link;
+      const ends = this.geo.edgeEnds(edge);
+      const tr = ends && track(this.geo, edge, isReversed(plan, ends.source, ends.target));
+      if (tr) this.tracks.push(halfOf(tr, plan.half));
     } else if (plan?.kind === 'flood') {
       const edges = this.geo.edgesOf(plan.node).filter((e) => e.id !== plan.except);
       const straight = edges.length > 24;

@@ -4,8 +4,19 @@ import { type ProtoCategory, stepCategory } from './protocol';
 
 /** What the marker does for one step; pure data derived from the trace. */
 export type StepPlan =
-  /** travel along edge `link`; `from`/`to` are the nodes passed before and after, to orient it */
-  | { kind: 'move'; link: string; from: string | null; to: string | null; proto: ProtoCategory }
+  /**
+   * travel along edge `link`; `from`/`to` are the nodes passed before and after, to orient it.
+   * `half`: a cable between two machines is one drawn edge but two steps ("leaves through eth0",
+   * then "arrives on eth1"): the first covers the cable's first half, the second the rest.
+   */
+  | {
+      kind: 'move';
+      link: string;
+      from: string | null;
+      to: string | null;
+      proto: ProtoCategory;
+      half?: 'first' | 'second';
+    }
   /** a broadcast leaves `node` on every edge but the one it came in on */
   | { kind: 'flood'; node: string; except: string | null; proto: ProtoCategory }
   /** the packet is handled at `node`; `drop` marks where it was dropped or refused */
@@ -32,14 +43,19 @@ export function planStep(steps: readonly Step[], i: number): StepPlan | null {
   const step = steps[i];
   if (!step) return null;
   const proto = stepCategory(step);
-  if ('link' in step.at)
-    return {
+  if ('link' in step.at) {
+    const plan: Extract<StepPlan, { kind: 'move' }> = {
       kind: 'move',
       link: step.at.link,
       from: nearestNode(steps, i - 1, -1),
       to: nearestNode(steps, i + 1, 1),
       proto,
     };
+    // two wire steps in a row are the two ends of one cable (no node handles the frame between)
+    if (i > 0 && 'link' in steps[i - 1].at) plan.half = 'second';
+    else if ('link' in (steps[i + 1]?.at ?? {})) plan.half = 'first';
+    return plan;
+  }
   if (step.action === 'flood') return { kind: 'flood', node: step.at.node, except: previousLink(steps, i - 1), proto };
   return { kind: 'at', node: step.at.node, drop: STOP_ACTIONS.has(step.action), proto };
 }

@@ -60,4 +60,27 @@ describe('simulation mode over the packet engine’s traces', () => {
     // refused by the Docker host (nothing listens there), though the RST travels back to pc1
     expect(answer).toBe('docker-host');
   });
+
+  it('a cable between two machines is crossed in two halves: leaves on one end, arrives on the other', () => {
+    const { trace } = run([
+      'docker run -d -p 8001:80 --name web nginx',
+      '@router portfwd add tcp 80 192.168.0.10 8001',
+      '@remote curl -s http://124.111.46.91/',
+    ]);
+    // remote's ARP request: leaves remote eth0, arrives on internet eth1, one drawn cable
+    expect(trace.steps[2].at).toEqual({ link: 'if:remote:eth0' });
+    expect(trace.steps[3].at).toEqual({ link: 'if:internet:eth1' });
+    expect(planStep(trace.steps, 2)).toMatchObject({ kind: 'move', from: 'remote', to: 'internet', half: 'first' });
+    expect(planStep(trace.steps, 3)).toMatchObject({ kind: 'move', from: 'remote', to: 'internet', half: 'second' });
+    // a veth into a bridge is one step: the whole cable
+    const v = run([
+      'docker network create second-bridge',
+      'docker run -d --name ca --network second-bridge devwikirepo/pingbuntu',
+      'docker run -d --name cb --network second-bridge devwikirepo/pingbuntu',
+      'docker exec ca ping -c 1 cb',
+    ]).trace;
+    const veth = v.steps.findIndex((s) => 'link' in s.at && s.at.link.startsWith('veth:'));
+    expect(planStep(v.steps, veth)).toMatchObject({ kind: 'move' });
+    expect(planStep(v.steps, veth)).not.toHaveProperty('half');
+  });
 });
