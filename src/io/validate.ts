@@ -1,9 +1,11 @@
+import { Validator } from 'ip-num';
 import type { World } from '../sim/model';
 
 /**
  * Structural check of a World that came from outside (a save, a file, a link). It does not prove
  * the World is one Docker could reach; it proves the app can draw it and the engine can read it
- * without crashing. Returns the first problem found, or null.
+ * without crashing: every field the engine or the canvas reads has the type and form the model
+ * (src/sim/model.ts) says, addresses included. Returns the first problem found, or null.
  */
 export function worldProblem(w: unknown): string | null {
   if (!isObj(w)) return 'world is not an object';
@@ -20,6 +22,8 @@ export function worldProblem(w: unknown): string | null {
     if (!Array.isArray(m.ifaces) || !m.ifaces.every(isIface)) return `machine ${key} has malformed interfaces`;
     for (const k of ['routes', 'arp', 'conntrack', 'nameservers', 'listeners', 'tools', 'forwards'])
       if (!Array.isArray(m[k])) return `machine ${key}.${k} is not a list`;
+    const bad = check(m, `machine ${key}`, MACHINE);
+    if (bad) return bad;
   }
   for (const [key, n] of Object.entries(networks)) {
     if (!isObj(n) || n.id !== key || !isHex64(key)) return `network ${short(key)} is malformed`;
@@ -28,6 +32,8 @@ export function worldProblem(w: unknown): string | null {
     if (n.ipam !== null && !(isObj(n.ipam) && typeof n.ipam.subnet === 'string' && typeof n.ipam.gateway === 'string'))
       return `network ${String(n.name)} has a malformed IPAM config`;
     if (!Array.isArray(n.fdb)) return `network ${String(n.name)} has no FDB list`;
+    const bad = check(n, `network ${n.name}`, NETWORK);
+    if (bad) return bad;
   }
   for (const [key, c] of Object.entries(containers)) {
     if (!isObj(c) || c.id !== key || !isHex64(key)) return `container ${short(key)} is malformed`;
@@ -40,6 +46,8 @@ export function worldProblem(w: unknown): string | null {
     for (const ep of c.endpoints as unknown[])
       if (!isObj(ep) || typeof ep.networkId !== 'string' || !networks[ep.networkId])
         return `container ${String(c.name)} is attached to a network that does not exist`;
+    const bad = check(c, `container ${c.name}`, CONTAINER);
+    if (bad) return bad;
   }
   return null;
 }
@@ -48,6 +56,132 @@ export function worldProblem(w: unknown): string | null {
 export function isWorld(w: unknown): w is World {
   return worldProblem(w) === null;
 }
+
+/** A field check: null when `v` fits, else where inside `v` it fails (`[0].ip`) and what it should be. */
+type Miss = { at: string; want: string };
+type Check = (v: unknown) => Miss | null;
+
+const isIPv4 = (s: unknown) =>
+  typeof s === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(s) && Validator.isValidIPv4String(s)[0];
+const is =
+  (ok: (v: unknown) => boolean, want: string): Check =>
+  (v) =>
+    ok(v) ? null : { at: '', want };
+const str = is((v) => typeof v === 'string', 'a string');
+const num = is((v) => typeof v === 'number' && Number.isFinite(v), 'a number');
+const bool = is((v) => typeof v === 'boolean', 'true or false');
+const ip = is(isIPv4, 'an IPv4 address');
+const cidr = is((v) => {
+  if (typeof v !== 'string') return false;
+  const [a, p, extra] = v.split('/');
+  return extra === undefined && isIPv4(a) && /^\d{1,2}$/.test(p ?? '') && Number(p) <= 32;
+}, 'a CIDR block');
+const port = is((v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535, 'a port number');
+const oneOf = (...xs: unknown[]): Check => is((v) => xs.includes(v), `one of ${xs.join(', ')}`);
+const opt =
+  (c: Check): Check =>
+  (v) =>
+    v === undefined ? null : c(v);
+const nullable =
+  (c: Check): Check =>
+  (v) =>
+    v === null ? null : c(v);
+const list =
+  (c: Check): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return { at: '', want: 'a list' };
+    for (let i = 0; i < v.length; i++) {
+      const e = c(v[i]);
+      if (e) return { at: `[${i}]${e.at}`, want: e.want };
+    }
+    return null;
+  };
+const dict =
+  (c: Check): Check =>
+  (v) => {
+    if (!isObj(v)) return { at: '', want: 'an object' };
+    for (const [k, x] of Object.entries(v)) {
+      const e = c(x);
+      if (e) return { at: `[${JSON.stringify(k)}]${e.at}`, want: e.want };
+    }
+    return null;
+  };
+type Shape = Record<string, Check>;
+const shape =
+  (s: Shape): Check =>
+  (v) => {
+    if (!isObj(v)) return { at: '', want: 'an object' };
+    for (const [k, c] of Object.entries(s)) {
+      const e = c(v[k]);
+      if (e) return { at: `.${k}${e.at}`, want: e.want };
+    }
+    return null;
+  };
+
+/** The first field of `o` that does not fit `s`, named for a person: `container c1.ports[0].hostPort should be …`. */
+function check(o: Record<string, unknown>, what: string, s: Shape): string | null {
+  const e = shape(s)(o);
+  return e ? `${what}${e.at} should be ${e.want}` : null;
+}
+
+const TUPLE = shape({ src: ip, dst: ip, sport: port, dport: port });
+const ARP = shape({ ip, mac: str, dev: str, state: str });
+const MACHINE: Shape = {
+  kind: oneOf('docker-host', 'pc', 'router', 'server'),
+  ifaces: list(shape({ name: str, mac: str, addrs: list(shape({ ip, prefix: num })), segment: nullable(str) })),
+  routes: list(
+    shape({ dst: (v) => (v === 'default' ? null : cidr(v)), via: opt(ip), dev: str, src: opt(ip), metric: opt(num) }),
+  ),
+  arp: list(ARP),
+  conntrack: list(
+    shape({ proto: oneOf('tcp', 'udp', 'icmp'), orig: TUPLE, reply: TUPLE, state: opt(str), timeout: num }),
+  ),
+  nameservers: list(ip),
+  listeners: list(shape({ port, proto: oneOf('tcp', 'udp'), app: str, bindIp: str })),
+  tools: list(str),
+  forwards: list(shape({ proto: oneOf('tcp', 'udp'), publicPort: port, toIp: ip, toPort: port })),
+  zone: opt(dict(ip)),
+  httpBody: opt(str),
+};
+const NETWORK: Shape = {
+  name: str,
+  created: str,
+  internal: bool,
+  labels: opt(dict(str)),
+  options: opt(dict(str)),
+  ipam: nullable(shape({ subnet: cidr, gateway: ip, ipRange: opt(cidr) })),
+  bridge: nullable(str),
+  bridgeMac: opt(nullable(str)),
+  fdb: list(shape({ mac: str, port: str })),
+};
+const CONTAINER: Shape = {
+  cmd: list(str),
+  env: list(str),
+  hostname: str,
+  endpoints: list(
+    shape({
+      networkId: str,
+      aliases: opt(list(str)),
+      ipamIp: opt(ip),
+      ip: opt(ip),
+      mac: opt(str),
+      ifname: opt(str),
+      veth: opt(str),
+      vethMac: opt(str),
+    }),
+  ),
+  ports: list(
+    shape({
+      hostIp: str,
+      hostPort: nullable(port),
+      containerPort: port,
+      proto: oneOf('tcp', 'udp'),
+      boundPort: opt(port),
+    }),
+  ),
+  arp: list(ARP),
+  startedAt: opt(num),
+};
 
 function isObj(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);

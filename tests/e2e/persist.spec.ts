@@ -35,3 +35,86 @@ test('a tampered share link is refused with a message and changes nothing', asyn
   await expect(page.getByTestId('notice')).toContainText('cannot be opened');
   await expect(app.network('keepme')).toBeVisible();
 });
+
+const b64url = {
+  decode: (s: string) => Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'),
+  encode: (s: string) =>
+    Buffer.from(s, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+};
+
+test('a share link whose JSON was edited to nonsense is refused by field and the page keeps working', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker run -dit --name c1 nicolaka/netshoot');
+  await page.getByTestId('tool-project').click();
+  await page.getByTestId('project-share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  const json = JSON.parse(b64url.decode(link.split('#project=')[1]));
+  const c1 = Object.values(
+    json.world.containers as Record<string, { name: string; endpoints: { ip: unknown }[] }>,
+  ).find((c) => c.name === 'c1');
+  if (!c1) throw new Error('c1 not in the link');
+  c1.endpoints[0].ip = 12345;
+  await page.keyboard.press('Escape');
+  await app.seed('docker network create keepme');
+  await page.waitForTimeout(400);
+  await page.goto(`/?t=1#project=${b64url.encode(JSON.stringify(json))}`);
+  await app.ready();
+  await expect(page.getByTestId('notice')).toContainText(
+    'This share link cannot be opened (container c1.endpoints[0].ip should be an IPv4 address). Nothing was changed.',
+  );
+  await expect(app.network('keepme')).toBeVisible();
+  await expect(app.container('c1')).toContainText('172.17.0.2/16');
+  expect(errors).toEqual([]);
+});
+
+test('Import JSON: a broken file and a tampered file change nothing; an exported file opens', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker network create mynet', 'docker run -dit --name c1 --network mynet nicolaka/netshoot');
+  await page.getByTestId('tool-project').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('project-export').click();
+  const exported = await (await download).createReadStream().then(async (s) => {
+    const chunks: Buffer[] = [];
+    for await (const c of s) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('tool-project').click();
+  await page.getByTestId('project-new').click();
+  await expect(app.container('c1')).toHaveCount(0);
+
+  const importFile = async (name: string, text: string) => {
+    await page.getByTestId('tool-project').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByText('Import JSON…').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  };
+  await importFile('broken.json', '{"format":"whalewire", oops');
+  await expect(page.getByTestId('project-message')).toHaveText(
+    'Nothing was changed: this file cannot be opened (not valid JSON).',
+  );
+  await page.keyboard.press('Escape');
+  const tampered = JSON.parse(exported);
+  for (const n of Object.values(tampered.world.networks as Record<string, { name: string; ipam: { subnet: string } }>))
+    if (n.name === 'mynet') n.ipam.subnet = '10.0.0.0/99';
+  await importFile('tampered.json', JSON.stringify(tampered));
+  await expect(page.getByTestId('project-message')).toHaveText(
+    'Nothing was changed: this file cannot be opened (network mynet.ipam.subnet should be a CIDR block).',
+  );
+  await page.keyboard.press('Escape');
+  await expect(app.network('mynet')).toHaveCount(0);
+
+  await importFile('whalewire-project.json', exported);
+  await expect(page.getByTestId('dialog')).toHaveCount(0);
+  await expect(app.container('c1')).toContainText('172.18.0.2/16');
+  await expect(app.consoleOutput).toContainText('Opened project whalewire-project.json');
+  expect(errors).toEqual([]);
+});
