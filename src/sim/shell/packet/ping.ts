@@ -37,6 +37,9 @@ function parse(argv: string[]): PingArgs | string {
   return a.host ? a : 'ping: usage error: Destination address required';
 }
 
+/** How long the kernel tries ARP (3 probes, 1 s apart) before it reports the host unreachable. */
+const ARP_FAIL_S = 3;
+
 const resolveError = (f: Flavor, host: string, nx: boolean) =>
   f === 'busybox'
     ? `ping: bad address '${host}'`
@@ -77,6 +80,7 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
     f === 'busybox' ? [`PING ${a.host} (${ip}): 56 data bytes`] : [`PING ${a.host} (${ip}) 56(84) bytes of data.`];
   const rtts: number[] = [];
   let errors = 0;
+  let pipe = 0;
   let lastLost = false;
   for (let seq = 1; seq <= a.count; seq++) {
     const t0 = ctx.us;
@@ -93,14 +97,20 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
         const who = byName ? `${reverseName(ctx, node, from) ?? from} (${from})` : from;
         lines.push(`64 bytes from ${who}: icmp_seq=${seq} ttl=${ex.reply.ttl} time=${iputilsTime(ms)} ms`);
       }
-    } else if (ex.kind === 'host-unreachable') {
-      errors++;
-      if (f !== 'busybox') lines.push(`From ${first.src} icmp_seq=${seq} Destination Host Unreachable`);
+    } else if (ex.kind === 'host-unreachable' && f !== 'busybox') {
+      // the kernel reports the failed ARP 3 s after the probe; ping may have ended before (-W)
+      const seen = (seq - 1) * a.intervalS + ARP_FAIL_S <= (a.count - 1) * a.intervalS + a.waitS;
+      if (seen) {
+        errors++;
+        lines.push(`From ${first.src} icmp_seq=${seq} Destination Host Unreachable`);
+        // every probe sent while ARP was failing was waiting in the neighbour queue
+        pipe = Math.max(pipe, Math.min(a.count, Math.floor(ARP_FAIL_S / a.intervalS) + 1));
+      }
     }
     ctFinish(ctx, ex.kind === 'ok' ? 'done' : 'unanswered');
   }
   const timeMs = a.count > 1 ? Math.round((a.count - 1) * a.intervalS * 1000 + 2 * (a.count - 1)) : 0;
-  const stats = { target: a.host, transmitted: a.count, rtts, errors, timeMs };
+  const stats = { target: a.host, transmitted: a.count, rtts, errors, timeMs, pipe };
   lines.push(...(f === 'busybox' ? busyboxStats(stats) : iputilsStats(stats)));
   const ok = rtts.length > 0;
   return {

@@ -20,6 +20,8 @@ export interface PingStats {
   rtts: number[];
   errors: number;
   timeMs: number;
+  /** most probes outstanding at once (iputils prints `pipe N` when above 1) */
+  pipe?: number;
 }
 
 /** The statistics block after `--- x ping statistics ---` (iputils). */
@@ -32,8 +34,9 @@ export function iputilsStats(s: PingStats): string[] {
     `--- ${s.target} ping statistics ---`,
     `${s.transmitted} packets transmitted, ${rx} received${errs}, ${g(loss)}% packet loss, time ${s.timeMs}ms`,
   ];
+  const pipe = s.pipe && s.pipe > 1 ? `pipe ${s.pipe}` : '';
   if (rx === 0) {
-    lines.push('');
+    lines.push(pipe);
     return lines;
   }
   const min = Math.min(...s.rtts);
@@ -41,7 +44,9 @@ export function iputilsStats(s: PingStats): string[] {
   const avg = s.rtts.reduce((a, b) => a + b, 0) / rx;
   const sq = s.rtts.reduce((a, b) => a + b * b, 0) / rx;
   const mdev = Math.sqrt(Math.max(0, sq - avg * avg));
-  lines.push(`rtt min/avg/max/mdev = ${[min, avg, max, mdev].map((x) => x.toFixed(3)).join('/')} ms`);
+  lines.push(
+    `rtt min/avg/max/mdev = ${[min, avg, max, mdev].map((x) => x.toFixed(3)).join('/')} ms${pipe ? `, ${pipe}` : ''}`,
+  );
   return lines;
 }
 
