@@ -45,7 +45,7 @@ export type AppStore = StoreApi<AppState> & { temporal: StoreApi<HistoryApi> };
  * engine functions return the same World on failure, so a failed command adds no step.
  */
 export function createAppStore(world: World = createDefaultWorld()): AppStore {
-  return createStore<AppState>()(
+  const store = createStore<AppState>()(
     temporal(
       (set, get, api) => ({
         ...createDocSlice(world)(set, get, api),
@@ -63,4 +63,26 @@ export function createAppStore(world: World = createDefaultWorld()): AppStore {
       },
     ),
   ) as unknown as AppStore;
+  store.subscribe((st, prev) => {
+    if (st.world === prev.world || !st.selected) return;
+    const next = followSelection(prev.world, st.world, st.selected);
+    if (next !== st.selected) store.setState({ selected: next });
+  });
+  return store;
+}
+
+/**
+ * The selection after the World changed: a node that is gone is no longer selected (the Inspector
+ * and toolbar would act on nothing), except a container re-created under the same name (Publish
+ * port removes and runs it again), which stays selected as its new self.
+ */
+export function followSelection(before: World, after: World, selected: string): string | null {
+  if (selected.startsWith('ctr:')) {
+    if (after.containers[selected.slice(4)]) return selected;
+    const name = before.containers[selected.slice(4)]?.name;
+    const again = name ? Object.values(after.containers).find((c) => c.name === name) : undefined;
+    return again ? `ctr:${again.id}` : null;
+  }
+  if (selected.startsWith('net:')) return after.networks[selected.slice(4)] ? selected : null;
+  return selected;
 }

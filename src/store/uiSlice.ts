@@ -73,7 +73,12 @@ export const createUiSlice: StateCreator<AppState, [['temporal', unknown]], [], 
   setLang: (lang) => set({ lang }),
   togglePresenter: () => set({ presenter: !get().presenter }),
   select: (selected) => set({ selected }),
-  notify: (n) => set({ notices: [...get().notices, { ...n, id: nextNoticeId++ }] }),
+  // a newer message of the same kind replaces the older one, so refused drops do not pile up over
+  // the canvas; a kept-aside save is never replaced (its download button is the only way back)
+  notify: (n) => {
+    const kept = get().notices.filter((o) => o.keptAside || o.key !== n.key);
+    set({ notices: [...kept, { ...n, id: nextNoticeId++ }] });
+  },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
   openDialog: (dialog) => set({ dialog, menu: null }),
   openMenu: (menu) => set({ menu }),

@@ -63,6 +63,27 @@ test('an invalid drop shows Docker’s own error and snaps back', async ({ page 
   expect(await ipsOf(app, 'c1')).toEqual([{ network: 'bridge', ifname: 'eth0', ip: '172.17.0.2' }]);
 });
 
+test('refused drops replace each other’s notice instead of piling up over the canvas', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed(
+    'docker run -dit --name c1 nicolaka/netshoot',
+    'docker run -dit --name c2 --network host nicolaka/netshoot',
+  );
+  await app.dragContainerTo('c1', app.network('host'));
+  await expect(page.getByTestId('notice')).toContainText('cannot connect container to host network');
+  await app.dragContainerTo('c1', app.network('none'));
+  await app.dragContainerTo('c2', app.network('bridge'));
+  await expect(page.getByTestId('notice')).toHaveCount(1);
+  await expect(page.getByTestId('notice')).toContainText(
+    'cannot disconnect container from host network - container was created in host network mode',
+  );
+  // all three refusals stay in the console, in order
+  await expect(app.consoleOutput.locator('.log-err')).toHaveCount(3);
+  await page.getByTestId('notice-dismiss').click();
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
 test('a bad console command shows Docker’s error and changes nothing', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

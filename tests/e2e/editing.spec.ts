@@ -121,8 +121,12 @@ test('publish a port: the container is re-created with it; a taken port is refus
   await expect(app.container('web')).toContainText('0.0.0.0:8081->80/tcp');
   await expect(app.consoleOutput).toContainText('docker run -d --name web --network mynet -p 8081:80 nginx');
 
+  // the re-created container is still the selection: its new self, not a ghost of the removed one
+  await expect(page.getByTestId('insp-head-name')).toHaveText('web');
+  await expect(app.inspector).toContainText('0.0.0.0:8081->80/tcp');
+  await expect(page.getByTestId('tool-rename')).toBeEnabled();
+
   const before = await app.api((w) => w.containers());
-  await app.container('web').click();
   await page.getByTestId('tool-publish').click();
   await dlg.type('port', '8080:80');
   await page.keyboard.press('Enter');

@@ -112,3 +112,48 @@ describe('persistence', () => {
     });
   });
 });
+
+describe('selection and notices follow the World', () => {
+  const idOf = (store: ReturnType<typeof createAppStore>, name: string) =>
+    Object.values(store.getState().world.containers).find((c) => c.name === name)?.id;
+
+  test('a removed node is no longer selected; a container re-created under its name stays selected', () => {
+    const store = createAppStore();
+    store.getState().run('docker network create mynet');
+    store.getState().run('docker run -dit --name c1 nicolaka/netshoot');
+    const first = idOf(store, 'c1');
+    store.getState().select(`ctr:${first}`);
+    // what Publish port runs
+    expect(
+      store.getState().gesture(['docker rm -f c1', 'docker run -dit --name c1 -p 8080:80 nicolaka/netshoot']).ok,
+    ).toBe(true);
+    const second = idOf(store, 'c1');
+    expect(second).not.toBe(first);
+    expect(store.getState().selected).toBe(`ctr:${second}`);
+    store.temporal.getState().undo();
+    expect(store.getState().selected).toBe(`ctr:${first}`);
+    store.getState().run('docker rm -f c1');
+    expect(store.getState().selected).toBeNull();
+    const net = Object.values(store.getState().world.networks).find((n) => n.name === 'mynet')!;
+    store.getState().select(`net:${net.id}`);
+    store.getState().run('docker network rm mynet');
+    expect(store.getState().selected).toBeNull();
+    store.getState().select('pc1');
+    store.getState().run('docker network create other');
+    expect(store.getState().selected).toBe('pc1');
+  });
+
+  test('a newer notice of the same kind replaces the older; a kept-aside save stays', () => {
+    const store = createAppStore();
+    const s = store.getState();
+    s.notify({ tone: 'error', key: 'notice.unreadableSave', keptAside: { storageKey: 'k', text: 'x' } });
+    s.notify({ tone: 'error', key: 'notice.dropRefused', params: { error: 'one' } });
+    s.notify({ tone: 'error', key: 'notice.dropRefused', params: { error: 'two' } });
+    s.notify({ tone: 'info', key: 'notice.openedLink' });
+    expect(store.getState().notices.map((n) => [n.key, n.params?.error])).toEqual([
+      ['notice.unreadableSave', undefined],
+      ['notice.dropRefused', 'two'],
+      ['notice.openedLink', undefined],
+    ]);
+  });
+});
