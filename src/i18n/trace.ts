@@ -2,13 +2,16 @@
  * English and Korean texts for every trace-step explanation key (issue 3). Plain data, no i18next:
  * the headless runner and tests read it too. Owned by the packet-engine work.
  */
+import { resolveParticles } from './josa';
+
 export type Lang = 'en' | 'ko';
 
 const en: Record<string, string> = {
   'wire.transmit': 'The frame leaves through {dev}.',
   'wire.receive': 'The frame arrives on {dev}.',
   'bridge.learn': 'The bridge learns that {mac} is behind port {port} (FDB entry).',
-  'bridge.flood': 'Broadcast: bridge {bridge} floods the frame out of every port.',
+  'bridge.flood':
+    'Broadcast (destination MAC ff:ff:ff:ff:ff:ff): bridge {bridge} floods the frame out of every port but the one it came in on.',
   'bridge.forward': 'Bridge {bridge} knows {mac} from its FDB and forwards the frame only to port {port}.',
   'bridge.up': 'The frame is addressed to bridge {bridge} itself: it goes up to the host’s IP stack.',
   'bridge.flood-unknown': 'Bridge {bridge} has no FDB entry for {mac} yet, so it floods the frame.',
@@ -25,12 +28,20 @@ const en: Record<string, string> = {
   'ip.deliver': '{node} accepts the packet ({packet}) and hands it to the listening program.',
   'ip.route': '{node} routes the packet to {dst} directly on {dev}; TTL is now {ttl}.',
   'ip.route-via': '{node} routes the packet to {dst} via the gateway {via} on {dev}; TTL is now {ttl}.',
-  'nat.dnat': '{node} rewrites the destination {from} → {to} (DNAT of a published port).',
-  'nat.portfwd': 'The router’s port-forward rule rewrites the destination {from} → {to}.',
+  'nat.dnat':
+    'The DNAT rule that -p put in {node}’s DOCKER chain rewrites the destination {from} → {to}: that is how a request to the host’s port reaches the container.',
+  'nat.portfwd':
+    'The router’s port-forward rule rewrites the destination {from} → {to}: that is how a request to the public address reaches a machine on the LAN.',
+  'nat.ct-dnat': '{node} finds the connection in conntrack and rewrites this packet’s destination too: {from} → {to}.',
   'nat.ct-snat': '{node} finds the connection in conntrack and masquerades this packet too: source {src} → {newSrc}.',
-  'nat.snat': '{node} masquerades: the source {from} becomes {to} as the packet leaves {dev}.',
+  'nat.snat':
+    '{node} masquerades: the source {from} becomes {to} as the packet leaves {dev}, because nobody out there could answer {from}; conntrack remembers the swap to undo it on the reply.',
   'nat.un-nat':
-    '{node} finds the connection in conntrack and undoes the NAT: source {src} → {newSrc}, destination {from} → {to}.',
+    '{node} finds the connection in conntrack and undoes the NAT: source {sfrom} → {sto}, destination {from} → {to}.',
+  'nat.un-dnat':
+    '{node} finds the connection in conntrack and undoes the DNAT on the reply: the source {sfrom} becomes {sto} again, so the client sees the answer come from the address it asked.',
+  'nat.un-snat':
+    '{node} finds the masqueraded connection in conntrack and undoes it: the destination {from} becomes {to} again, the machine that really asked.',
   'ct.new': '{node} records a new connection in its conntrack table.',
   'ct.hit': '{node} finds this packet’s connection in conntrack (ESTABLISHED) and lets it through.',
   'ct.bridged': 'Even bridged traffic on {bridge} passes the host’s netfilter: conntrack records the flow.',
@@ -38,8 +49,9 @@ const en: Record<string, string> = {
   'dns.embedded-query': 'The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is {name}?”',
   'dns.embedded-answer': 'Docker’s embedded DNS answers: {name} is {ip}.',
   'dns.embedded-forward':
-    '{name} is not a container on this network: Docker’s DNS forwards the question to the host’s resolver {server}.',
-  'dns.internal-servfail': 'On an internal network Docker’s DNS does not forward {name} outside: no answer.',
+    '{name} is not a container on this network: Docker’s DNS forwards the question to the host’s resolver {server}, sending it from the container’s own network namespace.',
+  'dns.internal-servfail':
+    'On an internal network the container’s namespace has no route out, so Docker’s DNS cannot forward {name} and answers SERVFAIL.',
   'dns.server-query': 'The DNS server on {node} receives the question for {name}.',
   'dns.answer': '{node} answers: {name} is {ip}.',
   'dns.nxdomain': '{node} answers NXDOMAIN: {name} does not exist.',
@@ -50,6 +62,8 @@ const en: Record<string, string> = {
   'app.refused':
     'Nothing listens on TCP port {port} on {node}: it answers with a reset (RST), the connection is refused.',
   'drop.no-route': '{node} has no route to {dst}: the packet is dropped.',
+  'drop.no-route-private':
+    '{node} has no route to {dst}: private addresses (10/8, 172.16/12, 192.168/16) are not routed on the internet, so the packet is dropped.',
   'drop.isolated': 'Dropped by DOCKER-ISOLATION: {node} does not forward between two different Docker networks.',
   'drop.internal': 'Dropped: an --internal network has no way in or out.',
   'drop.not-published':
@@ -64,56 +78,68 @@ const ko: Record<string, string> = {
   'wire.transmit': '프레임이 {dev}(으)로 나갑니다.',
   'wire.receive': '프레임이 {dev}(으)로 들어옵니다.',
   'bridge.learn': '브리지가 {mac}이(가) {port} 포트 뒤에 있다는 것을 배웁니다 (FDB 항목).',
-  'bridge.flood': '브로드캐스트: 브리지 {bridge}가 프레임을 모든 포트로 내보냅니다(플러딩).',
-  'bridge.forward': '브리지 {bridge}는 FDB에서 {mac}을(를) 알고 있으므로 {port} 포트로만 프레임을 전달합니다.',
+  'bridge.flood':
+    '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 브리지 {bridge}이(가) 프레임을 들어온 포트를 뺀 모든 포트로 내보냅니다(플러딩).',
+  'bridge.forward': '브리지 {bridge}은(는) FDB에서 {mac}을(를) 알고 있으므로 {port} 포트로만 프레임을 전달합니다.',
   'bridge.up': '프레임의 목적지가 브리지 {bridge} 자신이므로 호스트의 IP 스택으로 올라갑니다.',
   'bridge.flood-unknown': '브리지 {bridge}의 FDB에 아직 {mac}이(가) 없어서 프레임을 모든 포트로 내보냅니다.',
   'switch.flood': 'LAN 스위치가 브로드캐스트를 {segment}의 모든 장비로 내보냅니다.',
   'switch.forward': 'LAN 스위치가 목적지 MAC이 연결된 포트로 프레임을 전달합니다.',
-  'arp.request': 'ARP 요청: {ip}의 MAC 주소를 묻는 브로드캐스트 ({asker}가 질문)',
+  'arp.request': 'ARP 요청: {ip}의 MAC 주소를 묻는 브로드캐스트 ({asker}이(가) 질문)',
   'arp.reply': 'ARP 응답: {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다.',
-  'arp.learn': '이웃 캐시에 {ip} → {mac} (REACHABLE)이 저장됩니다. 다음 패킷부터는 ARP를 하지 않습니다.',
+  'arp.learn': '이웃 캐시에 {ip} → {mac} 항목이 저장됩니다(REACHABLE). 다음 패킷부터는 ARP를 하지 않습니다.',
   'drop.arp-unanswered': '{ip}에 대한 ARP 요청에 아무도 응답하지 않습니다: 호스트에 도달할 수 없습니다.',
-  'ip.send': '{node}가 {packet} 패킷을 보냅니다.',
-  'ip.reply': '{node}가 응답합니다: {packet}',
-  'ip.loopback': '목적지 {dst}는 바로 자기 자신입니다: 패킷은 루프백으로 처리되고, ARP도 브리지도 거치지 않습니다.',
-  'ip.deliver': '{node}가 패킷({packet})을 받아 대기 중인 프로그램에 넘깁니다.',
-  'ip.route': '{node}가 {dev}에 직접 연결된 {dst}(으)로 패킷을 라우팅합니다. TTL은 이제 {ttl}입니다.',
+  'ip.send': '{node}이(가) {packet} 패킷을 보냅니다.',
+  'ip.reply': '{node}이(가) 응답합니다: {packet}',
+  'ip.loopback': '목적지 {dst}은(는) 바로 자기 자신입니다: 패킷은 루프백으로 처리되고, ARP도 브리지도 거치지 않습니다.',
+  'ip.deliver': '{node}이(가) 패킷({packet})을 받아 대기 중인 프로그램에 넘깁니다.',
+  'ip.route': '{node}이(가) {dev}에 직접 연결된 {dst}(으)로 패킷을 라우팅합니다. TTL은 이제 {ttl}입니다.',
   'ip.route-via':
-    '{node}가 {dst}(으)로 가는 패킷을 {dev}의 게이트웨이 {via}(으)로 라우팅합니다. TTL은 이제 {ttl}입니다.',
-  'nat.dnat': '{node}가 목적지를 {from} → {to}(으)로 바꿉니다 (공개 포트의 DNAT).',
-  'nat.portfwd': '공유기의 포트포워딩 규칙이 목적지를 {from} → {to}(으)로 바꿉니다.',
-  'nat.ct-snat': '{node}가 conntrack에서 연결을 찾아 이 패킷도 마스커레이드합니다: 출발지 {src} → {newSrc}.',
-  'nat.snat': '{node}가 마스커레이드합니다: {dev}(으)로 나가면서 출발지 {from}이(가) {to}(으)로 바뀝니다.',
-  'nat.un-nat': '{node}가 conntrack에서 연결을 찾아 NAT를 되돌립니다: 출발지 {src} → {newSrc}, 목적지 {from} → {to}.',
-  'ct.new': '{node}가 conntrack 테이블에 새 연결을 기록합니다.',
-  'ct.hit': '{node}가 conntrack에서 이 패킷의 연결(ESTABLISHED)을 찾아 통과시킵니다.',
+    '{node}이(가) {dst}(으)로 가는 패킷을 {dev}의 게이트웨이 {via}(으)로 라우팅합니다. TTL은 이제 {ttl}입니다.',
+  'nat.dnat':
+    '{node}의 DOCKER 체인에 있는 DNAT 규칙(-p로 게시한 포트)이 목적지를 {from} → {to}(으)로 바꿉니다. 그래서 호스트 주소로 온 요청이 컨테이너에 닿습니다.',
+  'nat.portfwd':
+    '공유기의 포트포워딩 규칙이 목적지를 {from} → {to}(으)로 바꿉니다. 공인 주소로 들어온 요청이 이렇게 LAN 안의 장비로 갑니다.',
+  'nat.ct-dnat': '{node}이(가) conntrack에서 연결을 찾아 이 패킷의 목적지도 {from} → {to}(으)로 바꿉니다.',
+  'nat.ct-snat': '{node}이(가) conntrack에서 연결을 찾아 이 패킷도 마스커레이드합니다: 출발지 {src} → {newSrc}.',
+  'nat.snat':
+    '{node}이(가) 마스커레이드합니다: {dev}(으)로 나가면서 출발지 {from}이(가) {to}(으)로 바뀝니다. {from}은(는) 바깥에서 답장을 보낼 수 없는 주소이기 때문이며, conntrack이 이 변환을 기억해 답장을 되돌려 줍니다.',
+  'nat.un-nat':
+    '{node}이(가) conntrack에서 연결을 찾아 NAT를 되돌립니다: 출발지 {sfrom} → {sto}, 목적지 {from} → {to}.',
+  'nat.un-dnat':
+    '{node}이(가) conntrack에서 연결을 찾아 응답의 DNAT를 되돌립니다: 출발지 {sfrom}이(가) 다시 {sto}(으)로 바뀝니다. 그래서 클라이언트는 자기가 요청한 주소에서 답이 온 것으로 봅니다.',
+  'nat.un-snat':
+    '{node}이(가) conntrack에서 마스커레이드한 연결을 찾아 되돌립니다: 목적지 {from}이(가) 다시 {to}(으)로 바뀝니다. 처음 요청을 보낸 장비로 답이 돌아갑니다.',
+  'ct.new': '{node}이(가) conntrack 테이블에 새 연결을 기록합니다.',
+  'ct.hit': '{node}이(가) conntrack에서 이 패킷의 연결(ESTABLISHED)을 찾아 통과시킵니다.',
   'ct.bridged': '{bridge}에서 브리지로 전달되는 트래픽도 호스트의 netfilter를 거치므로 conntrack에 기록됩니다.',
   'dns.hosts': '/etc/hosts가 답합니다: {name}은(는) {ip}입니다.',
   'dns.embedded-query': '/etc/resolv.conf의 DNS 서버는 도커 내장 DNS(127.0.0.11)입니다: "{name}의 주소는?"',
   'dns.embedded-answer': '도커 내장 DNS가 답합니다: {name}은(는) {ip}입니다.',
   'dns.embedded-forward':
-    '{name}은(는) 이 네트워크의 컨테이너가 아니므로, 도커 DNS가 질문을 호스트의 DNS 서버 {server}(으)로 넘깁니다.',
+    '{name}은(는) 이 네트워크의 컨테이너가 아니므로, 도커 DNS가 컨테이너 자신의 네트워크 네임스페이스에서 질문을 호스트의 DNS 서버 {server}(으)로 보냅니다.',
   'dns.internal-servfail':
-    '내부(--internal) 네트워크에서는 도커 DNS가 {name}을(를) 바깥으로 묻지 않습니다: 응답이 없습니다.',
+    '내부(--internal) 네트워크에서는 컨테이너 네임스페이스에 바깥으로 가는 경로가 없어 도커 DNS가 {name}을(를) 바깥에 물을 수 없으므로 SERVFAIL로 답합니다.',
   'dns.server-query': '{node}의 DNS 서버가 {name}에 대한 질문을 받습니다.',
-  'dns.answer': '{node}가 답합니다: {name}은(는) {ip}입니다.',
-  'dns.nxdomain': '{node}가 NXDOMAIN으로 답합니다: {name}이라는 이름은 없습니다.',
-  'dns.nxdomain-client': '답은 NXDOMAIN입니다: {name}이라는 이름은 없습니다.',
+  'dns.answer': '{node}이(가) 답합니다: {name}은(는) {ip}입니다.',
+  'dns.nxdomain': '{node}이(가) NXDOMAIN으로 답합니다: {name}(이)라는 이름은 없습니다.',
+  'dns.nxdomain-client': '답은 NXDOMAIN입니다: {name}(이)라는 이름은 없습니다.',
   'app.docker-proxy': 'docker-proxy가 {port} 포트에서 받아 {to}({container})(으)로 새 연결을 엽니다.',
-  'app.http': '{node}가 {port} 포트의 HTTP 요청에 상태 코드 {status}(으)로 응답합니다.',
+  'app.http': '{node}이(가) {port} 포트의 HTTP 요청에 상태 코드 {status}(으)로 응답합니다.',
   'app.port-unreachable': '{node}의 UDP {port} 포트에는 듣고 있는 프로그램이 없어 ICMP port unreachable로 답합니다.',
   'app.refused': '{node}의 TCP {port} 포트에는 듣고 있는 프로그램이 없어 RST로 답합니다: 연결이 거부됩니다.',
   'drop.no-route': '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다.',
+  'drop.no-route-private':
+    '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다. 사설 주소(10/8, 172.16/12, 192.168/16)는 인터넷에서 라우팅되지 않습니다.',
   'drop.isolated':
-    'DOCKER-ISOLATION 규칙에 의해 버려집니다: {node}는 서로 다른 도커 네트워크 사이를 전달하지 않습니다.',
+    'DOCKER-ISOLATION 규칙에 의해 버려집니다: {node}은(는) 서로 다른 도커 네트워크 사이를 전달하지 않습니다.',
   'drop.internal': '버려집니다: --internal 네트워크는 바깥과 드나들 수 없습니다.',
   'drop.not-published':
     'DOCKER 체인에 의해 버려집니다: 공개(publish)되지 않은 포트라 외부 트래픽이 브리지로 들어갈 수 없습니다.',
   'drop.ttl-exceeded': '{node}에서 TTL이 0이 되어 패킷을 버립니다.',
-  'drop.host-unreachable': '{node}가 다음 홉에 대한 ARP 응답을 받지 못해 패킷을 버립니다.',
-  'drop.not-for-me': '{node}는 라우터가 아니고 패킷의 목적지도 아니므로 버립니다.',
-  'drop.name-unresolvable': '{name}이라는 이름을 주소로 바꿀 수 없어 패킷을 보내지 않습니다.',
+  'drop.host-unreachable': '{node}이(가) 다음 홉에 대한 ARP 응답을 받지 못해 패킷을 버립니다.',
+  'drop.not-for-me': '{node}은(는) 라우터가 아니고 패킷의 목적지도 아니므로 버립니다.',
+  'drop.name-unresolvable': '{name}(이)라는 이름을 주소로 바꿀 수 없어 패킷을 보내지 않습니다.',
 };
 
 export const traceMessages: Record<Lang, Record<string, string>> = { en, ko };
@@ -121,5 +147,7 @@ export const traceMessages: Record<Lang, Record<string, string>> = { en, ko };
 /** Fills `{param}` placeholders of a step's explanation in the chosen language. */
 export function formatExplain(lang: Lang, explain: { key: string; params: Record<string, string | number> }): string {
   const template = traceMessages[lang][explain.key] ?? traceMessages.en[explain.key] ?? explain.key;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(explain.params[k] ?? `{${k}}`));
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => String(explain.params[k] ?? `{${k}}`));
+  // Korean particles follow the name filled in: web이, router가, eth0으로, pc1로
+  return lang === 'ko' ? resolveParticles(text) : text;
 }

@@ -16,11 +16,12 @@ import { type NetNode, primaryIp } from './topo';
  */
 
 export type Resolution =
-  | { kind: 'ok'; ips: string[]; server: string | null }
+  /** `local`: Docker's embedded resolver answered from its own records (TTL 600, uncompressed) */
+  | { kind: 'ok'; ips: string[]; server: string | null; local?: boolean }
   /** the resolver answered NXDOMAIN: "Name or service not known" */
   | { kind: 'nxdomain'; server: string }
   /** no resolver answered: "Temporary failure in name resolution" */
-  | { kind: 'noresolver'; server: string | null };
+  | { kind: 'noresolver'; server: string | null; servfail?: boolean };
 
 /** Docker's embedded resolver answers with TTL 600 (fact 26). */
 export const EMBEDDED_TTL = 600;
@@ -181,11 +182,13 @@ function embedded(ctx: Ctx, node: NetNode, c: Container, name: string): Resoluti
       },
       [{ on: node.canvas, table: 'dns', kind: 'hit', entry: { name, answer: ips, server: EMBEDDED_DNS } }],
     );
-    return { kind: 'ok', ips, server: EMBEDDED_DNS };
+    return { kind: 'ok', ips, server: EMBEDDED_DNS, local: true };
   }
+  // the resolver answers SERVFAIL when no upstream answers (moby resolver.go serveDNS)
+  const servfail: Resolution = { kind: 'noresolver', server: EMBEDDED_DNS, servfail: true };
   if (userNetworks(ctx, c).every((n) => n.internal)) {
     step(ctx, node.canvas, 'dns-answer', { app: { summary: `SERVFAIL ${name}` } }, 'dns.internal-servfail', { name });
-    return { kind: 'noresolver', server: EMBEDDED_DNS };
+    return servfail;
   }
   const host = nodeOf(ctx, DOCKER_HOST)!;
   const upstream = host.machine?.nameservers ?? [];
@@ -194,7 +197,9 @@ function embedded(ctx: Ctx, node: NetNode, c: Container, name: string): Resoluti
     server: upstream.join(', '),
   });
   for (const server of upstream) {
-    const r = queryServer(ctx, host, server, name);
+    // moby dials a loopback upstream (host(127.0.0.53)) from the host, any other from the
+    // container's own namespace, so the query leaves through eth0 and is masqueraded
+    const r = queryServer(ctx, isLoopback(server) ? host : node, server, name);
     if (r.kind === 'fail') continue;
     const ok = r.kind === 'ok';
     step(
@@ -207,5 +212,5 @@ function embedded(ctx: Ctx, node: NetNode, c: Container, name: string): Resoluti
     );
     return ok ? { kind: 'ok', ips: r.ips, server: EMBEDDED_DNS } : { kind: 'nxdomain', server: EMBEDDED_DNS };
   }
-  return { kind: 'noresolver', server: EMBEDDED_DNS };
+  return servfail;
 }

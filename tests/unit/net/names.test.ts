@@ -105,7 +105,8 @@ describe('names', () => {
     expect(nx.exitCode).toBe(1);
     expect(run(s, 'docker exec tt dig +short google.com').output).toBe('142.250.196.142');
     expect(run(s, 'docker exec tt dig google.com').output).toMatch(
-      /^google\.com\.\t\t600\tIN\tA\t142\.250\.196\.142$/m,
+      // forwarded verbatim: the upstream's TTL, not the embedded 600
+      /^google\.com\.\t\t300\tIN\tA\t142\.250\.196\.142$/m,
     );
     expect(run(s, '@pc1 getent hosts google.com').output).toBe('142.250.196.142 google.com');
     expect(run(s, '@pc1 getent hosts nosuch').exitCode).toBe(2);

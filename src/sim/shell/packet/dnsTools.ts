@@ -1,7 +1,7 @@
 import { EPOCH_MS } from '../../clock';
 import type { CommandResult, World } from '../../model';
 import { isIpv4 } from '../../net/addr';
-import { EMBEDDED_DNS, EMBEDDED_TTL, nameserversOf, type Resolution, resolve } from '../../net/dns';
+import { EMBEDDED_TTL, nameserversOf, type Resolution, resolve } from '../../net/dns';
 import type { Where } from '../../where';
 import { runTool, type ToolOutcome } from './run';
 
@@ -26,6 +26,8 @@ export function nslookup(world: World, argv: string[], where: Where, line: strin
     if (!server && r.kind !== 'ok') return done(';; no servers could be reached', 1, r, ms);
     const sep = f === 'busybox' ? ':' : '#';
     const head = [`Server:\t\t${server ?? '127.0.0.1'}`, `Address:\t${server ?? '127.0.0.1'}${sep}53`, ''];
+    if (r.kind === 'noresolver' && r.servfail)
+      return done([...head, `** server can't find ${name}: SERVFAIL`, ''].join('\n'), 1, r, ms);
     if (r.kind === 'noresolver')
       return done(';; connection timed out; no servers could be reached\n', 1, r, ms + 15_000);
     if (r.kind === 'nxdomain')
@@ -33,6 +35,17 @@ export function nslookup(world: World, argv: string[], where: Where, line: strin
     const answers = r.ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
     return done([...head, 'Non-authoritative answer:', ...answers, ''].join('\n'), 0, r, ms);
   });
+}
+
+/**
+ * Bytes of an A answer: header 12, question (name + type + class), then per record the owner
+ * name, type, class, TTL, length and 4 address bytes. Docker's own replies are not compressed
+ * (`createRespMsg`), so each record repeats the name; forwarded ones are (`resp.Compress = true`):
+ * a 2-byte pointer.
+ */
+export function msgSize(fq: string, answers: number, uncompressed: boolean): number {
+  const wire = fq === '.' ? 1 : fq.length + 1;
+  return 12 + wire + 4 + answers * ((uncompressed ? wire : 2) + 10 + 4);
 }
 
 /** `dig [+short] NAME`. */
@@ -44,7 +57,7 @@ export function dig(world: World, argv: string[], where: Where, line: string): C
     const server = nameserversOf(ctx, node)[0] ?? '127.0.0.1';
     const r = resolve(ctx, node, name);
     const ms = Math.max(0, Math.round(ctx.us / 1000));
-    if (r.kind === 'noresolver') {
+    if (r.kind === 'noresolver' && !r.servfail) {
       return done(
         `;; communications error to ${server}#53: timed out\n;; no servers could be reached`,
         9,
@@ -55,7 +68,10 @@ export function dig(world: World, argv: string[], where: Where, line: string): C
     if (short) return done(r.kind === 'ok' ? r.ips.join('\n') : '', 0, r, ms);
     const fq = name.endsWith('.') ? name : `${name}.`;
     const ok = r.kind === 'ok';
-    const ttl = server === EMBEDDED_DNS ? EMBEDDED_TTL : 300;
+    const local = ok && r.local === true;
+    // Docker's own records carry TTL 600; a forwarded answer is passed on as the upstream sent it
+    const ttl = local ? EMBEDDED_TTL : 300;
+    const status = ok ? 'NOERROR' : r.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL';
     const answer = ok ? ['', ';; ANSWER SECTION:', ...r.ips.map((ip) => `${fq}\t\t${ttl}\tIN\tA\t${ip}`)] : [];
     const when = new Date(EPOCH_MS + ctx.world.clock)
       .toUTCString()
@@ -64,8 +80,14 @@ export function dig(world: World, argv: string[], where: Where, line: string): C
       `; <<>> DiG 9.18.33 <<>> ${name}`,
       ';; global options: +cmd',
       ';; Got answer:',
-      `;; ->>HEADER<<- opcode: QUERY, status: ${ok ? 'NOERROR' : 'NXDOMAIN'}, id: ${(ctx.rng % 65535) + 1}`,
-      `;; flags: qr rd ra; QUERY: 1, ANSWER: ${ok ? r.ips.length : 0}, AUTHORITY: 0, ADDITIONAL: 0`,
+      `;; ->>HEADER<<- opcode: QUERY, status: ${status}, id: ${(ctx.rng % 65535) + 1}`,
+      // moby's SERVFAIL is a bare SetRcode reply: no RA flag, and dig says so
+      ...(status === 'SERVFAIL'
+        ? [
+            ';; flags: qr rd; QUERY: 1, ANSWER: 0, AUTHORITY: 0, ADDITIONAL: 0',
+            ';; WARNING: recursion requested but not available',
+          ]
+        : [`;; flags: qr rd ra; QUERY: 1, ANSWER: ${ok ? r.ips.length : 0}, AUTHORITY: 0, ADDITIONAL: 0`]),
       '',
       ';; QUESTION SECTION:',
       `;${fq}\t\t\tIN\tA`,
@@ -74,7 +96,7 @@ export function dig(world: World, argv: string[], where: Where, line: string): C
       `;; Query time: ${ms} msec`,
       `;; SERVER: ${server}#53(${server}) (UDP)`,
       `;; WHEN: ${when}`,
-      `;; MSG SIZE  rcvd: ${ok ? 28 + fq.length + 16 * r.ips.length : 28 + fq.length}`,
+      `;; MSG SIZE  rcvd: ${msgSize(fq, ok ? r.ips.length : 0, local)}`,
       '',
     ];
     return done(out.join('\n'), 0, r, ms);
