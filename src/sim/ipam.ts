@@ -185,21 +185,65 @@ export function allocateAddress(world: World, net: Network, requested?: string):
     : { ok: false, error: "no available IPv4 addresses on this network's address pools: " + `${net.name} (${net.id})` };
 }
 
+/** Whether a network name is user-defined the way moby's NetworkMode.IsUserDefined decides. */
+export function isUserDefinedName(ref: string): boolean {
+  return !['default', 'bridge', 'host', 'none'].includes(ref) && !ref.startsWith('container:');
+}
+
 /**
- * Checks a `--ip` request against a network at create/connect time (facts 18, 19). Returns the
- * daemon's message or null.
+ * moby's validateEndpointSettings (daemon/container_operations.go): the reasons a `--ip` /
+ * `--network-alias` request for network `ref` (as the user named it; `net` when it exists) is
+ * refused, in moby's order. Empty when the settings are valid.
  */
-export function staticIpError(net: Network, ip: string): string | null {
-  if (net.predefined || net.driver !== 'bridge')
-    return 'user specified IP address is supported on user defined networks only';
-  const wrap = (m: string) => `invalid config for network ${net.name}: invalid endpoint settings:\n${m}`;
-  if (!net.userSubnet) {
-    return wrap('user specified IP address is supported only when connecting to networks with user configured subnets');
+export function endpointSettingsErrors(
+  ref: string,
+  net: Network | null,
+  ip?: string,
+  aliases: string[] = [],
+): string[] {
+  const errs: string[] = [];
+  if (!isUserDefinedName(ref)) {
+    if (ip) errs.push('user specified IP address is supported on user defined networks only');
+    if (aliases.length) errs.push('network-scoped alias is supported only for containers in user defined networks');
   }
-  if (!isIPv4(ip) || !inCidr(ip, net.ipam!.subnet)) {
-    return wrap(`no configured subnet or ip-range contain the IP address ${ip}`);
+  if (!ip) return errs;
+  if (!isIPv4(ip) || ip === '0.0.0.0') errs.push(`invalid IPv4 address: ${ip}`);
+  if (net) {
+    // A subnet is "static" when the network has a preferred pool: a user --subnet, or docker0's own.
+    const preferred = net.ipam && (net.userSubnet || (net.predefined && net.driver === 'bridge'));
+    if (!preferred) {
+      errs.push('user specified IP address is supported only when connecting to networks with user configured subnets');
+    } else if (!isIPv4(ip) || !inCidr(ip, net.ipam!.subnet)) {
+      errs.push(`no configured subnet or ip-range contain the IP address ${ip}`);
+    }
   }
-  return null;
+  return errs;
+}
+
+/** moby's internal/multierror.Join as text: one error as it is, several as a "* " list. */
+export function joinErrors(errs: string[]): string {
+  if (errs.length === 1) return errs[0].trim();
+  return `* ${errs.map((e) => e.replaceAll('\n', '\n\t')).join('\n* ')}`;
+}
+
+/** The endpoint-settings error text (`invalid endpoint settings:\n…`), or null when valid. */
+export function endpointSettingsError(
+  ref: string,
+  net: Network | null,
+  ip?: string,
+  aliases: string[] = [],
+): string | null {
+  const errs = endpointSettingsErrors(ref, net, ip, aliases);
+  return errs.length ? `invalid endpoint settings:\n${joinErrors(errs)}` : null;
+}
+
+/**
+ * Checks a `--ip` request at create time (facts 18, 19): the daemon's message, wrapped as
+ * validateNetworkingConfig does (`invalid config for network REF: …`), or null.
+ */
+export function staticIpError(net: Network, ip: string, ref: string = net.name): string | null {
+  const e = endpointSettingsError(ref, net, ip);
+  return e ? `invalid config for network ${ref}: ${e}` : null;
 }
 
 /** Prefix length of a network's subnet (16 for 172.17.0.0/16). */

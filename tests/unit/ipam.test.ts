@@ -129,7 +129,21 @@ describe('addresses (facts A4, A5)', () => {
   });
 
   it.each([
-    ['bridge', '172.17.0.9', 'user specified IP address is supported on user defined networks only'],
+    [
+      'bridge',
+      '172.17.0.9',
+      'invalid config for network bridge: invalid endpoint settings:\nuser specified IP address is supported on user defined networks only',
+    ],
+    [
+      'bridge',
+      '10.1.1.1',
+      'invalid config for network bridge: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* no configured subnet or ip-range contain the IP address 10.1.1.1',
+    ],
+    [
+      'fixed',
+      '0.0.0.0',
+      'invalid config for network fixed: invalid endpoint settings:\n* invalid IPv4 address: 0.0.0.0\n* no configured subnet or ip-range contain the IP address 0.0.0.0',
+    ],
     [
       'auto',
       '172.18.0.9',

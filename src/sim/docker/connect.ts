@@ -1,5 +1,5 @@
 import { produce } from 'immer';
-import { allocateAddress, staticIpError } from '../ipam';
+import { allocateAddress, endpointSettingsError } from '../ipam';
 import { lookupContainer, lookupNetwork } from '../lookup';
 import type { CommandResult, Container, Network, World } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
@@ -17,44 +17,38 @@ export function connect(world: World, argv: string[]): CommandResult {
     { long: 'link', value: true },
     { long: 'driver-opt', value: true },
   ]);
-  if (!p.ok) return fail(world, flagError('network connect', p.error), 1);
+  if (!p.ok) return fail(world, flagError('network connect', p.error), 125);
   const pair = networkAndContainer(world, 'network connect', p.value.args);
   if ('error' in pair) return pair.error;
   const { net, ctr } = pair;
   const ip = last(p.value, 'ip');
   const aliases = all(p.value, 'alias');
-  if (ctr.networkMode === 'host' || ctr.networkMode.startsWith('container:')) {
-    return fail(
-      world,
-      daemon(
-        'container sharing network namespace with another container or host cannot be connected to any other network',
-      ),
-      1,
+  const refuse = (msg: string) => fail(world, daemon(msg), 1);
+  // daemon/container_operations.go connectToNetwork, then updateNetworkConfig/updateNetworkSettings.
+  if (ctr.networkMode.startsWith('container:')) {
+    return refuse(
+      'container sharing network namespace with another container or host cannot be connected to any other network',
     );
   }
-  if (net.driver === 'host') {
-    return fail(
-      world,
-      daemon('cannot connect container to host network - container must be created in host network mode'),
-      1,
+  const bad = endpointSettingsError(net.name, net, ip, aliases);
+  if (bad) return refuse(bad);
+  if (net.driver === 'host' && ctr.networkMode !== 'host') {
+    return refuse('cannot connect container to host network - container must be created in host network mode');
+  }
+  const mode = ctr.networkMode === 'host' || ctr.networkMode === 'none' ? ctr.networkMode : null;
+  const already = mode ? net.name === mode : ctr.endpoints.some((e) => e.networkId === net.id);
+  if (already) {
+    // A stopped container keeps its config ("avoid duplicate config"); a running one has the endpoint.
+    if (ctr.state !== 'running') return ok(world, '');
+    return refuse(`endpoint with name ${ctr.name} already exists in network ${net.name}`);
+  }
+  if (mode === 'host') {
+    return refuse(
+      'container sharing network namespace with another container or host cannot be connected to any other network',
     );
   }
-  if (net.driver === 'null' || ctr.networkMode === 'none') {
-    return fail(
-      world,
-      daemon('container cannot be connected to multiple networks with one of the networks in private (none) mode'),
-      1,
-    );
-  }
-  if (ctr.endpoints.some((e) => e.networkId === net.id)) {
-    return fail(world, daemon(`endpoint with name ${ctr.name} already exists in network ${net.name}`), 1);
-  }
-  if (aliases.length && net.predefined) {
-    return fail(world, daemon('network-scoped alias is supported only for containers in user defined networks'), 1);
-  }
-  if (ip) {
-    const e = staticIpError(net, ip);
-    if (e) return fail(world, daemon(e), 1);
+  if (net.driver === 'null' || mode === 'none') {
+    return refuse('container cannot be connected to multiple networks with one of the networks in private (none) mode');
   }
   let err: string | null = null;
   const next = produce(world, (d) => {
@@ -87,7 +81,7 @@ export function connect(world: World, argv: string[]): CommandResult {
 /** `docker network disconnect [-f] NETWORK CONTAINER`: frees the address, FDB entries and (last bridge) ports. */
 export function disconnect(world: World, argv: string[]): CommandResult {
   const p = parseFlags(argv, [{ long: 'force', short: 'f' }]);
-  if (!p.ok) return fail(world, flagError('network disconnect', p.error), 1);
+  if (!p.ok) return fail(world, flagError('network disconnect', p.error), 125);
   const pair = networkAndContainer(world, 'network disconnect', p.value.args);
   if ('error' in pair) return pair.error;
   const { net, ctr } = pair;

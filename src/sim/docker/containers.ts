@@ -16,14 +16,21 @@ type Step = (d: World, id: string) => string | null;
  * Applies `step` to each named container in turn, as the CLI does: successes print the name as
  * given, failures print the daemon error; later names still run (Docker's own partial effect).
  */
-function eachContainer(world: World, refs: string[], step: Step): { world: World; out: string[]; errs: string[] } {
+function eachContainer(
+  world: World,
+  refs: string[],
+  step: Step,
+): { world: World; out: string[]; errs: string[]; order: { line: string; missing: boolean }[] } {
   let w = world;
   const out: string[] = [];
   const errs: string[] = [];
+  /** Every line in argument order; `missing`: the daemon's not-found error. */
+  const order: { line: string; missing: boolean }[] = [];
   for (const ref of refs) {
     const found = lookupContainer(w, ref);
     if (!found.ok) {
       errs.push(daemon(found.error));
+      order.push({ line: daemon(found.error), missing: found.error.startsWith('No such container') });
       continue;
     }
     let err: string | null = null;
@@ -32,12 +39,14 @@ function eachContainer(world: World, refs: string[], step: Step): { world: World
     });
     if (err) {
       errs.push(daemon(err));
+      order.push({ line: daemon(err), missing: false });
       continue;
     }
     w = next;
     out.push(ref);
+    order.push({ line: ref, missing: false });
   }
-  return { world: w, out, errs };
+  return { world: w, out, errs, order };
 }
 
 const STOP_FLAGS: FlagSpec[] = [
@@ -54,7 +63,12 @@ const startStep: Step = (d, id) => {
 };
 
 /** `docker start|stop|restart NAME…`. */
-export function dockerStartStop(world: World, verb: 'start' | 'stop' | 'restart', argv: string[]): CommandResult {
+export function dockerStartStop(
+  world: World,
+  verb: 'start' | 'stop' | 'restart',
+  argv: string[],
+  cmdPath: string = verb,
+): CommandResult {
   const p = parseFlags(
     argv,
     verb === 'start'
@@ -64,8 +78,8 @@ export function dockerStartStop(world: World, verb: 'start' | 'stop' | 'restart'
         ]
       : STOP_FLAGS,
   );
-  if (!p.ok) return fail(world, flagError(verb, p.error), 1);
-  if (p.value.args.length < 1) return fail(world, argsError(verb, 'at least', 1), 1);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const step: Step =
     verb === 'start'
       ? startStep
@@ -87,21 +101,26 @@ export function dockerStartStop(world: World, verb: 'start' | 'stop' | 'restart'
             return startStep(d, id);
           };
   const r = eachContainer(world, p.value.args, step);
-  if (verb === 'start' && r.errs.length) {
-    r.errs.push(`Error: failed to start containers: ${p.value.args.filter((a) => !r.out.includes(a)).join(', ')}`);
+  if (verb === 'start') {
+    // cli/command/container/start.go: each container in turn, its error printed at once.
+    const lines = r.order.map((e) => e.line);
+    if (r.errs.length) {
+      lines.push(`Error: failed to start containers: ${p.value.args.filter((a) => !r.out.includes(a)).join(', ')}`);
+    }
+    return { world: r.world, output: lines.join('\n'), exitCode: r.errs.length ? 1 : 0 };
   }
   return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
 }
 
 /** `docker rm [-f] NAME…`. */
-export function dockerRm(world: World, argv: string[]): CommandResult {
+export function dockerRm(world: World, argv: string[], cmdPath = 'rm'): CommandResult {
   const p = parseFlags(argv, [
     { long: 'force', short: 'f' },
     { long: 'volumes', short: 'v' },
     { long: 'link', short: 'l' },
   ]);
-  if (!p.ok) return fail(world, flagError('rm', p.error), 1);
-  if (p.value.args.length < 1) return fail(world, argsError('rm', 'at least', 1), 1);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const force = isSet(p.value, 'force');
   const r = eachContainer(world, p.value.args, (d, id) => {
     const c = d.containers[id];
@@ -111,12 +130,16 @@ export function dockerRm(world: World, argv: string[]): CommandResult {
     removeContainer(d, id);
     return null;
   });
-  return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
+  // cli/command/container/rm.go: with -f a missing container is only reported, not an error.
+  // Names and those notes print as they come; the other errors are joined at the end.
+  const shown = r.order.filter((e) => (force && e.missing) || r.out.includes(e.line)).map((e) => e.line);
+  const errs = r.order.filter((e) => !shown.includes(e.line) && !(force && e.missing)).map((e) => e.line);
+  return { world: r.world, output: [...shown, ...errs].join('\n'), exitCode: errs.length ? 1 : 0 };
 }
 
 /** `docker rename OLD NEW`. */
-export function dockerRename(world: World, argv: string[]): CommandResult {
-  if (argv.length !== 2) return fail(world, argsError('rename', 'exactly', 2), 1);
+export function dockerRename(world: World, argv: string[], cmdPath = 'rename'): CommandResult {
+  if (argv.length !== 2) return fail(world, argsError(cmdPath, 'exactly', 2), 1);
   const [ref, name] = argv;
   const found = lookupContainer(world, ref);
   if (!found.ok) return fail(world, daemon(found.error), 1);
@@ -146,14 +169,14 @@ export function dockerRename(world: World, argv: string[]): CommandResult {
 }
 
 /** `docker logs NAME`: the main process's startup lines (servers), nothing for shells. */
-export function dockerLogs(world: World, argv: string[]): CommandResult {
+export function dockerLogs(world: World, argv: string[], cmdPath = 'logs'): CommandResult {
   const p = parseFlags(argv, [
     { long: 'follow', short: 'f' },
     { long: 'timestamps', short: 't' },
     { long: 'tail', short: 'n', value: true },
   ]);
-  if (!p.ok) return fail(world, flagError('logs', p.error), 1);
-  if (p.value.args.length !== 1) return fail(world, argsError('logs', 'exactly', 1), 1);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length !== 1) return fail(world, argsError(cmdPath, 'exactly', 1), 1);
   const found = lookupContainer(world, p.value.args[0]);
   if (!found.ok) return fail(world, daemon(found.error), 1);
   const c = found.value;
@@ -164,8 +187,8 @@ export function dockerLogs(world: World, argv: string[]): CommandResult {
 }
 
 /** `docker port NAME [PRIVATE_PORT[/PROTO]]`. */
-export function dockerPort(world: World, argv: string[]): CommandResult {
-  if (argv.length < 1 || argv.length > 2) return fail(world, argsError('port', 'at least', 1), 1);
+export function dockerPort(world: World, argv: string[], cmdPath = 'port'): CommandResult {
+  if (argv.length < 1 || argv.length > 2) return fail(world, argsError(cmdPath, 'at least', 1, 2), 1);
   const found = lookupContainer(world, argv[0]);
   if (!found.ok) return fail(world, daemon(found.error), 1);
   const filter = argv[1] ? (argv[1].includes('/') ? argv[1] : `${argv[1]}/tcp`) : undefined;

@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { dockerTime } from '../clock';
-import { staticIpError } from '../ipam';
+import { endpointSettingsError } from '../ipam';
 import { lookupContainer, lookupNetwork } from '../lookup';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
@@ -64,6 +64,22 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   }
   const env = all(p, 'env').filter((e) => e.includes('='));
 
+  const netRef = last(p, 'network') ?? 'default';
+  const aliases = all(p, 'network-alias');
+  const ip = last(p, 'ip');
+  let networkMode = netRef === 'default' ? 'bridge' : netRef;
+  const warnings: string[] = [];
+  let endpoints: Endpoint[] = [];
+  if (netRef.startsWith('container:')) {
+    // The CLI itself rejects these (runconfig validation), before any API call.
+    if (ports.length) return cli('conflicting options: port publishing and the container type network mode');
+    if (last(p, 'hostname')) return cli('conflicting options: hostname and the network mode');
+  }
+  // validateNetworkingConfig (daemon/create.go) runs before the name is reserved.
+  const found = lookupNetwork(world, netRef === 'default' ? 'bridge' : netRef);
+  const known = found.ok && !netRef.startsWith('container:') && netRef !== 'default' ? found.value : null;
+  const bad = endpointSettingsError(netRef, known, ip, aliases);
+  if (bad) return api(`invalid config for network ${netRef}: ${bad}`);
   if (name !== undefined) {
     const bare = name.startsWith('/') ? name.slice(1) : name;
     if (!NAME_RE.test(bare)) return api(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
@@ -74,49 +90,25 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
       );
     }
   }
-
-  const netRef = last(p, 'network') ?? 'default';
-  const aliases = all(p, 'network-alias');
-  const ip = last(p, 'ip');
-  let networkMode = netRef === 'default' ? 'bridge' : netRef;
-  const warnings: string[] = [];
-  let endpoints: Endpoint[] = [];
   if (netRef === 'host') {
     if (ports.length) warnings.push('WARNING: Published ports are discarded when using host network mode');
-    if (ip) return api('user specified IP address is supported on user defined networks only');
-    if (aliases.length) return api('network-scoped alias is supported only for containers in user defined networks');
   } else if (netRef === 'none') {
     // Published ports are accepted and simply never bound: there is no bridge endpoint.
-    if (ip) return api('user specified IP address is supported on user defined networks only');
-    if (aliases.length) return api('network-scoped alias is supported only for containers in user defined networks');
   } else if (netRef.startsWith('container:')) {
     const other = lookupContainer(world, netRef.slice('container:'.length));
     if (!other.ok) return api(other.error);
-    // The CLI itself rejects these (runconfig validation), before any API call.
-    if (ports.length) return cli('conflicting options: port publishing and the container type network mode');
-    if (last(p, 'hostname')) return cli('conflicting options: hostname and the network mode');
     networkMode = `container:${other.value.id}`;
-  } else {
-    const net = netRef === 'default' ? lookupNetwork(world, 'bridge') : lookupNetwork(world, netRef);
-    if (net.ok) {
-      const n = net.value;
-      if (n.driver === 'host' || n.driver === 'null') {
-        // `--network <id of host>` behaves like `--network host`.
-        networkMode = n.driver === 'host' ? 'host' : 'none';
-      } else {
-        if (aliases.length && n.predefined) {
-          return api('network-scoped alias is supported only for containers in user defined networks');
-        }
-        if (ip) {
-          const e = staticIpError(n, ip);
-          if (e) return api(e);
-        }
-        endpoints = [{ networkId: n.id, aliases, ...(ip ? { ipamIp: ip } : {}) }];
-      }
+  } else if (found.ok) {
+    const n = found.value;
+    if (n.driver === 'host' || n.driver === 'null') {
+      // `--network <id of host>` behaves like `--network host`.
+      networkMode = n.driver === 'host' ? 'host' : 'none';
     } else {
-      // The daemon resolves user networks when the container starts (v28): create succeeds.
-      endpoints = [{ networkId: netRef, aliases, ...(ip ? { ipamIp: ip } : {}) }];
+      endpoints = [{ networkId: n.id, aliases, ...(ip ? { ipamIp: ip } : {}) }];
     }
+  } else {
+    // The daemon resolves user networks when the container starts (v28): create succeeds.
+    endpoints = [{ networkId: netRef, aliases, ...(ip ? { ipamIp: ip } : {}) }];
   }
 
   let id = '';

@@ -3,7 +3,7 @@ import type { Where } from '../where';
 import { dockerLogs, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
 import { dockerInspect } from './inspect';
 import { dockerNetwork } from './network';
-import { fail, ok } from './output';
+import { fail, flagError, ok, unknownSubcommand } from './output';
 import { dockerPs } from './ps';
 import { dockerCreate, dockerExec, dockerRun } from './run';
 
@@ -62,8 +62,10 @@ function dispatch(world: World, argv: string[]): CommandResult {
     case '--help':
       return ok(world, HELP);
     default:
-      if (cmd.startsWith('-')) return fail(world, `unknown flag: ${cmd}\nSee 'docker --help'.`, 125);
-      return fail(world, `docker: '${cmd}' is not a docker command.\nSee 'docker --help'`, 1);
+      if (cmd.startsWith('--')) return fail(world, flagError('', `unknown flag: ${cmd.split('=')[0]}`), 125);
+      if (cmd.startsWith('-')) return fail(world, flagError('', `unknown shorthand flag: '${cmd[1]}' in ${cmd}`), 125);
+      // cmd/docker/docker.go (v28): the root command's RunE for an unknown name.
+      return fail(world, `docker: unknown command: docker ${cmd}\n\nRun 'docker --help' for more information`, 1);
   }
 }
 
@@ -73,14 +75,14 @@ function container(world: World, argv: string[]): CommandResult {
     case 'run':
       return dockerRun(world, rest, 'container run');
     case 'create':
-      return dockerCreate(world, rest);
+      return dockerCreate(world, rest, 'container create');
     case 'start':
     case 'stop':
     case 'restart':
-      return dockerStartStop(world, sub, rest);
+      return dockerStartStop(world, sub, rest, `container ${sub}`);
     case 'rm':
     case 'remove':
-      return dockerRm(world, rest);
+      return dockerRm(world, rest, 'container rm');
     case 'ls':
     case 'ps':
     case 'list':
@@ -88,21 +90,41 @@ function container(world: World, argv: string[]): CommandResult {
     case 'inspect':
       return dockerInspect(world, rest, 'container');
     case 'port':
-      return dockerPort(world, rest);
+      return dockerPort(world, rest, 'container port');
     case 'rename':
-      return dockerRename(world, rest);
+      return dockerRename(world, rest, 'container rename');
     case 'logs':
-      return dockerLogs(world, rest);
+      return dockerLogs(world, rest, 'container logs');
     case 'exec':
-      return dockerExec(world, rest);
+      return dockerExec(world, rest, 'container exec');
+    case undefined:
+    case '--help':
+      return ok(world, CONTAINER_HELP);
     default:
-      return fail(
-        world,
-        `docker: unknown command: docker container ${sub ?? ''}\n\nUsage:  docker container COMMAND\n\nRun 'docker container --help' for more information`,
-        1,
-      );
+      if (sub.startsWith('-')) return fail(world, flagError('container', `unknown flag: ${sub.split('=')[0]}`), 125);
+      return fail(world, unknownSubcommand('container', sub), 1);
   }
 }
+
+const CONTAINER_HELP = `Usage:  docker container COMMAND
+
+Manage containers
+
+Commands:
+  create      Create a new container
+  exec        Execute a command in a running container
+  inspect     Display detailed information on one or more containers
+  logs        Fetch the logs of a container
+  ls          List containers
+  port        List port mappings or a specific mapping for the container
+  rename      Rename a container
+  restart     Restart one or more containers
+  rm          Remove one or more containers
+  run         Create and run a new container from an image
+  start       Start one or more stopped containers
+  stop        Stop one or more running containers
+
+Run 'docker container COMMAND --help' for more information on a command.`;
 
 const VERSION = `Client: Docker Engine - Community
  Version:           28.5.2

@@ -208,7 +208,7 @@ const INSPECT_FLAGS = [
 export function dockerInspect(world: World, argv: string[], kind: 'any' | 'container' | 'network'): CommandResult {
   const cmdPath = kind === 'any' ? 'inspect' : `${kind} inspect`;
   const p = parseFlags(argv, INSPECT_FLAGS);
-  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 1);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const found: object[] = [];
   const errs: string[] = [];

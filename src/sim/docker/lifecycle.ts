@@ -1,6 +1,6 @@
 import { DOCKER_HOST } from '../ids';
 import { imageInfo } from '../images';
-import { allocateAddress, staticIpError } from '../ipam';
+import { allocateAddress, endpointSettingsError } from '../ipam';
 import { lookupNetwork } from '../lookup';
 import type { Container, World } from '../model';
 import { randomHex, randomId, randomInt, randomMac } from '../prng';
@@ -94,7 +94,7 @@ export function startContainer(draft: World, id: string): StartError | null {
     if (!net.ok) return failStart(c, `failed to set up container networking: ${net.error}`);
     ep.networkId = net.value.id;
     // The network may have changed since create (removed and recreated without that subnet).
-    const bad = ep.ipamIp ? staticIpError(net.value, ep.ipamIp) : null;
+    const bad = ep.ipamIp ? endpointSettingsError(net.value.name, net.value, ep.ipamIp) : null;
     if (bad) return failStart(c, `failed to set up container networking: ${bad}`);
     const ip = allocateAddress(draft, net.value, ep.ipamIp);
     if (!ip.ok) return failStart(c, `failed to set up container networking: ${ip.error}`);

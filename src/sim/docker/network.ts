@@ -7,7 +7,7 @@ import { randomId, randomMac } from '../prng';
 import { connect, disconnect } from './connect';
 import { all, isSet, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
-import { argsError, daemon, fail, flagError, naturalCompare, ok, table } from './output';
+import { argsError, daemon, fail, flagError, naturalCompare, ok, table, unknownSubcommand } from './output';
 
 /** `docker network create|ls|rm|prune|connect|disconnect|inspect`. */
 
@@ -27,7 +27,7 @@ function create(world: World, argv: string[]): CommandResult {
     { long: 'ipam-driver', value: true },
     { long: 'scope', value: true },
   ]);
-  if (!p.ok) return fail(world, flagError('network create', p.error), 1);
+  if (!p.ok) return fail(world, flagError('network create', p.error), 125);
   if (p.value.args.length !== 1) return fail(world, argsError('network create', 'exactly', 1), 1);
   const name = p.value.args[0];
   const driver = last(p.value, 'driver') ?? 'bridge';
@@ -91,7 +91,8 @@ function ls(world: World, argv: string[]): CommandResult {
     { long: 'no-trunc' },
     { long: 'filter', short: 'f', value: true },
   ]);
-  if (!p.ok) return fail(world, flagError('network ls', p.error), 1);
+  if (!p.ok) return fail(world, flagError('network ls', p.error), 125);
+  if (p.value.args.length) return fail(world, argsError('network ls', 'none', 0), 1);
   const nets = Object.values(world.networks).sort((a, b) => naturalCompare(a.name, b.name));
   const id = (n: Network) => (isSet(p.value, 'no-trunc') ? n.id : n.id.slice(0, 12));
   if (isSet(p.value, 'quiet')) return ok(world, nets.map(id).join('\n'));
@@ -118,7 +119,7 @@ function deleteNetwork(d: World, n: Network): void {
 
 function rm(world: World, argv: string[]): CommandResult {
   const p = parseFlags(argv, [{ long: 'force', short: 'f' }]);
-  if (!p.ok) return fail(world, flagError('network rm', p.error), 1);
+  if (!p.ok) return fail(world, flagError('network rm', p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError('network rm', 'at least', 1), 1);
   let w = world;
   const out: string[] = [];
@@ -150,7 +151,8 @@ function prune(world: World, argv: string[]): CommandResult {
     { long: 'force', short: 'f' },
     { long: 'filter', value: true },
   ]);
-  if (!p.ok) return fail(world, flagError('network prune', p.error), 1);
+  if (!p.ok) return fail(world, flagError('network prune', p.error), 125);
+  if (p.value.args.length) return fail(world, argsError('network prune', 'none', 0), 1);
   const gone = Object.values(world.networks).filter((n) => !n.predefined && containersOn(world, n.id).length === 0);
   const next = produce(world, (d) => {
     for (const n of gone) deleteNetwork(d, d.networks[n.id]);
@@ -189,12 +191,11 @@ export function dockerNetwork(world: World, argv: string[]): CommandResult {
       return dockerInspect(world, rest, 'network');
     case undefined:
       return ok(world, NETWORK_HELP);
+    case '--help':
+      return ok(world, NETWORK_HELP);
     default:
-      return fail(
-        world,
-        `docker: unknown command: docker network ${sub}\n\nUsage:  docker network COMMAND\n\nRun 'docker network --help' for more information`,
-        1,
-      );
+      if (sub.startsWith('-')) return fail(world, flagError('network', `unknown flag: ${sub.split('=')[0]}`), 125);
+      return fail(world, unknownSubcommand('network', sub), 1);
   }
 }
 

@@ -12,48 +12,66 @@ export const daemon = (msg: string) => `Error response from daemon: ${msg}`;
 export const withHelp = (cmd: string, msg: string) =>
   `docker: ${msg}\n\nRun 'docker ${cmd} --help' for more information`;
 
-/** A flag-parsing error: pflag's text and cobra's hint. */
-export const flagError = (cmdPath: string, msg: string) => `${msg}\nSee 'docker ${cmdPath} --help'.`;
-
-/** One-line usage and description per command, for cobra's argument-count errors. */
-const USAGE: Record<string, [string, string]> = {
-  run: ['docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create and run a new container from an image'],
-  'container run': [
-    'docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]',
-    'Create and run a new container from an image',
-  ],
-  create: ['docker create [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create a new container'],
-  start: ['docker start [OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers'],
-  stop: ['docker stop [OPTIONS] CONTAINER [CONTAINER...]', 'Stop one or more running containers'],
-  restart: ['docker restart [OPTIONS] CONTAINER [CONTAINER...]', 'Restart one or more containers'],
-  rm: ['docker rm [OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers'],
-  exec: ['docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container'],
-  inspect: ['docker inspect [OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects'],
-  'container inspect': [
-    'docker container inspect [OPTIONS] CONTAINER [CONTAINER...]',
-    'Display detailed information on one or more containers',
-  ],
-  port: ['docker port CONTAINER [PRIVATE_PORT[/PROTO]]', 'List port mappings or a specific mapping for the container'],
-  rename: ['docker rename CONTAINER NEW_NAME', 'Rename a container'],
-  logs: ['docker logs [OPTIONS] CONTAINER', 'Fetch the logs of a container'],
-  'network create': ['docker network create [OPTIONS] NETWORK', 'Create a network'],
-  'network rm': ['docker network rm NETWORK [NETWORK...]', 'Remove one or more networks'],
-  'network inspect': [
-    'docker network inspect [OPTIONS] NETWORK [NETWORK...]',
-    'Display detailed information on one or more networks',
-  ],
-  'network connect': ['docker network connect [OPTIONS] NETWORK CONTAINER', 'Connect a container to a network'],
-  'network disconnect': [
-    'docker network disconnect [OPTIONS] NETWORK CONTAINER',
-    'Disconnect a container from a network',
-  ],
+/** cobra's UseLine per command path (docker/cli's `Use:`, with flags kept out of the line). */
+const CONTAINER_USE: Record<string, string> = {
+  run: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
+  create: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
+  start: '[OPTIONS] CONTAINER [CONTAINER...]',
+  stop: '[OPTIONS] CONTAINER [CONTAINER...]',
+  restart: '[OPTIONS] CONTAINER [CONTAINER...]',
+  rm: '[OPTIONS] CONTAINER [CONTAINER...]',
+  exec: '[OPTIONS] CONTAINER COMMAND [ARG...]',
+  port: 'CONTAINER [PRIVATE_PORT[/PROTO]]',
+  rename: 'CONTAINER NEW_NAME',
+  logs: '[OPTIONS] CONTAINER',
+  ps: '[OPTIONS]',
+  ls: '[OPTIONS]',
+  inspect: '[OPTIONS] CONTAINER [CONTAINER...]',
+};
+const USE: Record<string, string> = {
+  '': '[OPTIONS] COMMAND [ARG...]',
+  inspect: '[OPTIONS] NAME|ID [NAME|ID...]',
+  version: '[OPTIONS]',
+  'network create': '[OPTIONS] NETWORK',
+  'network rm': 'NETWORK [NETWORK...]',
+  'network inspect': '[OPTIONS] NETWORK [NETWORK...]',
+  'network connect': '[OPTIONS] NETWORK CONTAINER',
+  'network disconnect': '[OPTIONS] NETWORK CONTAINER',
+  'network ls': '[OPTIONS]',
+  'network prune': '[OPTIONS]',
 };
 
-/** cobra's "requires at least / exactly N arguments" error. */
-export function argsError(cmdPath: string, kind: 'at least' | 'exactly', n: number): string {
-  const [usage, desc] = USAGE[cmdPath] ?? [`docker ${cmdPath}`, ''];
-  const noun = n === 1 ? 'argument' : 'arguments';
-  return `docker: 'docker ${cmdPath}' requires ${kind} ${n} ${noun}.\nSee 'docker ${cmdPath} --help'.\n\nUsage:  ${usage}\n\n${desc}`;
+/** `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]` for "run"; `docker network` for "network". */
+export function usageLine(cmdPath: string): string {
+  const leaf = cmdPath.replace(/^container /, '');
+  const args = USE[cmdPath] ?? CONTAINER_USE[leaf];
+  return ['docker', cmdPath, args].filter((x) => x).join(' ');
+}
+
+/** A flag-parsing error: pflag's text, then cobra's usage line and hint (cli/cobra.go FlagErrorFunc); exit 125. */
+export const flagError = (cmdPath: string, msg: string) =>
+  `${msg}\n\nUsage:  ${usageLine(cmdPath)}\n\nRun '${['docker', cmdPath].filter((x) => x).join(' ')} --help' for more information`;
+
+/**
+ * The CLI's argument-count errors (cli/required.go, docker/cli v28): RequiresMinArgs,
+ * ExactArgs, RequiresRangeArgs and NoArgs. Exit code 1.
+ */
+export function argsError(cmdPath: string, kind: 'at least' | 'exactly' | 'none', n: number, max?: number): string {
+  const path = `docker ${cmdPath}`;
+  const plural = (k: number) => (k === 1 ? 'argument' : 'arguments');
+  const usage = `\n\nUsage:  ${usageLine(cmdPath)}\n\n`;
+  if (kind === 'none') return `docker: '${path}' accepts no arguments${usage}Run '${path} --help' for more information`;
+  if (kind === 'exactly')
+    return `docker: '${path}' requires ${n} ${plural(n)}${usage}Run '${path} --help' for more information`;
+  if (max !== undefined) {
+    return `docker: '${path}' requires at least ${n} and at most ${max} ${plural(max)}${usage}Run '${path} --help' for more information`;
+  }
+  return `docker: '${path}' requires at least ${n} ${plural(n)}${usage}See '${path} --help' for more information`;
+}
+
+/** cli.NoArgs on a command with subcommands: `docker network foo`. */
+export function unknownSubcommand(parent: string, sub: string): string {
+  return `docker: unknown command: docker ${parent} ${sub}\n\nUsage:  docker ${parent}\n\nRun 'docker ${parent} --help' for more information`;
 }
 
 /**

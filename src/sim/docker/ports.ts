@@ -2,6 +2,7 @@ import { DOCKER_HOST } from '../ids';
 import { imageInfo } from '../images';
 import { isIPv4, plainContainers } from '../ipam';
 import type { Container, PortBinding, Proto, World } from '../model';
+import { naturalCompare } from './output';
 
 /** `-p/--publish` parsing, host-port binding (facts 9, 10, 38) and the PORTS column. */
 
@@ -124,39 +125,98 @@ function unbind(ports: PortBinding[], msg: string): string {
   return msg;
 }
 
-/** The PORTS cell of `docker ps`: bound ports v4 then v6 (fact 39), then exposed-only ports. */
+/** One entry of the API's container list `Ports`: a binding, or an exposed port (no IP). */
+interface PortSummary {
+  ip: string;
+  privatePort: number;
+  publicPort: number;
+  type: Proto;
+}
+
+const joinHostPort = (ip: string, port: string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+/**
+ * docker/cli formatter.DisplayablePorts: sorted by private port, IP, public port, type; ports
+ * published on the same number are grouped into ranges per IP/proto (`0.0.0.0:80-81->80-81/tcp`)
+ * and listed first, other mappings after them.
+ */
+export function displayablePorts(ports: PortSummary[]): string {
+  const sorted = [...ports].sort(
+    (a, b) =>
+      a.privatePort - b.privatePort ||
+      (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0) ||
+      a.publicPort - b.publicPort ||
+      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
+  );
+  const groups = new Map<string, { first: number; last: number }>();
+  const result: string[] = [];
+  const hostMappings: string[] = [];
+  const formGroup = (key: string, first: number, last: number) => {
+    const [ip, type] = key.includes('/')
+      ? [key.slice(0, key.lastIndexOf('/')), key.slice(key.lastIndexOf('/') + 1)]
+      : ['', key];
+    let group = first === last ? String(first) : `${first}-${last}`;
+    if (ip !== '') group = `${joinHostPort(ip, group)}->${group}`;
+    return `${group}/${type}`;
+  };
+  for (const port of sorted) {
+    const current = port.privatePort;
+    let key: string = port.type;
+    if (port.ip !== '') {
+      if (port.publicPort !== current) {
+        hostMappings.push(`${joinHostPort(port.ip, String(port.publicPort))}->${current}/${port.type}`);
+        continue;
+      }
+      key = `${port.ip}/${port.type}`;
+    }
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { first: current, last: current });
+      continue;
+    }
+    if (current === g.last + 1) {
+      g.last = current;
+      continue;
+    }
+    result.push(formGroup(key, g.first, g.last));
+    groups.set(key, { first: current, last: current });
+  }
+  for (const [key, g] of groups) result.push(formGroup(key, g.first, g.last));
+  return [...result, ...hostMappings].join(', ');
+}
+
+/** The PORTS cell of `docker ps`: bound ports (v4 and v6 without a host IP, fact 39) and exposed-only ports. */
 export function portsColumn(c: Container): string {
   if (c.state !== 'running') return '';
-  const out: string[] = [];
-  const bound = c.ports
-    .filter((b) => b.boundPort !== undefined)
-    .sort((a, b) => a.containerPort - b.containerPort || a.boundPort! - b.boundPort! || a.proto.localeCompare(b.proto));
+  const list: PortSummary[] = [];
+  const bound = c.ports.filter((b) => b.boundPort !== undefined);
   for (const b of bound) {
-    const spec = `${b.boundPort}->${b.containerPort}/${b.proto}`;
-    if (b.hostIp === '') out.push(`0.0.0.0:${spec}`, `[::]:${spec}`);
-    else out.push(`${b.hostIp}:${spec}`);
+    for (const ip of b.hostIp === '' ? ['0.0.0.0', '::'] : [b.hostIp]) {
+      list.push({ ip, privatePort: b.containerPort, publicPort: b.boundPort!, type: b.proto });
+    }
   }
   if (c.networkMode !== 'host' && c.networkMode !== 'none' && !c.networkMode.startsWith('container:')) {
     for (const e of imageInfo(c.image).exposed) {
       const [port, proto] = e.split('/');
-      if (!bound.some((b) => b.containerPort === Number(port) && b.proto === proto)) out.push(e);
+      if (!bound.some((b) => b.containerPort === Number(port) && b.proto === proto)) {
+        list.push({ ip: '', privatePort: Number(port), publicPort: 0, type: proto as Proto });
+      }
     }
   }
-  return out.join(', ');
+  return displayablePorts(list);
 }
 
-/** `docker port CONTAINER [PRIVATE_PORT[/PROTO]]` lines. */
+/** `docker port CONTAINER [PRIVATE_PORT[/PROTO]]` lines, naturally sorted as cli/command/container/port.go does. */
 export function portLines(c: Container, filter?: string): string[] {
   const lines: string[] = [];
-  const bound = c.ports
-    .filter((b) => b.boundPort !== undefined)
-    .sort((a, b) => a.containerPort - b.containerPort || a.proto.localeCompare(b.proto));
-  for (const b of bound) {
+  for (const b of c.ports) {
+    if (b.boundPort === undefined) continue;
     const key = `${b.containerPort}/${b.proto}`;
-    if (filter && filter !== key && filter !== String(b.containerPort)) continue;
+    if (filter && filter !== key) continue;
     const prefix = filter ? '' : `${key} -> `;
-    if (b.hostIp === '') lines.push(`${prefix}0.0.0.0:${b.boundPort}`, `${prefix}[::]:${b.boundPort}`);
-    else lines.push(`${prefix}${b.hostIp}:${b.boundPort}`);
+    for (const ip of b.hostIp === '' ? ['0.0.0.0', '::'] : [b.hostIp]) {
+      lines.push(`${prefix}${joinHostPort(ip, String(b.boundPort))}`);
+    }
   }
-  return lines;
+  return lines.sort(naturalCompare);
 }

@@ -2,7 +2,7 @@ import { EPOCH_MS } from '../clock';
 import { imageInfo } from '../images';
 import type { CommandResult, Container, World } from '../model';
 import { isSet, parseFlags } from './flags';
-import { fail, flagError, humanDuration, ok, table } from './output';
+import { argsError, fail, flagError, humanDuration, ok, table } from './output';
 import { portsColumn } from './ports';
 
 /** `docker ps [-a] [-q] [--no-trunc]`: the CLI's default table, newest container first. */
@@ -39,7 +39,8 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
     { long: 'latest', short: 'l' },
     { long: 'size', short: 's' },
   ]);
-  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 1);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length) return fail(world, argsError(cmdPath, 'none', 0), 1);
   const showAll = isSet(p.value, 'all');
   const trunc = !isSet(p.value, 'no-trunc');
   let list = Object.values(world.containers)

@@ -19,12 +19,12 @@ function mainCommand(image: string, cmd: string[]): string[] {
 }
 
 /** `docker create`: prints the new id. */
-export function dockerCreate(world: World, argv: string[]): CommandResult {
+export function dockerCreate(world: World, argv: string[], cmdPath = 'create'): CommandResult {
   const p = parseFlags(argv, CREATE_FLAGS, false);
-  if (!p.ok) return fail(world, flagError('create', p.error), 125);
-  if (p.value.args.length < 1) return fail(world, argsError('create', 'at least', 1), 125);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const r = createContainer(world, p.value);
-  if (!r.ok) return fail(world, withHelp('create', r.daemon ? daemon(r.error) : r.error), 125);
+  if (!r.ok) return fail(world, withHelp(cmdPath, r.daemon ? daemon(r.error) : r.error), 125);
   return ok(r.world, [...r.warnings, r.id].join('\n'));
 }
 
@@ -36,10 +36,10 @@ export function dockerCreate(world: World, argv: string[]): CommandResult {
 export function dockerRun(world: World, argv: string[], cmdPath = 'run'): CommandResult {
   const p = parseFlags(argv, CREATE_FLAGS, false);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
-  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 125);
+  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const detach = isSet(p.value, 'detach');
   const created = createContainer(world, p.value);
-  if (!created.ok) return fail(world, withHelp('run', created.daemon ? daemon(created.error) : created.error), 125);
+  if (!created.ok) return fail(world, withHelp(cmdPath, created.daemon ? daemon(created.error) : created.error), 125);
   const id = created.id;
   const lines = [...created.warnings];
   if (detach) lines.push(id);
@@ -54,7 +54,7 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
       d.containers[id].exitCode = 127;
       if (d.containers[id].autoRemove) delete d.containers[id];
     });
-    return fail(w, [...lines, withHelp('run', daemon(msg))].join('\n'), 127);
+    return fail(w, [...lines, withHelp(cmdPath, daemon(msg))].join('\n'), 127);
   }
 
   let startErr: string | null = null;
@@ -67,7 +67,7 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
     const w = produce(created.world, (d) => {
       d.rng = started.rng;
     });
-    return fail(w, [...lines, withHelp('run', daemon(startErr))].join('\n'), 125);
+    return fail(w, [...lines, withHelp(cmdPath, daemon(startErr))].join('\n'), 125);
   }
   const c = started.containers[id];
   const info = imageInfo(c.image);
@@ -114,11 +114,11 @@ const EXEC_FLAGS = [
 ];
 
 /** `docker exec [-it] NAME CMD…`: runs CMD in a running container, or enters it for a shell with -it. */
-export function dockerExec(world: World, argv: string[]): CommandResult {
+export function dockerExec(world: World, argv: string[], cmdPath = 'exec'): CommandResult {
   const p = parseFlags(argv, EXEC_FLAGS, false);
-  if (!p.ok) return fail(world, flagError('exec', p.error), 125);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   const [ref, ...cmd] = p.value.args;
-  if (cmd.length < 1) return fail(world, argsError('exec', 'at least', 2), 1);
+  if (cmd.length < 1) return fail(world, argsError(cmdPath, 'at least', 2), 1);
   const found = lookupContainer(world, ref);
   if (!found.ok) return fail(world, daemon(found.error), 1);
   const c = found.value;

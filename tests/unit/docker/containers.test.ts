@@ -135,7 +135,7 @@ describe('docker rm', () => {
     const { world } = play(['docker run -d --name web nginx']);
     const id = findContainer(world, 'web')!.id;
     expect(docker(world, `docker rm -f ${id.slice(0, 4)}`).output).toBe(id.slice(0, 4));
-    expect(docker(world, 'docker rm -f').output).toContain("'docker rm' requires at least 1 argument.");
+    expect(docker(world, 'docker rm -f').output).toContain("'docker rm' requires at least 1 argument\n");
   });
 });
 

@@ -5,6 +5,8 @@ import { createDefaultWorld } from '../../../src/sim/world';
 import { docker, ipOf, play } from './helpers';
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const RUN_USAGE =
+  "\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information";
 
 describe('seed 004: nginx with and without -p 8001:80', () => {
   it('prints the 64-hex id and puts nginx on 172.17.0.2 with a random MAC', () => {
@@ -254,20 +256,26 @@ describe('run errors (docker-facts B) leave the World unchanged', () => {
     ],
     [
       'docker run -d --ip 172.17.0.50 nginx',
-      "docker: Error response from daemon: user specified IP address is supported on user defined networks only\n\nRun 'docker run --help' for more information",
+      "docker: Error response from daemon: invalid config for network default: invalid endpoint settings:\nuser specified IP address is supported on user defined networks only\n\nRun 'docker run --help' for more information",
       125,
     ],
     [
       'docker run -d --network-alias x nginx',
-      "docker: Error response from daemon: network-scoped alias is supported only for containers in user defined networks\n\nRun 'docker run --help' for more information",
+      "docker: Error response from daemon: invalid config for network default: invalid endpoint settings:\nnetwork-scoped alias is supported only for containers in user defined networks\n\nRun 'docker run --help' for more information",
       125,
     ],
-    ['docker run --foo nginx', "unknown flag: --foo\nSee 'docker run --help'.", 125],
-    ['docker run -Z nginx', "unknown shorthand flag: 'Z' in -Z\nSee 'docker run --help'.", 125],
-    ['docker run --name', "flag needs an argument: --name\nSee 'docker run --help'.", 125],
+    ['docker run --foo nginx', `unknown flag: --foo${RUN_USAGE}`, 125],
+    ['docker run -Z nginx', `unknown shorthand flag: 'Z' in -Z${RUN_USAGE}`, 125],
+    ['docker run --name', `flag needs an argument: --name${RUN_USAGE}`, 125],
+    ['docker run -p', `flag needs an argument: 'p' in -p${RUN_USAGE}`, 125],
     [
       'docker run -d',
-      "docker: 'docker run' requires at least 1 argument.\nSee 'docker run --help'.\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container from an image",
+      "docker: 'docker run' requires at least 1 argument\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nSee 'docker run --help' for more information",
+      1,
+    ],
+    [
+      'docker run -d --network bridge --ip 10.1.1.1 --network-alias x nginx',
+      "docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* network-scoped alias is supported only for containers in user defined networks\n* no configured subnet or ip-range contain the IP address 10.1.1.1\n\nRun 'docker run --help' for more information",
       125,
     ],
     [
@@ -275,7 +283,42 @@ describe('run errors (docker-facts B) leave the World unchanged', () => {
       "docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information",
       125,
     ],
-    ['docker frobnicate', "docker: 'frobnicate' is not a docker command.\nSee 'docker --help'", 1],
+    ['docker frobnicate', "docker: unknown command: docker frobnicate\n\nRun 'docker --help' for more information", 1],
+    [
+      'docker --bogus ps',
+      "unknown flag: --bogus\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information",
+      125,
+    ],
+    [
+      'docker container frob',
+      "docker: unknown command: docker container frob\n\nUsage:  docker container\n\nRun 'docker container --help' for more information",
+      1,
+    ],
+    [
+      'docker network frob',
+      "docker: unknown command: docker network frob\n\nUsage:  docker network\n\nRun 'docker network --help' for more information",
+      1,
+    ],
+    [
+      'docker ps -a web',
+      "docker: 'docker ps' accepts no arguments\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information",
+      1,
+    ],
+    [
+      'docker port',
+      "docker: 'docker port' requires at least 1 and at most 2 arguments\n\nUsage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]\n\nRun 'docker port --help' for more information",
+      1,
+    ],
+    [
+      'docker rename web',
+      "docker: 'docker rename' requires 2 arguments\n\nUsage:  docker rename CONTAINER NEW_NAME\n\nRun 'docker rename --help' for more information",
+      1,
+    ],
+    [
+      'docker container rm',
+      "docker: 'docker container rm' requires at least 1 argument\n\nUsage:  docker container rm [OPTIONS] CONTAINER [CONTAINER...]\n\nSee 'docker container rm --help' for more information",
+      1,
+    ],
   ])('%s', (line, output, code) => {
     const r = docker(w0, line);
     expect(r.output).toBe(output);

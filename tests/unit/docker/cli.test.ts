@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { displayablePorts, portsColumn } from '../../../src/sim/docker/ports';
+import { findContainer, findNetwork } from '../../../src/sim/lookup';
+import { docker, play } from './helpers';
+
+/** docker/cli v28 behaviour the audit found missing: PORTS grouping, partial failures, connect rules. */
+
+describe('PORTS column (formatter.DisplayablePorts)', () => {
+  it('groups same-number ports into ranges per IP and lists other mappings after them', () => {
+    const { world } = play(['docker run -d --name w1 -p 80:80 -p 81:81 -p 8080:443 -p 127.0.0.1:53:53/udp nginx']);
+    expect(portsColumn(findContainer(world, 'w1')!)).toBe(
+      '127.0.0.1:53->53/udp, 0.0.0.0:80-81->80-81/tcp, [::]:80-81->80-81/tcp, 0.0.0.0:8080->443/tcp, [::]:8080->443/tcp',
+    );
+  });
+
+  it('keeps the seed shape for one mapping and shows exposed-only ports bare', () => {
+    const { world } = play(['docker run -d --name aa -p 8001:80 nginx', 'docker run -d --name bb nginx']);
+    expect(portsColumn(findContainer(world, 'aa')!)).toBe('0.0.0.0:8001->80/tcp, [::]:8001->80/tcp');
+    expect(portsColumn(findContainer(world, 'bb')!)).toBe('80/tcp');
+  });
+
+  it('breaks a range at a gap and groups exposed ports too', () => {
+    const t = 'tcp' as const;
+    expect(
+      displayablePorts([
+        { ip: '', privatePort: 3000, publicPort: 0, type: t },
+        { ip: '', privatePort: 3001, publicPort: 0, type: t },
+        { ip: '', privatePort: 3005, publicPort: 0, type: t },
+        { ip: '0.0.0.0', privatePort: 80, publicPort: 80, type: t },
+      ]),
+    ).toBe('3000-3001/tcp, 0.0.0.0:80->80/tcp, 3005/tcp');
+  });
+
+  it('docker port sorts its lines naturally', () => {
+    const { world } = play(['docker run -d --name w1 -p 8080:443 -p 127.0.0.1:9000:80 -p 80:80 nginx']);
+    expect(docker(world, 'docker port w1').output).toBe(
+      '80/tcp -> 0.0.0.0:80\n80/tcp -> 127.0.0.1:9000\n80/tcp -> [::]:80\n443/tcp -> 0.0.0.0:8080\n443/tcp -> [::]:8080',
+    );
+  });
+});
+
+describe('several names: Docker reports each and carries on', () => {
+  it('rm -f only notes a missing container (exit 0); in argument order', () => {
+    const { world } = play(['docker run -d --name web nginx', 'docker create --name db redis']);
+    const r = docker(world, 'docker rm -f nosuch web db');
+    expect(r.output).toBe('Error response from daemon: No such container: nosuch\nweb\ndb');
+    expect(r.exitCode).toBe(0);
+    expect(Object.keys(r.world.containers)).toHaveLength(0);
+  });
+
+  it('rm without -f prints the names removed, then every error, exit 1', () => {
+    const { world } = play(['docker run -d --name web nginx', 'docker create --name db redis']);
+    const r = docker(world, 'docker rm nosuch web db');
+    expect(r.output).toBe(
+      'db\nError response from daemon: No such container: nosuch\nError response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove',
+    );
+    expect(r.exitCode).toBe(1);
+    expect(findContainer(r.world, 'web')).not.toBeNull();
+    expect(findContainer(r.world, 'db')).toBeNull();
+  });
+
+  it('start prints each error as it happens, then the summary', () => {
+    const { world } = play(['docker create --name aa nginx', 'docker create --name bb nginx']);
+    const r = docker(world, 'docker start nosuch aa bb');
+    expect(r.output).toBe(
+      'Error response from daemon: No such container: nosuch\naa\nbb\nError: failed to start containers: nosuch',
+    );
+    expect(r.exitCode).toBe(1);
+    expect(findContainer(r.world, 'bb')!.state).toBe('running');
+  });
+});
+
+describe('network connect (daemon/container_operations.go)', () => {
+  it('a stopped container already on the network is accepted again silently', () => {
+    const { world } = play([
+      'docker network create app',
+      'docker create --name cc nginx',
+      'docker network connect app cc',
+    ]);
+    const r = docker(world, 'docker network connect app cc');
+    expect(r).toEqual({ world, output: '', exitCode: 0 });
+    const run = play(['docker start cc'], world).world;
+    expect(docker(run, 'docker network connect app cc').output).toBe(
+      'Error response from daemon: endpoint with name cc already exists in network app',
+    );
+  });
+
+  it('checks the endpoint settings before anything else', () => {
+    const { world } = play(['docker network create --subnet 10.5.0.0/24 app', 'docker run -d --name cc nginx']);
+    expect(docker(world, 'docker network connect --ip 10.6.0.1 app cc').output).toBe(
+      'Error response from daemon: invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.6.0.1',
+    );
+    expect(docker(world, 'docker network connect --ip 1.2.3.4 host cc').output).toBe(
+      'Error response from daemon: invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets',
+    );
+    expect(findNetwork(world, 'app')).not.toBeNull();
+  });
+});
+
+describe('create: the networking config is checked before the name', () => {
+  it('a bad --ip wins over a name conflict, as validateNetworkingConfig runs first', () => {
+    const { world } = play(['docker run -d --name web nginx']);
+    const r = docker(world, 'docker run -d --name web --ip 172.17.0.9 nginx');
+    expect(r.output.split('\n')[0]).toBe(
+      'docker: Error response from daemon: invalid config for network default: invalid endpoint settings:',
+    );
+    expect(r.world).toBe(world);
+  });
+
+  it('container create names itself in its errors', () => {
+    const r = docker(play([]).world, 'docker container create --bogus nginx');
+    expect(r.output).toBe(
+      "unknown flag: --bogus\n\nUsage:  docker container create [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker container create --help' for more information",
+    );
+    expect(r.exitCode).toBe(125);
+  });
+});
