@@ -27,10 +27,17 @@ export function containerOf(world: World, nodeId: string | null): Container | nu
   return nodeId?.startsWith('ctr:') ? (world.containers[nodeId.slice(4)] ?? null) : null;
 }
 
-/** Runs a gesture's lines through the store, telling the canvas to forget a moved node's pin. */
+/**
+ * Runs a gesture's lines through the store. When Docker refuses (Delete on a network that still
+ * has containers, on a predefined one), its words show over the canvas as for a refused drop, not
+ * only in a console that may be scrolled away or hidden in presenter mode.
+ */
 export function act(lines: string[]): boolean {
   if (!lines.length) return false;
-  return appStore().getState().gesture(lines).ok;
+  const s = appStore().getState();
+  const res = s.gesture(lines);
+  if (!res.ok) s.notify({ tone: 'error', key: 'notice.dropRefused', params: { error: res.output } });
+  return res.ok;
 }
 
 export function deleteSelected(): void {

@@ -156,7 +156,19 @@ test('Delete removes the selection; Ctrl+Z brings it back, Ctrl+Shift+Z removes 
   await app.network('bridge').click();
   await page.keyboard.press('Delete');
   await expect(app.consoleOutput).toContainText('bridge is a pre-defined network and cannot be removed');
+  await expect(page.getByTestId('notice')).toHaveText(
+    /Docker refused: Error response from daemon: bridge is a pre-defined network and cannot be removed/,
+  );
   await expect(app.network('bridge')).toBeVisible();
+  // so can a network with a container on it, from the toolbar as from the key
+  await app.seed('docker network create busy', 'docker run -dit --name c2 --network busy nicolaka/netshoot');
+  await app.network('busy').click();
+  await page.getByTestId('tool-delete').click();
+  await expect(page.getByTestId('notice')).toHaveCount(1);
+  await expect(page.getByTestId('notice')).toContainText(
+    'error while removing network: network busy has active endpoints (name:"c2"',
+  );
+  await expect(app.network('busy')).toBeVisible();
 });
 
 test('context menu: on a container, on a network, on the empty canvas; arrows and Enter work', async ({ page }) => {
