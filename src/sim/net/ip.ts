@@ -1,5 +1,5 @@
 import { DOCKER_HOST } from '../ids';
-import { isLoopback } from './addr';
+import { inCidr, isLoopback } from './addr';
 import { ctChange, ctLookup, ctNew, ctTouch, ctTranslate } from './conntrack';
 import { type Ctx, step } from './ctx';
 import { transmit } from './l2';
@@ -31,9 +31,21 @@ export type Delivery =
 
 const MAX_HOPS = 16;
 
-function drop(ctx: Ctx, node: NetNode, p: Pkt, reason: DropReason, params: Record<string, string | number> = {}) {
-  step(ctx, node.canvas, 'drop', frameOf(p), `drop.${reason}`, { node: node.label, dst: p.dst, reason, ...params });
+function drop(
+  ctx: Ctx,
+  node: NetNode,
+  p: Pkt,
+  reason: DropReason,
+  params: Record<string, string | number> = {},
+  key = `drop.${reason}`,
+) {
+  step(ctx, node.canvas, 'drop', frameOf(p), key, { node: node.label, dst: p.dst, reason, ...params });
   return { kind: 'drop' as const, reason, node };
+}
+
+/** RFC 1918 private space, which no router on the internet forwards. */
+function isPrivate(ip: string): boolean {
+  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].some((c) => inCidr(ip, c));
 }
 
 /** Picks the source address the kernel would for a new packet from `node` to `dst`. */
@@ -68,18 +80,24 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
       // an established flow's later packets are rewritten as its first was: DNAT, or masquerade
       const act = !changed ? 'conntrack-hit' : hit.dir === 'reply' ? 'un-nat' : dstChanged ? 'dnat' : 'snat';
       dnatted = hit.dir === 'orig' && dstChanged;
+      const srcChanged = before.src !== p.src || before.sport !== p.sport;
+      // a reply un-NATs only what the request's NAT changed: the narration names that side alone
+      const unKey = srcChanged && dstChanged ? 'nat.un-nat' : srcChanged ? 'nat.un-dnat' : 'nat.un-snat';
+      const key = { 'conntrack-hit': 'ct.hit', snat: 'nat.ct-snat', dnat: 'nat.ct-dnat', 'un-nat': unKey }[act];
       step(
         ctx,
         node.canvas,
         act,
         frameOf(p),
-        !changed ? 'ct.hit' : act === 'snat' ? 'nat.ct-snat' : `nat.${act}`,
+        key,
         {
           node: node.label,
           from: `${before.dst}:${before.dport}`,
           to: `${p.dst}:${p.dport}`,
           src: `${before.src}`,
           newSrc: `${p.src}`,
+          sfrom: `${before.src}:${before.sport}`,
+          sto: `${p.src}:${p.sport}`,
         },
         [ctChange(node.canvas, hit.entry, 'hit')],
       );
@@ -113,7 +131,8 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
     const r = lookupRoute(node, p.dst);
     if (!r) {
       if (!inIf) return { kind: 'unreachable' };
-      return drop(ctx, node, p, 'no-route');
+      // the internet drops private destinations: say so, it is why a LAN address is unreachable
+      return drop(ctx, node, p, 'no-route', {}, isPrivate(p.dst) ? 'drop.no-route-private' : undefined);
     }
     if (inIf) {
       if (p.ttl <= 1) return drop(ctx, node, p, 'ttl-exceeded');

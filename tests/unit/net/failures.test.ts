@@ -37,7 +37,7 @@ describe('failures with their real symptom', () => {
     const r = run(s, '@pc1 curl -sS -m 3 http://172.17.0.2/');
     expect(r.output).toBe('curl: (28) Connection timed out after 3002 milliseconds');
     expect(r.exitCode).toBe(28);
-    expect(dropKey(r.trace)).toEqual(['drop.no-route', 'internet']);
+    expect(dropKey(r.trace)).toEqual(['drop.no-route-private', 'internet']);
     expect(run(s, '@pc1 curl -s -m 3 http://172.17.0.2/').output).toBe('');
   });
 
