@@ -72,7 +72,11 @@ describe('Docker 28 netfilter rules on the host (docker-facts D32–D37)', () =>
     expect(out).toContain(
       'Chain DOCKER (2 references)\ntarget     prot opt source               destination         \n',
     );
-    expect(out).toContain('MASQUERADE all  --  172.17.0.0/16        0.0.0.0/0           \n');
+    // "%-9s " then the "!"-or-space column: a 10-letter target is followed by two spaces
+    expect(out).toContain('MASQUERADE  all  --  172.17.0.0/16        0.0.0.0/0           \n');
+    expect(run(w, host, 'iptables -L FORWARD -n').output).toContain(
+      'DOCKER-USER  all  --  0.0.0.0/0            0.0.0.0/0           \n',
+    );
     expect(out).toContain(
       'DNAT       tcp  --  0.0.0.0/0            0.0.0.0/0            tcp dpt:8001 to:172.17.0.2:80',
     );

@@ -57,8 +57,9 @@ export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rul
     const lines = t.rules
       .filter((r) => r.chain === c.name)
       .map((r) => {
-        // iptables 1.8: target, prot, opt, then "!"-or-space + address columns; matches lead with a space
-        const line = `${pad(r.target, 10)} ${pad(r.proto ?? 'all', 5)}${pad('--', 3)}${addr(r.src, numeric)} ${addr(r.dst, numeric)} `;
+        // iptables 1.8 print_firewall: "%-9s " target, "!"-or-space, "%-5s" prot, opt, then
+        // "!"-or-space + address columns; a long target (MASQUERADE) pushes the rest right
+        const line = `${pad(r.target, 9)}  ${pad(r.proto ?? 'all', 5)}${pad('--', 3)}${addr(r.src, numeric)} ${addr(r.dst, numeric)} `;
         const x = extras(r);
         return x ? `${line} ${x}` : line;
       });
