@@ -24,7 +24,16 @@ const image = fc.constantFrom(
   'redis',
   'nope/unknown',
 );
-const port = fc.constantFrom('8000:80', '8001:80', '127.0.0.1:8000:80', '8000:53/udp', '80', '3000');
+const port = fc.constantFrom(
+  '8000:80',
+  '8001:80',
+  '127.0.0.1:8000:80',
+  '0.0.0.0:8000:80',
+  '8000:53/udp',
+  '80',
+  '3000',
+  '8000-8001:80-81',
+);
 const subnet = fc.constantFrom(
   '',
   '--subnet 10.0.0.0/24',
@@ -32,10 +41,24 @@ const subnet = fc.constantFrom(
   '--subnet 10.9.0.0/29',
   '--subnet 172.18.0.0/16',
   '--subnet 10.0.0.1/24',
+  '--subnet 10.0.0.0/24 --ip-range 10.0.0.128/25 --gateway 10.0.0.254',
+  '--subnet 10.0.0.0/24 --gateway 10.1.0.1',
+  '--internal --attachable --label a=b -o com.docker.network.bridge.enable_icc=false',
+  '-d host',
 );
 const ip = fc.oneof(
   { arbitrary: fc.constant(''), weight: 6 },
-  { arbitrary: fc.constantFrom('--ip 10.0.0.5', '--ip 10.9.0.2', '--ip 172.17.0.9', '--ip 10.0.0.300'), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      '--ip 10.0.0.5',
+      '--ip 10.9.0.2',
+      '--ip 172.17.0.9',
+      '--ip 10.0.0.300',
+      '--ip 10.0.0.200 --network-alias web',
+      '--network-alias web',
+    ),
+    weight: 1,
+  },
 );
 const opt = <T>(a: fc.Arbitrary<T>, f: (v: T) => string) => fc.option(a.map(f), { nil: '' });
 
@@ -52,10 +75,20 @@ const line = fc.oneof(
     .map(([n, p, nw, i, mode, img]) => `run ${mode} ${n} ${p} ${nw} ${i} ${img}`),
   fc.tuple(ctr, image).map(([c, img]) => `create --name ${c} -p 8000:80 ${img}`),
   fc.tuple(fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f'), ctr).map(([v, c]) => `${v} ${c}`),
+  // Several names: Docker applies the ones that succeed and reports the others.
+  fc
+    .tuple(
+      fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f'),
+      fc.uniqueArray(ctr, { minLength: 2, maxLength: 4 }),
+    )
+    .map(([v, cs]) => `${v} ${cs.join(' ')} nosuch`),
+  fc
+    .uniqueArray(fc.constantFrom('n1', 'n2', 'n3', 'bridge', 'nosuch'), { minLength: 2 })
+    .map((ns) => `network rm ${ns.join(' ')}`),
   fc.tuple(subnet, fc.constantFrom('n1', 'n2', 'n3')).map(([s, n]) => `network create ${s} ${n}`),
   fc.constantFrom('n1', 'n2', 'n3', 'bridge').map((n) => `network rm ${n}`),
   fc.tuple(ip, net, ctr).map(([i, n, c]) => `network connect ${i} ${n} ${c}`),
-  fc.tuple(net, ctr).map(([n, c]) => `network disconnect ${n} ${c}`),
+  fc.tuple(fc.constantFrom('', '-f'), net, ctr).map(([f, n, c]) => `network disconnect ${f} ${n} ${c}`),
   fc.constantFrom(
     'network prune -f',
     'ps -a',
@@ -66,6 +99,9 @@ const line = fc.oneof(
     'rename c1 c9',
     'bogus',
     'run --nope x',
+    'run',
+    'container bogus',
+    'ps extra',
   ),
 );
 
@@ -92,6 +128,8 @@ function checkInvariants(w: World): void {
       expect(n, 'a live endpoint points at an existing network').toBeDefined();
       expect(inCidr(ep.ip, n.ipam!.subnet)).toBe(true);
       expect(ep.ip).not.toBe(n.ipam!.gateway);
+      const [base, bits] = n.ipam!.subnet.split('/');
+      if (Number(bits) < 31) expect(ep.ip, 'the network address is never handed out').not.toBe(base);
       const key = `${n.id}/${ep.ip}`;
       expect(seen.get(key), `${ep.ip} used twice on ${n.name}`).toBeUndefined();
       seen.set(key, c.name);
@@ -100,7 +138,8 @@ function checkInvariants(w: World): void {
       if (b.boundPort === undefined) continue;
       expect(c.state).toBe('running');
       for (const o of bound) {
-        const sameIp = o.ip === '' || b.hostIp === '' || o.ip === b.hostIp;
+        const any = (x: string) => x === '' || x === '0.0.0.0';
+        const sameIp = any(o.ip) || any(b.hostIp) || o.ip === b.hostIp;
         expect(sameIp && o.port === b.boundPort && o.proto === b.proto, `${b.boundPort}/${b.proto} bound twice`).toBe(
           false,
         );
@@ -108,6 +147,27 @@ function checkInvariants(w: World): void {
       bound.push({ ip: b.hostIp, port: b.boundPort, proto: b.proto });
     }
   }
+}
+
+/**
+ * A failed command over several names (`rm a b`, `network rm x y`): only the named objects may
+ * have changed; everything else is as before.
+ */
+function checkNamedOnly(before: World, after: World, names: string[]): void {
+  const named = (n: string, id: string) => names.includes(n) || names.some((x) => x.length >= 4 && id.startsWith(x));
+  // A removed network leaves stopped containers naming it (the daemon resolves it again at start).
+  const byName = (c: World['containers'][string] | undefined) =>
+    c && {
+      ...c,
+      endpoints: c.endpoints.map((e) => ({ ...e, networkId: before.networks[e.networkId]?.name ?? e.networkId })),
+    };
+  for (const [id, c] of Object.entries(before.containers)) {
+    if (!named(c.name, id)) expect(byName(after.containers[id]), `${c.name} was not named`).toEqual(byName(c));
+  }
+  for (const [id, n] of Object.entries(before.networks)) {
+    if (!named(n.name, id)) expect(after.networks[id], `${n.name} was not named`).toEqual(n);
+  }
+  for (const id of Object.keys(after.containers)) expect(before.containers[id]).toBeDefined();
 }
 
 /** A failed `run` may only add a container that is Created (or already gone with --rm). */
@@ -138,7 +198,15 @@ describe('docker engine properties', () => {
           expect(r.output).not.toContain('internal error');
           expect(JSON.stringify(before), 'the input World is never mutated').toBe(snapshot);
           if (r.exitCode !== 0) {
+            const many =
+              ['start', 'stop', 'restart', 'rm'].includes(argv[0]) || (argv[0] === 'network' && argv[1] === 'rm');
             if (argv[0] === 'run') checkPartial(before, r.world);
+            else if (many)
+              checkNamedOnly(
+                before,
+                r.world,
+                argv.filter((a) => !a.startsWith('-')),
+              );
             else expect(r.world, `failed "${l}" changed the World`).toBe(before);
           }
           w = r.world;

@@ -115,3 +115,13 @@ describe('create: the networking config is checked before the name', () => {
     expect(r.exitCode).toBe(125);
   });
 });
+
+describe('host ports', () => {
+  it('0.0.0.0 is every address: a later 127.0.0.1 bind of the same port fails', () => {
+    const { world } = play(['docker run -d --name aa -p 0.0.0.0:8000:80 nginx']);
+    const r = docker(world, 'docker run -d --name bb -p 127.0.0.1:8000:80 nginx');
+    expect(r.exitCode).toBe(125);
+    expect(r.output).toContain('port is already allocated');
+    expect(findContainer(r.world, 'bb')!.state).toBe('created');
+  });
+});
