@@ -76,6 +76,9 @@ export const en: Record<string, string> = {
   'insp.thisStep': 'This step reads or writes:',
   'insp.packetHere': 'packet is at',
   'insp.kind': 'Kind',
+  'insp.segPorts': 'Plugged in',
+  'insp.segExplain':
+    'A plain switch: it passes frames between the machines plugged into it and has no IP address of its own.',
   'dialog.willRun': 'This runs',
   'dialog.keys': 'Enter runs · Esc closes',
   'dialog.cancel': 'Cancel',

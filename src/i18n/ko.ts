@@ -76,6 +76,8 @@ export const ko: Record<string, string> = {
   'insp.thisStep': '이 단계가 읽거나 쓰는 곳:',
   'insp.packetHere': '패킷 위치',
   'insp.kind': '종류',
+  'insp.segPorts': '연결된 장비',
+  'insp.segExplain': '단순한 스위치입니다: 꽂혀 있는 장비들 사이에 프레임을 전달할 뿐, 자신의 IP 주소는 없습니다.',
   'dialog.willRun': '실행할 명령',
   'dialog.keys': 'Enter 실행 · Esc 닫기',
   'dialog.cancel': '취소',

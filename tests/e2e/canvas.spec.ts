@@ -84,6 +84,34 @@ test('refused drops replace each other’s notice instead of piling up over the 
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
 
+test('clicking one node after another selects each in turn; the LAN switch shows what is plugged in', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.fit();
+  const head = page.getByTestId('insp-head-name');
+  for (const [id, name] of [
+    ['machine-dns', 'dns.google'],
+    ['machine-remote', 'remote'],
+    ['machine-google.com', 'google.com'],
+    ['machine-internet', 'internet'],
+    ['machine-pc2', 'pc2'],
+    ['machine-pc1', 'pc1'],
+  ]) {
+    await page.getByTestId(id).click();
+    await expect(head).toHaveText(name);
+  }
+  await page.getByTestId('segment-lan').click();
+  await expect(head).toHaveText('LAN switch');
+  const rows = app.inspector.getByTestId('insp-seg-ports').locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'docker-host' })).toContainText('192.168.0.10/24');
+  await expect(rows.filter({ hasText: 'router' })).toContainText('192.168.0.1/24');
+  await page.getByTestId('lang-select').selectOption('ko');
+  await expect(head).toHaveText('LAN 스위치');
+});
+
 test('a bad console command shows Docker’s error and changes nothing', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

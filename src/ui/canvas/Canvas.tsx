@@ -74,8 +74,10 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const s = appStore().getState();
     for (const ch of changes) {
+      // React Flow may report "B selected" before "A unselected": read the selection afresh for
+      // each change, or clicking one node after another would unselect both
       if (ch.type === 'select' && ch.selected) s.select(ch.id);
-      else if (ch.type === 'select' && !ch.selected && s.selected === ch.id) s.select(null);
+      else if (ch.type === 'select' && !ch.selected && appStore().getState().selected === ch.id) s.select(null);
       else if (ch.type === 'position' && ch.dragging && ch.position) s.setDragging({ id: ch.id, pos: ch.position });
     }
   }, []);

@@ -12,7 +12,9 @@ export function Inspector() {
   const { t } = useTranslation();
   const selected = useApp((s) => s.selected);
   // the name stays in sight however far the tables scroll
-  const name = useApp((s) => (s.selected ? nodeLabel(s.world, s.selected) : ''));
+  const name = useApp((s) =>
+    s.selected === 'seg:lan' ? t('node.lanSwitch') : s.selected ? nodeLabel(s.world, s.selected) : '',
+  );
   useEffect(() => {
     // fetched while the page is idle, so the first click on a node shows its tables at once
     const id = setTimeout(() => void load(), 1200);

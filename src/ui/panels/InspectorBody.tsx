@@ -211,6 +211,25 @@ function MachineInspector({ world, id }: { world: World; id: string }) {
   );
 }
 
+/** A switch (the LAN): what is plugged into it. It has no tables of its own to show. */
+function SegmentInspector({ world, segment }: { world: World; segment: string }) {
+  const { t } = useTranslation();
+  const ports = Object.values(world.machines).flatMap((m) =>
+    m.ifaces
+      .filter((f) => f.segment === segment)
+      .map((f) => [m.id, f.name, f.mac, f.addrs.map((a) => `${a.ip}/${a.prefix}`).join(' ')]),
+  );
+  return (
+    <>
+      <h2 className="insp-title">{segment === 'lan' ? t('node.lanSwitch') : segment}</h2>
+      <p className="dim">{t('insp.segExplain')}</p>
+      <Section title={t('insp.segPorts')} testId="insp-seg-ports">
+        <Table head={['host', 'if', 'MAC', 'inet']} rows={ports} empty={t('insp.empty')} />
+      </Section>
+    </>
+  );
+}
+
 /**
  * Properties and tables of the selected node. Loaded on demand (it brings the engine's stack view
  * and ip-num), so the first paint does not wait for it.
@@ -221,5 +240,6 @@ export default function InspectorBody({ selected }: { selected: string }) {
   if (selected.startsWith('ctr:')) return <ContainerInspector world={world} id={selected.slice(4)} />;
   if (selected.startsWith('net:')) return <NetworkInspector world={world} id={selected.slice(4)} />;
   if (world.machines[selected]) return <MachineInspector world={world} id={selected} />;
+  if (selected.startsWith('seg:')) return <SegmentInspector world={world} segment={selected.slice(4)} />;
   return <div className="dim">{t('insp.nothing')}</div>;
 }
