@@ -203,3 +203,28 @@ export function httpResponse(container: Pick<Container, 'image' | 'env'>, port: 
   }
   return null;
 }
+
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const DOMAIN =
+  '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?';
+const REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+
+/**
+ * Why the CLI refuses an image reference (distribution/reference ParseNormalizedNamed, as
+ * `docker run`/`create` parse it before any API call), or null.
+ * @example referenceError('NGINX') // 'invalid reference format: repository name (library/NGINX) must be lowercase'
+ */
+export function referenceError(image: string): string | null {
+  if (/^[a-f0-9]{64}$/.test(image)) return null;
+  const i = image.indexOf('/');
+  const head = i < 0 ? '' : image.slice(0, i);
+  const hub = i < 0 || (!/[.:]/.test(head) && head !== 'localhost' && head.toLowerCase() === head);
+  let remainder = hub ? image : image.slice(i + 1);
+  if (hub && !remainder.includes('/')) remainder = `library/${remainder}`;
+  const tag = remainder.indexOf(':');
+  const remote = tag < 0 ? remainder : remainder.slice(0, tag);
+  if (remote.toLowerCase() !== remote) return `invalid reference format: repository name (${remote}) must be lowercase`;
+  return REFERENCE.test(`${hub ? 'docker.io' : head}/${remainder}`) ? null : 'invalid reference format';
+}

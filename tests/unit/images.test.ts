@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runDocker } from '../../src/sim/docker';
 import {
   HTTPD_WORKS,
   httpResponse,
@@ -7,7 +8,9 @@ import {
   imageInfo,
   imageRepo,
   NGINX_WELCOME,
+  referenceError,
 } from '../../src/sim/images';
+import { createDefaultWorld } from '../../src/sim/world';
 
 describe('image catalogue', () => {
   it.each([
@@ -80,5 +83,31 @@ describe('httpResponse', () => {
   it('answers null for non-HTTP servers and unknown images', () => {
     expect(httpResponse({ image: 'redis', env: [] }, 6379)).toBeNull();
     expect(httpResponse({ image: 'devwikirepo/envnodoecolorapp', env: [] }, 3000)).toBeNull();
+  });
+});
+
+describe('referenceError (distribution/reference, as the CLI parses IMAGE)', () => {
+  it.each([
+    ['nginx', null],
+    ['nginx:1.27', null],
+    ['docker.io/library/nginx:latest', null],
+    ['localhost:5000/my-image', null],
+    ['devwikirepo/envnodecolorapp', null],
+    ['NGINX', 'invalid reference format: repository name (library/NGINX) must be lowercase'],
+    ['ghcr.io/Org/App', 'invalid reference format: repository name (Org/App) must be lowercase'],
+    ['nginx:', 'invalid reference format'],
+    ['a b', 'invalid reference format'],
+  ])('%s', (ref, error) => {
+    expect(referenceError(ref)).toBe(error);
+  });
+
+  it('docker run refuses it before creating anything', () => {
+    const w = createDefaultWorld();
+    const r = runDocker(w, ['run', '-d', 'NGINX'], { kind: 'machine', id: 'docker-host' });
+    expect(r.output).toBe(
+      "docker: invalid reference format: repository name (library/NGINX) must be lowercase\n\nRun 'docker run --help' for more information",
+    );
+    expect(r.exitCode).toBe(125);
+    expect(r.world).toBe(w);
   });
 });

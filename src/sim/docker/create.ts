@@ -1,5 +1,6 @@
 import { produce } from 'immer';
 import { dockerTime } from '../clock';
+import { referenceError } from '../images';
 import { endpointSettingsError } from '../ipam';
 import { lookupContainer, lookupNetwork } from '../lookup';
 import type { Container, Endpoint, PortBinding, World } from '../model';
@@ -49,6 +50,8 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   const name = last(p, 'name');
   const cli = (error: string): CreateOutcome => ({ ok: false, error, daemon: false });
   const api = (error: string): CreateOutcome => ({ ok: false, error, daemon: true });
+  const badRef = referenceError(image);
+  if (badRef) return cli(badRef);
 
   const ports: PortBinding[] = [];
   for (const spec of all(p, 'publish')) {
