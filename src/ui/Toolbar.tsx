@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { appStore, redo, undo, useApp, useHistory } from '../store/instance';
-import { arrange, containerOf, deleteSelected, toggleRunning } from './actions';
+import { arrange, containerOf, deleteSelected, openAddContainer, toggleRunning } from './actions';
 
 /** The top bar: add things, act on the selection, undo, view switches. */
 export function Toolbar({ onFit }: { onFit: () => void }) {
@@ -22,7 +22,7 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
         whalewire
       </span>
       <div className="tb-group">
-        <button type="button" data-testid="tool-add-container" onClick={() => s.openDialog({ kind: 'addContainer' })}>
+        <button type="button" data-testid="tool-add-container" onClick={openAddContainer}>
           + {t('toolbar.addContainer')}
         </button>
         <button type="button" data-testid="tool-add-network" onClick={() => s.openDialog({ kind: 'addNetwork' })}>

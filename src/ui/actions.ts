@@ -40,6 +40,13 @@ export function act(lines: string[]): boolean {
   return res.ok;
 }
 
+/** Opens the add-container form; with a network selected, that network is already chosen. */
+export function openAddContainer(): void {
+  const s = appStore().getState();
+  const net = s.selected?.startsWith('net:') ? s.world.networks[s.selected.slice(4)] : undefined;
+  s.openDialog(net ? { kind: 'addContainer', network: net.name } : { kind: 'addContainer' });
+}
+
 export function deleteSelected(): void {
   const s = appStore().getState();
   if (!s.selected) return;

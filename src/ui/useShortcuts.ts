@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { appStore, redo, undo } from '../store/instance';
-import { deleteSelected } from './actions';
+import { deleteSelected, openAddContainer } from './actions';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -53,7 +53,7 @@ export function useShortcuts(onFit: () => void) {
         s.togglePresenter();
       } else if (k === 'n') {
         e.preventDefault();
-        s.openDialog({ kind: 'addContainer' });
+        openAddContainer();
       } else if (k === 'f') {
         onFit();
       } else if (e.key === '`') {

@@ -277,3 +277,31 @@ test('the minimap shows only when part of the graph is off-screen, and never in 
   for (let i = 0; i < 4; i++) await zoomIn.click();
   await expect(minimap).toHaveCount(0);
 });
+
+test('with a network selected, + Container and N start on that network; a long name never squeezes the panel title', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const dlg = new DialogPage(page);
+  await app.open('?lang=ko');
+  const long = 'a-very-long-network-name-for-the-classroom';
+  await app.seed(`docker network create ${long}`);
+  await app.network(long).click();
+  const title = app.inspector.locator('.panel-head > :first-child');
+  await expect(title).toHaveText('속성');
+  const box = await title.boundingBox();
+  const lineHeight = await title.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+  expect(box?.height).toBeLessThan(lineHeight * 1.5);
+
+  await page.getByTestId('tool-add-container').click();
+  await expect(page.getByTestId('field-network')).toHaveValue(long);
+  await expect(dlg.preview).toHaveText(`$ docker run -dit --network ${long} nicolaka/netshoot`);
+  await page.keyboard.press('Escape');
+  await app.network(long).click();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('field-network')).toHaveValue(long);
+  await dlg.submit.click();
+  await dlg.expectClosed();
+  await expect(app.network(long)).toBeVisible();
+  expect((await app.api((w) => w.containers()))[0].ifaces[0].network).toBe(long);
+});
