@@ -69,6 +69,7 @@ const en: Record<string, string> = {
   'drop.not-published':
     'Dropped by the DOCKER chain: port {dst} is not published, so traffic from outside may not enter the bridge.',
   'drop.ttl-exceeded': 'TTL reached zero at {node}: the packet is dropped.',
+  'ip.time-exceeded': '{node} answers with ICMP time exceeded from {ip}: traceroute prints {ip} as hop {hop}.',
   'drop.host-unreachable': '{node} gets no ARP answer for the next hop: the packet is dropped.',
   'drop.not-for-me': '{node} is not a router and the packet is not addressed to it: dropped.',
   'drop.name-unresolvable': 'The name {name} cannot be resolved: no packet is sent.',
@@ -137,6 +138,8 @@ const ko: Record<string, string> = {
   'drop.not-published':
     'DOCKER 체인에 의해 버려집니다: 공개(publish)되지 않은 포트라 외부 트래픽이 브리지로 들어갈 수 없습니다.',
   'drop.ttl-exceeded': '{node}에서 TTL이 0이 되어 패킷을 버립니다.',
+  'ip.time-exceeded':
+    '{node}이(가) {ip}에서 ICMP time exceeded로 답합니다: traceroute는 {ip}을(를) {hop}번째 홉으로 표시합니다.',
   'drop.host-unreachable': '{node}이(가) 다음 홉에 대한 ARP 응답을 받지 못해 패킷을 버립니다.',
   'drop.not-for-me': '{node}은(는) 라우터가 아니고 패킷의 목적지도 아니므로 버립니다.',
   'drop.name-unresolvable': '{name}(이)라는 이름을 주소로 바꿀 수 없어 패킷을 보내지 않습니다.',

@@ -11,7 +11,7 @@ export const HELP_TEXT = `whalewire console: type what you would type on a Docke
   # comment                  ignored, as are blank lines
 
 Shell commands:
-  ping curl wget nslookup dig getent    send packets (step through them on the canvas)
+  ping curl wget nslookup dig host getent traceroute   send packets (step through them)
   ip addr | ip route | ip link | ip neigh
   cat /etc/resolv.conf | cat /etc/hosts
   brctl show | bridge fdb show | conntrack -L

@@ -1,7 +1,7 @@
 import { EPOCH_MS } from '../../clock';
 import type { CommandResult, World } from '../../model';
 import { isIpv4 } from '../../net/addr';
-import { EMBEDDED_TTL, nameserversOf, type Resolution, resolve } from '../../net/dns';
+import { EMBEDDED_TTL, nameserversOf, type Resolution, resolve, reverseName } from '../../net/dns';
 import type { Where } from '../../where';
 import { runTool, type ToolOutcome } from './run';
 
@@ -120,5 +120,40 @@ export function getent(world: World, argv: string[], where: Where, line: string)
     if (r.kind !== 'ok') return done('', 2, r, ms);
     const label = isIpv4(name) ? '' : ` ${name}`;
     return done(r.ips.map((ip) => `${ip.padEnd(15)}${label}`).join('\n'), 0, r, ms);
+  });
+}
+
+/**
+ * `host NAME` (bind9): one `has address` line per A record. Docker answers AAAA and MX for its
+ * own names with nothing, so a container name prints its A lines only.
+ */
+export function host(world: World, argv: string[], where: Where, line: string): CommandResult {
+  const name = argv.slice(1).find((x) => !x.startsWith('-'));
+  if (!name) {
+    return {
+      world,
+      output:
+        'Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]',
+      exitCode: 1,
+    };
+  }
+  return runTool(world, where, line, (ctx, node) => {
+    const r = resolve(ctx, node, name);
+    const ms = ctx.us / 1000;
+    if (r.kind === 'ok') {
+      if (isIpv4(name)) {
+        // a PTR question: Docker answers for containers on the asker's networks, zones for theirs
+        const arpa = `${name.split('.').reverse().join('.')}.in-addr.arpa`;
+        const ptr = reverseName(ctx, node, name);
+        return ptr && ptr !== 'localhost'
+          ? done(`${arpa} domain name pointer ${ptr}.`, 0, r, ms)
+          : done(`Host ${arpa}. not found: 3(NXDOMAIN)`, 1, r, ms);
+      }
+      const label = name.replace(/\.$/, '');
+      return done(r.ips.map((ip) => `${label} has address ${ip}`).join('\n'), 0, r, ms);
+    }
+    if (r.kind === 'nxdomain') return done(`Host ${name} not found: 3(NXDOMAIN)`, 1, r, ms);
+    if (r.servfail) return done(`Host ${name} not found: 2(SERVFAIL)`, 1, r, ms);
+    return done(';; connection timed out; no servers could be reached', 1, r, ms + 15_000);
   });
 }

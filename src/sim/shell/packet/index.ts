@@ -1,8 +1,9 @@
 import type { ShellCommand } from '../index';
 import { curl } from './curl';
-import { dig, getent, nslookup } from './dnsTools';
+import { dig, getent, host, nslookup } from './dnsTools';
 import { ping } from './ping';
 import { portfwd } from './portfwd';
+import { traceroute } from './traceroute';
 import { wget } from './wget';
 
 /**
@@ -16,5 +17,7 @@ export const packetCommands: Record<string, ShellCommand> = {
   nslookup,
   dig,
   getent,
+  host,
   portfwd,
+  traceroute,
 };
