@@ -3,8 +3,9 @@ import { imageInfo } from '../images';
 import { prefixLen } from '../ipam';
 import { containersOn, endpointDnsNames, lookupContainer, lookupNetwork } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
-import { parseFlags } from './flags';
+import { last, parseFlags } from './flags';
 import { argsError, fail, flagError, goJson, ok } from './output';
+import { compileTemplate } from './template';
 
 /** `docker inspect`, `docker container inspect`, `docker network inspect`: the API's JSON, 4-space indent. */
 
@@ -228,6 +229,18 @@ export function dockerInspect(world: World, argv: string[], kind: 'any' | 'conta
     if (n.ok) found.push(networkJson(world, n.value));
     else errs.push(kind === 'network' ? `Error response from daemon: ${n.error}` : `Error: No such object: ${ref}`);
   }
-  const out = [goJson(found), ...errs].join('\n');
+  const format = last(p.value, 'format');
+  let body = goJson(found);
+  if (format !== undefined && format !== '' && format !== 'json') {
+    // cli/command/inspect/inspector.go: each object through the template, one line each.
+    const tmpl = compileTemplate(format);
+    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
+    body = found
+      .map((o) => `${tmpl.run(JSON.parse(JSON.stringify(o)))}\n`)
+      .join('')
+      .replace(/\n$/, '');
+    if (!found.length) return fail(world, errs.join('\n'), 1);
+  }
+  const out = [body, ...errs].join('\n');
   return errs.length ? fail(world, out, 1) : ok(world, out);
 }
