@@ -22,6 +22,17 @@ const localCommands: Record<string, ShellCommand> = {
   iptables,
 };
 
+/** Commands a user can turn to instead (the ones this console simulates). */
+const SIMULATED = 'ping, curl, wget, nslookup, dig, host, getent, traceroute, ip, iptables, conntrack, bridge, cat';
+
+function notSimulated(world: World, cmd: string): CommandResult {
+  return {
+    world,
+    output: `whalewire: ${cmd} is in this image but not simulated here; try ${SIMULATED}`,
+    exitCode: 127,
+  };
+}
+
 const notYet: ShellCommand = (world, argv) => ({
   world,
   output: `${argv[0]}: packet simulation is not available yet`,
@@ -38,6 +49,8 @@ export function runShell(world: World, argv: string[], where: Where, line: strin
   if (name === '') return { world, output: '', exitCode: 0 };
   const cmd = name.includes('/') ? (name.split('/').pop() ?? name) : name;
   const known = packetCommands[cmd] ?? localCommands[cmd] ?? (PACKET_TOOLS.includes(cmd) ? notYet : undefined);
-  if (!known || !hasTool(world, where, cmd)) return commandNotFound(world, where, name);
+  if (!hasTool(world, where, cmd)) return commandNotFound(world, where, name);
+  // the real image has this tool but whalewire does not simulate it: say so rather than pretend it is missing
+  if (!known) return notSimulated(world, cmd);
   return known(world, [cmd, ...argv.slice(1)], where, line);
 }

@@ -27,6 +27,14 @@ describe('shell dispatcher: tools, shells, fallbacks', () => {
     expect(run(withImage(image), nginx, line)).toMatchObject({ output, exitCode: 127 });
   });
 
+  it('a tool the image really has but the console does not simulate says so (not "not found")', () => {
+    expect(run(withImage('nicolaka/netshoot'), nginx, 'ss -tlnp')).toMatchObject({
+      output:
+        'whalewire: ss is in this image but not simulated here; try ping, curl, wget, nslookup, dig, host, getent, traceroute, ip, iptables, conntrack, bridge, cat',
+      exitCode: 127,
+    });
+  });
+
   it('unknown commands on a machine', () => {
     expect(run(w, host, 'foo')).toMatchObject({ output: 'bash: foo: command not found', exitCode: 127 });
   });
