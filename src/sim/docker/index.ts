@@ -61,6 +61,9 @@ function dispatch(world: World, argv: string[]): CommandResult {
     case undefined:
     case '--help':
       return ok(world, HELP);
+    case '-v':
+    case '--version':
+      return ok(world, 'Docker version 28.5.2, build ecc6942');
     default:
       if (cmd.startsWith('--')) return fail(world, flagError('', `unknown flag: ${cmd.split('=')[0]}`), 125);
       if (cmd.startsWith('-')) return fail(world, flagError('', `unknown shorthand flag: '${cmd[1]}' in ${cmd}`), 125);

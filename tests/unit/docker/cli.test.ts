@@ -125,3 +125,11 @@ describe('host ports', () => {
     expect(findContainer(r.world, 'bb')!.state).toBe('created');
   });
 });
+
+describe('top level', () => {
+  it('docker --version and -v print the client version line', () => {
+    const w = play([]).world;
+    expect(docker(w, 'docker --version').output).toBe('Docker version 28.5.2, build ecc6942');
+    expect(docker(w, 'docker -v')).toEqual({ world: w, output: 'Docker version 28.5.2, build ecc6942', exitCode: 0 });
+  });
+});
