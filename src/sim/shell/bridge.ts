@@ -57,6 +57,11 @@ function bridgeFdb(world: World, argv: string[], where: Where): CommandResult {
   if (only && !ifaces.some((f) => f.name === only && f.attach.kind === 'bridge')) {
     return { world, output: `Cannot find device "${only}"`, exitCode: 1 };
   }
+  const devIdx = argv.indexOf('dev');
+  const dev = devIdx > 0 ? argv[devIdx + 1] : undefined;
+  if (dev !== undefined && !ifaces.some((f) => f.name === dev)) {
+    return { world, output: `Cannot find device "${dev}"`, exitCode: 1 };
+  }
   const lines: string[] = [];
   if (!only) {
     for (const f of ifaces.filter((x) => x.attach.kind === 'segment' || x.attach.kind === 'veth')) {
@@ -89,7 +94,10 @@ function bridgeFdb(world: World, argv: string[], where: Where): CommandResult {
       );
     }
   }
-  return { world, output: lines.join('\n'), exitCode: 0 };
+  // `dev X`: only the entries on that device (its own and, for a bridge port, the learned ones)
+  const shown =
+    dev === undefined ? lines : lines.filter((l) => l.includes(` dev ${dev} `) || l.endsWith(` dev ${dev}`));
+  return { world, output: shown.join('\n'), exitCode: 0 };
 }
 
 const PROTO_NUM = { tcp: 6, udp: 17, icmp: 1 } as const;

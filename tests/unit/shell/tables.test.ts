@@ -50,6 +50,22 @@ describe('brctl, bridge fdb, conntrack (shared/lab/real-outputs.txt)', () => {
     );
   });
 
+  it('bridge fdb show dev PORT: that port only, learned entry first', () => {
+    expect(run(w, host, 'bridge fdb show dev veth9a0b1c2').output).toBe(
+      [
+        'c2:10:31:8e:62:3d dev veth9a0b1c2 master br-5173498c2a7a ',
+        '6e:61:9c:b5:2c:17 dev veth9a0b1c2 master br-5173498c2a7a permanent',
+        '33:33:00:00:00:01 dev veth9a0b1c2 self permanent',
+        '01:00:5e:00:00:01 dev veth9a0b1c2 self permanent',
+        '33:33:ff:b5:2c:17 dev veth9a0b1c2 self permanent',
+      ].join('\n'),
+    );
+    expect(run(w, host, 'bridge fdb show dev vethnope')).toMatchObject({
+      output: 'Cannot find device "vethnope"',
+      exitCode: 1,
+    });
+  });
+
   it('bridge fdb show br of a missing bridge', () => {
     expect(run(w, host, 'bridge fdb show br br-nope')).toMatchObject({
       output: 'Cannot find device "br-nope"',
