@@ -63,9 +63,11 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
     if (e) startErr = e.message;
   });
   if (startErr) {
-    // Docker's partial effect: the container exists, in state Created, with no address.
+    // Docker's partial effect: the container exists, in state Created, with no address; with
+    // --rm the daemon removes it (cli/command/container/run.go waits for that removal).
     const w = produce(created.world, (d) => {
       d.rng = started.rng;
+      if (d.containers[id].autoRemove) delete d.containers[id];
     });
     return fail(w, [...lines, withHelp(cmdPath, daemon(startErr))].join('\n'), 125);
   }

@@ -133,3 +133,14 @@ describe('top level', () => {
     expect(docker(w, 'docker -v')).toEqual({ world: w, output: 'Docker version 28.5.2, build ecc6942', exitCode: 0 });
   });
 });
+
+describe('run --rm whose start fails', () => {
+  it('is removed by the daemon; without --rm it stays Created', () => {
+    const { world } = play(['docker run -d --name aa -p 8001:80 nginx']);
+    const rm = docker(world, 'docker run -d --rm --name bb -p 8001:80 nginx');
+    expect(rm.exitCode).toBe(125);
+    expect(rm.output).toContain('Bind for 0.0.0.0:8001 failed: port is already allocated');
+    expect(findContainer(rm.world, 'bb')).toBeNull();
+    expect(findContainer(docker(world, 'docker run -d --name bb -p 8001:80 nginx').world, 'bb')!.state).toBe('created');
+  });
+});
