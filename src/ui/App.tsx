@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import '../styles/app.css';
 import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readShareFragment } from '../io/shareLink';
 import { appStore, useApp } from '../store/instance';
 import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
@@ -30,6 +31,28 @@ function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
   }, [count, presenter, rf]);
 }
 
+/**
+ * A share link pasted into the tab that already shows the app changes only the URL's fragment, so
+ * the page does not reload: open it here as boot does (main.tsx), or refuse it with a message.
+ */
+function useShareLinkInPlace() {
+  useEffect(() => {
+    const onHash = () => {
+      const shared = readShareFragment(location.hash);
+      if (!shared) return;
+      const s = appStore().getState();
+      if (shared.ok) {
+        for (const n of s.notices) if (n.key === 'notice.badLink') s.dismiss(n.id);
+        s.loadDocument(shared.doc.world, shared.doc.pinned);
+        s.notify({ tone: 'info', key: 'notice.openedLink' });
+      } else s.notify({ tone: 'error', key: 'notice.badLink', params: { error: shared.error } });
+      history.replaceState(null, '', location.pathname + location.search);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+}
+
 /** The app shell: toolbar, canvas with inspector, console and simulation dock; presenter mode keeps canvas + simulation. */
 export function App() {
   const { t } = useTranslation();
@@ -45,6 +68,7 @@ export function App() {
   }, []);
   useShortcuts(onFit);
   useAutoFit(rf);
+  useShareLinkInPlace();
   return (
     <ReactFlowProvider>
       <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app">

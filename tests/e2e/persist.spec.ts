@@ -118,3 +118,43 @@ test('Import JSON: a broken file and a tampered file change nothing; an exported
   await expect(app.consoleOutput).toContainText('Opened project whalewire-project.json');
   expect(errors).toEqual([]);
 });
+
+test('a share link pasted into the tab already showing the app opens (or is refused) without a reload', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker network create shared-net');
+  await page.getByTestId('tool-project').click();
+  await page.getByTestId('project-share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('tool-project').click();
+  await page.getByTestId('project-new').click();
+  await app.seed('docker network create mine');
+  const booted = await page.evaluate(() => performance.timeOrigin);
+
+  await page.evaluate(() => {
+    location.hash = 'project=eyJmb3JtYXQiOiJ3aGFsZXdpcmUiLCJ2ZXJzaW9uIjoyLCJ3b3JsZCI6e319';
+  });
+  await expect(page.getByTestId('notice')).toContainText(
+    'This share link cannot be opened (unknown world schema undefined). Nothing was changed.',
+  );
+  await expect(app.network('mine')).toBeVisible();
+
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, link.split('#')[1]);
+  await expect(app.network('shared-net')).toBeVisible();
+  await expect(app.network('mine')).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('Opened the shared project');
+  expect(await page.evaluate(() => location.hash)).toBe('');
+  // the same document all along, and the person's own project is one undo away
+  expect(await page.evaluate(() => performance.timeOrigin)).toBe(booted);
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(app.network('mine')).toBeVisible();
+  expect(errors).toEqual([]);
+});
