@@ -2,6 +2,7 @@ import { IPv4CidrRange } from 'ip-num';
 import type { CommandResult, Route, World } from '../model';
 import { type Stack, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
+import { briefAddr, briefLink, routeGet } from './ipExtra';
 
 /**
  * `ip addr|link|route|neigh` in iproute2's layout (shared/lab/real-outputs.txt), trailing spaces
@@ -115,7 +116,8 @@ where  OBJECT := { address | link | neighbor | route | rule | ... }`;
 
 /** `ip addr|link|route|neigh [show [dev] IFACE]`. */
 export function ipCommand(world: World, argv: string[], where: Where): CommandResult {
-  const args = argv.slice(1).filter((a) => a !== '-4');
+  const brief = argv.some((a) => a === '-br' || a === '-brief' || a === '--brief');
+  const args = argv.slice(1).filter((a) => a !== '-4' && a !== '-br' && a !== '-brief' && a !== '--brief');
   const obj = args[0] === undefined ? undefined : OBJECTS[args[0]];
   if (!obj) {
     if (args[0] === undefined) return { world, output: IP_USAGE, exitCode: 255 };
@@ -124,6 +126,14 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
   const stack = stackOf(world, where);
   if (!stack) return { world, output: '', exitCode: 1 };
   let rest = args.slice(1);
+  if (obj === 'route' && rest[0] === 'get') {
+    const dst = rest[1];
+    if (!dst) return { world, output: 'need at least a destination address', exitCode: 255 };
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(dst)) {
+      return { world, output: `Error: any valid prefix is expected rather than "${dst ?? ''}".`, exitCode: 1 };
+    }
+    return { world, ...routeGet(stack, dst) };
+  }
   if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest = rest.slice(1);
   else if (rest.length > 0 && rest[0] !== 'dev') {
     return { world, output: `Command "${rest[0]}" is unknown, try "ip ${obj} help".`, exitCode: 255 };
@@ -136,7 +146,9 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
   const container = stack.kind === 'container';
   const ifaces = stack.ifaces.filter((f) => !dev || f.name === dev).sort((a, b) => a.index - b.index);
   let lines: string[];
-  if (obj === 'addr') lines = ifaces.flatMap((f) => [...linkLines(stack, f, false), ...addrLines(f, container)]);
+  if (brief && obj === 'addr') lines = ifaces.map((f) => briefAddr(f, container, linkLocal));
+  else if (brief && obj === 'link') lines = ifaces.map(briefLink);
+  else if (obj === 'addr') lines = ifaces.flatMap((f) => [...linkLines(stack, f, false), ...addrLines(f, container)]);
   else if (obj === 'link') lines = ifaces.flatMap((f) => linkLines(stack, f, true));
   else if (obj === 'route') lines = stack.routes.filter((r) => !dev || r.dev === dev).map(routeLine);
   else
