@@ -44,12 +44,17 @@ export function networkCreateCommand(n: NewNetwork): string {
 
 /**
  * Publishing a port on an existing container: Docker cannot add one to a container that exists, so
- * the container is re-created with the same image, name, env and networks plus the new port.
+ * the container is re-created with the same image, name, env and networks plus the new port. A
+ * running one is run again; a stopped one is only created (`docker create`), so it stays stopped.
  */
 export function republishCommands(world: World, c: Container, port: string): string[] {
   const nets = c.endpoints.map((ep) => world.networks[ep.networkId]?.name).filter((n): n is string => !!n);
   const first = nets[0] ?? c.networkMode;
-  const parts = ['docker', 'run', c.tty ? '-dit' : '-d', '--name', shellArg(c.name)];
+  const it = `${c.interactive ? 'i' : ''}${c.tty ? 't' : ''}`;
+  const parts =
+    c.state === 'running'
+      ? ['docker', 'run', `-d${it}`, '--name', shellArg(c.name)]
+      : ['docker', 'create', ...(it ? [`-${it}`] : []), '--name', shellArg(c.name)];
   if (first && first !== 'bridge' && first !== 'default') parts.push('--network', shellArg(first));
   for (const p of c.ports) {
     const host = p.hostPort == null ? '' : `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort}:`;

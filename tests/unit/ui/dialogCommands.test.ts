@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { runScript } from '../../../src/sim/console';
+import { createDefaultWorld } from '../../../src/sim/world';
+import { republishCommands } from '../../../src/ui/dialogCommands';
+
+function world(...lines: string[]) {
+  return runScript(createDefaultWorld(), `${lines.join('\n')}\n`).session.world;
+}
+const named = (w: ReturnType<typeof world>, name: string) => Object.values(w.containers).find((c) => c.name === name)!;
+
+describe('republishCommands (Publish port)', () => {
+  test('a running container is run again with its flags, ports, env, networks and command', () => {
+    const w = world(
+      'docker network create front',
+      'docker network create back',
+      'docker run -dit --name app --network front -p 8080:80 -e COLOR=red nicolaka/netshoot',
+      'docker network connect back app',
+    );
+    expect(republishCommands(w, named(w, 'app'), '9090:90')).toEqual([
+      'docker rm -f app',
+      'docker run -dit --name app --network front -p 8080:80 -p 9090:90 -e COLOR=red nicolaka/netshoot',
+      'docker network connect back app',
+    ]);
+  });
+
+  test('a stopped container is created again, not started: it stays stopped, and the lines run', () => {
+    const w = world('docker run -dit --name c4 nicolaka/netshoot', 'docker stop c4');
+    const lines = republishCommands(w, named(w, 'c4'), '8080:80');
+    expect(lines).toEqual(['docker rm -f c4', 'docker create -it --name c4 -p 8080:80 nicolaka/netshoot']);
+    const after = runScript(w, `${lines.join('\n')}\n`);
+    expect(after.results.map((r) => r.exitCode)).toEqual([0, 0]);
+    const c4 = named(after.session.world, 'c4');
+    expect(c4.state).toBe('created');
+    expect(c4.ports.map((p) => `${p.hostPort}:${p.containerPort}`)).toEqual(['8080:80']);
+  });
+});
