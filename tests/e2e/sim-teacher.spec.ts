@@ -1,0 +1,202 @@
+import { expect, test } from '@playwright/test';
+import { formatExplain } from '../../src/i18n/trace';
+import { sceneById } from '../../src/sim/scenes';
+import { nextVisible } from '../../src/ui/sim/playbackLogic';
+import { AppPage } from './pages/AppPage';
+import { LessonPanel, sceneTrace } from './pages/LessonPanel';
+
+/**
+ * The teacher's audit of simulation mode: seed 000 entirely by clicking, the keys after a click
+ * anywhere but the console input, the marker on a cable between two machines, and presenter mode
+ * on a projector in either theme.
+ */
+
+const DNS = sceneById('dns-test')!;
+const NAT = sceneById('nat-portfwd')!;
+
+test('seed 000 outbound by clicking: the event list jumps to MASQUERADE and to the un-NAT, and says why', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(NAT);
+  const packet = NAT.packets.find((p) => p.id === 'web-google')!;
+  const trace = sceneTrace(NAT, packet.line);
+  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  await expect(sim.panel.getByTestId('sim-command')).toHaveText(trace.command);
+  const events = sim.panel.getByTestId('sim-event');
+  await expect(events).toHaveCount(trace.steps.length);
+  const at = (action: string, node: string) =>
+    trace.steps.findIndex(
+      (s) => s.action === action && 'node' in s.at && s.at.node === node && s.frame.ip?.proto === 'tcp',
+    );
+  const masq = at('snat', 'router');
+  await events.nth(masq).click();
+  await sim.expectAt(trace, masq);
+  await expect(sim.narration()).toContainText('because nobody out there could answer 192.168.0.10');
+  await sim.expectRewrite('IPv4.src', '192.168.0.10', '124.111.46.91');
+  const unSnat = at('un-nat', 'router');
+  await events.nth(unSnat).click();
+  await sim.expectAt(trace, unSnat);
+  await expect(sim.narration()).toContainText('the destination 124.111.46.91:');
+  await expect(sim.narration()).toContainText('again, the machine that really asked');
+  await sim.expectRewrite('IPv4.dst', '124.111.46.91', '192.168.0.10');
+  // and one step back with the keyboard, focus still on the clicked row
+  await page.keyboard.press('ArrowLeft');
+  await sim.expectAt(trace, unSnat - 1);
+});
+
+test('Space after clicking a lesson packet, an event or step forward plays; arrows work after a click on a filter or a card, not while typing', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(DNS);
+  const ping = DNS.packets[0];
+  const trace = sceneTrace(DNS, ping.line);
+  await sim.panel.getByRole('button', { name: ping.label.en, exact: true }).click();
+  await sim.expectAt(trace, 0);
+  const logLength = (await app.api((w) => w.log())).length;
+  const pause = sim.panel.getByRole('button', { name: 'Pause' });
+  const play = sim.panel.getByRole('button', { name: 'Play', exact: true });
+  // focus is on the packet button just clicked: Space plays, it does not send the ping again
+  await page.keyboard.press('Space');
+  await expect(pause).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(play).toBeVisible();
+  expect((await app.api((w) => w.log())).length).toBe(logLength);
+  await expect(sim.position()).toHaveText(new RegExp(`of ${trace.steps.length}$`));
+
+  await sim.panel.getByRole('button', { name: 'Restart' }).click();
+  await sim.panel.getByRole('button', { name: 'Step forward' }).click();
+  await sim.expectAt(trace, 1);
+  await page.keyboard.press('Space');
+  await expect(pause).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(play).toBeVisible();
+
+  await sim.panel.getByTestId('sim-event').nth(4).click();
+  await sim.expectAt(trace, 4);
+  await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, 5);
+  await page.keyboard.press('Space');
+  await expect(pause).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(play).toBeVisible();
+
+  // a protocol filter keeps Space for itself, the arrows still step
+  await sim.panel.getByTestId('sim-event').nth(2).click();
+  await sim.panel.getByRole('checkbox', { name: 'ARP' }).click();
+  await expect(sim.panel.getByRole('checkbox', { name: 'ARP' })).not.toBeChecked();
+  await page.keyboard.press('Home');
+  await sim.expectAt(trace, 0);
+  await page.keyboard.press('ArrowRight');
+  const notArp = nextVisible(trace.steps, 0, { arp: false, icmp: true, tcp: true, udp: true, other: true });
+  await expect(sim.position()).toHaveText(`Step ${notArp + 1} of ${trace.steps.length}`);
+  await sim.panel.getByRole('checkbox', { name: 'ARP' }).click();
+
+  // a card clicked to read its tables: → steps on and the card stays where it is
+  await page.keyboard.press('Home');
+  const card = app.container('containerA');
+  await card.click();
+  const before = await card.boundingBox();
+  await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, 1);
+  expect(await card.boundingBox()).toEqual(before);
+
+  // typing in the console: the keys are the text field's
+  await app.consoleInput.click();
+  await page.keyboard.type('echo a');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('#');
+  // ← moved the caret, Space typed a space, Home went to the start of the line
+  await expect(app.consoleInput).toHaveValue('#echo  a');
+  await sim.expectAt(trace, 1);
+  await expect(play).toBeVisible();
+});
+
+test('a cable between two machines: the marker sits on it at both ends, leaving remote and arriving at the internet', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(NAT);
+  const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
+  const trace = sceneTrace(NAT, packet.line);
+  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const leave = trace.steps.findIndex((s) => 'link' in s.at && s.at.link === 'if:remote:eth0');
+  expect(trace.steps[leave + 1].at).toEqual({ link: 'if:internet:eth1' });
+  const cable = page.locator('.react-flow__edge[data-id="if:remote:eth0"]');
+  const marker = page.locator('[data-testid="packet-marker"]:visible');
+  const centre = async () => {
+    await page.waitForTimeout(1300); // the hop's animation at 1x
+    const b = (await marker.boundingBox())!;
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  for (let i = 0; i < leave; i++) await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, leave);
+  await expect(cable).toHaveClass(/sim-here/);
+  await expect(marker).toHaveCount(1);
+  const half = await centre();
+  await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, leave + 1);
+  // the far end's step names internet's eth1, which is the same drawn cable
+  await expect(cable).toHaveClass(/sim-here/);
+  await expect(marker).toHaveCount(1);
+  const end = await centre();
+  const internet = (await page.getByTestId('machine-internet').boundingBox())!;
+  const dist = (p: { x: number; y: number }) =>
+    Math.hypot(p.x - (internet.x + internet.width / 2), p.y - (internet.y + internet.height / 2));
+  // halfway along the cable first, then at the internet's side of it
+  expect(dist(end)).toBeLessThan(dist(half));
+  expect(end.y).toBeLessThanOrEqual(internet.y + 4);
+});
+
+test('presenter mode is one surface in either theme, and the whole scene stays in view at every step', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.open();
+  await sim.loadScene(NAT);
+  await page.keyboard.press('p');
+  const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
+  const trace = sceneTrace(NAT, packet.line);
+  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const bg = () => sim.panel.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const fg = () => sim.narration().evaluate((el) => getComputedStyle(el).color);
+  // light theme: black on white under the light canvas
+  expect(await bg()).toBe('rgb(255, 255, 255)');
+  expect(await fg()).toBe('rgb(0, 0, 0)');
+  const canvas = page.getByTestId('canvas');
+  const inside = async () => {
+    const c = (await canvas.boundingBox())!;
+    const web = (await app.container('web').boundingBox())!;
+    expect(web.y + web.height).toBeLessThanOrEqual(c.y + c.height);
+    expect(web.y).toBeGreaterThanOrEqual(c.y);
+  };
+  await page.waitForTimeout(500);
+  const height = (await canvas.boundingBox())!.height;
+  await inside();
+  // the longest narrations (DNAT, un-NAT) do not grow the dock over the canvas
+  const longest = trace.steps.reduce(
+    (m, s, i) => (formatExplain('en', s.explain).length > formatExplain('en', trace.steps[m].explain).length ? i : m),
+    0,
+  );
+  // presenter mode shows no event list: the teacher steps with the keyboard
+  for (let i = 0; i < longest; i++) await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, longest);
+  expect((await canvas.boundingBox())!.height).toBe(height);
+  await inside();
+  await page.keyboard.press('p');
+  await page.getByTestId('tool-theme').click();
+  await page.keyboard.press('p');
+  await expect.poll(bg).toBe('rgb(0, 0, 0)');
+  expect(await fg()).toBe('rgb(255, 255, 255)');
+});
