@@ -3,7 +3,8 @@ import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
 import { runShell } from './shell';
-import { isStderrLine, runFilters, splitPipeline, toolOf } from './shell/pipe';
+import { showsMeter } from './shell/packet/curlMeter';
+import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
 import { hasTool, shellFlavor } from './shell/tools';
 import type { Where } from './where';
 
@@ -176,7 +177,8 @@ export function runLine(session: Session, line: string): LineResult {
   const tool = toolOf(argv);
   if (piped) {
     const filters = rest.map(tokenize);
-    const f = runFilters(output, tool, redirect.mergeStderr, filters, shellFlavor(session.world, where));
+    const meter = tool === 'curl' && showsMeter(toolArgv(argv));
+    const f = runFilters(output, tool, redirect.mergeStderr, filters, shellFlavor(session.world, where), meter);
     output = f.output;
     exitCode = f.exitCode;
   }

@@ -6,6 +6,8 @@
  * by the filters straight to the terminal, as it does in a real shell.
  */
 
+import { METER_HEADER, meterLine } from './packet/curlMeter';
+
 export type ShellFlavor = 'bash' | 'sh' | 'zsh';
 
 /** A line split at its unquoted `|`: the segments, trimmed, or the shell's syntax error. */
@@ -61,6 +63,12 @@ export function isStderrLine(tool: string, line: string): boolean {
 
 /** The command at the start of a segment whose output the filters read (through docker exec and @). */
 export function toolOf(argv: string[]): string {
+  const name = toolArgv(argv)[0] ?? '';
+  return name.split('/').pop() ?? name;
+}
+
+/** That command's own argv: what follows `@MACHINE` or `docker exec [OPTIONS] CONTAINER`. */
+export function toolArgv(argv: string[]): string[] {
   let xs = argv[0]?.startsWith('@') ? argv.slice(1) : argv;
   if (xs[0] === 'docker' && (xs[1] === 'exec' || (xs[1] === 'container' && xs[2] === 'exec'))) {
     xs = xs.slice(xs[1] === 'exec' ? 2 : 3);
@@ -70,8 +78,7 @@ export function toolOf(argv: string[]): string {
     }
     xs = xs.slice(1); // the container
   }
-  const name = xs[0] ?? '';
-  return name.split('/').pop() ?? name;
+  return xs;
 }
 
 export interface FilterResult {
@@ -283,10 +290,18 @@ export function runFilters(
   mergeStderr: boolean,
   filters: string[][],
   flavor: ShellFlavor,
+  meter = false,
 ): { output: string; exitCode: number } {
   const lines = output === '' ? [] : output.split('\n');
   const isErr = (l: string) => !mergeStderr && isStderrLine(tool, l);
   let stdout = lines.filter((l) => !isErr(l));
+  if (meter) {
+    // curl's stdout is a pipe, so it shows its progress meter on stderr
+    const bytes = stdout.length ? new TextEncoder().encode(`${stdout.join('\n')}\n`).length : 0;
+    const m = /after (\d+) (?:ms|milliseconds)/.exec(lines.find((l) => l.startsWith('curl: (')) ?? '');
+    lines.unshift(...METER_HEADER, meterLine(bytes, m ? Number(m[1]) : 1));
+    if (mergeStderr) stdout = [...METER_HEADER, meterLine(bytes, m ? Number(m[1]) : 1), ...stdout];
+  }
   const errs: string[] = [];
   let exitCode = 0;
   for (const argv of filters) {
@@ -305,8 +320,9 @@ export function runFilters(
   }
   const out: string[] = [];
   let placed = false;
-  for (const l of lines) {
-    if (isErr(l)) out.push(l);
+  const meterLines = meter && !mergeStderr ? 3 : 0;
+  for (const [i, l] of lines.entries()) {
+    if (i < meterLines || isErr(l)) out.push(l);
     else if (!placed) {
       out.push(...stdout);
       placed = true;

@@ -1,9 +1,12 @@
 import { EPOCH_MS } from '../../clock';
 import type { CommandResult, World } from '../../model';
+import type { Ctx } from '../../net/ctx';
 import { resolve } from '../../net/dns';
 import { type HttpAnswer, httpGet } from '../../net/http';
+import type { NetNode } from '../../net/topo';
 import { parseUrl } from '../../net/url';
 import type { Where } from '../../where';
+import { METER_HEADER, meterLine, showsMeter } from './curlMeter';
 import { runTool, splitFlags, type ToolOutcome } from './run';
 
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
@@ -73,7 +76,14 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
       exitCode: 3,
     };
   }
-  return runTool(world, where, line, (ctx, node): ToolOutcome => {
+  // -o FILE: the body goes to the file and the progress meter to the terminal (lib/progress.c)
+  let bytesOut = 0;
+  const meter = a.out !== null && showsMeter(argv);
+  const withMeter = (o: ToolOutcome, bytes: number): ToolOutcome =>
+    meter
+      ? { ...o, output: [...METER_HEADER, meterLine(bytes, Math.max(1, o.ms)), o.output].filter(Boolean).join('\n') }
+      : o;
+  const transfer = (ctx: Ctx, node: NetNode): ToolOutcome => {
     const out: string[] = [];
     // -v tells the story on stderr first: the failed connect(2), curl's message, the closed connection
     const err = (code: number, msg: string, summary: string, ms: number, errno?: string): ToolOutcome => {
@@ -149,6 +159,7 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     request();
     if (a.verbose) out.push(...head.map((h) => `< ${h}`), '< ');
     else if (a.head) out.push(...head, '');
+    if (!a.head) bytesOut = new TextEncoder().encode(res.answer.body).length;
     if (!a.head && a.out === null) out.push(res.answer.body.replace(/\n$/, ''));
     if (a.verbose) out.push(`* Connection #0 to host ${url.host} left intact`);
     return {
@@ -158,5 +169,6 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
       summary: `HTTP ${res.answer.status} from ${ip}:${url.port}`,
       ms: took,
     };
-  });
+  };
+  return runTool(world, where, line, (ctx, node): ToolOutcome => withMeter(transfer(ctx, node), bytesOut));
 }
