@@ -1,9 +1,10 @@
 import { EPOCH_MS } from '../clock';
 import { imageInfo } from '../images';
 import type { CommandResult, Container, World } from '../model';
-import { isSet, parseFlags } from './flags';
-import { argsError, fail, flagError, humanDuration, ok, table } from './output';
+import { all, isSet, last, parseFlags } from './flags';
+import { argsError, daemon, fail, flagError, humanDuration, ok, table } from './output';
 import { portsColumn } from './ports';
+import { compileTemplate } from './template';
 
 /** `docker ps [-a] [-q] [--no-trunc]`: the CLI's default table, newest container first. */
 
@@ -31,6 +32,57 @@ export function statusText(c: Container, now: number): string {
 
 const createdMs = (c: Container) => Date.parse(c.created) - EPOCH_MS;
 
+/** `docker ps --format` field headers (cli/command/formatter/container.go). */
+const HEADERS: Record<string, string> = {
+  ID: 'CONTAINER ID',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  RunningFor: 'CREATED',
+  Ports: 'PORTS',
+  State: 'STATE',
+  Status: 'STATUS',
+  Size: 'SIZE',
+  Names: 'NAMES',
+  Labels: 'LABELS',
+  Mounts: 'MOUNTS',
+  Networks: 'NETWORKS',
+};
+
+const STATES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
+
+/** `--filter KEY=VALUE` (daemon/list.go): name, id, status, network; several values of a key OR. */
+function filterList(
+  world: World,
+  list: Container[],
+  specs: string[],
+): { ok: true; list: Container[] } | { ok: false; error: string } {
+  const by: Record<string, string[]> = {};
+  for (const f of specs) {
+    const eq = f.indexOf('=');
+    const key = f.slice(0, eq).toLowerCase();
+    by[key] = [...(by[key] ?? []), f.slice(eq + 1)];
+  }
+  for (const k of Object.keys(by)) {
+    if (!['name', 'id', 'status', 'network'].includes(k)) return { ok: false, error: daemon(`Invalid filter '${k}'`) };
+  }
+  for (const v of by.status ?? [])
+    if (!STATES.includes(v)) return { ok: false, error: daemon(`Invalid filter 'status=${v}'`) };
+  const nets = (c: Container) =>
+    c.networkMode === 'host' || c.networkMode === 'none'
+      ? [c.networkMode]
+      : c.endpoints.flatMap((e) => {
+          const n = world.networks[e.networkId];
+          return n ? [n.name, n.id] : [e.networkId];
+        });
+  const keep = (c: Container) =>
+    (!by.name || by.name.some((v) => new RegExp(v).test(`/${c.name}`))) &&
+    (!by.id || by.id.some((v) => c.id.startsWith(v))) &&
+    (!by.status || by.status.includes(c.state)) &&
+    (!by.network || by.network.some((v) => nets(c).some((n) => n === v || (n.length === 64 && n.startsWith(v)))));
+  return { ok: true, list: list.filter(keep) };
+}
+
 export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandResult {
   const p = parseFlags(argv, [
     { long: 'all', short: 'a' },
@@ -38,32 +90,71 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
     { long: 'no-trunc' },
     { long: 'latest', short: 'l' },
     { long: 'size', short: 's' },
+    { long: 'format', value: true },
+    { long: 'filter', short: 'f', value: true },
+    { long: 'last', short: 'n', value: true },
   ]);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length) return fail(world, argsError(cmdPath, 'none', 0), 1);
-  const showAll = isSet(p.value, 'all');
+  const filters = all(p.value, 'filter');
+  const bad = filters.find((f) => !f.includes('='));
+  if (bad !== undefined) {
+    const msg = `invalid argument "${bad}" for "-f, --filter" flag: bad format of filter (expected name=value)`;
+    return fail(world, flagError(cmdPath, msg), 125);
+  }
+  const showAll = isSet(p.value, 'all') || filters.some((f) => f.startsWith('status='));
   const trunc = !isSet(p.value, 'no-trunc');
   let list = Object.values(world.containers)
     .filter((c) => showAll || c.state === 'running')
     .sort((a, b) => b.seq - a.seq);
-  if (isSet(p.value, 'latest'))
+  const lastN = isSet(p.value, 'latest') ? 1 : Number(last(p.value, 'last') ?? -1);
+  if (lastN >= 0) {
     list = Object.values(world.containers)
       .sort((a, b) => b.seq - a.seq)
-      .slice(0, 1);
+      .slice(0, lastN);
+  }
+  const filtered = filterList(world, list, filters);
+  if (!filtered.ok) return fail(world, filtered.error, 1);
+  list = filtered.list;
   const id = (c: Container) => (trunc ? c.id.slice(0, 12) : c.id);
   if (isSet(p.value, 'quiet')) return ok(world, list.map(id).join('\n'));
+  const row = (c: Container): Record<string, string> => {
+    const cmd = commandString(c);
+    return {
+      ID: id(c),
+      Image: c.image,
+      Command: goQuote(trunc ? ellipsis(cmd, 20) : cmd),
+      CreatedAt: c.created.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+      RunningFor: `${humanDuration(world.clock - createdMs(c))} ago`,
+      Ports: portsColumn(c),
+      State: c.state,
+      Status: statusText(c, world.clock),
+      Size: '0B',
+      Names: c.name,
+      Labels: '',
+      Mounts: '',
+      Networks:
+        c.networkMode === 'host' || c.networkMode === 'none'
+          ? c.networkMode
+          : c.endpoints.map((e) => world.networks[e.networkId]?.name ?? e.networkId).join(','),
+    };
+  };
+  const format = last(p.value, 'format');
+  if (format !== undefined && format !== '' && format !== 'table') {
+    // formatter.Context.preFormat: "table" prefix off, trimmed, \t and \n as typed become real ones.
+    const isTable = format.startsWith('table');
+    const body = (isTable ? format.slice(5) : format).trim().replaceAll('\\t', '\t').replaceAll('\\n', '\n');
+    const tmpl = compileTemplate(body);
+    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
+    const lines = list.map((c) => tmpl.run(row(c)));
+    if (!isTable) return ok(world, lines.join('\n'));
+    const header = tmpl.run(HEADERS);
+    return ok(world, table([header, ...lines].map((l) => l.split('\t'))));
+  }
   const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
   for (const c of list) {
-    const cmd = commandString(c);
-    rows.push([
-      id(c),
-      c.image,
-      goQuote(trunc ? ellipsis(cmd, 20) : cmd),
-      `${humanDuration(world.clock - createdMs(c))} ago`,
-      statusText(c, world.clock),
-      portsColumn(c),
-      c.name,
-    ]);
+    const r = row(c);
+    rows.push([r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]);
   }
   return ok(world, table(rows));
 }
