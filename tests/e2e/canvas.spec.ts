@@ -53,6 +53,28 @@ test('a drop with a modifier connects a second network: two interfaces', async (
   await expect(app.consoleOutput).not.toContainText('docker network disconnect');
 });
 
+test('a drop onto a card under a network counts as a drop onto that network; onto a sibling it snaps back', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed(
+    'docker network create mynet',
+    'docker run -dit --name c1 nicolaka/netshoot',
+    'docker run -dit --name c0 nicolaka/netshoot',
+    'docker run -dit --name c2 --network mynet nicolaka/netshoot',
+  );
+  const before = await app.container('c0').boundingBox();
+  await app.dragContainerTo('c0', app.container('c1'));
+  await page.waitForTimeout(300);
+  await expect(app.consoleOutput.locator('.from-gesture')).toHaveCount(0);
+  await expect.poll(async () => (await app.container('c0').boundingBox())?.x).toBeCloseTo(before?.x ?? 0, 0);
+  await app.dragContainerTo('c1', app.container('c2'));
+  await expect(app.consoleOutput).toContainText('docker network disconnect bridge c1');
+  await expect(app.consoleOutput).toContainText('docker network connect mynet c1');
+  expect(await ipsOf(app, 'c1')).toEqual([{ network: 'mynet', ifname: 'eth0', ip: '172.18.0.3' }]);
+});
+
 test('an invalid drop shows Docker’s own error and snaps back', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

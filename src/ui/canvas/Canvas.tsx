@@ -10,6 +10,7 @@ import {
 import { type MouseEvent as ReactMouseEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCKER_HOST } from '../../sim/ids';
+import type { World } from '../../sim/model';
 import type { Graph } from '../../store/graph';
 import { appStore, useApp } from '../../store/instance';
 import { PacketLayer } from '../sim';
@@ -30,11 +31,28 @@ function absBox(graph: Graph, layout: Layout, id: string) {
   return { x: b.x + (p?.x ?? 0), y: b.y + (p?.y ?? 0), w: b.w, h: b.h };
 }
 
-function networkAt(graph: Graph, layout: Layout, pt: { x: number; y: number }): string | null {
+/**
+ * The network node a drop at `pt` means: a network's box (with a little slack), or a card of a
+ * container that sits on exactly one network, since the cards under a bridge read as part of it.
+ */
+function networkAt(
+  graph: Graph,
+  layout: Layout,
+  pt: { x: number; y: number },
+  world: World,
+  dragged: string | null = null,
+): string | null {
   for (const n of graph.nodes) {
     if (n.data.kind !== 'network') continue;
     const b = absBox(graph, layout, n.id);
     if (b && pt.x >= b.x - 12 && pt.x <= b.x + b.w + 12 && pt.y >= b.y - 12 && pt.y <= b.y + b.h + 12) return n.id;
+  }
+  for (const n of graph.nodes) {
+    if (n.data.kind !== 'container' || n.id === dragged) continue;
+    const eps = world.containers[n.data.containerId]?.endpoints ?? [];
+    const b = absBox(graph, layout, n.id);
+    if (eps.length === 1 && b && pt.x >= b.x && pt.x <= b.x + b.w && pt.y >= b.y && pt.y <= b.y + b.h)
+      return `net:${eps[0].networkId}`;
   }
   return null;
 }
@@ -106,7 +124,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const onNodeDrag = useCallback(
     (e: MouseEvent | TouchEvent, node: FlowNode) => {
       if (node.data.kind !== 'container') return;
-      const target = networkAt(graph, layout, flowPoint(e));
+      const target = networkAt(graph, layout, flowPoint(e), appStore().getState().world, node.id);
       setDropTarget(target && target !== `net:${dragFrom.current}` ? target : null);
     },
     [graph, layout, flowPoint],
@@ -118,7 +136,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
       setDropTarget(null);
       if (node.data.kind === 'container') {
         const pt = flowPoint(e);
-        const net = networkAt(graph, layout, pt);
+        const net = networkAt(graph, layout, pt, s.world, node.id);
         const host = layout[DOCKER_HOST];
         const outside = host && (pt.x < host.x || pt.x > host.x + host.w || pt.y < host.y || pt.y > host.y + host.h);
         const onto = net ? net.slice(4) : outside ? 'outside' : null;
