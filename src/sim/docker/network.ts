@@ -7,7 +7,8 @@ import { randomId, randomMac } from '../prng';
 import { connect, disconnect } from './connect';
 import { all, isSet, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
-import { argsError, daemon, fail, flagError, naturalCompare, ok, table, unknownSubcommand } from './output';
+import { networkLs } from './networkLs';
+import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
 
 /** `docker network create|ls|rm|prune|connect|disconnect|inspect`. */
 
@@ -83,21 +84,6 @@ function create(world: World, argv: string[]): CommandResult {
     d.networks[id] = net;
   });
   return ok(next, id);
-}
-
-function ls(world: World, argv: string[]): CommandResult {
-  const p = parseFlags(argv, [
-    { long: 'quiet', short: 'q' },
-    { long: 'no-trunc' },
-    { long: 'filter', short: 'f', value: true },
-  ]);
-  if (!p.ok) return fail(world, flagError('network ls', p.error), 125);
-  if (p.value.args.length) return fail(world, argsError('network ls', 'none', 0), 1);
-  const nets = Object.values(world.networks).sort((a, b) => naturalCompare(a.name, b.name));
-  const id = (n: Network) => (isSet(p.value, 'no-trunc') ? n.id : n.id.slice(0, 12));
-  if (isSet(p.value, 'quiet')) return ok(world, nets.map(id).join('\n'));
-  const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n), n.name, n.driver, n.scope])];
-  return ok(world, table(rows));
 }
 
 /** Why a network cannot go (fact 16, v28.1+ wording), or null. */
@@ -177,7 +163,7 @@ export function dockerNetwork(world: World, argv: string[]): CommandResult {
       return create(world, rest);
     case 'ls':
     case 'list':
-      return ls(world, rest);
+      return networkLs(world, rest);
     case 'rm':
     case 'remove':
       return rm(world, rest);

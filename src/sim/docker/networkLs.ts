@@ -1,0 +1,114 @@
+import { containersOn } from '../lookup';
+import type { CommandResult, Network, World } from '../model';
+import { all, isSet, last, parseFlags } from './flags';
+import { argsError, daemon, fail, flagError, naturalCompare, ok, table } from './output';
+import { compileTemplate } from './template';
+
+/** `docker network ls [-q] [--no-trunc] [-f KEY=VALUE] [--format]` (cli/command/network/list.go). */
+
+const HEADERS: Record<string, string> = {
+  ID: 'NETWORK ID',
+  Name: 'NAME',
+  Driver: 'DRIVER',
+  Scope: 'SCOPE',
+  IPv4: 'IPV4',
+  IPv6: 'IPV6',
+  Internal: 'INTERNAL',
+  Labels: 'LABELS',
+  CreatedAt: 'CREATED AT',
+};
+const KEYS = ['driver', 'type', 'name', 'id', 'label', 'scope', 'dangling'];
+
+/** filters.Args.Match: the exact value, or a regular expression found in it. */
+const matches = (values: string[], source: string) =>
+  values.some((v) => {
+    if (v === source) return true;
+    try {
+      return new RegExp(v).test(source);
+    } catch {
+      return false;
+    }
+  });
+
+/** daemon/network/filter.go: which networks every given filter keeps, or the daemon's error. */
+function filterNetworks(world: World, nets: Network[], specs: string[]): Network[] | string {
+  const by: Record<string, string[]> = {};
+  for (const f of specs) {
+    const eq = f.indexOf('=');
+    const key = f.slice(0, eq).toLowerCase();
+    by[key] = [...(by[key] ?? []), f.slice(eq + 1)];
+  }
+  const unknown = Object.keys(by).find((k) => !KEYS.includes(k));
+  if (unknown) return `Invalid filter '${unknown}'`;
+  const badType = by.type?.find((t) => t !== 'builtin' && t !== 'custom');
+  if (badType) return `Invalid filter: 'type'='${badType}'`;
+  const labelOk = (n: Network) =>
+    by.label.every((l) => {
+      const eq = l.indexOf('=');
+      return eq < 0 ? l in n.labels : n.labels[l.slice(0, eq)] === l.slice(eq + 1);
+    });
+  return nets.filter(
+    (n) =>
+      (!by.driver || by.driver.includes(n.driver)) &&
+      (!by.name || matches(by.name, n.name)) &&
+      (!by.id || matches(by.id, n.id)) &&
+      (!by.scope || by.scope.includes(n.scope)) &&
+      (!by.type || by.type.includes(n.predefined ? 'builtin' : 'custom')) &&
+      (!by.label || labelOk(n)) &&
+      (!by.dangling ||
+        by.dangling.every((d) =>
+          ['true', '1'].includes(d) ? !n.predefined && !containersOn(world, n.id).length : true,
+        )),
+  );
+}
+
+export function networkLs(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'quiet', short: 'q' },
+    { long: 'no-trunc' },
+    { long: 'filter', short: 'f', value: true },
+    { long: 'format', value: true },
+  ]);
+  if (!p.ok) return fail(world, flagError('network ls', p.error), 125);
+  if (p.value.args.length) return fail(world, argsError('network ls', 'none', 0), 1);
+  const filters = all(p.value, 'filter');
+  const bad = filters.find((f) => !f.includes('='));
+  if (bad !== undefined) {
+    const msg = `invalid argument "${bad}" for "-f, --filter" flag: bad format of filter (expected name=value)`;
+    return fail(world, flagError('network ls', msg), 125);
+  }
+  const kept = filterNetworks(
+    world,
+    Object.values(world.networks).sort((a, b) => naturalCompare(a.name, b.name)),
+    filters,
+  );
+  if (typeof kept === 'string') return fail(world, daemon(kept), 1);
+  const id = (n: Network) => (isSet(p.value, 'no-trunc') ? n.id : n.id.slice(0, 12));
+  if (isSet(p.value, 'quiet')) return ok(world, kept.map(id).join('\n'));
+  const format = last(p.value, 'format');
+  if (format !== undefined && format !== '' && format !== 'table') {
+    const isTable = format.startsWith('table');
+    const body = (isTable ? format.slice(5) : format).trim().replaceAll('\\t', '\t').replaceAll('\\n', '\n');
+    const tmpl = compileTemplate(body);
+    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
+    const lines = kept.map((n) =>
+      tmpl.run({
+        ID: id(n),
+        Name: n.name,
+        Driver: n.driver,
+        Scope: n.scope,
+        IPv4: 'true',
+        IPv6: 'false',
+        Internal: String(n.internal),
+        Labels: Object.entries(n.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(','),
+        CreatedAt: n.created.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+      }),
+    );
+    if (!isTable) return ok(world, lines.join('\n'));
+    return ok(world, table([tmpl.run(HEADERS), ...lines].map((l) => l.split('\t'))));
+  }
+  const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...kept.map((n) => [id(n), n.name, n.driver, n.scope])];
+  return ok(world, table(rows));
+}
