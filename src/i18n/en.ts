@@ -46,6 +46,7 @@ export const en: Record<string, string> = {
     'Type a docker command, e.g. docker run -dit --name c1 nicolaka/netshoot. Gestures on the canvas print their commands here too.',
   'console.placeholder': 'docker network create mynet',
   'console.fromCanvas': 'from canvas',
+  'console.rolledBack': 'Docker refused a step, so none of these lines took effect: everything is as it was.',
   'insp.title': 'Inspector',
   'insp.nothing': 'Select a container, network or machine to see its tables.',
   'insp.interfaces': 'Interfaces',

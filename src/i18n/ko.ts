@@ -46,6 +46,7 @@ export const ko: Record<string, string> = {
     '도커 명령을 입력하세요. 예: docker run -dit --name c1 nicolaka/netshoot. 캔버스에서 한 동작도 여기에 명령으로 찍힙니다.',
   'console.placeholder': 'docker network create mynet',
   'console.fromCanvas': '캔버스에서',
+  'console.rolledBack': '도커가 한 단계를 거부해서 위 명령들은 하나도 적용되지 않았습니다. 모든 것이 그대로입니다.',
   'insp.title': '속성',
   'insp.nothing': '컨테이너, 네트워크, 장비를 선택하면 테이블이 보입니다.',
   'insp.interfaces': '인터페이스',

@@ -19,6 +19,8 @@ export interface LogEntry {
   prompt?: string;
   /** for `cmd`: 'gesture' when a canvas gesture produced it */
   source?: 'console' | 'gesture';
+  /** for `note`: an i18n key the console shows instead of `text`, in the reader's language */
+  key?: string;
 }
 
 /** What a gesture or console line did, for the caller (snap back on failure, tests). */
@@ -128,7 +130,12 @@ export const createDocSlice =
           for (const id of unpin) delete pinned[id];
         }
         set({ world: session.world, pinned, stack, log: appendLog(log, entries) });
-      } else set({ log: appendLog(log, entries) });
+      } else {
+        // earlier lines of the gesture printed success, yet nothing of it stays: say so
+        if (entries.filter((e) => e.kind === 'cmd').length > 1)
+          entries.push({ id: nextLogId++, kind: 'note', text: '', key: 'console.rolledBack' });
+        set({ log: appendLog(log, entries) });
+      }
       if (last.ok && last.trace) get().loadTrace(last.trace);
       return last;
     },

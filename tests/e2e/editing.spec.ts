@@ -131,6 +131,10 @@ test('publish a port: the container is re-created with it; a taken port is refus
   await dlg.type('port', '8080:80');
   await page.keyboard.press('Enter');
   await expect(dlg.error).toContainText('Bind for 0.0.0.0:8080 failed: port is already allocated');
+  // "docker rm -f web" printed "web", yet web is still there: the console says why
+  await expect(app.consoleOutput.locator('.log-note').last()).toHaveText(
+    'Docker refused a step, so none of these lines took effect: everything is as it was.',
+  );
   await dlg.cancel.click();
   expect(await app.api((w) => w.containers())).toEqual(before);
   await expect(app.container('web')).toContainText('0.0.0.0:8081->80/tcp');

@@ -90,7 +90,7 @@ export function ConsolePanel() {
             </div>
           ) : (
             <pre key={e.id} className={`log-${e.kind}`}>
-              {e.text}
+              {e.key ? t(e.key) : e.text}
             </pre>
           ),
         )}

@@ -64,6 +64,16 @@ describe('store: history', () => {
       .gesture(['docker network disconnect bridge c1', 'docker network connect nosuchnet c1']);
     expect(res.ok).toBe(false);
     expect(store.getState().world).toBe(before);
+    // the console says the first line's silence was not a success that stayed
+    expect(store.getState().log.slice(-4).map((e) => [e.kind, e.key ?? e.text])).toEqual([
+      ['cmd', 'docker network disconnect bridge c1'],
+      ['cmd', 'docker network connect nosuchnet c1'],
+      ['err', 'Error response from daemon: network nosuchnet not found'],
+      ['note', 'console.rolledBack'],
+    ]);
+    // a one-line gesture's error needs no such note
+    store.getState().gesture(['docker network connect nosuchnet c1']);
+    expect(store.getState().log.at(-1)?.kind).toBe('err');
   });
 });
 
