@@ -65,7 +65,12 @@ describe('store: history', () => {
     expect(res.ok).toBe(false);
     expect(store.getState().world).toBe(before);
     // the console says the first line's silence was not a success that stayed
-    expect(store.getState().log.slice(-4).map((e) => [e.kind, e.key ?? e.text])).toEqual([
+    expect(
+      store
+        .getState()
+        .log.slice(-4)
+        .map((e) => [e.kind, e.key ?? e.text]),
+    ).toEqual([
       ['cmd', 'docker network disconnect bridge c1'],
       ['cmd', 'docker network connect nosuchnet c1'],
       ['err', 'Error response from daemon: network nosuchnet not found'],
