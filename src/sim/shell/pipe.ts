@@ -58,6 +58,9 @@ export function isStderrLine(tool: string, line: string): boolean {
   if (tool && line.startsWith(`${tool}: `)) return true;
   if (/^(Error response from daemon|Error: |docker: |OCI runtime |Run 'docker |See 'docker )/.test(line)) return true;
   if (/^(bash|sh|zsh): /.test(line)) return true;
+  // busybox wget reports on stderr; only the document itself goes to stdout
+  const wgetNote = /^(Connecting to |saving to '|writing to stdout$|written to stdout$|'.*' saved$)|\d+% \|\*/;
+  if (tool === 'wget' && wgetNote.test(line)) return true;
   return tool === 'curl' && /^[*<>] |^[*<>]$|^\* {3}/.test(line);
 }
 

@@ -33,7 +33,9 @@ export function nslookup(world: World, argv: string[], where: Where, line: strin
     if (r.kind === 'nxdomain')
       return done([...head, `** server can't find ${name}: NXDOMAIN`, ''].join('\n'), 1, r, ms);
     const answers = r.ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
-    return done([...head, 'Non-authoritative answer:', ...answers, ''].join('\n'), 0, r, ms);
+    // busybox asks for AAAA too; Docker (and our zones) answer it with no records
+    const aaaa = f === 'busybox' ? [`*** Can't find ${name}: No answer`, ''] : [];
+    return done([...head, 'Non-authoritative answer:', ...answers, '', ...aaaa].join('\n'), 0, r, ms);
   });
 }
 

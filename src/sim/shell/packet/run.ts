@@ -41,11 +41,21 @@ export function runTool(
   return { world: commit(ctx, out.ms), output: out.output, exitCode: out.exitCode, trace };
 }
 
+/** "-sSv", or letters up to a value flag with its value glued on: "-m2", "-qO-", "-O-". */
+function bundled(a: string, withValue: string): boolean {
+  if (!/^-[A-Za-z]/.test(a) || a.length < 3) return false;
+  for (let i = 1; i < a.length; i++) {
+    if (withValue.includes(a[i])) return true;
+    if (!/[A-Za-z]/.test(a[i])) return false;
+  }
+  return true;
+}
+
 /** Splits bundled short flags: ["-sSv"] -> ["-s", "-S", "-v"]; values stay attached to their flag. */
 export function splitFlags(argv: string[], withValue: string): string[] {
   const out: string[] = [];
   for (const a of argv) {
-    if (/^-[A-Za-z]{2,}$/.test(a)) {
+    if (bundled(a, withValue)) {
       for (let i = 1; i < a.length; i++) {
         out.push(`-${a[i]}`);
         if (withValue.includes(a[i]) && i < a.length - 1) {

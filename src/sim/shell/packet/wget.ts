@@ -36,7 +36,7 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
     const r = resolve(ctx, node, url.host);
     if (r.kind !== 'ok') return fail(`wget: bad address '${url.host}'`, 'name not resolvable', ctx.us / 1000);
     const ip = r.ips[0];
-    const lines = quiet ? [] : [`Connecting to ${url.host}${url.host === ip ? '' : ` (${ip}:${url.port})`}`];
+    const lines = quiet ? [] : [`Connecting to ${url.host} (${ip}:${url.port})`];
     const res = httpGet(ctx, node, ip, url.port);
     const ms = ctx.us / 1000;
     if (res.kind === 'refused' || res.kind === 'unreachable' || res.kind === 'host-unreachable') {
