@@ -221,7 +221,7 @@ export function dockerInspect(world: World, argv: string[], kind: 'any' | 'conta
         continue;
       }
       if (kind === 'container') {
-        errs.push(`Error: ${c.error}`);
+        errs.push(`Error response from daemon: ${c.error}`);
         continue;
       }
     }
@@ -232,14 +232,14 @@ export function dockerInspect(world: World, argv: string[], kind: 'any' | 'conta
   const format = last(p.value, 'format');
   let body = goJson(found);
   if (format !== undefined && format !== '' && format !== 'json') {
-    // cli/command/inspect/inspector.go: each object through the template, one line each.
+    // cli/command/inspect/inspector.go: each object through the template, one line each; with
+    // nothing found the template inspector's Flush still writes an empty line.
     const tmpl = compileTemplate(format);
     if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
     body = found
       .map((o) => `${tmpl.run(JSON.parse(JSON.stringify(o)))}\n`)
       .join('')
       .replace(/\n$/, '');
-    if (!found.length) return fail(world, errs.join('\n'), 1);
   }
   const out = [body, ...errs].join('\n');
   return errs.length ? fail(world, out, 1) : ok(world, out);

@@ -111,7 +111,9 @@ describe('docker container inspect', () => {
   it('missing objects: [] and the CLI error', () => {
     const { world } = play(['docker run -d --name web nginx']);
     expect(docker(world, 'docker inspect nope').output).toBe('[]\nError: No such object: nope');
-    expect(docker(world, 'docker container inspect nope').output).toBe('[]\nError: No such container: nope');
+    expect(docker(world, 'docker container inspect nope').output).toBe(
+      '[]\nError response from daemon: No such container: nope',
+    );
     const both = docker(world, 'docker inspect web nope');
     expect(both.exitCode).toBe(1);
     expect(json(both.output.split('\nError')[0])).toHaveLength(1);

@@ -50,3 +50,11 @@ describe('docker inspect --format (text/template subset)', () => {
     );
   });
 });
+
+describe('inspect --format with nothing found', () => {
+  it('prints the empty line the template inspector flushes, then the error', () => {
+    const r = docker(play([]).world, "docker container inspect -f '{{.Name}}' nope");
+    expect(r.output).toBe('\nError response from daemon: No such container: nope');
+    expect(r.exitCode).toBe(1);
+  });
+});
