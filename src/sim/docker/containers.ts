@@ -191,10 +191,16 @@ export function dockerPort(world: World, argv: string[], cmdPath = 'port'): Comm
   if (argv.length < 1 || argv.length > 2) return fail(world, argsError(cmdPath, 'at least', 1, 2), 1);
   const found = lookupContainer(world, argv[0]);
   if (!found.ok) return fail(world, daemon(found.error), 1);
-  const filter = argv[1] ? (argv[1].includes('/') ? argv[1] : `${argv[1]}/tcp`) : undefined;
+  // cli/command/container/port.go (v28): the port as typed in the error, "tcp" when no proto.
+  const [num, proto] = argv[1] ? argv[1].split('/') : [];
+  if (argv[1] && !(/^\d+$/.test(num) && Number(num) <= 65535)) {
+    const why = /^\d+$/.test(num) ? 'value out of range' : 'invalid syntax';
+    return fail(world, `Error: invalid port (${num}): strconv.ParseUint: parsing "${num}": ${why}`, 1);
+  }
+  const filter = argv[1] ? `${num}/${proto || 'tcp'}` : undefined;
   const lines = portLines(found.value, filter);
   if (filter && lines.length === 0) {
-    return fail(world, `Error: No public port '${filter}' published for ${argv[0]}`, 1);
+    return fail(world, `Error: No public port '${argv[1]}' published for ${argv[0]}`, 1);
   }
   return ok(world, lines.join('\n'));
 }

@@ -146,7 +146,12 @@ describe('port, rename, logs, exec', () => {
       '80/tcp -> 0.0.0.0:8001\n80/tcp -> [::]:8001\n80/udp -> 127.0.0.1:9090',
     );
     expect(docker(world, 'docker port web 80').output).toBe('0.0.0.0:8001\n[::]:8001');
-    expect(docker(world, 'docker port web 81').output).toBe("Error: No public port '81/tcp' published for web");
+    expect(docker(world, 'docker port web 81').output).toBe("Error: No public port '81' published for web");
+    expect(docker(world, 'docker port web 81/udp').output).toBe("Error: No public port '81/udp' published for web");
+    expect(docker(world, 'docker port web 80/udp').output).toBe('127.0.0.1:9090');
+    expect(docker(world, 'docker port web http').output).toBe(
+      'Error: invalid port (http): strconv.ParseUint: parsing "http": invalid syntax',
+    );
   });
 
   it('rename changes the name and checks conflicts', () => {
