@@ -197,7 +197,7 @@ const ko: Record<string, string> = {
   'sim.send.cancel': '닫기',
   'sim.send.loading': '엔진을 불러오는 중…',
   'sim.send.noTool':
-    '{{source}}({{image}})에는 {{tool}}이(가) 없습니다. 도커가 “executable file not found”로 거절합니다. ping, curl, nslookup이 모두 있는 {{rich}}로 보내는 곳을 실행하세요.',
+    '{{source}}({{image}})에는 {{tool}}이(가) 없습니다. 도커가 “executable file not found”로 거절합니다. ping, curl, nslookup이 모두 있는 {{rich}}(으)로 보내는 곳을 실행하세요.',
   'sim.send.noToolMachine': '{{source}}에는 {{tool}}이(가) 없습니다. 셸이 “command not found”로 답합니다.',
   'sim.lessons.open': '수업 장면',
   'sim.lessons.title': '수업 장면',

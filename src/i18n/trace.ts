@@ -7,8 +7,8 @@ import { resolveParticles } from './josa';
 export type Lang = 'en' | 'ko';
 
 const en: Record<string, string> = {
-  'wire.transmit': 'The frame leaves through {dev}.',
-  'wire.receive': 'The frame arrives on {dev}.',
+  'wire.transmit': 'The frame leaves {node} through {dev}.',
+  'wire.receive': 'The frame arrives at {node} on {dev}.',
   'bridge.learn': 'The bridge learns that {mac} is behind port {port} (FDB entry).',
   'bridge.flood':
     'Broadcast (destination MAC ff:ff:ff:ff:ff:ff): bridge {bridge} floods the frame out of every port but the one it came in on.',
@@ -76,8 +76,8 @@ const en: Record<string, string> = {
 };
 
 const ko: Record<string, string> = {
-  'wire.transmit': '프레임이 {dev}(으)로 나갑니다.',
-  'wire.receive': '프레임이 {dev}(으)로 들어옵니다.',
+  'wire.transmit': '프레임이 {node}의 {dev}(으)로 나갑니다.',
+  'wire.receive': '프레임이 {node}의 {dev}(으)로 들어옵니다.',
   'bridge.learn': '브리지가 {mac}이(가) {port} 포트 뒤에 있다는 것을 배웁니다 (FDB 항목).',
   'bridge.flood':
     '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 브리지 {bridge}이(가) 프레임을 들어온 포트를 뺀 모든 포트로 내보냅니다(플러딩).',

@@ -156,7 +156,7 @@ test('with Korean chosen the lesson picker, its packets and the form are Korean'
     .getByTestId('sim-scene-dns-test')
     .getByRole('button', { name: `불러오기: ${DNS.title.ko}` })
     .click();
-  await expect(panel.getByTestId('sim-lesson-status')).toContainText(`“${DNS.title.ko}”을(를) 불러왔습니다`);
+  await expect(panel.getByTestId('sim-lesson-status')).toContainText(`“${DNS.title.ko}”를 불러왔습니다`);
   await expect(panel.getByRole('button', { name: 'containerA → containerC ping (없는 컨테이너)' })).toBeVisible();
   await panel.getByRole('button', { name: '패킷 보내기…' }).click();
   await expect(panel.getByTestId('sim-send-form').getByRole('radio', { name: 'DNS 조회' })).toBeVisible();

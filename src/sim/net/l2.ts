@@ -36,10 +36,21 @@ function learn(ctx: Ctx, netId: string, mac: string, port: string | undefined): 
   return { on, table: 'fdb', kind: 'add', entry: { ...n } };
 }
 
-/** Walks one frame from `out` across its domain to `to`. `broadcast` floods instead of forwarding. */
-function wire(ctx: Ctx, out: NIface, to: NIface | null, frame: Frame, broadcast: boolean, first: TableChange[] = []) {
+/**
+ * Walks one frame from `out` across its domain to `to`. `broadcast` floods instead of forwarding.
+ * `ends` names the machines or containers at either end, so the narration says whose eth0 it is.
+ */
+function wire(
+  ctx: Ctx,
+  ends: { from: string; to?: string },
+  out: NIface,
+  to: NIface | null,
+  frame: Frame,
+  broadcast: boolean,
+  first: TableChange[] = [],
+) {
   const d = out.domain!;
-  step(ctx, out.link, 'transmit', frame, 'wire.transmit', { dev: out.name }, first, true);
+  step(ctx, out.link, 'transmit', frame, 'wire.transmit', { dev: out.name, node: ends.from }, first, true);
   const canvas = domainCanvas(d);
   if (d.kind === 'br') {
     const learned = learn(ctx, d.netId, frame.eth!.src, out.port);
@@ -67,7 +78,7 @@ function wire(ctx: Ctx, out: NIface, to: NIface | null, frame: Frame, broadcast:
     });
   }
   ctx.us += hopUs(d);
-  if (to) step(ctx, to.link, 'transmit', frame, 'wire.receive', { dev: to.name }, [], true);
+  if (to) step(ctx, to.link, 'transmit', frame, 'wire.receive', { dev: to.name, node: ends.to ?? '' }, [], true);
 }
 
 function arpFrame(
@@ -112,7 +123,7 @@ export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, 
     const srcIp = out.addrs[0]?.ip ?? pkt.src;
     const req = arpFrame('request', out, srcIp, BROADCAST, nextHop, '00:00:00:00:00:00');
     step(ctx, from.canvas, 'arp-request', req, 'arp.request', { ip: nextHop, asker: srcIp, dev: out.name });
-    wire(ctx, out, peer?.iface ?? null, req, true);
+    wire(ctx, { from: from.label, to: peer?.node.label }, out, peer?.iface ?? null, req, true);
     if (!peer) {
       step(ctx, from.canvas, 'drop', req, 'drop.arp-unanswered', { ip: nextHop, reason: 'host-unreachable' });
       return { ok: false, arpFailed: true };
@@ -122,11 +133,12 @@ export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, 
     step(ctx, peer.node.canvas, 'arp-reply', rep, 'arp.reply', { ip: nextHop, mac: peer.iface.mac, asker: srcIp }, [
       learnedThere,
     ]);
-    wire(ctx, peer.iface, out, rep, false);
+    wire(ctx, { from: peer.node.label, to: from.label }, peer.iface, out, rep, false);
     const learnedHere = remember(ctx, from, nextHop, peer.iface.mac, out.name);
     step(ctx, from.canvas, 'arp-learn', rep, 'arp.learn', { ip: nextHop, mac: peer.iface.mac }, [learnedHere]);
     ctx.us += 900; // the first packet waits for neighbour resolution (lab: 1.32 ms vs 0.080 ms)
   }
-  wire(ctx, out, peer!.iface, frameOf(pkt, { src: out.mac, dst: peer!.iface.mac }), false, first);
+  const frame = frameOf(pkt, { src: out.mac, dst: peer!.iface.mac });
+  wire(ctx, { from: from.label, to: peer!.node.label }, out, peer!.iface, frame, false, first);
   return { ok: true, node: peer!.node, iface: peer!.iface };
 }

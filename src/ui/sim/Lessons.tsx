@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { resolveParticles } from '../../i18n/josa';
 import { SCENES, type Scene, sceneById, sceneContainers } from '../../sim/scenes';
 import { appStore, undo, useApp } from '../../store/instance';
 import { useNarrationLang } from './lang';
@@ -8,9 +9,12 @@ import { hasUserWork, loadScene } from './loadScene';
 
 function load(scene: Scene, t: (k: string, o?: Record<string, string>) => string, title: string) {
   const res = loadScene(appStore(), scene, t('sim.lessons.note', { title, seed: scene.seed }));
-  const status = res.unexpected.length
-    ? t('sim.lessons.unexpected', { lines: res.unexpected.join('; ') })
-    : t('sim.lessons.loaded', { title });
+  // Korean particles follow the title: “… 도커 DNS”를, “… 포트포워딩”을
+  const status = resolveParticles(
+    res.unexpected.length
+      ? t('sim.lessons.unexpected', { lines: res.unexpected.join('; ') })
+      : t('sim.lessons.loaded', { title }),
+  );
   lessonUi.getState().set({
     lessonId: scene.id,
     confirmId: null,
@@ -68,8 +72,11 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
                 <p className="sim-lesson__summary sim-muted">{scene.summary[lang]}</p>
               </div>
               {confirmId === scene.id ? (
-                <fieldset className="sim-lesson__confirm" aria-label={t('sim.lessons.confirm', { title })}>
-                  <p>{t('sim.lessons.confirm', { title })}</p>
+                <fieldset
+                  className="sim-lesson__confirm"
+                  aria-label={resolveParticles(t('sim.lessons.confirm', { title }))}
+                >
+                  <p>{resolveParticles(t('sim.lessons.confirm', { title }))}</p>
                   <button
                     ref={replaceRef}
                     type="button"

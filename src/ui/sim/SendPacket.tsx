@@ -1,5 +1,6 @@
 import { type FormEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { resolveParticles } from '../../i18n/josa';
 import type { AppState } from '../../store/appStore';
 import { appStore, useApp } from '../../store/instance';
 import { lessonUi, useLessonUi } from './lessonUi';
@@ -212,9 +213,11 @@ export const SendPacketForm = memo(function SendPacketForm() {
       )}
       {plan?.missingTool && (
         <p className="sim-send__warn" role="status" data-testid="sim-send-warn">
-          {plan.image
-            ? t('sim.send.noTool', { source: spec.source, image: plan.image, tool: plan.tool, rich: TOOL_RICH_IMAGE })
-            : t('sim.send.noToolMachine', { source: spec.source, tool: plan.tool })}
+          {resolveParticles(
+            plan.image
+              ? t('sim.send.noTool', { source: spec.source, image: plan.image, tool: plan.tool, rich: TOOL_RICH_IMAGE })
+              : t('sim.send.noToolMachine', { source: spec.source, tool: plan.tool }),
+          )}
         </p>
       )}
       {error && (

@@ -41,6 +41,10 @@ describe('Korean particles after Latin names and numbers', () => {
     ['“사용자 정의 브릿지와 도커 DNS”을(를)', '“사용자 정의 브릿지와 도커 DNS”를'],
     ['DOCKER을(를)', 'DOCKER를'],
     ['TTL이(가)', 'TTL이'],
+    ['nicolaka/netshoot(으)로 보내는', 'nicolaka/netshoot으로 보내는'],
+    ['ping이(가) 없습니다', 'ping이 없습니다'],
+    ['curl이(가) 없습니다', 'curl이 없습니다'],
+    ['nginx이(가)', 'nginx가'],
     ['— 이(가)', '— 이(가)'],
   ])('%s → %s', (written, read) => {
     expect(resolveParticles(written)).toBe(read);
@@ -86,5 +90,12 @@ describe('narration says what changed and why (seed 000)', () => {
     expect(formatExplain('ko', drop.explain)).toBe(
       'internet에는 192.168.0.10으로 가는 경로가 없어 패킷을 버립니다. 사설 주소(10/8, 172.16/12, 192.168/16)는 인터넷에서 라우팅되지 않습니다.',
     );
+  });
+
+  it('a frame on a wire says whose interface it leaves and reaches', () => {
+    const [leave, arrive] = inbound.steps.slice(2, 4).map((s) => formatExplain('en', s.explain));
+    expect(leave).toBe('The frame leaves remote through eth0.');
+    expect(arrive).toBe('The frame arrives at internet on eth1.');
+    expect(formatExplain('ko', inbound.steps[3].explain)).toBe('프레임이 internet의 eth1로 들어옵니다.');
   });
 });
