@@ -191,7 +191,6 @@ function AddNetwork() {
           <option value="host">host</option>
           <option value="null">null</option>
           <option value="overlay">overlay</option>
-          <option value="macvlan">macvlan</option>
         </select>
       </label>
       <label>
@@ -213,7 +212,7 @@ function Rename({ id }: { id: string }) {
   const [name, setName] = useState(c?.name ?? '');
   const { error, run } = useRunner();
   if (!c) return null;
-  const line = `docker rename ${shellArg(c.name)} ${shellArg(name.trim())}`;
+  const line = `docker rename ${shellArg(c.name)}${name.trim() ? ` ${shellArg(name.trim())}` : ''}`;
   return (
     <Modal
       title={t('dialog.rename')}

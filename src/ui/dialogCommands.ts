@@ -38,7 +38,9 @@ export function networkCreateCommand(n: NewNetwork): string {
   const parts = ['docker', 'network', 'create'];
   if (n.driver && n.driver !== 'bridge') parts.push('-d', shellArg(n.driver));
   if (n.subnet.trim()) parts.push('--subnet', shellArg(n.subnet.trim()));
-  parts.push(shellArg(n.name.trim()));
+  // an empty name is left out, so Docker's CLI answers as it would ("requires 1 argument")
+  // instead of a quoted '' creating a network nobody can name
+  if (n.name.trim()) parts.push(shellArg(n.name.trim()));
   return parts.join(' ');
 }
 

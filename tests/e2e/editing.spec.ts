@@ -76,6 +76,32 @@ test('add a network with a subnet; an overlapping one shows Docker’s error and
   await expect(app.network('clash')).toHaveCount(0);
 });
 
+test('rename refuses an invalid, empty or taken name in Docker’s words and changes nothing', async ({ page }) => {
+  const app = new AppPage(page);
+  const dlg = new DialogPage(page);
+  await app.open();
+  await app.seed('docker run -dit --name c1 nicolaka/netshoot', 'docker run -dit --name c2 nicolaka/netshoot');
+  const before = await app.api((w) => w.containers());
+  await app.container('c2').click();
+  await page.getByTestId('tool-rename').click();
+  await dlg.expectOpen('Rename');
+  await page.keyboard.type('bad name!');
+  await page.keyboard.press('Enter');
+  await expect(dlg.error).toContainText(
+    'Error response from daemon: Invalid container name (bad name!), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed',
+  );
+  await dlg.field('name').fill('');
+  await expect(dlg.preview).toHaveText('$ docker rename c2');
+  await page.keyboard.press('Enter');
+  await expect(dlg.error).toContainText("'docker rename' requires 2 arguments");
+  await dlg.field('name').fill('c1');
+  await page.keyboard.press('Enter');
+  await expect(dlg.error).toContainText('Conflict. The container name "/c1" is already in use by container');
+  await page.keyboard.press('Escape');
+  await dlg.expectClosed();
+  expect(await app.api((w) => w.containers())).toEqual(before);
+});
+
 test('rename, stop and start from the toolbar', async ({ page }) => {
   const app = new AppPage(page);
   const dlg = new DialogPage(page);

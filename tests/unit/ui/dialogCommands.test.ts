@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runScript } from '../../../src/sim/console';
 import { createDefaultWorld } from '../../../src/sim/world';
-import { republishCommands } from '../../../src/ui/dialogCommands';
+import { networkCreateCommand, republishCommands } from '../../../src/ui/dialogCommands';
 
 function world(...lines: string[]) {
   return runScript(createDefaultWorld(), `${lines.join('\n')}\n`).session.world;
@@ -32,5 +32,17 @@ describe('republishCommands (Publish port)', () => {
     const c4 = named(after.session.world, 'c4');
     expect(c4.state).toBe('created');
     expect(c4.ports.map((p) => `${p.hostPort}:${p.containerPort}`)).toEqual(['8080:80']);
+  });
+});
+
+describe('networkCreateCommand', () => {
+  test('an empty name is left out, so the CLI refuses it in its own words', () => {
+    expect(networkCreateCommand({ name: '  ', driver: 'bridge', subnet: '' })).toBe('docker network create');
+    const r = runScript(createDefaultWorld(), 'docker network create\n').results[0];
+    expect(r.exitCode).not.toBe(0);
+    expect(r.output).toContain("'docker network create' requires 1 argument");
+    expect(networkCreateCommand({ name: 'my net', driver: 'overlay', subnet: '10.0.0.0/24' })).toBe(
+      "docker network create -d overlay --subnet 10.0.0.0/24 'my net'",
+    );
   });
 });
