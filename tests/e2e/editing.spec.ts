@@ -157,6 +157,8 @@ test('publish a port: the container is re-created with it; a taken port is refus
   await dlg.type('port', '8080:80');
   await page.keyboard.press('Enter');
   await expect(dlg.error).toContainText('Bind for 0.0.0.0:8080 failed: port is already allocated');
+  // the endpoint's 64-hex ID wraps inside the dialog instead of running past its edge
+  expect(await dlg.error.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   // "docker rm -f web" printed "web", yet web is still there: the console says why
   await expect(app.consoleOutput.locator('.log-note').last()).toHaveText(
     'Docker refused a step, so none of these lines took effect: everything is as it was.',
