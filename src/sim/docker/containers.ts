@@ -112,6 +112,20 @@ export function dockerStartStop(
   return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
 }
 
+/** `docker kill [-s SIGNAL] NAME…`: SIGKILL by default (exit 137); names printed, errors at the end. */
+export function dockerKill(world: World, argv: string[], cmdPath = 'kill'): CommandResult {
+  const p = parseFlags(argv, [{ long: 'signal', short: 's', value: true }]);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
+  const r = eachContainer(world, p.value.args, (d, id) => {
+    // daemon/kill.go: Kill refuses a container that is not running.
+    if (d.containers[id].state !== 'running') return `container ${id} is not running`;
+    stopContainer(d, id, 137);
+    return null;
+  });
+  return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
+}
+
 /** `docker rm [-f] NAME…`. */
 export function dockerRm(world: World, argv: string[], cmdPath = 'rm'): CommandResult {
   const p = parseFlags(argv, [

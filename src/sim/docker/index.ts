@@ -1,6 +1,6 @@
 import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
-import { dockerLogs, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
+import { dockerKill, dockerLogs, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
 import { dockerInspect } from './inspect';
 import { dockerNetwork } from './network';
 import { fail, flagError, ok, unknownSubcommand } from './output';
@@ -40,6 +40,8 @@ function dispatch(world: World, argv: string[]): CommandResult {
       return dockerStartStop(world, cmd, rest);
     case 'rm':
       return dockerRm(world, rest);
+    case 'kill':
+      return dockerKill(world, rest);
     case 'ps':
       return dockerPs(world, rest);
     case 'inspect':
@@ -86,6 +88,8 @@ function container(world: World, argv: string[]): CommandResult {
     case 'rm':
     case 'remove':
       return dockerRm(world, rest, 'container rm');
+    case 'kill':
+      return dockerKill(world, rest, 'container kill');
     case 'ls':
     case 'ps':
     case 'list':
@@ -117,6 +121,7 @@ Commands:
   create      Create a new container
   exec        Execute a command in a running container
   inspect     Display detailed information on one or more containers
+  kill        Kill one or more running containers
   logs        Fetch the logs of a container
   ls          List containers
   port        List port mappings or a specific mapping for the container
@@ -156,6 +161,7 @@ Management Commands:
 Commands:
   create      Create a new container
   inspect     Return low-level information on Docker objects
+  kill        Kill one or more running containers
   logs        Fetch the logs of a container
   port        List port mappings or a specific mapping for the container
   rename      Rename a container

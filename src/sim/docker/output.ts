@@ -19,6 +19,7 @@ const CONTAINER_USE: Record<string, string> = {
   start: '[OPTIONS] CONTAINER [CONTAINER...]',
   stop: '[OPTIONS] CONTAINER [CONTAINER...]',
   restart: '[OPTIONS] CONTAINER [CONTAINER...]',
+  kill: '[OPTIONS] CONTAINER [CONTAINER...]',
   rm: '[OPTIONS] CONTAINER [CONTAINER...]',
   exec: '[OPTIONS] CONTAINER COMMAND [ARG...]',
   port: 'CONTAINER [PRIVATE_PORT[/PROTO]]',

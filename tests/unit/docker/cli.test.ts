@@ -144,3 +144,16 @@ describe('run --rm whose start fails', () => {
     expect(findContainer(docker(world, 'docker run -d --name bb -p 8001:80 nginx').world, 'bb')!.state).toBe('created');
   });
 });
+
+describe('docker kill', () => {
+  it('SIGKILLs running containers (Exited 137) and reports the rest', () => {
+    const { world } = play(['docker run -d --name web nginx', 'docker create --name cc nginx']);
+    const r = docker(world, 'docker kill web cc nosuch');
+    const cc = findContainer(world, 'cc')!.id;
+    expect(r.output).toBe(
+      `web\nError response from daemon: container ${cc} is not running\nError response from daemon: No such container: nosuch`,
+    );
+    expect(r.exitCode).toBe(1);
+    expect(findContainer(r.world, 'web')).toMatchObject({ state: 'exited', exitCode: 137 });
+  });
+});
