@@ -74,11 +74,11 @@ const line = fc.oneof(
     )
     .map(([n, p, nw, i, mode, img]) => `run ${mode} ${n} ${p} ${nw} ${i} ${img}`),
   fc.tuple(ctr, image).map(([c, img]) => `create --name ${c} -p 8000:80 ${img}`),
-  fc.tuple(fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f'), ctr).map(([v, c]) => `${v} ${c}`),
+  fc.tuple(fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f', 'kill'), ctr).map(([v, c]) => `${v} ${c}`),
   // Several names: Docker applies the ones that succeed and reports the others.
   fc
     .tuple(
-      fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f'),
+      fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f', 'kill'),
       fc.uniqueArray(ctr, { minLength: 2, maxLength: 4 }),
     )
     .map(([v, cs]) => `${v} ${cs.join(' ')} nosuch`),
@@ -199,7 +199,8 @@ describe('docker engine properties', () => {
           expect(JSON.stringify(before), 'the input World is never mutated').toBe(snapshot);
           if (r.exitCode !== 0) {
             const many =
-              ['start', 'stop', 'restart', 'rm'].includes(argv[0]) || (argv[0] === 'network' && argv[1] === 'rm');
+              ['start', 'stop', 'restart', 'rm', 'kill'].includes(argv[0]) ||
+              (argv[0] === 'network' && argv[1] === 'rm');
             if (argv[0] === 'run') checkPartial(before, r.world);
             else if (many)
               checkNamedOnly(
