@@ -3,6 +3,7 @@ import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
 import { runShell } from './shell';
+import { firstSubstitution, type ListItem, splitList } from './shell/lists';
 import { showsMeter } from './shell/packet/curlMeter';
 import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
 import { hasTool, shellFlavor } from './shell/tools';
@@ -139,11 +140,72 @@ function redirections(argv: string[]): { argv: string[]; mergeStderr: boolean; d
   };
 }
 
+/** `a && b || c ; d`: each command runs when its operator lets it, as in bash. */
+function runList(session: Session, items: ListItem[]): LineResult {
+  const here = currentFrame(session);
+  const bad = items.findIndex((it, i) => it.text === '' && !(i === items.length - 1 && it.op === ';'));
+  if (bad >= 0) {
+    const next = items[bad + 1]?.op ?? items[bad].op;
+    const output =
+      bad === items.length - 1
+        ? 'bash: syntax error: unexpected end of file'
+        : `bash: syntax error near unexpected token \`${next}'`;
+    return { session, machine: here.id, output, exitCode: 2 };
+  }
+  let s = session;
+  const outs: string[] = [];
+  let exitCode = 0;
+  let trace: Trace | undefined;
+  let machine = here.id;
+  for (const it of items) {
+    if (it.text === '' || (it.op === '&&' && exitCode !== 0) || (it.op === '||' && exitCode === 0)) continue;
+    const r = runLine(s, it.text);
+    s = r.session;
+    if (r.output) outs.push(r.output);
+    exitCode = r.exitCode;
+    trace = r.trace ?? trace;
+    machine = r.machine;
+  }
+  return { session: s, machine, output: outs.join('\n'), exitCode, trace };
+}
+
+/** Replaces each `$( … )` by what its command prints on stdout; its stderr goes to the terminal. */
+function expand(session: Session, line: string): { session: Session; line: string; stderr: string[] } {
+  let s = session;
+  let out = line;
+  const stderr: string[] = [];
+  for (let guard = 0; guard < 20; guard++) {
+    const sub = firstSubstitution(out);
+    if (!sub) break;
+    const r = runLine(s, sub.command);
+    s = r.session;
+    const tool = toolOf(tokenize(sub.command));
+    const lines = r.output === '' ? [] : r.output.split('\n');
+    stderr.push(...lines.filter((l) => isStderrLine(tool, l)));
+    const value = lines
+      .filter((l) => !isStderrLine(tool, l))
+      .join(' ')
+      .trim();
+    out = out.slice(0, sub.start) + value + out.slice(sub.end);
+  }
+  return { session: s, line: out, stderr };
+}
+
 /** Runs one console line (DESIGN.md §5). */
 export function runLine(session: Session, line: string): LineResult {
-  const trimmed = line.trim();
+  const raw = line.trim();
+  if (raw === '' || raw.startsWith('#')) return { session, machine: currentFrame(session).id, output: '', exitCode: 0 };
+  const list = splitList(raw);
+  if (list.length > 1) return runList(session, list);
+  const expanded = expand(session, raw);
+  const r = runCommandLine(expanded.session, expanded.line);
+  if (!expanded.stderr.length) return r;
+  return { ...r, output: [...expanded.stderr, r.output].filter(Boolean).join('\n') };
+}
+
+/** One pipeline, after lists and substitutions are taken care of. */
+function runCommandLine(session: Session, trimmed: string): LineResult {
   const here = currentFrame(session);
-  if (trimmed === '' || trimmed.startsWith('#')) return { session, machine: here.id, output: '', exitCode: 0 };
 
   const pipeline = splitPipeline(trimmed, shellFlavor(session.world, here));
   if (!pipeline.ok) return { session, machine: here.id, output: pipeline.error, exitCode: 2 };

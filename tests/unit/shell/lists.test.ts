@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createSession, runLine, runScript } from '../../../src/sim/console';
+import { firstSubstitution, splitList } from '../../../src/sim/shell/lists';
+import { createDefaultWorld } from '../../../src/sim/world';
+
+describe('command lists and $( … )', () => {
+  it('splits at ; && || outside quotes and substitutions, keeping single pipes', () => {
+    expect(splitList(`a && b || c ; d | e`)).toEqual([
+      { op: null, text: 'a' },
+      { op: '&&', text: 'b' },
+      { op: '||', text: 'c' },
+      { op: ';', text: 'd | e' },
+    ]);
+    expect(splitList(`echo 'a;b' "c&&d" $(x; y)`)).toEqual([{ op: null, text: `echo 'a;b' "c&&d" $(x; y)` }]);
+    expect(firstSubstitution(`rm $(ps -q | head -1) x`)).toEqual({ start: 3, end: 21, command: 'ps -q | head -1' });
+    expect(firstSubstitution(`echo '$(no)'`)).toBeNull();
+  });
+
+  it('&& runs on success, || on failure, ; always', () => {
+    const s = createSession(createDefaultWorld());
+    expect(runLine(s, 'false && echo no || echo yes; echo end')).toMatchObject({ output: 'yes\nend', exitCode: 0 });
+    expect(runLine(s, 'true || echo no')).toMatchObject({ output: '', exitCode: 0 });
+    expect(runLine(s, 'echo a &&')).toMatchObject({
+      output: 'bash: syntax error: unexpected end of file',
+      exitCode: 2,
+    });
+    expect(runLine(s, '; echo a').output).toBe("bash: syntax error near unexpected token `;'");
+  });
+
+  it('docker network create … && docker run --network …, then docker rm -f $(docker ps -aq)', () => {
+    const { results } = runScript(
+      createDefaultWorld(),
+      [
+        'docker network create n1 && docker run -d --name web --network n1 nginx',
+        'docker inspect -f "{{.Name}}" $(docker ps -q)',
+        'docker rm -f $(docker ps -aq)',
+        'docker ps -aq | wc -l',
+      ].join('\n'),
+    );
+    expect(results[0].output.split('\n')).toHaveLength(2);
+    expect(results[1].output).toBe('/web');
+    expect(results[2].output).toMatch(/^[0-9a-f]{12}$/);
+    expect(results[3].output).toBe('0');
+  });
+
+  it('a substitution inside double quotes stays one word', () => {
+    expect(runLine(createSession(createDefaultWorld()), 'echo "$(hostname) is here"').output).toBe(
+      'docker-host is here',
+    );
+  });
+});
