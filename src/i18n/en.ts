@@ -120,6 +120,10 @@ export const en: Record<string, string> = {
   'notice.keptInMemory':
     'Browser storage is full or blocked: download it now, autosave is paused until you dismiss this.',
   'notice.badLink': 'This share link cannot be opened ({{error}}). Nothing was changed.',
+  'reason.notJson': 'not valid JSON',
+  'reason.notProject': 'not a whalewire project',
+  'reason.damagedLink': 'the link is damaged (not base64url UTF-8)',
+  'reason.newer': 'saved by a newer whalewire (version {{version}})',
   'notice.openedLink': 'Opened the shared project. Undo (Ctrl+Z) returns to yours.',
   'notice.download': 'Download it',
   'notice.dismiss': 'Dismiss',

@@ -118,6 +118,10 @@ export const ko: Record<string, string> = {
   'notice.keptInMemory':
     '브라우저 저장소가 가득 찼거나 막혀 있습니다. 지금 내려받으세요. 이 알림을 닫을 때까지 자동 저장을 멈춥니다.',
   'notice.badLink': '이 공유 링크를 열 수 없습니다 ({{error}}). 바뀐 것은 없습니다.',
+  'reason.notJson': '올바른 JSON이 아닙니다',
+  'reason.notProject': 'whalewire 프로젝트가 아닙니다',
+  'reason.damagedLink': '링크가 손상되었습니다 (base64url UTF-8이 아님)',
+  'reason.newer': '더 새로운 whalewire(버전 {{version}})로 저장되었습니다',
   'notice.openedLink': '공유된 프로젝트를 열었습니다. 실행 취소(Ctrl+Z)로 원래 프로젝트로 돌아갑니다.',
   'notice.download': '내려받기',
   'notice.dismiss': '닫기',

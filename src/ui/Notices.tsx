@@ -1,6 +1,22 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../io/download';
 import { appStore, useApp } from '../store/instance';
+
+/** The whole-file reasons a save, file or link is refused, in the reader's language (a field's own problem stays as written). */
+const REASONS: [RegExp, string][] = [
+  [/^not valid JSON$/, 'reason.notJson'],
+  [/^not a whalewire (project|document)$/, 'reason.notProject'],
+  [/^the link is damaged \(not base64url UTF-8\)$/, 'reason.damagedLink'],
+  [/^saved by a newer whalewire \(version (\d+)\)$/, 'reason.newer'],
+];
+export function reasonText(t: TFunction, error: string): string {
+  for (const [re, key] of REASONS) {
+    const m = re.exec(error);
+    if (m) return t(key, { version: m[1] ?? '' });
+  }
+  return error;
+}
 
 /** Messages over the canvas: refused drops, unreadable saves (offered for download), bad links. */
 export function Notices() {
@@ -16,7 +32,9 @@ export function Notices() {
           role={n.tone === 'error' ? 'alert' : 'status'}
           data-testid="notice"
         >
-          <div className="notice-text">{t(n.key, n.params)}</div>
+          <div className="notice-text">
+            {t(n.key, n.params?.error ? { ...n.params, error: reasonText(t, n.params.error) } : n.params)}
+          </div>
           {n.keptAside && (
             <div className="notice-sub dim small">
               {n.keptAside.storageKey

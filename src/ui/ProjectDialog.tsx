@@ -5,6 +5,7 @@ import { parseProject, serializeProject } from '../io/project';
 import { shareLink } from '../io/shareLink';
 import { createDefaultWorld } from '../sim/world';
 import { appStore } from '../store/instance';
+import { reasonText } from './Notices';
 import { useDialogFocus } from './useDialogFocus';
 
 /** Export, import, share link and a fresh start. A file that fails validation changes nothing. */
@@ -25,7 +26,7 @@ export function ProjectDialog() {
     const text = await file.text().catch(() => null);
     const res = text === null ? { ok: false as const, error: 'unreadable file' } : parseProject(text);
     if (!res.ok) {
-      setMessage({ tone: 'error', text: t('project.importFailed', { error: res.error }) });
+      setMessage({ tone: 'error', text: t('project.importFailed', { error: reasonText(t, res.error) }) });
       return;
     }
     appStore().getState().loadDocument(res.doc.world, res.doc.pinned);

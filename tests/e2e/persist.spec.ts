@@ -158,3 +158,19 @@ test('a share link pasted into the tab already showing the app opens (or is refu
   await expect(app.network('mine')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('in Korean, the reason a save or link is refused is Korean too', async ({ page }) => {
+  const app = new AppPage(page);
+  await page.goto('/');
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('whalewire.save', '{"broken');
+  });
+  await page.goto('/?lang=ko#project=!!!');
+  await app.ready();
+  const notices = page.getByTestId('notice');
+  await expect(notices.nth(0)).toContainText('지난 세션을 복원할 수 없습니다 (올바른 JSON이 아닙니다).');
+  await expect(notices.nth(1)).toContainText(
+    '이 공유 링크를 열 수 없습니다 (링크가 손상되었습니다 (base64url UTF-8이 아님)). 바뀐 것은 없습니다.',
+  );
+});
