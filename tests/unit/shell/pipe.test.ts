@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, runLine, runScript, type Session } from '../../../src/sim/console';
-import { FILTERS, runFilters, splitPipeline, toolOf } from '../../../src/sim/shell/pipe';
+import { FILTERS } from '../../../src/sim/shell/filters';
+import { runFilters, splitPipeline, toolOf } from '../../../src/sim/shell/pipe';
 import { createDefaultWorld } from '../../../src/sim/world';
 
 const lines = ['alpha', 'Beta', 'gamma 10.0.0.2', 'delta', 'alpha'];
