@@ -52,3 +52,13 @@ describe('ping: Destination Host Unreachable', () => {
     ]);
   });
 });
+
+describe('ping -w DEADLINE', () => {
+  it('sends one probe a second until the deadline, and -w caps -c', () => {
+    const s = setup([]);
+    expect(run(s, 'ping -w 2 192.168.0.1').output).toContain(
+      '2 packets transmitted, 2 received, 0% packet loss, time 1002ms',
+    );
+    expect(run(s, 'ping -w 1 -c 3 192.168.0.1').output).toContain('1 packets transmitted, 1 received');
+  });
+});

@@ -20,19 +20,31 @@ interface PingArgs {
 
 function parse(argv: string[]): PingArgs | string {
   const a: PingArgs = { count: 4, waitS: 10, intervalS: 1, host: '' };
+  let countGiven = false;
+  let deadlineS: number | null = null;
   for (let i = 1; i < argv.length; i++) {
     const x = argv[i];
     const num = (v: string | undefined) => (v !== undefined && /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN);
     if (x === '-c' || x === '-W' || x === '-i' || x === '-w') {
       const v = num(argv[++i]);
       if (Number.isNaN(v) || v <= 0) return `ping: invalid argument: '${argv[i] ?? ''}'`;
-      if (x === '-c') a.count = Math.min(Math.floor(v), 100);
-      else if (x === '-W') a.waitS = v;
+      if (x === '-c') {
+        a.count = Math.min(Math.floor(v), 100);
+        countGiven = true;
+      } else if (x === '-W') a.waitS = v;
       else if (x === '-i') a.intervalS = v;
-    } else if (/^-c\d+$/.test(x)) a.count = Math.min(Number(x.slice(2)), 100);
-    else if (x === '-4' || x === '-n' || x === '-q') continue;
+      else deadlineS = v;
+    } else if (/^-c\d+$/.test(x)) {
+      a.count = Math.min(Number(x.slice(2)), 100);
+      countGiven = true;
+    } else if (x === '-4' || x === '-n' || x === '-q') continue;
     else if (x.startsWith('-')) return `ping: invalid option -- '${x.slice(1)}'`;
     else a.host = x;
+  }
+  // -w DEADLINE: one probe per interval until the deadline, whatever -c asked for
+  if (deadlineS !== null) {
+    const fit = Math.max(1, Math.ceil(deadlineS / a.intervalS));
+    a.count = Math.min(countGiven ? a.count : 100, fit);
   }
   return a.host ? a : 'ping: usage error: Destination address required';
 }
