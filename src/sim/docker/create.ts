@@ -57,7 +57,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   for (const spec of all(p, 'publish')) {
     const r = parsePublish(spec);
     if (!r.ok) return cli(r.error);
-    ports.push(r.value);
+    ports.push(...r.value);
   }
   const publishAll = isSet(p, 'publish-all');
   if (publishAll) {

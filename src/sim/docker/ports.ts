@@ -10,39 +10,47 @@ import { naturalCompare } from './output';
 export const EPHEMERAL_FIRST = 32768;
 export const EPHEMERAL_LAST = 60999;
 
-const portNum = (s: string) => (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535 ? Number(s) : null);
+/** go-connections nat.ParsePortRange: "80" or "8000-8010", or null. */
+function portRange(s: string): [number, number] | null {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(s);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  return a <= 65535 && b <= 65535 && a <= b ? [a, b] : null;
+}
 
 /**
- * One `-p` value (`80`, `8080:80`, `127.0.0.1:8080:80`, `127.0.0.1::80`, `…/udp`), or the CLI's
- * error text (nat.ParsePortSpec).
+ * One `-p` value (`80`, `8080:80`, `127.0.0.1:8080:80`, `127.0.0.1::80`, `8000-8001:80-81`,
+ * `…/udp`) as bindings, or the CLI's error text, checked in nat.ParsePortSpec's order.
  */
-export function parsePublish(spec: string): { ok: true; value: PortBinding } | { ok: false; error: string } {
-  let rest = spec;
-  let proto: Proto = 'tcp';
-  const slash = rest.lastIndexOf('/');
-  if (slash >= 0) {
-    const p = rest.slice(slash + 1).toLowerCase();
-    if (p !== 'tcp' && p !== 'udp') return { ok: false, error: `invalid proto: ${rest.slice(slash + 1)}` };
-    proto = p;
-    rest = rest.slice(0, slash);
-  }
-  const parts = rest.split(':');
-  let hostIp = '';
-  let host = '';
-  let ctr: string;
-  if (parts.length === 1) ctr = parts[0];
-  else if (parts.length === 2) [host, ctr] = parts;
-  else if (parts.length === 3) [hostIp, host, ctr] = parts;
-  else return { ok: false, error: `invalid port format: ${spec}` };
+export function parsePublish(spec: string): { ok: true; value: PortBinding[] } | { ok: false; error: string } {
+  const parts = spec.split(':');
+  const last = parts[parts.length - 1];
+  const host = parts.length >= 2 ? parts[parts.length - 2] : '';
+  const hostIp = parts.length >= 3 ? parts.slice(0, -2).join(':') : '';
+  const slash = last.lastIndexOf('/');
+  const ctr = slash >= 0 ? last.slice(0, slash) : last;
+  const protoText = slash >= 0 ? last.slice(slash + 1) : 'tcp';
   if (hostIp !== '' && !isIPv4(hostIp)) return { ok: false, error: `invalid IP address: ${hostIp}` };
-  const containerPort = portNum(ctr);
-  if (containerPort === null) return { ok: false, error: `invalid containerPort: ${ctr}` };
-  let hostPort: number | null = null;
-  if (host !== '') {
-    hostPort = portNum(host);
-    if (hostPort === null) return { ok: false, error: `invalid hostPort: ${host}` };
+  if (ctr === '') return { ok: false, error: `no port specified: ${spec}<empty>` };
+  const c = portRange(ctr);
+  if (!c || c[0] === 0) return { ok: false, error: `invalid containerPort: ${ctr}` };
+  const h = host === '' ? null : portRange(host);
+  if (host !== '' && !h) return { ok: false, error: `invalid hostPort: ${host}` };
+  if (h && h[1] - h[0] !== c[1] - c[0]) {
+    if (c[0] !== c[1])
+      return { ok: false, error: `invalid ranges specified for container and host Ports: ${ctr} and ${host}` };
+    // A host range for one container port (Docker allocates inside it): not modelled.
+    return { ok: false, error: `invalid hostPort: ${host}` };
   }
-  return { ok: true, value: { hostIp, hostPort, containerPort, proto } };
+  const proto = protoText.toLowerCase();
+  if (proto !== 'tcp' && proto !== 'udp') return { ok: false, error: `invalid proto: ${protoText}` };
+  const value: PortBinding[] = [];
+  for (let i = 0; i <= c[1] - c[0]; i++) {
+    // Host port 0 asks for a free one, as when it is left out.
+    value.push({ hostIp, hostPort: h && h[0] + i !== 0 ? h[0] + i : null, containerPort: c[0] + i, proto });
+  }
+  return { ok: true, value };
 }
 
 /** `-P`: every EXPOSEd port of the image on a random host port. */

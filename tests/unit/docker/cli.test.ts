@@ -157,3 +157,29 @@ describe('docker kill', () => {
     expect(findContainer(r.world, 'web')).toMatchObject({ state: 'exited', exitCode: 137 });
   });
 });
+
+describe('-p as nat.ParsePortSpec reads it', () => {
+  it.each([
+    ['8000-8001:80-81', '0.0.0.0:8000->80/tcp, [::]:8000->80/tcp, 0.0.0.0:8001->81/tcp, [::]:8001->81/tcp'],
+    ['0:80', '0.0.0.0:32768->80/tcp, [::]:32768->80/tcp'],
+    ['127.0.0.1::53/udp', '80/tcp, 127.0.0.1:32768->53/udp'],
+  ])('-p %s', (spec, ports) => {
+    const { world } = play([`docker run -d --name aa -p ${spec} nginx`]);
+    expect(portsColumn(findContainer(world, 'aa')!)).toBe(ports);
+  });
+
+  it.each([
+    ['8000-8002:80-81', 'invalid ranges specified for container and host Ports: 80-81 and 8000-8002'],
+    ['8080:', 'no port specified: 8080:<empty>'],
+    ['abc/xyz', 'invalid containerPort: abc'],
+    ['80/sctpx', 'invalid proto: sctpx'],
+    ['1.2.3:80:80', 'invalid IP address: 1.2.3'],
+    ['70000:80', 'invalid hostPort: 70000'],
+  ])('-p %s', (spec, error) => {
+    const w = play([]).world;
+    const r = docker(w, `docker run -d -p ${spec} nginx`);
+    expect(r.output).toBe(`docker: ${error}\n\nRun 'docker run --help' for more information`);
+    expect(r.exitCode).toBe(125);
+    expect(r.world).toBe(w);
+  });
+});
