@@ -204,3 +204,27 @@ test('Arrange lays the host out with elkjs (loaded on demand) as one undo step',
   expect((await app.api((w) => w.state())).history).toBe(before + 1);
   await expect(app.container('c1').getByTestId('iface')).toHaveCount(2);
 });
+
+test('keyboard: Tab goes from the toolbar to the nodes (cables take no stops), Enter selects, Delete removes', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker run -dit --name c1 nicolaka/netshoot');
+  await page.getByTestId('lang-select').focus();
+  await page.keyboard.press('Tab');
+  const focused = () =>
+    page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'));
+  expect(await focused()).toBe('docker-host');
+  let id: string | null | undefined = null;
+  for (let i = 0; i < 20 && !id?.startsWith('ctr:'); i++) {
+    await page.keyboard.press('Tab');
+    id = await focused();
+  }
+  expect(id).toMatch(/^ctr:/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('insp-head-name')).toHaveText('c1');
+  await page.keyboard.press('Delete');
+  await expect(app.container('c1')).toHaveCount(0);
+  await expect(app.consoleOutput).toContainText('docker rm -f c1');
+});

@@ -194,6 +194,8 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         onInit={onReady}
         connectionMode={ConnectionMode.Loose}
         nodesConnectable={false}
+        // a cable does nothing when focused: Tab goes from the toolbar straight to the nodes
+        edgesFocusable={false}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
