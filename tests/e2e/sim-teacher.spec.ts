@@ -200,3 +200,31 @@ test('presenter mode is one surface in either theme, and the whole scene stays i
   await expect.poll(bg).toBe('rgb(0, 0, 0)');
   expect(await fg()).toBe('rgb(255, 255, 255)');
 });
+
+test('predict mode: the choices include stops the packet never reaches; the class picks the internet and is right', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(NAT);
+  await sim.panel.getByRole('checkbox', { name: 'Predict mode' }).check();
+  const packet = NAT.packets.find((p) => p.id === 'remote-private')!;
+  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const ask = sim.panel.getByTestId('sim-predict');
+  await expect(ask.getByRole('button')).toHaveText([
+    'It arrives',
+    'It stops at remote',
+    'It stops at internet',
+    'It stops at router',
+    'It stops at LAN',
+    'It stops at docker-host',
+  ]);
+  // the event list would tell: it waits for the answer
+  await expect(sim.panel.getByTestId('sim-event')).toHaveCount(0);
+  await ask.getByRole('button', { name: 'It stops at internet' }).click();
+  const result = sim.panel.getByTestId('sim-predict-result');
+  await expect(result).toContainText('1 of 1 predictions right');
+  await expect(sim.panel.getByTestId('sim-outcome')).toContainText('timed out', { timeout: 30_000 });
+  await expect(sim.narration()).toContainText('private addresses (10/8, 172.16/12, 192.168/16) are not routed');
+});

@@ -1,7 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../../store/instance';
 import { nameOfId, type PlaceNames } from './placeName';
 import { ARRIVES, predictAnswer, predictChoices } from './playbackLogic';
+import { expectedPath } from './predictPath';
 import { usePlaceNames } from './usePlaceNames';
 import { useSim } from './useSim';
 
@@ -15,6 +17,13 @@ export const PredictPrompt = memo(function PredictPrompt() {
   const trace = useSim((s) => s.trace);
   const predict = useSim((s) => s.predict);
   const names = usePlaceNames();
+  const world = useApp((s) => s.world);
+  const asking = predict.phase === 'ask';
+  // the World of the moment the question is asked: the trace was just made on it
+  const choices = useMemo(
+    () => (trace && asking ? predictChoices(trace, expectedPath(world, trace)) : []),
+    [trace, asking, world],
+  );
   if (!trace || !predict.enabled) return null;
 
   if (predict.phase === 'ask')
@@ -22,7 +31,7 @@ export const PredictPrompt = memo(function PredictPrompt() {
       <section className="sim-section sim-predict" aria-label={t('sim.predict.mode')} data-testid="sim-predict">
         <h3 id="sim-predict-q">{t('sim.predict.question')}</h3>
         <fieldset className="sim-predict__choices" aria-labelledby="sim-predict-q">
-          {predictChoices(trace).map((c) => (
+          {choices.map((c) => (
             <button key={c} type="button" onClick={() => useSim.getState().answerPredict(c)}>
               {answerText(t, c, names)}
             </button>

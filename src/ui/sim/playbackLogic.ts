@@ -48,11 +48,12 @@ export const STOP_ACTIONS: ReadonlySet<string> = new Set(['drop', 'refuse']);
 export const ARRIVES = 'arrives';
 
 /**
- * Predict-mode choices: "arrives", then every node the trace visits, in order of first visit.
- * The last node of a drop is always among them.
+ * Predict-mode choices: "arrives", then the stops on the way the class expects (`expected`, see
+ * predictPath.ts) and every node the trace visits, in that order. The last node of a drop is
+ * always among them; so are stops the packet never reaches, so the buttons do not tell.
  */
-export function predictChoices(trace: Trace): string[] {
-  const seen = new Set<string>();
+export function predictChoices(trace: Trace, expected: readonly string[] = []): string[] {
+  const seen = new Set<string>(expected);
   for (const s of trace.steps) if ('node' in s.at) seen.add(s.at.node);
   return [ARRIVES, ...seen];
 }

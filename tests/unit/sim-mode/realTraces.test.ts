@@ -5,6 +5,7 @@ import { createDefaultWorld } from '../../../src/sim/world';
 import { stepHeaders } from '../../../src/ui/sim/headerDiff';
 import { buildPlaceNames, placeOf } from '../../../src/ui/sim/placeName';
 import { predictAnswer, predictChoices } from '../../../src/ui/sim/playbackLogic';
+import { expectedPath } from '../../../src/ui/sim/predictPath';
 import { planStep } from '../../../src/ui/sim/stepPlan';
 
 /** Runs console lines from the default world; returns the last trace and the World after it. */
@@ -82,5 +83,31 @@ describe('simulation mode over the packet engine’s traces', () => {
     const veth = v.steps.findIndex((s) => 'link' in s.at && s.at.link.startsWith('veth:'));
     expect(planStep(v.steps, veth)).toMatchObject({ kind: 'move' });
     expect(planStep(v.steps, veth)).not.toHaveProperty('half');
+  });
+
+  it('predict mode also offers the stops the packet never reaches, so the buttons do not give it away', () => {
+    const { trace, world } = run([
+      'docker run -d -p 8001:80 --name web nginx',
+      '@remote curl -s -m 3 http://192.168.0.10:8001/',
+    ]);
+    expect(predictAnswer(trace)).toBe('internet');
+    const visited = new Set(trace.steps.flatMap((s) => ('node' in s.at ? [s.at.node] : [])));
+    expect([...visited]).toEqual(['remote', 'internet']);
+    expect(expectedPath(world, trace)).toEqual(['remote', 'internet', 'router', 'seg:lan', 'docker-host']);
+    expect(predictChoices(trace, expectedPath(world, trace))).toEqual([
+      'arrives',
+      'remote',
+      'internet',
+      'router',
+      'seg:lan',
+      'docker-host',
+    ]);
+    // to a container: through the bridge to its card; the trace's own detours come after
+    const ip = run(['docker run -d --name nginx nginx', '@pc1 curl -s -m 3 http://172.17.0.2/']);
+    const nginx = Object.values(ip.world.containers).find((c) => c.name === 'nginx')!;
+    const net = nginx.endpoints[0].networkId;
+    const choices = predictChoices(ip.trace, expectedPath(ip.world, ip.trace));
+    expect(choices.slice(0, 6)).toEqual(['arrives', 'pc1', 'seg:lan', 'docker-host', `net:${net}`, `ctr:${nginx.id}`]);
+    expect(choices).toContain(predictAnswer(ip.trace));
   });
 });
