@@ -37,6 +37,14 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'init' },
 ];
 
+/** pflag's error for an `-e` value opts.ValidateEnv refuses (`-e =x`), or null. */
+export function envFlagError(p: Parsed): string | null {
+  const bad = all(p, 'env').find((e) => e.startsWith('=') || e === '');
+  return bad === undefined
+    ? null
+    : `invalid argument "${bad}" for "-e, --env" flag: invalid environment variable: ${bad}`;
+}
+
 export type CreateOutcome =
   | { ok: true; world: World; id: string; warnings: string[] }
   /** `daemon`: an API error (gets "Error response from daemon: "); else a CLI-side error */
@@ -65,7 +73,8 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
       if (!ports.some((x) => x.containerPort === b.containerPort && x.proto === b.proto)) ports.push(b);
     }
   }
-  const env = all(p, 'env').filter((e) => e.includes('='));
+  // opts.ValidateEnv: "KEY" alone takes the client's value, or is passed on as it is.
+  const env = all(p, 'env');
 
   const netRef = last(p, 'network') ?? 'default';
   const aliases = all(p, 'network-alias');

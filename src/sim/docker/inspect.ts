@@ -125,7 +125,13 @@ export function containerJson(world: World, c: Container) {
       Tty: c.tty,
       OpenStdin: c.interactive,
       StdinOnce: c.interactive,
-      Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...c.env],
+      // daemon merge(): the user's -e values first, then the image's ENV the user did not name.
+      Env: [
+        ...c.env,
+        ...['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'].filter(
+          (e) => !c.env.some((u) => u.split('=')[0] === e.split('=')[0]),
+        ),
+      ],
       Cmd: main,
       Image: c.image,
       Volumes: null,

@@ -3,7 +3,7 @@ import { imageHasTool, imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { runShell } from '../shell';
-import { CREATE_FLAGS, createContainer } from './create';
+import { CREATE_FLAGS, createContainer, envFlagError } from './create';
 import { isSet, parseFlags } from './flags';
 import { exitsAtOnce, isShellCommand, startContainer, stopContainer } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
@@ -21,7 +21,8 @@ function mainCommand(image: string, cmd: string[]): string[] {
 /** `docker create`: prints the new id. */
 export function dockerCreate(world: World, argv: string[], cmdPath = 'create'): CommandResult {
   const p = parseFlags(argv, CREATE_FLAGS, false);
-  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  const envErr = p.ok ? envFlagError(p.value) : null;
+  if (!p.ok || envErr) return fail(world, flagError(cmdPath, p.ok ? envErr! : p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const r = createContainer(world, p.value);
   if (!r.ok) return fail(world, withHelp(cmdPath, r.daemon ? daemon(r.error) : r.error), 125);
@@ -35,7 +36,8 @@ export function dockerCreate(world: World, argv: string[], cmdPath = 'create'): 
  */
 export function dockerRun(world: World, argv: string[], cmdPath = 'run'): CommandResult {
   const p = parseFlags(argv, CREATE_FLAGS, false);
-  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  const envErr = p.ok ? envFlagError(p.value) : null;
+  if (!p.ok || envErr) return fail(world, flagError(cmdPath, p.ok ? envErr! : p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const detach = isSet(p.value, 'detach');
   const created = createContainer(world, p.value);

@@ -183,3 +183,17 @@ describe('-p as nat.ParsePortSpec reads it', () => {
     expect(r.world).toBe(w);
   });
 });
+
+describe('-e/--env (opts.ValidateEnv)', () => {
+  it('a bare KEY is passed on as it is; "=x" is a flag error', () => {
+    const { world } = play(['docker run -d --name aa -e A=1 --env B nginx']);
+    expect(docker(world, "docker inspect -f '{{json .Config.Env}}' aa").output).toBe(
+      '["A=1","B","PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]',
+    );
+    const r = docker(world, 'docker run -d -e =x nginx');
+    expect(r.output).toBe(
+      'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker run --help\' for more information',
+    );
+    expect(r.exitCode).toBe(125);
+  });
+});

@@ -204,13 +204,13 @@ describe('run variants', () => {
     expect(side.state).toBe('running');
   });
 
-  it('-e KEY without a value in the CLI environment is dropped; --hostname and aliases are kept', () => {
+  it('-e KEY without a value in the CLI environment is passed on bare (it unsets KEY); --hostname and aliases are kept', () => {
     const { world } = play([
       'docker network create app',
       'docker run -d -e A=1 -e B --hostname box --network app --network-alias db --name pg -e POSTGRES_PASSWORD=x postgres',
     ]);
     const c = findContainer(world, 'pg')!;
-    expect(c.env).toEqual(['A=1', 'POSTGRES_PASSWORD=x']);
+    expect(c.env).toEqual(['A=1', 'B', 'POSTGRES_PASSWORD=x']);
     expect(c.hostname).toBe('box');
     expect(c.endpoints[0].aliases).toEqual(['db']);
   });
