@@ -37,10 +37,9 @@ function create(world: World, argv: string[]): CommandResult {
   const ipRange = last(p.value, 'ip-range');
   if ((gateway || ipRange) && !subnet)
     return fail(world, 'every ip-range or gateway must have a corresponding subnet', 1);
+  // daemon/network.go createNetwork: predefined name, overlay without swarm, ValidateIPAM; then
+  // libnetwork NewNetwork: the name, the driver, the address pool.
   if (PREDEFINED.has(name)) return fail(world, daemon(`operation is not permitted on predefined ${name} network `), 1);
-  if (Object.values(world.networks).some((n) => n.name === name)) {
-    return fail(world, daemon(`network with name ${name} already exists`), 1);
-  }
   if (driver === 'overlay') {
     return fail(
       world,
@@ -50,11 +49,15 @@ function create(world: World, argv: string[]): CommandResult {
       1,
     );
   }
+  const plan = planNetworkIpam(world, { subnet, gateway, ipRange });
+  if (!plan.ok && plan.error.startsWith('invalid network config')) return fail(world, daemon(plan.error), 1);
+  if (Object.values(world.networks).some((n) => n.name === name)) {
+    return fail(world, daemon(`network with name ${name} already exists`), 1);
+  }
   if (driver === 'host' || driver === 'null') {
     return fail(world, daemon(`only one instance of "${driver}" network is allowed`), 1);
   }
   if (driver !== 'bridge') return fail(world, daemon(`plugin "${driver}" not found`), 1);
-  const plan = planNetworkIpam(world, { subnet, gateway, ipRange });
   if (!plan.ok) return fail(world, daemon(plan.error), 1);
   const kv = (list: string[]) =>
     Object.fromEntries(

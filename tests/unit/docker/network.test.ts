@@ -236,3 +236,18 @@ describe('docker network connect / disconnect', () => {
     );
   });
 });
+
+describe('docker network create checks in the daemon order', () => {
+  it('a bad --subnet is reported before a taken name; an overlapping one after it', () => {
+    const { world } = play(['docker network create --subnet 10.1.0.0/16 app']);
+    expect(docker(world, 'docker network create --subnet 10.2.0.1/16 app').output).toBe(
+      'Error response from daemon: invalid network config:\ninvalid subnet 10.2.0.1/16: it should be 10.2.0.0/16',
+    );
+    expect(docker(world, 'docker network create --subnet 10.1.0.0/24 app').output).toBe(
+      'Error response from daemon: network with name app already exists',
+    );
+    expect(docker(world, 'docker network create -d overlay --subnet 10.1.0.0/33 bridge').output).toBe(
+      'Error response from daemon: operation is not permitted on predefined bridge network ',
+    );
+  });
+});
