@@ -21,7 +21,7 @@ export type Resolution =
   /** the resolver answered NXDOMAIN: "Name or service not known" */
   | { kind: 'nxdomain'; server: string }
   /** no resolver answered: "Temporary failure in name resolution" */
-  | { kind: 'noresolver'; server: string | null; servfail?: boolean };
+  | { kind: 'noresolver'; server: string | null; servfail?: boolean; refused?: boolean };
 
 /** Docker's embedded resolver answers with TTL 600 (fact 26). */
 export const EMBEDDED_TTL = 600;
@@ -73,7 +73,7 @@ export function reverseName(ctx: Ctx, asker: NetNode, ip: string): string | null
   return null;
 }
 
-type Upstream = { kind: 'ok'; ips: string[] } | { kind: 'nxdomain' } | { kind: 'fail' };
+type Upstream = { kind: 'ok'; ips: string[] } | { kind: 'nxdomain' } | { kind: 'fail'; refused?: boolean };
 
 /** One UDP DNS question from `from` to `server`:53, answered by a zone or a forwarder. */
 export function queryServer(ctx: Ctx, from: NetNode, server: string, name: string, depth = 0): Upstream {
@@ -120,7 +120,36 @@ export function queryServer(ctx: Ctx, from: NetNode, server: string, name: strin
     return { reply: { app } };
   });
   ctx.us += 250;
+  if (ex.kind === 'refused' && ex.reply === null) return { kind: 'fail', refused: true };
   return ex.kind === 'ok' ? result : { kind: 'fail' };
+}
+
+/** `dig @SERVER`, `nslookup NAME SERVER`: one question to that server, no /etc/hosts, no fallback. */
+export function resolveWith(ctx: Ctx, node: NetNode, server: string, name: string): Resolution {
+  let r: Resolution;
+  if (server === EMBEDDED_DNS) {
+    // 127.0.0.11 answers only inside a namespace Docker gave a resolver (a user-defined network)
+    r =
+      node.container && userNetworks(ctx, node.container).length > 0
+        ? embedded(ctx, node, node.container, name)
+        : { kind: 'noresolver', server, refused: true };
+  } else {
+    const u = queryServer(ctx, node, server, name);
+    r =
+      u.kind === 'ok'
+        ? { kind: 'ok', ips: u.ips, server }
+        : u.kind === 'nxdomain'
+          ? { kind: 'nxdomain', server }
+          : { kind: 'noresolver', server, refused: u.refused };
+  }
+  if (r.kind !== 'ok') {
+    step(ctx, node.canvas, 'drop', { app: { summary: `${r.kind} ${name}` } }, 'drop.name-unresolvable', {
+      name,
+      node: node.label,
+      reason: 'name-unresolvable',
+    });
+  }
+  return r;
 }
 
 function hostsFile(node: NetNode, name: string): string | null {

@@ -1,7 +1,6 @@
-import { EPOCH_MS } from '../../clock';
 import type { CommandResult, World } from '../../model';
-import { isIpv4 } from '../../net/addr';
-import { EMBEDDED_TTL, nameserversOf, type Resolution, resolve, reverseName } from '../../net/dns';
+import { arpaName, isIpv4 } from '../../net/addr';
+import { nameserversOf, type Resolution, resolve, resolveWith, reverseName } from '../../net/dns';
 import type { Where } from '../../where';
 import { runTool, type ToolOutcome } from './run';
 
@@ -15,93 +14,42 @@ const done = (output: string, exitCode: number, r: Resolution, ms: number): Tool
   ms,
 });
 
-/** `nslookup NAME` (bind9's; busybox prints `#53` as `:53`). */
+/** `nslookup NAME [SERVER]` (bind9's; busybox prints `#53` as `:53`); an address asks for its PTR. */
 export function nslookup(world: World, argv: string[], where: Where, line: string): CommandResult {
-  const name = argv.slice(1).find((x) => !x.startsWith('-'));
+  const [name, explicit] = argv.slice(1).filter((x) => !x.startsWith('-'));
   if (!name) return { world, output: 'Usage: nslookup NAME', exitCode: 1 };
   return runTool(world, where, line, (ctx, node, f) => {
-    const server = nameserversOf(ctx, node)[0];
-    const r = resolve(ctx, node, name);
+    const server = explicit ?? nameserversOf(ctx, node)[0];
+    const r = explicit ? resolveWith(ctx, node, explicit, name) : resolve(ctx, node, name);
     const ms = ctx.us / 1000;
     if (!server && r.kind !== 'ok') return done(';; no servers could be reached', 1, r, ms);
     const sep = f === 'busybox' ? ':' : '#';
     const head = [`Server:\t\t${server ?? '127.0.0.1'}`, `Address:\t${server ?? '127.0.0.1'}${sep}53`, ''];
     if (r.kind === 'noresolver' && r.servfail)
       return done([...head, `** server can't find ${name}: SERVFAIL`, ''].join('\n'), 1, r, ms);
+    if (r.kind === 'noresolver' && r.refused)
+      return done(
+        `;; communications error to ${server}#53: connection refused\n;; no servers could be reached\n`,
+        1,
+        r,
+        ms,
+      );
     if (r.kind === 'noresolver')
       return done(';; connection timed out; no servers could be reached\n', 1, r, ms + 15_000);
     if (r.kind === 'nxdomain')
       return done([...head, `** server can't find ${name}: NXDOMAIN`, ''].join('\n'), 1, r, ms);
+    if (isIpv4(name)) {
+      const arpa = arpaName(name);
+      const ptr = reverseName(ctx, node, name);
+      if (!ptr || ptr === 'localhost')
+        return done([...head, `** server can't find ${arpa}: NXDOMAIN`, ''].join('\n'), 1, r, ms);
+      const tail = f === 'busybox' ? [''] : ['', 'Authoritative answers can be found from:', ''];
+      return done([...head, 'Non-authoritative answer:', `${arpa}\tname = ${ptr}.`, ...tail].join('\n'), 0, r, ms);
+    }
     const answers = r.ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
     // busybox asks for AAAA too; Docker (and our zones) answer it with no records
     const aaaa = f === 'busybox' ? [`*** Can't find ${name}: No answer`, ''] : [];
     return done([...head, 'Non-authoritative answer:', ...answers, '', ...aaaa].join('\n'), 0, r, ms);
-  });
-}
-
-/**
- * Bytes of an A answer: header 12, question (name + type + class), then per record the owner
- * name, type, class, TTL, length and 4 address bytes. Docker's own replies are not compressed
- * (`createRespMsg`), so each record repeats the name; forwarded ones are (`resp.Compress = true`):
- * a 2-byte pointer.
- */
-export function msgSize(fq: string, answers: number, uncompressed: boolean): number {
-  const wire = fq === '.' ? 1 : fq.length + 1;
-  return 12 + wire + 4 + answers * ((uncompressed ? wire : 2) + 10 + 4);
-}
-
-/** `dig [+short] NAME`. */
-export function dig(world: World, argv: string[], where: Where, line: string): CommandResult {
-  const short = argv.includes('+short');
-  const name = argv.slice(1).find((x) => !x.startsWith('+') && !x.startsWith('-') && !x.startsWith('@'));
-  if (!name) return { world, output: '', exitCode: 0 };
-  return runTool(world, where, line, (ctx, node) => {
-    const server = nameserversOf(ctx, node)[0] ?? '127.0.0.1';
-    const r = resolve(ctx, node, name);
-    const ms = Math.max(0, Math.round(ctx.us / 1000));
-    if (r.kind === 'noresolver' && !r.servfail) {
-      return done(
-        `;; communications error to ${server}#53: timed out\n;; no servers could be reached`,
-        9,
-        r,
-        ms + 15_000,
-      );
-    }
-    if (short) return done(r.kind === 'ok' ? r.ips.join('\n') : '', 0, r, ms);
-    const fq = name.endsWith('.') ? name : `${name}.`;
-    const ok = r.kind === 'ok';
-    const local = ok && r.local === true;
-    // Docker's own records carry TTL 600; a forwarded answer is passed on as the upstream sent it
-    const ttl = local ? EMBEDDED_TTL : 300;
-    const status = ok ? 'NOERROR' : r.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL';
-    const answer = ok ? ['', ';; ANSWER SECTION:', ...r.ips.map((ip) => `${fq}\t\t${ttl}\tIN\tA\t${ip}`)] : [];
-    const when = new Date(EPOCH_MS + ctx.world.clock)
-      .toUTCString()
-      .replace(/^(\w+), (\d+) (\w+) (\d+) (.*) GMT$/, '$1 $3 $2 $5 UTC $4');
-    const out = [
-      `; <<>> DiG 9.18.33 <<>> ${name}`,
-      ';; global options: +cmd',
-      ';; Got answer:',
-      `;; ->>HEADER<<- opcode: QUERY, status: ${status}, id: ${(ctx.rng % 65535) + 1}`,
-      // moby's SERVFAIL is a bare SetRcode reply: no RA flag, and dig says so
-      ...(status === 'SERVFAIL'
-        ? [
-            ';; flags: qr rd; QUERY: 1, ANSWER: 0, AUTHORITY: 0, ADDITIONAL: 0',
-            ';; WARNING: recursion requested but not available',
-          ]
-        : [`;; flags: qr rd ra; QUERY: 1, ANSWER: ${ok ? r.ips.length : 0}, AUTHORITY: 0, ADDITIONAL: 0`]),
-      '',
-      ';; QUESTION SECTION:',
-      `;${fq}\t\t\tIN\tA`,
-      ...answer,
-      '',
-      `;; Query time: ${ms} msec`,
-      `;; SERVER: ${server}#53(${server}) (UDP)`,
-      `;; WHEN: ${when}`,
-      `;; MSG SIZE  rcvd: ${msgSize(fq, ok ? r.ips.length : 0, local)}`,
-      '',
-    ];
-    return done(out.join('\n'), 0, r, ms);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ShellCommand } from '../index';
 import { curl } from './curl';
-import { dig, getent, host, nslookup } from './dnsTools';
+import { dig } from './dig';
+import { getent, host, nslookup } from './dnsTools';
 import { ping } from './ping';
 import { portfwd } from './portfwd';
 import { traceroute } from './traceroute';
