@@ -221,6 +221,8 @@ export interface Container {
   /** attachments, in connect order (eth0 first). Empty for host/none/container: modes. */
   endpoints: Endpoint[];
   ports: PortBinding[];
+  /** --expose ports ("8080/tcp"), on top of the image's EXPOSE */
+  expose?: string[];
   /** -P */
   publishAll: boolean;
   /** --rm */
