@@ -31,6 +31,7 @@ export const en: Record<string, string> = {
   'node.noneNetHint': 'loopback only, no network',
   'node.mode': 'network mode: {{mode}}',
   'node.noAddress': 'no address (stopped)',
+  'node.notStarted': 'no address (created)',
   'node.lanSwitch': 'LAN switch',
   'state.running': 'running',
   'state.exited': 'exited',

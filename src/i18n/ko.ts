@@ -31,6 +31,7 @@ export const ko: Record<string, string> = {
   'node.noneNetHint': '루프백만 있음, 네트워크 없음',
   'node.mode': '네트워크 모드: {{mode}}',
   'node.noAddress': '주소 없음 (중지됨)',
+  'node.notStarted': '주소 없음 (시작 전)',
   'node.lanSwitch': 'LAN 스위치',
   'state.running': '실행 중',
   'state.exited': '종료됨',

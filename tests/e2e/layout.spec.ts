@@ -52,3 +52,38 @@ for (const scene of SCENES)
           await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
       expect(await problems(page)).toEqual({ overlaps: [], cut: [], clipped: [] });
     });
+
+for (const [presenter, lang] of [
+  [false, 'en'],
+  [false, 'ko'],
+  [true, 'ko'],
+] as const)
+  test(`cards in every state and network mode, ${lang}${presenter ? ', presenter 1920x1080' : ', 1280x720'}: nothing cut or clipped`, async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    if (presenter) await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.open(`?lang=${lang}`);
+    await app.seed(
+      'docker run -dit --name running1 nicolaka/netshoot',
+      'docker create --name created1 -p 8080:80 nginx',
+      'docker run -dit --name exited1 nicolaka/netshoot',
+      'docker stop exited1',
+      'docker run -dit --name hostc --network host nicolaka/netshoot',
+      'docker run -dit --name nonec --network none nicolaka/netshoot',
+    );
+    if (presenter) await page.keyboard.press('p');
+    await page.waitForTimeout(700);
+    await expect(app.container('hostc').getByTestId('ctr-mode')).toHaveText(
+      lang === 'ko' ? '네트워크 모드: host' : 'network mode: host',
+    );
+    await expect(app.container('created1')).toContainText(
+      lang === 'ko' ? '주소 없음 (시작 전)' : 'no address (created)',
+    );
+    await expect(app.container('exited1')).toContainText(lang === 'ko' ? '주소 없음 (중지됨)' : 'no address (stopped)');
+    // the mode is one line, not a word a line
+    const mode = app.container('nonec').getByTestId('ctr-mode');
+    const lh = await mode.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+    expect((await mode.boundingBox())?.height).toBeLessThan(lh * 1.5 + 6);
+    expect(await problems(page)).toEqual({ overlaps: [], cut: [], clipped: [] });
+  });

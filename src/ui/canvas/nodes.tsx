@@ -116,11 +116,15 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
           </span>
         ))}
       </div>
-      {data.ifaces.length === 0 && <div className="iface dim small">{t('node.mode', { mode: data.networkMode })}</div>}
+      {data.ifaces.length === 0 && (
+        <div className="ctr-mode dim small" data-testid="ctr-mode">
+          {t('node.mode', { mode: data.networkMode })}
+        </div>
+      )}
       {data.ifaces.map((f) => (
         <div className="iface" key={`${f.network}-${f.name}`} data-testid="iface">
           <span className="mono ifname">{f.name || '—'}</span>
-          <span className="mono ip">{f.ip || t('node.noAddress')}</span>
+          <span className="mono ip">{f.ip || t(data.state === 'created' ? 'node.notStarted' : 'node.noAddress')}</span>
           <span className="mono dim mac">{f.mac || f.network}</span>
         </div>
       ))}
