@@ -19,6 +19,8 @@ export type Frame = Where & {
 export interface Session {
   world: World;
   stack: Frame[];
+  /** exit code of the last command, for `$?` (absent: 0) */
+  lastExit?: number;
 }
 
 export interface LineResult {
@@ -197,10 +199,25 @@ export function runLine(session: Session, line: string): LineResult {
   if (raw === '' || raw.startsWith('#')) return { session, machine: currentFrame(session).id, output: '', exitCode: 0 };
   const list = splitList(raw);
   if (list.length > 1) return runList(session, list);
-  const expanded = expand(session, raw);
+  const expanded = expand(session, expandStatus(raw, session.lastExit ?? 0));
   const r = runCommandLine(expanded.session, expanded.line);
-  if (!expanded.stderr.length) return r;
-  return { ...r, output: [...expanded.stderr, r.output].filter(Boolean).join('\n') };
+  const output = expanded.stderr.length ? [...expanded.stderr, r.output].filter(Boolean).join('\n') : r.output;
+  return { ...r, output, session: { ...r.session, lastExit: r.exitCode } };
+}
+
+/** `$?` outside single quotes becomes the previous command's exit code. */
+function expandStatus(line: string, code: number): string {
+  if (!line.includes('$?')) return line;
+  let out = '';
+  let single = false;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === "'") single = !single;
+    if (!single && line[i] === '$' && line[i + 1] === '?') {
+      out += String(code);
+      i++;
+    } else out += line[i];
+  }
+  return out;
 }
 
 /** One pipeline, after lists and substitutions are taken care of. */

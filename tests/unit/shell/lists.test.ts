@@ -43,6 +43,20 @@ describe('command lists and $( … )', () => {
     expect(results[3].output).toBe('0');
   });
 
+  it('$? is the last exit code, on the same line or the next; getent hosts ADDRESS asks for the PTR', () => {
+    const { results } = runScript(
+      createDefaultWorld(),
+      [
+        'getent hosts 1.2.3.4; echo $?',
+        'curl -s localhost:9',
+        'echo "curl said $?"',
+        "echo '$?'",
+        'getent hosts 8.8.8.8',
+      ].join('\n'),
+    );
+    expect(results.map((r) => r.output)).toEqual(['2', '', 'curl said 7', '$?', '8.8.8.8         dns.google']);
+  });
+
   it('a substitution inside double quotes stays one word', () => {
     expect(runLine(createSession(createDefaultWorld()), 'echo "$(hostname) is here"').output).toBe(
       'docker-host is here',

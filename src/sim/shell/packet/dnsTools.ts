@@ -68,8 +68,12 @@ export function getent(world: World, argv: string[], where: Where, line: string)
     const r = resolve(ctx, node, name);
     const ms = ctx.us / 1000;
     if (r.kind !== 'ok') return done('', 2, r, ms);
-    const label = isIpv4(name) ? '' : ` ${name}`;
-    return done(r.ips.map((ip) => `${ip.padEnd(15)}${label}`).join('\n'), 0, r, ms);
+    if (isIpv4(name)) {
+      // gethostbyaddr: /etc/hosts, then a PTR question; unknown addresses are exit 2 like names
+      const ptr = reverseName(ctx, node, name);
+      return ptr ? done(`${name.padEnd(15)} ${ptr}`, 0, r, ms) : done('', 2, r, ms);
+    }
+    return done(r.ips.map((ip) => `${ip.padEnd(15)} ${name}`).join('\n'), 0, r, ms);
   });
 }
 
