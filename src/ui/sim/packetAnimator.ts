@@ -83,6 +83,8 @@ export class PacketAnimator {
   private markers: HTMLDivElement[] = [];
   private dropMark: HTMLDivElement;
   private dropText: SVGTextElement;
+  /** a pill behind the reason: cables and labels crossing the text read as strike-through */
+  private dropBack: SVGRectElement;
   private tracks: ((t: number) => Point)[] = [];
   private pulse = false;
 
@@ -101,7 +103,10 @@ export class PacketAnimator {
     this.dropText.setAttribute('class', 'sim-drop__reason');
     this.dropText.setAttribute('text-anchor', 'middle');
     this.dropText.setAttribute('y', '-26');
-    drop.svg.append(cross, this.dropText);
+    this.dropBack = document.createElementNS(SVG, 'rect');
+    this.dropBack.setAttribute('class', 'sim-drop__back');
+    this.dropBack.setAttribute('rx', '4');
+    drop.svg.append(cross, this.dropBack, this.dropText);
     this.dropMark.style.display = 'none';
     layer.append(this.dropMark);
   }
@@ -148,9 +153,9 @@ export class PacketAnimator {
       if (plan.drop && c) {
         const z = Math.max(1, 1 / Math.max(0.05, this.geo.zoom()));
         this.dropMark.style.transform = `translate3d(${c.x}px, ${c.y}px, 0) scale(${z})`;
-        this.dropText.textContent = dropReason;
         this.dropMark.style.display = '';
         this.layer.append(this.dropMark); // above the markers
+        this.setDropReason(dropReason);
       }
     }
     const colour = plan ? PROTO_COLOURS[plan.proto] : '';
@@ -170,6 +175,14 @@ export class PacketAnimator {
   /** Relabels a drop on screen (the language changed while it shows). */
   setDropReason(text: string): void {
     this.dropText.textContent = text;
+    // sized to the text once it is laid out (the mark is displayed by then)
+    const b = text && this.dropMark.style.display !== 'none' ? this.dropText.getBBox() : null;
+    this.dropBack.style.display = b ? '' : 'none';
+    if (!b) return;
+    this.dropBack.setAttribute('x', String(b.x - 6));
+    this.dropBack.setAttribute('y', String(b.y - 3));
+    this.dropBack.setAttribute('width', String(b.width + 12));
+    this.dropBack.setAttribute('height', String(b.height + 6));
   }
 
   /** Places the markers at progress `t` (0…1) through the step. */
