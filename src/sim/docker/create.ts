@@ -7,7 +7,7 @@ import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
 import { generateName, hostHostname } from './lifecycle';
-import { parsePublish, publishAllBindings } from './ports';
+import { parseExpose, parsePublish, publishAllBindings } from './ports';
 
 /** `docker create` / the create half of `docker run`: flags -> a Container record. */
 
@@ -67,9 +67,15 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     if (!r.ok) return cli(r.error);
     ports.push(...r.value);
   }
+  const expose: string[] = [];
+  for (const spec of all(p, 'expose')) {
+    const r = parseExpose(spec);
+    if (!r.ok) return cli(r.error);
+    for (const e of r.value) if (!expose.includes(e)) expose.push(e);
+  }
   const publishAll = isSet(p, 'publish-all');
   if (publishAll) {
-    for (const b of publishAllBindings(image)) {
+    for (const b of publishAllBindings({ image, expose })) {
       if (!ports.some((x) => x.containerPort === b.containerPort && x.proto === b.proto)) ports.push(b);
     }
   }
@@ -140,6 +146,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
       networkMode,
       endpoints,
       ports: networkMode === 'host' ? [] : ports,
+      ...(expose.length ? { expose } : {}),
       publishAll,
       autoRemove: isSet(p, 'rm'),
       tty: isSet(p, 'tty'),

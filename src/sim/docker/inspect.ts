@@ -5,6 +5,7 @@ import { containersOn, endpointDnsNames, lookupContainer, lookupNetwork } from '
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { last, parseFlags } from './flags';
 import { argsError, fail, flagError, goJson, ok } from './output';
+import { exposedPorts } from './ports';
 import { compileTemplate } from './template';
 
 /** `docker inspect`, `docker container inspect`, `docker network inspect`: the API's JSON, 4-space indent. */
@@ -21,6 +22,11 @@ export function digest(s: string): string {
 }
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** Go's encoding/json writes a map's keys sorted; struct fields keep their order. */
+function sortKeys<T>(m: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Network) {
   const live = c.state === 'running' && ep?.ip;
@@ -46,7 +52,7 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
 function portsJson(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
   if (c.state !== 'running' || c.networkMode === 'host') return {};
   const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
-  for (const e of imageInfo(c.image).exposed) out[e] = null;
+  for (const e of exposedPorts(c)) out[e] = null;
   for (const b of c.ports) {
     if (b.boundPort === undefined) continue;
     const key = `${b.containerPort}/${b.proto}`;
@@ -75,7 +81,9 @@ export function containerJson(world: World, c: Container) {
   const legacy = networks.bridge ?? null;
   const main = c.cmd.length ? c.cmd : info.defaultCmd;
   const [path, ...args] = info.entrypoint.length ? [...info.entrypoint, ...main] : main;
-  const exposed = Object.fromEntries(info.exposed.map((e) => [e, {}]));
+  // The CLI sends -p's container ports as exposed too; the daemon adds the image's EXPOSE.
+  const exposedKeys = [...new Set([...c.ports.map((b) => `${b.containerPort}/${b.proto}`), ...exposedPorts(c)])];
+  const exposed = Object.fromEntries(exposedKeys.map((e) => [e, {}]));
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const b of c.ports) {
     const key = `${b.containerPort}/${b.proto}`;
@@ -110,7 +118,7 @@ export function containerJson(world: World, c: Container) {
     Platform: 'linux',
     HostConfig: {
       NetworkMode: c.networkMode,
-      PortBindings: bindings,
+      PortBindings: sortKeys(bindings),
       AutoRemove: c.autoRemove,
       PublishAllPorts: c.publishAll,
     },
@@ -121,7 +129,7 @@ export function containerJson(world: World, c: Container) {
       AttachStdin: c.interactive,
       AttachStdout: true,
       AttachStderr: true,
-      ...(info.exposed.length ? { ExposedPorts: exposed } : {}),
+      ...(exposedKeys.length ? { ExposedPorts: sortKeys(exposed) } : {}),
       Tty: c.tty,
       OpenStdin: c.interactive,
       StdinOnce: c.interactive,
@@ -143,7 +151,7 @@ export function containerJson(world: World, c: Container) {
       Bridge: '',
       SandboxID: running ? sandbox : '',
       SandboxKey: running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '',
-      Ports: portsJson(c),
+      Ports: sortKeys(portsJson(c)),
       HairpinMode: false,
       LinkLocalIPv6Address: '',
       LinkLocalIPv6PrefixLen: 0,
@@ -157,7 +165,7 @@ export function containerJson(world: World, c: Container) {
       IPPrefixLen: legacy?.IPPrefixLen ?? 0,
       IPv6Gateway: '',
       MacAddress: legacy?.MacAddress ?? '',
-      Networks: networks,
+      Networks: sortKeys(networks),
     },
   };
 }
@@ -195,9 +203,9 @@ export function networkJson(world: World, n: Network) {
     Ingress: false,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
-    Containers: containers,
-    Options: n.options,
-    Labels: n.labels,
+    Containers: sortKeys(containers),
+    Options: sortKeys(n.options),
+    Labels: sortKeys(n.labels),
   };
 }
 

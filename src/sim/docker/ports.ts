@@ -53,9 +53,34 @@ export function parsePublish(spec: string): { ok: true; value: PortBinding[] } |
   return { ok: true, value };
 }
 
-/** `-P`: every EXPOSEd port of the image on a random host port. */
-export function publishAllBindings(image: string): PortBinding[] {
-  return imageInfo(image).exposed.map((e) => {
+/** The container's exposed ports: the image's EXPOSE, then `--expose` ("8080/tcp"). */
+export function exposedPorts(c: Pick<Container, 'image' | 'expose'>): string[] {
+  return [...new Set([...imageInfo(c.image).exposed, ...(c.expose ?? [])])];
+}
+
+/** `--expose 8080`, `--expose 7000-7002/udp` as "8080/tcp" keys, or the CLI's error (opts.parse). */
+export function parseExpose(v: string): { ok: true; value: string[] } | { ok: false; error: string } {
+  if (v.includes(':')) return { ok: false, error: `invalid port format for --expose: ${v}` };
+  const slash = v.lastIndexOf('/');
+  const port = slash >= 0 ? v.slice(0, slash) : v;
+  const proto = slash >= 0 ? v.slice(slash + 1) : 'tcp';
+  const r = portRange(port);
+  if (!r) {
+    const first = port.split('-')[0];
+    const why = /^\d+$/.test(first) ? 'value out of range' : 'invalid syntax';
+    return {
+      ok: false,
+      error: `invalid range format for --expose: ${v}, error: strconv.ParseUint: parsing "${first}": ${why}`,
+    };
+  }
+  const value: string[] = [];
+  for (let p = r[0]; p <= r[1]; p++) value.push(`${p}/${proto}`);
+  return { ok: true, value };
+}
+
+/** `-P`: every exposed port (image EXPOSE and --expose) on a random host port. */
+export function publishAllBindings(c: Pick<Container, 'image' | 'expose'>): PortBinding[] {
+  return exposedPorts(c).map((e) => {
     const [port, proto] = e.split('/');
     return { hostIp: '', hostPort: null, containerPort: Number(port), proto: proto as Proto };
   });
@@ -204,7 +229,7 @@ export function portsColumn(c: Container): string {
     }
   }
   if (c.networkMode !== 'host' && c.networkMode !== 'none' && !c.networkMode.startsWith('container:')) {
-    for (const e of imageInfo(c.image).exposed) {
+    for (const e of exposedPorts(c)) {
       const [port, proto] = e.split('/');
       if (!bound.some((b) => b.containerPort === Number(port) && b.proto === proto)) {
         list.push({ ip: '', privatePort: Number(port), publicPort: 0, type: proto as Proto });

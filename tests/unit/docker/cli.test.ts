@@ -197,3 +197,43 @@ describe('-e/--env (opts.ValidateEnv)', () => {
     expect(r.exitCode).toBe(125);
   });
 });
+
+describe('--expose', () => {
+  it('adds exposed ports (PORTS, -P, inspect) without publishing them', () => {
+    const { world } = play([
+      'docker run -d --name aa --expose 8080 --expose 9000-9001/udp nginx',
+      'docker run -d --name bb -P --expose 8080 nginx',
+    ]);
+    expect(portsColumn(findContainer(world, 'aa')!)).toBe('80/tcp, 8080/tcp, 9000-9001/udp');
+    expect(portsColumn(findContainer(world, 'bb')!)).toBe(
+      '0.0.0.0:32768->80/tcp, [::]:32768->80/tcp, 0.0.0.0:32769->8080/tcp, [::]:32769->8080/tcp',
+    );
+    expect(docker(world, "docker inspect -f '{{json .Config.ExposedPorts}}' aa").output).toBe(
+      '{"80/tcp":{},"8080/tcp":{},"9000/udp":{},"9001/udp":{}}',
+    );
+  });
+
+  it.each([
+    ['abc', 'invalid range format for --expose: abc, error: strconv.ParseUint: parsing "abc": invalid syntax'],
+    ['1:2', 'invalid port format for --expose: 1:2'],
+  ])('--expose %s is refused by the CLI', (v, error) => {
+    const w = play([]).world;
+    expect(docker(w, `docker run -d --expose ${v} nginx`).output).toBe(
+      `docker: ${error}\n\nRun 'docker run --help' for more information`,
+    );
+  });
+
+  it('inspect writes map keys sorted, as encoding/json does', () => {
+    const { world } = play([
+      'docker network create zeta',
+      'docker network create alpha',
+      'docker run -d --name aa --network zeta nginx',
+      'docker network connect alpha aa',
+    ]);
+    expect(
+      docker(world, "docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' aa").output,
+    ).toBe('alpha zeta ');
+    const json = JSON.parse(docker(world, 'docker inspect aa').output);
+    expect(Object.keys(json[0].NetworkSettings.Networks)).toEqual(['alpha', 'zeta']);
+  });
+});
