@@ -58,6 +58,14 @@ function syntaxError(flavor: ShellFlavor, trailing: boolean): string {
 export function isStderrLine(tool: string, line: string): boolean {
   if (tool && line.startsWith(`${tool}: `)) return true;
   if (/^(Error response from daemon|Error: |docker: |OCI runtime |Run 'docker |See 'docker )/.test(line)) return true;
+  // docker/cli's flag and usage errors (cobra FlagErrorFunc) and warnings, also on stderr.
+  if (
+    tool === 'docker' &&
+    /^(unknown flag: |unknown shorthand flag: |flag needs an argument: |invalid argument "|Usage: {2}docker |template parsing error: |WARNING: )/.test(
+      line,
+    )
+  )
+    return true;
   if (/^(bash|sh|zsh): /.test(line)) return true;
   // busybox wget reports on stderr; only the document itself goes to stdout
   const wgetNote = /^(Connecting to |saving to '|writing to stdout$|written to stdout$|'.*' saved$)|\d+% \|\*/;
