@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../../../src/sim/console';
 import { displayablePorts, portsColumn } from '../../../src/sim/docker/ports';
 import { findContainer, findNetwork } from '../../../src/sim/lookup';
+import { createDefaultWorld } from '../../../src/sim/world';
 import { docker, play } from './helpers';
 
 /** docker/cli v28 behaviour the audit found missing: PORTS grouping, partial failures, connect rules. */
@@ -235,5 +237,14 @@ describe('--expose', () => {
     ).toBe('alpha zeta ');
     const json = JSON.parse(docker(world, 'docker inspect aa').output);
     expect(Object.keys(json[0].NetworkSettings.Networks)).toEqual(['alpha', 'zeta']);
+  });
+});
+
+describe('docker errors in a pipe stay on the terminal (stderr)', () => {
+  it('docker ps --foo | grep x keeps the flag error and its usage line', () => {
+    const { results } = runScript(createDefaultWorld(), 'docker ps --foo | grep zzz');
+    expect(results[0].output).toBe(
+      "unknown flag: --foo\nUsage:  docker ps [OPTIONS]\nRun 'docker ps --help' for more information",
+    );
   });
 });
