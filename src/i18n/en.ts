@@ -121,6 +121,8 @@ export const en: Record<string, string> = {
   'notice.keptInMemory':
     'Browser storage is full or blocked: download it now, autosave is paused until you dismiss this.',
   'notice.badLink': 'This share link cannot be opened ({{error}}). Nothing was changed.',
+  'notice.saveFailed':
+    'Your work is not being saved: this browser does not let the page write to its storage (private mode, or full). Use Project → Export JSON to keep it.',
   'reason.notJson': 'not valid JSON',
   'reason.notProject': 'not a whalewire project',
   'reason.damagedLink': 'the link is damaged (not base64url UTF-8)',

@@ -119,6 +119,8 @@ export const ko: Record<string, string> = {
   'notice.keptInMemory':
     '브라우저 저장소가 가득 찼거나 막혀 있습니다. 지금 내려받으세요. 이 알림을 닫을 때까지 자동 저장을 멈춥니다.',
   'notice.badLink': '이 공유 링크를 열 수 없습니다 ({{error}}). 바뀐 것은 없습니다.',
+  'notice.saveFailed':
+    '작업이 저장되지 않고 있습니다: 이 브라우저가 저장소에 쓰는 것을 허용하지 않습니다 (사생활 보호 모드이거나 가득 참). 프로젝트 → JSON 내보내기로 보관하세요.',
   'reason.notJson': '올바른 JSON이 아닙니다',
   'reason.notProject': 'whalewire 프로젝트가 아닙니다',
   'reason.damagedLink': '링크가 손상되었습니다 (base64url UTF-8이 아님)',

@@ -72,15 +72,19 @@ export function loadSave(s: KeyValue | null, stamp: string): LoadResult {
  */
 export function startAutosave(store: AppStore, s: KeyValue | null, hold: () => boolean, delayMs = 250): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let failing = false;
   const write = () => {
     timer = null;
     if (hold()) return;
     const st = store.getState();
-    safeSet(
+    const saved = safeSet(
       s,
       SAVE_KEY,
       serializeProject({ world: st.world, pinned: st.pinned, prefs: { theme: st.theme, lang: st.lang } }),
     );
+    // storage blocked or full: say so once (not at every change), so a reload does not lose work unannounced
+    if (!saved && !failing) st.notify({ tone: 'error', key: 'notice.saveFailed' });
+    failing = !saved;
   };
   const unsub = store.subscribe((st, prev) => {
     if (st.world === prev.world && st.pinned === prev.pinned && st.theme === prev.theme && st.lang === prev.lang)

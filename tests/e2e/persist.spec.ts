@@ -174,3 +174,23 @@ test('in Korean, the reason a save or link is refused is Korean too', async ({ p
     '이 공유 링크를 열 수 없습니다 (링크가 손상되었습니다 (base64url UTF-8이 아님)). 바뀐 것은 없습니다.',
   );
 });
+
+test('a browser that refuses storage is told its work is not being saved', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const app = new AppPage(page);
+  await page.goto('/');
+  await app.ready();
+  await page.getByTestId('tool-add-network').click();
+  await page.getByTestId('field-name').fill('mynet');
+  await page.keyboard.press('Enter');
+  await expect(app.network('mynet')).toBeVisible();
+  await expect(page.getByTestId('notice')).toContainText('Your work is not being saved');
+  await page.getByTestId('notice-dismiss').click();
+  await app.seed('docker network create other');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});

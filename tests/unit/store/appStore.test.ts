@@ -95,6 +95,36 @@ describe('persistence', () => {
     if (res.status === 'ok') expect(Object.values(res.doc.world.networks).map((n) => n.name)).toContain('saved');
   });
 
+  test('a save the browser refuses (quota, private mode) is reported once, and again after it recovered', async () => {
+    const storage = memoryStorage();
+    let full = true;
+    const setItem = storage.setItem;
+    storage.setItem = (k: string, v: string) => {
+      if (full) throw new DOMException('quota', 'QuotaExceededError');
+      setItem(k, v);
+    };
+    const store = createAppStore();
+    const stop = startAutosave(store, storage, () => false, 0);
+    const tick = () => new Promise((r) => setTimeout(r, 10));
+    const failures = () => store.getState().notices.filter((n) => n.key === 'notice.saveFailed').length;
+    store.getState().run('docker network create one');
+    await tick();
+    expect(failures()).toBe(1);
+    store.getState().dismiss(store.getState().notices[0].id);
+    store.getState().run('docker network create two');
+    await tick();
+    expect(failures()).toBe(0);
+    full = false;
+    store.getState().run('docker network create three');
+    await tick();
+    expect(storage.map.has(SAVE_KEY)).toBe(true);
+    full = true;
+    store.getState().run('docker network create four');
+    await tick();
+    expect(failures()).toBe(1);
+    stop();
+  });
+
   test('an unreadable save is kept aside under its own key before anything else', () => {
     const storage = memoryStorage();
     storage.setItem(SAVE_KEY, '{"broken');
