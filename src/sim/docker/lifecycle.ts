@@ -86,8 +86,12 @@ export function startContainer(draft: World, id: string): StartError | null {
     const ref = c.networkMode.slice('container:'.length);
     const other = draft.containers[ref];
     if (!other) return { message: `No such container: ${ref}` };
-    // moby names the owner as stored in HostConfig.NetworkMode (its full id once created).
-    if (other.state !== 'running') return { message: `cannot join network of a non running container: ${ref}` };
+    // daemon getNetworkedContainer (v28): the owner by name, with its state.
+    if (other.state !== 'running') {
+      return {
+        message: `cannot join network namespace of a non running container: container ${other.name} is ${other.state}`,
+      };
+    }
   }
   for (const [i, ep] of c.endpoints.entries()) {
     const net = lookupNetwork(draft, ep.networkId);

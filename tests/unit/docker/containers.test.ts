@@ -197,16 +197,15 @@ describe('port, rename, logs, exec', () => {
 });
 
 describe('--network container:NAME', () => {
-  it('cannot start while the namespace owner is not running (moby wording, full id)', () => {
+  it('cannot start while the namespace owner is not running (v28 wording: its name and state)', () => {
     const { world } = play([
       'docker run -d --name web nginx',
       'docker create --network container:web --name side busybox sleep 1d',
       'docker stop web',
     ]);
-    const web = findContainer(world, 'web')!;
     const r = docker(world, 'docker start side');
     expect(r.output).toBe(
-      `Error response from daemon: cannot join network of a non running container: ${web.id}\nError: failed to start containers: side`,
+      'Error response from daemon: cannot join network namespace of a non running container: container web is exited\nError: failed to start containers: side',
     );
     expect(r.world).toBe(world);
   });
