@@ -227,4 +227,39 @@ test('predict mode: the choices include stops the packet never reaches; the clas
   await expect(result).toContainText('1 of 1 predictions right');
   await expect(sim.panel.getByTestId('sim-outcome')).toContainText('timed out', { timeout: 30_000 });
   await expect(sim.narration()).toContainText('private addresses (10/8, 172.16/12, 192.168/16) are not routed');
+  // on the canvas the reason sits on a pill wider than its text, so crossing cables do not strike it
+  const reason = page.locator('[data-testid="packet-drop"] .sim-drop__reason');
+  await expect(reason).toHaveText(/^internet has no route to 192\.168\.0\.10/);
+  const textWidth = await reason.evaluate((el) => (el as SVGTextElement).getBBox().width);
+  const pill = page.locator('[data-testid="packet-drop"] .sim-drop__back');
+  expect(Number(await pill.getAttribute('width'))).toBeGreaterThan(textWidth);
+});
+
+test('the marker follows its card when presenter mode resizes the drawing', async ({ page }) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.open();
+  await sim.loadScene(NAT);
+  const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
+  const trace = sceneTrace(NAT, packet.line);
+  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const dnat = trace.steps.findIndex((s) => s.action === 'dnat');
+  await sim.panel.getByTestId('sim-event').nth(dnat).click();
+  await sim.expectAt(trace, dnat);
+  const router = page.getByTestId('machine-router');
+  const marker = page.locator('[data-testid="packet-marker"]:visible');
+  // at the router: the marker sits on the card's top-right corner
+  const offCorner = async () => {
+    const r = (await router.boundingBox())!;
+    const m = (await marker.boundingBox())!;
+    return Math.hypot(m.x + m.width / 2 - (r.x + r.width), m.y + m.height / 2 - r.y);
+  };
+  await expect.poll(offCorner).toBeLessThan(16);
+  await page.keyboard.press('p');
+  await page.waitForTimeout(800); // the fit's 300 ms animation
+  await expect.poll(offCorner).toBeLessThan(24);
+  await page.keyboard.press('p');
+  await page.waitForTimeout(800);
+  await expect.poll(offCorner).toBeLessThan(16);
 });

@@ -167,10 +167,31 @@ export const PacketLayer = memo(function PacketLayer() {
         start = now - progress * duration;
       } else if (s.playing && !prev.playing && finished) s.advance();
     });
+    // the graph moved under the marker (presenter mode's larger cards, a drag, a re-layout): put
+    // the marker back on the same step's cable or card, keeping its progress, instead of leaving
+    // it where that cable used to be. Edge paths are redrawn after React renders: wait a frame.
+    let retrack = 0;
+    const unsubRf = rf.subscribe((st, prev) => {
+      if (st.nodes === prev.nodes && st.edges === prev.edges) return;
+      cancelAnimationFrame(retrack);
+      retrack = requestAnimationFrame(() => {
+        retrack = requestAnimationFrame(() => {
+          const s = useSim.getState();
+          const step = s.trace?.steps[s.cursor];
+          if (!s.trace || !step) return;
+          const plan = planStep(s.trace.steps, s.cursor);
+          const reason = plan?.kind === 'at' && plan.drop ? formatExplain(langRef.current, step.explain) : '';
+          anim.show(plan, s.cursor, reason);
+          if (finished) anim.frame(1);
+        });
+      });
+    });
     run();
     return () => {
       mark(null, '');
       unsub();
+      unsubRf();
+      cancelAnimationFrame(retrack);
       cancelAnimationFrame(raf);
       layer.replaceChildren();
     };
