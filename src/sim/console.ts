@@ -49,7 +49,8 @@ export function tokenize(line: string): string[] {
     const ch = line[i];
     if (quote) {
       if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
+      // in double quotes a backslash escapes only $ ` " \ (bash); "\n" stays two characters
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length && '$`"\\'.includes(line[i + 1])) cur += line[++i];
       else cur += ch;
     } else if (ch === '"' || ch === "'") {
       quote = ch;

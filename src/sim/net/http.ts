@@ -34,7 +34,31 @@ export type HttpResult =
 
 type Served = { kind: 'ok'; answer: HttpAnswer } | { kind: 'reset' } | { kind: 'empty' };
 
-function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number): Served {
+/** nginx's own 404 page (ngx_http_special_response.c: CRLF lines, the version in the footer). */
+function nginx404(version: string): HttpAnswer {
+  const body = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+  return {
+    status: 404,
+    reason: 'Not Found',
+    headers: [
+      ['Server', `nginx/${version}`],
+      ['Content-Type', 'text/html'],
+      ['Content-Length', String(body.length)],
+      ['Connection', 'keep-alive'],
+    ],
+    body,
+  };
+}
+
+/** The app's answer for `path`: nginx serves only its welcome page, anything else is its 404. */
+function forPath(answer: HttpAnswer, path: string): HttpAnswer {
+  const server = answer.headers.find(([k]) => k === 'Server')?.[1] ?? '';
+  const bare = path.split(/[?#]/)[0];
+  if (server.startsWith('nginx/') && bare !== '/' && bare !== '/index.html') return nginx404(server.slice(6));
+  return answer;
+}
+
+function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number, path: string): Served {
   const l = listenerFor(ctx, srv, 'tcp', dst, port);
   if (!l) return { kind: 'reset' };
   if (l.app === 'docker-proxy' && l.containerId && depth < 2) {
@@ -46,13 +70,13 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number)
       to: `${target.ip}:${target.port}`,
       container: target.container.name,
     });
-    const r = httpGet(ctx, srv, target.ip, target.port, depth + 1);
+    const r = httpGet(ctx, srv, target.ip, target.port, depth + 1, path);
     return r.kind === 'ok' ? { kind: 'ok', answer: r.answer } : r.kind === 'empty' ? r : { kind: 'reset' };
   }
   if (l.containerId) {
     const c = ctx.world.containers[l.containerId];
     const res = c ? httpResponse(c, port) : null;
-    return res ? { kind: 'ok', answer: res } : { kind: 'empty' };
+    return res ? { kind: 'ok', answer: forPath(res, path) } : { kind: 'empty' };
   }
   const m = srv.machine;
   if (m?.httpBody !== undefined) {
@@ -80,8 +104,8 @@ const lost = (ex: Exchange): HttpResult =>
       ? { kind: 'host-unreachable' }
       : { kind: 'lost' };
 
-/** `GET /` from `from` to `ip:port`. */
-export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth = 0): HttpResult {
+/** `GET path` from `from` to `ip:port`. */
+export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth = 0, path = '/'): HttpResult {
   const sport = ephemeralPort(ctx);
   const syn = packetFrom(from, ip, { proto: 'tcp', sport, dport: port, flags: 'SYN' });
   if (!syn) return { kind: 'unreachable' };
@@ -99,9 +123,9 @@ export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth
     return lost(hs);
   }
   let served: Served = { kind: 'empty' };
-  const get = { ...syn, flags: 'PSH,ACK', app: 'GET / HTTP/1.1' };
+  const get = { ...syn, flags: 'PSH,ACK', app: `GET ${path} HTTP/1.1` };
   const ex = exchange(ctx, from, get, (srv, p) => {
-    served = serve(ctx, srv, p.dst, p.dport, depth);
+    served = serve(ctx, srv, p.dst, p.dport, depth, path);
     if (served.kind === 'ok') {
       const a = served.answer;
       step(ctx, srv.canvas, 'app', { app: { summary: `HTTP/1.1 ${a.status} ${a.reason}` } }, 'app.http', {

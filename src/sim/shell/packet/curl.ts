@@ -6,7 +6,7 @@ import { type HttpAnswer, httpGet } from '../../net/http';
 import type { NetNode } from '../../net/topo';
 import { parseUrl } from '../../net/url';
 import type { Where } from '../../where';
-import { METER_HEADER, meterLine, showsMeter } from './curlMeter';
+import { METER_HEADER, meterLine, showsMeter, writeOut } from './curlMeter';
 import { runTool, splitFlags, type ToolOutcome } from './run';
 
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
@@ -19,6 +19,10 @@ interface CurlArgs {
   maxTime: number | null;
   connectTimeout: number | null;
   out: string | null;
+  /** -f: an HTTP error status is curl error 22, without the body */
+  fail: boolean;
+  /** -w FORMAT, printed after the transfer */
+  writeOut: string | null;
   url: string;
 }
 
@@ -31,9 +35,11 @@ function parse(argv: string[]): CurlArgs | string {
     maxTime: null,
     connectTimeout: null,
     out: null,
+    fail: false,
+    writeOut: null,
     url: '',
   };
-  const xs = splitFlags(argv.slice(1), 'mo');
+  const xs = splitFlags(argv.slice(1), 'mow');
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     if (x === '-s' || x === '--silent') a.silent = true;
@@ -46,7 +52,9 @@ function parse(argv: string[]): CurlArgs | string {
       if (x === '--connect-timeout') a.connectTimeout = v;
       else a.maxTime = v;
     } else if (x === '-o' || x === '--output') a.out = xs[++i] ?? null;
-    else if (x === '-L' || x === '-4' || x === '-k' || x === '-f') continue;
+    else if (x === '-w' || x === '--write-out') a.writeOut = xs[++i] ?? '';
+    else if (x === '-f' || x === '--fail') a.fail = true;
+    else if (x === '-L' || x === '-4' || x === '-k' || x === '--location' || x === '--insecure') continue;
     else if (x.startsWith('-'))
       return `curl: option ${x}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`;
     else a.url = x;
@@ -100,7 +108,7 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     ip = r.ips[0];
     if (a.verbose) out.push(`*   Trying ${ip}:${url.port}...`);
     const t0 = ctx.us;
-    const res = httpGet(ctx, node, ip, url.port);
+    const res = httpGet(ctx, node, ip, url.port, 0, url.path);
     const took = Math.floor((ctx.us - t0) / 1000);
     const failConnect = (ms: number) =>
       `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`;
@@ -154,13 +162,20 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
         request();
         return err(52, 'Empty reply from server', 'empty reply', took);
     }
+    status = res.answer.status;
+    remote = ip;
+    if (a.fail && status >= 400) {
+      request();
+      return err(22, `The requested URL returned error: ${status}`, `HTTP ${status}`, took);
+    }
     const clock = ctx.world.clock + Math.round(ctx.us / 1000);
     const head = headerLines(res.answer, clock);
     request();
     if (a.verbose) out.push(...head.map((h) => `< ${h}`), '< ');
     else if (a.head) out.push(...head, '');
     if (!a.head) bytesOut = new TextEncoder().encode(res.answer.body).length;
-    if (!a.head && a.out === null) out.push(res.answer.body.replace(/\n$/, ''));
+    // the terminal shows CRLF lines (nginx's error pages) as plain lines
+    if (!a.head && a.out === null) out.push(res.answer.body.replace(/\r\n/g, '\n').replace(/\n$/, ''));
     if (a.verbose) out.push(`* Connection #0 to host ${url.host} left intact`);
     return {
       output: out.join('\n'),
@@ -170,5 +185,16 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
       ms: took,
     };
   };
-  return runTool(world, where, line, (ctx, node): ToolOutcome => withMeter(transfer(ctx, node), bytesOut));
+  let status = 0;
+  let remote = '';
+  const finish = (o: ToolOutcome): ToolOutcome => {
+    if (a.writeOut === null) return o;
+    const dflt = url.port === (url.scheme === 'https' ? 443 : 80);
+    const effective = `${url.scheme}://${url.host}${dflt ? '' : `:${url.port}`}${url.path}`;
+    const vars = { http_code: status, remote_ip: remote, port: url.port, bytes: bytesOut, ms: o.ms, exit: o.exitCode };
+    // a console line ends where the terminal's does, so a final "\n" of the format is that end
+    const w = writeOut(a.writeOut, { ...vars, url: effective }).replace(/\n$/, '');
+    return { ...o, output: [o.output, w].filter((x) => x !== '').join('\n') };
+  };
+  return runTool(world, where, line, (ctx, node): ToolOutcome => finish(withMeter(transfer(ctx, node), bytesOut)));
 }

@@ -45,3 +45,32 @@ export function showsMeter(argv: string[]): boolean {
     (a) => a === '--silent' || a === '--verbose' || (/^-[A-Za-z]+$/.test(a) && (a.includes('s') || a.includes('v'))),
   );
 }
+
+/** What `-w` can name: the transfer as it ended. */
+export interface WriteOutVars {
+  http_code: number;
+  remote_ip: string;
+  port: number;
+  bytes: number;
+  ms: number;
+  exit: number;
+  url: string;
+}
+
+/** `-w FORMAT`: %{variable} and the \\n \\t escapes curl expands; an unknown variable is left out. */
+export function writeOut(format: string, v: WriteOutVars): string {
+  const values: Record<string, string> = {
+    http_code: String(v.http_code).padStart(3, '0'),
+    response_code: String(v.http_code).padStart(3, '0'),
+    remote_ip: v.remote_ip,
+    remote_port: v.remote_ip ? String(v.port) : '0',
+    size_download: String(v.bytes),
+    time_total: (v.ms / 1000).toFixed(6),
+    url_effective: v.url,
+    exitcode: String(v.exit),
+  };
+  return format
+    .replace(/%\{(\w+)\}/g, (_, k: string) => values[k] ?? '')
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t');
+}

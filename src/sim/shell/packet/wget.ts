@@ -37,7 +37,7 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
     if (r.kind !== 'ok') return fail(`wget: bad address '${url.host}'`, 'name not resolvable', ctx.us / 1000);
     const ip = r.ips[0];
     const lines = quiet ? [] : [`Connecting to ${url.host} (${ip}:${url.port})`];
-    const res = httpGet(ctx, node, ip, url.port);
+    const res = httpGet(ctx, node, ip, url.port, 0, url.path);
     const ms = ctx.us / 1000;
     if (res.kind === 'refused' || res.kind === 'unreachable' || res.kind === 'host-unreachable') {
       const why =
@@ -52,7 +52,11 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
       return fail([...lines, 'wget: download timed out'].join('\n'), 'timed out', timeout * 1000);
     if (res.kind !== 'ok')
       return fail([...lines, 'wget: error getting response: Connection reset by peer'].join('\n'), 'reset', ms);
-    const body = res.answer.body.replace(/\n$/, '');
+    if (res.answer.status >= 400) {
+      const why = `HTTP/1.1 ${res.answer.status} ${res.answer.reason}`;
+      return fail([...lines, `wget: server returned error: ${why}`].join('\n'), why, ms);
+    }
+    const body = res.answer.body.replace(/\r\n/g, '\n').replace(/\n$/, '');
     const size = new TextEncoder().encode(res.answer.body).length;
     if (out === '-')
       lines.push(
