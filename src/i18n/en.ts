@@ -2,6 +2,12 @@
 export const en: Record<string, string> = {
   'app.simDock': 'Packet simulation',
   'canvas.label': 'Network canvas',
+  'canvas.controls': 'Zoom',
+  'canvas.zoomIn': 'Zoom in',
+  'canvas.zoomOut': 'Zoom out',
+  'canvas.fitView': 'Fit the view (F)',
+  'canvas.minimap': 'Minimap',
+  'canvas.nodeHelp': 'Enter or Space selects it; Delete removes it; Shift+F10 opens its menu.',
   'toolbar.label': 'Tools',
   'toolbar.addContainer': 'Container',
   'toolbar.addNetwork': 'Network',

@@ -2,6 +2,12 @@
 export const ko: Record<string, string> = {
   'app.simDock': '패킷 시뮬레이션',
   'canvas.label': '네트워크 캔버스',
+  'canvas.controls': '확대/축소',
+  'canvas.zoomIn': '확대',
+  'canvas.zoomOut': '축소',
+  'canvas.fitView': '화면 맞춤 (F)',
+  'canvas.minimap': '미니맵',
+  'canvas.nodeHelp': 'Enter나 Space로 선택, Delete로 삭제, Shift+F10으로 메뉴를 엽니다.',
   'toolbar.label': '도구',
   'toolbar.addContainer': '컨테이너',
   'toolbar.addNetwork': '네트워크',

@@ -172,8 +172,12 @@ test('switch to Korean: Korean labels; ?lang=ko opens in Korean', async ({ page 
   await expect(app.toolbar).toContainText('컨테이너');
   await expect(page.getByTestId('segment-lan')).toContainText('LAN 스위치');
   await expect(page.getByTestId('node-docker-host')).toContainText('도커 호스트');
+  // React Flow's own buttons too
+  await expect(page.locator('.react-flow__controls-zoomin')).toHaveAttribute('title', '확대');
+  await expect(page.locator('.react-flow__controls-fitview')).toHaveAttribute('aria-label', '화면 맞춤 (F)');
   await app.open('?lang=en');
   await expect(app.toolbar).toContainText('Container');
+  await expect(page.locator('.react-flow__controls-zoomin')).toHaveAttribute('title', 'Zoom in');
   await app.open('?lang=ko');
   await expect(app.inspector).toContainText('속성');
 });

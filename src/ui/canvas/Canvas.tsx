@@ -87,6 +87,19 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     [toFlow, graph, layout, selected, dragging, dropTarget],
   );
   const rf = useReactFlow<FlowNode>();
+  // React Flow's own tooltips and screen-reader texts, in the page's language
+  const ariaLabels = useMemo(
+    () => ({
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.fitView'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'node.a11yDescription.default': t('canvas.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.nodeHelp'),
+    }),
+    [t],
+  );
   const dragFrom = useRef<string | null>(null);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -196,6 +209,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         nodesConnectable={false}
         // a cable does nothing when focused: Tab goes from the toolbar straight to the nodes
         edgesFocusable={false}
+        ariaLabelConfig={ariaLabels}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}

@@ -54,7 +54,6 @@ export const Overview = memo(function Overview({
       nodeStrokeWidth={3}
       className="minimap"
       style={{ width: 120, height: 76 }}
-      ariaLabel="minimap"
     />
   );
 });
