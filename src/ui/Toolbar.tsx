@@ -64,7 +64,7 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
           disabled={!canUndo}
           data-testid="tool-undo"
           onClick={() => undo()}
-          title="Ctrl+Z"
+          title={`${t('toolbar.undo')} (Ctrl+Z)`}
           aria-label={t('toolbar.undo')}
         >
           ↶
@@ -74,7 +74,7 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
           disabled={!canRedo}
           data-testid="tool-redo"
           onClick={() => redo()}
-          title="Ctrl+Shift+Z"
+          title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
           aria-label={t('toolbar.redo')}
         >
           ↷
