@@ -75,6 +75,30 @@ test('a drop onto a card under a network counts as a drop onto that network; ont
   expect(await ipsOf(app, 'c1')).toEqual([{ network: 'mynet', ifname: 'eth0', ip: '172.18.0.3' }]);
 });
 
+test('a drop on empty canvas disconnects; a drop on a machine outside the host means nothing and snaps back', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed(
+    'docker network create mynet',
+    'docker run -dit --name c1 nicolaka/netshoot',
+    'docker network connect mynet c1',
+  );
+  const before = await app.container('c1').boundingBox();
+  await app.dragContainerTo('c1', page.getByTestId('machine-pc2'));
+  await page.waitForTimeout(300);
+  await expect(app.consoleOutput.locator('.from-gesture')).toHaveCount(0);
+  await expect.poll(async () => (await app.container('c1').boundingBox())?.y).toBeCloseTo(before?.y ?? 0, 0);
+  expect((await app.api((w) => w.state())).pinned).toEqual({});
+  // empty canvas to the right of the host: leaves the network the drag started nearest (bridge)
+  const host = await page.getByTestId('node-docker-host').boundingBox();
+  if (!host) throw new Error('no host');
+  await app.dragContainerTo('c1', { x: host.x + host.width + 60, y: host.y + host.height - 20 });
+  await expect(app.consoleOutput).toContainText('docker network disconnect bridge c1');
+  expect(await ipsOf(app, 'c1')).toEqual([{ network: 'mynet', ifname: 'eth1', ip: '172.18.0.2' }]);
+});
+
 test('an invalid drop shows Docker’s own error and snaps back', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

@@ -31,6 +31,15 @@ function absBox(graph: Graph, layout: Layout, id: string) {
   return { x: b.x + (p?.x ?? 0), y: b.y + (p?.y ?? 0), w: b.w, h: b.h };
 }
 
+/** Whether `pt` lies on a machine or segment node (the world outside the Docker host). */
+function machineAt(graph: Graph, layout: Layout, pt: { x: number; y: number }): boolean {
+  return graph.nodes.some((n) => {
+    if (n.data.kind !== 'machine' && n.data.kind !== 'segment') return false;
+    const b = absBox(graph, layout, n.id);
+    return !!b && pt.x >= b.x && pt.x <= b.x + b.w && pt.y >= b.y && pt.y <= b.y + b.h;
+  });
+}
+
 /**
  * The network node a drop at `pt` means: a network's box (with a little slack), or a card of a
  * container that sits on exactly one network, since the cards under a bridge read as part of it.
@@ -152,6 +161,13 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         const net = networkAt(graph, layout, pt, s.world, node.id);
         const host = layout[DOCKER_HOST];
         const outside = host && (pt.x < host.x || pt.x > host.x + host.w || pt.y < host.y || pt.y > host.y + host.h);
+        // on a machine or the LAN switch is not "empty canvas": that drop means nothing, back it goes
+        const onMachine = outside && machineAt(graph, layout, pt);
+        if (onMachine) {
+          dragFrom.current = null;
+          s.setDragging(null);
+          return;
+        }
         const onto = net ? net.slice(4) : outside ? 'outside' : null;
         const lines = dropCommands(s.world, node.data.containerId, dragFrom.current, onto, e.altKey || e.shiftKey);
         dragFrom.current = null;
