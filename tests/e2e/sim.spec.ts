@@ -89,7 +89,7 @@ test('ping on a user-defined network: ARP flood, ARP reply, ICMP echo request an
     const step = trace.steps[i];
     seen.add(step.action);
     if (step.frame.l4?.icmpType) seen.add(step.frame.l4.icmpType);
-    await expect(sim.current().locator('.sim-event__action')).toHaveText(step.action);
+    await expect(sim.current().locator('.sim-event__action')).toHaveAttribute('data-action', step.action);
     if (step.action === 'flood' && 'node' in step.at) {
       // a broadcast leaves on every other port of the bridge: more than one marker at once
       const shown = page.locator('[data-testid="packet-marker"]:visible');
@@ -153,6 +153,11 @@ test('with Korean chosen the narration is Korean', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await sim.expectAt(trace, 1, 'ko');
   await expect(sim.panel.getByRole('button', { name: '다음 단계' })).toBeVisible();
+  // the event list names actions in Korean too, not the engine's ids
+  const actions = sim.panel.locator('.sim-event__action');
+  const i = trace.steps.findIndex((s) => s.action === 'transmit');
+  await expect(actions.nth(i)).toHaveText('전송');
+  await expect(actions.filter({ hasText: /^(transmit|deliver|send|reply)$/ })).toHaveCount(0);
 });
 
 test('predict mode asks, records the answer, reveals and plays', async ({ page }) => {

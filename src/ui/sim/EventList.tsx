@@ -11,6 +11,8 @@ const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNa
   const { t } = useTranslation();
   const { index, step, names, current } = props;
   const where = placeOf(step, names);
+  // the engine's action id, in words of the chosen language (a Korean class read "transmit")
+  const action = t(`sim.act.${step.action}`, { defaultValue: step.action });
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // scroll the list only: scrollIntoView would also scroll the panel and the page
@@ -29,7 +31,7 @@ const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNa
         type="button"
         className={`sim-event${current ? ' sim-event--current' : ''}${STOP_ACTIONS.has(step.action) ? ' sim-event--drop' : ''}`}
         aria-current={current ? 'step' : undefined}
-        aria-label={t('sim.jumpTo', { n: index + 1, action: step.action, where })}
+        aria-label={t('sim.jumpTo', { n: index + 1, action, where })}
         onClick={() => useSim.getState().jumpTo(index)}
         data-testid="sim-event"
       >
@@ -38,7 +40,9 @@ const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNa
         <span className="sim-event__proto" style={{ borderColor: PROTO_COLOURS[stepCategory(step)] }}>
           {protoLabel(step)}
         </span>
-        <span className="sim-event__action">{step.action}</span>
+        <span className="sim-event__action" data-action={step.action}>
+          {action}
+        </span>
       </button>
     </li>
   );
