@@ -8,6 +8,9 @@ export const en: Record<string, string> = {
   'canvas.fitView': 'Fit the view (F)',
   'canvas.minimap': 'Minimap',
   'canvas.nodeHelp': 'Enter or Space selects it; Delete removes it; Shift+F10 opens its menu.',
+  'drag.help':
+    'Drop on a network to move it there · hold Alt or Shift to add that network instead · drop outside the Docker host to disconnect',
+  'drag.nothing': 'Nothing happens on a machine: drop on a network, or on empty canvas to disconnect',
   'toolbar.label': 'Tools',
   'toolbar.addContainer': 'Container',
   'toolbar.addNetwork': 'Network',

@@ -41,6 +41,33 @@ test('drag a container from bridge onto a user network: new IP, echoed commands,
   expect((page as unknown as { errors: string[] }).errors).toEqual([]);
 });
 
+test('while a container is dragged, the canvas says what the drop will run', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker network create mynet', 'docker run -dit --name c1 nicolaka/netshoot');
+  const hint = page.getByTestId('drag-hint');
+  const from = await app.container('c1').boundingBox();
+  const to = await app.network('mynet').boundingBox();
+  if (!from || !to) throw new Error('not visible');
+  const m = page.mouse;
+  await m.move(from.x + from.width / 2, from.y + 14);
+  await m.down();
+  await m.move(from.x + from.width / 2 + 30, from.y + 40, { steps: 4 });
+  await expect(hint).toContainText('Drop on a network to move it there');
+  await m.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await expect(hint.locator('div')).toHaveText([
+    '$ docker network disconnect bridge c1',
+    '$ docker network connect mynet c1',
+  ]);
+  await page.keyboard.down('Shift');
+  await m.move(to.x + to.width / 2 + 4, to.y + to.height / 2, { steps: 2 });
+  await expect(hint.locator('div')).toHaveText(['$ docker network connect mynet c1']);
+  await m.up();
+  await page.keyboard.up('Shift');
+  await expect(hint).toHaveCount(0);
+  await expect(app.container('c1').getByTestId('iface')).toHaveCount(2);
+});
+
 test('a drop with a modifier connects a second network: two interfaces', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

@@ -81,6 +81,8 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const presenter = useApp((s) => s.presenter);
   const metrics = metricsFor(presenter);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  /** while a container is dragged: the docker lines its drop would run, or a word on what drops do */
+  const [hint, setHint] = useState<string[] | 'help' | 'nothing' | null>(null);
   const layout = useMemo(() => layoutGraph(graph, pinned, metrics), [graph, pinned, metrics]);
   const bounds = useMemo(
     () =>
@@ -143,42 +145,51 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     [graph, layout, flowPoint],
   );
 
-  const onNodeDrag = useCallback(
+  /** What dropping `node` at the pointer would do: nothing (over a machine), or these docker lines onto `onto`. */
+  const intent = useCallback(
     (e: MouseEvent | TouchEvent, node: FlowNode) => {
-      if (node.data.kind !== 'container') return;
-      const target = networkAt(graph, layout, flowPoint(e), appStore().getState().world, node.id);
-      setDropTarget(target && target !== `net:${dragFrom.current}` ? target : null);
+      if (node.data.kind !== 'container') return null;
+      const world = appStore().getState().world;
+      const pt = flowPoint(e);
+      const net = networkAt(graph, layout, pt, world, node.id);
+      const host = layout[DOCKER_HOST];
+      const outside = host && (pt.x < host.x || pt.x > host.x + host.w || pt.y < host.y || pt.y > host.y + host.h);
+      // on a machine or the LAN switch is not "empty canvas": that drop means nothing, back it goes
+      if (!net && outside && machineAt(graph, layout, pt)) return { onMachine: true, net, onto: null, lines: [] };
+      const onto = net ? net.slice(4) : outside ? 'outside' : null;
+      const extra = 'altKey' in e && (e.altKey || e.shiftKey);
+      const lines = dropCommands(world, node.data.containerId, dragFrom.current, onto, extra);
+      return { onMachine: false, net, onto, lines };
     },
     [graph, layout, flowPoint],
+  );
+
+  const onNodeDrag = useCallback(
+    (e: MouseEvent | TouchEvent, node: FlowNode) => {
+      const it = intent(e, node);
+      if (!it) return;
+      setDropTarget(it.net && it.net !== `net:${dragFrom.current}` ? it.net : null);
+      setHint(it.onMachine ? 'nothing' : it.lines.length ? it.lines : 'help');
+    },
+    [intent],
   );
 
   const onNodeDragStop = useCallback(
     (e: MouseEvent | TouchEvent, node: FlowNode) => {
       const s = appStore().getState();
       setDropTarget(null);
-      if (node.data.kind === 'container') {
-        const pt = flowPoint(e);
-        const net = networkAt(graph, layout, pt, s.world, node.id);
-        const host = layout[DOCKER_HOST];
-        const outside = host && (pt.x < host.x || pt.x > host.x + host.w || pt.y < host.y || pt.y > host.y + host.h);
-        // on a machine or the LAN switch is not "empty canvas": that drop means nothing, back it goes
-        const onMachine = outside && machineAt(graph, layout, pt);
-        if (onMachine) {
-          dragFrom.current = null;
-          s.setDragging(null);
-          return;
-        }
-        const onto = net ? net.slice(4) : outside ? 'outside' : null;
-        const lines = dropCommands(s.world, node.data.containerId, dragFrom.current, onto, e.altKey || e.shiftKey);
-        dragFrom.current = null;
-        if (lines.length) {
-          const res = s.gesture(lines, [node.id]);
+      setHint(null);
+      const it = intent(e, node);
+      dragFrom.current = null;
+      if (it) {
+        if (it.lines.length) {
+          const res = s.gesture(it.lines, [node.id]);
           s.setDragging(null);
           if (!res.ok) s.notify({ tone: 'error', key: 'notice.dropRefused', params: { error: res.output } });
           return;
         }
-        if (onto && onto !== 'outside') {
-          // dropped back onto its own network: nothing to do, back to its place
+        if (it.onMachine || (it.onto && it.onto !== 'outside')) {
+          // onto a machine, or back onto its own network: nothing to do, back to its place
           s.setDragging(null);
           return;
         }
@@ -187,7 +198,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
       s.pin(node.id, { x: node.position.x / metrics.scale, y: node.position.y / metrics.scale });
       s.setDragging(null);
     },
-    [graph, layout, flowPoint, metrics],
+    [intent, metrics],
   );
 
   const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: FlowNode) => {
@@ -242,6 +253,19 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
         <PacketLayer />
       </ReactFlow>
+      {hint && (
+        <div className="drag-hint" role="status" data-testid="drag-hint">
+          {Array.isArray(hint) ? (
+            hint.map((l) => (
+              <div className="mono" key={l}>
+                $ {l}
+              </div>
+            ))
+          ) : (
+            <div>{t(hint === 'help' ? 'drag.help' : 'drag.nothing')}</div>
+          )}
+        </div>
+      )}
     </section>
   );
 }
