@@ -67,6 +67,18 @@ describe('Docker 28 netfilter rules on the host (docker-facts D32–D37)', () =>
     );
   });
 
+  it('iptables -nvL: counters (0, the simulation keeps none) and the in/out columns that explain the rules', () => {
+    expect(run(w, host, 'iptables -t nat -nvL POSTROUTING').output.split('\n').slice(0, 3)).toEqual([
+      'Chain POSTROUTING (policy ACCEPT 0 packets, 0 bytes)',
+      ' pkts bytes target     prot opt in     out     source               destination         ',
+      '    0     0 MASQUERADE  all  --  *      !br-5173498c2a7a  10.0.0.0/24          0.0.0.0/0           ',
+    ]);
+    expect(run(w, host, 'iptables -L FORWARD -n --line-numbers').output.split('\n').slice(1, 3)).toEqual([
+      'num  target     prot opt source               destination         ',
+      '1    DOCKER-USER  all  --  0.0.0.0/0            0.0.0.0/0           ',
+    ]);
+  });
+
   it('iptables -t nat -L -n: iptables 1.8 listing', () => {
     const out = run(w, host, 'iptables -t nat -L -n').output;
     expect(out).toContain(

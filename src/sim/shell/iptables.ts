@@ -48,22 +48,41 @@ function extras(r: NfRule): string {
   return xs.join(' ');
 }
 
-/** `iptables [-t T] -L [-n]`: iptables 1.8 legacy layout (without -v, so no in/out columns). */
-export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rules): string {
-  const header = `${pad('target', 10)} ${pad('prot', 5)}${pad('opt', 4)}${pad('source', 21)}${pad('destination', 20)}`;
+/** What -L shows besides the rules: `-v` counters and interfaces, `--line-numbers`. */
+export interface ListOptions {
+  verbose?: boolean;
+  lineNumbers?: boolean;
+}
+
+/** An interface column of `-v`: "!" when negated, "*" for any. */
+const via = (m: NfMatch | undefined) => (m ? `${m.not ? '!' : ''}${m.value}` : '*');
+
+/**
+ * `iptables [-t T] -L [-n] [-v] [--line-numbers]`: iptables 1.8 print_header/print_firewall.
+ * The simulation keeps no packet counters, so `-v` shows them as 0.
+ */
+export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rules, o: ListOptions = {}): string {
+  const num = o.lineNumbers ? `${pad('num', 4)} ` : '';
+  const counts = o.verbose ? `${'pkts'.padStart(5)} ${'bytes'.padStart(5)} ` : '';
+  const ifaces = o.verbose ? ` ${pad('in', 6)} ${pad('out', 6)} ` : '';
+  // print_header: "%-9s " target, " prot ", "opt", [" %-6s " in, "%-6s " out], " %-19s " twice
+  const header = `${num}${counts}${pad('target', 9)}  prot opt${ifaces} ${pad('source', 19)}  ${pad('destination', 19)} `;
   const blocks = t.chains.map((c) => {
     const refs = allRules.filter((r) => r.target === c.name).length;
-    const title = c.policy ? `Chain ${c.name} (policy ${c.policy})` : `Chain ${c.name} (${refs} references)`;
+    const policy = c.policy ? `policy ${c.policy}${o.verbose ? ' 0 packets, 0 bytes' : ''}` : `${refs} references`;
     const lines = t.rules
       .filter((r) => r.chain === c.name)
-      .map((r) => {
+      .map((r, i) => {
+        const n = o.lineNumbers ? `${pad(String(i + 1), 4)} ` : '';
+        const cnt = o.verbose ? `${'0'.padStart(5)} ${'0'.padStart(5)} ` : '';
+        const io = o.verbose ? ` ${pad(via(r.in), 6)} ${pad(via(r.out), 6)} ` : '';
         // iptables 1.8 print_firewall: "%-9s " target, "!"-or-space, "%-5s" prot, opt, then
         // "!"-or-space + address columns; a long target (MASQUERADE) pushes the rest right
-        const line = `${pad(r.target, 9)}  ${pad(r.proto ?? 'all', 5)}${pad('--', 3)}${addr(r.src, numeric)} ${addr(r.dst, numeric)} `;
+        const line = `${n}${cnt}${pad(r.target, 9)}  ${pad(r.proto ?? 'all', 5)}${pad('--', 3)}${io}${addr(r.src, numeric)} ${addr(r.dst, numeric)} `;
         const x = extras(r);
         return x ? `${line} ${x}` : line;
       });
-    return [title, header, ...lines].join('\n');
+    return [`Chain ${c.name} (${policy})`, header, ...lines].join('\n');
   });
   return blocks.join('\n\n');
 }
@@ -80,6 +99,7 @@ export function iptables(world: World, argv: string[], where: Where): CommandRes
   let mode: 'S' | 'L' | null = null;
   let numeric = false;
   let chain: string | undefined;
+  const opts: ListOptions = {};
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-t' || a === '--table') {
@@ -95,12 +115,12 @@ export function iptables(world: World, argv: string[], where: Where): CommandRes
     } else if (a === '-S' || a === '--list-rules') mode = 'S';
     else if (a === '-L' || a === '--list') mode = 'L';
     else if (a === '-n' || a === '--numeric') numeric = true;
-    else if (/^-[LSn]+$/.test(a)) {
+    else if (a === '--line-numbers') opts.lineNumbers = true;
+    else if (/^-[LSnvx]+$/.test(a)) {
       if (a.includes('L')) mode = 'L';
       if (a.includes('S')) mode = 'S';
       if (a.includes('n')) numeric = true;
-    } else if (a === '-v' || a === '--line-numbers') {
-      // accepted; the simplified listing ignores counters
+      if (a.includes('v')) opts.verbose = true;
     } else if (!a.startsWith('-') && mode && !chain) chain = a;
     else if (/^-[ADIRNXPFZE]$/.test(a)) {
       return {
@@ -138,5 +158,5 @@ export function iptables(world: World, argv: string[], where: Where): CommandRes
       rules: full.rules.filter((r) => r.chain === chain),
     };
   }
-  return { world, output: mode === 'S' ? formatS(t) : formatL(t, numeric, full.rules), exitCode: 0 };
+  return { world, output: mode === 'S' ? formatS(t) : formatL(t, numeric, full.rules, opts), exitCode: 0 };
 }
