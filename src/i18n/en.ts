@@ -137,6 +137,7 @@ export const en: Record<string, string> = {
   'reason.damagedLink': 'the link is damaged (not base64url UTF-8)',
   'reason.newer': 'saved by a newer whalewire (version {{version}})',
   'notice.openedLink': 'Opened the shared project. Undo (Ctrl+Z) returns to yours.',
+  'notice.newProject': 'Started a new project. Undo (Ctrl+Z) brings back the one before.',
   'notice.download': 'Download it',
   'notice.dismiss': 'Dismiss',
 };

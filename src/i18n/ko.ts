@@ -135,6 +135,7 @@ export const ko: Record<string, string> = {
   'reason.damagedLink': '링크가 손상되었습니다 (base64url UTF-8이 아님)',
   'reason.newer': '더 새로운 whalewire(버전 {{version}})로 저장되었습니다',
   'notice.openedLink': '공유된 프로젝트를 열었습니다. 실행 취소(Ctrl+Z)로 원래 프로젝트로 돌아갑니다.',
+  'notice.newProject': '새 프로젝트를 시작했습니다. 실행 취소(Ctrl+Z)로 이전 프로젝트를 되돌릴 수 있습니다.',
   'notice.download': '내려받기',
   'notice.dismiss': '닫기',
 };

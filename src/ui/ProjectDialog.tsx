@@ -79,6 +79,8 @@ export function ProjectDialog() {
             data-testid="project-new"
             onClick={() => {
               appStore().getState().loadDocument(createDefaultWorld(), {});
+              // nothing asked "are you sure?": say how to get it back
+              appStore().getState().notify({ tone: 'info', key: 'notice.newProject' });
               close();
             }}
           >

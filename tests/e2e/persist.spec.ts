@@ -90,6 +90,13 @@ test('Import JSON: a broken file and a tampered file change nothing; an exported
   await page.getByTestId('tool-project').click();
   await page.getByTestId('project-new').click();
   await expect(app.container('c1')).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toHaveText(
+    /Started a new project\. Undo \(Ctrl\+Z\) brings back the one before\./,
+  );
+  await page.keyboard.press('Control+z');
+  await expect(app.container('c1')).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(app.container('c1')).toHaveCount(0);
 
   const importFile = async (name: string, text: string) => {
     await page.getByTestId('tool-project').click();
