@@ -143,13 +143,19 @@ export function resolveWith(ctx: Ctx, node: NetNode, server: string, name: strin
           : { kind: 'noresolver', server, refused: u.refused };
   }
   if (r.kind !== 'ok') {
-    step(ctx, node.canvas, 'drop', { app: { summary: `${r.kind} ${name}` } }, 'drop.name-unresolvable', {
+    step(ctx, node.canvas, 'drop', { app: { summary: unresolved(r, name) } }, 'drop.name-unresolvable', {
       name,
       node: node.label,
       reason: 'name-unresolvable',
     });
   }
   return r;
+}
+
+/** The answer a failed lookup ends with, worded as the DNS steps before it ("NXDOMAIN web"). */
+function unresolved(r: Exclude<Resolution, { kind: 'ok' }>, name: string): string {
+  if (r.kind === 'nxdomain') return `NXDOMAIN ${name}`;
+  return `${r.servfail ? 'SERVFAIL' : 'no answer'} ${name}`;
 }
 
 function hostsFile(node: NetNode, name: string): string | null {
@@ -164,7 +170,7 @@ function hostsFile(node: NetNode, name: string): string | null {
 export function resolve(ctx: Ctx, node: NetNode, name: string): Resolution {
   const r = lookup(ctx, node, name);
   if (r.kind !== 'ok') {
-    step(ctx, node.canvas, 'drop', { app: { summary: `${r.kind} ${name}` } }, 'drop.name-unresolvable', {
+    step(ctx, node.canvas, 'drop', { app: { summary: unresolved(r, name) } }, 'drop.name-unresolvable', {
       name,
       node: node.label,
       reason: 'name-unresolvable',

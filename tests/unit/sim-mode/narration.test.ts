@@ -5,6 +5,7 @@ import { runLine, runScript } from '../../../src/sim/console';
 import type { Trace } from '../../../src/sim/model';
 import { sceneById } from '../../../src/sim/scenes';
 import { createDefaultWorld } from '../../../src/sim/world';
+import { stepHeaders } from '../../../src/ui/sim/headerDiff';
 
 function lessonTrace(sceneId: string, packetId: string): Trace {
   const scene = sceneById(sceneId)!;
@@ -97,5 +98,16 @@ describe('narration says what changed and why (seed 000)', () => {
     expect(leave).toBe('The frame leaves remote through eth0.');
     expect(arrive).toBe('The frame arrives at internet on eth1.');
     expect(formatExplain('ko', inbound.steps[3].explain)).toBe('프레임이 internet의 eth1로 들어옵니다.');
+  });
+});
+
+describe('a name nobody has (seed 004)', () => {
+  it('the drop keeps the answer as the DNS steps worded it: no NXDOMAIN → nxdomain "change" in the headers', () => {
+    const t = lessonTrace('dns-test', 'a-c-ping');
+    const last = t.steps.length - 1;
+    expect(t.steps[last].action).toBe('drop');
+    expect(t.steps[last].frame.app?.summary).toBe('NXDOMAIN containerC');
+    const app = stepHeaders(t.steps, last).find((l) => l.name === 'Application')!;
+    expect(app.fields.find((f) => f.name === 'summary')).toEqual({ name: 'summary', value: 'NXDOMAIN containerC' });
   });
 });
