@@ -223,6 +223,8 @@ export interface Container {
   ports: PortBinding[];
   /** --expose ports ("8080/tcp"), on top of the image's EXPOSE */
   expose?: string[];
+  /** what a one-shot CMD printed (stdout and stderr), for `docker logs` */
+  logs?: string[];
   /** -P */
   publishAll: boolean;
   /** --rm */
