@@ -61,6 +61,28 @@ export interface DocSlice {
 }
 
 let nextLogId = 1;
+
+/**
+ * After a gesture: a console inside a container the gesture removed or stopped is back where it
+ * came from at once (as a terminal attached to it would be), with the engine's own note, so the
+ * prompt never names a container that is gone.
+ */
+function leaveDeadFrames(world: World, stack: Session['stack']): { stack: Session['stack']; notes: LogEntry[] } {
+  const notes: LogEntry[] = [];
+  let next = stack;
+  while (next.length > 1) {
+    const top = next[next.length - 1];
+    if (top.kind !== 'container') break;
+    const c = world.containers[top.id];
+    if (c && c.state === 'running') break;
+    next = next.slice(0, -1);
+    const back = next[next.length - 1];
+    const where = back.kind === 'machine' ? back.id : back.id.slice(0, 12);
+    const text = `[${c ? c.name : top.id.slice(0, 12)} is ${c ? 'no longer running' : 'removed'}; back on ${where}]`;
+    notes.push({ id: nextLogId++, kind: 'note', text });
+  }
+  return { stack: next, notes };
+}
 const LOG_LIMIT = 2000;
 
 /** The prompt for a console position, e.g. `root@docker-host:~#` or `root@3f2a9c1b7d0e:/#` inside a container. */
@@ -129,7 +151,8 @@ export const createDocSlice =
           pinned = { ...pinned };
           for (const id of unpin) delete pinned[id];
         }
-        set({ world: session.world, pinned, stack, log: appendLog(log, entries) });
+        const left = leaveDeadFrames(session.world, stack);
+        set({ world: session.world, pinned, stack: left.stack, log: appendLog(log, [...entries, ...left.notes]) });
       } else {
         // earlier lines of the gesture printed success, yet nothing of it stays: say so
         if (entries.filter((e) => e.kind === 'cmd').length > 1)

@@ -337,3 +337,18 @@ test('with a network selected, + Container and N start on that network; a long n
   await expect(app.network(long)).toBeVisible();
   expect((await app.api((w) => w.containers()))[0].ifaces[0].network).toBe(long);
 });
+
+test('Delete on the container the console is inside brings the prompt back to the host at once', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.type('docker run -it --name c1 nicolaka/netshoot bash');
+  await expect(page.getByTestId('console-prompt')).not.toHaveText('root@docker-host:~#');
+  await app.container('c1').click();
+  await page.getByTestId('tool-delete').click();
+  await expect(page.getByTestId('console-prompt')).toHaveText('root@docker-host:~#');
+  await expect(app.consoleOutput.locator('.log-note').last()).toHaveText(
+    /^\[[0-9a-f]{12} is removed; back on docker-host\]$/,
+  );
+  await app.type('hostname');
+  await expect(app.consoleOutput.locator('pre').last()).toHaveText('docker-host');
+});

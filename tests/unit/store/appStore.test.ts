@@ -158,6 +158,31 @@ describe('persistence', () => {
   });
 });
 
+describe('a console inside a container', () => {
+  test('a gesture that removes or stops that container brings the console back to the host at once', () => {
+    const store = createAppStore();
+    store.getState().run('docker run -it --name c1 nicolaka/netshoot bash');
+    expect(store.getState().stack.map((f) => f.kind)).toEqual(['machine', 'container']);
+    store.getState().gesture(['docker stop c1']);
+    expect(store.getState().stack).toEqual([{ kind: 'machine', id: 'docker-host' }]);
+    expect(store.getState().log.at(-1)).toMatchObject({
+      kind: 'note',
+      text: '[c1 is no longer running; back on docker-host]',
+    });
+    store.getState().run('docker start c1');
+    store.getState().run('docker exec -it c1 sh');
+    const id = store.getState().stack[1]?.id ?? '';
+    store.getState().gesture(['docker rm -f c1']);
+    expect(store.getState().stack).toHaveLength(1);
+    expect(store.getState().log.at(-1)?.text).toBe(`[${id.slice(0, 12)} is removed; back on docker-host]`);
+    // a gesture elsewhere leaves the console where it is
+    store.getState().run('docker run -dit --name c2 nicolaka/netshoot');
+    store.getState().run('docker exec -it c2 sh');
+    store.getState().gesture(['docker network create other']);
+    expect(store.getState().stack).toHaveLength(2);
+  });
+});
+
 describe('selection and notices follow the World', () => {
   const idOf = (store: ReturnType<typeof createAppStore>, name: string) =>
     Object.values(store.getState().world.containers).find((c) => c.name === name)?.id;
