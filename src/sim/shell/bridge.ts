@@ -112,18 +112,67 @@ export function conntrackLine(e: ConntrackEntry): string {
   return `${head}${tuple(e.orig, false)} ${tuple(e.reply, true)} ${e.assured ? '[ASSURED] ' : ''}mark=0 use=1`;
 }
 
+const CT_USAGE =
+  "conntrack v1.4.7 (conntrack-tools): no command specified\nTry `conntrack -h' or 'conntrack --help' for more information.";
+
+const CT_FILTERS = [
+  '-p',
+  '--proto',
+  '-s',
+  '--src',
+  '--orig-src',
+  '-d',
+  '--dst',
+  '--orig-dst',
+  '--sport',
+  '--orig-port-src',
+  '--dport',
+  '--orig-port-dst',
+];
+const CT_UNKNOWN = (a: string) =>
+  `conntrack v1.4.7 (conntrack-tools): unknown option \`${a}'\nTry \`conntrack -h' or 'conntrack --help' for more information.`;
+
+/** `-p PROTO`, `-s ADDR`, `-d ADDR` (original direction), `--sport`/`--dport`: which entries a command means. */
+function ctFilter(argv: string[]): ((e: ConntrackEntry) => boolean) | string {
+  const tests: ((e: ConntrackEntry) => boolean)[] = [];
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    const v = argv[i + 1];
+    if (!CT_FILTERS.includes(a)) return CT_UNKNOWN(a);
+    if (v === undefined) return `conntrack v1.4.7 (conntrack-tools): option \`${a}' requires an argument`;
+    i++;
+    if (a === '-p' || a === '--proto') tests.push((e) => e.proto === v);
+    else if (a === '-s' || a === '--src' || a === '--orig-src') tests.push((e) => e.orig.src === v);
+    else if (a === '-d' || a === '--dst' || a === '--orig-dst') tests.push((e) => e.orig.dst === v);
+    else if (a === '--sport' || a === '--orig-port-src') tests.push((e) => String(e.orig.sport) === v);
+    else tests.push((e) => String(e.orig.dport) === v);
+  }
+  return (e) => tests.every((t) => t(e));
+}
+
+/** `conntrack -L|-C|-F [filters]` on the namespace's table (a container's own is empty here). */
 function conntrack(world: World, argv: string[], where: Where): CommandResult {
-  if (argv[1] !== '-L' && argv[1] !== '--dump') {
+  const cmd = argv[1];
+  const list = cmd === '-L' || cmd === '--dump';
+  const count = cmd === '-C' || cmd === '--count';
+  const flush = cmd === '-F' || cmd === '--flush';
+  if (!list && !count && !flush) return { world, output: CT_USAGE, exitCode: 2 };
+  const keep = ctFilter(argv);
+  if (typeof keep === 'string') return { world, output: keep, exitCode: 2 };
+  const owner = where.kind === 'machine' ? where : namespaceOwner(world, where.id);
+  const machine = owner.kind === 'machine' ? world.machines[owner.id] : undefined;
+  const entries = (machine?.conntrack ?? []).filter(keep);
+  if (count) return { world, output: String(entries.length), exitCode: 0 };
+  if (flush) {
+    const w = machine?.conntrack.length
+      ? { ...world, machines: { ...world.machines, [machine.id]: { ...machine, conntrack: [] } } }
+      : world;
     return {
-      world,
-      output:
-        "conntrack v1.4.7 (conntrack-tools): no command specified\nTry `conntrack -h' or 'conntrack --help' for more information.",
-      exitCode: 2,
+      world: w,
+      output: 'conntrack v1.4.7 (conntrack-tools): connection tracking table has been emptied.',
+      exitCode: 0,
     };
   }
-  const owner = where.kind === 'machine' ? where : namespaceOwner(world, where.id);
-  // a container's own namespace has its own (here: empty) table
-  const entries = owner.kind === 'machine' ? (world.machines[owner.id]?.conntrack ?? []) : [];
   const summary = `conntrack v1.4.7 (conntrack-tools): ${entries.length} flow entries have been shown.`;
   // real conntrack writes the summary to stderr; the lab capture shows it first
   return { world, output: [summary, ...entries.map(conntrackLine)].join('\n'), exitCode: 0 };

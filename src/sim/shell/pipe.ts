@@ -70,6 +70,7 @@ export function isStderrLine(tool: string, line: string): boolean {
   // busybox wget reports on stderr; only the document itself goes to stdout
   const wgetNote = /^(Connecting to |saving to '|writing to stdout$|written to stdout$|'.*' saved$)|\d+% \|\*/;
   if (tool === 'wget' && wgetNote.test(line)) return true;
+  if (tool === 'conntrack' && line.startsWith('conntrack v')) return true;
   return tool === 'curl' && /^[*<>] |^[*<>]$|^\* {3}/.test(line);
 }
 

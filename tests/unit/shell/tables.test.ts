@@ -107,3 +107,27 @@ describe('brctl, bridge fdb, conntrack (shared/lab/real-outputs.txt)', () => {
     );
   });
 });
+
+describe('conntrack filters, count and flush', () => {
+  const w = labWorld();
+  const host: Where = { kind: 'machine', id: 'docker-host' };
+
+  it('-p and -s keep the matching entries; -C counts them', () => {
+    const tcp = run(w, host, 'conntrack -L -p tcp').output.split('\n');
+    expect(tcp[0]).toBe('conntrack v1.4.7 (conntrack-tools): 1 flow entries have been shown.');
+    expect(tcp.slice(1).every((l) => l.startsWith('tcp '))).toBe(true);
+    expect(run(w, host, 'conntrack -C').output).toBe('2');
+    expect(run(w, host, 'conntrack -C -s 10.0.0.2').output).toBe('1');
+  });
+
+  it('-F empties the table (the World changes), an unknown option is refused', () => {
+    const r = run(w, host, 'conntrack -F');
+    expect(r.output).toBe('conntrack v1.4.7 (conntrack-tools): connection tracking table has been emptied.');
+    expect(run(r.world, host, 'conntrack -C').output).toBe('0');
+    expect(run(w, host, 'conntrack -L -x')).toMatchObject({
+      output:
+        "conntrack v1.4.7 (conntrack-tools): unknown option `-x'\nTry `conntrack -h' or 'conntrack --help' for more information.",
+      exitCode: 2,
+    });
+  });
+});
