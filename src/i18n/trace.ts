@@ -61,6 +61,8 @@ const en: Record<string, string> = {
   'app.port-unreachable': 'Nothing listens on UDP port {port} on {node}: it answers with ICMP port unreachable.',
   'app.refused':
     'Nothing listens on TCP port {port} on {node}: it answers with a reset (RST), the connection is refused.',
+  'app.refused-router':
+    '{node} has no port-forward rule for TCP port {port} and nothing on it listens there: it answers with a reset (RST), the connection is refused.',
   'drop.no-route': '{node} has no route to {dst}: the packet is dropped.',
   'drop.no-route-private':
     '{node} has no route to {dst}: private addresses (10/8, 172.16/12, 192.168/16) are not routed on the internet, so the packet is dropped.',
@@ -129,6 +131,8 @@ const ko: Record<string, string> = {
   'app.http': '{node}이(가) {port} 포트의 HTTP 요청에 상태 코드 {status}(으)로 응답합니다.',
   'app.port-unreachable': '{node}의 UDP {port} 포트에는 듣고 있는 프로그램이 없어 ICMP port unreachable로 답합니다.',
   'app.refused': '{node}의 TCP {port} 포트에는 듣고 있는 프로그램이 없어 RST로 답합니다: 연결이 거부됩니다.',
+  'app.refused-router':
+    '{node}에는 TCP {port} 포트의 포트포워딩 규칙이 없고 그 포트에서 듣는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
   'drop.no-route': '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다.',
   'drop.no-route-private':
     '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다. 사설 주소(10/8, 172.16/12, 192.168/16)는 인터넷에서 라우팅되지 않습니다.',

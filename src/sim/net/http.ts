@@ -3,7 +3,7 @@ import { listenerFor } from './apps';
 import { ctFinish } from './conntrack';
 import { type Ctx, step } from './ctx';
 import { type Exchange, ephemeralPort, exchange, packetFrom } from './flows';
-import { publishedPort } from './netfilter';
+import { isHomeRouter, publishedPort } from './netfilter';
 import type { NetNode } from './topo';
 
 /**
@@ -111,7 +111,9 @@ export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth
   if (!syn) return { kind: 'unreachable' };
   const hs = exchange(ctx, from, syn, (srv, p) => {
     if (listenerFor(ctx, srv, 'tcp', p.dst, p.dport)) return { reply: { flags: 'SYN,ACK' } };
-    step(ctx, srv.canvas, 'refuse', {}, 'app.refused', { node: srv.label, port: p.dport, reason: 'nothing-listening' });
+    // on the home router a refusal means no port forward matched: say so, it is the lesson
+    const key = isHomeRouter(srv) ? 'app.refused-router' : 'app.refused';
+    step(ctx, srv.canvas, 'refuse', {}, key, { node: srv.label, port: p.dport, reason: 'nothing-listening' });
     return { reply: { flags: 'RST,ACK', app: 'connection refused' }, refuse: true };
   });
   if (hs.kind === 'refused') {

@@ -93,6 +93,18 @@ describe('narration says what changed and why (seed 000)', () => {
     );
   });
 
+  it('a port the router does not forward is refused by the router, and the narration says why', () => {
+    const t = lessonTrace('nat-portfwd', 'remote-8001');
+    const refuse = t.steps.find((s) => s.action === 'refuse')!;
+    expect(refuse.at).toEqual({ node: 'router' });
+    expect(formatExplain('en', refuse.explain)).toBe(
+      'router has no port-forward rule for TCP port 8001 and nothing on it listens there: it answers with a reset (RST), the connection is refused.',
+    );
+    expect(formatExplain('ko', refuse.explain)).toBe(
+      'router에는 TCP 8001 포트의 포트포워딩 규칙이 없고 그 포트에서 듣는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
+    );
+  });
+
   it('a frame on a wire says whose interface it leaves and reaches', () => {
     const [leave, arrive] = inbound.steps.slice(2, 4).map((s) => formatExplain('en', s.explain));
     expect(leave).toBe('The frame leaves remote through eth0.');
