@@ -196,6 +196,7 @@ export function dockerLogs(world: World, argv: string[], cmdPath = 'logs'): Comm
   const c = found.value;
   if (c.state === 'created') return ok(world, '');
   const info = imageInfo(c.image);
+  if (c.logs) return ok(world, c.logs.join('\n'));
   if (c.state === 'exited' && c.exitCode === 1 && info.missingEnvLog) return ok(world, info.missingEnvLog.join('\n'));
   return ok(world, startupLog(world, c.id).join('\n'));
 }

@@ -5,7 +5,7 @@ import type { CommandResult, World } from '../model';
 import { runShell } from '../shell';
 import { CREATE_FLAGS, createContainer, envFlagError } from './create';
 import { isSet, parseFlags } from './flags';
-import { exitsAtOnce, isShellCommand, startContainer, stopContainer } from './lifecycle';
+import { commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer, stopContainer } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
 
 /** `docker run`, `docker create`, `docker exec`. */
@@ -80,11 +80,18 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
   if (!detach && terminal && isShellCommand(main)) {
     return { world: started, output: lines.join('\n'), exitCode: 0, enter: id };
   }
-  if (!detach && c.cmd.length > 0 && !isShellCommand(c.cmd)) {
+  // A one-shot CMD runs to its end: in the foreground its output is shown; detached (-d) it only
+  // reaches `docker logs`, and the container exits with the command's own code either way.
+  const oneShot = () => !detach || !commandKeepsRunning(c.cmd, c.tty || c.interactive);
+  if (c.cmd.length > 0 && !isShellCommand(c.cmd) && oneShot()) {
     const res = runShell(started, c.cmd, { kind: 'container', id }, c.cmd.join(' '));
     const after = produce(res.world, (d) => {
-      if (d.containers[id]) stopContainer(d, id, res.exitCode);
+      const dc = d.containers[id];
+      if (!dc) return;
+      if (res.output !== '') dc.logs = res.output.split('\n');
+      stopContainer(d, id, res.exitCode);
     });
+    if (detach) return ok(after, lines.join('\n'));
     return { ...res, world: after, output: [...lines, res.output].filter((l) => l !== '').join('\n') };
   }
   if (exitsAtOnce(c)) {

@@ -248,3 +248,22 @@ describe('docker errors in a pipe stay on the terminal (stderr)', () => {
     );
   });
 });
+
+describe('a one-shot CMD run detached', () => {
+  it('exits with its own code and leaves its output to docker logs', () => {
+    const { world } = play([
+      'docker run -d --name aa busybox echo hi',
+      'docker run -d --name bb busybox ping -c 1 nosuch.example',
+    ]);
+    expect(findContainer(world, 'aa')).toMatchObject({ state: 'exited', exitCode: 0 });
+    expect(docker(world, 'docker logs aa').output).toBe('hi');
+    expect(findContainer(world, 'bb')).toMatchObject({ state: 'exited', exitCode: 1 });
+    expect(docker(world, 'docker logs bb').output).toBe("ping: bad address 'nosuch.example'");
+  });
+
+  it('in the foreground the output is shown and kept for docker logs', () => {
+    const { world, last } = play(['docker run --name cc busybox echo yo']);
+    expect(last.output).toBe('yo');
+    expect(docker(world, 'docker logs cc').output).toBe('yo');
+  });
+});
