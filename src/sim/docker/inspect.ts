@@ -28,6 +28,9 @@ function sortKeys<T>(m: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The endpoint a running host/none container has on that network (no address): a stable id. */
+const sharedEndpointId = (c: Container, net: Network) => digest(`${c.id}/${net.id}/endpoint`);
+
 function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Network) {
   const live = c.state === 'running' && ep?.ip;
   return {
@@ -38,7 +41,7 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
     DriverOpts: null,
     GwPriority: 0,
     NetworkID: net.id,
-    EndpointID: live ? ep.endpointId! : '',
+    EndpointID: live ? ep.endpointId! : !ep && c.state === 'running' ? sharedEndpointId(c, net) : '',
     Gateway: live ? net.ipam!.gateway : '',
     IPAddress: live ? ep.ip! : '',
     IPPrefixLen: live ? prefixLen(net) : 0,
@@ -182,6 +185,19 @@ export function networkJson(world: World, n: Network) {
       IPv4Address: `${ep.ip}/${prefixLen(n)}`,
       IPv6Address: '',
     };
+  }
+  // host and none: running containers of that mode have an endpoint without addresses.
+  if (n.predefined && (n.driver === 'host' || n.driver === 'null')) {
+    for (const c of Object.values(world.containers)) {
+      if (c.state !== 'running' || c.networkMode !== n.name) continue;
+      containers[c.id] = {
+        Name: c.name,
+        EndpointID: sharedEndpointId(c, n),
+        MacAddress: '',
+        IPv4Address: '',
+        IPv6Address: '',
+      };
+    }
   }
   return {
     Name: n.name,

@@ -172,3 +172,18 @@ describe('docker network inspect (fact 44)', () => {
     );
   });
 });
+
+describe('host and none endpoints', () => {
+  it('a running host/none container is listed by its network, with an endpoint id and no address', () => {
+    const { world } = play(['docker run -d --name hh --network host nginx']);
+    const hh = findContainer(world, 'hh')!;
+    const net = JSON.parse(docker(world, 'docker network inspect host').output)[0];
+    expect(Object.keys(net.Containers)).toEqual([hh.id]);
+    expect(net.Containers[hh.id]).toMatchObject({ Name: 'hh', MacAddress: '', IPv4Address: '', IPv6Address: '' });
+    const ep = JSON.parse(docker(world, 'docker inspect hh').output)[0].NetworkSettings.Networks.host;
+    expect(ep.EndpointID).toBe(net.Containers[hh.id].EndpointID);
+    expect(ep.EndpointID).toMatch(/^[0-9a-f]{64}$/);
+    const stopped = play(['docker stop hh'], world).world;
+    expect(JSON.parse(docker(stopped, 'docker network inspect host').output)[0].Containers).toEqual({});
+  });
+});
