@@ -5,6 +5,7 @@ import { bridgeCommands } from './bridge';
 import { catCommand } from './files';
 import { ipCommand } from './ip';
 import { iptables } from './iptables';
+import { netTools } from './nettools';
 import { packetCommands } from './packet';
 import { commandNotFound, hasTool } from './tools';
 
@@ -20,6 +21,7 @@ const localCommands: Record<string, ShellCommand> = {
   cat: catCommand,
   ip: ipCommand,
   iptables,
+  ...netTools,
 };
 
 /** Commands a user can turn to instead (the ones this console simulates). */
