@@ -140,6 +140,7 @@ test('a share link pasted into the tab already showing the app opens (or is refu
   await page.keyboard.press('Escape');
   await page.getByTestId('tool-project').click();
   await page.getByTestId('project-new').click();
+  await page.getByTestId('notice-dismiss').click();
   await app.seed('docker network create mine');
   const booted = await page.evaluate(() => performance.timeOrigin);
 
