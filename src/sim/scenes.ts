@@ -43,7 +43,7 @@ export interface Scene {
 const DNS_TEST: Scene = {
   id: 'dns-test',
   seed: '004',
-  title: { en: 'Docker DNS on a user-defined bridge', ko: '사용자 정의 브릿지와 도커 DNS' },
+  title: { en: 'Docker DNS on a user-defined bridge', ko: '사용자 정의 브리지와 도커 DNS' },
   summary: {
     en: 'containerA finds containerB by name through Docker’s DNS at 127.0.0.11; a name nobody has does not resolve.',
     ko: 'containerA는 127.0.0.11의 도커 DNS로 containerB를 이름으로 찾고, 없는 이름은 찾지 못합니다.',

@@ -39,7 +39,7 @@ describe('Korean particles after Latin names and numbers', () => {
     ['42:03:47:c0:fd:bf을(를)', '42:03:47:c0:fd:bf를'],
     ['google.com은(는)', 'google.com은'],
     ['172.17.0.2:80(web)(으)로', '172.17.0.2:80(web)으로'],
-    ['“사용자 정의 브릿지와 도커 DNS”을(를)', '“사용자 정의 브릿지와 도커 DNS”를'],
+    ['“사용자 정의 브리지와 도커 DNS”을(를)', '“사용자 정의 브리지와 도커 DNS”를'],
     ['DOCKER을(를)', 'DOCKER를'],
     ['TTL이(가)', 'TTL이'],
     ['nicolaka/netshoot(으)로 보내는', 'nicolaka/netshoot으로 보내는'],
