@@ -1,7 +1,7 @@
 import { produce } from 'immer';
 import { dockerTime } from '../clock';
 import { referenceError } from '../images';
-import { endpointSettingsError } from '../ipam';
+import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork } from '../lookup';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
@@ -82,7 +82,16 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   // opts.ValidateEnv: "KEY" alone takes the client's value, or is passed on as it is.
   const env = all(p, 'env');
 
-  const netRef = last(p, 'network') ?? 'default';
+  // cli parseNetworkOpts: several --network values must be distinct and all user-defined.
+  const nets = all(p, 'network');
+  const dup = nets.find((n, i) => nets.indexOf(n) !== i);
+  if (dup !== undefined) return cli(`network "${dup}" is specified multiple times`);
+  if (nets.some(isUserDefinedName) && nets.some((n) => !isUserDefinedName(n))) {
+    return cli('conflicting options: cannot attach both user-defined and non-user-defined network-modes');
+  }
+  const extra = nets.length > 1 && nets.every(isUserDefinedName) ? nets.slice(1) : [];
+  // The first network is HostConfig.NetworkMode and takes --ip/--network-alias.
+  const netRef = (extra.length ? nets[0] : last(p, 'network')) ?? 'default';
   const aliases = all(p, 'network-alias');
   const ip = last(p, 'ip');
   let networkMode = netRef === 'default' ? 'bridge' : netRef;
@@ -127,6 +136,10 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   } else {
     // The daemon resolves user networks when the container starts (v28): create succeeds.
     endpoints = [{ networkId: netRef, aliases, ...(ip ? { ipamIp: ip } : {}) }];
+  }
+  for (const ref of extra) {
+    const n = lookupNetwork(world, ref);
+    endpoints.push({ networkId: n.ok ? n.value.id : ref, aliases: [] });
   }
 
   let id = '';

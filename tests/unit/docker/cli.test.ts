@@ -267,3 +267,31 @@ describe('a one-shot CMD run detached', () => {
     expect(docker(world, 'docker logs cc').output).toBe('yo');
   });
 });
+
+describe('several --network values (API 1.44+)', () => {
+  it('attach every user-defined network; --ip/--network-alias go to the first', () => {
+    const { world } = play([
+      'docker network create front',
+      'docker network create back',
+      'docker run -d --name aa --network front --network back --network-alias web nginx',
+    ]);
+    const c = findContainer(world, 'aa')!;
+    expect(c.endpoints.map((e) => [world.networks[e.networkId].name, e.ip, e.ifname, e.aliases])).toEqual([
+      ['front', '172.18.0.2', 'eth0', ['web']],
+      ['back', '172.19.0.2', 'eth1', []],
+    ]);
+  });
+
+  it.each([
+    ['--network front --network front', 'network "front" is specified multiple times'],
+    [
+      '--network front --network bridge',
+      'conflicting options: cannot attach both user-defined and non-user-defined network-modes',
+    ],
+  ])('%s is refused by the CLI', (flags, error) => {
+    const w = play(['docker network create front']).world;
+    const r = docker(w, `docker run -d ${flags} nginx`);
+    expect(r.output).toBe(`docker: ${error}\n\nRun 'docker run --help' for more information`);
+    expect(r.world).toBe(w);
+  });
+});
