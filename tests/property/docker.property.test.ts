@@ -99,6 +99,8 @@ const line = fc.oneof(
     'rename c1 c9',
     'bogus',
     'run --nope x',
+    'run -d --name c4 --network n1 --network n2 nginx',
+    'run -d busybox ping -c 1 c1',
     'run',
     'container bogus',
     'ps extra',
