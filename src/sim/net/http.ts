@@ -34,12 +34,21 @@ export type HttpResult =
 
 type Served = { kind: 'ok'; answer: HttpAnswer } | { kind: 'reset' } | { kind: 'empty' };
 
-/** nginx's own 404 page (ngx_http_special_response.c: CRLF lines, the version in the footer). */
-function nginx404(version: string): HttpAnswer {
-  const body = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+/** What the client asks: the method and the path of the request line. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+}
+
+const GET_ROOT: HttpRequest = { method: 'GET', path: '/' };
+
+/** nginx's own error pages (ngx_http_special_response.c: CRLF lines, the version in the footer). */
+function nginxError(version: string, status: 404 | 405): HttpAnswer {
+  const title = status === 404 ? '404 Not Found' : '405 Not Allowed';
+  const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
   return {
-    status: 404,
-    reason: 'Not Found',
+    status,
+    reason: title.slice(4),
     headers: [
       ['Server', `nginx/${version}`],
       ['Content-Type', 'text/html'],
@@ -50,15 +59,22 @@ function nginx404(version: string): HttpAnswer {
   };
 }
 
-/** The app's answer for `path`: nginx serves only its welcome page, anything else is its 404. */
-function forPath(answer: HttpAnswer, path: string): HttpAnswer {
+/**
+ * The app's answer to `req`. nginx's static module serves only its welcome page: another path is
+ * 404; a method other than GET/HEAD/POST is 405, and POST is 405 once the file is found.
+ */
+function forRequest(answer: HttpAnswer, req: HttpRequest): HttpAnswer {
   const server = answer.headers.find(([k]) => k === 'Server')?.[1] ?? '';
-  const bare = path.split(/[?#]/)[0];
-  if (server.startsWith('nginx/') && bare !== '/' && bare !== '/index.html') return nginx404(server.slice(6));
-  return answer;
+  if (!server.startsWith('nginx/')) return answer;
+  const version = server.slice(6);
+  const bare = req.path.split(/[?#]/)[0];
+  const found = bare === '/' || bare === '/index.html';
+  if (!['GET', 'HEAD', 'POST'].includes(req.method)) return nginxError(version, 405);
+  if (!found) return nginxError(version, 404);
+  return req.method === 'POST' ? nginxError(version, 405) : answer;
 }
 
-function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number, path: string): Served {
+function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number, req: HttpRequest): Served {
   const l = listenerFor(ctx, srv, 'tcp', dst, port);
   if (!l) return { kind: 'reset' };
   if (l.app === 'docker-proxy' && l.containerId && depth < 2) {
@@ -70,13 +86,13 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
       to: `${target.ip}:${target.port}`,
       container: target.container.name,
     });
-    const r = httpGet(ctx, srv, target.ip, target.port, depth + 1, path);
+    const r = httpGet(ctx, srv, target.ip, target.port, depth + 1, req);
     return r.kind === 'ok' ? { kind: 'ok', answer: r.answer } : r.kind === 'empty' ? r : { kind: 'reset' };
   }
   if (l.containerId) {
     const c = ctx.world.containers[l.containerId];
     const res = c ? httpResponse(c, port) : null;
-    return res ? { kind: 'ok', answer: forPath(res, path) } : { kind: 'empty' };
+    return res ? { kind: 'ok', answer: forRequest(res, req) } : { kind: 'empty' };
   }
   const m = srv.machine;
   if (m?.httpBody !== undefined) {
@@ -105,7 +121,14 @@ const lost = (ex: Exchange): HttpResult =>
       : { kind: 'lost' };
 
 /** `GET path` from `from` to `ip:port`. */
-export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth = 0, path = '/'): HttpResult {
+export function httpGet(
+  ctx: Ctx,
+  from: NetNode,
+  ip: string,
+  port: number,
+  depth = 0,
+  req: HttpRequest = GET_ROOT,
+): HttpResult {
   const sport = ephemeralPort(ctx);
   const syn = packetFrom(from, ip, { proto: 'tcp', sport, dport: port, flags: 'SYN' });
   if (!syn) return { kind: 'unreachable' };
@@ -125,9 +148,9 @@ export function httpGet(ctx: Ctx, from: NetNode, ip: string, port: number, depth
     return lost(hs);
   }
   let served: Served = { kind: 'empty' };
-  const get = { ...syn, flags: 'PSH,ACK', app: `GET ${path} HTTP/1.1` };
+  const get = { ...syn, flags: 'PSH,ACK', app: `${req.method} ${req.path} HTTP/1.1` };
   const ex = exchange(ctx, from, get, (srv, p) => {
-    served = serve(ctx, srv, p.dst, p.dport, depth, path);
+    served = serve(ctx, srv, p.dst, p.dport, depth, req);
     if (served.kind === 'ok') {
       const a = served.answer;
       step(ctx, srv.canvas, 'app', { app: { summary: `HTTP/1.1 ${a.status} ${a.reason}` } }, 'app.http', {

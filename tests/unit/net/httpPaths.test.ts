@@ -46,6 +46,27 @@ describe('HTTP paths, -f and -w', () => {
     });
   });
 
+  it('-X, -d, -H and -A: nginx refuses methods its static files do not take (405), -v shows the request', () => {
+    const s = setup(web);
+    expect(run(s, 'curl -s -X POST localhost:8001').output.split('\n')[1]).toBe(
+      '<head><title>405 Not Allowed</title></head>',
+    );
+    expect(run(s, 'curl -sI -X PUT localhost:8001').output).toContain('Content-Length: 157');
+    expect(run(s, 'curl -s -d a=1 -o /dev/null -w "%{http_code}" localhost:8001/x').output).toBe('404');
+    const v = run(s, 'curl -sv -d a=1 -H "X-Test: yes" -A probe localhost:8001').output.split('\n');
+    expect(v.slice(2, 10)).toEqual([
+      '> POST / HTTP/1.1',
+      '> Host: localhost:8001',
+      '> User-Agent: probe',
+      '> Accept: */*',
+      '> X-Test: yes',
+      '> Content-Length: 3',
+      '> Content-Type: application/x-www-form-urlencoded',
+      '> ',
+    ]);
+    expect(v[10]).toBe('< HTTP/1.1 405 Not Allowed');
+  });
+
   it('inside double quotes a backslash escapes only $ ` " and itself', () => {
     expect(tokenize('echo "a\\nb" "c\\"d" \'e\\f\'')).toEqual(['echo', 'a\\nb', 'c"d', 'e\\f']);
   });

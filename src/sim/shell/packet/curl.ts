@@ -23,6 +23,12 @@ interface CurlArgs {
   fail: boolean;
   /** -w FORMAT, printed after the transfer */
   writeOut: string | null;
+  /** -X METHOD */
+  method: string | null;
+  /** -d DATA: the body of a POST */
+  data: string | null;
+  /** -H "Name: value" and -A: request headers replacing or joining curl's own */
+  headers: [string, string][];
   url: string;
 }
 
@@ -37,9 +43,12 @@ function parse(argv: string[]): CurlArgs | string {
     out: null,
     fail: false,
     writeOut: null,
+    method: null,
+    data: null,
+    headers: [],
     url: '',
   };
-  const xs = splitFlags(argv.slice(1), 'mow');
+  const xs = splitFlags(argv.slice(1), 'mowXdHA');
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     if (x === '-s' || x === '--silent') a.silent = true;
@@ -52,7 +61,14 @@ function parse(argv: string[]): CurlArgs | string {
       if (x === '--connect-timeout') a.connectTimeout = v;
       else a.maxTime = v;
     } else if (x === '-o' || x === '--output') a.out = xs[++i] ?? null;
-    else if (x === '-w' || x === '--write-out') a.writeOut = xs[++i] ?? '';
+    else if (x === '-X' || x === '--request') a.method = xs[++i] ?? 'GET';
+    else if (x === '-d' || x === '--data' || x === '--data-raw') a.data = xs[++i] ?? '';
+    else if (x === '-A' || x === '--user-agent') a.headers.push(['User-Agent', xs[++i] ?? '']);
+    else if (x === '-H' || x === '--header') {
+      const h = xs[++i] ?? '';
+      const at = h.indexOf(':');
+      if (at > 0) a.headers.push([h.slice(0, at).trim(), h.slice(at + 1).trim()]);
+    } else if (x === '-w' || x === '--write-out') a.writeOut = xs[++i] ?? '';
     else if (x === '-f' || x === '--fail') a.fail = true;
     else if (x === '-L' || x === '-4' || x === '-k' || x === '--location' || x === '--insecure') continue;
     else if (x.startsWith('-'))
@@ -85,6 +101,8 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     };
   }
   // -o FILE: the body goes to the file and the progress meter to the terminal (lib/progress.c)
+  // -I is HEAD, -d makes a POST, -X names the method outright
+  const method = a.method ?? (a.head ? 'HEAD' : a.data !== null ? 'POST' : 'GET');
   let bytesOut = 0;
   const meter = a.out !== null && showsMeter(argv);
   const withMeter = (o: ToolOutcome, bytes: number): ToolOutcome =>
@@ -108,19 +126,36 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     ip = r.ips[0];
     if (a.verbose) out.push(`*   Trying ${ip}:${url.port}...`);
     const t0 = ctx.us;
-    const res = httpGet(ctx, node, ip, url.port, 0, url.path);
+    const res = httpGet(ctx, node, ip, url.port, 0, { method, path: url.path });
     const took = Math.floor((ctx.us - t0) / 1000);
     const failConnect = (ms: number) =>
       `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`;
+    // curl's own headers, replaced by -H/-A of the same name, then the others, then the body's
+    const requestHeaders = (): [string, string][] => {
+      const own: [string, string][] = [
+        ['Host', `${url.host}${url.port === (url.scheme === 'https' ? 443 : 80) ? '' : `:${url.port}`}`],
+        ['User-Agent', 'curl/7.88.1'],
+        ['Accept', '*/*'],
+      ];
+      const named = (k: string) => a.headers.find(([h]) => h.toLowerCase() === k.toLowerCase());
+      const base = own.map(([k, v]): [string, string] => named(k) ?? [k, v]);
+      const extra = a.headers.filter(([h]) => !own.some(([k]) => k.toLowerCase() === h.toLowerCase()));
+      const body: [string, string][] =
+        a.data === null
+          ? []
+          : [
+              ['Content-Length', String(new TextEncoder().encode(a.data).length)],
+              ['Content-Type', 'application/x-www-form-urlencoded'],
+            ];
+      return [...base, ...extra, ...body];
+    };
     // -v: the connection is up and the request goes out
     const request = () => {
       if (!a.verbose) return;
       out.push(
         `* Connected to ${url.host} (${ip}) port ${url.port} (#0)`,
-        `> ${a.head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1`,
-        `> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}`,
-        '> User-Agent: curl/7.88.1',
-        '> Accept: */*',
+        `> ${method} ${url.path} HTTP/1.1`,
+        ...requestHeaders().map(([k, v]) => `> ${k}: ${v}`),
         '> ',
       );
     };

@@ -37,7 +37,7 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
     if (r.kind !== 'ok') return fail(`wget: bad address '${url.host}'`, 'name not resolvable', ctx.us / 1000);
     const ip = r.ips[0];
     const lines = quiet ? [] : [`Connecting to ${url.host} (${ip}:${url.port})`];
-    const res = httpGet(ctx, node, ip, url.port, 0, url.path);
+    const res = httpGet(ctx, node, ip, url.port, 0, { method: 'GET', path: url.path });
     const ms = ctx.us / 1000;
     if (res.kind === 'refused' || res.kind === 'unreachable' || res.kind === 'host-unreachable') {
       const why =
