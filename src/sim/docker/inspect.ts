@@ -236,11 +236,21 @@ const INSPECT_FLAGS = [
  * `docker inspect` (containers, then networks), `docker container inspect`, `docker network
  * inspect`: found objects as a JSON array, then one error line per missing name.
  */
-export function dockerInspect(world: World, argv: string[], kind: 'any' | 'container' | 'network'): CommandResult {
-  const cmdPath = kind === 'any' ? 'inspect' : `${kind} inspect`;
+const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
+
+export function dockerInspect(world: World, argv: string[], scope: 'any' | 'container' | 'network'): CommandResult {
+  const cmdPath = scope === 'any' ? 'inspect' : `${scope} inspect`;
   const p = parseFlags(argv, INSPECT_FLAGS);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
+  // cli/command/system/inspect.go: --type narrows the search to one kind of object.
+  const type = scope === 'any' ? (last(p.value, 'type') ?? '') : '';
+  if (type !== '' && !TYPES.includes(type)) return fail(world, `"${type}" is not a valid value for --type`, 1);
+  if (type !== '' && type !== 'container' && type !== 'network') {
+    // The simulation has no images, volumes or swarm objects: nothing of that type is found.
+    return fail(world, [goJson([]), ...p.value.args.map((r) => `Error: No such object: ${r}`)].join('\n'), 1);
+  }
+  const kind = type === '' ? scope : type;
   const found: object[] = [];
   const errs: string[] = [];
   for (const ref of p.value.args) {

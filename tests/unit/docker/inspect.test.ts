@@ -187,3 +187,17 @@ describe('host and none endpoints', () => {
     expect(JSON.parse(docker(stopped, 'docker network inspect host').output)[0].Containers).toEqual({});
   });
 });
+
+describe('docker inspect --type', () => {
+  it('narrows the lookup to containers or networks', () => {
+    const { world } = play(['docker network create app', 'docker run -d --name app nginx']);
+    const net = JSON.parse(docker(world, 'docker inspect --type network app').output)[0];
+    expect(net.Driver).toBe('bridge');
+    const ctr = JSON.parse(docker(world, 'docker inspect --type=container app').output)[0];
+    expect(ctr.Name).toBe('/app');
+    expect(docker(world, 'docker inspect --type network nope').output).toBe(
+      '[]\nError response from daemon: network nope not found',
+    );
+    expect(docker(world, 'docker inspect --type bogus app').output).toBe('"bogus" is not a valid value for --type');
+  });
+});
