@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../io/download';
 import { appStore, useApp } from '../store/instance';
@@ -19,9 +20,24 @@ export function reasonText(t: TFunction, error: string): string {
 }
 
 /** Messages over the canvas: refused drops, unreadable saves (offered for download), bad links. */
+/** An info message leaves by itself after this long; an error stays until dismissed. */
+export const INFO_MS = 8000;
+
 export function Notices() {
   const { t } = useTranslation();
   const notices = useApp((s) => s.notices);
+  const infoIds = notices
+    .filter((n) => n.tone === 'info')
+    .map((n) => n.id)
+    .join(',');
+  useEffect(() => {
+    if (!infoIds) return;
+    const ids = infoIds.split(',').map(Number);
+    const timer = setTimeout(() => {
+      for (const id of ids) appStore().getState().dismiss(id);
+    }, INFO_MS);
+    return () => clearTimeout(timer);
+  }, [infoIds]);
   if (!notices.length) return null;
   return (
     <div className="notices" aria-live="polite">

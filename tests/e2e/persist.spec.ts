@@ -164,6 +164,8 @@ test('a share link pasted into the tab already showing the app opens (or is refu
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
   await expect(app.network('mine')).toBeVisible();
+  // an info message leaves by itself after a while; the refusal before it was cleared by the success
+  await expect(page.getByTestId('notice')).toHaveCount(0, { timeout: 12_000 });
   expect(errors).toEqual([]);
 });
 
