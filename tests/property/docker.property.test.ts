@@ -91,6 +91,7 @@ const line = fc.oneof(
   fc.tuple(fc.constantFrom('', '-f'), net, ctr).map(([f, n, c]) => `network disconnect ${f} ${n} ${c}`),
   fc.constantFrom(
     'network prune -f',
+    'container prune -f',
     'ps -a',
     'network ls',
     'inspect c1',

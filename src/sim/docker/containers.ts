@@ -126,6 +126,30 @@ export function dockerKill(world: World, argv: string[], cmdPath = 'kill'): Comm
   return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
 }
 
+/** `docker container prune [-f]`: removes every container that is not running (cli/command/container/prune.go). */
+export function dockerContainerPrune(world: World, argv: string[]): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'force', short: 'f' },
+    { long: 'filter', value: true },
+  ]);
+  if (!p.ok) return fail(world, flagError('container prune', p.error), 125);
+  if (p.value.args.length) return fail(world, argsError('container prune', 'none', 0), 1);
+  const gone = Object.values(world.containers)
+    .filter((c) => c.state !== 'running')
+    .sort((a, b) => a.seq - b.seq);
+  const next = produce(world, (d) => {
+    for (const c of gone) removeContainer(d, c.id);
+  });
+  const lines: string[] = [];
+  if (!isSet(p.value, 'force')) {
+    // The console has no stdin: behave as if the user answered "y".
+    lines.push('WARNING! This will remove all stopped containers.', 'Are you sure you want to continue? [y/N] y');
+  }
+  if (gone.length) lines.push('Deleted Containers:', ...gone.map((c) => c.id), '');
+  lines.push('Total reclaimed space: 0B');
+  return ok(next, lines.join('\n'));
+}
+
 /** `docker rm [-f] NAME…`. */
 export function dockerRm(world: World, argv: string[], cmdPath = 'rm'): CommandResult {
   const p = parseFlags(argv, [

@@ -1,6 +1,14 @@
 import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
-import { dockerKill, dockerLogs, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
+import {
+  dockerContainerPrune,
+  dockerKill,
+  dockerLogs,
+  dockerPort,
+  dockerRename,
+  dockerRm,
+  dockerStartStop,
+} from './containers';
 import { dockerInspect } from './inspect';
 import { dockerNetwork } from './network';
 import { fail, flagError, ok, unknownSubcommand } from './output';
@@ -90,6 +98,8 @@ function container(world: World, argv: string[]): CommandResult {
       return dockerRm(world, rest, 'container rm');
     case 'kill':
       return dockerKill(world, rest, 'container kill');
+    case 'prune':
+      return dockerContainerPrune(world, rest);
     case 'ls':
     case 'ps':
     case 'list':
@@ -125,6 +135,7 @@ Commands:
   logs        Fetch the logs of a container
   ls          List containers
   port        List port mappings or a specific mapping for the container
+  prune       Remove all stopped containers
   rename      Rename a container
   restart     Restart one or more containers
   rm          Remove one or more containers

@@ -40,6 +40,7 @@ const USE: Record<string, string> = {
   'network disconnect': '[OPTIONS] NETWORK CONTAINER',
   'network ls': '[OPTIONS]',
   'network prune': '[OPTIONS]',
+  'container prune': '[OPTIONS]',
 };
 
 /** `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]` for "run"; `docker network` for "network". */

@@ -295,3 +295,20 @@ describe('several --network values (API 1.44+)', () => {
     expect(r.world).toBe(w);
   });
 });
+
+describe('docker container prune', () => {
+  it('removes every container that is not running and prints their ids', () => {
+    const { world } = play([
+      'docker run -d --name aa nginx',
+      'docker create --name bb nginx',
+      'docker run --name cc busybox echo x',
+    ]);
+    const ids = ['bb', 'cc'].map((n) => findContainer(world, n)!.id);
+    const r = docker(world, 'docker container prune -f');
+    expect(r.output).toBe(`Deleted Containers:\n${ids.join('\n')}\n\nTotal reclaimed space: 0B`);
+    expect(Object.values(r.world.containers).map((c) => c.name)).toEqual(['aa']);
+    expect(docker(r.world, 'docker container prune').output).toBe(
+      'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] y\nTotal reclaimed space: 0B',
+    );
+  });
+});
