@@ -216,6 +216,33 @@ test('console: history with arrows, Tab completes names, prompt names the machin
   await expect(app.consoleInput).toHaveValue('docker network inspect mynet');
 });
 
+test('pasting several lines into the console runs each, as a terminal does; the last unfinished one waits', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new AppPage(page);
+  await app.open();
+  await app.consoleInput.click();
+  await page.evaluate(() =>
+    navigator.clipboard.writeText(
+      'docker network create --subnet 10.0.0.0/24 second-bridge\n\ndocker run -dit --network second-bridge --name containerA devwikirepo/pingbuntu\ndocker ps --format {{.Names}}',
+    ),
+  );
+  await page.keyboard.press('Control+v');
+  await expect(app.network('second-bridge')).toBeVisible();
+  await expect(app.container('containerA')).toContainText('10.0.0.2/24');
+  await expect(app.consoleInput).toHaveValue('docker ps --format {{.Names}}');
+  await page.keyboard.press('Enter');
+  await expect(app.consoleOutput.locator('pre').last()).toHaveText('containerA');
+  // ↑ walks back through each pasted line
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(app.consoleInput).toHaveValue(
+    'docker run -dit --network second-bridge --name containerA devwikirepo/pingbuntu',
+  );
+});
+
 test('switch to Korean: Korean labels; ?lang=ko opens in Korean', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

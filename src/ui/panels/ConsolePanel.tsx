@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { promptFor } from '../../store/docSlice';
 import { appStore, useApp } from '../../store/instance';
@@ -69,6 +69,21 @@ export function ConsolePanel() {
     }
   };
 
+  // several lines pasted at once run one by one, as in a terminal; a last unfinished line waits at
+  // the prompt (a one-line input would otherwise glue them into one line: "…mynetdocker run …")
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text');
+    if (!/[\r\n]/.test(text)) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const whole = line.slice(0, el.selectionStart ?? line.length) + text + line.slice(el.selectionEnd ?? line.length);
+    const lines = whole.split(/\r\n|\r|\n/);
+    const rest = lines.pop() ?? '';
+    for (const l of lines) if (l.trim()) appStore().getState().run(l);
+    setLine(rest);
+    setCursor(null);
+  };
+
   return (
     <section className="console" aria-label={t('console.title')} data-testid="console">
       <header className="panel-head">
@@ -106,6 +121,7 @@ export function ConsolePanel() {
           value={line}
           onChange={(e) => setLine(e.target.value)}
           onKeyDown={onKey}
+          onPaste={onPaste}
           spellCheck={false}
           autoComplete="off"
           autoCapitalize="off"
