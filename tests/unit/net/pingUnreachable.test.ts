@@ -62,3 +62,17 @@ describe('ping -w DEADLINE', () => {
     expect(run(s, 'ping -w 1 -c 3 192.168.0.1').output).toContain('1 packets transmitted, 1 received');
   });
 });
+
+describe('ping to a broadcast address', () => {
+  it('iputils asks for -b; busybox sends and nobody answers', () => {
+    const s = setup(['docker run -d --name bb busybox sleep 100']);
+    expect(run(s, 'ping -c 1 172.17.255.255')).toMatchObject({
+      output: 'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules',
+      exitCode: 2,
+    });
+    expect(run(s, 'ping -c 1 255.255.255.255').exitCode).toBe(2);
+    expect(run(s, 'docker exec bb ping -c 1 -W 1 172.17.255.255').output).toContain(
+      '1 packets transmitted, 0 packets received, 100% packet loss',
+    );
+  });
+});

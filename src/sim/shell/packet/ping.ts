@@ -1,5 +1,5 @@
 import type { CommandResult, World } from '../../model';
-import { isIpv4 } from '../../net/addr';
+import { ipNum, isIpv4 } from '../../net/addr';
 import { ctFinish } from '../../net/conntrack';
 import type { Ctx } from '../../net/ctx';
 import { resolve, reverseName } from '../../net/dns';
@@ -16,10 +16,12 @@ interface PingArgs {
   waitS: number;
   intervalS: number;
   host: string;
+  /** -b: allow a broadcast destination */
+  broadcast: boolean;
 }
 
 function parse(argv: string[]): PingArgs | string {
-  const a: PingArgs = { count: 4, waitS: 10, intervalS: 1, host: '' };
+  const a: PingArgs = { count: 4, waitS: 10, intervalS: 1, host: '', broadcast: false };
   let countGiven = false;
   let deadlineS: number | null = null;
   for (let i = 1; i < argv.length; i++) {
@@ -37,7 +39,8 @@ function parse(argv: string[]): PingArgs | string {
     } else if (/^-c\d+$/.test(x)) {
       a.count = Math.min(Number(x.slice(2)), 100);
       countGiven = true;
-    } else if (x === '-4' || x === '-n' || x === '-q') continue;
+    } else if (x === '-b') a.broadcast = true;
+    else if (x === '-4' || x === '-n' || x === '-q') continue;
     else if (x.startsWith('-')) return `ping: invalid option -- '${x.slice(1)}'`;
     else a.host = x;
   }
@@ -47,6 +50,13 @@ function parse(argv: string[]): PingArgs | string {
     a.count = Math.min(countGiven ? a.count : 100, fit);
   }
   return a.host ? a : 'ping: usage error: Destination address required';
+}
+
+/** The broadcast address of ip/prefix. */
+function broadcastOf(ip: string, prefix: number): string {
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  const n = (ipNum(ip) | (~mask >>> 0)) >>> 0;
+  return [24, 16, 8, 0].map((sh) => (n >>> sh) & 255).join('.');
 }
 
 /** How long the kernel tries ARP (3 probes, 1 s apart) before it reports the host unreachable. */
@@ -78,6 +88,17 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
     );
   }
   const ip = r.ips[0];
+  // iputils refuses a broadcast destination without -b; busybox sends (and nobody answers)
+  const broadcast =
+    ip === '255.255.255.255' ||
+    node.ifaces.some((i) => i.addrs.some((x) => x.prefix < 31 && broadcastOf(x.ip, x.prefix) === ip));
+  if (broadcast && f !== 'busybox' && !a.broadcast) {
+    return fail(
+      'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules',
+      2,
+      'broadcast',
+    );
+  }
   const id = ephemeralPort(ctx) & 0xffff;
   const first = packetFrom(node, ip, { proto: 'icmp', sport: id, dport: id, icmpType: 'echo-request' });
   if (!first) {
