@@ -243,6 +243,24 @@ test('pasting several lines into the console runs each, as a terminal does; the 
   );
 });
 
+test('the host and none networks list the running containers of their mode, as docker network inspect does', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed(
+    'docker run -dit --name hc --network host nicolaka/netshoot',
+    'docker run -dit --name nc --network none nicolaka/netshoot',
+    'docker run -dit --name hc2 --network host nicolaka/netshoot',
+    'docker stop hc2',
+  );
+  await app.network('host').click();
+  const rows = app.inspector.getByTestId('insp-containers').locator('tbody tr');
+  await expect(rows).toHaveText(['hc']);
+  await app.network('none').click();
+  await expect(rows).toHaveText(['nc']);
+});
+
 test('switch to Korean: Korean labels; ?lang=ko opens in Korean', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

@@ -127,10 +127,19 @@ function NetworkInspector({ world, id }: { world: World; id: string }) {
           [t('insp.internal'), String(n.internal)],
         ]}
       />
-      <Section title={t('insp.containers')}>
+      <Section title={t('insp.containers')} testId="insp-containers">
         <Table
           head={[t('insp.name'), 'IP', 'MAC']}
-          rows={attached.map(({ c, ep }) => [c.name, ep.ip ?? '', ep.mac ?? ''])}
+          rows={[
+            ...attached.map(({ c, ep }) => [c.name, ep.ip ?? '', ep.mac ?? '']),
+            // host and none: running containers of that mode share it without addresses (as
+            // `docker network inspect host` lists them)
+            ...(n.predefined && (n.driver === 'host' || n.driver === 'null')
+              ? Object.values(world.containers)
+                  .filter((c) => c.state === 'running' && c.networkMode === n.name)
+                  .map((c) => [c.name, '', ''])
+              : []),
+          ]}
           empty={t('insp.none')}
         />
       </Section>
