@@ -263,3 +263,33 @@ test('the marker follows its card when presenter mode resizes the drawing', asyn
   await page.waitForTimeout(800);
   await expect.poll(offCorner).toBeLessThan(16);
 });
+
+test('the event list keeps the current step in view, stepping with the keys or clicking a row', async ({ page }) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(NAT);
+  const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
+  const trace = sceneTrace(NAT, packet.line);
+  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const list = sim.panel.locator('.sim-events__list');
+  const inView = async () => {
+    const l = (await list.boundingBox())!;
+    const r = (await sim.panel.locator('[aria-current="step"]').boundingBox())!;
+    return r.y >= l.y - 1 && r.y + r.height <= l.y + l.height + 1;
+  };
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, 30);
+  expect(await inView()).toBe(true);
+  await sim.panel.getByTestId('sim-event').nth(35).click();
+  await sim.expectAt(trace, 35);
+  expect(await inView()).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  expect(await inView()).toBe(true);
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
+  await sim.expectAt(trace, 16);
+  expect(await inView()).toBe(true);
+  await page.keyboard.press('Home');
+  await sim.expectAt(trace, 0);
+  expect(await inView()).toBe(true);
+});

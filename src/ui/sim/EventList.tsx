@@ -19,10 +19,12 @@ const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNa
     const row = ref.current;
     const list = row?.closest('ol');
     if (!current || !row || !list) return;
-    const top = row.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top;
-    else if (top + row.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + row.offsetHeight - list.clientHeight;
+    // by the rows' boxes on screen: offsetTop is already relative to the list (its offsetParent),
+    // so subtracting the list's own offsetTop scrolled step 36 out of view, to rows 3–7
+    const l = list.getBoundingClientRect();
+    const r = row.getBoundingClientRect();
+    if (r.top < l.top) list.scrollTop -= l.top - r.top;
+    else if (r.bottom > l.bottom) list.scrollTop += r.bottom - l.bottom;
   }, [current]);
   return (
     <li>
