@@ -111,3 +111,10 @@ describe('referenceError (distribution/reference, as the CLI parses IMAGE)', () 
     expect(r.world).toBe(w);
   });
 });
+
+describe('true and false are on every image PATH (coreutils / busybox applets)', () => {
+  it.each(['busybox', 'ubuntu', 'nginx'])('%s', (image) => {
+    expect(imageHasTool(image, 'true')).toBe(true);
+    expect(imageHasTool(image, 'false')).toBe(true);
+  });
+});

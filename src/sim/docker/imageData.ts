@@ -5,10 +5,12 @@ import type { ImageInfo } from '../images';
  * listeners, first log lines). Read it through `imageInfo` in ../images.ts.
  */
 
-const DEBIAN = ['bash', 'sh', 'cat', 'hostname', 'getent', 'ls', 'echo', 'env', 'sleep'];
+const DEBIAN = ['bash', 'sh', 'cat', 'hostname', 'getent', 'ls', 'echo', 'env', 'sleep', 'true', 'false'];
 const BUSYBOX = [
   'sh',
   'ash',
+  'true',
+  'false',
   'cat',
   'hostname',
   'ls',
