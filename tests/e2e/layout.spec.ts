@@ -87,3 +87,20 @@ for (const [presenter, lang] of [
     expect((await mode.boundingBox())?.height).toBeLessThan(lh * 1.5 + 6);
     expect(await problems(page)).toEqual({ overlaps: [], cut: [], clipped: [] });
   });
+
+test('at 1024x768 (an older projector) every toolbar button is on screen: the toolbar wraps', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  for (const id of ['tool-add-container', 'tool-fit', 'tool-project', 'tool-theme', 'tool-presenter', 'lang-select'])
+    await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  // and at 1280x720 it stays one row
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const rows = await page.evaluate(() => {
+    const tops = [...document.querySelectorAll('[data-testid="toolbar"] button, [data-testid="toolbar"] select')].map(
+      (e) => Math.round(e.getBoundingClientRect().top),
+    );
+    return new Set(tops).size;
+  });
+  expect(rows).toBe(1);
+});
