@@ -31,6 +31,8 @@ export const en: Record<string, string> = {
   'toolbar.exitPresenter': 'Exit presenter (P)',
   'toolbar.language': 'Language',
   'menu.addHere': 'Run a container here',
+  'menu.connect': 'Connect to {{net}}',
+  'menu.disconnect': 'Disconnect from {{net}}',
   'node.dockerHost': 'Docker host',
   'node.hostStack': 'host network stack · routing · iptables NAT',
   'node.gateway': 'gw',

@@ -31,6 +31,8 @@ export const ko: Record<string, string> = {
   'toolbar.exitPresenter': '발표 모드 끝내기 (P)',
   'toolbar.language': '언어',
   'menu.addHere': '여기에 컨테이너 실행',
+  'menu.connect': '{{net}}에 연결',
+  'menu.disconnect': '{{net}}에서 연결 해제',
   'node.dockerHost': '도커 호스트',
   'node.hostStack': '호스트 네트워크 스택 · 라우팅 · iptables NAT',
   'node.gateway': '게이트웨이',

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../store/instance';
-import { containerOf, deleteCommand, deleteSelected, toggleRunning } from './actions';
+import { act, containerOf, deleteCommand, deleteSelected, toggleRunning } from './actions';
+import { shellArg } from './canvas/gestures';
 
 /** Right-click menu: the toolbar's actions for the node under the pointer, or for the empty canvas. */
 export function ContextMenu() {
@@ -30,19 +31,27 @@ export function ContextMenu() {
     else return;
     e.preventDefault();
   };
-  const item = (key: string, fn: () => void, testId: string) => (
+  const item = (key: string, fn: () => void, testId: string, params?: Record<string, string>) => (
     <button
       type="button"
       role="menuitem"
+      key={testId}
       data-testid={testId}
       onClick={() => {
         close();
         fn();
       }}
     >
-      {t(key)}
+      {t(key, params)}
     </button>
   );
+  // the drag gestures, for the keyboard and for touch screens (no Alt to hold): connect to each
+  // other bridge, disconnect from each attached network; a host/none container can do neither
+  const own = c && !['host', 'none'].includes(c.networkMode) && !c.networkMode.startsWith('container:');
+  const attached = own ? c.endpoints.map((ep) => world.networks[ep.networkId]).filter((n) => !!n) : [];
+  const others = own ? Object.values(world.networks).filter((n) => n.driver === 'bridge' && !attached.includes(n)) : [];
+  const rows = c ? 4 + attached.length + others.length : 2;
+  const menuH = rows * 34 + 12;
   return (
     <div
       className="ctx-backdrop"
@@ -56,7 +65,10 @@ export function ContextMenu() {
         className="ctx-menu"
         role="menu"
         ref={ref}
-        style={{ left: Math.min(menu.x, window.innerWidth - 200), top: Math.min(menu.y, window.innerHeight - 180) }}
+        style={{
+          left: Math.min(menu.x, window.innerWidth - 240),
+          top: Math.max(0, Math.min(menu.y, window.innerHeight - menuH)),
+        }}
         onClick={(e) => e.stopPropagation()}
         onKeyDown={onKeyDown}
         data-testid="context-menu"
@@ -70,6 +82,24 @@ export function ContextMenu() {
             )}
             {item('toolbar.rename', () => s.openDialog({ kind: 'rename', container: c.id }), 'ctx-rename')}
             {item('toolbar.publish', () => s.openDialog({ kind: 'publish', container: c.id }), 'ctx-publish')}
+            {others.map((n) =>
+              item(
+                'menu.connect',
+                () => act([`docker network connect ${shellArg(n.name)} ${shellArg(c.name)}`]),
+                `ctx-connect-${n.name}`,
+                {
+                  net: n.name,
+                },
+              ),
+            )}
+            {attached.map((n) =>
+              item(
+                'menu.disconnect',
+                () => act([`docker network disconnect ${shellArg(n.name)} ${shellArg(c.name)}`]),
+                `ctx-disconnect-${n.name}`,
+                { net: n.name },
+              ),
+            )}
             {item('toolbar.delete', deleteSelected, 'ctx-delete')}
           </>
         )}

@@ -210,16 +210,42 @@ test('context menu: on a container, on a network, on the empty canvas; arrows an
   await app.open();
   await app.seed('docker network create mynet', 'docker run -dit --name c1 nicolaka/netshoot');
   await menu.openOn(app.container('c1'));
-  await expect(menu.root.getByRole('menuitem')).toHaveText(['Stop', 'Rename', 'Publish port', 'Delete']);
+  await expect(menu.root.getByRole('menuitem')).toHaveText([
+    'Stop',
+    'Rename',
+    'Publish port',
+    'Connect to mynet',
+    'Disconnect from bridge',
+    'Delete',
+  ]);
   await expect(menu.item('Stop')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(app.container('c1')).toContainText('exited');
   await expect(menu.root).toHaveCount(0);
 
+  // the drag gestures from the keyboard: connect a second network, then leave the first
   await menu.openOn(app.container('c1'));
   await page.keyboard.press('ArrowDown'); // Rename
   await page.keyboard.press('ArrowDown'); // Publish port
-  await page.keyboard.press('ArrowDown'); // Delete
+  await page.keyboard.press('ArrowDown'); // Connect to mynet
+  await page.keyboard.press('Enter');
+  await expect(app.consoleOutput).toContainText('docker network connect mynet c1');
+  await expect(app.container('c1').getByTestId('iface')).toHaveCount(2);
+  await menu.openOn(app.container('c1'));
+  await expect(menu.root.getByRole('menuitem')).toHaveText([
+    'Start',
+    'Rename',
+    'Publish port',
+    'Disconnect from bridge',
+    'Disconnect from mynet',
+    'Delete',
+  ]);
+  await menu.item('Disconnect from bridge').click();
+  await expect(app.consoleOutput).toContainText('docker network disconnect bridge c1');
+  await expect(app.container('c1').getByTestId('iface')).toHaveCount(1);
+
+  await menu.openOn(app.container('c1'));
+  await page.keyboard.press('End');
   await expect(menu.item('Delete')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu.root).toHaveCount(0);
