@@ -67,6 +67,8 @@ export interface ConntrackEntry {
   /** seconds left, as printed */
   timeout: number;
   assured: boolean;
+  /** World clock (ms) when `timeout` was set; absent: never counts down. Expires `timeout` s later */
+  at?: number;
 }
 
 /** A process listening on a socket. */

@@ -8,12 +8,21 @@ import type { Pkt } from './pkt';
  * translated from the entry, which is how replies are un-NATed.
  */
 
+/** Seconds an entry has left at `clockMs` (its `timeout` counted down from `at`). */
+export function ctRemaining(e: ConntrackEntry, clockMs: number): number {
+  return e.at === undefined ? e.timeout : e.timeout - Math.floor((clockMs - e.at) / 1000);
+}
+
+/** The engine's clock now (ms): the World's plus what this command has spent so far. */
+const now = (ctx: Ctx) => ctx.world.clock + Math.floor(ctx.us / 1000);
+
 const same = (t: Tuple, p: Pkt) => t.src === p.src && t.dst === p.dst && t.sport === p.sport && t.dport === p.dport;
 
 /** Finds the entry a packet belongs to and which direction it travels. */
 export function ctLookup(ctx: Ctx, machineId: string, p: Pkt): { entry: ConntrackEntry; dir: 'orig' | 'reply' } | null {
   for (const entry of conntrackOf(ctx, machineId)) {
-    if (entry.proto !== p.proto) continue;
+    // an expired entry is gone: a packet matching it starts a new flow
+    if (entry.proto !== p.proto || ctRemaining(entry, now(ctx)) <= 0) continue;
     if (same(entry.orig, p)) return { entry, dir: 'orig' };
     if (same(entry.reply, p)) return { entry, dir: 'reply' };
   }
@@ -44,6 +53,7 @@ export function ctNew(ctx: Ctx, machineId: string, before: Pkt, after: Pkt): Con
     state: before.proto === 'tcp' ? 'SYN_SENT' : '',
     timeout: before.proto === 'tcp' ? 119 : 29,
     assured: false,
+    at: now(ctx),
   };
   table.unshift(entry);
   ctx.flow.push({ on: machineId, entry });
@@ -63,6 +73,7 @@ export function ctChange(on: string, entry: ConntrackEntry, kind: 'add' | 'hit')
 /** Ends the flow in progress: a completed TCP exchange lingers in TIME_WAIT, a reset one in CLOSE. */
 export function ctFinish(ctx: Ctx, how: 'done' | 'reset' | 'unanswered'): void {
   for (const { entry } of ctx.flow) {
+    entry.at = now(ctx);
     if (entry.proto === 'tcp') {
       if (how === 'done') Object.assign(entry, { state: 'TIME_WAIT', timeout: 119, assured: true });
       else if (how === 'reset') Object.assign(entry, { state: 'CLOSE', timeout: 9 });

@@ -69,7 +69,10 @@ export function fdbOf(ctx: Ctx, netId: string): FdbEntry[] {
 export function conntrackOf(ctx: Ctx, machineId: string): ConntrackEntry[] {
   let t = ctx.conntrack.get(machineId);
   if (!t) {
-    t = (ctx.world.machines[machineId]?.conntrack ?? []).map((e) => ({
+    // expired entries (timeout counted down to zero, see ctRemaining) are dropped on the way in
+    const alive = (e: ConntrackEntry) =>
+      e.at === undefined || e.timeout - Math.floor((ctx.world.clock - e.at) / 1000) > 0;
+    t = (ctx.world.machines[machineId]?.conntrack ?? []).filter(alive).map((e) => ({
       ...e,
       orig: { ...e.orig },
       reply: { ...e.reply },

@@ -30,6 +30,18 @@ export const basicCommands: Record<string, ShellCommand> = {
   logout: (world) => ({ world, output: '', exitCode: 0, exit: true }),
   clear: (world) => ({ world, output: '', exitCode: 0 }),
   true: (world) => ({ world, output: '', exitCode: 0 }),
+  // time passes: conntrack timers count down, docker ps ages (coreutils' wording for bad input)
+  sleep: (world, argv) => {
+    const usage = "Try 'sleep --help' for more information.";
+    if (argv.length < 2) return { world, output: `sleep: missing operand\n${usage}`, exitCode: 1 };
+    let ms = 0;
+    for (const a of argv.slice(1)) {
+      const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
+      if (!m) return { world, output: `sleep: invalid time interval '${a}'\n${usage}`, exitCode: 1 };
+      ms += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'] * 1000;
+    }
+    return { world: { ...world, clock: world.clock + Math.round(ms) }, output: '', exitCode: 0 };
+  },
   false: (world) => ({ world, output: '', exitCode: 1 }),
   whoami: (world) => ({ world, output: 'root', exitCode: 0 }),
   help: (world) => ({ world, output: HELP_TEXT, exitCode: 0 }),

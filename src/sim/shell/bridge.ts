@@ -1,4 +1,5 @@
 import type { CommandResult, ConntrackEntry, World } from '../model';
+import { ctRemaining } from '../net/conntrack';
 import { namespaceOwner, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
 import type { ShellCommand } from './index';
@@ -161,7 +162,11 @@ function conntrack(world: World, argv: string[], where: Where): CommandResult {
   if (typeof keep === 'string') return { world, output: keep, exitCode: 2 };
   const owner = where.kind === 'machine' ? where : namespaceOwner(world, where.id);
   const machine = owner.kind === 'machine' ? world.machines[owner.id] : undefined;
-  const entries = (machine?.conntrack ?? []).filter(keep);
+  // the kernel counts each entry's timeout down and forgets it at zero
+  const entries = (machine?.conntrack ?? [])
+    .map((e) => ({ ...e, timeout: ctRemaining(e, world.clock) }))
+    .filter((e) => e.timeout > 0)
+    .filter(keep);
   if (count) return { world, output: String(entries.length), exitCode: 0 };
   if (flush) {
     const w = machine?.conntrack.length

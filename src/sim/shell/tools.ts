@@ -3,7 +3,7 @@ import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
 
 /** Shell built-ins and tools every shell has, whatever the image or machine lists. */
-const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', 'false'];
+const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', 'false', 'sleep'];
 
 /**
  * Tools a root shell on any of our Linux machines has even when `Machine.tools` does not list

@@ -80,7 +80,7 @@ describe('two containers on one bridge', () => {
     expect(fdb.output.match(/ dev veth[0-9a-f]{7} master br-[0-9a-f]{12} $/gm)).toHaveLength(2);
     const ct = run(r.session, 'conntrack -L');
     expect(ct.output).toMatch(
-      /^icmp {5}1 29 src=10\.0\.0\.2 dst=10\.0\.0\.3 type=8 code=0 id=\d+ src=10\.0\.0\.3 dst=10\.0\.0\.2 type=0 code=0 id=\d+ mark=0 use=1$/m,
+      /^icmp {5}1 28 src=10\.0\.0\.2 dst=10\.0\.0\.3 type=8 code=0 id=\d+ src=10\.0\.0\.3 dst=10\.0\.0\.2 type=0 code=0 id=\d+ mark=0 use=1$/m,
     );
   });
 

@@ -26,7 +26,7 @@ describe("Docker's embedded DNS as dig and nslookup see it", () => {
     expect(send.explain.params.packet).toBe('10.0.0.2 → 192.168.0.1 UDP ' + `${send.frame.l4?.sport}→53`);
     expect(r.trace!.steps.some((x) => x.action === 'snat' && x.explain.params.from === '10.0.0.2')).toBe(true);
     expect(run(r.session, 'conntrack -L').output).toMatch(
-      /^udp {6}17 29 src=10\.0\.0\.2 dst=192\.168\.0\.1 sport=\d+ dport=53 src=192\.168\.0\.1 dst=192\.168\.0\.10 sport=53 dport=\d+ mark=0 use=1$/m,
+      /^udp {6}17 28 src=10\.0\.0\.2 dst=192\.168\.0\.1 sport=\d+ dport=53 src=192\.168\.0\.1 dst=192\.168\.0\.10 sport=53 dport=\d+ mark=0 use=1$/m,
     );
   });
 

@@ -18,7 +18,7 @@ describe('failures with their real symptom', () => {
     expect(refuse.explain.key).toBe('app.refused');
     expect((refuse.at as { node: string }).node).toMatch(/^ctr:/);
     expect(r.trace!.steps.some((x) => x.action === 'un-nat' && x.frame.l4?.flags === 'RST,ACK')).toBe(true);
-    expect(run(r.session, 'conntrack -L').output).toMatch(/tcp {6}6 9 CLOSE src=192\.168\.0\.20 dst=192\.168\.0\.10/);
+    expect(run(r.session, 'conntrack -L').output).toMatch(/tcp {6}6 8 CLOSE src=192\.168\.0\.20 dst=192\.168\.0\.10/);
     // the right port answers with the page in its colour
     const ok = run(
       setup(['docker run -d -p 8002:3000 --name red -e COLOR=red devwikirepo/envnodecolorapp']),

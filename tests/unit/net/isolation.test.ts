@@ -56,7 +56,7 @@ describe('isolation', () => {
     expect(run(s, 'ping -c 1 10.0.1.2').output).toMatch(/64 bytes from 10\.0\.1\.2: icmp_seq=1 ttl=64/);
     const ct = run(run(s, 'curl -s http://172.17.0.2/').session, 'conntrack -L');
     expect(ct.output).toMatch(
-      /tcp {6}6 119 TIME_WAIT src=172\.17\.0\.1 dst=172\.17\.0\.2 sport=\d+ dport=80 src=172\.17\.0\.2 dst=172\.17\.0\.1 sport=80 dport=\d+ \[ASSURED\]/,
+      /tcp {6}6 118 TIME_WAIT src=172\.17\.0\.1 dst=172\.17\.0\.2 sport=\d+ dport=80 src=172\.17\.0\.2 dst=172\.17\.0\.1 sport=80 dport=\d+ \[ASSURED\]/,
     );
   });
 

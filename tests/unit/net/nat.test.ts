@@ -68,7 +68,7 @@ describe('inbound through published ports', () => {
     expect(back[0].frame.l4?.sport).toBe(8001);
     const ct = run(r.session, 'conntrack -L').output;
     expect(ct).toMatch(
-      /^tcp {6}6 119 TIME_WAIT src=192\.168\.0\.20 dst=192\.168\.0\.10 sport=(\d+) dport=8001 src=172\.17\.0\.2 dst=192\.168\.0\.20 sport=80 dport=\1 \[ASSURED\] mark=0 use=1$/m,
+      /^tcp {6}6 118 TIME_WAIT src=192\.168\.0\.20 dst=192\.168\.0\.10 sport=(\d+) dport=8001 src=172\.17\.0\.2 dst=192\.168\.0\.20 sport=80 dport=\1 \[ASSURED\] mark=0 use=1$/m,
     );
   });
 
