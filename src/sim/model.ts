@@ -46,6 +46,8 @@ export interface ArpEntry {
   mac: string;
   dev: string;
   state: 'REACHABLE' | 'STALE' | 'PERMANENT';
+  /** World clock (ms) when the entry was last confirmed; REACHABLE turns STALE 30 s later */
+  at?: number;
 }
 
 /** One direction of a conntrack tuple. */
@@ -227,6 +229,8 @@ export interface Container {
   expose?: string[];
   /** what a one-shot CMD printed (stdout and stderr), for `docker logs` */
   logs?: string[];
+  /** `docker pause`: its processes are frozen; `state` stays 'running' (moby: Running and Paused) */
+  paused?: boolean;
   /** -P */
   publishAll: boolean;
   /** --rm */
@@ -257,6 +261,8 @@ export interface World {
   containers: Record<string, Container>;
   /** last host port handed out from the ephemeral range (Docker allocates round-robin) */
   lastEphemeralPort: number;
+  /** images pulled so far (`docker pull`, or a run/create), "repo:tag" in pull order; absent in older saves */
+  images?: string[];
 }
 
 /** One hop of a packet's story: DESIGN.md §4 (contract). */

@@ -95,15 +95,21 @@ function arpFrame(
   };
 }
 
+/** Linux's base_reachable_time: a confirmed neighbour shows REACHABLE this long, then STALE. */
+export const REACHABLE_MS = 30_000;
+
+const nowMs = (ctx: Ctx) => ctx.world.clock + Math.floor(ctx.us / 1000);
+
 function remember(ctx: Ctx, node: NetNode, ip: string, mac: string, dev: string): TableChange {
   const cache = arpOf(ctx, node.key);
   const e = cache.find((x) => x.ip === ip && x.dev === dev);
   if (e) {
     e.mac = mac;
     e.state = 'REACHABLE';
+    e.at = nowMs(ctx);
     return { on: node.canvas, table: 'arp', kind: 'update', entry: { ...e } };
   }
-  const n: ArpEntry = { ip, mac, dev, state: 'REACHABLE' };
+  const n: ArpEntry = { ip, mac, dev, state: 'REACHABLE', at: nowMs(ctx) };
   cache.push(n);
   return { on: node.canvas, table: 'arp', kind: 'add', entry: { ...n } };
 }
@@ -118,6 +124,8 @@ export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, 
   const cached = arpOf(ctx, from.key).find((e) => e.ip === nextHop && e.dev === out.name);
   const first: TableChange[] = [];
   if (cached && peer && cached.mac === peer.iface.mac) {
+    // a STALE entry is still used at once; the neighbour's answer confirms it again (DELAY, then REACHABLE)
+    if (cached.at !== undefined && nowMs(ctx) - cached.at >= REACHABLE_MS) cached.at = nowMs(ctx);
     first.push({ on: from.canvas, table: 'arp', kind: 'hit', entry: { ...cached } });
   } else {
     const srcIp = out.addrs[0]?.ip ?? pkt.src;

@@ -1,5 +1,6 @@
 import { IPv4CidrRange } from 'ip-num';
-import type { CommandResult, Route, World } from '../model';
+import type { ArpEntry, CommandResult, Route, World } from '../model';
+import { REACHABLE_MS } from '../net/l2';
 import { type Stack, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
 import { briefAddr, briefLink, routeGet } from './ipExtra';
@@ -79,6 +80,11 @@ function addrLines(f: StackIface, container: boolean): string[] {
   return out;
 }
 
+/** What `ip neigh` shows: a REACHABLE entry not confirmed for 30 s is STALE (base_reachable_time). */
+function neighState(e: ArpEntry, clockMs: number): string {
+  return e.state === 'REACHABLE' && e.at !== undefined && clockMs - e.at >= REACHABLE_MS ? 'STALE' : e.state;
+}
+
 /** `ip route` line for one route, with iproute2's trailing space. */
 export function routeLine(r: Route): string {
   const parts = [r.dst];
@@ -154,6 +160,6 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
   else
     lines = stack.arp
       .filter((e) => !dev || e.dev === dev)
-      .map((e) => `${e.ip} dev ${e.dev} lladdr ${e.mac} ${e.state} `);
+      .map((e) => `${e.ip} dev ${e.dev} lladdr ${e.mac} ${neighState(e, world.clock)} `);
   return { world, output: lines.join('\n'), exitCode: 0 };
 }
