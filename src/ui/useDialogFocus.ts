@@ -29,6 +29,8 @@ export function useDialogFocus(
   }, [ref]);
   return useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
+      // keys that end or cancel an IME composition (Korean) belong to the composition
+      if (e.nativeEvent.isComposing || e.keyCode === 229) return;
       if (e.key === 'Escape') {
         e.stopPropagation();
         onClose();

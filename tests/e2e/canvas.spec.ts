@@ -261,6 +261,20 @@ test('the host and none networks list the running containers of their mode, as d
   await expect(rows).toHaveText(['nc']);
 });
 
+test('an Enter that only ends a Korean IME composition does not run the console line', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  await app.consoleInput.click();
+  await page.keyboard.type('echo ');
+  await page.keyboard.insertText('안녕');
+  // what Chrome sends when Enter commits the last syllable: keydown Enter while composing
+  await app.consoleInput.dispatchEvent('keydown', { key: 'Enter', code: 'Enter', isComposing: true, bubbles: true });
+  await expect(app.consoleInput).toHaveValue('echo 안녕');
+  await expect(app.consoleOutput.locator('.log-cmd')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(app.consoleOutput.locator('pre').last()).toHaveText('안녕');
+});
+
 test('switch to Korean: Korean labels; ?lang=ko opens in Korean', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();

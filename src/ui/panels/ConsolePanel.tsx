@@ -33,6 +33,8 @@ export function ConsolePanel() {
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     const s = appStore().getState();
+    // a Korean (or any IME) syllable still being composed: this Enter only ends the composition
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       s.run(line);
