@@ -19,6 +19,7 @@ export function useShortcuts(onFit: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = appStore().getState();
+      if (e.isComposing) return; // an IME (Korean) composition owns its keys
       if (e.key === 'Escape') {
         s.openMenu(null);
         if (s.dialog) s.openDialog(null);
