@@ -293,3 +293,24 @@ test('the event list keeps the current step in view, stepping with the keys or c
   await sim.expectAt(trace, 0);
   expect(await inView()).toBe(true);
 });
+
+test('at 1280x720 in Korean the transport bar is one line, so the narration and its table fit the dock', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open('?lang=ko');
+  await sim.panel
+    .getByTestId('sim-scene-nat-portfwd')
+    .getByRole('button', { name: `불러오기: ${NAT.title.ko}` })
+    .click();
+  await sim.panel.getByRole('button', { name: NAT.packets[0].label.ko, exact: true }).click();
+  const play = (await sim.panel.getByRole('button', { name: '재생' }).boundingBox())!;
+  const predict = (await sim.panel.getByText('예측 모드').boundingBox())!;
+  const pos = (await sim.position().boundingBox())!;
+  // the toggle and the step count sit on the play button's line, inside the dock
+  for (const b of [predict, pos]) expect(Math.abs(b.y + b.height / 2 - (play.y + play.height / 2))).toBeLessThan(8);
+  expect(predict.x + predict.width).toBeLessThanOrEqual(1280);
+  // and the command gives way with an ellipsis, its full text in the title
+  await expect(sim.panel.getByTestId('sim-command')).toHaveAttribute('title', '@remote curl -s http://124.111.46.91/');
+});
