@@ -214,7 +214,7 @@ const ko: Record<string, string> = {
   'sim.change.dns.update': 'DNS 응답',
   'sim.change.dns.hit': 'DNS 응답',
   'sim.change.dns.remove': 'DNS 레코드 삭제',
-  'sim.on': '{{where}}',
+  'sim.on': '({{where}})',
   'sim.predict.mode': '예측 모드',
   'sim.predict.question': '패킷이 도착할까요? 아니라면 어디서 멈출까요?',
   'sim.predict.arrives': '도착한다',
