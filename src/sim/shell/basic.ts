@@ -12,12 +12,13 @@ export const HELP_TEXT = `whalewire console: type what you would type on a Docke
 
 Shell commands:
   ping curl wget nslookup dig host getent traceroute   send packets (step through them)
-  ip addr | ip route | ip link | ip neigh
+  ip addr | ip route [get IP] | ip link | ip neigh | ip -br addr     (busybox: route -n, arp -a)
   cat /etc/resolv.conf | cat /etc/hosts
-  brctl show | bridge fdb show | conntrack -L
-  iptables -S | iptables -t nat -S | iptables -L -n
-  hostname  whoami  echo  clear  exit  help
-  CMD | grep [-i] [-v] PAT | head [-n N] | tail | wc -l     filter what a command prints`;
+  brctl show | bridge fdb show | conntrack -L|-C|-F
+  iptables -S | iptables -t nat -S | iptables -L -n [-v]
+  hostname  whoami  echo  sleep N  clear  exit  help
+  CMD | grep [-i] [-v] PAT | head [-n N] | tail | wc -l     filter what a command prints
+  A && B   A || B   A ; B   $(CMD)   $?                      as in bash`;
 
 /** Commands that need no packets and no tables: echo, exit, clear, whoami, hostname, help. */
 export const basicCommands: Record<string, ShellCommand> = {
