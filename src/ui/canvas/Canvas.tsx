@@ -169,7 +169,9 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
       const it = intent(e, node);
       if (!it) return;
       setDropTarget(it.net && it.net !== `net:${dragFrom.current}` ? it.net : null);
-      setHint(it.onMachine ? 'nothing' : it.lines.length ? it.lines : 'help');
+      const next = it.onMachine ? 'nothing' : it.lines.length ? it.lines : 'help';
+      // the same hint as before keeps its identity: no re-render per pointer move
+      setHint((prev) => (String(prev) === String(next) ? prev : next));
     },
     [intent],
   );
