@@ -181,7 +181,8 @@ function expand(session: Session, line: string): { session: Session; line: strin
     const sub = firstSubstitution(out);
     if (!sub) break;
     const r = runLine(s, sub.command);
-    s = r.session;
+    // a substitution runs in a subshell: it cannot enter or leave a container for the line
+    s = { ...r.session, stack: s.stack };
     const tool = toolOf(tokenize(sub.command));
     const lines = r.output === '' ? [] : r.output.split('\n');
     stderr.push(...lines.filter((l) => isStderrLine(tool, l)));

@@ -57,6 +57,12 @@ describe('command lists and $( … )', () => {
     expect(results.map((r) => r.output)).toEqual(['2', '', 'curl said 7', '$?', '8.8.8.8         dns.google']);
   });
 
+  it('a substitution is a subshell: it does not leave the console inside a container', () => {
+    const r = runLine(createSession(createDefaultWorld()), 'echo $(docker run -it --name u1 nicolaka/netshoot zsh)');
+    expect(r.session.stack).toHaveLength(1);
+    expect(runLine(r.session, 'hostname').output).toBe('docker-host');
+  });
+
   it('a substitution inside double quotes stays one word', () => {
     expect(runLine(createSession(createDefaultWorld()), 'echo "$(hostname) is here"').output).toBe(
       'docker-host is here',
