@@ -130,7 +130,14 @@ const MACHINE: Shape = {
   kind: oneOf('docker-host', 'pc', 'router', 'server'),
   ifaces: list(shape({ name: str, mac: str, addrs: list(shape({ ip, prefix: num })), segment: nullable(str) })),
   routes: list(
-    shape({ dst: (v) => (v === 'default' ? null : cidr(v)), via: opt(ip), dev: str, src: opt(ip), metric: opt(num) }),
+    shape({
+      // "default", a CIDR block, or a bare address (a host route)
+      dst: (v) => (v === 'default' || isIPv4(v) ? null : cidr(v)),
+      via: opt(ip),
+      dev: str,
+      src: opt(ip),
+      metric: opt(num),
+    }),
   ),
   arp: list(ARP),
   conntrack: list(
