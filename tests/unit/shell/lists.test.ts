@@ -57,6 +57,12 @@ describe('command lists and $( … )', () => {
     expect(results.map((r) => r.output)).toEqual(['2', '', 'curl said 7', '$?', '8.8.8.8         dns.google']);
   });
 
+  it('getent ahosts: one line per socket type, the name on the first', () => {
+    expect(runLine(createSession(createDefaultWorld()), 'getent ahosts google.com').output).toBe(
+      ['142.250.196.142 STREAM google.com', '142.250.196.142 DGRAM  ', '142.250.196.142 RAW    '].join('\n'),
+    );
+  });
+
   it('a substitution is a subshell: it does not leave the console inside a container', () => {
     const r = runLine(createSession(createDefaultWorld()), 'echo $(docker run -it --name u1 nicolaka/netshoot zsh)');
     expect(r.session.stack).toHaveLength(1);

@@ -73,6 +73,13 @@ export function getent(world: World, argv: string[], where: Where, line: string)
       const ptr = reverseName(ctx, node, name);
       return ptr ? done(`${name.padEnd(15)} ${ptr}`, 0, r, ms) : done('', 2, r, ms);
     }
+    if (argv[1] === 'ahosts') {
+      // getaddrinfo's view: one line per socket type, the canonical name on the first line only
+      const rows = r.ips.flatMap((ip, i) =>
+        ['STREAM', 'DGRAM', 'RAW'].map((t, j) => `${ip.padEnd(15)} ${t.padEnd(6)} ${i === 0 && j === 0 ? name : ''}`),
+      );
+      return done(rows.join('\n'), 0, r, ms);
+    }
     return done(r.ips.map((ip) => `${ip.padEnd(15)} ${name}`).join('\n'), 0, r, ms);
   });
 }
