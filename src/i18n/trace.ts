@@ -15,7 +15,8 @@ const en: Record<string, string> = {
   'bridge.forward': 'Bridge {bridge} knows {mac} from its FDB and forwards the frame only to port {port}.',
   'bridge.up': 'The frame is addressed to bridge {bridge} itself: it goes up to the host’s IP stack.',
   'bridge.flood-unknown': 'Bridge {bridge} has no FDB entry for {mac} yet, so it floods the frame.',
-  'switch.flood': 'The LAN switch floods the broadcast to every machine on {segment}.',
+  'switch.flood':
+    'Broadcast (destination MAC ff:ff:ff:ff:ff:ff): the LAN switch sends the frame to every other machine on the LAN.',
   'switch.forward': 'The LAN switch forwards the frame to the port of the destination MAC.',
   'arp.request': 'ARP request: a broadcast asking for the MAC address of {ip} (asked by {asker}).',
   'arp.reply': 'ARP reply: {ip} is at {mac}, sent straight back to {asker}.',
@@ -86,7 +87,8 @@ const ko: Record<string, string> = {
   'bridge.forward': '브리지 {bridge}은(는) FDB에서 {mac}을(를) 알고 있으므로 {port} 포트로만 프레임을 전달합니다.',
   'bridge.up': '프레임의 목적지가 브리지 {bridge} 자신이므로 호스트의 IP 스택으로 올라갑니다.',
   'bridge.flood-unknown': '브리지 {bridge}의 FDB에 아직 {mac}이(가) 없어서 프레임을 모든 포트로 내보냅니다.',
-  'switch.flood': 'LAN 스위치가 브로드캐스트를 {segment}의 모든 장비로 내보냅니다.',
+  'switch.flood':
+    '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 LAN 스위치가 프레임을 LAN의 다른 모든 장비로 보냅니다.',
   'switch.forward': 'LAN 스위치가 목적지 MAC이 연결된 포트로 프레임을 전달합니다.',
   'arp.request': 'ARP 요청: {ip}의 MAC 주소를 묻는 브로드캐스트 ({asker}이(가) 질문)',
   'arp.reply': 'ARP 응답: {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다.',
