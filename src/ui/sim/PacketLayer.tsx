@@ -6,7 +6,7 @@ import './marker.css';
 import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
 import { idOfAt } from './placeName';
 import { STOP_ACTIONS } from './playbackLogic';
-import { ease, planDuration, planStep } from './stepPlan';
+import { ease, planDuration, planStep, shortReason } from './stepPlan';
 import { useSim } from './useSim';
 
 type RfApi = ReturnType<typeof useStoreApi>;
@@ -95,7 +95,8 @@ export const PacketLayer = memo(function PacketLayer() {
   useEffect(() => {
     const s = useSim.getState();
     const step = s.trace?.steps[s.cursor];
-    if (step && STOP_ACTIONS.has(step.action)) animRef.current?.setDropReason(formatExplain(lang, step.explain));
+    if (step && STOP_ACTIONS.has(step.action))
+      animRef.current?.setDropReason(shortReason(formatExplain(lang, step.explain)));
   }, [lang]);
 
   useEffect(() => {
@@ -147,7 +148,7 @@ export const PacketLayer = memo(function PacketLayer() {
         return;
       }
       const plan = planStep(s.trace.steps, s.cursor);
-      const reason = plan?.kind === 'at' && plan.drop ? formatExplain(langRef.current, step.explain) : '';
+      const reason = plan?.kind === 'at' && plan.drop ? shortReason(formatExplain(langRef.current, step.explain)) : '';
       anim.show(plan, s.cursor, reason);
       easing = plan?.kind !== 'at';
       duration = plan ? planDuration(plan, s.speed) : 1;
@@ -180,7 +181,8 @@ export const PacketLayer = memo(function PacketLayer() {
           const step = s.trace?.steps[s.cursor];
           if (!s.trace || !step) return;
           const plan = planStep(s.trace.steps, s.cursor);
-          const reason = plan?.kind === 'at' && plan.drop ? formatExplain(langRef.current, step.explain) : '';
+          const reason =
+            plan?.kind === 'at' && plan.drop ? shortReason(formatExplain(langRef.current, step.explain)) : '';
           anim.show(plan, s.cursor, reason);
           if (finished) anim.frame(1);
         });

@@ -79,3 +79,14 @@ export function ease(t: number): number {
   const c = Math.min(1, Math.max(0, t));
   return c < 0.5 ? 2 * c * c : 1 - (-2 * c + 2) ** 2 / 2;
 }
+
+/**
+ * The drop reason as the canvas labels it: the narration's first clause, up to the first ': ' or
+ * sentence end. The whole narration (with its why) stays in the panel; on the canvas it ran across
+ * the whole drawing, over the cards it is about.
+ * @example shortReason('internet has no route to 10.0.0.9: private addresses … are not routed') // 'internet has no route to 10.0.0.9'
+ */
+export function shortReason(text: string): string {
+  const cut = /: |\. (?=\S)|\.$/.exec(text);
+  return cut ? text.slice(0, cut.index) : text;
+}

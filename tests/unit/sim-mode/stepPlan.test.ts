@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ease, isReversed, planDuration, planStep } from '../../../src/ui/sim/stepPlan';
+import { ease, isReversed, planDuration, planStep, shortReason } from '../../../src/ui/sim/stepPlan';
 import { CONTAINER_A_ID, curlDnat, pingSameBridge, SECOND_BRIDGE_ID, VETH_A, VETH_B } from '../../fixtures/traces';
 
 describe('step plans for the marker', () => {
@@ -42,5 +42,20 @@ describe('step plans for the marker', () => {
       expect(ease(t)).toBeLessThanOrEqual(1);
     }
     expect(ease(0.5)).toBeCloseTo(0.5);
+  });
+
+  it('the canvas labels a drop with the narration’s first clause; the why stays in the panel', () => {
+    expect(
+      shortReason(
+        'internet has no route to 192.168.0.10: private addresses (10/8, 172.16/12, 192.168/16) are not routed on the internet, so the packet is dropped.',
+      ),
+    ).toBe('internet has no route to 192.168.0.10');
+    expect(
+      shortReason(
+        'internet에는 192.168.0.10으로 가는 경로가 없어 패킷을 버립니다. 사설 주소(10/8, 172.16/12, 192.168/16)는 인터넷에서 라우팅되지 않습니다.',
+      ),
+    ).toBe('internet에는 192.168.0.10으로 가는 경로가 없어 패킷을 버립니다');
+    expect(shortReason('TTL reached zero at router.')).toBe('TTL reached zero at router');
+    expect(shortReason('dns.google answers')).toBe('dns.google answers');
   });
 });
