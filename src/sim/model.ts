@@ -191,6 +191,8 @@ export interface PortBinding {
   hostIp: string;
   /** null: pick a random free port at start */
   hostPort: number | null;
+  /** `-p 8000-8010:80`: the last port of the host range; the first free one from hostPort is bound */
+  hostPortEnd?: number;
   containerPort: number;
   proto: Proto;
   /** live: the host port actually bound while running */

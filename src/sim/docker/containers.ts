@@ -1,12 +1,20 @@
 import { produce } from 'immer';
 import { imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
-import type { CommandResult, World } from '../model';
+import type { CommandResult, Container, World } from '../model';
+import { runShell } from '../shell';
 import { type FlagSpec, isSet, parseFlags } from './flags';
-import { exitsAtOnce, removeContainer, startContainer, stopContainer } from './lifecycle';
+import {
+  commandKeepsRunning,
+  exitsAtOnce,
+  isShellCommand,
+  removeContainer,
+  startContainer,
+  stopContainer,
+} from './lifecycle';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { portLines } from './ports';
-import { startupLog } from './run';
+import { pingForever, pingLogLines, startupLog } from './run';
 
 /** start, stop, restart, rm, rename, logs, port: commands over existing containers. */
 
@@ -16,7 +24,7 @@ type Step = (d: World, id: string) => string | null;
  * Applies `step` to each named container in turn, as the CLI does: successes print the name as
  * given, failures print the daemon error; later names still run (Docker's own partial effect).
  */
-function eachContainer(
+export function eachContainer(
   world: World,
   refs: string[],
   step: Step,
@@ -56,11 +64,41 @@ const STOP_FLAGS: FlagSpec[] = [
 
 /** Starting a container whose main process ends at once leaves it exited again. */
 const startStep: Step = (d, id) => {
+  // daemon/start.go: a paused container is refused before anything else.
+  if (d.containers[id].paused) return 'cannot start a paused container, try unpause instead';
   const e = startContainer(d, id);
   if (e) return e.message;
-  if (exitsAtOnce(d.containers[id])) stopContainer(d, id, 0);
+  // A one-shot CMD (`ping -c 2 …`) runs again: `rerunOneShots` does that after the step.
+  if (exitsAtOnce(d.containers[id]) && !oneShotCmd(d.containers[id])) stopContainer(d, id, 0);
   return null;
 };
+
+/** A CMD the shell engine runs to its end (not a shell, not a long-running process). */
+function oneShotCmd(c: Container): boolean {
+  return c.cmd.length > 0 && !isShellCommand(c.cmd) && !commandKeepsRunning(c.cmd, c.tty || c.interactive);
+}
+
+/**
+ * After `start`/`restart`: each container left running with a one-shot CMD runs it again, its
+ * output appended to the log (docker logs shows every run), and exits with its code. With
+ * `start -a` the output is also printed. Returns the World and each container's output.
+ */
+function rerunOneShots(before: World, world: World): { world: World; outputs: Record<string, string> } {
+  let w = world;
+  const outputs: Record<string, string> = {};
+  for (const c of Object.values(world.containers)) {
+    if (c.state !== 'running' || !oneShotCmd(c) || before.containers[c.id]?.state === 'running') continue;
+    const res = runShell(w, c.cmd, { kind: 'container', id: c.id }, c.cmd.join(' '));
+    outputs[c.id] = res.output;
+    w = produce(res.world, (d) => {
+      const dc = d.containers[c.id];
+      if (!dc) return;
+      if (res.output !== '') dc.logs = [...(dc.logs ?? []), ...res.output.split('\n')];
+      stopContainer(d, c.id, res.exitCode);
+    });
+  }
+  return { world: w, outputs };
+}
 
 /** `docker start|stop|restart NAME…`. */
 export function dockerStartStop(
@@ -101,6 +139,15 @@ export function dockerStartStop(
             return startStep(d, id);
           };
   const r = eachContainer(world, p.value.args, step);
+  if (verb !== 'stop') {
+    const rerun = rerunOneShots(world, r.world);
+    r.world = rerun.world;
+    if (verb === 'start' && isSet(p.value, 'attach')) {
+      // start -a: the container's output instead of its name.
+      const out = Object.values(rerun.outputs).filter((o) => o !== '');
+      return { world: r.world, output: [...out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
+    }
+  }
   if (verb === 'start') {
     // cli/command/container/start.go: each container in turn, its error printed at once.
     const lines = r.order.map((e) => e.line);
@@ -220,6 +267,7 @@ export function dockerLogs(world: World, argv: string[], cmdPath = 'logs'): Comm
   const c = found.value;
   if (c.state === 'created') return ok(world, '');
   const info = imageInfo(c.image);
+  if (c.logs && pingForever(c.cmd)) return ok(world, pingLogLines(world, c).join('\n'));
   if (c.logs) return ok(world, c.logs.join('\n'));
   if (c.state === 'exited' && c.exitCode === 1 && info.missingEnvLog) return ok(world, info.missingEnvLog.join('\n'));
   return ok(world, startupLog(world, c.id).join('\n'));

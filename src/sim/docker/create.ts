@@ -6,6 +6,7 @@ import { lookupContainer, lookupNetwork } from '../lookup';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
+import { recordImage } from './imageStore';
 import { generateName, hostHostname } from './lifecycle';
 import { parseExpose, parsePublish, publishAllBindings } from './ports';
 
@@ -169,6 +170,8 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     };
     d.seq += 1;
     d.containers[id] = c;
+    // The image is now in the store (run/create pull what is missing; see run.ts for why quietly).
+    recordImage(d, image);
   });
   return { ok: true, world: next, id, warnings };
 }

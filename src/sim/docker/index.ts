@@ -9,9 +9,11 @@ import {
   dockerRm,
   dockerStartStop,
 } from './containers';
+import { dockerImage, dockerImages, dockerPull } from './image';
 import { dockerInspect } from './inspect';
 import { dockerNetwork } from './network';
 import { fail, flagError, ok, unknownSubcommand } from './output';
+import { dockerAttach, dockerPause, dockerTop } from './procs';
 import { dockerPs } from './ps';
 import { dockerCreate, dockerExec, dockerRun } from './run';
 
@@ -64,6 +66,19 @@ function dispatch(world: World, argv: string[]): CommandResult {
       return dockerExec(world, rest);
     case 'network':
       return dockerNetwork(world, rest);
+    case 'images':
+      return dockerImages(world, rest);
+    case 'image':
+      return dockerImage(world, rest);
+    case 'pull':
+      return dockerPull(world, rest);
+    case 'pause':
+    case 'unpause':
+      return dockerPause(world, cmd, rest);
+    case 'top':
+      return dockerTop(world, rest);
+    case 'attach':
+      return dockerAttach(world, rest);
     case 'container':
       return container(world, rest);
     case 'version':
@@ -114,6 +129,13 @@ function container(world: World, argv: string[]): CommandResult {
       return dockerLogs(world, rest, 'container logs');
     case 'exec':
       return dockerExec(world, rest, 'container exec');
+    case 'pause':
+    case 'unpause':
+      return dockerPause(world, sub, rest, `container ${sub}`);
+    case 'top':
+      return dockerTop(world, rest, 'container top');
+    case 'attach':
+      return dockerAttach(world, rest, 'container attach');
     case undefined:
     case '--help':
       return ok(world, CONTAINER_HELP);
@@ -128,12 +150,14 @@ const CONTAINER_HELP = `Usage:  docker container COMMAND
 Manage containers
 
 Commands:
+  attach      Attach local standard input, output, and error streams to a running container
   create      Create a new container
   exec        Execute a command in a running container
   inspect     Display detailed information on one or more containers
   kill        Kill one or more running containers
   logs        Fetch the logs of a container
   ls          List containers
+  pause       Pause all processes within one or more containers
   port        List port mappings or a specific mapping for the container
   prune       Remove all stopped containers
   rename      Rename a container
@@ -142,6 +166,8 @@ Commands:
   run         Create and run a new container from an image
   start       Start one or more stopped containers
   stop        Stop one or more running containers
+  top         Display the running processes of a container
+  unpause     Unpause all processes within one or more containers
 
 Run 'docker container COMMAND --help' for more information on a command.`;
 
@@ -164,21 +190,28 @@ Common Commands:
   run         Create and run a new container from an image
   exec        Execute a command in a running container
   ps          List containers
+  images      List images
+  pull        Download an image from a registry
 
 Management Commands:
   container   Manage containers
+  image       Manage images
   network     Manage networks
 
 Commands:
+  attach      Attach local standard input, output, and error streams to a running container
   create      Create a new container
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
   logs        Fetch the logs of a container
+  pause       Pause all processes within one or more containers
   port        List port mappings or a specific mapping for the container
   rename      Rename a container
   restart     Restart one or more containers
   rm          Remove one or more containers
   start       Start one or more stopped containers
   stop        Stop one or more running containers
+  top         Display the running processes of a container
+  unpause     Unpause all processes within one or more containers
 
 Run 'docker COMMAND --help' for more information on a command.`;

@@ -92,7 +92,10 @@ export function containerJson(world: World, c: Container) {
     const key = `${b.containerPort}/${b.proto}`;
     bindings[key] = [
       ...(bindings[key] ?? []),
-      { HostIp: b.hostIp, HostPort: b.hostPort === null ? '' : String(b.hostPort) },
+      {
+        HostIp: b.hostIp,
+        HostPort: b.hostPort === null ? '' : `${b.hostPort}${b.hostPortEnd ? `-${b.hostPortEnd}` : ''}`,
+      },
     ];
   }
   const sandbox = digest(`sandbox:${c.id}:${c.startedAt}`);
@@ -102,9 +105,9 @@ export function containerJson(world: World, c: Container) {
     Path: path ?? '',
     Args: args,
     State: {
-      Status: c.state,
+      Status: c.paused ? 'paused' : c.state,
       Running: running,
-      Paused: false,
+      Paused: c.paused === true,
       Restarting: false,
       OOMKilled: false,
       Dead: false,

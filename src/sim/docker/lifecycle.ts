@@ -161,6 +161,8 @@ export function stopContainer(draft: World, id: string, exitCode: number): void 
   if (c?.state !== 'running') return;
   forgetL2(draft, c);
   releaseLive(c);
+  // A paused container can be stopped or killed: the daemon thaws it to deliver the signal.
+  delete c.paused;
   c.state = 'exited';
   c.exitCode = exitCode;
   c.finishedAt = draft.clock;

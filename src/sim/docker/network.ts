@@ -154,7 +154,8 @@ function prune(world: World, argv: string[]): CommandResult {
       'Are you sure you want to continue? [y/N] y',
     );
   }
-  if (gone.length) lines.push('Deleted Networks:', ...gone.map((n) => n.name));
+  // cli/command/network/prune.go: "Deleted Networks:\n" and a name per line, then Fprintln: a blank line.
+  if (gone.length) lines.push('Deleted Networks:', ...gone.map((n) => n.name), '');
   return ok(next, lines.join('\n'));
 }
 

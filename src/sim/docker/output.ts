@@ -28,6 +28,10 @@ const CONTAINER_USE: Record<string, string> = {
   ps: '[OPTIONS]',
   ls: '[OPTIONS]',
   inspect: '[OPTIONS] CONTAINER [CONTAINER...]',
+  pause: 'CONTAINER [CONTAINER...]',
+  unpause: 'CONTAINER [CONTAINER...]',
+  top: 'CONTAINER [ps OPTIONS]',
+  attach: '[OPTIONS] CONTAINER',
 };
 const USE: Record<string, string> = {
   '': '[OPTIONS] COMMAND [ARG...]',
@@ -41,6 +45,10 @@ const USE: Record<string, string> = {
   'network ls': '[OPTIONS]',
   'network prune': '[OPTIONS]',
   'container prune': '[OPTIONS]',
+  images: '[OPTIONS] [REPOSITORY[:TAG]]',
+  'image ls': '[OPTIONS] [REPOSITORY[:TAG]]',
+  pull: '[OPTIONS] NAME[:TAG|@DIGEST]',
+  'image pull': '[OPTIONS] NAME[:TAG|@DIGEST]',
 };
 
 /** `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]` for "run"; `docker network` for "network". */
@@ -58,13 +66,20 @@ export const flagError = (cmdPath: string, msg: string) =>
  * The CLI's argument-count errors (cli/required.go, docker/cli v28): RequiresMinArgs,
  * ExactArgs, RequiresRangeArgs and NoArgs. Exit code 1.
  */
-export function argsError(cmdPath: string, kind: 'at least' | 'exactly' | 'none', n: number, max?: number): string {
+export function argsError(
+  cmdPath: string,
+  kind: 'at least' | 'at most' | 'exactly' | 'none',
+  n: number,
+  max?: number,
+): string {
   const path = `docker ${cmdPath}`;
   const plural = (k: number) => (k === 1 ? 'argument' : 'arguments');
   const usage = `\n\nUsage:  ${usageLine(cmdPath)}\n\n`;
   if (kind === 'none') return `docker: '${path}' accepts no arguments${usage}Run '${path} --help' for more information`;
   if (kind === 'exactly')
     return `docker: '${path}' requires ${n} ${plural(n)}${usage}Run '${path} --help' for more information`;
+  if (kind === 'at most')
+    return `docker: '${path}' requires at most ${n} ${plural(n)}${usage}See '${path} --help' for more information`;
   if (max !== undefined) {
     return `docker: '${path}' requires at least ${n} and at most ${max} ${plural(max)}${usage}Run '${path} --help' for more information`;
   }
@@ -80,11 +95,11 @@ export function unknownSubcommand(parent: string, sub: string): string {
  * Go's text/tabwriter as the CLI configures it (minwidth 10, padding 3, spaces): every cell but
  * the last of a row is padded to its column's width.
  */
-export function table(rows: string[][]): string {
+export function table(rows: string[][], minWidth = 10): string {
   const widths: number[] = [];
   for (const r of rows) {
     r.slice(0, -1).forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, Math.max(10, [...cell].length + 3));
+      widths[i] = Math.max(widths[i] ?? 0, Math.max(minWidth, [...cell].length + 3));
     });
   }
   return rows

@@ -37,14 +37,16 @@ export function parsePublish(spec: string): { ok: true; value: PortBinding[] } |
   if (!c || c[0] === 0) return { ok: false, error: `invalid containerPort: ${ctr}` };
   const h = host === '' ? null : portRange(host);
   if (host !== '' && !h) return { ok: false, error: `invalid hostPort: ${host}` };
-  if (h && h[1] - h[0] !== c[1] - c[0]) {
-    if (c[0] !== c[1])
-      return { ok: false, error: `invalid ranges specified for container and host Ports: ${ctr} and ${host}` };
-    // A host range for one container port (Docker allocates inside it): not modelled.
-    return { ok: false, error: `invalid hostPort: ${host}` };
+  if (h && h[1] - h[0] !== c[1] - c[0] && c[0] !== c[1]) {
+    return { ok: false, error: `invalid ranges specified for container and host Ports: ${ctr} and ${host}` };
   }
   const proto = protoText.toLowerCase();
   if (proto !== 'tcp' && proto !== 'udp') return { ok: false, error: `invalid proto: ${protoText}` };
+  if (h && h[0] !== h[1] && c[0] === c[1]) {
+    // nat.ParsePortSpec keeps "8000-8010" as the HostPort of one binding; the daemon binds the
+    // first free port of the range when the container starts.
+    return { ok: true, value: [{ hostIp, hostPort: h[0], hostPortEnd: h[1], containerPort: c[0], proto }] };
+  }
   const value: PortBinding[] = [];
   for (let i = 0; i <= c[1] - c[0]; i++) {
     // Host port 0 asks for a free one, as when it is left out.
@@ -116,6 +118,17 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
   const mine = c.ports;
   for (const b of mine) {
     const shownIp = b.hostIp === '' ? '0.0.0.0' : b.hostIp;
+    if (b.hostPort !== null && b.hostPortEnd !== undefined) {
+      const free = (port: number) =>
+        portTaken(draft, b.hostIp, port, b.proto, c.id) === null &&
+        !mine.some((o) => o !== b && o.boundPort === port && o.proto === b.proto && sameAddr(o.hostIp, b.hostIp));
+      let port = b.hostPort;
+      while (port <= b.hostPortEnd && !free(port)) port++;
+      // portallocator.ErrAllPortsAllocated when the whole range is in use.
+      if (port > b.hostPortEnd) return unbind(mine, 'all ports are allocated');
+      b.boundPort = port;
+      continue;
+    }
     if (b.hostPort !== null) {
       const taken = portTaken(draft, b.hostIp, b.hostPort, b.proto, c.id);
       const clash =

@@ -25,10 +25,13 @@ const goQuote = (s: string) => JSON.stringify(s);
 
 /** The STATUS cell: "Up 3 seconds", "Exited (0) 2 seconds ago", "Created". */
 export function statusText(c: Container, now: number): string {
-  if (c.state === 'running') return `Up ${humanDuration(now - c.startedAt)}`;
+  if (c.state === 'running') return `Up ${humanDuration(now - c.startedAt)}${c.paused ? ' (Paused)' : ''}`;
   if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? c.startedAt))} ago`;
   return 'Created';
 }
+
+/** State.Status: "paused" for a paused container, else its state. */
+export const stateName = (c: Container): string => (c.paused ? 'paused' : c.state);
 
 const createdMs = (c: Container) => Date.parse(c.created) - EPOCH_MS;
 
@@ -78,7 +81,7 @@ function filterList(
   const keep = (c: Container) =>
     (!by.name || by.name.some((v) => new RegExp(v).test(`/${c.name}`))) &&
     (!by.id || by.id.some((v) => c.id.startsWith(v))) &&
-    (!by.status || by.status.includes(c.state)) &&
+    (!by.status || by.status.includes(stateName(c))) &&
     (!by.network || by.network.some((v) => nets(c).some((n) => n === v || (n.length === 64 && n.startsWith(v)))));
   return { ok: true, list: list.filter(keep) };
 }
@@ -127,7 +130,7 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
       CreatedAt: c.created.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
       RunningFor: `${humanDuration(world.clock - createdMs(c))} ago`,
       Ports: portsColumn(c),
-      State: c.state,
+      State: stateName(c),
       Status: statusText(c, world.clock),
       Size: '0B',
       Names: c.name,

@@ -75,6 +75,11 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
   }
   const c = started.containers[id];
   const info = imageInfo(c.image);
+  // Real `docker run` of an image not yet present prints "Unable to find image 'nginx:latest'
+  // locally" and the pull progress on stderr first. The seed articles' transcripts (004: `docker
+  // run -d --name nginx nginx` prints only the id) were taken with the image already pulled, and
+  // learners compare their screen with them, so the run stays silent and only records the image
+  // (create.ts); `docker pull` shows the progress, and `docker images` lists what was run.
   const terminal = c.tty && c.interactive;
 
   if (!detach && terminal && isShellCommand(main)) {
@@ -101,8 +106,52 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
     if (!detach && code === 1) lines.push(...info.missingEnvLog!);
     return { world: w, output: lines.join('\n'), exitCode: detach ? 0 : code };
   }
+  if (detach && pingForever(c.cmd)) return detachedPing(started, id, lines);
   if (!detach) lines.push(...startupLog(started, id));
   return ok(started, lines.join('\n'));
+}
+
+/** How many echo replies a detached endless ping keeps for `docker logs` (one per second after start). */
+export const PING_LOG_REPLIES = 20;
+
+/** `ping HOST` without -c: it runs until stopped, printing one line per second. */
+export function pingForever(cmd: string[]): boolean {
+  return cmd.length > 0 && (cmd[0].split('/').pop() ?? '') === 'ping' && commandKeepsRunning(cmd, false);
+}
+
+/**
+ * `run -d … ping HOST`: the engine cannot run a process in the background, so the first
+ * PING_LOG_REPLIES echoes are sent at once (the network learns what they teach: ARP, conntrack)
+ * and kept as the log; `docker logs` shows as many as seconds have passed (`pingLogLines`). A
+ * ping that fails at once (bad address) exits with its code as in the foreground.
+ */
+function detachedPing(world: World, id: string, lines: string[]): CommandResult {
+  const c = world.containers[id];
+  const cmd = [c.cmd[0], '-c', String(PING_LOG_REPLIES), ...c.cmd.slice(1)];
+  const res = runShell(world, cmd, { kind: 'container', id }, cmd.join(' '));
+  const out = res.output.split('\n');
+  const stats = out.findIndex((l, i) => l === '' && out[i + 1]?.startsWith('--- '));
+  const after = produce(res.world, (d) => {
+    // The echoes are sent "from now on": the command itself takes no time.
+    d.clock = world.clock;
+    const dc = d.containers[id];
+    if (!dc) return;
+    if (!out[0]?.startsWith('PING')) {
+      if (res.output !== '') dc.logs = out;
+      stopContainer(d, id, res.exitCode);
+      return;
+    }
+    dc.logs = stats < 0 ? out : out.slice(0, stats);
+  });
+  return ok(after, lines.join('\n'));
+}
+
+/** The lines of a detached endless ping's log printed by now: the header, then one reply a second. */
+export function pingLogLines(world: World, c: World['containers'][string]): string[] {
+  const logs = c.logs ?? [];
+  const until = c.state === 'running' ? world.clock : (c.finishedAt ?? world.clock);
+  const seconds = Math.max(0, Math.floor((until - c.startedAt) / 1000));
+  return logs.slice(0, 1 + Math.min(seconds + 1, logs.length - 1));
 }
 
 /** The main process's first log lines, with the container's address filled in. */
@@ -134,6 +183,8 @@ export function dockerExec(world: World, argv: string[], cmdPath = 'exec'): Comm
   if (!found.ok) return fail(world, daemon(found.error), 1);
   const c = found.value;
   if (c.state !== 'running') return fail(world, daemon(`container ${c.id} is not running`), 1);
+  // daemon/exec.go getActiveContainer -> errExecPaused.
+  if (c.paused) return fail(world, daemon(`Container ${c.id} is paused, unpause the container before exec`), 1);
   if (!imageHasTool(c.image, cmd[0])) {
     return fail(
       world,

@@ -136,7 +136,7 @@ describe('docker network rm / prune', () => {
     ]);
     const r = docker(world, 'docker network prune');
     expect(r.output).toBe(
-      'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] y\nDeleted Networks:\nidle',
+      'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] y\nDeleted Networks:\nidle\n',
     );
     expect(findNetwork(r.world, 'idle')).toBeNull();
     expect(findNetwork(r.world, 'used')).not.toBeNull();

@@ -1,0 +1,149 @@
+import { produce } from 'immer';
+import { imageInfo, referenceError } from '../images';
+import type { CommandResult, World } from '../model';
+import { isSet, last, parseFlags } from './flags';
+import { createdEpochMs, hasImage, humanSize, localImages, recordImage, storedImage } from './imageStore';
+import { argsError, daemon, fail, flagError, humanDuration, ok, table, unknownSubcommand } from './output';
+import { compileTemplate } from './template';
+
+/** `docker images` / `docker image ls|list|pull`, `docker pull`. */
+
+const LIST_FLAGS = [
+  { long: 'quiet', short: 'q' },
+  { long: 'all', short: 'a' },
+  { long: 'no-trunc' },
+  { long: 'digests' },
+  { long: 'format', value: true },
+  { long: 'filter', short: 'f', value: true },
+  { long: 'tree' },
+];
+
+const HEADERS: Record<string, string> = {
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  Tag: 'TAG',
+  Digest: 'DIGEST',
+  CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT',
+  Size: 'SIZE',
+};
+
+/**
+ * `docker images [REPOSITORY[:TAG]]`: cli/command/formatter/image.go's classic table (the v28
+ * default; `--tree` is experimental), newest image first as the daemon sorts them.
+ */
+export function dockerImages(world: World, argv: string[], cmdPath = 'images'): CommandResult {
+  const p = parseFlags(argv, LIST_FLAGS);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length > 1) return fail(world, argsError(cmdPath, 'at most', 1), 1);
+  const match = p.value.args[0];
+  const trunc = !isSet(p.value, 'no-trunc');
+  let list = localImages(world).map(storedImage);
+  if (match !== undefined) {
+    // The "reference" filter: the repository, and the tag when one is given.
+    const [repo, tag] = match.includes(':') ? match.split(':') : [match, undefined];
+    list = list.filter((i) => i.ref.repo === imageInfo(repo).repo && (tag === undefined || i.ref.tag === tag));
+  }
+  list.sort((a, b) => b.created - a.created);
+  const id = (i: (typeof list)[number]) => (trunc ? i.id.slice(0, 12) : `sha256:${i.id}`);
+  if (isSet(p.value, 'quiet')) return ok(world, list.map(id).join('\n'));
+  const row = (i: (typeof list)[number]): Record<string, string> => ({
+    ID: id(i),
+    Repository: i.ref.repo,
+    Tag: i.ref.tag,
+    Digest: `sha256:${i.digest}`,
+    CreatedSince: `${humanDuration(world.clock - i.created)} ago`,
+    CreatedAt: `${new Date(createdEpochMs(i)).toISOString().replace('T', ' ').slice(0, 19)} +0000 UTC`,
+    Size: humanSize(i.bytes),
+  });
+  const format = last(p.value, 'format');
+  if (format !== undefined && format !== '' && format !== 'table') {
+    const isTable = format.startsWith('table');
+    const body = (isTable ? format.slice(5) : format).trim().replaceAll('\\t', '\t').replaceAll('\\n', '\n');
+    const tmpl = compileTemplate(body);
+    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
+    const lines = list.map((i) => tmpl.run(row(i)));
+    if (!isTable) return ok(world, lines.join('\n'));
+    return ok(world, table([tmpl.run(HEADERS), ...lines].map((l) => l.split('\t'))));
+  }
+  const digests = isSet(p.value, 'digests');
+  const cols = digests
+    ? ['Repository', 'Tag', 'Digest', 'ID', 'CreatedSince', 'Size']
+    : ['Repository', 'Tag', 'ID', 'CreatedSince', 'Size'];
+  return ok(world, table([cols.map((c) => HEADERS[c]), ...list.map((i) => cols.map((c) => row(i)[c]))]));
+}
+
+/** The daemon's answer for a repository Docker Hub does not have (distribution/errors.go). */
+export const pullDenied = (repo: string) =>
+  `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+
+/**
+ * The progress a pull of a catalogue image prints once finished, as a terminal shows it (each
+ * layer's line ends on "Pull complete"): the "<tag>: Pulling from" header to the Status line.
+ */
+export function pullProgress(world: World, image: string): string[] {
+  const img = storedImage(image);
+  const present = hasImage(world, image);
+  return [
+    `${img.ref.tag}: Pulling from ${img.ref.path}`,
+    ...(present ? [] : img.layers.map((l) => `${l}: Pull complete`)),
+    `Digest: sha256:${img.digest}`,
+    present
+      ? `Status: Image is up to date for ${img.ref.familiar}`
+      : `Status: Downloaded newer image for ${img.ref.familiar}`,
+  ];
+}
+
+/** `docker pull [-q] IMAGE` (cli/command/image/pull.go). */
+export function dockerPull(world: World, argv: string[], cmdPath = 'pull'): CommandResult {
+  const p = parseFlags(argv, [
+    { long: 'all-tags', short: 'a' },
+    { long: 'quiet', short: 'q' },
+    { long: 'platform', value: true },
+    { long: 'disable-content-trust' },
+  ]);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  if (p.value.args.length !== 1) return fail(world, argsError(cmdPath, 'exactly', 1), 1);
+  const image = p.value.args[0];
+  const bad = referenceError(image);
+  if (bad) return fail(world, bad, 1);
+  const img = storedImage(image);
+  const quiet = isSet(p.value, 'quiet');
+  const lines: string[] = [];
+  if (img.ref.defaultTag && !quiet) lines.push('Using default tag: latest');
+  if (!imageInfo(image).known) return fail(world, [...lines, daemon(pullDenied(img.ref.repo))].join('\n'), 1);
+  if (!quiet) lines.push(...pullProgress(world, image));
+  lines.push(img.ref.full);
+  return ok(
+    produce(world, (d) => recordImage(d, image)),
+    lines.join('\n'),
+  );
+}
+
+const IMAGE_HELP = `Usage:  docker image COMMAND
+
+Manage images
+
+Commands:
+  ls          List images
+  pull        Download an image from a registry
+
+Run 'docker image COMMAND --help' for more information on a command.`;
+
+/** `docker image SUBCOMMAND`. */
+export function dockerImage(world: World, argv: string[]): CommandResult {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'ls':
+    case 'list':
+      return dockerImages(world, rest, 'image ls');
+    case 'pull':
+      return dockerPull(world, rest, 'image pull');
+    case undefined:
+    case '--help':
+      return ok(world, IMAGE_HELP);
+    default:
+      if (sub.startsWith('-')) return fail(world, flagError('image', `unknown flag: ${sub.split('=')[0]}`), 125);
+      return fail(world, unknownSubcommand('image', sub), 1);
+  }
+}
