@@ -1,4 +1,3 @@
-import { Validator } from 'ip-num';
 import type { World } from '../sim/model';
 
 /**
@@ -61,8 +60,11 @@ export function isWorld(w: unknown): w is World {
 type Miss = { at: string; want: string };
 type Check = (v: unknown) => Miss | null;
 
-const isIPv4 = (s: unknown) =>
-  typeof s === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(s) && Validator.isValidIPv4String(s)[0];
+// a dotted quad, each part 0-255 without leading zeros (what the engine writes). A pattern, not
+// ip-num: this check runs at boot, before first paint, and ip-num is loaded only with the engine.
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
+const isIPv4 = (s: unknown) => typeof s === 'string' && IPV4.test(s);
 const is =
   (ok: (v: unknown) => boolean, want: string): Check =>
   (v) =>

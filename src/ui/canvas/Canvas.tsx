@@ -23,19 +23,24 @@ import { boundsOf, fitOptions, Overview } from './Overview';
 import { useGraph } from './useGraph';
 import { edgeTypes } from './WireEdge';
 
-function absBox(graph: Graph, layout: Layout, id: string) {
-  const b = layout[id];
+/** A node's box in flow coordinates (children are laid out relative to their parent). */
+function boxOf(layout: Layout, n: Graph['nodes'][number]) {
+  const b = layout[n.id];
   if (!b) return null;
-  const parent = graph.nodes.find((n) => n.id === id)?.parentId;
-  const p = parent ? layout[parent] : undefined;
+  const p = n.parentId ? layout[n.parentId] : undefined;
   return { x: b.x + (p?.x ?? 0), y: b.y + (p?.y ?? 0), w: b.w, h: b.h };
+}
+
+function absBox(graph: Graph, layout: Layout, id: string) {
+  const n = graph.nodes.find((x) => x.id === id);
+  return n ? boxOf(layout, n) : null;
 }
 
 /** Whether `pt` lies on a machine or segment node (the world outside the Docker host). */
 function machineAt(graph: Graph, layout: Layout, pt: { x: number; y: number }): boolean {
   return graph.nodes.some((n) => {
     if (n.data.kind !== 'machine' && n.data.kind !== 'segment') return false;
-    const b = absBox(graph, layout, n.id);
+    const b = boxOf(layout, n);
     return !!b && pt.x >= b.x && pt.x <= b.x + b.w && pt.y >= b.y && pt.y <= b.y + b.h;
   });
 }
@@ -53,13 +58,13 @@ function networkAt(
 ): string | null {
   for (const n of graph.nodes) {
     if (n.data.kind !== 'network') continue;
-    const b = absBox(graph, layout, n.id);
+    const b = boxOf(layout, n);
     if (b && pt.x >= b.x - 12 && pt.x <= b.x + b.w + 12 && pt.y >= b.y - 12 && pt.y <= b.y + b.h + 12) return n.id;
   }
   for (const n of graph.nodes) {
     if (n.data.kind !== 'container' || n.id === dragged) continue;
     const eps = world.containers[n.data.containerId]?.endpoints ?? [];
-    const b = absBox(graph, layout, n.id);
+    const b = boxOf(layout, n);
     if (eps.length === 1 && b && pt.x >= b.x && pt.x <= b.x + b.w && pt.y >= b.y && pt.y <= b.y + b.h)
       return `net:${eps[0].networkId}`;
   }

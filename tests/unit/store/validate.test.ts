@@ -86,3 +86,21 @@ describe('worldProblem', () => {
     expect(parseProject(serializeProject({ world: w, pinned: {} }))).toEqual({ ok: false, error });
   });
 });
+
+describe('addresses in a save', () => {
+  test.each([
+    ['10.0.0.2', true],
+    ['255.255.255.255', true],
+    ['0.0.0.0', true],
+    ['256.1.1.1', false],
+    ['1.2.3', false],
+    ['1.2.3.4.5', false],
+    ['01.2.3.4', false],
+    ['a.b.c.d', false],
+    ['1.2.3.4 ', false],
+  ])('%s is an IPv4 address: %s', (ip, ok) => {
+    const w = JSON.parse(JSON.stringify(createDefaultWorld()));
+    w.machines['docker-host'].nameservers = [ip];
+    expect(worldProblem(w) === null).toBe(ok);
+  });
+});
