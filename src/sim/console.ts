@@ -3,7 +3,8 @@ import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
 import { runShell } from './shell';
-import { firstSubstitution, type ListItem, splitList } from './shell/lists';
+import { FILTERS } from './shell/filters';
+import { expandStatus, firstSubstitution, type ListItem, redirections, splitList } from './shell/lists';
 import { showsMeter } from './shell/packet/curlMeter';
 import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
 import { hasTool, shellFlavor } from './shell/tools';
@@ -133,16 +134,6 @@ function leave(session: Session, world: World, exitCode: number): Session {
   return { world: w, stack: session.stack.slice(0, -1) };
 }
 
-/** `2>&1` and `2>/dev/null` on the first command of a line: taken out of argv, remembered. */
-function redirections(argv: string[]): { argv: string[]; mergeStderr: boolean; dropStderr: boolean } {
-  const isRedirect = (a: string) => a === '2>&1' || a === '2>/dev/null';
-  return {
-    argv: argv.filter((a) => !isRedirect(a)),
-    mergeStderr: argv.includes('2>&1'),
-    dropStderr: argv.includes('2>/dev/null'),
-  };
-}
-
 /** `a && b || c ; d`: each command runs when its operator lets it, as in bash. */
 function runList(session: Session, items: ListItem[]): LineResult {
   const here = currentFrame(session);
@@ -207,21 +198,6 @@ export function runLine(session: Session, line: string): LineResult {
   return { ...r, output, session: { ...r.session, lastExit: r.exitCode } };
 }
 
-/** `$?` outside single quotes becomes the previous command's exit code. */
-function expandStatus(line: string, code: number): string {
-  if (!line.includes('$?')) return line;
-  let out = '';
-  let single = false;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === "'") single = !single;
-    if (!single && line[i] === '$' && line[i + 1] === '?') {
-      out += String(code);
-      i++;
-    } else out += line[i];
-  }
-  return out;
-}
-
 /** One pipeline, after lists and substitutions are taken care of. */
 function runCommandLine(session: Session, trimmed: string): LineResult {
   const here = currentFrame(session);
@@ -251,18 +227,40 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
 
   const piped = rest.length > 0;
   const res = execute(session.world, argv, where, piped || redirect.dropStderr ? first : trimmed);
-  let world = advance(res.world);
-  let next: Session = { ...session, world };
+  const segs = rest.map(tokenize);
+  // bash runs every command of a pipeline: the terminal gets each one's stderr and the last
+  // command's stdout; a command that is not a text filter ignores what is piped into it
+  const isFilter = (a: string[]) => Boolean(FILTERS[(a[0] ?? '').split('/').pop() ?? '']);
+  let lastCmd = -1;
+  segs.forEach((a, i) => {
+    if (a.length && !isFilter(a)) lastCmd = i;
+  });
+  let world = res.world;
   let output = res.output;
   let exitCode = res.exitCode;
-  const tool = toolOf(argv);
-  if (piped) {
-    const filters = rest.map(tokenize);
-    const meter = tool === 'curl' && showsMeter(toolArgv(argv));
+  let trace = res.trace;
+  let tool = toolOf(argv);
+  let toolArgs = argv;
+  const passedBy: string[] = [];
+  for (let i = 0; i <= lastCmd; i++) {
+    if (isFilter(segs[i])) continue;
+    passedBy.push(...output.split('\n').filter((l) => l !== '' && isStderrLine(tool, l)));
+    const r = execute(world, segs[i], where, rest[i]);
+    ({ world, output, exitCode } = r);
+    trace = r.trace ?? trace;
+    tool = toolOf(segs[i]);
+    toolArgs = segs[i];
+  }
+  const filters = segs.slice(lastCmd + 1);
+  if (filters.length) {
+    const meter = tool === 'curl' && showsMeter(toolArgv(toolArgs));
     const f = runFilters(output, tool, redirect.mergeStderr, filters, shellFlavor(session.world, where), meter);
     output = f.output;
     exitCode = f.exitCode;
   }
+  if (passedBy.length) output = [...passedBy, output].filter(Boolean).join('\n');
+  world = advance(world);
+  let next: Session = { ...session, world };
   if (redirect.dropStderr) {
     output = output
       .split('\n')
@@ -286,7 +284,7 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
 
   const dropped = dropDeadFrames(next);
   if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
-  return { session: dropped.session, machine: where.id, output, exitCode, trace: res.trace };
+  return { session: dropped.session, machine: where.id, output, exitCode, trace };
 }
 
 /** Runs every line of a script from a fresh session; the headless runner and the seed tests use it. */

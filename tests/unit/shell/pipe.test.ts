@@ -125,6 +125,16 @@ describe('pipes on the console', () => {
     expect(script('curl localhost:8009 2>/dev/null')[0].output).toBe('');
   });
 
+  it('a real command after the bar runs (ignoring its stdin); earlier stderr still shows', () => {
+    const r = script('docker network create idle\necho y | docker network prune');
+    expect(r[1].output).toBe(
+      'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] y\nDeleted Networks:\nidle\n',
+    );
+    expect(script('curl -sS localhost:9 | docker ps -q | wc -l')[0].output).toBe(
+      "curl: (7) Failed to connect to localhost port 9 after 0 ms: Couldn't connect to server\n0",
+    );
+  });
+
   it('no option errors from the words after the bar any more', () => {
     const r = script('docker run -d -p 8001:80 --name web nginx\ncurl -s localhost:8001 | wc -l');
     expect(r[1]).toMatchObject({ output: '23', exitCode: 0 });
