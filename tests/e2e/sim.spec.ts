@@ -158,6 +158,9 @@ test('with Korean chosen the narration is Korean', async ({ page }) => {
   const i = trace.steps.findIndex((s) => s.action === 'transmit');
   await expect(actions.nth(i)).toHaveText('전송');
   await expect(actions.filter({ hasText: /^(transmit|deliver|send|reply)$/ })).toHaveCount(0);
+  // and the outcome line: where the reply came from, in Korean
+  await sim.panel.getByTestId('sim-event').last().click();
+  await expect(sim.panel.getByTestId('sim-outcome')).toHaveText('도착함 172.18.0.3에서 응답 1/1');
 });
 
 test('predict mode asks, records the answer, reveals and plays', async ({ page }) => {

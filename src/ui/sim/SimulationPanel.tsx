@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventList } from './EventList';
 import { LessonPackets, LessonPicker, LessonStatus, LessonsToggle, useActiveScene } from './Lessons';
+import { useNarrationLang } from './lang';
+import { outcomeText } from './outcomeText';
 import { PredictPrompt } from './PredictPrompt';
 import { ProtoFilters } from './ProtoFilters';
 import { SendPacketForm, SendPacketToggle } from './SendPacket';
@@ -29,10 +31,12 @@ const Outcome = memo(function Outcome() {
   const trace = useSim((s) => s.trace);
   const atEnd = useSim((s) => s.trace !== null && s.cursor === s.trace.steps.length - 1);
   const asking = useSim((s) => s.predict.phase === 'ask');
+  const lang = useNarrationLang();
   if (!trace || !atEnd || asking) return null;
   return (
     <p className={`sim-outcome sim-outcome--${trace.outcome.ok ? 'ok' : 'fail'}`} data-testid="sim-outcome">
-      <strong>{trace.outcome.ok ? t('sim.outcome.ok') : t('sim.outcome.fail')}</strong> {trace.outcome.summary}
+      <strong>{trace.outcome.ok ? t('sim.outcome.ok') : t('sim.outcome.fail')}</strong>{' '}
+      {outcomeText(lang, trace.outcome.summary)}
     </p>
   );
 });
