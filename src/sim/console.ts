@@ -2,7 +2,7 @@ import { runDocker, shellSessionEnded } from './docker';
 import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
-import { runShell } from './shell';
+import { runShell, setLineRunner } from './shell';
 import { FILTERS } from './shell/filters';
 import { expandStatus, firstSubstitution, type ListItem, redirections, splitList } from './shell/lists';
 import { showsMeter } from './shell/packet/curlMeter';
@@ -286,6 +286,12 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
   if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
   return { session: dropped.session, machine: where.id, output, exitCode, trace };
 }
+
+// `sh -c LINE` inside the shell layer runs LINE as the console would, at the same place
+setLineRunner((world, where, line) => {
+  const r = runLine({ world, stack: [where] }, line);
+  return { world: r.session.world, output: r.output, exitCode: r.exitCode, trace: r.trace };
+});
 
 /** Runs every line of a script from a fresh session; the headless runner and the seed tests use it. */
 export function runScript(world: World, text: string): { lines: string[]; results: LineResult[]; session: Session } {

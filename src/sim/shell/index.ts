@@ -15,12 +15,34 @@ export type ShellCommand = (world: World, argv: string[], where: Where, line: st
 /** Packet-level commands that the packet engine registers in `packetCommands`. */
 export const PACKET_TOOLS = ['ping', 'curl', 'wget', 'nslookup', 'dig', 'getent', 'host', 'traceroute'];
 
+/** Runs a whole console line at a place (pipes, lists): the console registers it, to keep imports one-way. */
+type LineRunner = (world: World, where: Where, line: string) => CommandResult;
+let lineRunner: LineRunner | null = null;
+
+export function setLineRunner(run: LineRunner): void {
+  lineRunner = run;
+}
+
+/** `sh -c 'CMD | …'`, `bash -c …`: the string is a line of its own, run where the shell runs. */
+const shellC: ShellCommand = (world, argv, where) => {
+  const at = argv.indexOf('-c');
+  if (at < 0) return { world, output: '', exitCode: 0 }; // a nested interactive shell: same prompt
+  const line = argv[at + 1];
+  if (line === undefined) return { world, output: `${argv[0]}: -c: option requires an argument`, exitCode: 2 };
+  if (!lineRunner) return { world, output: '', exitCode: 0 };
+  return lineRunner(world, where, line);
+};
+
 const localCommands: Record<string, ShellCommand> = {
   ...basicCommands,
   ...bridgeCommands,
   cat: catCommand,
   ip: ipCommand,
   iptables,
+  sh: shellC,
+  bash: shellC,
+  ash: shellC,
+  zsh: shellC,
   ...netTools,
 };
 

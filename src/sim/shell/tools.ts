@@ -9,7 +9,7 @@ const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', '
  * Tools a root shell on any of our Linux machines has even when `Machine.tools` does not list
  * them: coreutils, and iptables (every Linux box can list its own empty rules).
  */
-const MACHINE_BASE = ['cat', 'hostname', 'iptables'];
+const MACHINE_BASE = ['cat', 'hostname', 'iptables', 'sh', 'bash'];
 
 /** Whether `tool` can run at `where`: the machine's tools, or the container image's. */
 export function hasTool(world: World, where: Where, tool: string): boolean {

@@ -63,6 +63,21 @@ describe('command lists and $( … )', () => {
     );
   });
 
+  it('sh -c / bash -c run their string as a line of its own, where the shell runs', () => {
+    const { results } = runScript(
+      createDefaultWorld(),
+      [
+        'docker run -d --name ns nicolaka/netshoot sleep infinity',
+        'docker exec ns sh -c "ip route | head -1"',
+        "bash -c 'echo a && hostname'",
+        'sh -c',
+      ].join('\n'),
+    );
+    expect(results[1].output).toBe('default via 172.17.0.1 dev eth0 ');
+    expect(results[2].output).toBe('a\ndocker-host');
+    expect(results[3]).toMatchObject({ output: 'sh: -c: option requires an argument', exitCode: 2 });
+  });
+
   it('a substitution is a subshell: it does not leave the console inside a container', () => {
     const r = runLine(createSession(createDefaultWorld()), 'echo $(docker run -it --name u1 nicolaka/netshoot zsh)');
     expect(r.session.stack).toHaveLength(1);
