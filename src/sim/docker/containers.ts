@@ -209,6 +209,9 @@ export function dockerRm(world: World, argv: string[], cmdPath = 'rm'): CommandR
   const force = isSet(p.value, 'force');
   const r = eachContainer(world, p.value.args, (d, id) => {
     const c = d.containers[id];
+    // daemon/delete.go cleanupContainer (v25+): a paused container is named apart.
+    if (c.paused && !force)
+      return `cannot remove container "/${c.name}": container is paused and must be unpaused first`;
     if (c.state === 'running' && !force) {
       return `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`;
     }

@@ -190,8 +190,8 @@ Common Commands:
   run         Create and run a new container from an image
   exec        Execute a command in a running container
   ps          List containers
-  images      List images
   pull        Download an image from a registry
+  images      List images
 
 Management Commands:
   container   Manage containers

@@ -121,24 +121,27 @@ export function pingForever(cmd: string[]): boolean {
 
 /**
  * `run -d … ping HOST`: the engine cannot run a process in the background, so the first
- * PING_LOG_REPLIES echoes are sent at once (the network learns what they teach: ARP, conntrack)
- * and kept as the log; `docker logs` shows as many as seconds have passed (`pingLogLines`). A
- * ping that fails at once (bad address) exits with its code as in the foreground.
+ * PING_LOG_REPLIES echoes are worked out at once and kept as the log; `docker logs` shows as
+ * many as seconds have passed (`pingLogLines`). A ping that fails at once (bad address) exits
+ * with its code as in the foreground.
  */
 function detachedPing(world: World, id: string, lines: string[]): CommandResult {
   const c = world.containers[id];
-  const cmd = [c.cmd[0], '-c', String(PING_LOG_REPLIES), ...c.cmd.slice(1)];
-  const res = runShell(world, cmd, { kind: 'container', id }, cmd.join(' '));
-  const out = res.output.split('\n');
+  const ping = (n: number) => {
+    const cmd = [c.cmd[0], '-c', String(n), ...c.cmd.slice(1)];
+    return runShell(world, cmd, { kind: 'container', id }, cmd.join(' '));
+  };
+  // The log's text comes from PING_LOG_REPLIES echoes; the World keeps what the first one did
+  // (ARP, conntrack, a few ms of clock), not the 20 s the whole run would take.
+  const out = ping(PING_LOG_REPLIES).output.split('\n');
+  const first = ping(1);
   const stats = out.findIndex((l, i) => l === '' && out[i + 1]?.startsWith('--- '));
-  const after = produce(res.world, (d) => {
-    // The echoes are sent "from now on": the command itself takes no time.
-    d.clock = world.clock;
+  const after = produce(first.world, (d) => {
     const dc = d.containers[id];
     if (!dc) return;
     if (!out[0]?.startsWith('PING')) {
-      if (res.output !== '') dc.logs = out;
-      stopContainer(d, id, res.exitCode);
+      if (first.output !== '') dc.logs = first.output.split('\n');
+      stopContainer(d, id, first.exitCode);
       return;
     }
     dc.logs = stats < 0 ? out : out.slice(0, stats);

@@ -19,6 +19,12 @@ const DOCKER_WORDS = [
   'ls',
   'container',
   'images',
+  'image',
+  'pull',
+  'pause',
+  'unpause',
+  'top',
+  'attach',
 ];
 const SHELL_WORDS = [
   'docker',
@@ -54,6 +60,7 @@ export function candidatesFor(line: string, world: World, imageNames: string[]):
   if (words[0] === 'docker' && words[1] === 'network' && words.length >= 4) return [...networks, ...containers];
   if (words[0] === 'docker' && words[1] === 'network' && words.length === 3)
     return ['create', 'connect', 'disconnect', 'inspect', 'ls', 'rm'];
+  if (words[0] === 'docker' && words[1] === 'pull' && words.length >= 3) return imageNames;
   if (words[0] === 'docker' && (words[1] === 'run' || words[1] === 'create') && words.length >= 3)
     return [...imageNames, ...networks];
   if (words[0] === 'docker' && words.length >= 3) return [...containers, ...networks];

@@ -27,6 +27,10 @@ describe('docker pause / unpause', () => {
     expect(docker(world, 'docker start web').output).toBe(
       'Error response from daemon: cannot start a paused container, try unpause instead\nError: failed to start containers: web',
     );
+    expect(docker(world, 'docker rm web').output).toBe(
+      'Error response from daemon: cannot remove container "/web": container is paused and must be unpaused first',
+    );
+    expect(findContainer(docker(world, 'docker rm -f web').world, 'web')).toBeNull();
     const u = docker(world, 'docker container unpause web');
     expect(u.output).toBe('web');
     expect(docker(u.world, 'docker ps').output).not.toContain('Paused');
@@ -115,6 +119,13 @@ describe('detached ping and restarted one-shots', () => {
     const all = docker(world, 'docker logs pinger').output.split('\n');
     expect(all).toHaveLength(21);
     expect(all.at(-1)).toMatch(/seq=19 /);
+  });
+
+  it('a detached ping of a bad address exits at once with its error in the log', () => {
+    const { world, last } = play(['docker run -d --name badping busybox ping nosuch.invalid']);
+    expect(last.exitCode).toBe(0);
+    expect(docker(world, 'docker ps -a').output).toContain('Exited (1)');
+    expect(docker(world, 'docker logs badping').output).toBe("ping: bad address 'nosuch.invalid'");
   });
 
   it('start re-runs a finished one-shot command and appends its output to the log', () => {

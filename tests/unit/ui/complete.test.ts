@@ -10,6 +10,8 @@ test.each([
   ['@pc', '@pc'],
   ['@rou', '@router '],
   ['docker run -dit nicolaka/net', 'docker run -dit nicolaka/netshoot '],
+  ['docker pull ngi', 'docker pull nginx '],
+  ['docker unp', 'docker unpause '],
 ])('Tab after %j gives %j', (line, expected) => {
   expect(complete(line, candidatesFor(line, world, ['nicolaka/netshoot', 'nginx'])).line).toBe(expected);
 });
