@@ -1,8 +1,16 @@
 import { produce } from 'immer';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, World } from '../model';
-import { isSet, last, parseFlags } from './flags';
-import { createdEpochMs, hasImage, humanSize, localImages, recordImage, storedImage } from './imageStore';
+import { all, isSet, last, parseFlags } from './flags';
+import {
+  createdEpochMs,
+  hasImage,
+  humanSize,
+  localImages,
+  recordImage,
+  type StoredImage,
+  storedImage,
+} from './imageStore';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table, unknownSubcommand } from './output';
 import { compileTemplate } from './template';
 
@@ -36,14 +44,13 @@ export function dockerImages(world: World, argv: string[], cmdPath = 'images'): 
   const p = parseFlags(argv, LIST_FLAGS);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length > 1) return fail(world, argsError(cmdPath, 'at most', 1), 1);
-  const match = p.value.args[0];
   const trunc = !isSet(p.value, 'no-trunc');
-  let list = localImages(world).map(storedImage);
-  if (match !== undefined) {
-    // The "reference" filter: the repository, and the tag when one is given.
-    const [repo, tag] = match.includes(':') ? match.split(':') : [match, undefined];
-    list = list.filter((i) => i.ref.repo === imageInfo(repo).repo && (tag === undefined || i.ref.tag === tag));
-  }
+  const filtered = filterImages(localImages(world).map(storedImage), [
+    ...all(p.value, 'filter'),
+    ...p.value.args.map((a) => `reference=${a}`),
+  ]);
+  if (!filtered.ok) return fail(world, filtered.error, filtered.code);
+  const list = filtered.list;
   list.sort((a, b) => b.created - a.created);
   const id = (i: (typeof list)[number]) => (trunc ? i.id.slice(0, 12) : `sha256:${i.id}`);
   if (isSet(p.value, 'quiet')) return ok(world, list.map(id).join('\n'));
@@ -71,6 +78,62 @@ export function dockerImages(world: World, argv: string[], cmdPath = 'images'): 
     ? ['Repository', 'Tag', 'Digest', 'ID', 'CreatedSince', 'Size']
     : ['Repository', 'Tag', 'ID', 'CreatedSince', 'Size'];
   return ok(world, table([cols.map((c) => HEADERS[c]), ...list.map((i) => cols.map((c) => row(i)[c]))]));
+}
+
+/** path.Match as the reference filter uses it: `*` and `?` stop at "/". */
+function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '[^/]*')
+    .replaceAll('?', '[^/]');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * `--filter` (and the REPOSITORY[:TAG] argument, a reference filter) as daemon/images/image_list.go
+ * applies them: dangling, reference (a glob on the familiar name, with the tag when the pattern
+ * has one), before/since (an image present). label and until are accepted and not applied (the
+ * catalogue has no labels; every image predates the World).
+ */
+function filterImages(
+  list: StoredImage[],
+  specs: string[],
+): { ok: true; list: StoredImage[] } | { ok: false; error: string; code: number } {
+  const by: Record<string, string[]> = {};
+  for (const f of specs) {
+    const eq = f.indexOf('=');
+    if (eq < 0) {
+      const msg = `invalid argument "${f}" for "-f, --filter" flag: bad format of filter (expected name=value)`;
+      return { ok: false, error: flagError('images', msg), code: 125 };
+    }
+    const key = f.slice(0, eq).toLowerCase();
+    by[key] = [...(by[key] ?? []), f.slice(eq + 1)];
+  }
+  const keys = ['dangling', 'label', 'before', 'since', 'reference', 'until'];
+  const bad = Object.keys(by).find((k) => !keys.includes(k));
+  if (bad) return { ok: false, error: daemon(`invalid filter '${bad}'`), code: 1 };
+  const dangling = by.dangling;
+  if (dangling && !dangling.every((v) => v === 'true' || v === 'false')) {
+    return { ok: false, error: daemon(`invalid filter 'dangling=[${dangling.join(' ')}]'`), code: 1 };
+  }
+  // No image here is dangling (every one has its tag).
+  let out = dangling?.includes('true') ? [] : list;
+  for (const key of ['before', 'since'] as const) {
+    for (const ref of by[key] ?? []) {
+      const at = list.find((i) => i.ref.familiar === storedImage(ref).ref.familiar || i.id.startsWith(ref));
+      if (!at) return { ok: false, error: daemon(`No such image: ${storedImage(ref).ref.familiar}`), code: 1 };
+      out = out.filter((i) => (key === 'before' ? i.created < at.created : i.created > at.created));
+    }
+  }
+  if (by.reference) {
+    out = out.filter((i) =>
+      by.reference.some((pat) => {
+        const withTag = pat.lastIndexOf(':') > pat.lastIndexOf('/');
+        return globToRegExp(pat).test(withTag ? i.ref.familiar : i.ref.repo);
+      }),
+    );
+  }
+  return { ok: true, list: out };
 }
 
 /** The daemon's answer for a repository Docker Hub does not have (distribution/errors.go). */

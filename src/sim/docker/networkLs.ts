@@ -39,9 +39,10 @@ function filterNetworks(world: World, nets: Network[], specs: string[]): Network
     by[key] = [...(by[key] ?? []), f.slice(eq + 1)];
   }
   const unknown = Object.keys(by).find((k) => !KEYS.includes(k));
-  if (unknown) return `Invalid filter '${unknown}'`;
+  // api/types/filters invalidFilter and daemon/network/filter.go: both lower-case since moby 20.10.
+  if (unknown) return `invalid filter '${unknown}'`;
   const badType = by.type?.find((t) => t !== 'builtin' && t !== 'custom');
-  if (badType) return `Invalid filter: 'type'='${badType}'`;
+  if (badType) return `invalid filter: 'type'='${badType}'`;
   const labelOk = (n: Network) =>
     by.label.every((l) => {
       const eq = l.indexOf('=');

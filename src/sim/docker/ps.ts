@@ -52,7 +52,8 @@ const HEADERS: Record<string, string> = {
   Networks: 'NETWORKS',
 };
 
-const STATES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
+/** api/types/container validStates (v28), in its order. */
+const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
 /** `--filter KEY=VALUE` (daemon/list.go): name, id, status, network; several values of a key OR. */
 function filterList(
@@ -67,10 +68,14 @@ function filterList(
     by[key] = [...(by[key] ?? []), f.slice(eq + 1)];
   }
   for (const k of Object.keys(by)) {
-    if (!['name', 'id', 'status', 'network'].includes(k)) return { ok: false, error: daemon(`Invalid filter '${k}'`) };
+    if (!['name', 'id', 'status', 'network'].includes(k)) return { ok: false, error: daemon(`invalid filter '${k}'`) };
   }
   for (const v of by.status ?? [])
-    if (!STATES.includes(v)) return { ok: false, error: daemon(`Invalid filter 'status=${v}'`) };
+    if (!STATES.includes(v)) {
+      // daemon/list.go wraps container.ValidateContainerState's error.
+      const why = `invalid value for state (${v}): must be one of ${STATES.join(', ')}`;
+      return { ok: false, error: daemon(`invalid filter 'status=${v}': ${why}`) };
+    }
   const nets = (c: Container) =>
     c.networkMode === 'host' || c.networkMode === 'none'
       ? [c.networkMode]

@@ -117,3 +117,31 @@ describe('docker pull', () => {
     expect(docker(later(world, 30 * 86_400_000), 'docker images').output).toContain('2 months ago');
   });
 });
+
+describe('docker images --filter', () => {
+  const { world } = play(['docker run -d nginx', 'docker run -d nginx:1.27', 'docker run -d devwikirepo/pingbuntu']);
+  const repos = (line: string) =>
+    docker(world, line)
+      .output.split('\n')
+      .slice(1)
+      .map((r) => r.split(/\s+/).slice(0, 2).join(':'));
+
+  it('applies reference globs, dangling, before and since', () => {
+    expect(repos('docker images "nginx:1.*"')).toEqual(['nginx:1.27']);
+    expect(repos('docker images --filter "reference=devwikirepo/*"')).toEqual(['devwikirepo/pingbuntu:latest']);
+    expect(repos('docker images -f dangling=true')).toEqual([]);
+    expect(repos('docker images -f dangling=false')).toHaveLength(3);
+    expect(repos('docker images -f since=devwikirepo/pingbuntu').sort()).toEqual(['nginx:1.27', 'nginx:latest']);
+    expect(repos('docker images -f before=nginx:1.27')).toEqual(['devwikirepo/pingbuntu:latest']);
+  });
+
+  it('refuses what the daemon refuses, in its words', () => {
+    expect(docker(world, 'docker images -f bogus=1').output).toBe("Error response from daemon: invalid filter 'bogus'");
+    expect(docker(world, 'docker images -f dangling=maybe').output).toBe(
+      "Error response from daemon: invalid filter 'dangling=[maybe]'",
+    );
+    expect(docker(world, 'docker images -f before=nosuch').output).toBe(
+      'Error response from daemon: No such image: nosuch:latest',
+    );
+  });
+});

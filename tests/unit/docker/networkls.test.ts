@@ -30,8 +30,8 @@ describe('docker network ls --filter / --format (filters were accepted and ignor
   });
 
   it.each([
-    ['docker network ls -f bogus=1', "Error response from daemon: Invalid filter 'bogus'"],
-    ['docker network ls -f type=x', "Error response from daemon: Invalid filter: 'type'='x'"],
+    ['docker network ls -f bogus=1', "Error response from daemon: invalid filter 'bogus'"],
+    ['docker network ls -f type=x', "Error response from daemon: invalid filter: 'type'='x'"],
   ])('%s', (line, out) => {
     const r = docker(world, line);
     expect(r.output).toBe(out);

@@ -31,8 +31,12 @@ describe('docker ps --format and --filter', () => {
   });
 
   it.each([
-    ['docker ps --filter foo=bar', "Error response from daemon: Invalid filter 'foo'", 1],
-    ['docker ps --filter status=zzz', "Error response from daemon: Invalid filter 'status=zzz'", 1],
+    ['docker ps --filter foo=bar', "Error response from daemon: invalid filter 'foo'", 1],
+    [
+      'docker ps --filter status=zzz',
+      "Error response from daemon: invalid filter 'status=zzz': invalid value for state (zzz): must be one of created, running, paused, restarting, removing, exited, dead",
+      1,
+    ],
     [
       'docker ps --filter xx',
       'invalid argument "xx" for "-f, --filter" flag: bad format of filter (expected name=value)\n\nUsage:  docker ps [OPTIONS]\n\nRun \'docker ps --help\' for more information',
