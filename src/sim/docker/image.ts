@@ -2,14 +2,15 @@ import { produce } from 'immer';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
+import { dockerRmi } from './imageRm';
 import {
   createdEpochMs,
   hasImage,
   humanSize,
-  localImages,
   recordImage,
   type StoredImage,
   storedImage,
+  storedImages,
 } from './imageStore';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table, unknownSubcommand } from './output';
 import { compileTemplate } from './template';
@@ -45,7 +46,7 @@ export function dockerImages(world: World, argv: string[], cmdPath = 'images'): 
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length > 1) return fail(world, argsError(cmdPath, 'at most', 1), 1);
   const trunc = !isSet(p.value, 'no-trunc');
-  const filtered = filterImages(localImages(world).map(storedImage), [
+  const filtered = filterImages(storedImages(world), [
     ...all(p.value, 'filter'),
     ...p.value.args.map((a) => `reference=${a}`),
   ]);
@@ -116,21 +117,24 @@ function filterImages(
   if (dangling && !dangling.every((v) => v === 'true' || v === 'false')) {
     return { ok: false, error: daemon(`invalid filter 'dangling=[${dangling.join(' ')}]'`), code: 1 };
   }
-  // No image here is dangling (every one has its tag).
-  let out = dangling?.includes('true') ? [] : list;
+  let out = dangling ? list.filter((i) => (i.dangling === true) === dangling.includes('true')) : list;
   for (const key of ['before', 'since'] as const) {
     for (const ref of by[key] ?? []) {
-      const at = list.find((i) => i.ref.familiar === storedImage(ref).ref.familiar || i.id.startsWith(ref));
+      const at = list.find(
+        (i) => (!i.dangling && i.ref.familiar === storedImage(ref).ref.familiar) || i.id.startsWith(ref),
+      );
       if (!at) return { ok: false, error: daemon(`No such image: ${storedImage(ref).ref.familiar}`), code: 1 };
       out = out.filter((i) => (key === 'before' ? i.created < at.created : i.created > at.created));
     }
   }
   if (by.reference) {
-    out = out.filter((i) =>
-      by.reference.some((pat) => {
-        const withTag = pat.lastIndexOf(':') > pat.lastIndexOf('/');
-        return globToRegExp(pat).test(withTag ? i.ref.familiar : i.ref.repo);
-      }),
+    out = out.filter(
+      (i) =>
+        !i.dangling &&
+        by.reference.some((pat) => {
+          const withTag = pat.lastIndexOf(':') > pat.lastIndexOf('/');
+          return globToRegExp(pat).test(withTag ? i.ref.familiar : i.ref.repo);
+        }),
     );
   }
   return { ok: true, list: out };
@@ -190,6 +194,7 @@ Manage images
 Commands:
   ls          List images
   pull        Download an image from a registry
+  rm          Remove one or more images
 
 Run 'docker image COMMAND --help' for more information on a command.`;
 
@@ -202,6 +207,9 @@ export function dockerImage(world: World, argv: string[]): CommandResult {
       return dockerImages(world, rest, 'image ls');
     case 'pull':
       return dockerPull(world, rest, 'image pull');
+    case 'rm':
+    case 'remove':
+      return dockerRmi(world, rest, 'image rm');
     case undefined:
     case '--help':
       return ok(world, IMAGE_HELP);

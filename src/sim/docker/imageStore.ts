@@ -89,6 +89,8 @@ export interface StoredImage {
   bytes: number;
   /** ms since the World's epoch (negative: before it) */
   created: number;
+  /** its tag was removed while a container used it: listed as <none> <none> */
+  dangling?: boolean;
 }
 
 export function storedImage(image: string): StoredImage {
@@ -109,23 +111,42 @@ export function storedImage(image: string): StoredImage {
   };
 }
 
-/** The images present: pulled ones, then those of containers (older saves have no list), "repo:tag", unique. */
-export function localImages(world: World): string[] {
-  const pulled = Array.isArray(world.images) ? world.images : [];
-  const seen = new Set<string>();
-  for (const r of [...pulled, ...Object.values(world.containers).map((c) => parseRef(c.image).familiar)]) seen.add(r);
-  return [...seen];
+/** The prefix of a World `images` entry whose tag was removed (`rmi -f` of an image in use): `<none>:<none>`. */
+export const UNTAGGED = 'untagged:';
+
+/**
+ * The store's entries, "repo:tag" (or UNTAGGED + the "repo:tag" it had), in pull order. A World
+ * without the list (an older save) has the images of its containers.
+ */
+export function storeEntries(world: World): string[] {
+  if (Array.isArray(world.images)) return world.images;
+  return [...new Set(Object.values(world.containers).map((c) => parseRef(c.image).familiar))];
 }
 
-/** Whether `image` is in the store. */
+/** The tagged images present, "repo:tag". */
+export function localImages(world: World): string[] {
+  return storeEntries(world).filter((e) => !e.startsWith(UNTAGGED));
+}
+
+/** Every image present as the store describes it; an untagged one shows `<none>` for both. */
+export function storedImages(world: World): StoredImage[] {
+  return storeEntries(world).map((e) => {
+    if (!e.startsWith(UNTAGGED)) return storedImage(e);
+    const img = storedImage(e.slice(UNTAGGED.length));
+    return { ...img, dangling: true, ref: { ...img.ref, repo: '<none>', tag: '<none>' } };
+  });
+}
+
+/** Whether `image` is in the store (with its tag). */
 export function hasImage(world: World, image: string): boolean {
   return localImages(world).includes(parseRef(image).familiar);
 }
 
-/** Records `image` as pulled (on an immer draft). */
+/** Records `image` as pulled (on an immer draft); a pull gives an untagged copy its tag back. */
 export function recordImage(draft: World, image: string): void {
   const key = parseRef(image).familiar;
-  if (!Array.isArray(draft.images)) draft.images = [];
+  if (!Array.isArray(draft.images)) draft.images = storeEntries(draft);
+  draft.images = draft.images.filter((e) => e !== `${UNTAGGED}${key}`);
   if (!draft.images.includes(key)) draft.images.push(key);
 }
 

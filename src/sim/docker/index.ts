@@ -10,6 +10,7 @@ import {
   dockerStartStop,
 } from './containers';
 import { dockerImage, dockerImages, dockerPull } from './image';
+import { dockerRmi } from './imageRm';
 import { dockerInspect } from './inspect';
 import { dockerNetwork } from './network';
 import { fail, flagError, ok, unknownSubcommand } from './output';
@@ -72,6 +73,8 @@ function dispatch(world: World, argv: string[]): CommandResult {
       return dockerImage(world, rest);
     case 'pull':
       return dockerPull(world, rest);
+    case 'rmi':
+      return dockerRmi(world, rest);
     case 'pause':
     case 'unpause':
       return dockerPause(world, cmd, rest);
@@ -209,6 +212,7 @@ Commands:
   rename      Rename a container
   restart     Restart one or more containers
   rm          Remove one or more containers
+  rmi         Remove one or more images
   start       Start one or more stopped containers
   stop        Stop one or more running containers
   top         Display the running processes of a container

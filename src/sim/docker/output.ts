@@ -49,6 +49,8 @@ const USE: Record<string, string> = {
   'image ls': '[OPTIONS] [REPOSITORY[:TAG]]',
   pull: '[OPTIONS] NAME[:TAG|@DIGEST]',
   'image pull': '[OPTIONS] NAME[:TAG|@DIGEST]',
+  rmi: '[OPTIONS] IMAGE [IMAGE...]',
+  'image rm': '[OPTIONS] IMAGE [IMAGE...]',
 };
 
 /** `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]` for "run"; `docker network` for "network". */

@@ -37,6 +37,14 @@ describe('docker images', () => {
     );
   });
 
+  it('reads an older save without the list from its containers, and keeps them on the next pull', () => {
+    const { world } = play(['docker run -d --name web nginx']);
+    const old = { ...world, images: undefined };
+    expect(docker(old, 'docker images --format "{{.Repository}}"').output).toBe('nginx');
+    const pulled = docker(old, 'docker pull busybox').world;
+    expect(pulled.images).toEqual(['nginx:latest', 'busybox:latest']);
+  });
+
   it('keeps tags apart and refuses a second argument', () => {
     const { world } = play(['docker run -d nginx:1.27', 'docker run -d nginx']);
     const rows = docker(world, 'docker images nginx').output.split('\n');
