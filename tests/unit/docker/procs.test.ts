@@ -61,6 +61,21 @@ describe('docker top', () => {
     expect(lines[1]).toMatch(
       /^root {16}\d+ +\d+ +0 {19}00:00 {15}\? {19}00:00:00 {12}nginx: master process nginx -g daemon off;$/,
     );
+    const aux = docker(world, 'docker top web aux').output.split('\n');
+    expect(aux[0].split(/\s+/)).toEqual([
+      'USER',
+      'PID',
+      '%CPU',
+      '%MEM',
+      'VSZ',
+      'RSS',
+      'TTY',
+      'STAT',
+      'START',
+      'TIME',
+      'COMMAND',
+    ]);
+    expect(aux[1]).toMatch(/^root {16}\d+ +0\.0 +0\.1 +\d+ +\d+ +\? +Ss +00:00 +0:00 +nginx: master process/);
     const stopped = docker(world, 'docker stop web').world;
     const id = findContainer(stopped, 'web')!.id;
     expect(docker(stopped, 'docker top web').output).toBe(`Error response from daemon: container ${id} is not running`);
