@@ -51,6 +51,14 @@ export async function openApp(
   const page = await ctx.newPage();
   await page.goto(url);
   await firstDraw(page);
+  // the test API arrives with the engine, which loads after the first paint
+  await page.waitForFunction(
+    () => 'gesture' in ((window as unknown as { __whalewire?: object }).__whalewire ?? {}),
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   const seeded = await page.evaluate(
     (l) => (window as unknown as { __whalewire: Api }).__whalewire.gesture(l),
     seedLines(containers, networks),
