@@ -33,6 +33,7 @@ const port = fc.constantFrom(
   '80',
   '3000',
   '8000-8001:80-81',
+  '8000-8002:80',
 );
 const subnet = fc.constantFrom(
   '',
@@ -74,11 +75,13 @@ const line = fc.oneof(
     )
     .map(([n, p, nw, i, mode, img]) => `run ${mode} ${n} ${p} ${nw} ${i} ${img}`),
   fc.tuple(ctr, image).map(([c, img]) => `create --name ${c} -p 8000:80 ${img}`),
-  fc.tuple(fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f', 'kill'), ctr).map(([v, c]) => `${v} ${c}`),
+  fc
+    .tuple(fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f', 'kill', 'pause', 'unpause'), ctr)
+    .map(([v, c]) => `${v} ${c}`),
   // Several names: Docker applies the ones that succeed and reports the others.
   fc
     .tuple(
-      fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f', 'kill'),
+      fc.constantFrom('start', 'stop', 'restart', 'rm', 'rm -f', 'kill', 'pause', 'unpause'),
       fc.uniqueArray(ctr, { minLength: 2, maxLength: 4 }),
     )
     .map(([v, cs]) => `${v} ${cs.join(' ')} nosuch`),
@@ -102,6 +105,17 @@ const line = fc.oneof(
     'run --nope x',
     'run -d --name c4 --network n1 --network n2 nginx',
     'run -d busybox ping -c 1 c1',
+    'run -d --name c4 busybox ping c1',
+    'run --name c9 busybox ping -c 1 8.8.8.8',
+    'start c9',
+    'pull nginx',
+    'pull nope/unknown',
+    'rmi busybox nosuch',
+    'rmi -f nginx',
+    'images',
+    'top c1',
+    'attach c1',
+    'logs c4',
     'run',
     'container bogus',
     'ps extra',
@@ -121,6 +135,7 @@ function checkInvariants(w: World): void {
   const seen = new Map<string, string>();
   const bound: { ip: string; port: number; proto: string }[] = [];
   for (const c of Object.values(w.containers)) {
+    if (c.paused) expect(c.state, `${c.name} is paused but not running`).toBe('running');
     for (const ep of c.endpoints) {
       if (c.state !== 'running') {
         expect(ep.ip, `${c.name} is ${c.state} but has an address`).toBeUndefined();
@@ -202,7 +217,7 @@ describe('docker engine properties', () => {
           expect(JSON.stringify(before), 'the input World is never mutated').toBe(snapshot);
           if (r.exitCode !== 0) {
             const many =
-              ['start', 'stop', 'restart', 'rm', 'kill'].includes(argv[0]) ||
+              ['start', 'stop', 'restart', 'rm', 'kill', 'pause', 'unpause', 'rmi'].includes(argv[0]) ||
               (argv[0] === 'network' && argv[1] === 'rm');
             if (argv[0] === 'run') checkPartial(before, r.world);
             else if (many)
