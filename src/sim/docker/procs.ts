@@ -14,6 +14,12 @@ import { commandString } from './ps';
  * `docker pause|unpause NAME…` (cli/command/container/pause.go): names printed as given, errors
  * joined at the end. The daemon (daemon/pause.go, daemon/errors.go) refuses a container that is
  * not running, or already (not) paused.
+ *
+ * The network is left as it is on purpose: the freezer cgroup stops the container's processes,
+ * not its kernel network stack, so ARP, ping and even the TCP handshake are still answered; only
+ * the app stops replying. src/sim/net decides "running" by `state` (net/index.ts, apps.ts), which
+ * stays 'running'. Not modelled yet: an HTTP request to a paused app should stall (curl -m N:
+ * "Operation timed out after N milliseconds with 0 bytes received") instead of being served.
  */
 export function dockerPause(
   world: World,
