@@ -13,6 +13,8 @@ const en: Record<string, string> = {
   'bridge.flood':
     'Broadcast (destination MAC ff:ff:ff:ff:ff:ff): bridge {bridge} floods the frame out of every port but the one it came in on.',
   'bridge.forward': 'Bridge {bridge} knows {mac} from its FDB and forwards the frame only to port {port}.',
+  'bridge.forward-known':
+    'Bridge {bridge} already learned {mac} on port {port} from an earlier frame (FDB entry), so it forwards the frame only to that port instead of flooding it.',
   'bridge.up': 'The frame is addressed to bridge {bridge} itself: it goes up to the host’s IP stack.',
   'bridge.flood-unknown': 'Bridge {bridge} has no FDB entry for {mac} yet, so it floods the frame.',
   'switch.flood':
@@ -21,6 +23,7 @@ const en: Record<string, string> = {
   'arp.request': 'ARP request: a broadcast asking for the MAC address of {ip} (asked by {asker}).',
   'arp.reply': 'ARP reply: {ip} is at {mac}, sent straight back to {asker}.',
   'arp.learn': 'The neighbour cache now holds {ip} → {mac} (REACHABLE); later packets skip ARP.',
+  'arp.hit': '{node} already knows {ip} is at {mac} (ARP cache), so no broadcast: the frame goes straight to that MAC.',
   'drop.arp-unanswered': 'Nobody answers the ARP request for {ip}: the host is unreachable.',
   'ip.send': '{node} sends {packet}.',
   'ip.reply': '{node} answers: {packet}.',
@@ -85,6 +88,8 @@ const ko: Record<string, string> = {
   'bridge.flood':
     '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 브리지 {bridge}이(가) 프레임을 들어온 포트를 뺀 모든 포트로 내보냅니다(플러딩).',
   'bridge.forward': '브리지 {bridge}은(는) FDB에서 {mac}을(를) 알고 있으므로 {port} 포트로만 프레임을 전달합니다.',
+  'bridge.forward-known':
+    '브리지 {bridge}은(는) 앞선 프레임에서 {mac}이(가) {port} 포트 뒤에 있다고 이미 배웠으므로(FDB 항목), 플러딩하지 않고 그 포트로만 프레임을 전달합니다.',
   'bridge.up': '프레임의 목적지가 브리지 {bridge} 자신이므로 호스트의 IP 스택으로 올라갑니다.',
   'bridge.flood-unknown': '브리지 {bridge}의 FDB에 아직 {mac}이(가) 없어서 프레임을 모든 포트로 내보냅니다.',
   'switch.flood':
@@ -93,6 +98,8 @@ const ko: Record<string, string> = {
   'arp.request': 'ARP 요청: {ip}의 MAC 주소를 묻는 브로드캐스트 ({asker}이(가) 질문)',
   'arp.reply': 'ARP 응답: {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다.',
   'arp.learn': '이웃 캐시에 {ip} → {mac} 항목이 저장됩니다(REACHABLE). 다음 패킷부터는 ARP를 하지 않습니다.',
+  'arp.hit':
+    '{node}은(는) {ip}의 MAC 주소가 {mac}임을 이미 알고 있으므로(ARP 캐시) 브로드캐스트 없이 그 MAC으로 바로 프레임을 보냅니다.',
   'drop.arp-unanswered': '{ip}에 대한 ARP 요청에 아무도 응답하지 않습니다: 호스트에 도달할 수 없습니다.',
   'ip.send': '{node}이(가) {packet} 패킷을 보냅니다.',
   'ip.reply': '{node}이(가) 응답합니다: {packet}',

@@ -65,7 +65,10 @@ function wire(
       const changes: TableChange[] = learned?.kind === 'hit' ? [learned] : [];
       if (hit) {
         changes.push({ on: canvas!, table: 'fdb', kind: 'hit', entry: { ...hit } });
-        step(ctx, canvas!, 'forward', frame, 'bridge.forward', { bridge, port: hit.port, mac: hit.mac }, changes);
+        // an entry the bridge had before this command (an earlier ping) is narrated as such
+        const before = ctx.world.networks[d.netId]?.fdb.some((x) => x.mac === hit.mac && x.port === hit.port);
+        const key = before ? 'bridge.forward-known' : 'bridge.forward';
+        step(ctx, canvas!, 'forward', frame, key, { bridge, port: hit.port, mac: hit.mac }, changes);
       } else if (to && !to.port) {
         step(ctx, canvas!, 'forward', frame, 'bridge.up', { bridge }, changes);
       } else {
@@ -114,6 +117,12 @@ function remember(ctx: Ctx, node: NetNode, ip: string, mac: string, dev: string)
   return { on: node.canvas, table: 'arp', kind: 'add', entry: { ...n } };
 }
 
+/** Whether the ARP entry was in `key`'s cache before this command (not learned by it). */
+function knewBefore(ctx: Ctx, key: string, e: ArpEntry): boolean {
+  const base = ctx.world.machines[key]?.arp ?? ctx.world.containers[key]?.arp ?? [];
+  return base.some((x) => x.ip === e.ip && x.dev === e.dev && x.mac === e.mac);
+}
+
 /**
  * Sends `pkt` out of `out` to the next hop `nextHop`: ARP first when the cache has no valid
  * entry (request flooded, unicast reply, both caches filled), then the frame itself.
@@ -126,7 +135,13 @@ export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, 
   if (cached && peer && cached.mac === peer.iface.mac) {
     // a STALE entry is still used at once; the neighbour's answer confirms it again (DELAY, then REACHABLE)
     if (cached.at !== undefined && nowMs(ctx) - cached.at >= REACHABLE_MS) cached.at = nowMs(ctx);
-    first.push({ on: from.canvas, table: 'arp', kind: 'hit', entry: { ...cached } });
+    const hit: TableChange = { on: from.canvas, table: 'arp', kind: 'hit', entry: { ...cached } };
+    if (knewBefore(ctx, from.key, cached)) {
+      // known from an earlier command: say so, instead of only flashing the table
+      const frame = frameOf(pkt, { src: out.mac, dst: cached.mac });
+      const params = { node: from.label, ip: nextHop, mac: cached.mac };
+      step(ctx, from.canvas, 'arp-hit', frame, 'arp.hit', params, [hit]);
+    } else first.push(hit);
   } else {
     const srcIp = out.addrs[0]?.ip ?? pkt.src;
     const req = arpFrame('request', out, srcIp, BROADCAST, nextHop, '00:00:00:00:00:00');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatExplain } from '../../../src/i18n/trace';
 import { actions, changes, expectInOrder, run, setup } from './helpers';
 
 const seed004 = [
@@ -82,6 +83,74 @@ describe('two containers on one bridge', () => {
     expect(ct.output).toMatch(
       /^icmp {5}1 28 src=10\.0\.0\.2 dst=10\.0\.0\.3 type=8 code=0 id=\d+ src=10\.0\.0\.3 dst=10\.0\.0\.2 type=0 code=0 id=\d+ mark=0 use=1$/m,
     );
+  });
+
+  it('a second ping narrates the ARP cache hit at each sender and the bridge forwarding by its learned FDB entry', () => {
+    let s = setup(seed004);
+    const first = run(s, 'docker exec containerA ping -c 1 containerB');
+    // the first ping learns everything in this command: no arp-hit step, the plain forward text
+    expect(actions(first.trace)).not.toContain('arp-hit');
+    expect(first.trace!.steps.map((x) => x.explain.key)).not.toContain('bridge.forward-known');
+    s = first.session;
+    const r = run(s, 'docker exec containerA ping -c 1 10.0.0.3');
+    expect(actions(r.trace)).toEqual([
+      'send',
+      'arp-hit',
+      'transmit',
+      'forward',
+      'transmit',
+      'conntrack-new',
+      'deliver',
+      'reply',
+      'arp-hit',
+      'transmit',
+      'forward',
+      'transmit',
+      'deliver',
+    ]);
+    const w = r.session.world;
+    const ctr = (n: string) => Object.values(w.containers).find((c) => c.name === n)!;
+    const [a, b] = [ctr('containerA'), ctr('containerB')];
+    const macA = a.endpoints[0]?.mac ?? '';
+    const macB = b.endpoints[0]?.mac ?? '';
+    expect(macB).toMatch(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/);
+    const steps = r.trace!.steps;
+    const hitA = steps[1];
+    expect(hitA.at).toEqual({ node: `ctr:${a.id}` });
+    expect(formatExplain('en', hitA.explain)).toBe(
+      `containerA already knows 10.0.0.3 is at ${macB} (ARP cache), so no broadcast: the frame goes straight to that MAC.`,
+    );
+    expect(formatExplain('ko', hitA.explain)).toBe(
+      `containerA는 10.0.0.3의 MAC 주소가 ${macB}임을 이미 알고 있으므로(ARP 캐시) 브로드캐스트 없이 그 MAC으로 바로 프레임을 보냅니다.`,
+    );
+    expect(hitA.changes).toEqual([
+      { on: `ctr:${a.id}`, table: 'arp', kind: 'hit', entry: expect.objectContaining({ ip: '10.0.0.3', mac: macB }) },
+    ]);
+    expect(hitA.frame.eth).toEqual({ src: macA, dst: macB, type: 'IPv4' });
+    // the wire step no longer carries the hit: it is on the narrated step
+    expect(steps[2].changes).toEqual([]);
+    expect(formatExplain('en', steps[8].explain)).toBe(
+      `containerB already knows 10.0.0.2 is at ${macA} (ARP cache), so no broadcast: the frame goes straight to that MAC.`,
+    );
+    const fwd = steps[3];
+    const net = Object.values(w.networks).find((n) => n.name === 'second-bridge')!;
+    const portB = net.fdb.find((e) => e.mac === macB)!.port;
+    expect(fwd.explain.key).toBe('bridge.forward-known');
+    expect(formatExplain('en', fwd.explain)).toBe(
+      `Bridge ${net.bridge} already learned ${macB} on port ${portB} from an earlier frame (FDB entry), so it forwards the frame only to that port instead of flooding it.`,
+    );
+    // the particle after the MAC follows its last character (이 or 가)
+    expect(formatExplain('ko', fwd.explain)).toMatch(
+      new RegExp(
+        `^브리지 ${net.bridge}은 앞선 프레임에서 ${macB}(이|가) ${portB} 포트 뒤에 있다고 이미 배웠으므로\\(FDB 항목\\), 플러딩하지 않고 그 포트로만 프레임을 전달합니다\\.$`,
+      ),
+    );
+    expect(fwd.changes).toContainEqual({
+      on: `net:${net.id}`,
+      table: 'fdb',
+      kind: 'hit',
+      entry: { mac: macB, port: portB },
+    });
   });
 
   it('curl between containers by name reaches the app (TCP over the bridge)', () => {
