@@ -2,6 +2,7 @@ import { EPOCH_MS } from '../clock';
 import { imageInfo } from '../images';
 import type { CommandResult, Container, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
+import { parseRef, storedImage, storeEntries, UNTAGGED } from './imageStore';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table } from './output';
 import { portsColumn } from './ports';
 import { compileTemplate } from './template';
@@ -28,6 +29,17 @@ export function statusText(c: Container, now: number): string {
   if (c.state === 'running') return `Up ${humanDuration(now - c.startedAt)}${c.paused ? ' (Paused)' : ''}`;
   if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? c.startedAt))} ago`;
   return 'Created';
+}
+
+/**
+ * The IMAGE cell: the reference as given, or the image's id once that reference was untagged
+ * (`rmi -f` of an image in use: the daemon lists the ImageID, formatter/container.go truncates it).
+ */
+function imageColumn(world: World, c: Container, trunc: boolean): string {
+  const familiar = parseRef(c.image).familiar;
+  if (!storeEntries(world).includes(`${UNTAGGED}${familiar}`)) return c.image;
+  const id = storedImage(c.image).id;
+  return trunc ? id.slice(0, 12) : `sha256:${id}`;
 }
 
 /** State.Status: "paused" for a paused container, else its state. */
@@ -130,7 +142,7 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
     const cmd = commandString(c);
     return {
       ID: id(c),
-      Image: c.image,
+      Image: imageColumn(world, c, trunc),
       Command: goQuote(trunc ? ellipsis(cmd, 20) : cmd),
       CreatedAt: c.created.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
       RunningFor: `${humanDuration(world.clock - createdMs(c))} ago`,

@@ -46,6 +46,7 @@ describe('docker rmi / image rm', () => {
       `<none>       <none>    ${short('busybox')}   15 months ago   4.28MB`,
     );
     expect(docker(r.world, 'docker images -f dangling=true -q').output).toBe(short('busybox'));
+    expect(docker(r.world, 'docker ps -a --format "{{.Image}}"').output).toBe(short('busybox'));
     const gone = play(['docker rm once', `docker rmi ${short('busybox')}`], r.world);
     expect(gone.last.output.split('\n')[0]).toBe(`Deleted: sha256:${storedImage('busybox').id}`);
     expect(docker(gone.world, 'docker images -q').output).toBe('');
