@@ -30,7 +30,10 @@ export function ephemeralPort(ctx: Ctx): number {
 }
 
 /** Builds a packet from `origin` to `dst`; null when the origin has no route (ENETUNREACH). */
-export function packetFrom(origin: NetNode, dst: string, l4: Omit<Pkt, 'src' | 'dst' | 'ttl'>): Pkt | null {
+export function packetFrom(origin: NetNode, to: string, l4: Omit<Pkt, 'src' | 'dst' | 'ttl'>): Pkt | null {
+  // Linux routes the unspecified address to the local host (ip_route_output_key_hash_rcu: no
+  // daddr → daddr = saddr = 127.0.0.1 on lo), so ping 0.0.0.0 and curl 0.0.0.0:80 reach this machine
+  const dst = to === '0.0.0.0' ? '127.0.0.1' : to;
   const src = sourceFor(origin, dst);
   return src ? { src, dst, ttl: DEFAULT_TTL, ...l4 } : null;
 }

@@ -20,6 +20,35 @@ describe('loopback inside a container (seed 001 §1)', () => {
     expect(actions(r.trace)).toEqual(['send', 'loopback', 'deliver', 'reply', 'loopback', 'deliver']);
   });
 
+  it('ping 0.0.0.0 reaches the local host: iputils pings 127.0.0.1, busybox keeps 0.0.0.0 in its header', () => {
+    const s = setup([
+      'docker run -d --name tt nicolaka/netshoot sleep infinity',
+      'docker run -d --name bb busybox sleep 3600',
+    ]);
+    const r = run(s, 'docker exec tt ping -c 1 0.0.0.0');
+    const out = r.output.split('\n');
+    expect(r.exitCode).toBe(0);
+    expect(out[0]).toBe('PING 0.0.0.0 (127.0.0.1) 56(84) bytes of data.');
+    expect(out[1]).toMatch(/^64 bytes from 127\.0\.0\.1: icmp_seq=1 ttl=64 time=0\.0\d\d ms$/);
+    expect(out.slice(2, 5)).toEqual([
+      '',
+      '--- 0.0.0.0 ping statistics ---',
+      '1 packets transmitted, 1 received, 0% packet loss, time 0ms',
+    ]);
+    expect(actions(r.trace)).toEqual(['send', 'loopback', 'deliver', 'reply', 'loopback', 'deliver']);
+    const b = run(s, 'docker exec bb ping -c 1 0.0.0.0').output.split('\n');
+    expect(b[0]).toBe('PING 0.0.0.0 (0.0.0.0): 56 data bytes');
+    expect(b[1]).toMatch(/^64 bytes from 127\.0\.0\.1: seq=0 ttl=64 time=0\.0\d\d ms$/);
+    expect(run(s, 'ping -c 1 0.0.0.0').output.split('\n')[1]).toMatch(/^64 bytes from 127\.0\.0\.1: icmp_seq=1 /);
+  });
+
+  it('curl 0.0.0.0 reaches the app listening on the local host', () => {
+    const s = setup(['docker run -d --name web nginx']);
+    const r = run(s, 'docker exec web curl -s http://0.0.0.0/');
+    expect(r.output).toContain('<h1>Welcome to nginx!</h1>');
+    expect(actions(r.trace)).not.toContain('arp-request');
+  });
+
   it('localhost on a port nothing listens on is refused at once', () => {
     const s = setup(['docker run -d --name web nginx']);
     const r = run(s, 'docker exec web curl -sS localhost:8080');

@@ -110,7 +110,10 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
   }
   const byName = !isIpv4(a.host);
   const lines =
-    f === 'busybox' ? [`PING ${a.host} (${ip}): 56 data bytes`] : [`PING ${a.host} (${ip}) 56(84) bytes of data.`];
+    f === 'busybox'
+      ? [`PING ${a.host} (${ip}): 56 data bytes`]
+      : // iputils pings its own source address for 0.0.0.0 ("special case for 0 dst address")
+        [`PING ${a.host} (${first.dst}) 56(84) bytes of data.`];
   const rtts: number[] = [];
   let errors = 0;
   let pipe = 0;
