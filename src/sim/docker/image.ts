@@ -24,7 +24,6 @@ const LIST_FLAGS = [
   { long: 'digests' },
   { long: 'format', value: true },
   { long: 'filter', short: 'f', value: true },
-  { long: 'tree' },
 ];
 
 const HEADERS: Record<string, string> = {
@@ -39,7 +38,7 @@ const HEADERS: Record<string, string> = {
 
 /**
  * `docker images [REPOSITORY[:TAG]]`: cli/command/formatter/image.go's classic table (the v28
- * default; `--tree` is experimental), newest image first as the daemon sorts them.
+ * default; the experimental `--tree` view is not offered), newest image first as the daemon sorts them.
  */
 export function dockerImages(world: World, argv: string[], cmdPath = 'images'): CommandResult {
   const p = parseFlags(argv, LIST_FLAGS);
