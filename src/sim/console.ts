@@ -20,6 +20,8 @@ export type Frame = Where & {
 export interface Session {
   world: World;
   stack: Frame[];
+  /** a `sh -c LINE` run by the shell layer: its `exit` ends that shell quietly (no "logout") */
+  sub?: boolean;
   /** exit code of the last command, for `$?` (absent: 0) */
   lastExit?: number;
 }
@@ -31,6 +33,8 @@ export interface LineResult {
   output: string;
   exitCode: number;
   trace?: Trace;
+  /** a `sh -c` line ran `exit`: the rest of its list does not run */
+  exited?: boolean;
 }
 
 /** Simulated time each command takes, so `docker ps` shows containers ageing. */
@@ -159,6 +163,7 @@ function runList(session: Session, items: ListItem[]): LineResult {
     exitCode = r.exitCode;
     trace = r.trace ?? trace;
     machine = r.machine;
+    if (r.exited) return { session: s, machine, output: outs.join('\n'), exitCode, trace, exited: true };
   }
   return { session: s, machine, output: outs.join('\n'), exitCode, trace };
 }
@@ -273,7 +278,7 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
       next = leave(next, world, res.exitCode);
       world = next.world;
       output = output ? `${output}\nexit` : 'exit';
-    } else {
+    } else if (!session.sub) {
       output = output ? `${output}\nlogout` : 'logout';
     }
   } else if (res.enter && !oneShot && !piped) {
@@ -284,12 +289,13 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
 
   const dropped = dropDeadFrames(next);
   if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
-  return { session: dropped.session, machine: where.id, output, exitCode, trace };
+  const exited = res.exit === true && session.sub === true && !piped;
+  return { session: dropped.session, machine: where.id, output, exitCode, trace, ...(exited ? { exited } : {}) };
 }
 
 // `sh -c LINE` inside the shell layer runs LINE as the console would, at the same place
 setLineRunner((world, where, line) => {
-  const r = runLine({ world, stack: [where] }, line);
+  const r = runLine({ world, stack: [where], sub: true }, line);
   return { world: r.session.world, output: r.output, exitCode: r.exitCode, trace: r.trace };
 });
 

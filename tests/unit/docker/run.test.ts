@@ -340,3 +340,12 @@ describe('run errors (docker-facts B) leave the World unchanged', () => {
     expect(runDocker(w0, ['ps'], { kind: 'container', id }).exitCode).toBe(127);
   });
 });
+
+describe('run … sh -c with exit', () => {
+  it('exit ends that shell quietly with its code and skips the rest of the list', () => {
+    const { world, last } = play(['docker run --name sh3 busybox sh -c "echo hi; exit 3; echo no"']);
+    expect([last.output, last.exitCode]).toEqual(['hi', 3]);
+    expect(docker(world, 'docker ps -a --format "{{.Status}}"').output).toMatch(/^Exited \(3\)/);
+    expect(docker(world, 'docker logs sh3').output).toBe('hi');
+  });
+});
