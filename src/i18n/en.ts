@@ -68,6 +68,7 @@ export const en: Record<string, string> = {
   'insp.containers': 'Containers',
   'insp.fdb': 'Forwarding table ({{bridge}})',
   'insp.dns': 'Embedded DNS records',
+  'insp.zone': 'DNS zone it serves',
   'insp.noDns': 'No embedded DNS: only user-defined networks resolve container names.',
   'insp.nat': 'NAT rules',
   'insp.conntrack': 'Connection tracking',

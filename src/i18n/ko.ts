@@ -68,6 +68,7 @@ export const ko: Record<string, string> = {
   'insp.containers': '컨테이너',
   'insp.fdb': '포워딩 테이블 ({{bridge}})',
   'insp.dns': '내장 DNS 레코드',
+  'insp.zone': '이 서버가 답하는 DNS 영역',
   'insp.noDns': '내장 DNS 없음: 사용자 정의 네트워크에서만 컨테이너 이름이 풀립니다.',
   'insp.nat': 'NAT 규칙',
   'insp.conntrack': '연결 추적 (conntrack)',

@@ -7,7 +7,9 @@ import type { Where } from '../../sim/where';
 import { portsOf } from '../../store/graph';
 import { useApp } from '../../store/instance';
 import { Props, Section, Table, ToolOutput, useStepFlash } from './InspectorParts';
-import { entryKey } from './stepFlash';
+import { entryKey, natLineHot } from './stepFlash';
+
+const isNameserver = (line: string) => line.startsWith('nameserver');
 
 function StackTables({ world, where, nodeId }: { world: World; where: Where; nodeId: string }) {
   const { t } = useTranslation();
@@ -55,7 +57,7 @@ function ContainerInspector({ world, id }: { world: World; id: string }) {
   const { t } = useTranslation();
   const c = world.containers[id];
   const where = useMemo<Where>(() => ({ kind: 'container', id }), [id]);
-  const { hot } = useStepFlash(`ctr:${id}`);
+  const { hot, epoch } = useStepFlash(`ctr:${id}`);
   if (!c) return null;
   return (
     <>
@@ -95,7 +97,8 @@ function ContainerInspector({ world, id }: { world: World; id: string }) {
           world={world}
           where={where}
           line="cat /etc/resolv.conf"
-          mark={hot.has('dns') ? ['nameserver'] : []}
+          mark={hot.has('dns') ? isNameserver : undefined}
+          epoch={epoch}
         />
       </Section>
     </>
@@ -179,6 +182,7 @@ function MachineInspector({ world, id }: { world: World; id: string }) {
   const where = useMemo<Where>(() => ({ kind: 'machine', id }), [id]);
   const { hot, epoch } = useStepFlash(id);
   if (!m) return null;
+  const zone = Object.entries(m.zone ?? {});
   return (
     <>
       <h2 className="insp-title">{m.hostname}</h2>
@@ -190,7 +194,8 @@ function MachineInspector({ world, id }: { world: World; id: string }) {
             world={world}
             where={where}
             line="iptables -t nat -S"
-            mark={[...(hot.get('nat') ?? [])].map((to) => `--to-destination ${to}`)}
+            mark={hot.has('nat') ? natLineHot(hot.get('nat')) : undefined}
+            epoch={epoch}
           />
         </Section>
       )}
@@ -211,9 +216,28 @@ function MachineInspector({ world, id }: { world: World; id: string }) {
           />
         </Section>
       )}
+      {zone.length > 0 && (
+        <Section title={t('insp.zone')} testId="insp-zone" hot={hot.has('dns')}>
+          <Table
+            head={[t('insp.name'), 'A']}
+            rows={zone}
+            keys={zone.map(([name]) => entryKey('dns', { name }))}
+            hot={hot.get('dns')}
+            epoch={epoch}
+            empty={t('insp.empty')}
+          />
+        </Section>
+      )}
       {m.nameservers.length > 0 && (
-        <Section title="/etc/resolv.conf">
-          <pre className="tool-out mono">{m.nameservers.map((n) => `nameserver ${n}`).join('\n')}</pre>
+        // a forwarder (the home router's dnsmasq) answers by asking its own nameserver
+        <Section title="/etc/resolv.conf" testId="insp-resolv" hot={hot.has('dns') && !zone.length}>
+          <ToolOutput
+            world={world}
+            where={where}
+            line="cat /etc/resolv.conf"
+            mark={hot.has('dns') && !zone.length ? isNameserver : undefined}
+            epoch={epoch}
+          />
         </Section>
       )}
     </>

@@ -107,31 +107,46 @@ export function Props({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-/** A tool's output on a machine (`cat /etc/resolv.conf`); lines containing a `mark` are highlighted. */
+/**
+ * A tool's output on a machine (`cat /etc/resolv.conf`); lines `mark` accepts are highlighted like a
+ * flashed table row: replayed per step (`epoch`) and scrolled into view.
+ */
 export function ToolOutput({
   world,
   where,
   line,
-  mark = [],
+  mark,
+  epoch = 0,
 }: {
   world: World;
   where: Where;
   line: string;
-  mark?: string[];
+  mark?: (line: string) => boolean;
+  epoch?: number;
 }) {
   const ready = useApp((s) => s.ready);
+  const ref = useRef<HTMLPreElement>(null);
   const out = useMemo(
     () => (ready ? probe(world, where, line) : { output: '…', ok: true }),
     [ready, world, where, line],
   );
   const lines = (out.output || ' ').split('\n');
+  const marked = lines.map((l) => !!mark?.(l));
+  const anyMarked = marked.includes(true);
+  useEffect(() => {
+    if (anyMarked && epoch >= 0) ref.current?.querySelector('.flash-line')?.scrollIntoView?.({ block: 'nearest' });
+  }, [anyMarked, epoch]);
   return (
     <>
       <div className="dim small mono">$ {line}</div>
-      <pre className={`tool-out mono${out.ok ? '' : ' err'}`}>
+      <pre className={`tool-out mono${out.ok ? '' : ' err'}`} ref={ref}>
         {lines.map((l, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: output lines are positional
-          <span key={i} className={mark.some((m) => m && l.includes(m)) ? 'flash-line' : undefined}>
+          <span
+            // output lines are positional; a marked one is remounted per step to replay its flash
+            key={marked[i] ? `${i}@${epoch}` : i}
+            className={marked[i] ? 'flash-line' : undefined}
+            data-testid={marked[i] ? 'flash-line' : undefined}
+          >
             {l}
             {i < lines.length - 1 ? '\n' : ''}
           </span>

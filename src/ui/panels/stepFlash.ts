@@ -4,7 +4,8 @@ import type { TableChange, World } from '../../sim/model';
  * Which Inspector rows the current playback step touches (DESIGN §6: "the step's table change
  * flashes in the inspector"). A change and a table row meet on a key both can compute: the IP for
  * ARP, the MAC for the FDB, destination and device for a route, the original tuple for conntrack,
- * the name for DNS. Pure: the Inspector renders, this only compares.
+ * the name for DNS, the rule and its rewrite for NAT (matched against `iptables -t nat -S` lines by
+ * `natLineHot`). Pure: the Inspector renders, this only compares.
  */
 export type FlashTable = TableChange['table'];
 
@@ -29,8 +30,45 @@ export function entryKey(table: FlashTable, entry: unknown): string {
     case 'dns':
       return String(e.name ?? '').toLowerCase();
     case 'nat':
-      return String(e.to ?? '');
+      return `${e.rule ?? ''}|${e.from ?? ''}|${e.to ?? ''}`;
   }
+}
+
+/** Whether IPv4 `ip` is inside `cidr` (a bare address is a /32). No ip-num: this module is in the first paint. */
+function inCidr(ip: string, cidr: string): boolean {
+  const num = (a: string) => {
+    const p = a.split('.').map(Number);
+    return p.length === 4 && p.every((o) => Number.isInteger(o) && o >= 0 && o <= 255)
+      ? ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3]) >>> 0
+      : null;
+  };
+  const [net, len = '32'] = cidr.split('/');
+  const a = num(ip);
+  const b = num(net);
+  const bits = Number(len);
+  if (a === null || b === null || !(bits >= 0 && bits <= 32)) return false;
+  const m = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return (a & m) >>> 0 === (b & m) >>> 0;
+}
+
+/**
+ * Which `iptables -t nat -S` lines the NAT changes (keys from `entryKey('nat', …)`) used: a DNAT or
+ * port forward by its `--to-destination`, a MASQUERADE by the source range (`-s`) the packet's old
+ * source is in (the router's rule has none: it masquerades all that leaves wan0).
+ */
+export function natLineHot(keys: ReadonlySet<string> | undefined): (line: string) => boolean {
+  const rules = [...(keys ?? [])].map((k) => k.split('|'));
+  return (line) =>
+    line.startsWith('-A ') &&
+    rules.some(([rule, from, to]) => {
+      if (rule === 'MASQUERADE') {
+        if (!/ -j MASQUERADE\b/.test(line)) return false;
+        const src = / -s (\S+)/.exec(line)?.[1];
+        const neg = / ! -s /.test(line);
+        return !src || inCidr(from, src) !== neg;
+      }
+      return !!to && line.endsWith(` --to-destination ${to}`);
+    });
 }
 
 /** Keys per table of the changes a step made on one canvas node. */
