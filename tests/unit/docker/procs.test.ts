@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../../../src/sim/console';
 import { findContainer } from '../../../src/sim/lookup';
 import type { World } from '../../../src/sim/model';
+import { createDefaultWorld } from '../../../src/sim/world';
 import { docker, play } from './helpers';
 
 const later = (w: World, ms: number): World => ({ ...w, clock: w.clock + ms });
@@ -156,5 +158,17 @@ describe('detached ping and restarted one-shots', () => {
     const failing = play(['docker run --name bad busybox ping -c 1 nosuch.invalid']);
     const again = docker(failing.world, 'docker start bad').world;
     expect(findContainer(again, 'bad')!.exitCode).toBe(1);
+  });
+});
+
+describe('attach in the console', () => {
+  it('exit from an attached shell ends its main process: the container stops', () => {
+    const { session, results } = runScript(
+      createDefaultWorld(),
+      'docker run -dit --name sh1 ubuntu\ndocker attach sh1\nhostname\nexit\ndocker ps -a --format "{{.Names}} {{.State}}"',
+    );
+    expect(results[2].machine).toBe(findContainer(session.world, 'sh1')!.id);
+    expect(results[3].output).toBe('exit');
+    expect(results[4].output).toBe('sh1 exited');
   });
 });
