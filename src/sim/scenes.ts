@@ -174,8 +174,9 @@ const NAT_PORTFWD: Scene = {
     },
     {
       id: 'web-google',
-      label: { en: 'web → google.com (outbound NAT)', ko: 'web → google.com (나가는 NAT)' },
-      line: 'docker exec web curl -s http://google.com/',
+      label: { en: 'web → www.google.com (outbound NAT)', ko: 'web → www.google.com (나가는 NAT)' },
+      // www: the bare google.com answers 301 Moved Permanently, as the real one does
+      line: 'docker exec web curl -s http://www.google.com/',
       expect: { ok: true, summary: 'HTTP 200 from 142.250.196.142:80' },
       shows: '<title>Google</title>',
     },

@@ -38,6 +38,8 @@ type Served = { kind: 'ok'; answer: HttpAnswer } | { kind: 'reset' } | { kind: '
 export interface HttpRequest {
   method: string;
   path: string;
+  /** the Host header (name or address, with a :port when not the default) */
+  host?: string;
 }
 
 const GET_ROOT: HttpRequest = { method: 'GET', path: '/' };
@@ -74,6 +76,33 @@ function forRequest(answer: HttpAnswer, req: HttpRequest): HttpAnswer {
   return req.method === 'POST' ? nginxError(version, 405) : answer;
 }
 
+/** Bare domains whose web server sends every request on to the www name, as google.com does. */
+const WWW_REDIRECT = new Set(['google.com']);
+
+/**
+ * gws's redirect (curl -sI http://google.com/): 301 to http://www.google.com/ with its 219-byte
+ * page. Date and Expires are left empty for the client to stamp with the World clock.
+ */
+function movedTo(location: string): HttpAnswer {
+  const body = `<HTML><HEAD><meta http-equiv="content-type" content="text/html;charset=utf-8">\n<TITLE>301 Moved</TITLE></HEAD><BODY>\n<H1>301 Moved</H1>\nThe document has moved\n<A HREF="${location}">here</A>.\r\n</BODY></HTML>\r\n`;
+  return {
+    status: 301,
+    reason: 'Moved Permanently',
+    headers: [
+      ['Location', location],
+      ['Content-Type', 'text/html; charset=UTF-8'],
+      ['Date', ''],
+      ['Expires', ''],
+      ['Cache-Control', 'public, max-age=2592000'],
+      ['Server', 'gws'],
+      ['Content-Length', String(body.length)],
+      ['X-XSS-Protection', '0'],
+      ['X-Frame-Options', 'SAMEORIGIN'],
+    ],
+    body,
+  };
+}
+
 function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number, req: HttpRequest): Served {
   const l = listenerFor(ctx, srv, 'tcp', dst, port);
   if (!l) return { kind: 'reset' };
@@ -95,6 +124,10 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
     return res ? { kind: 'ok', answer: forRequest(res, req) } : { kind: 'empty' };
   }
   const m = srv.machine;
+  const host = (req.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  if (m?.httpBody !== undefined && WWW_REDIRECT.has(host)) {
+    return { kind: 'ok', answer: movedTo(`http://www.${host}${req.path}`) };
+  }
   if (m?.httpBody !== undefined) {
     return {
       kind: 'ok',

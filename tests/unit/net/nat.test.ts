@@ -7,7 +7,7 @@ const nodesOf = (t: { steps: { at: object; action: string }[] } | undefined, act
 describe('outbound: container -> google.com', () => {
   it('DNS, route via the gateway, MASQUERADE at the host, NAT at the router, replies un-NATed at both', () => {
     const s = setup(['docker run -d --name tt nicolaka/netshoot sleep infinity']);
-    const r = run(s, 'docker exec tt curl -s http://google.com/');
+    const r = run(s, 'docker exec tt curl -s http://www.google.com/');
     expect(r.output).toContain('<title>Google</title>');
     const t = r.trace!;
     const syn = t.steps.filter((x) => x.frame.l4?.flags === 'SYN' && x.action === 'snat');

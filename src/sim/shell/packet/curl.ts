@@ -4,7 +4,7 @@ import type { Ctx } from '../../net/ctx';
 import { resolve } from '../../net/dns';
 import { type HttpAnswer, httpGet } from '../../net/http';
 import type { NetNode } from '../../net/topo';
-import { parseUrl } from '../../net/url';
+import { parseUrl, type Url } from '../../net/url';
 import type { Where } from '../../where';
 import { METER_HEADER, meterLine, showsMeter, writeOut } from './curlMeter';
 import { runTool, splitFlags, type ToolOutcome } from './run';
@@ -29,6 +29,8 @@ interface CurlArgs {
   data: string | null;
   /** -H "Name: value" and -A: request headers replacing or joining curl's own */
   headers: [string, string][];
+  /** -L: follow a 3xx answer's Location */
+  follow: boolean;
   url: string;
 }
 
@@ -46,6 +48,7 @@ function parse(argv: string[]): CurlArgs | string {
     method: null,
     data: null,
     headers: [],
+    follow: false,
     url: '',
   };
   const xs = splitFlags(argv.slice(1), 'mowXdHA');
@@ -70,7 +73,8 @@ function parse(argv: string[]): CurlArgs | string {
       if (at > 0) a.headers.push([h.slice(0, at).trim(), h.slice(at + 1).trim()]);
     } else if (x === '-w' || x === '--write-out') a.writeOut = xs[++i] ?? '';
     else if (x === '-f' || x === '--fail') a.fail = true;
-    else if (x === '-L' || x === '-4' || x === '-k' || x === '--location' || x === '--insecure') continue;
+    else if (x === '-L' || x === '--location') a.follow = true;
+    else if (x === '-4' || x === '-k' || x === '--insecure') continue;
     else if (x.startsWith('-'))
       return `curl: option ${x}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`;
     else a.url = x;
@@ -81,6 +85,14 @@ function parse(argv: string[]): CurlArgs | string {
 /** Header lines with `Date` where the server puts it (after Server, else before Connection). */
 function headerLines(a: HttpAnswer, clockMs: number): string[] {
   const d = new Date(EPOCH_MS + clockMs).toUTCString();
+  // a server that places its own Date (and an Expires from max-age) leaves them empty to stamp
+  if (a.headers.some(([k, v]) => k === 'Date' && v === '')) {
+    const age = Number(/max-age=(\d+)/.exec(a.headers.find(([k]) => k === 'Cache-Control')?.[1] ?? '')?.[1] ?? 0);
+    const expires = new Date(EPOCH_MS + clockMs + age * 1000).toUTCString();
+    const stamp = ([k, v]: [string, string]) =>
+      `${k}: ${v === '' && k === 'Date' ? d : v === '' && k === 'Expires' ? expires : v}`;
+    return [`HTTP/1.1 ${a.status} ${a.reason}`, ...a.headers.map(stamp)];
+  }
   const hs = [...a.headers];
   const at = hs.findIndex(([k]) => k === 'Server');
   const conn = hs.findIndex(([k]) => k === 'Connection');
@@ -101,44 +113,49 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     };
   }
   // -o FILE: the body goes to the file and the progress meter to the terminal (lib/progress.c)
-  // -I is HEAD, -d makes a POST, -X names the method outright
-  const method = a.method ?? (a.head ? 'HEAD' : a.data !== null ? 'POST' : 'GET');
   let bytesOut = 0;
   const meter = a.out !== null && showsMeter(argv);
   const withMeter = (o: ToolOutcome, bytes: number): ToolOutcome =>
     meter
       ? { ...o, output: [...METER_HEADER, meterLine(bytes, Math.max(1, o.ms)), o.output].filter(Boolean).join('\n') }
       : o;
-  const transfer = (ctx: Ctx, node: NetNode): ToolOutcome => {
-    const out: string[] = [];
+  // -I is HEAD, -d makes a POST, -X names the method outright
+  let method = a.method ?? (a.head ? 'HEAD' : a.data !== null ? 'POST' : 'GET');
+  /** One request to `target` (connection #`conn`): its outcome, or with -L the URL a 3xx sends on to. */
+  const transfer = (ctx: Ctx, node: NetNode, target: Url, out: string[], conn: number): ToolOutcome | Url => {
     // -v tells the story on stderr first: the failed connect(2), curl's message, the closed connection
     const err = (code: number, msg: string, summary: string, ms: number, errno?: string): ToolOutcome => {
       if (a.verbose) {
-        if (errno) out.push(`* connect to ${ip} port ${url.port} failed: ${errno}`);
-        out.push(`* ${msg}`, '* Closing connection 0');
+        if (errno) out.push(`* connect to ${ip} port ${target.port} failed: ${errno}`);
+        out.push(`* ${msg}`, `* Closing connection ${conn}`);
       }
       if (!a.silent || a.showError) out.push(`curl: (${code}) ${msg}`);
       return { output: out.join('\n'), exitCode: code, ok: false, summary, ms };
     };
     let ip = '';
-    const r = resolve(ctx, node, url.host);
-    if (r.kind !== 'ok') return err(6, `Could not resolve host: ${url.host}`, 'name not resolvable', ctx.us / 1000);
+    const r = resolve(ctx, node, target.host);
+    if (r.kind !== 'ok') return err(6, `Could not resolve host: ${target.host}`, 'name not resolvable', ctx.us / 1000);
     ip = r.ips[0];
-    if (a.verbose) out.push(`*   Trying ${ip}:${url.port}...`);
+    if (a.verbose) out.push(`*   Trying ${ip}:${target.port}...`);
     const t0 = ctx.us;
-    const res = httpGet(ctx, node, ip, url.port, 0, { method, path: url.path });
+    // the server sees the Host header: curl's own (the URL's host) unless -H gives one
+    // (a followed redirect to another host drops the custom one, as curl's http_host does)
+    const own = target.host === url.host ? a.headers.find(([h]) => h.toLowerCase() === 'host')?.[1] : undefined;
+    const host = own ?? target.host;
+    const res = httpGet(ctx, node, ip, target.port, 0, { method, path: target.path, host });
     const took = Math.floor((ctx.us - t0) / 1000);
     const failConnect = (ms: number) =>
-      `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`;
+      `Failed to connect to ${target.host} port ${target.port} after ${ms} ms: Couldn't connect to server`;
     // curl's own headers, replaced by -H/-A of the same name, then the others, then the body's
     const requestHeaders = (): [string, string][] => {
       const own: [string, string][] = [
-        ['Host', `${url.host}${url.port === (url.scheme === 'https' ? 443 : 80) ? '' : `:${url.port}`}`],
+        ['Host', `${target.host}${target.port === (target.scheme === 'https' ? 443 : 80) ? '' : `:${target.port}`}`],
         ['User-Agent', 'curl/7.88.1'],
         ['Accept', '*/*'],
       ];
       const named = (k: string) => a.headers.find(([h]) => h.toLowerCase() === k.toLowerCase());
-      const base = own.map(([k, v]): [string, string] => named(k) ?? [k, v]);
+      const keep = (k: string) => k !== 'Host' || target.host === url.host;
+      const base = own.map(([k, v]): [string, string] => (keep(k) ? (named(k) ?? [k, v]) : [k, v]));
       const extra = a.headers.filter(([h]) => !own.some(([k]) => k.toLowerCase() === h.toLowerCase()));
       const body: [string, string][] =
         a.data === null
@@ -153,8 +170,8 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     const request = () => {
       if (!a.verbose) return;
       out.push(
-        `* Connected to ${url.host} (${ip}) port ${url.port} (#0)`,
-        `> ${method} ${url.path} HTTP/1.1`,
+        `* Connected to ${target.host} (${ip}) port ${target.port} (#${conn})`,
+        `> ${method} ${target.path} HTTP/1.1`,
         ...requestHeaders().map(([k, v]) => `> ${k}: ${v}`),
         '> ',
       );
@@ -171,7 +188,7 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
         return err(28, `Connection timed out after ${ms} milliseconds`, 'timed out', ms);
       return err(
         28,
-        `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Timeout was reached`,
+        `Failed to connect to ${target.host} port ${target.port} after ${ms} ms: Timeout was reached`,
         'timed out',
         ms,
       );
@@ -206,30 +223,77 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     const clock = ctx.world.clock + Math.round(ctx.us / 1000);
     const head = headerLines(res.answer, clock);
     request();
+    const loc = res.answer.headers.find(([k]) => k === 'Location')?.[1];
+    const next = a.follow && loc && [301, 302, 303, 307, 308].includes(status) ? parseUrl(loc) : null;
+    if (next) {
+      // -L: the 3xx's headers show (-I, -v), its body does not; POST becomes GET as in curl
+      if (a.verbose) out.push(...head.map((h) => `< ${h}`), '< ');
+      else if (a.head) out.push(...head, '');
+      if (a.verbose)
+        out.push(
+          `* Connection #${conn} to host ${target.host} left intact`,
+          `* Issue another request to this URL: '${loc}'`,
+        );
+      if (status === 303 || (status !== 307 && status !== 308 && method === 'POST')) method = 'GET';
+      return next;
+    }
     if (a.verbose) out.push(...head.map((h) => `< ${h}`), '< ');
     else if (a.head) out.push(...head, '');
     if (!a.head) bytesOut = new TextEncoder().encode(res.answer.body).length;
     // the terminal shows CRLF lines (nginx's error pages) as plain lines
     if (!a.head && a.out === null) out.push(res.answer.body.replace(/\r\n/g, '\n').replace(/\n$/, ''));
-    if (a.verbose) out.push(`* Connection #0 to host ${url.host} left intact`);
+    if (a.verbose) out.push(`* Connection #${conn} to host ${target.host} left intact`);
     return {
       output: out.join('\n'),
       exitCode: 0,
       ok: true,
-      summary: `HTTP ${res.answer.status} from ${ip}:${url.port}`,
+      summary: `HTTP ${res.answer.status} from ${ip}:${target.port}`,
       ms: took,
     };
   };
+  /** -L: requests until an answer is not a redirect (curl stops after 50). */
+  const follow = (ctx: Ctx, node: NetNode): ToolOutcome => {
+    const out: string[] = [];
+    let target = url;
+    let conn = 0;
+    let spent = 0;
+    for (let hop = 0; ; hop++) {
+      const r = transfer(ctx, node, target, out, conn);
+      if (!('scheme' in r)) return { ...r, ms: r.ms + spent };
+      if (hop === 50) {
+        const tail = a.silent && !a.showError ? [] : ['curl: (47) Maximum (50) redirects followed'];
+        return {
+          output: [...out, ...tail].join('\n'),
+          exitCode: 47,
+          ok: false,
+          summary: 'too many redirects',
+          ms: spent,
+        };
+      }
+      spent = ctx.us / 1000;
+      if (r.host !== target.host || r.port !== target.port) conn++;
+      target = r;
+      final = r;
+    }
+  };
   let status = 0;
   let remote = '';
+  let final = url;
   const finish = (o: ToolOutcome): ToolOutcome => {
     if (a.writeOut === null) return o;
-    const dflt = url.port === (url.scheme === 'https' ? 443 : 80);
-    const effective = `${url.scheme}://${url.host}${dflt ? '' : `:${url.port}`}${url.path}`;
-    const vars = { http_code: status, remote_ip: remote, port: url.port, bytes: bytesOut, ms: o.ms, exit: o.exitCode };
+    const dflt = final.port === (final.scheme === 'https' ? 443 : 80);
+    const effective = `${final.scheme}://${final.host}${dflt ? '' : `:${final.port}`}${final.path}`;
+    const vars = {
+      http_code: status,
+      remote_ip: remote,
+      port: final.port,
+      bytes: bytesOut,
+      ms: o.ms,
+      exit: o.exitCode,
+    };
     // a console line ends where the terminal's does, so a final "\n" of the format is that end
     const w = writeOut(a.writeOut, { ...vars, url: effective }).replace(/\n$/, '');
     return { ...o, output: [o.output, w].filter((x) => x !== '').join('\n') };
   };
-  return runTool(world, where, line, (ctx, node): ToolOutcome => finish(withMeter(transfer(ctx, node), bytesOut)));
+  return runTool(world, where, line, (ctx, node): ToolOutcome => finish(withMeter(follow(ctx, node), bytesOut)));
 }

@@ -33,11 +33,26 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
       summary,
       ms,
     });
-    const r = resolve(ctx, node, url.host);
-    if (r.kind !== 'ok') return fail(`wget: bad address '${url.host}'`, 'name not resolvable', ctx.us / 1000);
-    const ip = r.ips[0];
-    const lines = quiet ? [] : [`Connecting to ${url.host} (${ip}:${url.port})`];
-    const res = httpGet(ctx, node, ip, url.port, 0, { method: 'GET', path: url.path });
+    // busybox follows a 3xx's Location itself, announcing each connection (redir_limit 5)
+    const lines: string[] = [];
+    let target = url;
+    let res: ReturnType<typeof httpGet>;
+    let ip = '';
+    for (let hop = 0; ; hop++) {
+      const r = resolve(ctx, node, target.host);
+      if (r.kind !== 'ok')
+        return fail([...lines, `wget: bad address '${target.host}'`].join('\n'), 'name not resolvable', ctx.us / 1000);
+      ip = r.ips[0];
+      if (!quiet) lines.push(`Connecting to ${target.host} (${ip}:${target.port})`);
+      res = httpGet(ctx, node, ip, target.port, 0, { method: 'GET', path: target.path, host: target.host });
+      const loc = res.kind === 'ok' ? res.answer.headers.find(([k]) => k === 'Location')?.[1] : undefined;
+      const next =
+        res.kind === 'ok' && res.answer.status >= 300 && res.answer.status < 400 && loc ? parseUrl(loc) : null;
+      if (!next) break;
+      if (hop === 4)
+        return fail([...lines, 'wget: too many redirections'].join('\n'), 'too many redirects', ctx.us / 1000);
+      target = next;
+    }
     const ms = ctx.us / 1000;
     if (res.kind === 'refused' || res.kind === 'unreachable' || res.kind === 'host-unreachable') {
       const why =
