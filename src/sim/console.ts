@@ -282,9 +282,9 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
       output = output ? `${output}\nlogout` : 'logout';
     }
   } else if (res.enter && !oneShot && !piped) {
-    // run and attach enter the main process: leaving it stops the container; exec does not.
+    // run, attach and start -ai enter the main process: leaving it stops the container; exec does not.
     const sub = argv[1] === 'container' ? argv[2] : argv[1];
-    const isRun = argv[0] === 'docker' && (sub === 'run' || sub === 'attach');
+    const isRun = argv[0] === 'docker' && (sub === 'run' || sub === 'attach' || sub === 'start');
     const via = isRun ? 'run' : 'exec';
     next = { ...next, stack: [...next.stack, { kind: 'container', id: res.enter, via }] };
   }

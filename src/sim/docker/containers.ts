@@ -1,17 +1,10 @@
 import { produce } from 'immer';
 import { imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
-import type { CommandResult, Container, World } from '../model';
-import { runShell } from '../shell';
+import type { CommandResult, World } from '../model';
 import { type FlagSpec, isSet, parseFlags } from './flags';
-import {
-  commandKeepsRunning,
-  exitsAtOnce,
-  isShellCommand,
-  removeContainer,
-  startContainer,
-  stopContainer,
-} from './lifecycle';
+import { exitsAtOnce, isShellCommand, removeContainer, startContainer, stopContainer } from './lifecycle';
+import { mainCmd, oneShotCmd, rerunOneShots } from './oneShot';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { portLines } from './ports';
 import { pingForever, pingLogLines, startupLog } from './run';
@@ -73,33 +66,6 @@ const startStep: Step = (d, id) => {
   return null;
 };
 
-/** A CMD the shell engine runs to its end (not a shell, not a long-running process). */
-function oneShotCmd(c: Container): boolean {
-  return c.cmd.length > 0 && !isShellCommand(c.cmd) && !commandKeepsRunning(c.cmd, c.tty || c.interactive);
-}
-
-/**
- * After `start`/`restart`: each container left running with a one-shot CMD runs it again, its
- * output appended to the log (docker logs shows every run), and exits with its code. With
- * `start -a` the output is also printed. Returns the World and each container's output.
- */
-function rerunOneShots(before: World, world: World): { world: World; outputs: Record<string, string> } {
-  let w = world;
-  const outputs: Record<string, string> = {};
-  for (const c of Object.values(world.containers)) {
-    if (c.state !== 'running' || !oneShotCmd(c) || before.containers[c.id]?.state === 'running') continue;
-    const res = runShell(w, c.cmd, { kind: 'container', id: c.id }, c.cmd.join(' '));
-    outputs[c.id] = res.output;
-    w = produce(res.world, (d) => {
-      const dc = d.containers[c.id];
-      if (!dc) return;
-      if (res.output !== '') dc.logs = [...(dc.logs ?? []), ...res.output.split('\n')];
-      stopContainer(d, c.id, res.exitCode);
-    });
-  }
-  return { world: w, outputs };
-}
-
 /** `docker start|stop|restart NAME…`. */
 export function dockerStartStop(
   world: World,
@@ -118,6 +84,9 @@ export function dockerStartStop(
   );
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
+  const attach = verb === 'start' && (isSet(p.value, 'attach') || isSet(p.value, 'interactive'));
+  if (attach && p.value.args.length > 1)
+    return fail(world, 'you cannot start and attach multiple containers at once', 1);
   const step: Step =
     verb === 'start'
       ? startStep
@@ -142,10 +111,18 @@ export function dockerStartStop(
   if (verb !== 'stop') {
     const rerun = rerunOneShots(world, r.world);
     r.world = rerun.world;
-    if (verb === 'start' && isSet(p.value, 'attach')) {
-      // start -a: the container's output instead of its name.
+    if (verb === 'start' && attach) {
+      // start -a: the container's output instead of its name, and its exit status (cli start.go).
       const out = Object.values(rerun.outputs).filter((o) => o !== '');
-      return { world: r.world, output: [...out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
+      const c = r.out.length ? lookupContainer(r.world, r.out[0]) : null;
+      const id = c?.ok ? c.value.id : '';
+      const code = r.errs.length ? 1 : id in rerun.outputs ? (r.world.containers[id]?.exitCode ?? 0) : 0;
+      // -ai on a shell container whose main process has a terminal: the console enters it.
+      const shell = c?.ok && c.value.state === 'running' && c.value.tty && c.value.interactive;
+      if (shell && isSet(p.value, 'interactive') && isShellCommand(mainCmd(c.value))) {
+        return { world: r.world, output: '', exitCode: 0, enter: id };
+      }
+      return { world: r.world, output: [...out, ...r.errs].join('\n'), exitCode: code };
     }
   }
   if (verb === 'start') {

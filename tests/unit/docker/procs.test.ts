@@ -172,3 +172,28 @@ describe('attach in the console', () => {
     expect(results[4].output).toBe('sh1 exited');
   });
 });
+
+describe('start -a / -ai', () => {
+  it('start -ai enters a stopped shell container again; exit stops it', () => {
+    const { results } = runScript(
+      createDefaultWorld(),
+      'docker run -it --name u1 ubuntu\nexit\ndocker start -ai u1\nexit 4\ndocker ps -a --format "{{.Names}} {{.Status}}"',
+    );
+    expect(results[2].output).toBe('');
+    expect(results[3].output).toBe('exit');
+    expect(results[4].output).toMatch(/^u1 Exited \(4\)/);
+  });
+
+  it("start -a prints a one-shot's output and returns its code; several names are refused", () => {
+    const { world } = play([
+      'docker run --name bad busybox sh -c "echo oops; exit 5"',
+      'docker create --name c2 nginx',
+    ]);
+    const r = docker(world, 'docker start -a bad');
+    expect([r.output, r.exitCode]).toEqual(['oops', 5]);
+    expect(docker(world, 'docker start -a bad c2').output).toBe(
+      'you cannot start and attach multiple containers at once',
+    );
+    expect(docker(world, 'docker start -i bad c2').exitCode).toBe(1);
+  });
+});
