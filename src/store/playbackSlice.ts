@@ -16,10 +16,13 @@ export interface PredictRecord {
   correct: boolean;
 }
 
-/** Predict mode: 'ask' holds playback until the class answers; 'revealed' shows right or wrong. */
+/**
+ * Predict mode: 'ask' holds playback until the class answers; 'watching' plays with their answer
+ * shown; 'revealed' (once playback reaches the last shown step) says right or wrong.
+ */
 export interface PredictState {
   enabled: boolean;
-  phase: 'off' | 'ask' | 'revealed';
+  phase: 'off' | 'ask' | 'watching' | 'revealed';
   answer: string | null;
   correct: boolean | null;
   /** every answer given this session, oldest first */
@@ -49,6 +52,8 @@ export interface PlaybackSlice {
   stepForward: () => void;
   stepBack: () => void;
   restart: () => void;
+  /** jump to the last shown step and pause (End; predict mode's "show the answer now") */
+  toEnd: () => void;
   /** jump to step `index` (the event list) and pause */
   jumpTo: (index: number) => void;
   /** the animation's "this step is done": next visible step, pausing at the end */
@@ -56,7 +61,7 @@ export interface PlaybackSlice {
   setSpeed: (speed: number) => void;
   toggleFilter: (category: ProtoCategory) => void;
   setPredictMode: (enabled: boolean) => void;
-  /** record the class's answer, reveal right or wrong, and play from the start */
+  /** take the class's answer and play from the start; right or wrong shows when it reaches the end */
   answerPredict: (answer: string) => void;
 }
 
@@ -67,6 +72,23 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
   const move = (cursor: number, playing: boolean) => {
     if (get().predict.phase === 'ask') return;
     set((s) => ({ cursor, playing, epoch: s.epoch + 1 }));
+    revealAtEnd();
+  };
+  /** While the class watches their answer play out: the reveal (and the tally) once no step is left. */
+  const revealAtEnd = () => {
+    const { trace, cursor, filters, predict } = get();
+    if (!trace || predict.phase !== 'watching' || predict.answer === null || cursor < 0) return;
+    if (nextVisible(trace.steps, cursor, filters) !== -1) return;
+    const actual = predictAnswer(trace);
+    const correct = actual === predict.answer;
+    set({
+      predict: {
+        ...predict,
+        phase: 'revealed',
+        correct,
+        history: [...predict.history, { command: trace.command, answer: predict.answer, actual, correct }],
+      },
+    });
   };
   const first = () => {
     const { trace, filters } = get();
@@ -124,6 +146,12 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     restart: () => {
       if (get().trace) move(first(), false);
     },
+    toEnd: () => {
+      const { trace, filters } = get();
+      if (!trace) return;
+      const last = prevVisible(trace.steps, trace.steps.length, filters);
+      if (last !== -1) move(last, false);
+    },
     jumpTo: (index) => {
       const { trace } = get();
       if (trace && index >= 0 && index < trace.steps.length) move(index, false);
@@ -138,7 +166,7 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
 
     setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.25, speed)) }),
 
-    toggleFilter: (category) =>
+    toggleFilter: (category) => {
       set((s) => {
         const filters = { ...s.filters, [category]: !s.filters[category] };
         // the cursor leaves a step that is now hidden: on to the next shown one, else back
@@ -147,7 +175,10 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
         const still = nextVisible(steps, s.cursor - 1, filters);
         const cursor = still !== -1 ? still : prevVisible(steps, s.cursor, filters);
         return cursor === s.cursor ? { filters } : { filters, cursor, epoch: s.epoch + 1 };
-      }),
+      });
+      // hiding the steps after the cursor leaves it at the end
+      revealAtEnd();
+    },
 
     setPredictMode: (enabled) =>
       set((s) => {
@@ -163,17 +194,7 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     answerPredict: (answer) => {
       const { trace, predict } = get();
       if (!trace || predict.phase !== 'ask') return;
-      const actual = predictAnswer(trace);
-      const correct = actual === answer;
-      set({
-        predict: {
-          ...predict,
-          phase: 'revealed',
-          answer,
-          correct,
-          history: [...predict.history, { command: trace.command, answer, actual, correct }],
-        },
-      });
+      set({ predict: { ...predict, phase: 'watching', answer, correct: null } });
       move(first(), true);
     },
   };

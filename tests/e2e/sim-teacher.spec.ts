@@ -223,8 +223,13 @@ test('predict mode: the choices include stops the packet never reaches; the clas
   // the event list would tell: it waits for the answer
   await expect(sim.panel.getByTestId('sim-event')).toHaveCount(0);
   await ask.getByRole('button', { name: 'It stops at internet' }).click();
+  await expect(sim.panel.getByTestId('sim-predict-watching')).toContainText('Your answer: It stops at internet');
+  // the teacher does not wait: "Show the answer now", by keyboard
+  await sim.panel.getByRole('button', { name: 'Show the answer now' }).focus();
+  await page.keyboard.press('Enter');
   const result = sim.panel.getByTestId('sim-predict-result');
   await expect(result).toContainText('1 of 1 predictions right');
+  await expect(result).toBeFocused();
   await expect(sim.panel.getByTestId('sim-outcome')).toContainText('timed out', { timeout: 30_000 });
   await expect(sim.narration()).toContainText('private addresses (10/8, 172.16/12, 192.168/16) are not routed');
   // on the canvas the reason sits on a pill wider than its text, so crossing cables do not strike it

@@ -175,20 +175,34 @@ test('predict mode asks, records the answer, reveals and plays', async ({ page }
   await page.keyboard.press('ArrowRight');
   await expect(sim.narration()).toHaveCount(0);
 
+  await sim.panel.getByRole('combobox', { name: 'Speed' }).selectOption('4');
   await sim.panel.getByRole('button', { name: 'It arrives' }).click();
+  // take the answer, then play: the class's answer shows while it plays, the verdict does not yet
+  const watching = sim.panel.getByTestId('sim-predict-watching');
   const result = sim.panel.getByTestId('sim-predict-result');
-  await expect(result).toContainText(trace.outcome.ok ? 'Right!' : 'Not quite.');
-  await expect(result).toContainText('Your answer: It arrives');
-  await expect(result).toContainText(`${trace.outcome.ok ? 1 : 0} of 1 predictions right`);
-  // it plays on its own after the reveal
+  await expect(watching).toContainText('Your answer: It arrives');
   await expect(sim.panel.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect(sim.position()).not.toHaveText(/^Step 1 of/, { timeout: 5000 });
+  await expect(result).toHaveCount(0);
+  await expect(sim.panel.getByTestId('sim-outcome')).toHaveCount(0);
+  // reveal when playback reaches the end
+  await expect(result).toContainText(trace.outcome.ok ? 'Right!' : 'Not quite.', { timeout: 30_000 });
+  await expect(sim.position()).toHaveText(`Step ${trace.steps.length} of ${trace.steps.length}`);
+  await expect(result).toContainText('Your answer: It arrives');
+  await expect(result).toContainText(`${trace.outcome.ok ? 1 : 0} of 1 predictions right`);
+  await expect(watching).toHaveCount(0);
 
-  // a refused connection: the class says where it stops; the tally keeps both answers
+  // a refused connection: the class says where it stops; the teacher presses End to reveal at once
   await sim.type(['@pc1 curl 192.168.0.10:8009']);
   await expect(sim.panel.getByTestId('sim-predict')).toBeVisible();
   await sim.panel.getByRole('button', { name: 'It stops at docker-host' }).click();
+  await expect(watching).toContainText('Your answer: It stops at docker-host');
+  await expect(result).toHaveCount(0);
+  // focus moved to the answer, so Space still pauses and End jumps to the end
+  await expect(watching).toBeFocused();
+  await page.keyboard.press('End');
   await expect(result).toContainText('Right!');
+  await expect(result).toContainText('What happens: It stops at docker-host');
   await expect(result).toContainText(`${trace.outcome.ok ? 2 : 1} of 2 predictions right`);
 });
 

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/instance';
 import { nameOfId, type PlaceNames } from './placeName';
@@ -11,7 +11,11 @@ function answerText(t: (k: string, o?: Record<string, string>) => string, answer
   return answer === ARRIVES ? t('sim.predict.arrives') : t('sim.predict.stopsAt', { where: nameOfId(answer, names) });
 }
 
-/** Predict mode: the question before playing, then right or wrong and the running score. */
+/**
+ * Predict mode: the question before playing; while it plays, the class's answer; at the end (played
+ * or jumped to), right or wrong and the running score. A section that replaces the one holding focus
+ * takes it, so a keyboard user keeps their place (and Space still plays and pauses).
+ */
 export const PredictPrompt = memo(function PredictPrompt() {
   const { t } = useTranslation();
   const trace = useSim((s) => s.trace);
@@ -24,6 +28,12 @@ export const PredictPrompt = memo(function PredictPrompt() {
     () => (trace && asking ? predictChoices(trace, expectedPath(world, trace)) : []),
     [trace, asking, world],
   );
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (predict.phase === 'ask') return;
+    const a = document.activeElement;
+    if (!a || a === document.body) ref.current?.focus({ preventScroll: true });
+  }, [predict.phase]);
   if (!trace || !predict.enabled) return null;
 
   if (predict.phase === 'ask')
@@ -40,10 +50,31 @@ export const PredictPrompt = memo(function PredictPrompt() {
       </section>
     );
 
+  if (predict.phase === 'watching' && predict.answer !== null)
+    return (
+      <section
+        ref={ref}
+        tabIndex={-1}
+        className="sim-section sim-predict sim-predict--watching"
+        data-testid="sim-predict-watching"
+        aria-live="polite"
+      >
+        <p>
+          <strong>{t('sim.predict.yourAnswer', { answer: answerText(t, predict.answer, names) })}</strong>
+        </p>
+        <p className="sim-muted">{t('sim.predict.watching')}</p>
+        <button type="button" className="sim-predict__now" onClick={() => useSim.getState().toEnd()}>
+          {t('sim.predict.showNow')}
+        </button>
+      </section>
+    );
+
   if (predict.phase !== 'revealed' || predict.answer === null) return null;
   const right = predict.history.filter((h) => h.correct).length;
   return (
     <section
+      ref={ref}
+      tabIndex={-1}
       className={`sim-section sim-predict sim-predict--${predict.correct ? 'right' : 'wrong'}`}
       data-testid="sim-predict-result"
       aria-live="polite"

@@ -28,7 +28,7 @@ function ownsKeys(target: EventTarget | null, key: string, byPointer: boolean): 
   return !byPointer && target.closest('.react-flow__node, .react-flow__edge') !== null;
 }
 
-/** Space play/pause, ← back, → forward, Home restart, while focus is not in a text field. */
+/** Space play/pause, ← back, → forward, Home restart, End to the last step, while focus is not in a text field. */
 export function useSimKeys(): void {
   useEffect(() => {
     // whether focus last moved by pointer (a click) rather than by Tab
@@ -47,6 +47,7 @@ export function useSimKeys(): void {
         ArrowLeft: s.stepBack,
         ArrowRight: s.stepForward,
         Home: s.restart,
+        End: s.toEnd,
       };
       const f = act[e.key];
       if (!f) return;

@@ -112,8 +112,15 @@ describe('playback slice: predict mode', () => {
     expect(s.getState()).toMatchObject({ cursor: -1, playing: false });
 
     s.getState().answerPredict('arrives');
-    expect(s.getState().predict).toMatchObject({ phase: 'revealed', answer: 'arrives', correct: false });
+    // it plays with the answer taken; right or wrong waits for the end
+    expect(s.getState().predict).toMatchObject({ phase: 'watching', answer: 'arrives', correct: null });
     expect(s.getState()).toMatchObject({ cursor: 0, playing: true });
+    expect(s.getState().predict.history).toEqual([]);
+    for (let i = 0; i < curlUnpublished.steps.length - 2; i++) s.getState().advance();
+    expect(s.getState().predict.phase).toBe('watching');
+    s.getState().advance();
+    expect(s.getState().cursor).toBe(curlUnpublished.steps.length - 1);
+    expect(s.getState().predict).toMatchObject({ phase: 'revealed', answer: 'arrives', correct: false });
     expect(s.getState().predict.history).toEqual([
       { command: '@pc1 curl 192.168.0.10:8009', answer: 'arrives', actual: 'docker-host', correct: false },
     ]);
@@ -121,8 +128,26 @@ describe('playback slice: predict mode', () => {
     s.getState().loadTrace(curlDnat);
     expect(s.getState().predict.phase).toBe('ask');
     s.getState().answerPredict('arrives');
-    expect(s.getState().predict.correct).toBe(true);
+    expect(s.getState().predict.correct).toBe(null);
+    // the teacher jumps to the end (End, "show the answer now"): revealed there, counted once
+    s.getState().toEnd();
+    expect(s.getState()).toMatchObject({ cursor: curlDnat.steps.length - 1, playing: false });
+    expect(s.getState().predict).toMatchObject({ phase: 'revealed', correct: true });
+    s.getState().toEnd();
     expect(s.getState().predict.history).toHaveLength(2);
+  });
+
+  it('a jump to the last event reveals too; stepping back from the end does not hide the verdict', () => {
+    const s = make();
+    s.getState().setPredictMode(true);
+    s.getState().loadTrace(pingSameBridge);
+    s.getState().answerPredict('pc1');
+    s.getState().jumpTo(pingSameBridge.steps.length - 2);
+    expect(s.getState().predict.phase).toBe('watching');
+    s.getState().jumpTo(pingSameBridge.steps.length - 1);
+    expect(s.getState().predict).toMatchObject({ phase: 'revealed', correct: false });
+    s.getState().stepBack();
+    expect(s.getState().predict.phase).toBe('revealed');
   });
 
   it('turning predict mode on over a loaded trace asks about it; off resumes normal playback', () => {
