@@ -7,8 +7,8 @@ import { FILTERS } from './shell/filters';
 import { expandStatus, firstSubstitution, type ListItem, redirections, splitList } from './shell/lists';
 import { showsMeter } from './shell/packet/curlMeter';
 import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
-import { hasTool, shellFlavor } from './shell/tools';
-import type { Where } from './where';
+import { hasTool, shellFlavor, shellVoice, voiceOf } from './shell/tools';
+import type { ShellVoice, Where } from './where';
 
 /** Where a console line runs; a container frame remembers how it was entered. */
 export type Frame = Where & {
@@ -259,7 +259,7 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
   const filters = segs.slice(lastCmd + 1);
   if (filters.length) {
     const meter = tool === 'curl' && showsMeter(toolArgv(toolArgs));
-    const f = runFilters(output, tool, redirect.mergeStderr, filters, shellFlavor(session.world, where), meter);
+    const f = runFilters(output, tool, redirect.mergeStderr, filters, shellVoice(session.world, where), meter);
     output = f.output;
     exitCode = f.exitCode;
   }
@@ -286,13 +286,23 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
     const sub = argv[1] === 'container' ? argv[2] : argv[1];
     const isRun = argv[0] === 'docker' && (sub === 'run' || sub === 'attach' || sub === 'start');
     const via = isRun ? 'run' : 'exec';
-    next = { ...next, stack: [...next.stack, { kind: 'container', id: res.enter, via }] };
+    const frame: Frame = { kind: 'container', id: res.enter, via, ...enteredShell(world, res.enter, argv) };
+    next = { ...next, stack: [...next.stack, frame] };
   }
 
   const dropped = dropDeadFrames(next);
   if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
   const exited = res.exit === true && session.sub === true && !piped;
   return { session: dropped.session, machine: where.id, output, exitCode, trace, ...(exited ? { exited } : {}) };
+}
+
+/** `docker exec -it c sh` in an image whose own shell is another (netshoot's zsh): the frame speaks sh. */
+function enteredShell(world: World, id: string, argv: string[]): { shell?: ShellVoice } {
+  const cmd = argv[0] === 'docker' ? toolArgv(argv) : [];
+  if (cmd.length !== 1 || !/^(\/(usr\/)?bin\/)?(sh|ash|dash|bash|zsh)$/.test(cmd[0])) return {};
+  const at: Where = { kind: 'container', id };
+  const voice = voiceOf(world, at, cmd[0], false);
+  return voice.kind === shellVoice(world, at).kind ? {} : { shell: voice };
 }
 
 // `sh -c LINE` inside the shell layer runs LINE as the console would, at the same place

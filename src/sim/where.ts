@@ -1,2 +1,13 @@
-/** Where a command runs: a machine of the World, or inside a container. */
-export type Where = { kind: 'machine'; id: string } | { kind: 'container'; id: string };
+/**
+ * The shell a line runs in, when a `sh -c` or an interactive `docker exec -it c sh` chose it: it
+ * decides how "not found" is worded. `kind`: busybox ash, Debian's dash, bash or zsh; `name`: how
+ * it was called ($0: `sh`, `/bin/sh`); `script`: a `-c` string, where bash, dash and zsh name the line.
+ */
+export interface ShellVoice {
+  kind: 'ash' | 'dash' | 'bash' | 'zsh';
+  name: string;
+  script: boolean;
+}
+
+/** Where a command runs: a machine of the World, or inside a container (optionally in a chosen shell). */
+export type Where = ({ kind: 'machine'; id: string } | { kind: 'container'; id: string }) & { shell?: ShellVoice };

@@ -7,7 +7,7 @@ import { ipCommand } from './ip';
 import { iptables } from './iptables';
 import { netTools } from './nettools';
 import { packetCommands } from './packet';
-import { commandNotFound, hasTool } from './tools';
+import { commandNotFound, hasTool, voiceOf } from './tools';
 
 /** A shell command: argv[0] is the command name. */
 export type ShellCommand = (world: World, argv: string[], where: Where, line: string) => CommandResult;
@@ -30,7 +30,8 @@ const shellC: ShellCommand = (world, argv, where) => {
   const line = argv[at + 1];
   if (line === undefined) return { world, output: `${argv[0]}: -c: option requires an argument`, exitCode: 2 };
   if (!lineRunner) return { world, output: '', exitCode: 0 };
-  return lineRunner(world, where, line);
+  // the string runs in that shell: its errors are worded as that shell words a -c script
+  return lineRunner(world, { ...where, shell: voiceOf(world, where, argv[0], true) }, line);
 };
 
 const localCommands: Record<string, ShellCommand> = {

@@ -6,6 +6,7 @@
  * by the filters straight to the terminal, as it does in a real shell.
  */
 
+import type { ShellVoice } from '../where';
 import { FILTERS } from './filters';
 import { METER_HEADER, meterLine } from './packet/curlMeter';
 
@@ -66,7 +67,8 @@ export function isStderrLine(tool: string, line: string): boolean {
     )
   )
     return true;
-  if (/^(bash|sh|zsh): /.test(line)) return true;
+  // the shell's own messages, also as /bin/sh, dash's `sh: 1:` and zsh's `zsh:1:` in a -c string
+  if (/^(\/(usr\/)?bin\/)?(bash|sh|ash|dash|zsh)(: |:\d+: )/.test(line)) return true;
   // busybox wget reports on stderr; only the document itself goes to stdout
   const wgetNote = /^(Connecting to |saving to '|writing to stdout$|written to stdout$|'.*' saved$)|\d+% \|\*/;
   if (tool === 'wget' && wgetNote.test(line)) return true;
@@ -94,11 +96,17 @@ export function toolArgv(argv: string[]): string[] {
   return xs;
 }
 
-/** The shell's answer for a command it does not have (exit 127). */
-export function notFound(flavor: ShellFlavor, name: string): string {
-  if (flavor === 'sh') return `sh: ${name}: not found`;
-  if (flavor === 'zsh') return `zsh: command not found: ${name}`;
-  return `bash: ${name}: command not found`;
+/**
+ * The shell's answer for a command it does not have (exit 127). A `-c` string is a script: bash
+ * 5.1+ says `line 1`, zsh `zsh:1:`; dash always names the line; busybox ash never does.
+ */
+export function notFound(voice: ShellFlavor | ShellVoice, name: string): string {
+  const v: ShellVoice =
+    typeof voice === 'string' ? { kind: voice === 'sh' ? 'ash' : voice, name: voice, script: false } : voice;
+  if (v.kind === 'ash') return `${v.name}: ${name}: not found`;
+  if (v.kind === 'dash') return `${v.name}: 1: ${name}: not found`;
+  if (v.kind === 'zsh') return v.script ? `${v.name}:1: command not found: ${name}` : `zsh: command not found: ${name}`;
+  return v.script ? `${v.name}: line 1: ${name}: command not found` : `${v.name}: ${name}: command not found`;
 }
 
 /**
@@ -111,9 +119,11 @@ export function runFilters(
   tool: string,
   mergeStderr: boolean,
   filters: string[][],
-  flavor: ShellFlavor,
+  voice: ShellFlavor | ShellVoice,
   meter = false,
 ): { output: string; exitCode: number } {
+  const flavor: ShellFlavor =
+    typeof voice === 'string' ? voice : voice.kind === 'ash' || voice.kind === 'dash' ? 'sh' : voice.kind;
   const lines = output === '' ? [] : output.split('\n');
   const isErr = (l: string) => !mergeStderr && isStderrLine(tool, l);
   let stdout = lines.filter((l) => !isErr(l));
@@ -130,7 +140,7 @@ export function runFilters(
     const name = argv[0] ?? '';
     const f = FILTERS[name.split('/').pop() ?? name];
     if (!f) {
-      errs.push(notFound(flavor, name));
+      errs.push(notFound(voice, name));
       stdout = [];
       exitCode = 127;
       continue;

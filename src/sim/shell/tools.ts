@@ -1,6 +1,7 @@
 import { imageInfo } from '../images';
 import type { CommandResult, World } from '../model';
-import type { Where } from '../where';
+import type { ShellVoice, Where } from '../where';
+import { notFound, type ShellFlavor } from './pipe';
 
 /** Shell built-ins and tools every shell has, whatever the image or machine lists. */
 const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', 'false', 'sleep'];
@@ -22,24 +23,38 @@ export function hasTool(world: World, where: Where, tool: string): boolean {
   return Boolean(c && imageInfo(c.image).tools.includes(tool));
 }
 
-/** The shell a line at `where` runs in, which decides how "not found" is worded. */
-export function shellFlavor(world: World, where: Where): 'bash' | 'sh' | 'zsh' {
-  if (where.kind === 'machine') return 'bash';
-  const c = world.containers[where.id];
-  if (!c) return 'bash';
-  const info = imageInfo(c.image);
-  if (info.flavor === 'busybox') return 'sh';
-  return info.shell === 'zsh' ? 'zsh' : 'bash';
+/** The shell `name` (sh, /bin/bash, ash, zsh) is at `where`: busybox ash in Alpine and busybox images, dash in Debian's. */
+export function voiceOf(world: World, where: Where, name: string, script: boolean): ShellVoice {
+  const base = name.split('/').pop() ?? name;
+  const c = where.kind === 'container' ? world.containers[where.id] : undefined;
+  const flavor = c ? imageInfo(c.image).flavor : 'glibc';
+  const kind =
+    base === 'bash' ? 'bash' : base === 'zsh' ? 'zsh' : base === 'ash' || flavor !== 'glibc' ? 'ash' : 'dash';
+  return { kind, name, script };
 }
 
-/** `bash: foo: command not found` (or busybox's `sh: foo: not found`, zsh's wording), exit 127. */
+/** The shell a line at `where` runs in: the one chosen (sh -c, exec -it … sh), else the image's own. */
+export function shellVoice(world: World, where: Where): ShellVoice {
+  if (where.shell) return where.shell;
+  if (where.kind === 'machine') return { kind: 'bash', name: 'bash', script: false };
+  const c = world.containers[where.id];
+  const info = c ? imageInfo(c.image) : null;
+  if (info?.flavor === 'busybox') return { kind: 'ash', name: 'sh', script: false };
+  return info?.shell === 'zsh'
+    ? { kind: 'zsh', name: 'zsh', script: false }
+    : { kind: 'bash', name: 'bash', script: false };
+}
+
+/** The shell family a line at `where` runs in, which decides how syntax errors are worded. */
+export function shellFlavor(world: World, where: Where): ShellFlavor {
+  const k = shellVoice(world, where).kind;
+  return k === 'ash' || k === 'dash' ? 'sh' : k;
+}
+
+/**
+ * `bash: foo: command not found`, busybox's `sh: foo: not found`, dash's `sh: 1: foo: not found`,
+ * zsh's `zsh: command not found: foo`; exit 127.
+ */
 export function commandNotFound(world: World, where: Where, name: string): CommandResult {
-  const flavor = shellFlavor(world, where);
-  const output =
-    flavor === 'sh'
-      ? `sh: ${name}: not found`
-      : flavor === 'zsh'
-        ? `zsh: command not found: ${name}`
-        : `bash: ${name}: command not found`;
-  return { world, output, exitCode: 127 };
+  return { world, output: notFound(shellVoice(world, where), name), exitCode: 127 };
 }
