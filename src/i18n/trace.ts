@@ -77,6 +77,8 @@ const en: Record<string, string> = {
   'drop.ttl-exceeded': 'TTL reached zero at {node}: the packet is dropped.',
   'ip.time-exceeded': '{node} answers with ICMP time exceeded from {ip}: traceroute prints {ip} as hop {hop}.',
   'drop.host-unreachable': '{node} gets no ARP answer for the next hop: the packet is dropped.',
+  'drop.broadcast-ignored':
+    'Nobody answers the ping to the broadcast address {dst}: {node} sends it without ARP to ff:ff:ff:ff:ff:ff, every machine on the link gets it, and Linux ignores pings to a broadcast address (net.ipv4.icmp_echo_ignore_broadcasts = 1).',
   'drop.not-for-me': '{node} is not a router and the packet is not addressed to it: dropped.',
   'drop.name-unresolvable': 'The name {name} cannot be resolved: no packet is sent.',
 };
@@ -154,6 +156,8 @@ const ko: Record<string, string> = {
   'ip.time-exceeded':
     '{node}이(가) {ip}에서 ICMP time exceeded로 답합니다: traceroute는 {ip}을(를) {hop}번째 홉으로 표시합니다.',
   'drop.host-unreachable': '{node}이(가) 다음 홉에 대한 ARP 응답을 받지 못해 패킷을 버립니다.',
+  'drop.broadcast-ignored':
+    '브로드캐스트 주소 {dst}(으)로 보낸 ping에 아무도 응답하지 않습니다: {node}은(는) ARP 없이 ff:ff:ff:ff:ff:ff로 보내고 링크의 모든 머신이 받지만, 리눅스는 브로드캐스트 주소로 온 ping을 무시합니다(net.ipv4.icmp_echo_ignore_broadcasts = 1).',
   'drop.not-for-me': '{node}은(는) 라우터가 아니고 패킷의 목적지도 아니므로 버립니다.',
   'drop.name-unresolvable': '{name}(이)라는 이름을 주소로 바꿀 수 없어 패킷을 보내지 않습니다.',
 };

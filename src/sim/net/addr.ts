@@ -65,3 +65,10 @@ export function isLoopback(ip: string): boolean {
 export function arpaName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
+
+/** The broadcast address of ip/prefix (192.168.0.10/24 → 192.168.0.255). */
+export function broadcastOf(ip: string, prefix: number): string {
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  const n = (ipNum(ip) | (~mask >>> 0)) >>> 0;
+  return [24, 16, 8, 0].map((sh) => (n >>> sh) & 255).join('.');
+}

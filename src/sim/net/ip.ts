@@ -1,8 +1,8 @@
 import { DOCKER_HOST } from '../ids';
-import { inCidr, isLoopback } from './addr';
+import { broadcastOf, inCidr, isLoopback } from './addr';
 import { ctChange, ctLookup, ctNew, ctTouch, ctTranslate } from './conntrack';
 import { type Ctx, step } from './ctx';
-import { transmit } from './l2';
+import { broadcastIgnored, transmit } from './l2';
 import {
   type DropReason,
   dockerDnat,
@@ -128,6 +128,11 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
       return { kind: 'local', node, pkt: p, inIf };
     }
     if (inIf && !node.forwarding) return drop(ctx, node, p, 'not-for-me');
+    const bcast = inIf ? null : broadcastIface(node, p.dst);
+    if (bcast) {
+      broadcastIgnored(ctx, node, bcast, p);
+      return { kind: 'drop', reason: 'broadcast', node };
+    }
     const r = lookupRoute(node, p.dst);
     if (!r) {
       if (!inIf) return { kind: 'unreachable' };
@@ -201,6 +206,15 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
     inIf = res.iface;
   }
   return drop(ctx, node, p, 'ttl-exceeded');
+}
+
+/** The interface a broadcast to `dst` leaves by: its subnet's own (directed), or the route's for 255.255.255.255. */
+function broadcastIface(node: NetNode, dst: string): NIface | null {
+  if (dst === '255.255.255.255') return lookupRoute(node, dst)?.iface ?? null;
+  return (
+    node.ifaces.find((f) => f.domain && f.addrs.some((a) => a.prefix < 31 && broadcastOf(a.ip, a.prefix) === dst)) ??
+    null
+  );
 }
 
 /** br_netfilter: frames bridged between two containers still pass the host's conntrack (lab: icmp 10.0.0.2 -> 10.0.0.3). */

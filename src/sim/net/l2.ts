@@ -165,3 +165,15 @@ export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, 
   wire(ctx, { from: from.label, to: peer!.node.label }, out, peer!.iface, frame, false, first);
   return { ok: true, node: peer!.node, iface: peer!.iface };
 }
+
+/**
+ * Sends `pkt` to a broadcast address out of `out`: no ARP (the neighbour of a broadcast address
+ * is ff:ff:ff:ff:ff:ff), the frame is flooded to every machine on the link, and every one of them
+ * ignores it, as Linux does with net.ipv4.icmp_echo_ignore_broadcasts = 1 (the default).
+ */
+export function broadcastIgnored(ctx: Ctx, from: NetNode, out: NIface, pkt: Pkt): void {
+  const frame = frameOf(pkt, { src: out.mac, dst: BROADCAST });
+  wire(ctx, { from: from.label }, out, null, frame, true);
+  const at = (out.domain && domainCanvas(out.domain)) ?? from.canvas;
+  step(ctx, at, 'drop', frame, 'drop.broadcast-ignored', { node: from.label, dst: pkt.dst, reason: 'broadcast' });
+}

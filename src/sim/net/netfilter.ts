@@ -21,7 +21,8 @@ export type DropReason =
   | 'not-published'
   | 'ttl-exceeded'
   | 'host-unreachable'
-  | 'not-for-me';
+  | 'not-for-me'
+  | 'broadcast';
 
 /** Where a published port leads. */
 export interface DnatTarget {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run, setup } from './helpers';
+import { formatExplain } from '../../../src/i18n/trace';
+import { actions, run, setup } from './helpers';
 
 /** iputils ping to an address nobody answers ARP for: the kernel reports it 3 s after each probe. */
 describe('ping: Destination Host Unreachable', () => {
@@ -74,5 +75,56 @@ describe('ping to a broadcast address', () => {
     expect(run(s, 'docker exec bb ping -c 1 -W 1 172.17.255.255').output).toContain(
       '1 packets transmitted, 0 packets received, 100% packet loss',
     );
+  });
+
+  it('-b: iputils warns, sends to ff:ff:ff:ff:ff:ff without ARP, every machine ignores it (icmp_echo_ignore_broadcasts)', () => {
+    const s = setup([]);
+    const r = run(s, 'ping -c 2 -b 192.168.0.255');
+    expect(r.exitCode).toBe(1);
+    expect(r.output.split('\n')).toEqual([
+      'WARNING: pinging broadcast address',
+      'PING 192.168.0.255 (192.168.0.255) 56(84) bytes of data.',
+      '',
+      '--- 192.168.0.255 ping statistics ---',
+      '2 packets transmitted, 0 received, 100% packet loss, time 1002ms',
+      '',
+    ]);
+    // no "Destination Host Unreachable": nobody is ARPed for a broadcast address
+    expect(actions(r.trace)).toEqual(['send', 'transmit', 'flood', 'drop', 'send', 'transmit', 'flood', 'drop']);
+    const flood = r.trace!.steps[2];
+    expect(flood.frame.eth?.dst).toBe('ff:ff:ff:ff:ff:ff');
+    expect(flood.frame.ip?.dst).toBe('192.168.0.255');
+    const drop = r.trace!.steps[3];
+    expect(drop.at).toEqual({ node: 'seg:lan' });
+    expect(formatExplain('en', drop.explain)).toBe(
+      'Nobody answers the ping to the broadcast address 192.168.0.255: docker-host sends it without ARP to ff:ff:ff:ff:ff:ff, every machine on the link gets it, and Linux ignores pings to a broadcast address (net.ipv4.icmp_echo_ignore_broadcasts = 1).',
+    );
+    expect(formatExplain('ko', drop.explain)).toBe(
+      '브로드캐스트 주소 192.168.0.255로 보낸 ping에 아무도 응답하지 않습니다: docker-host는 ARP 없이 ff:ff:ff:ff:ff:ff로 보내고 링크의 모든 머신이 받지만, 리눅스는 브로드캐스트 주소로 온 ping을 무시합니다(net.ipv4.icmp_echo_ignore_broadcasts = 1).',
+    );
+    // the ARP cache learned nothing
+    expect(r.session.world.machines['docker-host'].arp).toEqual(s.world.machines['docker-host'].arp);
+  });
+
+  it('-b 255.255.255.255 stays on the link of the default route; the router does not forward it', () => {
+    const r = run(setup([]), 'ping -c 1 -b 255.255.255.255');
+    expect(r.output.split('\n').slice(0, 2)).toEqual([
+      'WARNING: pinging broadcast address',
+      'PING 255.255.255.255 (255.255.255.255) 56(84) bytes of data.',
+    ]);
+    expect(actions(r.trace)).toEqual(['send', 'transmit', 'flood', 'drop']);
+  });
+
+  it('in a container the bridge floods the broadcast echo to every port; busybox needs no -b and prints no warning', () => {
+    const s = setup([
+      'docker run -d --name bb busybox sleep 100',
+      'docker run -d --name ns nicolaka/netshoot sleep 100',
+    ]);
+    const ns = run(s, 'docker exec ns ping -c 1 -b 172.17.255.255');
+    expect(ns.output.split('\n')[0]).toBe('WARNING: pinging broadcast address');
+    expect(actions(ns.trace)).toEqual(['send', 'transmit', 'fdb-learn', 'flood', 'drop']);
+    const bb = run(s, 'docker exec bb ping -c 1 172.17.255.255');
+    expect(bb.output.split('\n')[0]).toBe('PING 172.17.255.255 (172.17.255.255): 56 data bytes');
+    expect(actions(bb.trace)).not.toContain('arp-request');
   });
 });

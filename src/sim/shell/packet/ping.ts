@@ -1,5 +1,5 @@
 import type { CommandResult, World } from '../../model';
-import { ipNum, isIpv4 } from '../../net/addr';
+import { broadcastOf, isIpv4 } from '../../net/addr';
 import { ctFinish } from '../../net/conntrack';
 import type { Ctx } from '../../net/ctx';
 import { resolve, reverseName } from '../../net/dns';
@@ -52,13 +52,6 @@ function parse(argv: string[]): PingArgs | string {
   return a.host ? a : 'ping: usage error: Destination address required';
 }
 
-/** The broadcast address of ip/prefix. */
-function broadcastOf(ip: string, prefix: number): string {
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  const n = (ipNum(ip) | (~mask >>> 0)) >>> 0;
-  return [24, 16, 8, 0].map((sh) => (n >>> sh) & 255).join('.');
-}
-
 /** How long the kernel tries ARP (3 probes, 1 s apart) before it reports the host unreachable. */
 const ARP_FAIL_S = 3;
 
@@ -109,11 +102,13 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
     );
   }
   const byName = !isIpv4(a.host);
+  // iputils warns on stderr once -b let it ping a broadcast address (ping4_run), before its PING line
+  const warn = broadcast && f !== 'busybox' ? ['WARNING: pinging broadcast address'] : [];
   const lines =
     f === 'busybox'
       ? [`PING ${a.host} (${ip}): 56 data bytes`]
       : // iputils pings its own source address for 0.0.0.0 ("special case for 0 dst address")
-        [`PING ${a.host} (${first.dst}) 56(84) bytes of data.`];
+        [...warn, `PING ${a.host} (${first.dst}) 56(84) bytes of data.`];
   const rtts: number[] = [];
   let errors = 0;
   let pipe = 0;
