@@ -9,6 +9,7 @@ import {
   dockerRm,
   dockerStartStop,
 } from './containers';
+import { commandHelp, globalOptions } from './help';
 import { dockerImage, dockerImages, dockerPull } from './image';
 import { dockerRmi } from './imageRm';
 import { dockerInspect } from './inspect';
@@ -31,11 +32,26 @@ export function runDocker(world: World, argv: string[], where: Where): CommandRe
     return fail(world, 'bash: docker: command not found', 127);
   }
   try {
-    return dispatch(world, argv);
+    return withHelp(world, argv, dispatch(world, argv));
   } catch (e) {
     // A bug must not take the console down: report it the way a crashing CLI would.
     return fail(world, `docker: internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
   }
+}
+
+/**
+ * cobra answers --help (and -h where the command has no -h of its own) before running the
+ * command; where our parser met it as an unknown flag (so not after run's IMAGE), print v28's help.
+ */
+function withHelp(world: World, argv: string[], r: CommandResult): CommandResult {
+  if (r.exitCode !== 125) return r;
+  const asked = r.output.startsWith('unknown flag: --help\n');
+  const short = r.output.startsWith("unknown shorthand flag: 'h' in -h");
+  if (!asked && !short) return r;
+  const path = argv.filter((a) => !a.startsWith('-')).slice(0, argv[0] === 'container' ? 2 : 1);
+  const help = commandHelp(path.join(' '));
+  if (!help) return r;
+  return ok(world, `${short ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${help}`);
 }
 
 function dispatch(world: World, argv: string[]): CommandResult {
@@ -88,7 +104,9 @@ function dispatch(world: World, argv: string[]): CommandResult {
       return ok(world, VERSION);
     case undefined:
     case '--help':
-      return ok(world, HELP);
+      return ok(world, rootHelp());
+    case '-h':
+      return ok(world, `Flag shorthand -h has been deprecated, use --help\n${rootHelp()}`);
     case '-v':
     case '--version':
       return ok(world, 'Docker version 28.5.2, build ecc6942');
@@ -185,7 +203,12 @@ Server: Docker Engine - Community
   API version:      1.51 (minimum version 1.24)
   OS/Arch:          linux/amd64`;
 
-const HELP = `Usage:  docker [OPTIONS] COMMAND
+/** cli/cobra.go's root usage (the commands this simulator has), Global Options and additional help. */
+const rootHelp = () =>
+  `${ROOT_HELP}\n\nGlobal Options:\n${globalOptions()}\n\nRun 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/`;
+
+const ROOT_HELP = `
+Usage:  docker [OPTIONS] COMMAND
 
 A self-sufficient runtime for containers
 
@@ -216,6 +239,4 @@ Commands:
   start       Start one or more stopped containers
   stop        Stop one or more running containers
   top         Display the running processes of a container
-  unpause     Unpause all processes within one or more containers
-
-Run 'docker COMMAND --help' for more information on a command.`;
+  unpause     Unpause all processes within one or more containers`;

@@ -1,0 +1,72 @@
+import { type FlagRow, GLOBAL_FLAGS, HELP } from './helpData';
+
+/**
+ * `--help` as docker/cli v28 prints it: cli/cobra.go's usage template (a leading blank line from
+ * the help template, Usage, description, Aliases, Options) with the flag table laid out by
+ * pflag's FlagUsagesWrapped at the CLI's fallback width (80 columns, wrapped at 79).
+ */
+
+const COLS = 79;
+
+/** pflag's wrapN: cut `s` at the last blank before `i` unless it fits within i+slop. */
+function wrapN(i: number, slop: number, s: string): [string, string] {
+  if (i + slop > s.length) return [s, ''];
+  const head = s.slice(0, i);
+  const w = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\t'), head.lastIndexOf('\n'));
+  if (w <= 0) return [s, ''];
+  const nl = head.lastIndexOf('\n');
+  if (nl > 0 && nl < w) return [s.slice(0, nl), s.slice(nl + 1)];
+  return [s.slice(0, w), s.slice(w + 1)];
+}
+
+/** pflag's wrap: `s` wrapped to width `w` with continuation lines indented by `i`. */
+function wrap(i0: number, w: number, s: string): string {
+  let i = i0;
+  let width = w - i;
+  let r = '';
+  if (width < 24) {
+    i = 16;
+    width = w - i;
+    r += `\n${' '.repeat(i)}`;
+  }
+  if (width < 24) return s.replaceAll('\n', r);
+  const slop = 5;
+  width -= slop;
+  const pad = `\n${' '.repeat(i)}`;
+  let [l, rest] = wrapN(width, slop, s);
+  r += l.replaceAll('\n', pad);
+  while (rest !== '') {
+    [l, rest] = wrapN(width, slop, rest);
+    r += pad + l.replaceAll('\n', pad);
+  }
+  return r;
+}
+
+/** pflag's FlagUsagesWrapped(cols), trailing blanks trimmed as the template's trimRightSpace. */
+export function flagUsages(rows: FlagRow[], cols = COLS): string {
+  const heads = rows.map(([s, l, v]) => `${s ? `  -${s}, --${l}` : `      --${l}`}${v ? ` ${v}` : ''}`);
+  const maxlen = Math.max(...heads.map((h) => h.length + 1));
+  return rows
+    .map((row, k) => `${heads[k]} ${' '.repeat(maxlen - heads[k].length)} ${wrap(maxlen + 2, cols, row[3])}`)
+    .join('\n')
+    .replace(/\s+$/, '');
+}
+
+/** The help text of `docker <cmdPath>` if v28's is known here ("run", "container run", "ps" …). */
+export function commandHelp(cmdPath: string): string | undefined {
+  const words = cmdPath.split(' ');
+  const leaf = words.at(-1) ?? '';
+  const key = words[0] === 'container' && ['ls', 'list'].includes(leaf) ? 'ps' : leaf;
+  const h = words.length <= 2 && (words.length === 1 || words[0] === 'container') ? HELP[key] : undefined;
+  if (!h) return undefined;
+  const args = h.use.split(' ').slice(1).join(' ');
+  const parts = [`\nUsage:  docker ${cmdPath} ${args}`, h.short];
+  if (h.aliases) parts.push(`Aliases:\n  ${h.aliases}`);
+  parts.push(`Options:\n${flagUsages(h.flags)}`);
+  return parts.join('\n\n');
+}
+
+/** The root command's "Global Options" table. */
+export function globalOptions(): string {
+  return flagUsages(GLOBAL_FLAGS);
+}
