@@ -72,3 +72,20 @@ export function broadcastOf(ip: string, prefix: number): string {
   const n = (ipNum(ip) | (~mask >>> 0)) >>> 0;
   return [24, 16, 8, 0].map((sh) => (n >>> sh) & 255).join('.');
 }
+
+/**
+ * inet_aton's reading of a numeric host, which getaddrinfo (glibc, musl) accepts too: 1 to 4
+ * parts, decimal, 0x hex or 0 octal, the last part filling the remaining bytes ("127.1" is
+ * 127.0.0.1, "0" is 0.0.0.0). Null when `s` is not one.
+ */
+export function inetAton(s: string): string | null {
+  const parts = s.split('.');
+  if (parts.length > 4 || !parts.every((p) => /^(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(p))) return null;
+  const nums = parts.map((p) =>
+    /^0x/i.test(p) ? Number.parseInt(p.slice(2), 16) : p.length > 1 && p[0] === '0' ? Number.parseInt(p, 8) : Number(p),
+  );
+  const last = nums.pop() ?? 0;
+  if (nums.some((n) => n > 255) || last >= 2 ** (8 * (4 - nums.length))) return null;
+  const n = nums.reduce((acc, x, i) => acc + x * 2 ** (8 * (3 - i)), 0) + last;
+  return [24, 16, 8, 0].map((sh) => Math.floor(n / 2 ** sh) % 256).join('.');
+}

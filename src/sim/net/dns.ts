@@ -1,6 +1,6 @@
 import { DOCKER_HOST } from '../ids';
 import type { Container, Network } from '../model';
-import { isIpv4, isLoopback } from './addr';
+import { inetAton, isLoopback } from './addr';
 import { listenerFor } from './apps';
 import { type Ctx, nodeOf, step } from './ctx';
 import { ephemeralPort, exchange, packetFrom } from './flows';
@@ -180,7 +180,9 @@ export function resolve(ctx: Ctx, node: NetNode, name: string): Resolution {
 }
 
 function lookup(ctx: Ctx, node: NetNode, name: string): Resolution {
-  if (isIpv4(name)) return { kind: 'ok', ips: [name], server: null };
+  // a numeric host is no name: getaddrinfo reads it as inet_aton does (127.1, 0)
+  const literal = inetAton(name);
+  if (literal) return { kind: 'ok', ips: [literal], server: null };
   const local = hostsFile(node, name);
   if (local) {
     step(ctx, node.canvas, 'dns-answer', { app: { summary: `${name} ${local}` } }, 'dns.hosts', { name, ip: local });

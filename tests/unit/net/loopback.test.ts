@@ -42,6 +42,25 @@ describe('loopback inside a container (seed 001 §1)', () => {
     expect(run(s, 'ping -c 1 0.0.0.0').output.split('\n')[1]).toMatch(/^64 bytes from 127\.0\.0\.1: icmp_seq=1 /);
   });
 
+  it('numeric hosts read as inet_aton does: ping 0 and ping 127.1 answer from 127.0.0.1, printed without names', () => {
+    const s = setup([]);
+    const zero = run(s, 'ping -c 1 0').output.split('\n');
+    expect(zero[0]).toBe('PING 0 (127.0.0.1) 56(84) bytes of data.');
+    expect(zero[1]).toMatch(/^64 bytes from 127\.0\.0\.1: icmp_seq=1 ttl=64 time=0\.0\d\d ms$/);
+    expect(zero[3]).toBe('--- 0 ping statistics ---');
+    const short = run(s, 'ping -c 1 127.1').output.split('\n');
+    expect(short[0]).toBe('PING 127.1 (127.0.0.1) 56(84) bytes of data.');
+    expect(short[1]).toMatch(/^64 bytes from 127\.0\.0\.1: icmp_seq=1 /);
+    // 0x7f.1 is hex, 0300.0250.0.012 octal: 192.168.0.10 is the host itself
+    expect(run(s, 'ping -c 1 0300.0250.0.012').output.split('\n')[0]).toBe(
+      'PING 0300.0250.0.012 (192.168.0.10) 56(84) bytes of data.',
+    );
+    expect(run(s, 'ping -c 1 0x7f.1').output.split('\n')[0]).toBe('PING 0x7f.1 (127.0.0.1) 56(84) bytes of data.');
+    // not numbers: still names
+    expect(run(s, 'ping -c 1 1.2.3.4.5').output).toBe('ping: 1.2.3.4.5: Name or service not known');
+    expect(run(s, 'ping -c 1 256.1').output).toBe('ping: 256.1: Name or service not known');
+  });
+
   it('curl 0.0.0.0 reaches the app listening on the local host', () => {
     const s = setup(['docker run -d --name web nginx']);
     const r = run(s, 'docker exec web curl -s http://0.0.0.0/');

@@ -1,5 +1,5 @@
 import type { CommandResult, World } from '../../model';
-import { broadcastOf, isIpv4 } from '../../net/addr';
+import { broadcastOf, inetAton } from '../../net/addr';
 import { ctFinish } from '../../net/conntrack';
 import type { Ctx } from '../../net/ctx';
 import { resolve, reverseName } from '../../net/dns';
@@ -101,7 +101,8 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
       'network unreachable',
     );
   }
-  const byName = !isIpv4(a.host);
+  // a numeric target (inet_aton: 10.0.0.3, 127.1, 0) makes iputils print addresses only
+  const byName = !inetAton(a.host);
   // iputils warns on stderr once -b let it ping a broadcast address (ping4_run), before its PING line
   const warn = broadcast && f !== 'busybox' ? ['WARNING: pinging broadcast address'] : [];
   const lines =
