@@ -77,5 +77,6 @@ export function runShell(world: World, argv: string[], where: Where, line: strin
   if (!hasTool(world, where, cmd)) return commandNotFound(world, where, name);
   // the real image has this tool but whalewire does not simulate it: say so rather than pretend it is missing
   if (!known) return notSimulated(world, cmd);
-  return known(world, [cmd, ...argv.slice(1)], where, line);
+  // a shell keeps the name it was called by: it is the $0 its messages start with (/bin/sh: foo: not found)
+  return known(world, [known === shellC ? name : cmd, ...argv.slice(1)], where, line);
 }

@@ -17,6 +17,10 @@ describe('"not found" is worded by the shell that runs the line', () => {
     // Debian and Ubuntu: sh is dash, which always says the line number
     ['docker exec ub sh -c foo', 'sh: 1: foo: not found'],
     ['docker exec ub bash -c foo', 'bash: line 1: foo: command not found'],
+    // $0 is the name it was called by, as in a Dockerfile's RUN (/bin/sh -c)
+    ['docker exec ns /bin/sh -c foo', '/bin/sh: foo: not found'],
+    ['docker exec ub /bin/sh -c foo', '/bin/sh: 1: foo: not found'],
+    ['docker exec ub /bin/bash -c foo', '/bin/bash: line 1: foo: command not found'],
   ])('%s → %s (exit 127)', (line, want) => {
     const r = run(setup(ctrs), line);
     expect(r.output).toBe(want);
