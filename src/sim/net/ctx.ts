@@ -21,6 +21,8 @@ export interface Ctx {
   nodes: Map<string, NetNode | null>;
   /** conntrack entries created or hit by the flow in progress (machine id, entry) */
   flow: { on: string; entry: ConntrackEntry }[];
+  /** ARP cache hits already narrated in this command (node|ip|dev), see l2.transmit */
+  toldArp?: Set<string>;
 }
 
 /** A new context over `world`. */

@@ -136,7 +136,10 @@ export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, 
     // a STALE entry is still used at once; the neighbour's answer confirms it again (DELAY, then REACHABLE)
     if (cached.at !== undefined && nowMs(ctx) - cached.at >= REACHABLE_MS) cached.at = nowMs(ctx);
     const hit: TableChange = { on: from.canvas, table: 'arp', kind: 'hit', entry: { ...cached } };
-    if (knewBefore(ctx, from.key, cached)) {
+    const told = `${from.key}|${nextHop}|${out.name}`;
+    if (knewBefore(ctx, from.key, cached) && !ctx.toldArp?.has(told)) {
+      // said once per neighbour and command; a curl's later segments only flash the entry
+      ctx.toldArp = (ctx.toldArp ?? new Set()).add(told);
       // known from an earlier command: say so, instead of only flashing the table
       const frame = frameOf(pkt, { src: out.mac, dst: cached.mac });
       const params = { node: from.label, ip: nextHop, mac: cached.mac };

@@ -153,6 +153,21 @@ describe('two containers on one bridge', () => {
     });
   });
 
+  it('a second curl narrates each end’s ARP cache hit once, not on every TCP segment', () => {
+    let s = setup([
+      ...seed004,
+      'docker run -d --network second-bridge --name web nginx',
+      'docker run -d --network second-bridge --name tools nicolaka/netshoot sleep infinity',
+    ]);
+    s = run(s, 'docker exec tools curl -s web').session;
+    const r = run(s, 'docker exec tools curl -s web');
+    const hits = r.trace!.steps.filter((x) => x.action === 'arp-hit');
+    expect(hits.map((x) => x.explain.params.node)).toEqual(['tools', 'web']);
+    // the later segments still flash the entry they use
+    const flashes = r.trace!.steps.filter((x) => x.action === 'transmit' && x.changes.some((c) => c.table === 'arp'));
+    expect(flashes.length).toBeGreaterThan(0);
+  });
+
   it('curl between containers by name reaches the app (TCP over the bridge)', () => {
     const s = setup([
       ...seed004,
