@@ -126,7 +126,8 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
   const m = srv.machine;
   const host = (req.host ?? '').replace(/:\d+$/, '').toLowerCase();
   if (m?.httpBody !== undefined && WWW_REDIRECT.has(host)) {
-    return { kind: 'ok', answer: movedTo(`http://www.${host}${req.path}`) };
+    // to the www name on the same scheme: https://google.com/ goes to https://www.google.com/
+    return { kind: 'ok', answer: movedTo(`${port === 443 ? 'https' : 'http'}://www.${host}${req.path}`) };
   }
   if (m?.httpBody !== undefined) {
     return {

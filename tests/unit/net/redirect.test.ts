@@ -46,6 +46,7 @@ describe('google.com redirects to www.google.com (gws 301), as the real one does
     expect(run(s, 'docker exec ns curl -sI google.com/search?q=x').output).toContain(
       'Location: http://www.google.com/search?q=x',
     );
+    expect(run(s, 'docker exec ns curl -sI https://google.com').output).toContain('Location: https://www.google.com/');
     // by address there is no bare name in the Host header: 200
     expect(run(s, 'docker exec ns curl -sI 142.250.196.142').output.split('\n')[0]).toBe('HTTP/1.1 200 OK');
   });
