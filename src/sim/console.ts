@@ -7,8 +7,8 @@ import { FILTERS } from './shell/filters';
 import { expandStatus, firstSubstitution, type ListItem, redirections, splitList } from './shell/lists';
 import { showsMeter } from './shell/packet/curlMeter';
 import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
-import { hasTool, shellFlavor, shellVoice, voiceOf } from './shell/tools';
-import type { ShellVoice, Where } from './where';
+import { enteredShell, hasTool, shellFlavor, shellVoice } from './shell/tools';
+import type { Where } from './where';
 
 /** Where a console line runs; a container frame remembers how it was entered. */
 export type Frame = Where & {
@@ -157,7 +157,7 @@ function runList(session: Session, items: ListItem[]): LineResult {
   let machine = here.id;
   for (const it of items) {
     if (it.text === '' || (it.op === '&&' && exitCode !== 0) || (it.op === '||' && exitCode === 0)) continue;
-    const r = runLine(s, it.text);
+    const r = runOne(s, it.text);
     s = r.session;
     if (r.output) outs.push(r.output);
     exitCode = r.exitCode;
@@ -176,7 +176,7 @@ function expand(session: Session, line: string): { session: Session; line: strin
   for (let guard = 0; guard < 20; guard++) {
     const sub = firstSubstitution(out);
     if (!sub) break;
-    const r = runLine(s, sub.command);
+    const r = runOne(s, sub.command);
     // a substitution runs in a subshell: it cannot enter or leave a container for the line
     s = { ...r.session, stack: s.stack };
     const tool = toolOf(tokenize(sub.command));
@@ -193,6 +193,18 @@ function expand(session: Session, line: string): { session: Session; line: strin
 
 /** Runs one console line (DESIGN.md §5). */
 export function runLine(session: Session, line: string): LineResult {
+  return runOne(nextLine(session), line);
+}
+
+/** An interactive dash counts the lines it reads: its messages say `sh: 3: foo: not found`. */
+function nextLine(session: Session): Session {
+  const top = currentFrame(session);
+  if (session.sub || top.shell?.kind !== 'dash' || top.shell.script) return session;
+  const shell = { ...top.shell, line: (top.shell.line ?? 0) + 1 };
+  return { ...session, stack: [...session.stack.slice(0, -1), { ...top, shell }] };
+}
+
+function runOne(session: Session, line: string): LineResult {
   const raw = line.trim();
   if (raw === '' || raw.startsWith('#')) return { session, machine: currentFrame(session).id, output: '', exitCode: 0 };
   const list = splitList(raw);
@@ -294,15 +306,6 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
   if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
   const exited = res.exit === true && session.sub === true && !piped;
   return { session: dropped.session, machine: where.id, output, exitCode, trace, ...(exited ? { exited } : {}) };
-}
-
-/** `docker exec -it c sh` in an image whose own shell is another (netshoot's zsh): the frame speaks sh. */
-function enteredShell(world: World, id: string, argv: string[]): { shell?: ShellVoice } {
-  const cmd = argv[0] === 'docker' ? toolArgv(argv) : [];
-  if (cmd.length !== 1 || !/^(\/(usr\/)?bin\/)?(sh|ash|dash|bash|zsh)$/.test(cmd[0])) return {};
-  const at: Where = { kind: 'container', id };
-  const voice = voiceOf(world, at, cmd[0], false);
-  return voice.kind === shellVoice(world, at).kind ? {} : { shell: voice };
 }
 
 // `sh -c LINE` inside the shell layer runs LINE as the console would, at the same place

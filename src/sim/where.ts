@@ -7,6 +7,8 @@ export interface ShellVoice {
   kind: 'ash' | 'dash' | 'bash' | 'zsh';
   name: string;
   script: boolean;
+  /** the line an interactive dash is on (it names it in every message) */
+  line?: number;
 }
 
 /** Where a command runs: a machine of the World, or inside a container (optionally in a chosen shell). */

@@ -104,7 +104,7 @@ export function notFound(voice: ShellFlavor | ShellVoice, name: string): string 
   const v: ShellVoice =
     typeof voice === 'string' ? { kind: voice === 'sh' ? 'ash' : voice, name: voice, script: false } : voice;
   if (v.kind === 'ash') return `${v.name}: ${name}: not found`;
-  if (v.kind === 'dash') return `${v.name}: 1: ${name}: not found`;
+  if (v.kind === 'dash') return `${v.name}: ${v.line ?? 1}: ${name}: not found`;
   if (v.kind === 'zsh') return v.script ? `${v.name}:1: command not found: ${name}` : `zsh: command not found: ${name}`;
   return v.script ? `${v.name}: line 1: ${name}: command not found` : `${v.name}: ${name}: command not found`;
 }

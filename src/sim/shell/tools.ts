@@ -1,7 +1,7 @@
 import { imageInfo } from '../images';
 import type { CommandResult, World } from '../model';
 import type { ShellVoice, Where } from '../where';
-import { notFound, type ShellFlavor } from './pipe';
+import { notFound, type ShellFlavor, toolArgv } from './pipe';
 
 /** Shell built-ins and tools every shell has, whatever the image or machine lists. */
 const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', 'false', 'sleep'];
@@ -57,4 +57,13 @@ export function shellFlavor(world: World, where: Where): ShellFlavor {
  */
 export function commandNotFound(world: World, where: Where, name: string): CommandResult {
   return { world, output: notFound(shellVoice(world, where), name), exitCode: 127 };
+}
+
+/** `docker exec -it c sh` in an image whose own shell is another (netshoot's zsh): the frame speaks sh. */
+export function enteredShell(world: World, id: string, argv: string[]): { shell?: ShellVoice } {
+  const cmd = argv[0] === 'docker' ? toolArgv(argv) : [];
+  if (cmd.length !== 1 || !/^(\/(usr\/)?bin\/)?(sh|ash|dash|bash|zsh)$/.test(cmd[0])) return {};
+  const at: Where = { kind: 'container', id };
+  const voice = voiceOf(world, at, cmd[0], false);
+  return voice.kind === shellVoice(world, at).kind ? {} : { shell: voice };
 }

@@ -49,5 +49,11 @@ describe('"not found" is worded by the shell that runs the line', () => {
     const bash = run(s, 'docker exec -it ns bash').session;
     expect(run(bash, 'foo').output).toBe('bash: foo: command not found');
     expect(run(s, 'docker exec -it ub bash').session.stack.at(-1)).not.toHaveProperty('shell');
+    // Ubuntu's sh is dash, which counts the lines it has read
+    let dash = run(s, 'docker exec -it ub sh').session;
+    const first = run(dash, 'foo');
+    expect(first.output).toBe('sh: 1: foo: not found');
+    dash = run(first.session, 'echo hi').session;
+    expect(run(dash, 'foo; foo').output).toBe('sh: 3: foo: not found\nsh: 3: foo: not found');
   });
 });
