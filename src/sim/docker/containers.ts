@@ -50,8 +50,10 @@ export function eachContainer(
   return { world: w, out, errs, order };
 }
 
+/** v28 renamed stop/restart's -t to --timeout; --time is hidden and deprecated (docker/cli#5485). */
 const STOP_FLAGS: FlagSpec[] = [
-  { long: 'time', short: 't', value: true },
+  { long: 'timeout', short: 't', value: true },
+  { long: 'time', value: true },
   { long: 'signal', short: 's', value: true },
 ];
 
@@ -66,19 +68,29 @@ const startStep: Step = (d, id) => {
   return null;
 };
 
-/** `docker start|stop|restart NAME…`. */
+/** `docker start|stop|restart NAME…`; a --time on stop/restart gets pflag's deprecation notice first. */
 export function dockerStartStop(
   world: World,
   verb: 'start' | 'stop' | 'restart',
   argv: string[],
   cmdPath: string = verb,
 ): CommandResult {
+  const r = startStop(world, verb, argv, cmdPath);
+  const dashes = argv.indexOf('--');
+  const used = (dashes < 0 ? argv : argv.slice(0, dashes)).some((a) => a === '--time' || a.startsWith('--time='));
+  if (verb === 'start' || !used) return r;
+  const notice = 'Flag --time has been deprecated, use --timeout instead';
+  return { ...r, output: r.output ? `${notice}\n${r.output}` : notice };
+}
+
+function startStop(world: World, verb: 'start' | 'stop' | 'restart', argv: string[], cmdPath: string): CommandResult {
   const p = parseFlags(
     argv,
     verb === 'start'
       ? [
           { long: 'attach', short: 'a' },
           { long: 'interactive', short: 'i' },
+          { long: 'detach-keys', value: true },
         ]
       : STOP_FLAGS,
   );
@@ -254,7 +266,11 @@ export function dockerLogs(world: World, argv: string[], cmdPath = 'logs'): Comm
 }
 
 /** `docker port NAME [PRIVATE_PORT[/PROTO]]`. */
-export function dockerPort(world: World, argv: string[], cmdPath = 'port'): CommandResult {
+export function dockerPort(world: World, argv0: string[], cmdPath = 'port'): CommandResult {
+  // port has no flags of its own, but cobra still parses (and refuses) flags before the arguments.
+  const p = parseFlags(argv0, []);
+  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  const argv = p.value.args;
   if (argv.length < 1 || argv.length > 2) return fail(world, argsError(cmdPath, 'at least', 1, 2), 1);
   const found = lookupContainer(world, argv[0]);
   if (!found.ok) return fail(world, daemon(found.error), 1);

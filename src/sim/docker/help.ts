@@ -1,8 +1,8 @@
 import { type FlagRow, GLOBAL_FLAGS, HELP } from './helpData';
 
 /**
- * `--help` as docker/cli v28 prints it: cli/cobra.go's usage template (a leading blank line from
- * the help template, Usage, description, Aliases, Options) with the flag table laid out by
+ * `--help` as docker/cli v28 prints it: cli/cobra.go's usage template (Usage, description,
+ * Aliases, Options; v28 dropped the help template's leading blank line, docker/cli#5730), the flag table laid out by
  * pflag's FlagUsagesWrapped at the CLI's fallback width (80 columns, wrapped at 79).
  */
 
@@ -52,17 +52,30 @@ export function flagUsages(rows: FlagRow[], cols = COLS): string {
     .replace(/\s+$/, '');
 }
 
-/** The help text of `docker <cmdPath>` if v28's is known here ("run", "container run", "ps" …). */
-export function commandHelp(cmdPath: string): string | undefined {
+/** cobra's CommandPath names the command, not the alias typed ("container list" is "container ls"). */
+const CANONICAL: Record<string, string> = {
+  'container list': 'container ls',
+  'container ps': 'container ls',
+  'container remove': 'container rm',
+  'network list': 'network ls',
+  'network remove': 'network rm',
+};
+
+/** The help text of `docker <cmdPath>` if v28's is known here ("run", "container run", "network ls" …). */
+export function commandHelp(typed: string): string | undefined {
+  const cmdPath = CANONICAL[typed] ?? typed;
   const words = cmdPath.split(' ');
-  const leaf = words.at(-1) ?? '';
-  const key = words[0] === 'container' && ['ls', 'list'].includes(leaf) ? 'ps' : leaf;
-  const h = words.length <= 2 && (words.length === 1 || words[0] === 'container') ? HELP[key] : undefined;
+  let key: string | undefined;
+  if (words.length === 1) key = words[0];
+  else if (words.length === 2 && words[0] === 'container') {
+    key = words[1] === 'ls' ? 'ps' : words[1] === 'inspect' ? 'container inspect' : words[1];
+  } else if (words.length === 2 && words[0] === 'network') key = cmdPath;
+  const h = key === undefined ? undefined : HELP[key];
   if (!h) return undefined;
   const args = h.use.split(' ').slice(1).join(' ');
-  const parts = [`\nUsage:  docker ${cmdPath} ${args}`, h.short];
+  const parts = [`Usage:  docker ${cmdPath}${args ? ` ${args}` : ''}`, h.short];
   if (h.aliases) parts.push(`Aliases:\n  ${h.aliases}`);
-  parts.push(`Options:\n${flagUsages(h.flags)}`);
+  if (h.flags.length) parts.push(`Options:\n${flagUsages(h.flags)}`);
   return parts.join('\n\n');
 }
 

@@ -2,8 +2,11 @@
  * Docker 28's `--help` text data: each command's Use line, description, aliases and flags as
  * docker/cli v28 declares them. A flag is [shorthand, name, varname, usage]; the usage already
  * carries pflag's " (default …)" suffix where v28 prints one (it depends on the flag's Go type,
- * so it is data, not derived). Taken from v28 `docker … --help` captures (run: 28.1+, ps and
- * exec: 28.0.4) and cli/cobra.go's root flags; only commands whose full text could be checked.
+ * so it is data, not derived). Taken from v28 `docker … --help` captures (run/create: 28.3,
+ * ps/exec/root: 28.0.4, logs/container inspect: 28.3, network create: 28.x with --ipv4) and, for
+ * commands whose flags did not change between v24 captures and v29 source (rm, start, port,
+ * inspect, network ls/inspect/rm/prune/disconnect), those; stop's -t is --timeout since v28.0
+ * (docker/cli#5485, --time hidden and deprecated); network connect gained --gw-priority in v28.0.
  */
 
 export type FlagRow = [short: string, long: string, varname: string, usage: string];
@@ -15,12 +18,18 @@ export interface HelpEntry {
   flags: FlagRow[];
 }
 
+const FORMAT_TAIL = `'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
+
+/** flagsHelper.FormatHelp (ps, network ls). */
 const FORMAT_USAGE = `Format output using a custom template:
 'table':            Print output in table format with column headers (default)
 'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
+${FORMAT_TAIL}`;
+
+/** flagsHelper.InspectFormatHelp. */
+const INSPECT_FORMAT = `Format output using a custom template:\n${FORMAT_TAIL}`;
 
 const RUN_FLAGS: FlagRow[] = [
   ['', 'add-host', 'list', 'Add a custom host-to-IP mapping (host:ip)'],
@@ -58,6 +67,7 @@ const RUN_FLAGS: FlagRow[] = [
   ['', 'device-read-iops', 'list', 'Limit read rate (IO per second) from a device (default [])'],
   ['', 'device-write-bps', 'list', 'Limit write rate (bytes per second) to a device (default [])'],
   ['', 'device-write-iops', 'list', 'Limit write rate (IO per second) to a device (default [])'],
+  ['', 'disable-content-trust', '', 'Skip image verification (default true)'],
   ['', 'dns', 'list', 'Set custom DNS servers'],
   ['', 'dns-option', 'list', 'Set DNS options'],
   ['', 'dns-search', 'list', 'Set custom DNS search domains'],
@@ -88,10 +98,11 @@ const RUN_FLAGS: FlagRow[] = [
   ['h', 'hostname', 'string', 'Container host name'],
   ['', 'init', '', 'Run an init inside the container that forwards signals and reaps processes'],
   ['i', 'interactive', '', 'Keep STDIN open even if not attached'],
-  ['', 'ip', 'ip', 'IPv4 address (e.g., 172.30.100.104)'],
-  ['', 'ip6', 'ip', 'IPv6 address (e.g., 2001:db8::33)'],
+  ['', 'ip', 'string', 'IPv4 address (e.g., 172.30.100.104)'],
+  ['', 'ip6', 'string', 'IPv6 address (e.g., 2001:db8::33)'],
   ['', 'ipc', 'string', 'IPC mode to use'],
   ['', 'isolation', 'string', 'Container isolation technology'],
+  ['', 'kernel-memory', 'bytes', 'Kernel memory limit'],
   ['l', 'label', 'list', 'Set meta data on a container'],
   ['', 'label-file', 'list', 'Read in a line delimited file of labels'],
   ['', 'link', 'list', 'Add link to another container'],
@@ -175,7 +186,7 @@ export const GLOBAL_FLAGS: FlagRow[] = [
     'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
   ],
   ['D', 'debug', '', 'Enable debug mode'],
-  ['H', 'host', 'string', 'Daemon socket to connect to'],
+  ['H', 'host', 'list', 'Daemon socket to connect to'],
   ['l', 'log-level', 'string', 'Set the logging level ("debug", "info", "warn", "error", "fatal") (default "info")'],
   ['', 'tls', '', 'Use TLS; implied by --tlsverify'],
   ['', 'tlscacert', 'string', 'Trust certs signed only by this CA (default "/root/.docker/ca.pem")'],
@@ -184,6 +195,96 @@ export const GLOBAL_FLAGS: FlagRow[] = [
   ['', 'tlsverify', '', 'Use TLS and verify the remote'],
   ['v', 'version', '', 'Print version information and quit'],
 ];
+
+/** create is run without -d, --detach-keys and --sig-proxy, and pulls "before creating" (sic "|missing"). */
+const CREATE_FLAGS: FlagRow[] = RUN_FLAGS.filter(([, l]) => !['detach', 'detach-keys', 'sig-proxy'].includes(l)).map(
+  (f): FlagRow =>
+    f[1] === 'pull'
+      ? ['', 'pull', 'string', 'Pull image before creating ("always", "|missing", "never") (default "missing")']
+      : f,
+);
+
+const NETWORK_HELP: Record<string, HelpEntry> = {
+  connect: {
+    use: 'connect [OPTIONS] NETWORK CONTAINER',
+    short: 'Connect a container to a network',
+    flags: [
+      ['', 'alias', 'strings', 'Add network-scoped alias for the container'],
+      ['', 'driver-opt', 'strings', 'driver options for the network'],
+      [
+        '',
+        'gw-priority',
+        'int',
+        'Highest gw-priority provides the default gateway. Accepts positive and negative values.',
+      ],
+      ['', 'ip', 'string', 'IPv4 address (e.g., "172.30.100.104")'],
+      ['', 'ip6', 'string', 'IPv6 address (e.g., "2001:db8::33")'],
+      ['', 'link', 'list', 'Add link to another container'],
+      ['', 'link-local-ip', 'strings', 'Add a link-local address for the container'],
+    ],
+  },
+  create: {
+    use: 'create [OPTIONS] NETWORK',
+    short: 'Create a network',
+    flags: [
+      ['', 'attachable', '', 'Enable manual container attachment'],
+      ['', 'aux-address', 'map', 'Auxiliary IPv4 or IPv6 addresses used by Network driver (default map[])'],
+      ['', 'config-from', 'string', 'The network from which to copy the configuration'],
+      ['', 'config-only', '', 'Create a configuration only network'],
+      ['d', 'driver', 'string', 'Driver to manage the Network (default "bridge")'],
+      ['', 'gateway', 'strings', 'IPv4 or IPv6 Gateway for the master subnet'],
+      ['', 'ingress', '', 'Create swarm routing-mesh network'],
+      ['', 'internal', '', 'Restrict external access to the network'],
+      ['', 'ip-range', 'strings', 'Allocate container ip from a sub-range'],
+      ['', 'ipam-driver', 'string', 'IP Address Management Driver (default "default")'],
+      ['', 'ipam-opt', 'map', 'Set IPAM driver specific options (default map[])'],
+      ['', 'ipv4', '', 'Enable or disable IPv4 address assignment (default true)'],
+      ['', 'ipv6', '', 'Enable or disable IPv6 address assignment'],
+      ['', 'label', 'list', 'Set metadata on a network'],
+      ['o', 'opt', 'map', 'Set driver specific options (default map[])'],
+      ['', 'scope', 'string', "Control the network's scope"],
+      ['', 'subnet', 'strings', 'Subnet in CIDR format that represents a network segment'],
+    ],
+  },
+  disconnect: {
+    use: 'disconnect [OPTIONS] NETWORK CONTAINER',
+    short: 'Disconnect a container from a network',
+    flags: [['f', 'force', '', 'Force the container to disconnect from a network']],
+  },
+  inspect: {
+    use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
+    short: 'Display detailed information on one or more networks',
+    flags: [
+      ['f', 'format', 'string', INSPECT_FORMAT],
+      ['v', 'verbose', '', 'Verbose output for diagnostics'],
+    ],
+  },
+  ls: {
+    use: 'ls [OPTIONS]',
+    short: 'List networks',
+    aliases: 'docker network ls, docker network list',
+    flags: [
+      ['f', 'filter', 'filter', 'Provide filter values (e.g. "driver=bridge")'],
+      ['', 'format', 'string', FORMAT_USAGE],
+      ['', 'no-trunc', '', 'Do not truncate the output'],
+      ['q', 'quiet', '', 'Only display network IDs'],
+    ],
+  },
+  prune: {
+    use: 'prune [OPTIONS]',
+    short: 'Remove all unused networks',
+    flags: [
+      ['', 'filter', 'filter', 'Provide filter values (e.g. "until=<timestamp>")'],
+      ['f', 'force', '', 'Do not prompt for confirmation'],
+    ],
+  },
+  rm: {
+    use: 'rm NETWORK [NETWORK...]',
+    short: 'Remove one or more networks',
+    aliases: 'docker network rm, docker network remove',
+    flags: [['f', 'force', '', 'Do not error if the network does not exist']],
+  },
+};
 
 /** Keyed by the leaf command as the user reaches it ("run", "container run", "container ls" …). */
 export const HELP: Record<string, HelpEntry> = {
@@ -205,4 +306,86 @@ export const HELP: Record<string, HelpEntry> = {
     aliases: 'docker container exec, docker exec',
     flags: EXEC_FLAGS,
   },
+  create: {
+    use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    short: 'Create a new container',
+    aliases: 'docker container create, docker create',
+    flags: CREATE_FLAGS,
+  },
+  start: {
+    use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Start one or more stopped containers',
+    aliases: 'docker container start, docker start',
+    flags: [
+      ['a', 'attach', '', 'Attach STDOUT/STDERR and forward signals'],
+      ['', 'detach-keys', 'string', 'Override the key sequence for detaching a container'],
+      ['i', 'interactive', '', "Attach container's STDIN"],
+    ],
+  },
+  stop: {
+    use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Stop one or more running containers',
+    aliases: 'docker container stop, docker stop',
+    flags: [
+      ['s', 'signal', 'string', 'Signal to send to the container'],
+      ['t', 'timeout', 'int', 'Seconds to wait before killing the container'],
+    ],
+  },
+  rm: {
+    use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Remove one or more containers',
+    aliases: 'docker container rm, docker container remove, docker rm',
+    flags: [
+      ['f', 'force', '', 'Force the removal of a running container (uses SIGKILL)'],
+      ['l', 'link', '', 'Remove the specified link'],
+      ['v', 'volumes', '', 'Remove anonymous volumes associated with the container'],
+    ],
+  },
+  port: {
+    use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
+    short: 'List port mappings or a specific mapping for the container',
+    aliases: 'docker container port, docker port',
+    flags: [],
+  },
+  logs: {
+    use: 'logs [OPTIONS] CONTAINER',
+    short: 'Fetch the logs of a container',
+    aliases: 'docker container logs, docker logs',
+    flags: [
+      ['', 'details', '', 'Show extra details provided to logs'],
+      ['f', 'follow', '', 'Follow log output'],
+      [
+        '',
+        'since',
+        'string',
+        'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+      ],
+      ['n', 'tail', 'string', 'Number of lines to show from the end of the logs (default "all")'],
+      ['t', 'timestamps', '', 'Show timestamps'],
+      [
+        '',
+        'until',
+        'string',
+        'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+      ],
+    ],
+  },
+  inspect: {
+    use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
+    short: 'Return low-level information on Docker objects',
+    flags: [
+      ['f', 'format', 'string', INSPECT_FORMAT],
+      ['s', 'size', '', 'Display total file sizes if the type is container'],
+      ['', 'type', 'string', 'Only inspect objects of the given type'],
+    ],
+  },
+  'container inspect': {
+    use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Display detailed information on one or more containers',
+    flags: [
+      ['f', 'format', 'string', INSPECT_FORMAT],
+      ['s', 'size', '', 'Display total file sizes'],
+    ],
+  },
+  ...Object.fromEntries(Object.entries(NETWORK_HELP).map(([k, v]) => [`network ${k}`, v])),
 };

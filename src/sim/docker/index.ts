@@ -48,7 +48,7 @@ function withHelp(world: World, argv: string[], r: CommandResult): CommandResult
   const asked = r.output.startsWith('unknown flag: --help\n');
   const short = r.output.startsWith("unknown shorthand flag: 'h' in -h");
   if (!asked && !short) return r;
-  const path = argv.filter((a) => !a.startsWith('-')).slice(0, argv[0] === 'container' ? 2 : 1);
+  const path = argv.filter((a) => !a.startsWith('-')).slice(0, ['container', 'network'].includes(argv[0]) ? 2 : 1);
   const help = commandHelp(path.join(' '));
   if (!help) return r;
   return ok(world, `${short ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${help}`);
@@ -160,6 +160,8 @@ function container(world: World, argv: string[]): CommandResult {
     case undefined:
     case '--help':
       return ok(world, CONTAINER_HELP);
+    case '-h':
+      return ok(world, `Flag shorthand -h has been deprecated, use --help\n${CONTAINER_HELP}`);
     default:
       if (sub.startsWith('-')) return fail(world, flagError('container', `unknown flag: ${sub.split('=')[0]}`), 125);
       return fail(world, unknownSubcommand('container', sub), 1);
@@ -207,8 +209,7 @@ Server: Docker Engine - Community
 const rootHelp = () =>
   `${ROOT_HELP}\n\nGlobal Options:\n${globalOptions()}\n\nRun 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/`;
 
-const ROOT_HELP = `
-Usage:  docker [OPTIONS] COMMAND
+const ROOT_HELP = `Usage:  docker [OPTIONS] COMMAND
 
 A self-sufficient runtime for containers
 

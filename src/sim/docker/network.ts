@@ -183,6 +183,8 @@ export function dockerNetwork(world: World, argv: string[]): CommandResult {
       return ok(world, NETWORK_HELP);
     case '--help':
       return ok(world, NETWORK_HELP);
+    case '-h':
+      return ok(world, `Flag shorthand -h has been deprecated, use --help\n${NETWORK_HELP}`);
     default:
       if (sub.startsWith('-')) return fail(world, flagError('network', `unknown flag: ${sub.split('=')[0]}`), 125);
       return fail(world, unknownSubcommand('network', sub), 1);

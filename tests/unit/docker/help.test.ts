@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../../src/sim/world';
-import { docker } from './helpers';
+import { docker, play } from './helpers';
 
 // Expected texts are docker/cli v28 captures at the CLI's fallback width (80 columns).
-const PS_HELP = `
-Usage:  docker ps [OPTIONS]
+const PS_HELP = `Usage:  docker ps [OPTIONS]
 
 List containers
 
@@ -33,8 +32,7 @@ Options:
   -q, --quiet           Only display container IDs
   -s, --size            Display total file sizes`;
 
-const EXEC_HELP = `
-Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]
+const EXEC_HELP = `Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]
 
 Execute a command in a running container
 
@@ -73,8 +71,7 @@ describe('--help prints v28 usage instead of "unknown flag: --help"', () => {
   it('docker run --help: header, Aliases and pflag-wrapped rows', () => {
     const out = docker(w, 'docker run --help').output;
     expect(
-      out.startsWith(`
-Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]
+      out.startsWith(`Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]
 
 Create and run a new container from an image
 
@@ -104,6 +101,19 @@ Options:
     expect(out).toContain(`      --help                             Print usage
   -h, --hostname string                  Container host name
 `);
+    // v28 still lists content trust and --kernel-memory, and --ip is a string flag.
+    expect(out).toContain(`      --disable-content-trust            Skip image verification (default
+                                         true)
+`);
+    expect(out).toContain(`      --ip string                        IPv4 address (e.g., 172.30.100.104)
+`);
+    expect(out).toContain(`      --isolation string                 Container isolation technology
+      --kernel-memory bytes              Kernel memory limit
+`);
+    expect(out).toContain(`      --ulimit ulimit                    Ulimit options (default [])
+      --use-api-socket                   Bind mount Docker API socket and
+                                         required auth
+`);
     expect(
       out.endsWith(`  -w, --workdir string                   Working directory inside the
                                          container`),
@@ -122,7 +132,7 @@ Options:
     const out = docker(w, 'docker --help').output;
     expect(
       out.startsWith(
-        '\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n',
+        'Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n',
       ),
     ).toBe(true);
     expect(out).toContain(`Global Options:
@@ -143,7 +153,167 @@ For more help on how to use Docker, head to https://docs.docker.com/go/guides/`)
     expect(docker(w, 'docker -h').output).toBe(`Flag shorthand -h has been deprecated, use --help\n${out}`);
   });
 
-  it('a command whose v28 text is not here keeps the flag error', () => {
-    expect(docker(w, 'docker stop --help')).toMatchObject({ exitCode: 125 });
+  it('docker create --help: run without -d/--detach-keys/--sig-proxy, pulling "before creating"', () => {
+    const out = docker(w, 'docker create --help').output;
+    expect(
+      out.startsWith(
+        'Usage:  docker create [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate a new container\n\nAliases:\n  docker container create, docker create\n',
+      ),
+    ).toBe(true);
+    expect(out).not.toContain('--detach');
+    expect(out).not.toContain('--sig-proxy');
+    expect(out).toContain(`      --pull string                      Pull image before creating
+                                         ("always", "|missing", "never")
+                                         (default "missing")
+`);
+  });
+
+  it('docker stop --help: v28 names -t --timeout (--time is hidden, deprecated)', () => {
+    expect(docker(w, 'docker stop --help').output).toBe(`Usage:  docker stop [OPTIONS] CONTAINER [CONTAINER...]
+
+Stop one or more running containers
+
+Aliases:
+  docker container stop, docker stop
+
+Options:
+  -s, --signal string   Signal to send to the container
+  -t, --timeout int     Seconds to wait before killing the container`);
+    const { world } = play(['docker run -d --name web nginx']);
+    expect(docker(world, 'docker stop --timeout 3 web')).toMatchObject({ output: 'web', exitCode: 0 });
+    expect(docker(world, 'docker stop --time 3 web')).toMatchObject({
+      output: 'Flag --time has been deprecated, use --timeout instead\nweb',
+      exitCode: 0,
+    });
+  });
+
+  it('docker rm / container remove --help (CommandPath names the command, not the alias)', () => {
+    const rm = `Usage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]
+
+Remove one or more containers
+
+Aliases:
+  docker container rm, docker container remove, docker rm
+
+Options:
+  -f, --force     Force the removal of a running container (uses SIGKILL)
+  -l, --link      Remove the specified link
+  -v, --volumes   Remove anonymous volumes associated with the container`;
+    expect(docker(w, 'docker rm --help').output).toBe(rm);
+    expect(docker(w, 'docker container remove --help').output).toBe(rm.replace('docker rm [', 'docker container rm ['));
+  });
+
+  it('docker port --help has no Options section; port refuses unknown flags as cobra does', () => {
+    expect(docker(w, 'docker port --help').output).toBe(`Usage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]
+
+List port mappings or a specific mapping for the container
+
+Aliases:
+  docker container port, docker port`);
+    expect(docker(w, 'docker port -x web')).toMatchObject({
+      output:
+        "unknown shorthand flag: 'x' in -x\n\nUsage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]\n\nRun 'docker port --help' for more information",
+      exitCode: 125,
+    });
+  });
+
+  it('docker logs --help', () => {
+    expect(docker(w, 'docker logs --help').output).toBe(`Usage:  docker logs [OPTIONS] CONTAINER
+
+Fetch the logs of a container
+
+Aliases:
+  docker container logs, docker logs
+
+Options:
+      --details        Show extra details provided to logs
+  -f, --follow         Follow log output
+      --since string   Show logs since timestamp (e.g.
+                       "2013-01-02T13:23:37Z") or relative (e.g. "42m"
+                       for 42 minutes)
+  -n, --tail string    Number of lines to show from the end of the logs
+                       (default "all")
+  -t, --timestamps     Show timestamps
+      --until string   Show logs before a timestamp (e.g.
+                       "2013-01-02T13:23:37Z") or relative (e.g. "42m"
+                       for 42 minutes)`);
+  });
+
+  it('docker inspect --help and docker container inspect --help differ', () => {
+    expect(
+      docker(w, 'docker inspect --help').output,
+    ).toContain(`  -s, --size            Display total file sizes if the type is container
+      --type string     Only inspect objects of the given type`);
+    expect(
+      docker(w, 'docker container inspect --help').output,
+    ).toBe(`Usage:  docker container inspect [OPTIONS] CONTAINER [CONTAINER...]
+
+Display detailed information on one or more containers
+
+Options:
+  -f, --format string   Format output using a custom template:
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+  -s, --size            Display total file sizes`);
+  });
+
+  it('docker network create / ls / rm / disconnect --help', () => {
+    expect(docker(w, 'docker network create --help').output).toBe(`Usage:  docker network create [OPTIONS] NETWORK
+
+Create a network
+
+Options:
+      --attachable           Enable manual container attachment
+      --aux-address map      Auxiliary IPv4 or IPv6 addresses used by
+                             Network driver (default map[])
+      --config-from string   The network from which to copy the configuration
+      --config-only          Create a configuration only network
+  -d, --driver string        Driver to manage the Network (default "bridge")
+      --gateway strings      IPv4 or IPv6 Gateway for the master subnet
+      --ingress              Create swarm routing-mesh network
+      --internal             Restrict external access to the network
+      --ip-range strings     Allocate container ip from a sub-range
+      --ipam-driver string   IP Address Management Driver (default "default")
+      --ipam-opt map         Set IPAM driver specific options (default map[])
+      --ipv4                 Enable or disable IPv4 address assignment
+                             (default true)
+      --ipv6                 Enable or disable IPv6 address assignment
+      --label list           Set metadata on a network
+  -o, --opt map              Set driver specific options (default map[])
+      --scope string         Control the network's scope
+      --subnet strings       Subnet in CIDR format that represents a
+                             network segment`);
+    const ls = docker(w, 'docker network list --help').output;
+    expect(
+      ls.startsWith(
+        'Usage:  docker network ls [OPTIONS]\n\nList networks\n\nAliases:\n  docker network ls, docker network list\n\nOptions:\n  -f, --filter filter   Provide filter values (e.g. "driver=bridge")\n',
+      ),
+    ).toBe(true);
+    expect(docker(w, 'docker network rm --help').output).toBe(`Usage:  docker network rm NETWORK [NETWORK...]
+
+Remove one or more networks
+
+Aliases:
+  docker network rm, docker network remove
+
+Options:
+  -f, --force   Do not error if the network does not exist`);
+    expect(
+      docker(w, 'docker network disconnect --help').output,
+    ).toBe(`Usage:  docker network disconnect [OPTIONS] NETWORK CONTAINER
+
+Disconnect a container from a network
+
+Options:
+  -f, --force   Force the container to disconnect from a network`);
+    expect(
+      docker(w, 'docker network connect --help').output,
+    ).toContain(`      --gw-priority int         Highest gw-priority provides the default
+                                gateway. Accepts positive and negative values.
+`);
   });
 });
