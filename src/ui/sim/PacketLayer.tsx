@@ -3,6 +3,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { formatExplain } from '../../i18n/trace';
 import { useNarrationLang } from './lang';
 import './marker.css';
+import { markerSpot } from './markerSpot';
 import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
 import { idOfAt } from './placeName';
 import { STOP_ACTIONS } from './playbackLogic';
@@ -37,6 +38,51 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
     },
     zoom() {
       return rf.getState().transform[2];
+    },
+    nodeSpot(id, link, r) {
+      const st = rf.getState();
+      const n = st.nodeLookup.get(id);
+      if (!n || n.hidden) return null;
+      const children = [...st.nodeLookup.values()].filter((c) => c.parentId === id && !c.hidden);
+      if (!children.length) return null;
+      const edgeId = this.edgeOf?.(link) ?? link;
+      const e = st.edgeLookup.get(edgeId);
+      const path = e && (e.source === id || e.target === id) ? this.edgePath(edgeId) : null;
+      if (!e || !path) return null;
+      const len = path.getTotalLength();
+      // a cable to a card inside this one (docker0's gateway to its bridge) is read from that card's
+      // end: the packet routed out docker0 sits by the bridge and its gateway label
+      const other = e.source === id ? e.target : e.source;
+      const inner = children.some((c) => c.id === other);
+      const fromStart = (e.source === id) !== inner;
+      const at = (d: number) => {
+        const p = path.getPointAtLength(fromStart ? Math.min(d, len) : Math.max(0, len - d));
+        return { x: p.x, y: p.y };
+      };
+      const rect = (m: typeof n) => ({
+        x: m.internals.positionAbsolute.x,
+        y: m.internals.positionAbsolute.y,
+        w: m.measured?.width ?? m.width ?? 0,
+        h: m.measured?.height ?? m.height ?? 0,
+      });
+      // labels are HTML over the canvas: their screen boxes back into flow coordinates
+      const dom = st.domNode;
+      const [tx, ty, zoom] = st.transform;
+      const origin = dom?.getBoundingClientRect();
+      const labels = origin
+        ? [
+            ...dom!.querySelectorAll(`.edge-label, .react-flow__node[data-id="${CSS.escape(id)}"] .host-header > *`),
+          ].map((el) => {
+            const b = el.getBoundingClientRect();
+            return {
+              x: (b.left - origin.left - tx) / zoom,
+              y: (b.top - origin.top - ty) / zoom,
+              w: b.width / zoom,
+              h: b.height / zoom,
+            };
+          })
+        : [];
+      return markerSpot(at(0), at, rect(n), { labels, cards: children.map(rect) }, r.label, r.card);
     },
     edgeEnds(id) {
       const e = rf.getState().edgeLookup.get(id);
@@ -172,21 +218,26 @@ export const PacketLayer = memo(function PacketLayer() {
     // the marker back on the same step's cable or card, keeping its progress, instead of leaving
     // it where that cable used to be. Edge paths are redrawn after React renders: wait a frame.
     let retrack = 0;
+    let settle = 0;
+    const reshow = () => {
+      const s = useSim.getState();
+      const step = s.trace?.steps[s.cursor];
+      if (!s.trace || !step) return;
+      const plan = planStep(s.trace.steps, s.cursor);
+      const reason = plan?.kind === 'at' && plan.drop ? shortReason(formatExplain(langRef.current, step.explain)) : '';
+      anim.show(plan, s.cursor, reason);
+      if (finished) anim.frame(1);
+    };
     const unsubRf = rf.subscribe((st, prev) => {
       if (st.nodes === prev.nodes && st.edges === prev.edges) return;
       cancelAnimationFrame(retrack);
+      clearTimeout(settle);
       retrack = requestAnimationFrame(() => {
-        retrack = requestAnimationFrame(() => {
-          const s = useSim.getState();
-          const step = s.trace?.steps[s.cursor];
-          if (!s.trace || !step) return;
-          const plan = planStep(s.trace.steps, s.cursor);
-          const reason =
-            plan?.kind === 'at' && plan.drop ? shortReason(formatExplain(langRef.current, step.explain)) : '';
-          anim.show(plan, s.cursor, reason);
-          if (finished) anim.frame(1);
-        });
+        retrack = requestAnimationFrame(reshow);
       });
+      // once more when the cards and labels have settled: a spot kept clear of labels (nodeSpot)
+      // was measured against presenter mode's smaller labels otherwise
+      settle = window.setTimeout(reshow, 400);
     });
     run();
     return () => {
@@ -194,6 +245,7 @@ export const PacketLayer = memo(function PacketLayer() {
       unsub();
       unsubRf();
       cancelAnimationFrame(retrack);
+      clearTimeout(settle);
       cancelAnimationFrame(raf);
       layer.replaceChildren();
     };

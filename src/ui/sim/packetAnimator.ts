@@ -8,6 +8,12 @@ export interface CanvasGeometry {
   nodeCentre(id: string): Point | null;
   /** where a marker sits while the packet is handled inside a node: its top-right corner, clear of the label */
   nodeBadge(id: string): Point | null;
+  /**
+   * For a card that holds others (the Docker host): where the packet is while handled there, by the
+   * end of cable `link`, its halo (`r.label`) off labels and its dot (`r.card`) off cards. Null: use
+   * `nodeBadge`.
+   */
+  nodeSpot?(id: string, link: string, r: { label: number; card: number }): Point | null;
   /** the edge's end nodes */
   edgeEnds(id: string): { source: string; target: string } | null;
   /**
@@ -147,7 +153,10 @@ export class PacketAnimator {
         if (tr) this.tracks.push(tr);
       }
     } else if (plan?.kind === 'at') {
-      const c = this.geo.nodeBadge(plan.node);
+      // the marker's size in flow units (kept at least 100% on screen); the dot pulses to 1.25x
+      const z = Math.max(1, 1 / Math.max(0.05, this.geo.zoom()));
+      const r = { label: 13 * z, card: 11 * z };
+      const c = (plan.via ? this.geo.nodeSpot?.(plan.node, plan.via, r) : null) ?? this.geo.nodeBadge(plan.node);
       if (c) this.tracks.push(() => c);
       this.pulse = !plan.drop;
       if (plan.drop && c) {

@@ -19,8 +19,25 @@ export type StepPlan =
     }
   /** a broadcast leaves `node` on every edge but the one it came in on */
   | { kind: 'flood'; node: string; except: string | null; proto: ProtoCategory }
-  /** the packet is handled at `node`; `drop` marks where it was dropped or refused */
-  | { kind: 'at'; node: string; drop: boolean; proto: ProtoCategory };
+  /**
+   * the packet is handled at `node`; `drop` marks where it was dropped or refused. `via`: the link
+   * (of this node) the packet is at while handled: the one it came in on, or for a decision about
+   * leaving (route, MASQUERADE, ARP for the next hop) the one it goes out on.
+   */
+  | { kind: 'at'; node: string; drop: boolean; proto: ProtoCategory; via?: string };
+
+/** Actions that decide or prepare the way out: the packet is by its outgoing interface. */
+const EGRESS = new Set(['route', 'snat', 'conntrack-new', 'arp-request']);
+
+/** The nearest link from step `from` on in direction `dir` while the steps stay at `node`. */
+function linkAround(steps: readonly Step[], from: number, dir: 1 | -1, node: string): string | null {
+  for (let i = from; i >= 0 && i < steps.length; i += dir) {
+    const at = steps[i].at;
+    if ('link' in at) return at.link;
+    if (at.node !== node) return null;
+  }
+  return null;
+}
 
 function nearestNode(steps: readonly Step[], from: number, dir: 1 | -1): string | null {
   for (let i = from; i >= 0 && i < steps.length; i += dir) {
@@ -57,7 +74,11 @@ export function planStep(steps: readonly Step[], i: number): StepPlan | null {
     return plan;
   }
   if (step.action === 'flood') return { kind: 'flood', node: step.at.node, except: previousLink(steps, i - 1), proto };
-  return { kind: 'at', node: step.at.node, drop: STOP_ACTIONS.has(step.action), proto };
+  const node = step.at.node;
+  const before = linkAround(steps, i - 1, -1, node);
+  const after = linkAround(steps, i + 1, 1, node);
+  const via = (EGRESS.has(step.action) ? (after ?? before) : (before ?? after)) ?? undefined;
+  return { kind: 'at', node, drop: STOP_ACTIONS.has(step.action), proto, ...(via ? { via } : {}) };
 }
 
 /** Step durations at 1x, in ms: a hop along a wire takes longer than work inside a box. */

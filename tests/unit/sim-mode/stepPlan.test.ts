@@ -28,8 +28,32 @@ describe('step plans for the marker', () => {
   });
 
   it('node steps stay put; drops are marked', () => {
-    expect(planStep(curlDnat.steps, 5)).toEqual({ kind: 'at', node: 'docker-host', drop: false, proto: 'tcp' });
+    expect(planStep(curlDnat.steps, 5)).toEqual({
+      kind: 'at',
+      node: 'docker-host',
+      drop: false,
+      proto: 'tcp',
+      via: 'if:docker-host:eth0',
+    });
     expect(planStep(curlDnat.steps, 99)).toBeNull();
+  });
+
+  it('a node step names the link the packet is at: the way in, or the way out for a route decision', () => {
+    const steps = curlDnat.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const plan = planStep(steps, i);
+      if (plan?.kind !== 'at' || plan.node !== 'docker-host') continue;
+      const a = steps[i].action;
+      if (a === 'dnat' || a === 'un-nat') {
+        const prev = steps.slice(0, i).findLast((s) => 'link' in s.at)!;
+        expect(plan.via, `${i} ${a}`).toBe((prev.at as { link: string }).link);
+      }
+      if (a === 'route') {
+        const next = steps.slice(i + 1).find((s) => 'link' in s.at)!;
+        expect(plan.via, `${i} ${a}`).toBe((next.at as { link: string }).link);
+      }
+    }
+    expect(steps.some((s) => s.action === 'route' && 'node' in s.at && s.at.node === 'docker-host')).toBe(true);
   });
 
   it('speed scales durations within 0.25x–4x and easing stays within 0…1', () => {
