@@ -41,6 +41,8 @@ export interface DocSlice {
   pinned: Record<string, XY>;
   /** where console lines run: a stack, since `docker run -it … bash` enters a container */
   stack: Session['stack'];
+  /** exit code of the console's last command, for `$?` on the next line (a gesture leaves it) */
+  lastExit: number;
   log: LogEntry[];
   /** lines typed, oldest first (↑/↓ history) */
   history: string[];
@@ -106,12 +108,14 @@ export const createDocSlice =
     world: initial,
     pinned: {},
     stack: hostSession(initial).stack,
+    lastExit: 0,
     log: [],
     history: [],
     run: (line) => {
-      const { world, stack, log, history } = get();
+      const { world, stack, lastExit, log, history } = get();
       const prompt = promptFor(world, stack);
-      const res = engine().runLine({ world, stack }, line);
+      // the session carries `$?` from line to line, as the headless console does
+      const res = engine().runLine({ world, stack, lastExit }, line);
       const entries: LogEntry[] = [
         { id: nextLogId++, kind: 'cmd', text: line, prompt, source: 'console' },
         ...outputEntries(res.output, res.exitCode),
@@ -121,6 +125,7 @@ export const createDocSlice =
       set({
         world: res.session.world,
         stack: res.session.stack,
+        lastExit: res.session.lastExit ?? lastExit,
         log: appendLog(log, entries),
         history: nextHistory,
       });
@@ -164,6 +169,6 @@ export const createDocSlice =
     },
     pin: (id, pos) => set({ pinned: { ...get().pinned, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } }),
     pinAll: (positions) => set({ pinned: { ...get().pinned, ...positions } }),
-    loadDocument: (world, pinned) => set({ world, pinned, stack: hostSession(world).stack }),
+    loadDocument: (world, pinned) => set({ world, pinned, stack: hostSession(world).stack, lastExit: 0 }),
     note: (text) => set({ log: appendLog(get().log, [{ id: nextLogId++, kind: 'note', text }]) }),
   });
