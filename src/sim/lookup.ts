@@ -69,3 +69,8 @@ export function endpointDnsNames(world: World, c: Container, ep: Endpoint): stri
   if (!net || net.predefined) return null;
   return [...new Set([c.name, ...ep.aliases, c.id.slice(0, 12), c.hostname])];
 }
+
+/** Whether the container is on the predefined "none" network (its mode, or a later connect/disconnect). */
+export function inNoneNetwork(c: Container): boolean {
+  return c.noneAttached ?? c.networkMode === 'none';
+}

@@ -226,6 +226,8 @@ export interface Container {
   networkMode: string;
   /** attachments, in connect order (eth0 first). Empty for host/none/container: modes. */
   endpoints: Endpoint[];
+  /** on the "none" network; absent: networkMode === 'none' (network connect/disconnect none set it) */
+  noneAttached?: boolean;
   ports: PortBinding[];
   /** --expose ports ("8080/tcp"), on top of the image's EXPOSE */
   expose?: string[];

@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { allocateAddress, endpointSettingsError } from '../ipam';
-import { lookupContainer, lookupNetwork } from '../lookup';
+import { inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
 import type { CommandResult, Container, Network, World } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
 import { all, last, parseFlags } from './flags';
@@ -35,20 +35,35 @@ export function connect(world: World, argv: string[]): CommandResult {
   if (net.driver === 'host' && ctr.networkMode !== 'host') {
     return refuse('cannot connect container to host network - container must be created in host network mode');
   }
-  const mode = ctr.networkMode === 'host' || ctr.networkMode === 'none' ? ctr.networkMode : null;
-  const already = mode ? net.name === mode : ctr.endpoints.some((e) => e.networkId === net.id);
+  const isNone = net.predefined && net.driver === 'null';
+  const host = ctr.networkMode === 'host';
+  const already = isNone
+    ? inNoneNetwork(ctr)
+    : host
+      ? net.name === 'host'
+      : ctr.endpoints.some((e) => e.networkId === net.id);
   if (already) {
     // A stopped container keeps its config ("avoid duplicate config"); a running one has the endpoint.
     if (ctr.state !== 'running') return ok(world, '');
     return refuse(`endpoint with name ${ctr.name} already exists in network ${net.name}`);
   }
-  if (mode === 'host') {
+  if (host) {
     return refuse(
       'container sharing network namespace with another container or host cannot be connected to any other network',
     );
   }
-  if (net.driver === 'null' || mode === 'none') {
+  // updateNetworkSettings compares with the networks the container is on now: none conflicts with
+  // any other, so a container disconnected from none (or from everything) may join again (moby#39345).
+  if (isNone ? ctr.endpoints.length > 0 : inNoneNetwork(ctr)) {
     return refuse('container cannot be connected to multiple networks with one of the networks in private (none) mode');
+  }
+  if (isNone) {
+    return ok(
+      produce(world, (d) => {
+        d.containers[ctr.id].noneAttached = true;
+      }),
+      '',
+    );
   }
   let err: string | null = null;
   const next = produce(world, (d) => {
@@ -92,8 +107,19 @@ export function disconnect(world: World, argv: string[]): CommandResult {
       1,
     );
   }
+  const notOn = fail(world, daemon(`container ${ctr.id} is not connected to network ${net.name}`), 1);
+  if (net.predefined && net.driver === 'null') {
+    // The none network's endpoint leaves like any other; HostConfig.NetworkMode stays "none".
+    if (!inNoneNetwork(ctr)) return notOn;
+    return ok(
+      produce(world, (d) => {
+        d.containers[ctr.id].noneAttached = false;
+      }),
+      '',
+    );
+  }
   const idx = ctr.endpoints.findIndex((e) => e.networkId === net.id);
-  if (idx < 0) return fail(world, daemon(`container ${ctr.id} is not connected to network ${net.name}`), 1);
+  if (idx < 0) return notOn;
   const next = produce(world, (d) => {
     const dc = d.containers[ctr.id];
     const [ep] = dc.endpoints.splice(idx, 1);

@@ -1,7 +1,7 @@
 import { dockerTime } from '../clock';
 import { imageInfo } from '../images';
 import { prefixLen } from '../ipam';
-import { containersOn, endpointDnsNames, lookupContainer, lookupNetwork } from '../lookup';
+import { containersOn, endpointDnsNames, inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { last, parseFlags } from './flags';
 import { argsError, fail, flagError, goJson, ok } from './output';
@@ -73,8 +73,9 @@ export function containerJson(world: World, c: Container) {
   const info = imageInfo(c.image);
   const running = c.state === 'running';
   const networks: Record<string, ReturnType<typeof endpointJson>> = {};
-  if (c.networkMode === 'host' || c.networkMode === 'none') {
-    const net = Object.values(world.networks).find((n) => n.name === c.networkMode);
+  for (const mode of ['host', 'none']) {
+    if (mode === 'host' ? c.networkMode !== 'host' : !inNoneNetwork(c)) continue;
+    const net = Object.values(world.networks).find((n) => n.predefined && n.name === mode);
     if (net) networks[net.name] = endpointJson(world, c, null, net);
   }
   for (const ep of c.endpoints) {
@@ -192,7 +193,8 @@ export function networkJson(world: World, n: Network) {
   // host and none: running containers of that mode have an endpoint without addresses.
   if (n.predefined && (n.driver === 'host' || n.driver === 'null')) {
     for (const c of Object.values(world.containers)) {
-      if (c.state !== 'running' || c.networkMode !== n.name) continue;
+      const member = n.driver === 'host' ? c.networkMode === 'host' : inNoneNetwork(c);
+      if (c.state !== 'running' || !member) continue;
       containers[c.id] = {
         Name: c.name,
         EndpointID: sharedEndpointId(c, n),

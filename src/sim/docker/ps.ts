@@ -1,5 +1,6 @@
 import { EPOCH_MS } from '../clock';
 import { imageInfo } from '../images';
+import { inNoneNetwork } from '../lookup';
 import type { CommandResult, Container, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
 import { parseRef, storedImage, storeEntries, UNTAGGED } from './imageStore';
@@ -89,12 +90,15 @@ function filterList(
       return { ok: false, error: daemon(`invalid filter 'status=${v}': ${why}`) };
     }
   const nets = (c: Container) =>
-    c.networkMode === 'host' || c.networkMode === 'none'
+    c.networkMode === 'host'
       ? [c.networkMode]
-      : c.endpoints.flatMap((e) => {
-          const n = world.networks[e.networkId];
-          return n ? [n.name, n.id] : [e.networkId];
-        });
+      : [
+          ...(inNoneNetwork(c) ? ['none'] : []),
+          ...c.endpoints.flatMap((e) => {
+            const n = world.networks[e.networkId];
+            return n ? [n.name, n.id] : [e.networkId];
+          }),
+        ];
   const keep = (c: Container) =>
     (!by.name || by.name.some((v) => new RegExp(v).test(`/${c.name}`))) &&
     (!by.id || by.id.some((v) => c.id.startsWith(v))) &&
@@ -154,9 +158,12 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
       Labels: '',
       Mounts: '',
       Networks:
-        c.networkMode === 'host' || c.networkMode === 'none'
+        c.networkMode === 'host'
           ? c.networkMode
-          : c.endpoints.map((e) => world.networks[e.networkId]?.name ?? e.networkId).join(','),
+          : [
+              ...(inNoneNetwork(c) ? ['none'] : []),
+              ...c.endpoints.map((e) => world.networks[e.networkId]?.name ?? e.networkId),
+            ].join(','),
     };
   };
   const format = last(p.value, 'format');
