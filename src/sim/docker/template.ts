@@ -1,12 +1,14 @@
 /**
  * The part of Go's text/template that `docker inspect --format` is used with: field chains
  * (`.NetworkSettings.IPAddress`), variables (`$`, `$v.Name`), `range` (with `$k, $v :=`), `if`,
- * `with`, `else`, `end`, pipes and docker/cli's template functions (json, index, len, join,
- * split, upper, lower, title, println, print). Values are the decoded JSON the CLI falls back to,
+ * `with`, `else`, `end`, pipes, nested (parenthesised) calls, Go's builtins (index, len, print,
+ * printf, println, eq, ne, lt, le, gt, ge, and, or, not, slice) and docker/cli's template functions
+ * (json, join, split, upper, lower, title, pad, truncate). Values are the decoded JSON the CLI falls back to,
  * so a missing key prints `<no value>` and maps print as `map[k:v]` with sorted keys.
  */
 
-type Value = unknown;
+import { call, FUNCS, field, show, truthy, type Value } from './templateFuncs';
+
 type Node =
   | { t: 'text'; s: string }
   | { t: 'out'; pipe: string }
@@ -14,34 +16,79 @@ type Node =
 
 export type TemplateResult = { ok: true; run: (dot: Value) => string } | { ok: false; error: string };
 
-const FUNCS = new Set(['json', 'index', 'len', 'join', 'split', 'upper', 'lower', 'title', 'println', 'print', 'pad']);
-
-/** Go's fmt %v for decoded JSON. */
-function show(v: Value): string {
-  if (v === undefined) return '<no value>';
-  if (v === null) return '<nil>';
-  if (Array.isArray(v)) return `[${v.map(show).join(' ')}]`;
-  if (typeof v === 'object') {
-    const o = v as Record<string, Value>;
-    return `map[${Object.keys(o)
-      .sort()
-      .map((k) => `${k}:${show(o[k])}`)
-      .join(' ')}]`;
+/** The end of the (…) group opening at `i`, skipping quoted strings; -1 if unbalanced. */
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === '"' || ch === '`') {
+      const q = ch;
+      j++;
+      while (j < src.length && src[j] !== q) j += src[j] === '\\' && q === '"' ? 2 : 1;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return j;
   }
-  return String(v);
+  return -1;
 }
 
-const truthy = (v: Value) =>
-  !(v === undefined || v === null || v === false || v === 0 || v === '') &&
-  !(Array.isArray(v) && v.length === 0) &&
-  !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+/** Splits a pipeline on the `|` that are outside quotes and parentheses. */
+function commands(src: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let j = 0; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === '"' || ch === '`') {
+      const q = ch;
+      j++;
+      while (j < src.length && src[j] !== q) j += src[j] === '\\' && q === '"' ? 2 : 1;
+    } else if (ch === '(') {
+      const e = groupEnd(src, j);
+      j = e < 0 ? src.length : e;
+    } else if (ch === '|') {
+      out.push(src.slice(start, j));
+      start = j + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
 
-/** Splits a pipeline command into words, keeping "quoted strings" and (parenthesised) groups whole. */
+/** Splits a pipeline command into words, keeping "quoted strings" and (nested (groups)).Field whole. */
 function words(cmd: string): string[] {
   const out: string[] = [];
-  const re = /"(?:[^"\\]|\\.)*"|\((?:[^()"]|"(?:[^"\\]|\\.)*")*\)(?:\.[\w.]+)?|[^\s]+/g;
-  for (const m of cmd.matchAll(re)) out.push(m[0]);
+  let j = 0;
+  while (j < cmd.length) {
+    if (/\s/.test(cmd[j])) {
+      j++;
+      continue;
+    }
+    const start = j;
+    if (cmd[j] === '"' || cmd[j] === '`') {
+      const q = cmd[j++];
+      while (j < cmd.length && cmd[j] !== q) j += cmd[j] === '\\' && q === '"' ? 2 : 1;
+      j++;
+    } else if (cmd[j] === '(') {
+      const e = groupEnd(cmd, j);
+      j = e < 0 ? cmd.length : e + 1;
+      while (j < cmd.length && /[\w.]/.test(cmd[j])) j++;
+    } else while (j < cmd.length && !/\s/.test(cmd[j])) j++;
+    out.push(cmd.slice(start, j));
+  }
   return out;
+}
+
+/** The first unknown function name a pipeline (or a group inside it) calls, if any. */
+function unknownFunction(pipe: string): string | null {
+  for (const c of commands(pipe)) {
+    const ws = words(c.trim());
+    if (/^[a-z]\w*$/i.test(ws[0] ?? '') && !FUNCS.has(ws[0]) && !['true', 'false', 'nil'].includes(ws[0])) return ws[0];
+    for (const w of ws)
+      if (w.startsWith('(')) {
+        const bad = unknownFunction(w.slice(1, groupEnd(w, 0)));
+        if (bad) return bad;
+      }
+  }
+  return null;
 }
 
 function parse(src: string): { ok: true; nodes: Node[] } | { ok: false; error: string } {
@@ -91,15 +138,15 @@ function parse(src: string): { ok: true; nodes: Node[] } | { ok: false; error: s
         rest = rest.slice(decl[0].length);
       }
       if (!rest) return { ok: false, error: `template: :1: missing value for ${kw}` };
+      const bad = unknownFunction(rest);
+      if (bad) return { ok: false, error: `template: :1: function "${bad}" not defined` };
       const block: Extract<Node, { t: 'block' }> = { t: 'block', kind: kw, pipe: rest, vars, body: [], alt: [] };
       push(block);
       stack.push({ nodes: block.body, block, inAlt: false });
       continue;
     }
-    for (const w of body.split('|').flatMap((c) => words(c.trim()).slice(0, 1))) {
-      if (/^[a-z]\w*$/i.test(w) && !FUNCS.has(w))
-        return { ok: false, error: `template: :1: function "${w}" not defined` };
-    }
+    const bad = unknownFunction(body);
+    if (bad) return { ok: false, error: `template: :1: function "${bad}" not defined` };
     push({ t: 'out', pipe: body });
   }
   if (stack.length > 1) return { ok: false, error: `template: :1: unexpected EOF` };
@@ -108,19 +155,16 @@ function parse(src: string): { ok: true; nodes: Node[] } | { ok: false; error: s
 
 type Scope = { dot: Value; vars: Record<string, Value> };
 
-function field(v: Value, name: string): Value {
-  if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  return (v as Record<string, Value>)[name];
-}
-
 function operand(w: string, sc: Scope): Value {
   if (w.startsWith('"')) return JSON.parse(w);
+  if (w.startsWith('`')) return w.slice(1, -1);
+  if (w === 'nil') return null;
   if (/^-?\d+$/.test(w)) return Number(w);
   if (w === 'true' || w === 'false') return w === 'true';
   let base: Value;
   let path: string;
   if (w.startsWith('(')) {
-    const end = w.lastIndexOf(')');
+    const end = groupEnd(w, 0);
     base = pipeline(w.slice(1, end), sc);
     path = w.slice(end + 1);
   } else if (w.startsWith('$')) {
@@ -135,41 +179,10 @@ function operand(w: string, sc: Scope): Value {
   return base;
 }
 
-function call(fn: string, args: Value[]): Value {
-  const [a, b] = args;
-  switch (fn) {
-    case 'json':
-      return JSON.stringify(a ?? null)
-        .replace(/</g, '\\u003c')
-        .replace(/>/g, '\\u003e')
-        .replace(/&/g, '\\u0026');
-    case 'index':
-      return args.slice(1).reduce((v, k) => (Array.isArray(v) ? v[Number(k)] : field(v, String(k))), a);
-    case 'len':
-      return Array.isArray(a) ? a.length : typeof a === 'string' ? a.length : Object.keys(a ?? {}).length;
-    case 'join':
-      return Array.isArray(a) ? a.map(show).join(String(b)) : show(a);
-    case 'split':
-      return String(a).split(String(b));
-    case 'upper':
-      return String(a).toUpperCase();
-    case 'lower':
-      return String(a).toLowerCase();
-    case 'title':
-      return String(a).replace(/\b\w/g, (c) => c.toUpperCase());
-    case 'println':
-      return `${args.map(show).join(' ')}\n`;
-    case 'pad':
-      return `${' '.repeat(Number(b))}${show(a)}${' '.repeat(Number(args[2]))}`;
-    default:
-      return args.map(show).join('');
-  }
-}
-
 function pipeline(src: string, sc: Scope): Value {
   let prev: Value;
   let first = true;
-  for (const cmd of src.split('|')) {
+  for (const cmd of commands(src)) {
     const ws = words(cmd.trim());
     const [head, ...rest] = ws;
     if (FUNCS.has(head)) {

@@ -28,6 +28,18 @@ describe('docker inspect --format (text/template subset)', () => {
     ],
     ["docker container inspect -f '{{if .State.Running}}up{{else}}down{{end}}' db", 'up'],
     ["docker inspect -f '{{.Nope}}' web", '<no value>'],
+    // docs/reference/commandline/inspect.md "Find a specific port mapping": nested index calls.
+    [`docker inspect --format='{{(index (index .NetworkSettings.Ports "80/tcp") 0).HostPort}}' web`, '8080'],
+    // Go's builtin comparisons and logic (they were read as fields and always false).
+    [`docker inspect -f '{{if eq .State.Status "running"}}up{{else}}down{{end}}' web`, 'up'],
+    [`docker inspect -f '{{if ne .State.Status "running"}}up{{else}}down{{end}}' web`, 'down'],
+    [`docker inspect -f '{{eq .HostConfig.NetworkMode "bridge" "app"}}' web`, 'true'],
+    [`docker inspect -f '{{if and .State.Running (eq .State.ExitCode 0)}}ok{{end}}' web`, 'ok'],
+    [`docker inspect -f '{{not .State.Paused}} {{or .Config.Domainname "none"}}' web`, 'true none'],
+    [`docker inspect -f '{{gt (len .NetworkSettings.Networks) 0}}' web`, 'true'],
+    [`docker inspect -f '{{printf "%s has %d network(s)" .Name (len .NetworkSettings.Networks)}}' web`, '/web has 1 network(s)'],
+    [`docker inspect -f '{{.Name | upper | printf "[%s]"}}' web`, '[/WEB]'],
+    [`docker inspect -f '{{(.Name | upper)}}' web`, '/WEB'],
   ])('%s', (line, out) => {
     const r = docker(world, line);
     expect(r.output).toBe(out);
