@@ -65,10 +65,13 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
         w: m.measured?.width ?? m.width ?? 0,
         h: m.measured?.height ?? m.height ?? 0,
       });
-      // labels are HTML over the canvas: their screen boxes back into flow coordinates
+      // labels are HTML over the canvas: their screen boxes back into flow coordinates, by the
+      // transform the viewport has on screen now (the store's runs ahead of it while a fit animates)
       const dom = st.domNode;
-      const [tx, ty, zoom] = st.transform;
-      const origin = dom?.getBoundingClientRect();
+      const vp = dom?.querySelector<HTMLElement>('.react-flow__viewport');
+      const m = vp ? new DOMMatrixReadOnly(getComputedStyle(vp).transform) : null;
+      const [tx, ty, zoom] = m && m.a > 0 ? [m.e, m.f, m.a] : st.transform;
+      const origin = vp?.parentElement?.getBoundingClientRect();
       const labels = origin
         ? [
             ...dom!.querySelectorAll(`.edge-label, .react-flow__node[data-id="${CSS.escape(id)}"] .host-header > *`),
