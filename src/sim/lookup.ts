@@ -74,3 +74,55 @@ export function endpointDnsNames(world: World, c: Container, ep: Endpoint): stri
 export function inNoneNetwork(c: Container): boolean {
   return c.noneAttached ?? c.networkMode === 'none';
 }
+
+/** opts.ParseLink: `name:alias` or `name` (alias = name), or the CLI's error. */
+export function parseLink(val: string): { name: string; alias: string } | { error: string } {
+  if (val === '') return { error: 'empty string specified for links' };
+  const arr = val.split(':');
+  if (arr.length > 2) return { error: `bad format for links: ${val}` };
+  if (arr.length === 1) return { name: val, alias: val };
+  return { name: arr[0], alias: arr[1] };
+}
+
+/** A container's links whose target still exists: the child and the alias (registered at create). */
+export function linkedContainers(world: World, c: Container): { child: Container; alias: string }[] {
+  const out: { child: Container; alias: string }[] = [];
+  for (const l of c.links ?? []) {
+    const p = parseLink(l);
+    const child = 'error' in p ? null : findContainer(world, p.name);
+    if (child && !('error' in p)) out.push({ child, alias: p.alias });
+  }
+  return out;
+}
+
+/** The predefined default bridge endpoint of a container, if it has one. */
+export function defaultBridgeEndpoint(world: World, c: Container): Endpoint | undefined {
+  return c.endpoints.find((e) => {
+    const n = world.networks[e.networkId];
+    return n?.predefined && n.name === 'bridge';
+  });
+}
+
+/**
+ * Legacy links' /etc/hosts records on the default bridge (daemon buildSandboxOptions): the
+ * child's bridge address, then "alias hostname" and the child's name when it differs from the alias.
+ */
+export function linkHostRecords(world: World, c: Container): { ip: string; names: string[] }[] {
+  if (c.networkMode !== 'bridge' || !defaultBridgeEndpoint(world, c)) return [];
+  const out: { ip: string; names: string[] }[] = [];
+  for (const { child, alias } of linkedContainers(world, c)) {
+    const ip = child.state === 'running' ? defaultBridgeEndpoint(world, child)?.ip : undefined;
+    if (!ip) continue;
+    out.push({ ip, names: [alias, child.hostname, ...(alias !== child.name ? [child.name] : [])] });
+  }
+  return out;
+}
+
+/** On a user-defined network a link is an alias only the linking container resolves (libnetwork ep.aliases). */
+export function linkAliasTarget(c: Container, name: string): string | null {
+  for (const l of c.links ?? []) {
+    const p = parseLink(l);
+    if (!('error' in p) && p.alias.toLowerCase() === name) return p.name.toLowerCase();
+  }
+  return null;
+}

@@ -228,6 +228,8 @@ export interface Container {
   endpoints: Endpoint[];
   /** on the "none" network; absent: networkMode === 'none' (network connect/disconnect none set it) */
   noneAttached?: boolean;
+  /** legacy `--link NAME[:ALIAS]` values as given (HostConfig.Links) */
+  links?: string[];
   ports: PortBinding[];
   /** --expose ports ("8080/tcp"), on top of the image's EXPOSE */
   expose?: string[];

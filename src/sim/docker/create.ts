@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import { dockerTime } from '../clock';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
-import { lookupContainer, lookupNetwork } from '../lookup';
+import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
@@ -36,14 +36,18 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'privileged' },
   { long: 'cap-add', value: true },
   { long: 'init' },
+  { long: 'link', value: true },
 ];
 
-/** pflag's error for an `-e` value opts.ValidateEnv refuses (`-e =x`), or null. */
+/** pflag's error for an `-e` value opts.ValidateEnv refuses (`-e =x`) or a `--link` opts.ValidateLink refuses, or null. */
 export function envFlagError(p: Parsed): string | null {
   const bad = all(p, 'env').find((e) => e.startsWith('=') || e === '');
-  return bad === undefined
-    ? null
-    : `invalid argument "${bad}" for "-e, --env" flag: invalid environment variable: ${bad}`;
+  if (bad !== undefined) return `invalid argument "${bad}" for "-e, --env" flag: invalid environment variable: ${bad}`;
+  for (const l of all(p, 'link')) {
+    const r = parseLink(l);
+    if ('error' in r) return `invalid argument "${l}" for "--link" flag: ${r.error}`;
+  }
+  return null;
 }
 
 export type CreateOutcome =
@@ -108,6 +112,12 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   const known = found.ok && !netRef.startsWith('container:') && netRef !== 'default' ? found.value : null;
   const bad = endpointSettingsError(netRef, known, ip, aliases);
   if (bad) return api(`invalid config for network ${netRef}: ${bad}`);
+  const links = all(p, 'link');
+  if (links.length && netRef.startsWith('container:')) {
+    return api(
+      "conflicting options: container type network can't be used with links. This would result in undefined behavior",
+    );
+  }
   if (name !== undefined) {
     const bare = name.startsWith('/') ? name.slice(1) : name;
     if (!NAME_RE.test(bare)) return api(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
@@ -116,6 +126,24 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
       return api(
         `Conflict. The container name "/${bare}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
       );
+    }
+  }
+  // registerLinks (daemon/daemon_unix.go), after the name is reserved; skipped on user-defined networks.
+  if (!isUserDefinedName(netRef)) {
+    for (const l of links) {
+      const { name: ref } = parseLink(l) as { name: string };
+      let child = lookupContainer(world, ref);
+      if (!child.ok) return api(`could not get container for ${ref}: ${child.error}`);
+      while (child.ok && child.value.networkMode.startsWith('container:')) {
+        const cid = child.value.networkMode.slice('container:'.length);
+        child = lookupContainer(world, cid);
+        if (!child.ok) return api(`could not get container for ${cid}: ${child.error}`);
+      }
+      if (child.ok && child.value.networkMode === 'host') {
+        return api(
+          "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
+        );
+      }
     }
   }
   if (netRef === 'host') {
@@ -161,6 +189,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
       endpoints,
       ports: networkMode === 'host' ? [] : ports,
       ...(expose.length ? { expose } : {}),
+      ...(links.length ? { links } : {}),
       publishAll,
       autoRemove: isSet(p, 'rm'),
       tty: isSet(p, 'tty'),

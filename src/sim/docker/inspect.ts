@@ -1,7 +1,14 @@
 import { dockerTime } from '../clock';
 import { imageInfo } from '../images';
-import { prefixLen } from '../ipam';
-import { containersOn, endpointDnsNames, inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
+import { isUserDefinedName, prefixLen } from '../ipam';
+import {
+  containersOn,
+  endpointDnsNames,
+  inNoneNetwork,
+  linkedContainers,
+  lookupContainer,
+  lookupNetwork,
+} from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { last, parseFlags } from './flags';
 import { argsError, fail, flagError, goJson, ok } from './output';
@@ -35,7 +42,8 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
   const live = c.state === 'running' && ep?.ip;
   return {
     IPAMConfig: ep?.ipamIp ? { IPv4Address: ep.ipamIp } : null,
-    Links: null,
+    // --link on a user-defined network lands in that endpoint's settings (cli applyContainerOptions).
+    Links: ep && !net.predefined && ep.networkId === c.endpoints[0]?.networkId && c.links?.length ? c.links : null,
     Aliases: ep?.aliases.length ? ep.aliases : null,
     MacAddress: live ? ep.mac! : '',
     DriverOpts: null,
@@ -66,6 +74,12 @@ function portsJson(c: Container): Record<string, { HostIp: string; HostPort: str
     out[key] = list;
   }
   return out;
+}
+
+function hostConfigLinks(world: World, c: Container): string[] | null {
+  if (!c.links?.length || isUserDefinedName(c.networkMode)) return null;
+  const links = linkedContainers(world, c).map(({ child, alias }) => `/${child.name}:/${c.name}/${alias}`);
+  return links.length ? links : null;
 }
 
 /** The container object of `docker container inspect` (the fields people read, in the API's order). */
@@ -125,6 +139,8 @@ export function containerJson(world: World, c: Container) {
     Platform: 'linux',
     HostConfig: {
       NetworkMode: c.networkMode,
+      // daemon/inspect.go: the registered links as "/child:/parent/alias" (none on user-defined networks).
+      Links: hostConfigLinks(world, c),
       PortBindings: sortKeys(bindings),
       AutoRemove: c.autoRemove,
       PublishAllPorts: c.publishAll,

@@ -1,7 +1,7 @@
 import { DOCKER_HOST } from '../ids';
 import { imageInfo } from '../images';
 import { allocateAddress, endpointSettingsError } from '../ipam';
-import { lookupNetwork } from '../lookup';
+import { defaultBridgeEndpoint, linkedContainers, lookupNetwork } from '../lookup';
 import type { Container, World } from '../model';
 import { randomHex, randomId, randomInt, randomMac } from '../prng';
 import { bindPorts } from './ports';
@@ -115,6 +115,20 @@ export function startContainer(draft: World, id: string): StartError | null {
     if (err) {
       const msg = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${gwEp.endpointId}): ${err}`;
       return failStart(c, msg);
+    }
+  }
+  // Legacy links on the default bridge: buildSandboxOptions, then setupLinkedContainers (createSpec).
+  if (c.networkMode === 'bridge' && defaultBridgeEndpoint(draft, c)) {
+    const children = linkedContainers(draft, c);
+    for (const { child } of children) {
+      if (!defaultBridgeEndpoint(draft, child)) {
+        return failStart(c, `Cannot link to /${child.name}, as it does not belong to the default network`);
+      }
+    }
+    for (const { child, alias } of children) {
+      if (child.state !== 'running') {
+        return failStart(c, `Cannot link to a non running container: /${child.name} AS /${c.name}/${alias}`);
+      }
     }
   }
   c.state = 'running';

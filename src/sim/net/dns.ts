@@ -1,4 +1,5 @@
 import { DOCKER_HOST } from '../ids';
+import { linkAliasTarget, linkHostRecords } from '../lookup';
 import type { Container, Network } from '../model';
 import { inetAton, isLoopback } from './addr';
 import { listenerFor } from './apps';
@@ -49,7 +50,10 @@ export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string
   for (const net of userNetworks(ctx, asker)) {
     const suffix = `.${net.name.toLowerCase()}`;
     const bare = q.endsWith(suffix) ? q.slice(0, -suffix.length) : q;
-    const ips = containerIndex(ctx.world).dnsNames.get(net.id)?.get(bare) ?? [];
+    // a --link alias is the linking container's own: first the alias's target, then the name itself
+    const target = linkAliasTarget(asker, bare);
+    const names = containerIndex(ctx.world).dnsNames.get(net.id);
+    const ips = (target ? names?.get(target) : undefined) ?? names?.get(bare) ?? [];
     if (ips.length) return [...ips];
   }
   return [];
@@ -59,6 +63,8 @@ export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string
 export function reverseName(ctx: Ctx, asker: NetNode, ip: string): string | null {
   if (isLoopback(ip)) return 'localhost';
   if (primaryIp(asker) === ip) return asker.container?.hostname ?? asker.machine?.hostname ?? null;
+  const linked = asker.container ? linkHostRecords(ctx.world, asker.container).find((r) => r.ip === ip) : undefined;
+  if (linked) return linked.names[0];
   if (asker.container) {
     for (const net of userNetworks(ctx, asker.container)) {
       const hit = containerIndex(ctx.world).byNetIp.get(net.id)?.get(ip);
@@ -158,9 +164,14 @@ function unresolved(r: Exclude<Resolution, { kind: 'ok' }>, name: string): strin
   return `${r.servfail ? 'SERVFAIL' : 'no answer'} ${name}`;
 }
 
-function hostsFile(node: NetNode, name: string): string | null {
+function hostsFile(ctx: Ctx, node: NetNode, name: string): string | null {
   const q = name.toLowerCase();
   if (q === 'localhost' || q === 'localhost.localdomain') return '127.0.0.1';
+  // legacy --link records on the default bridge sit before the container's own line
+  const linked = node.container
+    ? linkHostRecords(ctx.world, node.container).find((r) => r.names.some((n) => n.toLowerCase() === q))
+    : undefined;
+  if (linked) return linked.ip;
   const me = node.container?.hostname ?? node.machine?.hostname;
   if (me && q === me.toLowerCase()) return primaryIp(node) ?? '127.0.1.1';
   return null;
@@ -183,7 +194,7 @@ function lookup(ctx: Ctx, node: NetNode, name: string): Resolution {
   // a numeric host is no name: getaddrinfo reads it as inet_aton does (127.1, 0)
   const literal = inetAton(name);
   if (literal) return { kind: 'ok', ips: [literal], server: null };
-  const local = hostsFile(node, name);
+  const local = hostsFile(ctx, node, name);
   if (local) {
     step(ctx, node.canvas, 'dns-answer', { app: { summary: `${name} ${local}` } }, 'dns.hosts', { name, ip: local });
     return { kind: 'ok', ips: [local], server: null };

@@ -1,4 +1,5 @@
 import { DOCKER_HOST } from '../ids';
+import { linkHostRecords } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { namespaceOwner } from '../stack';
 import type { Where } from '../where';
@@ -81,6 +82,8 @@ export function etcHosts(world: World, where: Where): string {
   const c = world.containers[owner.id];
   const ip = c?.endpoints.find((ep) => ep.ip)?.ip;
   const lines = [...DOCKER_HOSTS];
+  // etchosts.Build writes --link (and --add-host) records after the defaults; the own line comes last
+  if (c) for (const r of linkHostRecords(world, c)) lines.push(`${r.ip}\t${r.names.join(' ')}`);
   if (c && ip) lines.push(`${ip}\t${c.hostname}`);
   return lines.join('\n');
 }

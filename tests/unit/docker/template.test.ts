@@ -37,7 +37,10 @@ describe('docker inspect --format (text/template subset)', () => {
     [`docker inspect -f '{{if and .State.Running (eq .State.ExitCode 0)}}ok{{end}}' web`, 'ok'],
     [`docker inspect -f '{{not .State.Paused}} {{or .Config.Domainname "none"}}' web`, 'true none'],
     [`docker inspect -f '{{gt (len .NetworkSettings.Networks) 0}}' web`, 'true'],
-    [`docker inspect -f '{{printf "%s has %d network(s)" .Name (len .NetworkSettings.Networks)}}' web`, '/web has 1 network(s)'],
+    [
+      `docker inspect -f '{{printf "%s has %d network(s)" .Name (len .NetworkSettings.Networks)}}' web`,
+      '/web has 1 network(s)',
+    ],
     [`docker inspect -f '{{.Name | upper | printf "[%s]"}}' web`, '[/WEB]'],
     [`docker inspect -f '{{(.Name | upper)}}' web`, '/WEB'],
   ])('%s', (line, out) => {
