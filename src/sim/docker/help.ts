@@ -59,6 +59,7 @@ const CANONICAL: Record<string, string> = {
   'container remove': 'container rm',
   'network list': 'network ls',
   'network remove': 'network rm',
+  'image list': 'image ls',
 };
 
 /** The help text of `docker <cmdPath>` if v28's is known here ("run", "container run", "network ls" …). */
@@ -70,6 +71,7 @@ export function commandHelp(typed: string): string | undefined {
   else if (words.length === 2 && words[0] === 'container') {
     key = words[1] === 'ls' ? 'ps' : words[1] === 'inspect' ? 'container inspect' : words[1];
   } else if (words.length === 2 && words[0] === 'network') key = cmdPath;
+  else if (words.length === 2 && words[0] === 'image') key = { ls: 'images', list: 'images', pull: 'pull' }[words[1]];
   const h = key === undefined ? undefined : HELP[key];
   if (!h) return undefined;
   const args = h.use.split(' ').slice(1).join(' ');

@@ -48,7 +48,9 @@ function withHelp(world: World, argv: string[], r: CommandResult): CommandResult
   const asked = r.output.startsWith('unknown flag: --help\n');
   const short = r.output.startsWith("unknown shorthand flag: 'h' in -h");
   if (!asked && !short) return r;
-  const path = argv.filter((a) => !a.startsWith('-')).slice(0, ['container', 'network'].includes(argv[0]) ? 2 : 1);
+  const path = argv
+    .filter((a) => !a.startsWith('-'))
+    .slice(0, ['container', 'network', 'image'].includes(argv[0]) ? 2 : 1);
   const help = commandHelp(path.join(' '));
   if (!help) return r;
   return ok(world, `${short ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${help}`);
@@ -102,6 +104,8 @@ function dispatch(world: World, argv: string[]): CommandResult {
       return container(world, rest);
     case 'version':
       return ok(world, VERSION);
+    case 'help':
+      return helpCommand(world, rest);
     case undefined:
     case '--help':
       return ok(world, rootHelp());
@@ -116,6 +120,15 @@ function dispatch(world: World, argv: string[]): CommandResult {
       // cmd/docker/docker.go (v28): the root command's RunE for an unknown name.
       return fail(world, `docker: unknown command: docker ${cmd}\n\nRun 'docker --help' for more information`, 1);
   }
+}
+
+/** cli/cobra.go's helpCommand: `docker help [command]` prints that command's help. */
+function helpCommand(world: World, args: string[]): CommandResult {
+  if (args.length === 0) return ok(world, rootHelp());
+  const text = commandHelp(args.join(' '));
+  if (text) return ok(world, text);
+  if (args.length === 1 && ['container', 'network', 'image'].includes(args[0])) return dispatch(world, [args[0]]);
+  return fail(world, `unknown help topic: ${args.join(' ')}`, 1);
 }
 
 function container(world: World, argv: string[]): CommandResult {

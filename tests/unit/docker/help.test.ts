@@ -317,3 +317,43 @@ Options:
 `);
   });
 });
+
+describe('docker help [command] (cli/cobra.go helpCommand) and image help', () => {
+  const w = createDefaultWorld();
+
+  it('docker help is the root help; docker help run is run --help; an unknown topic is an error', () => {
+    expect(docker(w, 'docker help').output).toBe(docker(w, 'docker --help').output);
+    expect(docker(w, 'docker help run').output).toBe(docker(w, 'docker run --help').output);
+    expect(docker(w, 'docker help network ls').output).toBe(docker(w, 'docker network ls --help').output);
+    expect(docker(w, 'docker help network').output).toBe(docker(w, 'docker network --help').output);
+    expect(docker(w, 'docker help nope')).toMatchObject({ output: 'unknown help topic: nope', exitCode: 1 });
+  });
+
+  it('docker images --help / docker image ls --help (v28 lists --tree as experimental)', () => {
+    const out = docker(w, 'docker images --help').output;
+    expect(
+      out.startsWith(
+        'Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n\nAliases:\n  docker image ls, docker image list, docker images\n\nOptions:\n  -a, --all             Show all images (default hides intermediate images)\n',
+      ),
+    ).toBe(true);
+    expect(
+      out.endsWith(
+        '  -q, --quiet           Only show image IDs\n      --tree            List multi-platform images as a tree (EXPERIMENTAL)',
+      ),
+    ).toBe(true);
+    expect(docker(w, 'docker image list --help').output).toBe(out.replace('docker images [', 'docker image ls ['));
+    expect(docker(w, 'docker pull --help').output).toBe(`Usage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]
+
+Download an image from a registry
+
+Aliases:
+  docker image pull, docker pull
+
+Options:
+  -a, --all-tags                Download all tagged images in the repository
+      --disable-content-trust   Skip image verification (default true)
+      --platform string         Set platform if server is multi-platform
+                                capable
+  -q, --quiet                   Suppress verbose output`);
+  });
+});
