@@ -70,13 +70,18 @@ export function ctChange(on: string, entry: ConntrackEntry, kind: 'add' | 'hit')
   return { on, table: 'conntrack', kind, entry: { ...entry, orig: { ...entry.orig }, reply: { ...entry.reply } } };
 }
 
-/** Ends the flow in progress: a completed TCP exchange lingers in TIME_WAIT, a reset one in CLOSE. */
-export function ctFinish(ctx: Ctx, how: 'done' | 'reset' | 'unanswered'): void {
+/**
+ * Ends the flow in progress: a completed TCP exchange lingers in TIME_WAIT, a reset one in CLOSE,
+ * one the client gave up on while the server's app never read (a paused container: the client's
+ * FIN is ACKed by the server's kernel only) in CLOSE_WAIT (nf_conntrack tcp_timeout_close_wait 60 s).
+ */
+export function ctFinish(ctx: Ctx, how: 'done' | 'reset' | 'unanswered' | 'stalled'): void {
   for (const { entry } of ctx.flow) {
     entry.at = now(ctx);
     if (entry.proto === 'tcp') {
       if (how === 'done') Object.assign(entry, { state: 'TIME_WAIT', timeout: 119, assured: true });
       else if (how === 'reset') Object.assign(entry, { state: 'CLOSE', timeout: 9 });
+      else if (how === 'stalled') Object.assign(entry, { state: 'CLOSE_WAIT', timeout: 59, assured: true });
     } else if (how === 'done') {
       entry.timeout = 29;
     }

@@ -29,10 +29,15 @@ export type HttpResult =
   | { kind: 'empty' }
   /** SYN or its answer dropped somewhere: the client waits (curl 28) */
   | { kind: 'lost' }
+  /**
+   * connected and the request delivered, but the app is frozen (`docker pause`): its kernel
+   * answered the handshake, nothing answers the request, the client waits (curl 28, 0 bytes)
+   */
+  | { kind: 'stalled' }
   | { kind: 'unreachable' }
   | { kind: 'host-unreachable' };
 
-type Served = { kind: 'ok'; answer: HttpAnswer } | { kind: 'reset' } | { kind: 'empty' };
+type Served = { kind: 'ok'; answer: HttpAnswer } | { kind: 'reset' } | { kind: 'empty' } | { kind: 'stalled' };
 
 /** What the client asks: the method and the path of the request line. */
 export interface HttpRequest {
@@ -116,10 +121,20 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
       container: target.container.name,
     });
     const r = httpGet(ctx, srv, target.ip, target.port, depth + 1, req);
-    return r.kind === 'ok' ? { kind: 'ok', answer: r.answer } : r.kind === 'empty' ? r : { kind: 'reset' };
+    // the proxy relays what its own connection got: a frozen backend leaves it waiting too
+    return r.kind === 'ok'
+      ? { kind: 'ok', answer: r.answer }
+      : r.kind === 'empty' || r.kind === 'stalled'
+        ? r
+        : { kind: 'reset' };
   }
   if (l.containerId) {
     const c = ctx.world.containers[l.containerId];
+    // the freezer cgroup stops the app, not the kernel: the request sits unread in its socket
+    if (c?.paused) {
+      step(ctx, srv.canvas, 'app', {}, 'app.paused', { node: srv.label, port, container: c.name });
+      return { kind: 'stalled' };
+    }
     const res = c ? httpResponse(c, port) : null;
     return res ? { kind: 'ok', answer: forRequest(res, req) } : { kind: 'empty' };
   }
@@ -194,6 +209,7 @@ export function httpGet(
       });
       return { reply: { flags: 'PSH,ACK', app: `HTTP/1.1 ${a.status} ${a.reason}` } };
     }
+    if (served.kind === 'stalled') return { silent: true };
     return served.kind === 'reset'
       ? { reply: { flags: 'RST,ACK', app: 'connection reset' }, refuse: true }
       : { reply: { flags: 'FIN,ACK', app: 'connection closed' }, refuse: true };
@@ -203,6 +219,10 @@ export function httpGet(
   if (ex.kind === 'ok' && s.kind === 'ok') {
     ctFinish(ctx, 'done');
     return { kind: 'ok', answer: s.answer, server: ex.server };
+  }
+  if (s.kind === 'stalled') {
+    ctFinish(ctx, 'stalled');
+    return { kind: 'stalled' };
   }
   ctFinish(ctx, s.kind === 'reset' ? 'reset' : 'done');
   if (ex.kind === 'refused') return { kind: s.kind === 'reset' ? 'reset' : 'empty' };

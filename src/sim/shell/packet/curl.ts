@@ -100,6 +100,21 @@ function headerLines(a: HttpAnswer, clockMs: number): string[] {
   return [`HTTP/1.1 ${a.status} ${a.reason}`, ...hs.map(([k, v]) => `${k}: ${v}`)];
 }
 
+/**
+ * curl has no deadline of its own once connected: a server that never answers keeps it waiting
+ * until Ctrl-C. The console cannot wait forever, so it presses it for the learner after this long
+ * (as ping without -c is stopped after 100 replies): the terminal echoes ^C, the shell's $? is 130.
+ */
+export const CURL_PATIENCE_MS = 60_000;
+
+const interrupted = (out: string[]): ToolOutcome => ({
+  output: [...out, '^C'].join('\n'),
+  exitCode: 130,
+  ok: false,
+  summary: 'no answer (interrupted)',
+  ms: CURL_PATIENCE_MS,
+});
+
 /** The `curl` command. */
 export function curl(world: World, argv: string[], where: Where, line: string): CommandResult {
   const a = parse(argv);
@@ -213,6 +228,13 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
       case 'empty':
         request();
         return err(52, 'Empty reply from server', 'empty reply', took);
+      case 'stalled': {
+        // connected, the request sent, no byte back (a paused app): only -m ends the transfer
+        request();
+        if (a.maxTime === null) return interrupted(out);
+        const ms = Math.round(a.maxTime * 1000 + 2);
+        return err(28, `Operation timed out after ${ms} milliseconds with 0 bytes received`, 'no answer', ms);
+      }
     }
     status = res.answer.status;
     remote = ip;
@@ -280,7 +302,8 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
   let remote = '';
   let final = url;
   const finish = (o: ToolOutcome): ToolOutcome => {
-    if (a.writeOut === null) return o;
+    // killed by Ctrl-C, curl never gets to its -w line
+    if (a.writeOut === null || o.exitCode === 130) return o;
     const dflt = final.port === (final.scheme === 'https' ? 443 : 80);
     const effective = `${final.scheme}://${final.host}${dflt ? '' : `:${final.port}`}${final.path}`;
     const vars = {

@@ -10,7 +10,8 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
   const xs = splitFlags(argv.slice(1), 'OT');
   let quiet = false;
   let out = 'index.html';
-  let timeout = 3;
+  // busybox's own default (wget.c INIT_G: G.timeout_seconds = 900), covering connect and reads
+  let timeout = 900;
   let raw = '';
   for (let i = 0; i < xs.length; i++) {
     if (xs[i] === '-q') quiet = true;
@@ -54,6 +55,15 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
       target = next;
     }
     const ms = ctx.us / 1000;
+    const timedOut = () => fail([...lines, 'wget: download timed out'].join('\n'), 'timed out', timeout * 1000);
+    // the neighbour entry fails after 3 s of unanswered ARP, the kernel's SYN retries after 127 s:
+    // -T's alarm, when shorter, ends wget first
+    if (res.kind === 'host-unreachable' && timeout < 3) return timedOut();
+    if (res.kind === 'lost' || res.kind === 'stalled') {
+      if (res.kind === 'stalled' || timeout * 1000 < 127_000) return timedOut();
+      const why = 'Connection timed out';
+      return fail([...lines, `wget: can't connect to remote host (${ip}): ${why}`].join('\n'), why, 127_000 + ms);
+    }
     if (res.kind === 'refused' || res.kind === 'unreachable' || res.kind === 'host-unreachable') {
       const why =
         res.kind === 'refused'
@@ -63,8 +73,6 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
             : 'Host is unreachable';
       return fail([...lines, `wget: can't connect to remote host (${ip}): ${why}`].join('\n'), why, ms);
     }
-    if (res.kind === 'lost')
-      return fail([...lines, 'wget: download timed out'].join('\n'), 'timed out', timeout * 1000);
     if (res.kind !== 'ok')
       return fail([...lines, 'wget: error getting response: Connection reset by peer'].join('\n'), 'reset', ms);
     if (res.answer.status >= 400) {
