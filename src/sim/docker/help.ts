@@ -69,16 +69,34 @@ export function commandHelp(typed: string): string | undefined {
   let key: string | undefined;
   if (words.length === 1) key = words[0];
   else if (words.length === 2 && words[0] === 'container') {
-    key = words[1] === 'ls' ? 'ps' : words[1] === 'inspect' ? 'container inspect' : words[1];
+    key = words[1] === 'ls' ? 'ps' : ['inspect', 'prune'].includes(words[1]) ? `container ${words[1]}` : words[1];
   } else if (words.length === 2 && words[0] === 'network') key = cmdPath;
   else if (words.length === 2 && words[0] === 'image') key = { ls: 'images', list: 'images', pull: 'pull' }[words[1]];
-  const h = key === undefined ? undefined : HELP[key];
+  const h = key === undefined || (words.length === 1 && key.includes(' ')) ? undefined : HELP[key];
   if (!h) return undefined;
   const args = h.use.split(' ').slice(1).join(' ');
   const parts = [`Usage:  docker ${cmdPath}${args ? ` ${args}` : ''}`, h.short];
   if (h.aliases) parts.push(`Aliases:\n  ${h.aliases}`);
   if (h.flags.length) parts.push(`Options:\n${flagUsages(h.flags)}`);
   return parts.join('\n\n');
+}
+
+/**
+ * `docker CMD --help` (or `-h` where CMD has no -h of its own) right after the command words:
+ * cobra reads it as the help flag whatever the command's own parsing would make of it.
+ */
+export function leadingHelp(argv: string[]): string | undefined {
+  const n = ['container', 'network', 'image'].includes(argv[0]) ? 2 : 1;
+  const flag = argv[n];
+  if (flag !== '--help' && flag !== '-h') return undefined;
+  const path = argv.slice(0, n).join(' ');
+  const text = commandHelp(path);
+  if (!text) return undefined;
+  if (flag === '--help') return text;
+  const key = CANONICAL[path] ?? path;
+  const entry = HELP[key] ?? HELP[key.split(' ').at(-1) ?? ''];
+  if (entry?.flags.some(([short]) => short === 'h')) return undefined;
+  return `Flag shorthand -h has been deprecated, use --help\n${text}`;
 }
 
 /** The root command's "Global Options" table. */

@@ -9,6 +9,7 @@
  * (docker/cli#5485, --time hidden and deprecated); network connect gained --gw-priority in v28.0.
  */
 
+import { FORMAT_USAGE, INSPECT_FORMAT, NETWORK_HELP } from './helpNetwork';
 import { RUN_FLAGS } from './helpRunFlags';
 
 export type FlagRow = [short: string, long: string, varname: string, usage: string];
@@ -19,19 +20,6 @@ export interface HelpEntry {
   aliases?: string;
   flags: FlagRow[];
 }
-
-const FORMAT_TAIL = `'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
-
-/** flagsHelper.FormatHelp (ps, network ls). */
-const FORMAT_USAGE = `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-${FORMAT_TAIL}`;
-
-/** flagsHelper.InspectFormatHelp. */
-const INSPECT_FORMAT = `Format output using a custom template:\n${FORMAT_TAIL}`;
 
 const PS_FLAGS: FlagRow[] = [
   ['a', 'all', '', 'Show all containers (default shows just running)'],
@@ -84,88 +72,6 @@ const CREATE_FLAGS: FlagRow[] = RUN_FLAGS.filter(([, l]) => !['detach', 'detach-
       : f,
 );
 
-const NETWORK_HELP: Record<string, HelpEntry> = {
-  connect: {
-    use: 'connect [OPTIONS] NETWORK CONTAINER',
-    short: 'Connect a container to a network',
-    flags: [
-      ['', 'alias', 'strings', 'Add network-scoped alias for the container'],
-      ['', 'driver-opt', 'strings', 'driver options for the network'],
-      [
-        '',
-        'gw-priority',
-        'int',
-        'Highest gw-priority provides the default gateway. Accepts positive and negative values.',
-      ],
-      ['', 'ip', 'string', 'IPv4 address (e.g., "172.30.100.104")'],
-      ['', 'ip6', 'string', 'IPv6 address (e.g., "2001:db8::33")'],
-      ['', 'link', 'list', 'Add link to another container'],
-      ['', 'link-local-ip', 'strings', 'Add a link-local address for the container'],
-    ],
-  },
-  create: {
-    use: 'create [OPTIONS] NETWORK',
-    short: 'Create a network',
-    flags: [
-      ['', 'attachable', '', 'Enable manual container attachment'],
-      ['', 'aux-address', 'map', 'Auxiliary IPv4 or IPv6 addresses used by Network driver (default map[])'],
-      ['', 'config-from', 'string', 'The network from which to copy the configuration'],
-      ['', 'config-only', '', 'Create a configuration only network'],
-      ['d', 'driver', 'string', 'Driver to manage the Network (default "bridge")'],
-      ['', 'gateway', 'strings', 'IPv4 or IPv6 Gateway for the master subnet'],
-      ['', 'ingress', '', 'Create swarm routing-mesh network'],
-      ['', 'internal', '', 'Restrict external access to the network'],
-      ['', 'ip-range', 'strings', 'Allocate container ip from a sub-range'],
-      ['', 'ipam-driver', 'string', 'IP Address Management Driver (default "default")'],
-      ['', 'ipam-opt', 'map', 'Set IPAM driver specific options (default map[])'],
-      ['', 'ipv4', '', 'Enable or disable IPv4 address assignment (default true)'],
-      ['', 'ipv6', '', 'Enable or disable IPv6 address assignment'],
-      ['', 'label', 'list', 'Set metadata on a network'],
-      ['o', 'opt', 'map', 'Set driver specific options (default map[])'],
-      ['', 'scope', 'string', "Control the network's scope"],
-      ['', 'subnet', 'strings', 'Subnet in CIDR format that represents a network segment'],
-    ],
-  },
-  disconnect: {
-    use: 'disconnect [OPTIONS] NETWORK CONTAINER',
-    short: 'Disconnect a container from a network',
-    flags: [['f', 'force', '', 'Force the container to disconnect from a network']],
-  },
-  inspect: {
-    use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
-    short: 'Display detailed information on one or more networks',
-    flags: [
-      ['f', 'format', 'string', INSPECT_FORMAT],
-      ['v', 'verbose', '', 'Verbose output for diagnostics'],
-    ],
-  },
-  ls: {
-    use: 'ls [OPTIONS]',
-    short: 'List networks',
-    aliases: 'docker network ls, docker network list',
-    flags: [
-      ['f', 'filter', 'filter', 'Provide filter values (e.g. "driver=bridge")'],
-      ['', 'format', 'string', FORMAT_USAGE],
-      ['', 'no-trunc', '', 'Do not truncate the output'],
-      ['q', 'quiet', '', 'Only display network IDs'],
-    ],
-  },
-  prune: {
-    use: 'prune [OPTIONS]',
-    short: 'Remove all unused networks',
-    flags: [
-      ['', 'filter', 'filter', 'Provide filter values (e.g. "until=<timestamp>")'],
-      ['f', 'force', '', 'Do not prompt for confirmation'],
-    ],
-  },
-  rm: {
-    use: 'rm NETWORK [NETWORK...]',
-    short: 'Remove one or more networks',
-    aliases: 'docker network rm, docker network remove',
-    flags: [['f', 'force', '', 'Do not error if the network does not exist']],
-  },
-};
-
 /** Keyed by the leaf command as the user reaches it ("run", "container run", "container ls" …). */
 export const HELP: Record<string, HelpEntry> = {
   run: {
@@ -209,6 +115,63 @@ export const HELP: Record<string, HelpEntry> = {
     flags: [
       ['s', 'signal', 'string', 'Signal to send to the container'],
       ['t', 'timeout', 'int', 'Seconds to wait before killing the container'],
+    ],
+  },
+  restart: {
+    use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Restart one or more containers',
+    aliases: 'docker container restart, docker restart',
+    flags: [
+      ['s', 'signal', 'string', 'Signal to send to the container'],
+      ['t', 'timeout', 'int', 'Seconds to wait before killing the container'],
+    ],
+  },
+  kill: {
+    use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
+    short: 'Kill one or more running containers',
+    aliases: 'docker container kill, docker kill',
+    flags: [['s', 'signal', 'string', 'Signal to send to the container']],
+  },
+  pause: {
+    use: 'pause CONTAINER [CONTAINER...]',
+    short: 'Pause all processes within one or more containers',
+    aliases: 'docker container pause, docker pause',
+    flags: [],
+  },
+  unpause: {
+    use: 'unpause CONTAINER [CONTAINER...]',
+    short: 'Unpause all processes within one or more containers',
+    aliases: 'docker container unpause, docker unpause',
+    flags: [],
+  },
+  top: {
+    use: 'top CONTAINER [ps OPTIONS]',
+    short: 'Display the running processes of a container',
+    aliases: 'docker container top, docker top',
+    flags: [],
+  },
+  rename: {
+    use: 'rename CONTAINER NEW_NAME',
+    short: 'Rename a container',
+    aliases: 'docker container rename, docker rename',
+    flags: [],
+  },
+  attach: {
+    use: 'attach [OPTIONS] CONTAINER',
+    short: 'Attach local standard input, output, and error streams to a running container',
+    aliases: 'docker container attach, docker attach',
+    flags: [
+      ['', 'detach-keys', 'string', 'Override the key sequence for detaching a container'],
+      ['', 'no-stdin', '', 'Do not attach STDIN'],
+      ['', 'sig-proxy', '', 'Proxy all received signals to the process (default true)'],
+    ],
+  },
+  'container prune': {
+    use: 'prune [OPTIONS]',
+    short: 'Remove all stopped containers',
+    flags: [
+      ['', 'filter', 'filter', 'Provide filter values (e.g. "until=<timestamp>")'],
+      ['f', 'force', '', 'Do not prompt for confirmation'],
     ],
   },
   rm: {

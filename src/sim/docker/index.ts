@@ -9,7 +9,7 @@ import {
   dockerRm,
   dockerStartStop,
 } from './containers';
-import { commandHelp, globalOptions } from './help';
+import { commandHelp, globalOptions, leadingHelp } from './help';
 import { dockerImage, dockerImages, dockerPull } from './image';
 import { dockerRmi } from './imageRm';
 import { dockerInspect } from './inspect';
@@ -32,6 +32,8 @@ export function runDocker(world: World, argv: string[], where: Where): CommandRe
     return fail(world, 'bash: docker: command not found', 127);
   }
   try {
+    const help = leadingHelp(argv);
+    if (help) return ok(world, help);
     return withHelp(world, argv, dispatch(world, argv));
   } catch (e) {
     // A bug must not take the console down: report it the way a crashing CLI would.

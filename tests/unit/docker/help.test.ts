@@ -357,3 +357,50 @@ Options:
   -q, --quiet                   Suppress verbose output`);
   });
 });
+
+describe('--help before the arguments, whatever the command parses', () => {
+  const w = createDefaultWorld();
+
+  it('top and rename (which take no flags of their own) print their help', () => {
+    expect(docker(w, 'docker top --help').output).toBe(`Usage:  docker top CONTAINER [ps OPTIONS]
+
+Display the running processes of a container
+
+Aliases:
+  docker container top, docker top`);
+    expect(docker(w, 'docker container rename --help')).toMatchObject({
+      output: `Usage:  docker container rename CONTAINER NEW_NAME
+
+Rename a container
+
+Aliases:
+  docker container rename, docker rename`,
+      exitCode: 0,
+    });
+    expect(
+      docker(w, 'docker top -h').output.startsWith(
+        'Flag shorthand -h has been deprecated, use --help\nUsage:  docker top',
+      ),
+    ).toBe(true);
+  });
+
+  it('attach and container prune; prune alone is no top-level command', () => {
+    expect(docker(w, 'docker attach --help').output).toBe(`Usage:  docker attach [OPTIONS] CONTAINER
+
+Attach local standard input, output, and error streams to a running container
+
+Aliases:
+  docker container attach, docker attach
+
+Options:
+      --detach-keys string   Override the key sequence for detaching a
+                             container
+      --no-stdin             Do not attach STDIN
+      --sig-proxy            Proxy all received signals to the process
+                             (default true)`);
+    expect(docker(w, 'docker container prune --help').output).toContain(
+      '  -f, --force           Do not prompt for confirmation',
+    );
+    expect(docker(w, 'docker help prune')).toMatchObject({ output: 'unknown help topic: prune', exitCode: 1 });
+  });
+});
