@@ -47,6 +47,7 @@ export const en: Record<string, string> = {
   'state.running': 'running',
   'state.exited': 'exited',
   'state.created': 'created',
+  'state.paused': 'paused',
   'role.pc': 'PC on the LAN',
   'role.router': 'home router (NAT)',
   'role.server': 'internet host',

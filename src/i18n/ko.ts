@@ -47,6 +47,7 @@ export const ko: Record<string, string> = {
   'state.running': '실행 중',
   'state.exited': '종료됨',
   'state.created': '생성됨',
+  'state.paused': '일시 정지됨',
   'role.pc': 'LAN의 PC',
   'role.router': '공유기 (NAT)',
   'role.server': '인터넷 호스트',

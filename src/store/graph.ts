@@ -40,7 +40,8 @@ export type ContainerData = {
   containerId: string;
   name: string;
   image: string;
-  state: Container['state'];
+  /** what `docker ps` calls it (State.Status): a paused container is "paused", not "running" */
+  state: Container['state'] | 'paused';
   /** "bridge", "host", "none", "container:<name>" or a network name */
   networkMode: string;
   ifaces: IfaceView[];
@@ -143,7 +144,7 @@ function containerNode(world: World, c: Container): GraphNode {
       containerId: c.id,
       name: c.name,
       image: c.image,
-      state: c.state,
+      state: c.paused ? 'paused' : c.state,
       networkMode: mode,
       ifaces,
       ports: portsOf(c),

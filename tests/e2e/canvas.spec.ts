@@ -342,3 +342,44 @@ test('keyboard: Tab goes from the toolbar to the nodes (cables take no stops), E
   await expect(app.container('c1')).toHaveCount(0);
   await expect(app.consoleOutput).toContainText('docker rm -f c1');
 });
+
+test('docker pause in the console shows the card as paused (its own colour, both themes, ko); unpause, running', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed('docker run -d -p 8080:80 --name web nginx', 'docker run -d --name db redis');
+  const card = app.container('web');
+  const state = card.locator('.ctr-state');
+  const edge = () => card.evaluate((el) => getComputedStyle(el).borderLeftColor);
+  const dot = () => card.locator('.dot').evaluate((el) => getComputedStyle(el).backgroundColor);
+  await expect(state).toHaveText('running');
+  const running = await edge();
+  await app.type('docker stop db');
+  await expect(app.container('db').locator('.ctr-state')).toHaveText('exited');
+  const exited = await app.container('db').evaluate((el) => getComputedStyle(el).borderLeftColor);
+
+  await app.type('docker pause web');
+  await expect(state).toHaveText('paused');
+  await expect(card).toHaveAttribute('data-state', 'paused');
+  // still on the bridge with its address: paused is not stopped
+  await expect(card).toContainText('172.17.0.2/16');
+  const paused = await edge();
+  expect(paused).not.toBe(running);
+  expect(paused).not.toBe(exited);
+  expect(await dot()).toBe(paused);
+  await page.getByTestId('node-docker-host').screenshot({ path: test.info().outputPath('paused-light.png') });
+  await page.getByTestId('tool-theme').click();
+  await expect.poll(edge).not.toBe(paused);
+  const darkPaused = await edge();
+  expect(darkPaused).not.toBe(await app.container('db').evaluate((el) => getComputedStyle(el).borderLeftColor));
+  await page.getByTestId('lang-select').selectOption('ko');
+  await expect(state).toHaveText('일시 정지됨');
+  await page.getByTestId('node-docker-host').screenshot({ path: test.info().outputPath('paused-dark-ko.png') });
+  await page.getByTestId('lang-select').selectOption('en');
+
+  await app.type('docker unpause web');
+  await expect(state).toHaveText('running');
+  await expect(card).toHaveAttribute('data-state', 'running');
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+});

@@ -95,6 +95,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
       className={`node container st-${data.state}${selected ? ' selected' : ''}`}
       style={{ width: data.w, height: data.h }}
       data-testid={`container-${data.name}`}
+      data-state={data.state}
     >
       <Ends />
       <div className="ctr-title">

@@ -70,6 +70,16 @@ describe('worldToGraph: containers', () => {
     expect(ep.veth).toMatch(/^veth[0-9a-f]{7}$/);
   });
 
+  test('a paused container is drawn as paused (docker ps: "paused"), still on its network; unpaused, running', () => {
+    const w = run(base, 'docker run -d --name web -p 8080:80 nginx', 'docker pause web');
+    const c = Object.values(w.containers)[0];
+    const of = (x: World) => worldToGraph(x).nodes.find((n) => n.id === `ctr:${c.id}`)!.data as ContainerData;
+    expect(of(w).state).toBe('paused');
+    expect(of(w).ifaces.map((f) => f.ip)).toEqual(['172.17.0.2/16']);
+    expect(of(run(w, 'docker unpause web')).state).toBe('running');
+    expect(of(run(w, 'docker stop web')).state).toBe('exited');
+  });
+
   test('a multi-homed container has one veth edge per network; a user network gets a br- bridge', () => {
     const w = run(
       base,
