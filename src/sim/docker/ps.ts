@@ -1,6 +1,7 @@
 import { EPOCH_MS } from '../clock';
 import { imageInfo } from '../images';
-import { inNoneNetwork } from '../lookup';
+import { isUserDefinedName } from '../ipam';
+import { inNoneNetwork, linkedContainers } from '../lookup';
 import type { CommandResult, Container, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
 import { parseRef, storedImage, storeEntries, UNTAGGED } from './imageStore';
@@ -107,6 +108,16 @@ function filterList(
   return { ok: true, list: list.filter(keep) };
 }
 
+/** The "parent/alias" names of the links other containers hold to `c` (daemon name registry). */
+function linkNamesOf(world: World, c: Container): string[] {
+  const registered = Object.values(world.containers).filter((p) => !isUserDefinedName(p.networkMode));
+  return registered.flatMap((parent) =>
+    linkedContainers(world, parent)
+      .filter(({ child }) => child.id === c.id)
+      .map(({ alias }) => `${parent.name}/${alias}`),
+  );
+}
+
 export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandResult {
   const p = parseFlags(argv, [
     { long: 'all', short: 'a' },
@@ -154,7 +165,8 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
       State: stateName(c),
       Status: statusText(c, world.clock),
       Size: '0B',
-      Names: c.name,
+      // --no-trunc adds the legacy link names (parent/alias) the daemon registered for this container.
+      Names: trunc ? c.name : [c.name, ...linkNamesOf(world, c)].join(','),
       Labels: '',
       Mounts: '',
       Networks:

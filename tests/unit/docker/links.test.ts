@@ -40,6 +40,12 @@ describe('legacy --link (docs/network/links.md, docker-facts 28)', () => {
     expect(docker(w, 'docker inspect -f "{{json .HostConfig.Links}}" db').output).toBe('null');
   });
 
+  it("docker ps --no-trunc lists the link name parent/alias with the child's own (formatter Names)", () => {
+    const w = bridge();
+    expect(docker(w, 'docker ps --format "{{.Names}}"').output).toBe('web\ndb');
+    expect(docker(w, 'docker ps --no-trunc --format "{{.Names}}"').output).toBe('web\ndb,web/database');
+  });
+
   it('a missing target is refused at create; a bad format by the CLI flag parser', () => {
     const { world } = play([]);
     expect(docker(world, 'docker run -d --name web --link nope:x nginx')).toMatchObject({
