@@ -75,6 +75,8 @@ export const en: Record<string, string> = {
   'insp.conntrack': 'Connection tracking',
   'insp.none': 'none',
   'insp.empty': 'empty',
+  'insp.asOfStep': 'as of step {{n}}',
+  'insp.asOfStart': 'before step 1',
   'insp.id': 'ID',
   'insp.image': 'Image',
   'insp.state': 'State',

@@ -75,6 +75,8 @@ export const ko: Record<string, string> = {
   'insp.conntrack': '연결 추적 (conntrack)',
   'insp.none': '없음',
   'insp.empty': '비어 있음',
+  'insp.asOfStep': '{{n}}단계 시점',
+  'insp.asOfStart': '1단계 이전',
   'insp.id': 'ID',
   'insp.image': '이미지',
   'insp.state': '상태',

@@ -129,7 +129,7 @@ export const createDocSlice =
         log: appendLog(log, entries),
         history: nextHistory,
       });
-      if (res.trace) get().loadTrace(res.trace);
+      if (res.trace) get().loadTrace(res.trace, { before: world, after: res.session.world });
       return { ok: res.exitCode === 0, output: res.output, exitCode: res.exitCode, trace: res.trace };
     },
     gesture: (lines, unpin = []) => {
@@ -164,7 +164,7 @@ export const createDocSlice =
           entries.push({ id: nextLogId++, kind: 'note', text: '', key: 'console.rolledBack' });
         set({ log: appendLog(log, entries) });
       }
-      if (last.ok && last.trace) get().loadTrace(last.trace);
+      if (last.ok && last.trace) get().loadTrace(last.trace, { before: world, after: session.world });
       return last;
     },
     pin: (id, pos) => set({ pinned: { ...get().pinned, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } }),

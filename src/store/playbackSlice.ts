@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Trace } from '../sim/model';
+import type { Trace, World } from '../sim/model';
 import { ALL_PROTOCOLS, nextVisible, type ProtoFilters, predictAnswer, prevVisible } from '../ui/sim/playbackLogic';
 import type { ProtoCategory } from '../ui/sim/protocol';
 
@@ -33,8 +33,16 @@ export interface PredictState {
  * Packet playback (issue 4). Owned by the simulation-mode work; the main store spreads this slice in.
  * Playback never enters the undo history.
  */
+/** The World just before the command that produced the loaded trace, and the one it left. */
+export interface TraceWorlds {
+  before: World;
+  after: World;
+}
+
 export interface PlaybackSlice {
   trace: Trace | null;
+  /** where the loaded trace came from, so the Inspector can show its tables at the current step */
+  traceWorlds: TraceWorlds | null;
   /** index of the current step, -1 before the first */
   cursor: number;
   /** bumps on every cursor move, so re-selecting the same step replays its animation */
@@ -45,7 +53,8 @@ export interface PlaybackSlice {
   /** protocols shown in the event list and stepped through */
   filters: ProtoFilters;
   predict: PredictState;
-  loadTrace: (trace: Trace | null) => void;
+  /** `worlds`: the World before and after the command, when the trace comes from one */
+  loadTrace: (trace: Trace | null, worlds?: TraceWorlds) => void;
   play: () => void;
   pause: () => void;
   togglePlay: () => void;
@@ -97,6 +106,7 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
 
   return {
     trace: null,
+    traceWorlds: null,
     cursor: -1,
     epoch: 0,
     playing: false,
@@ -104,11 +114,12 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     filters: ALL_PROTOCOLS,
     predict: PREDICT_OFF,
 
-    loadTrace: (trace) =>
+    loadTrace: (trace, worlds) =>
       set((s) => {
         const asking = s.predict.enabled && trace !== null && trace.steps.length > 0;
         return {
           trace,
+          traceWorlds: trace && worlds ? worlds : null,
           cursor: trace && !asking ? Math.max(0, nextVisible(trace.steps, -1, s.filters)) : -1,
           playing: false,
           epoch: s.epoch + 1,

@@ -8,12 +8,20 @@ import { portsOf } from '../../store/graph';
 import { useApp } from '../../store/instance';
 import { Props, Section, Table, ToolOutput, useStepFlash } from './InspectorParts';
 import { entryKey, natLineHot } from './stepFlash';
+import { useTablesView } from './useTablesView';
+
+/** The World the packet tables (ARP, FDB, conntrack) read, and their "as of step N" note if any. */
+interface Tables {
+  world: World;
+  note?: string;
+}
 
 const isNameserver = (line: string) => line.startsWith('nameserver');
 
-function StackTables({ world, where, nodeId }: { world: World; where: Where; nodeId: string }) {
+function StackTables({ tables, where, nodeId }: { tables: Tables; where: Where; nodeId: string }) {
   const { t } = useTranslation();
-  const stack = useMemo(() => stackOf(world, where), [world, where]);
+  // interfaces and routes are the same in both Worlds: a packet command changes only the tables
+  const stack = useMemo(() => stackOf(tables.world, where), [tables.world, where]);
   const { hot, epoch } = useStepFlash(nodeId);
   if (!stack) return null;
   return (
@@ -39,7 +47,7 @@ function StackTables({ world, where, nodeId }: { world: World; where: Where; nod
           empty={t('insp.none')}
         />
       </Section>
-      <Section title={t('insp.arp')} testId="insp-arp" hot={hot.has('arp')}>
+      <Section title={t('insp.arp')} testId="insp-arp" hot={hot.has('arp')} note={tables.note}>
         <Table
           head={['IP', 'MAC', 'dev', 'state']}
           rows={stack.arp.map((a) => [a.ip, a.mac, a.dev, a.state])}
@@ -53,7 +61,7 @@ function StackTables({ world, where, nodeId }: { world: World; where: Where; nod
   );
 }
 
-function ContainerInspector({ world, id }: { world: World; id: string }) {
+function ContainerInspector({ world, tables, id }: { world: World; tables: Tables; id: string }) {
   const { t } = useTranslation();
   const c = world.containers[id];
   const where = useMemo<Where>(() => ({ kind: 'container', id }), [id]);
@@ -91,7 +99,7 @@ function ContainerInspector({ world, id }: { world: World; id: string }) {
           );
         })}
       </Section>
-      {c.state === 'running' && <StackTables world={world} where={where} nodeId={`ctr:${id}`} />}
+      {c.state === 'running' && <StackTables tables={tables} where={where} nodeId={`ctr:${id}`} />}
       <Section title="/etc/resolv.conf" testId="insp-resolv" hot={hot.has('dns')}>
         <ToolOutput
           world={world}
@@ -105,9 +113,10 @@ function ContainerInspector({ world, id }: { world: World; id: string }) {
   );
 }
 
-function NetworkInspector({ world, id }: { world: World; id: string }) {
+function NetworkInspector({ world, tables, id }: { world: World; tables: Tables; id: string }) {
   const { t } = useTranslation();
   const n = world.networks[id];
+  const fdb = tables.world.networks[id]?.fdb ?? [];
   const { hot, epoch } = useStepFlash(`net:${id}`);
   if (!n) return null;
   const attached = Object.values(world.containers).flatMap((c) =>
@@ -147,11 +156,11 @@ function NetworkInspector({ world, id }: { world: World; id: string }) {
         />
       </Section>
       {n.bridge && (
-        <Section title={t('insp.fdb', { bridge: n.bridge })} testId="insp-fdb" hot={hot.has('fdb')}>
+        <Section title={t('insp.fdb', { bridge: n.bridge })} testId="insp-fdb" hot={hot.has('fdb')} note={tables.note}>
           <Table
             head={['MAC', 'port']}
-            rows={n.fdb.map((f) => [f.mac, f.port])}
-            keys={n.fdb.map((f) => entryKey('fdb', f))}
+            rows={fdb.map((f) => [f.mac, f.port])}
+            keys={fdb.map((f) => entryKey('fdb', f))}
             hot={hot.get('fdb')}
             epoch={epoch}
             empty={t('insp.empty')}
@@ -176,9 +185,10 @@ function NetworkInspector({ world, id }: { world: World; id: string }) {
   );
 }
 
-function MachineInspector({ world, id }: { world: World; id: string }) {
+function MachineInspector({ world, tables, id }: { world: World; tables: Tables; id: string }) {
   const { t } = useTranslation();
   const m = world.machines[id];
+  const conntrack = tables.world.machines[id]?.conntrack ?? [];
   const where = useMemo<Where>(() => ({ kind: 'machine', id }), [id]);
   const { hot, epoch } = useStepFlash(id);
   if (!m) return null;
@@ -187,7 +197,7 @@ function MachineInspector({ world, id }: { world: World; id: string }) {
     <>
       <h2 className="insp-title">{m.hostname}</h2>
       <Props items={[[t('insp.kind'), t(`role.${id === 'internet' ? 'internet' : m.kind}`)]]} />
-      <StackTables world={world} where={where} nodeId={id} />
+      <StackTables tables={tables} where={where} nodeId={id} />
       {m.tools.includes('iptables') && (
         <Section title={t('insp.nat')} testId="insp-nat" hot={hot.has('nat')}>
           <ToolOutput
@@ -200,13 +210,13 @@ function MachineInspector({ world, id }: { world: World; id: string }) {
         </Section>
       )}
       {(id === DOCKER_HOST || m.kind === 'router') && (
-        <Section title={t('insp.conntrack')} testId="insp-conntrack" hot={hot.has('conntrack')}>
+        <Section title={t('insp.conntrack')} testId="insp-conntrack" hot={hot.has('conntrack')} note={tables.note}>
           <Table
-            keys={m.conntrack.map((e) => entryKey('conntrack', e))}
+            keys={conntrack.map((e) => entryKey('conntrack', e))}
             hot={hot.get('conntrack')}
             epoch={epoch}
             head={['proto', 'orig', 'reply', 'state']}
-            rows={m.conntrack.map((e) => [
+            rows={conntrack.map((e) => [
               e.proto,
               `${e.orig.src}:${e.orig.sport} → ${e.orig.dst}:${e.orig.dport}`,
               `${e.reply.src}:${e.reply.sport} → ${e.reply.dst}:${e.reply.dport}`,
@@ -270,9 +280,13 @@ function SegmentInspector({ world, segment }: { world: World; segment: string })
 export default function InspectorBody({ selected }: { selected: string }) {
   const { t } = useTranslation();
   const world = useApp((s) => s.world);
-  if (selected.startsWith('ctr:')) return <ContainerInspector world={world} id={selected.slice(4)} />;
-  if (selected.startsWith('net:')) return <NetworkInspector world={world} id={selected.slice(4)} />;
-  if (world.machines[selected]) return <MachineInspector world={world} id={selected} />;
+  const view = useTablesView();
+  const note =
+    view.step === null ? undefined : view.step < 0 ? t('insp.asOfStart') : t('insp.asOfStep', { n: view.step + 1 });
+  const tables = useMemo<Tables>(() => ({ world: view.world, note }), [view.world, note]);
+  if (selected.startsWith('ctr:')) return <ContainerInspector world={world} tables={tables} id={selected.slice(4)} />;
+  if (selected.startsWith('net:')) return <NetworkInspector world={world} tables={tables} id={selected.slice(4)} />;
+  if (world.machines[selected]) return <MachineInspector world={world} tables={tables} id={selected} />;
   if (selected.startsWith('seg:')) return <SegmentInspector world={world} segment={selected.slice(4)} />;
   return <div className="dim">{t('insp.nothing')}</div>;
 }

@@ -80,15 +80,25 @@ export function Section({
   children,
   testId,
   hot,
+  note,
 }: {
   title: string;
   children: ReactNode;
   testId?: string;
   hot?: boolean;
+  /** a short remark beside the title ("as of step 12" while playback shows a past state) */
+  note?: string;
 }) {
   return (
     <details open className={`insp-section${hot ? ' hot' : ''}`} data-testid={testId}>
-      <summary>{title}</summary>
+      <summary>
+        {title}
+        {note && (
+          <span className="insp-asof" data-testid="insp-asof">
+            {note}
+          </span>
+        )}
+      </summary>
       {children}
     </details>
   );
