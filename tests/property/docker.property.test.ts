@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/sim/console';
 import { runDocker } from '../../src/sim/docker';
+import { flagUsages } from '../../src/sim/docker/help';
 import { inCidr } from '../../src/sim/ipam';
+import { inNoneNetwork } from '../../src/sim/lookup';
 import type { World } from '../../src/sim/model';
 import { createDefaultWorld } from '../../src/sim/world';
 
@@ -119,6 +121,12 @@ const line = fc.oneof(
     'run',
     'container bogus',
     'ps extra',
+    'run -d --name c4 --link c1:db busybox sleep 100',
+    'run -d --link nosuch:db busybox sleep 100',
+    'run --help',
+    'network create --help',
+    'help ps',
+    'top --help',
   ),
 );
 
@@ -136,6 +144,8 @@ function checkInvariants(w: World): void {
   const bound: { ip: string; port: number; proto: string }[] = [];
   for (const c of Object.values(w.containers)) {
     if (c.paused) expect(c.state, `${c.name} is paused but not running`).toBe('running');
+    // none is private: a container on it is on no other network (ErrConflictNoNetwork).
+    if (inNoneNetwork(c)) expect(c.endpoints, `${c.name} is on none and on another network`).toEqual([]);
     for (const ep of c.endpoints) {
       if (c.state !== 'running') {
         expect(ep.ip, `${c.name} is ${c.state} but has an address`).toBeUndefined();
@@ -172,7 +182,9 @@ function checkInvariants(w: World): void {
  * have changed; everything else is as before.
  */
 function checkNamedOnly(before: World, after: World, names: string[]): void {
-  const named = (n: string, id: string) => names.includes(n) || names.some((x) => x.length >= 4 && id.startsWith(x));
+  // the daemon also takes any unique id prefix, however short ("c3" can be a container id's start)
+  const named = (n: string, id: string) =>
+    names.includes(n) || names.some((x) => /^[0-9a-f]+$/.test(x) && id.startsWith(x));
   // A removed network leaves stopped containers naming it (the daemon resolves it again at start).
   const byName = (c: World['containers'][string] | undefined) =>
     c && {
@@ -234,6 +246,33 @@ describe('docker engine properties', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('pflag flag table layout', () => {
+  it('wraps every usage within 79 columns when its words are short, keeping each word', () => {
+    const word = fc.stringMatching(/^[a-z()"'.,=-]{1,18}$/);
+    const row = fc.tuple(
+      fc.constantFrom('', 'a', 'p'),
+      fc.stringMatching(/^[a-z][a-z-]{0,20}$/),
+      fc.constantFrom('', 'string', 'list', 'int', 'map'),
+      fc.array(word, { minLength: 1, maxLength: 40 }).map((ws) => ws.join(' ')),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+        const out = flagUsages(rows);
+        for (const l of out.split('\n')) expect(l.length, l).toBeLessThanOrEqual(79);
+        const words = (t: string) => t.split(/\s+/).filter(Boolean);
+        const expected = rows.flatMap(([s, l, v, u]) => [
+          ...(s ? [`-${s},`] : []),
+          `--${l}`,
+          ...(v ? [v] : []),
+          ...words(u),
+        ]);
+        expect(words(out)).toEqual(expected);
+      }),
+      { numRuns: 200 },
     );
   });
 });
