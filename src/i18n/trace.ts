@@ -63,7 +63,7 @@ const en: Record<string, string> = {
   'app.docker-proxy': 'docker-proxy listens on port {port} and opens its own connection to {to} ({container}).',
   'app.http': '{node} answers the HTTP request on port {port} with status {status}.',
   'app.paused':
-    'The request reaches {node}, but {container} is paused (docker pause): the freezer cgroup stops its processes, not its kernel, so the handshake was answered and the request waits unread on port {port}. Nothing answers; the client waits until it gives up.',
+    'The request reaches {node}, but container {container} is paused (docker pause): the freezer cgroup stops its processes, not its kernel, so the handshake was answered and the request waits unread on port {port}. Nothing answers; the client waits until it gives up.',
   'app.port-unreachable': 'Nothing listens on UDP port {port} on {node}: it answers with ICMP port unreachable.',
   'app.refused':
     'Nothing listens on TCP port {port} on {node}: it answers with a reset (RST), the connection is refused.',
@@ -143,7 +143,7 @@ const ko: Record<string, string> = {
   'app.docker-proxy': 'docker-proxy가 {port} 포트에서 받아 {to}({container})(으)로 새 연결을 엽니다.',
   'app.http': '{node}이(가) {port} 포트의 HTTP 요청에 상태 코드 {status}(으)로 응답합니다.',
   'app.paused':
-    '요청은 {node}에 도착하지만 {container}은(는) 일시 정지(docker pause) 상태입니다: freezer cgroup은 프로세스만 멈추고 커널은 멈추지 않아 연결 수립(핸드셰이크)까지는 응답했고, 요청은 {port} 포트에서 읽히지 않은 채 기다립니다. 아무도 답하지 않아 클라이언트는 포기할 때까지 기다립니다.',
+    '요청은 {node}에 도착하지만 컨테이너 {container}은(는) 일시 정지(docker pause) 상태입니다: freezer cgroup은 프로세스만 멈추고 커널은 멈추지 않아 연결 수립(핸드셰이크)까지는 응답했고, 요청은 {port} 포트에서 읽히지 않은 채 기다립니다. 아무도 답하지 않아 클라이언트는 포기할 때까지 기다립니다.',
   'app.port-unreachable': '{node}의 UDP {port} 포트에는 듣고 있는 프로그램이 없어 ICMP port unreachable로 답합니다.',
   'app.refused': '{node}의 TCP {port} 포트에는 듣고 있는 프로그램이 없어 RST로 답합니다: 연결이 거부됩니다.',
   'app.refused-router':
