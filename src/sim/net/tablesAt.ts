@@ -5,8 +5,8 @@ import { ctRemaining } from './conntrack';
 /**
  * The tables a packet command changes (ARP caches, bridge FDBs, conntrack) as they stood at one
  * step of its trace: the World before the command, plus every step's `changes` up to and
- * including `cursor` (-1: none yet). Everything else (machines, containers, networks, addresses)
- * is `after`'s, the World the command produced, so a container the command created is there with
+ * including `cursor` (-1: none yet), its clock the latest time those changes were stamped with.
+ * Everything else (machines, containers, networks, addresses) is `after`'s, the World the command produced, so a container the command created is there with
  * the empty tables it started with. Pure; unchanged tables keep their identity.
  */
 export function tablesAt(before: World, after: World, steps: readonly Step[], cursor: number): World {
@@ -21,9 +21,16 @@ export function tablesAt(before: World, after: World, steps: readonly Step[], cu
     // conntrack drops expired entries as a command first reads the table (ctx.conntrackOf)
     const swept = new Set<string>();
     const last = Math.min(cursor, steps.length - 1);
+    // the clock as of the step: the command's start, or the latest time a change so far was stamped
+    let clock = before.clock;
     for (let i = 0; i <= last; i++) {
-      for (const ch of steps[i].changes) apply(d, ch, before.clock, swept);
+      for (const ch of steps[i].changes) {
+        apply(d, ch, before.clock, swept);
+        const at = rec(ch.entry).at;
+        if (typeof at === 'number' && at > clock) clock = at;
+      }
     }
+    d.clock = clock;
   });
 }
 

@@ -8,6 +8,7 @@ import { portsOf } from '../../store/graph';
 import { useApp } from '../../store/instance';
 import { Props, Section, Table, ToolOutput, useStepFlash } from './InspectorParts';
 import { entryKey, natLineHot } from './stepFlash';
+import { arpState, liveConntrack } from './tableRows';
 import { useTablesView } from './useTablesView';
 
 /** The World the packet tables (ARP, FDB, conntrack) read, and their "as of step N" note if any. */
@@ -50,7 +51,7 @@ function StackTables({ tables, where, nodeId }: { tables: Tables; where: Where; 
       <Section title={t('insp.arp')} testId="insp-arp" hot={hot.has('arp')} note={tables.note}>
         <Table
           head={['IP', 'MAC', 'dev', 'state']}
-          rows={stack.arp.map((a) => [a.ip, a.mac, a.dev, a.state])}
+          rows={stack.arp.map((a) => [a.ip, a.mac, a.dev, arpState(a, tables.world.clock)])}
           keys={stack.arp.map((a) => entryKey('arp', a))}
           hot={hot.get('arp')}
           epoch={epoch}
@@ -188,7 +189,7 @@ function NetworkInspector({ world, tables, id }: { world: World; tables: Tables;
 function MachineInspector({ world, tables, id }: { world: World; tables: Tables; id: string }) {
   const { t } = useTranslation();
   const m = world.machines[id];
-  const conntrack = tables.world.machines[id]?.conntrack ?? [];
+  const conntrack = liveConntrack(tables.world.machines[id]?.conntrack ?? [], tables.world.clock);
   const where = useMemo<Where>(() => ({ kind: 'machine', id }), [id]);
   const { hot, epoch } = useStepFlash(id);
   if (!m) return null;

@@ -5,6 +5,7 @@ import { tablesAt } from '../../../src/sim/net/tablesAt';
 import { SCENES, sceneById } from '../../../src/sim/scenes';
 import { createDefaultWorld } from '../../../src/sim/world';
 import { tablesView } from '../../../src/store/tablesView';
+import { arpState } from '../../../src/ui/panels/tableRows';
 import { ALL_PROTOCOLS, prevVisible } from '../../../src/ui/sim/playbackLogic';
 import { setup } from './helpers';
 
@@ -98,6 +99,19 @@ describe('tablesAt: the tables as of one playback step', () => {
     expect(ctRows(tablesAt(late.before, late.after, late.trace.steps, first), 'docker-host')).toEqual([
       expect.stringMatching(/^icmp 172\.17\.0\.1/),
     ]);
+  });
+
+  it("the step's clock: a STALE neighbour reads STALE until the step that uses it confirms it", () => {
+    const s0 = setup(['docker run -d --name web nginx', 'ping -c 1 172.17.0.2', 'sleep 30']);
+    const { before, trace, after } = send(s0, 'ping -c 1 172.17.0.2');
+    const state = (w: World) => w.machines['docker-host'].arp.map((e) => arpState(e, w.clock));
+    expect(tablesAt(before, after, trace.steps, -1).clock).toBe(before.clock);
+    expect(state(tablesAt(before, after, trace.steps, -1))).toEqual(['STALE']);
+    const hit = trace.steps.findIndex((x) => x.action === 'arp-hit');
+    expect(hit).toBeGreaterThan(0);
+    expect(state(tablesAt(before, after, trace.steps, hit - 1))).toEqual(['STALE']);
+    expect(state(tablesAt(before, after, trace.steps, hit))).toEqual(['REACHABLE']);
+    expect(tablesAt(before, after, trace.steps, trace.steps.length - 1).clock).toBeLessThanOrEqual(after.clock);
   });
 
   it('every lesson packet: at its last step the ARP, FDB and conntrack rows are the World after', () => {
