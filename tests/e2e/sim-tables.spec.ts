@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { runLine, runScript } from '../../src/sim/console';
 import { sceneById } from '../../src/sim/scenes';
 import { createDefaultWorld } from '../../src/sim/world';
-import { AppPage } from './pages/AppPage';
+import { AppPage, type TestApi } from './pages/AppPage';
 import { LessonPanel, sceneTrace } from './pages/LessonPanel';
 
 /** During playback the Inspector's ARP, FDB and conntrack tables are as of the current step. */
@@ -62,6 +62,22 @@ test('first ping: docker-host ARP row appears at the step that learns it, and go
   await sim.expectAt(trace, trace.steps.length - 1);
   await expect(rows).toHaveCount(1);
   await expect(note).toHaveCount(0);
+
+  // the bridge's forwarding table learns web's MAC at its fdb-learn step, not before
+  const fdbLearn = trace.steps.findIndex((s) => s.action === 'fdb-learn');
+  const bridge = await app.api((a) => a.networks().find((n) => n.name === 'bridge')!.id);
+  await page.evaluate((id) => (window as unknown as { __whalewire: TestApi }).__whalewire.select(`net:${id}`), bridge);
+  const fdb = app.inspector.getByTestId('insp-fdb');
+  await expect(fdb.locator('tbody tr')).toHaveCount(1);
+  await sim.panel
+    .getByTestId('sim-event')
+    .nth(fdbLearn - 1)
+    .click();
+  await expect(fdb.getByTestId('insp-asof')).toHaveText(`as of step ${fdbLearn}`);
+  await expect(fdb).toContainText('empty');
+  await page.keyboard.press('ArrowRight');
+  await expect(fdb.locator('tbody tr')).toHaveCount(1);
+  await expect(fdb.locator('tbody tr').first()).toContainText('veth');
 });
 
 test('seed 000 port forward: docker-host conntrack is empty at its DNAT step, SYN_SENT once the flow is new', async ({
