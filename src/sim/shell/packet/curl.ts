@@ -6,81 +6,11 @@ import { type HttpAnswer, httpGet } from '../../net/http';
 import type { NetNode } from '../../net/topo';
 import { parseUrl, type Url } from '../../net/url';
 import type { Where } from '../../where';
+import { parseCurlArgs } from './curlArgs';
 import { METER_HEADER, meterLine, showsMeter, writeOut } from './curlMeter';
-import { runTool, splitFlags, type ToolOutcome } from './run';
+import { runTool, type ToolOutcome } from './run';
 
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
-
-interface CurlArgs {
-  silent: boolean;
-  showError: boolean;
-  verbose: boolean;
-  head: boolean;
-  maxTime: number | null;
-  connectTimeout: number | null;
-  out: string | null;
-  /** -f: an HTTP error status is curl error 22, without the body */
-  fail: boolean;
-  /** -w FORMAT, printed after the transfer */
-  writeOut: string | null;
-  /** -X METHOD */
-  method: string | null;
-  /** -d DATA: the body of a POST */
-  data: string | null;
-  /** -H "Name: value" and -A: request headers replacing or joining curl's own */
-  headers: [string, string][];
-  /** -L: follow a 3xx answer's Location */
-  follow: boolean;
-  url: string;
-}
-
-function parse(argv: string[]): CurlArgs | string {
-  const a: CurlArgs = {
-    silent: false,
-    showError: false,
-    verbose: false,
-    head: false,
-    maxTime: null,
-    connectTimeout: null,
-    out: null,
-    fail: false,
-    writeOut: null,
-    method: null,
-    data: null,
-    headers: [],
-    follow: false,
-    url: '',
-  };
-  const xs = splitFlags(argv.slice(1), 'mowXdHA');
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (x === '-s' || x === '--silent') a.silent = true;
-    else if (x === '-S' || x === '--show-error') a.showError = true;
-    else if (x === '-v' || x === '--verbose') a.verbose = true;
-    else if (x === '-I' || x === '--head') a.head = true;
-    else if (x === '-m' || x === '--max-time' || x === '--connect-timeout') {
-      const v = Number(xs[++i]);
-      if (!Number.isFinite(v) || v <= 0) return `curl: option ${x}: expected a proper numerical parameter`;
-      if (x === '--connect-timeout') a.connectTimeout = v;
-      else a.maxTime = v;
-    } else if (x === '-o' || x === '--output') a.out = xs[++i] ?? null;
-    else if (x === '-X' || x === '--request') a.method = xs[++i] ?? 'GET';
-    else if (x === '-d' || x === '--data' || x === '--data-raw') a.data = xs[++i] ?? '';
-    else if (x === '-A' || x === '--user-agent') a.headers.push(['User-Agent', xs[++i] ?? '']);
-    else if (x === '-H' || x === '--header') {
-      const h = xs[++i] ?? '';
-      const at = h.indexOf(':');
-      if (at > 0) a.headers.push([h.slice(0, at).trim(), h.slice(at + 1).trim()]);
-    } else if (x === '-w' || x === '--write-out') a.writeOut = xs[++i] ?? '';
-    else if (x === '-f' || x === '--fail') a.fail = true;
-    else if (x === '-L' || x === '--location') a.follow = true;
-    else if (x === '-4' || x === '-k' || x === '--insecure') continue;
-    else if (x.startsWith('-'))
-      return `curl: option ${x}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`;
-    else a.url = x;
-  }
-  return a.url ? a : "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information";
-}
 
 /** Header lines with `Date` where the server puts it (after Server, else before Connection). */
 function headerLines(a: HttpAnswer, clockMs: number): string[] {
@@ -117,7 +47,7 @@ const interrupted = (out: string[]): ToolOutcome => ({
 
 /** The `curl` command. */
 export function curl(world: World, argv: string[], where: Where, line: string): CommandResult {
-  const a = parse(argv);
+  const a = parseCurlArgs(argv);
   if (typeof a === 'string') return { world, output: a, exitCode: 2 };
   const url = parseUrl(a.url);
   if (!url) {
