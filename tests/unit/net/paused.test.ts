@@ -96,6 +96,22 @@ describe('HTTP to a paused container', () => {
   });
 });
 
+describe('busybox wget -T', () => {
+  const s = setup(['docker run -d --name web nginx', 'docker run -d --name bb busybox sleep 1000']);
+  it.each(['abc', '-1', '1.5'])('-T %s: xatoi_positive refuses it', (v) => {
+    expect(run(s, `docker exec bb wget -T ${v} 172.17.0.2`)).toMatchObject({
+      output: `wget: invalid number '${v}'`,
+      exitCode: 1,
+    });
+  });
+
+  it('-T 0 sets no alarm: a paused server keeps it waiting, the console presses ^C', () => {
+    const p = run(run(s, 'docker pause web').session, 'docker exec bb wget -T 0 -O- 172.17.0.2');
+    expect(p.output).toBe('Connecting to 172.17.0.2 (172.17.0.2:80)\n^C');
+    expect(p.exitCode).toBe(130);
+  });
+});
+
 describe('busybox wget without a paused app', () => {
   it('an unanswered SYN: without -T the kernel gives up first (127 s), with -T its alarm', () => {
     // from another network, 172.17.0.9 is routed out by the gateway and the SYN goes unanswered

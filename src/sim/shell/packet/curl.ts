@@ -8,7 +8,7 @@ import { parseUrl, type Url } from '../../net/url';
 import type { Where } from '../../where';
 import { parseCurlArgs } from './curlArgs';
 import { METER_HEADER, meterLine, showsMeter, writeOut } from './curlMeter';
-import { runTool, type ToolOutcome } from './run';
+import { interrupted, runTool, type ToolOutcome } from './run';
 
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
 
@@ -29,21 +29,6 @@ function headerLines(a: HttpAnswer, clockMs: number): string[] {
   hs.splice(at >= 0 ? at + 1 : conn >= 0 ? conn : hs.length, 0, ['Date', d]);
   return [`HTTP/1.1 ${a.status} ${a.reason}`, ...hs.map(([k, v]) => `${k}: ${v}`)];
 }
-
-/**
- * curl has no deadline of its own once connected: a server that never answers keeps it waiting
- * until Ctrl-C. The console cannot wait forever, so it presses it for the learner after this long
- * (as ping without -c is stopped after 100 replies): the terminal echoes ^C, the shell's $? is 130.
- */
-export const CURL_PATIENCE_MS = 60_000;
-
-const interrupted = (out: string[]): ToolOutcome => ({
-  output: [...out, '^C'].join('\n'),
-  exitCode: 130,
-  ok: false,
-  summary: 'no answer (interrupted)',
-  ms: CURL_PATIENCE_MS,
-});
 
 /** The `curl` command. */
 export function curl(world: World, argv: string[], where: Where, line: string): CommandResult {

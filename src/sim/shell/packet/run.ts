@@ -41,6 +41,21 @@ export function runTool(
   return { world: commit(ctx, out.ms), output: out.output, exitCode: out.exitCode, trace };
 }
 
+/**
+ * A client with no deadline of its own (curl without -m, busybox wget -T 0) waits for a frozen
+ * server until Ctrl-C. The console cannot wait forever, so it presses it for the learner after
+ * this long (as ping without -c is stopped after 100 replies): the terminal echoes ^C, $? is 130.
+ */
+export const PATIENCE_MS = 60_000;
+
+export const interrupted = (out: string[]): ToolOutcome => ({
+  output: [...out, '^C'].join('\n'),
+  exitCode: 130,
+  ok: false,
+  summary: 'no answer (interrupted)',
+  ms: PATIENCE_MS,
+});
+
 /** "-sSv", or letters up to a value flag with its value glued on: "-m2", "-qO-", "-O-". */
 function bundled(a: string, withValue: string): boolean {
   if (!/^-[A-Za-z]/.test(a) || a.length < 3) return false;

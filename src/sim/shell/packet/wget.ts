@@ -3,7 +3,7 @@ import { resolve } from '../../net/dns';
 import { httpGet } from '../../net/http';
 import { parseUrl } from '../../net/url';
 import type { Where } from '../../where';
-import { runTool, splitFlags, type ToolOutcome } from './run';
+import { interrupted, runTool, splitFlags, type ToolOutcome } from './run';
 
 /** busybox `wget [-q] [-O FILE|-] [-T S] URL` (alpine, busybox images). */
 export function wget(world: World, argv: string[], where: Where, line: string): CommandResult {
@@ -16,8 +16,12 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
   for (let i = 0; i < xs.length; i++) {
     if (xs[i] === '-q') quiet = true;
     else if (xs[i] === '-O') out = xs[++i] ?? '-';
-    else if (xs[i] === '-T') timeout = Number(xs[++i]) || timeout;
-    else if (!xs[i].startsWith('-')) raw = xs[i];
+    else if (xs[i] === '-T') {
+      // getopt32 "T:+": xatoi_positive, which dies on anything but digits
+      const v = xs[++i] ?? '';
+      if (!/^\d+$/.test(v)) return { world, output: `wget: invalid number '${v}'`, exitCode: 1 };
+      timeout = Number(v);
+    } else if (!xs[i].startsWith('-')) raw = xs[i];
   }
   const url = raw ? parseUrl(raw) : null;
   if (!url)
@@ -58,9 +62,11 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
     const timedOut = () => fail([...lines, 'wget: download timed out'].join('\n'), 'timed out', timeout * 1000);
     // the neighbour entry fails after 3 s of unanswered ARP, the kernel's SYN retries after 127 s:
     // -T's alarm, when shorter, ends wget first
-    if (res.kind === 'host-unreachable' && timeout < 3) return timedOut();
+    if (res.kind === 'host-unreachable' && timeout > 0 && timeout < 3) return timedOut();
     if (res.kind === 'lost' || res.kind === 'stalled') {
-      if (res.kind === 'stalled' || timeout * 1000 < 127_000) return timedOut();
+      // -T 0 sets no alarm: a frozen server keeps wget waiting until Ctrl-C (the console's, as for curl)
+      if (res.kind === 'stalled' && timeout === 0) return interrupted(lines);
+      if (res.kind === 'stalled' || (timeout > 0 && timeout * 1000 < 127_000)) return timedOut();
       const why = 'Connection timed out';
       return fail([...lines, `wget: can't connect to remote host (${ip}): ${why}`].join('\n'), why, 127_000 + ms);
     }
