@@ -32,6 +32,23 @@ describe('busybox wget and nslookup', () => {
     );
   });
 
+  it('wget -S prints the status line and headers indented, as read (nginx answers Connection: close)', () => {
+    const r = run(setup(lab), 'docker exec bb wget -S -O /dev/null http://web/');
+    const out = r.output.split('\n');
+    expect(out.slice(0, 2)).toEqual(['Connecting to web (172.18.0.2:80)', '  HTTP/1.1 200 OK']);
+    expect(out).toContain('  Server: nginx/1.27.3');
+    expect(out).toContain('  Connection: close');
+    expect(out[out.indexOf('  Accept-Ranges: bytes') + 1]).toBe('  ');
+    expect(out.at(-1)).toBe("'/dev/null' saved");
+    const e = run(setup(lab), 'docker exec bb wget -qS -O- http://web/nope');
+    expect(e.output.split('\n').slice(-3)).toEqual([
+      '  Connection: close',
+      '  ',
+      'wget: server returned error: HTTP/1.1 404 Not Found',
+    ]);
+    expect(e.exitCode).toBe(1);
+  });
+
   it('nslookup also asks for AAAA, which Docker answers with no records', () => {
     expect(run(setup(lab), 'docker exec bb nslookup web').output).toBe(
       [

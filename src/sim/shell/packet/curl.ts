@@ -13,7 +13,7 @@ import { interrupted, runTool, type ToolOutcome } from './run';
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
 
 /** Header lines with `Date` where the server puts it (after Server, else before Connection). */
-function headerLines(a: HttpAnswer, clockMs: number): string[] {
+export function headerLines(a: HttpAnswer, clockMs: number): string[] {
   const d = new Date(EPOCH_MS + clockMs).toUTCString();
   // a server that places its own Date (and an Expires from max-age) leaves them empty to stamp
   if (a.headers.some(([k, v]) => k === 'Date' && v === '')) {

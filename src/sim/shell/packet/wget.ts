@@ -3,18 +3,22 @@ import { resolve } from '../../net/dns';
 import { httpGet } from '../../net/http';
 import { parseUrl } from '../../net/url';
 import type { Where } from '../../where';
+import { headerLines } from './curl';
 import { interrupted, runTool, splitFlags, type ToolOutcome } from './run';
 
-/** busybox `wget [-q] [-O FILE|-] [-T S] URL` (alpine, busybox images). */
+/** busybox `wget [-q] [-S] [-O FILE|-] [-T S] URL` (alpine, busybox images). */
 export function wget(world: World, argv: string[], where: Where, line: string): CommandResult {
   const xs = splitFlags(argv.slice(1), 'OT');
   let quiet = false;
+  /** -S: the server's status line and headers, as they are read (to stderr, indented by two) */
+  let serverResponse = false;
   let out = 'index.html';
   // busybox's own default (wget.c INIT_G: G.timeout_seconds = 900), covering connect and reads
   let timeout = 900;
   let raw = '';
   for (let i = 0; i < xs.length; i++) {
     if (xs[i] === '-q') quiet = true;
+    else if (xs[i] === '-S') serverResponse = true;
     else if (xs[i] === '-O') out = xs[++i] ?? '-';
     else if (xs[i] === '-T') {
       // getopt32 "T:+": xatoi_positive, which dies on anything but digits
@@ -50,6 +54,16 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
       ip = r.ips[0];
       if (!quiet) lines.push(`Connecting to ${target.host} (${ip}:${target.port})`);
       res = httpGet(ctx, node, ip, target.port, 0, { method: 'GET', path: target.path, host: target.host });
+      if (res.kind === 'ok' && serverResponse) {
+        // busybox asks with "Connection: close", and nginx says so back
+        const answer = {
+          ...res.answer,
+          headers: res.answer.headers.map(([k, v]): [string, string] => [k, k === 'Connection' ? 'close' : v]),
+        };
+        const head = headerLines(answer, ctx.world.clock + Math.round(ctx.us / 1000));
+        // the empty line that ends the headers is printed too (fgets_trim_sanitize, then the check)
+        lines.push(...[...head, ''].map((h) => `  ${h}`));
+      }
       const loc = res.kind === 'ok' ? res.answer.headers.find(([k]) => k === 'Location')?.[1] : undefined;
       const next =
         res.kind === 'ok' && res.answer.status >= 300 && res.answer.status < 400 && loc ? parseUrl(loc) : null;
