@@ -132,7 +132,8 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
     const c = ctx.world.containers[l.containerId];
     // the freezer cgroup stops the app, not the kernel: the request sits unread in its socket
     if (c?.paused) {
-      step(ctx, srv.canvas, 'app', {}, 'app.paused', { node: srv.label, port, container: c.name });
+      const unread = { app: { summary: `${req.method} ${req.path} HTTP/1.1` } };
+      step(ctx, srv.canvas, 'paused', unread, 'app.paused', { node: srv.label, port, container: c.name });
       return { kind: 'stalled' };
     }
     const res = c ? httpResponse(c, port) : null;

@@ -26,7 +26,8 @@ describe('HTTP to a paused container', () => {
     const last = t.steps.at(-1)!;
     expect(last.explain.key).toBe('app.paused');
     expect(last.explain.params).toMatchObject({ container: 'web', port: 80 });
-    expect(actions(t).at(-1)).toBe('app');
+    expect(actions(t).at(-1)).toBe('paused');
+    expect(last.frame.app?.summary).toBe('GET / HTTP/1.1');
   });
 
   it('-v shows the connection and the request sent before the timeout', () => {
