@@ -45,6 +45,8 @@ export interface HttpRequest {
   path: string;
   /** the Host header (name or address, with a :port when not the default) */
   host?: string;
+  /** how long the client waits for an answer once connected (ms): when it gives up on a frozen app */
+  waitMs?: number;
 }
 
 const GET_ROOT: HttpRequest = { method: 'GET', path: '/' };
@@ -222,6 +224,8 @@ export function httpGet(
     return { kind: 'ok', answer: s.answer, server: ex.server };
   }
   if (s.kind === 'stalled') {
+    // the client closes when it gives up: conntrack's CLOSE_WAIT countdown starts then
+    ctx.us += (req.waitMs ?? 0) * 1000;
     ctFinish(ctx, 'stalled');
     return { kind: 'stalled' };
   }

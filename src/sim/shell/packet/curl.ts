@@ -8,7 +8,7 @@ import { parseUrl, type Url } from '../../net/url';
 import type { Where } from '../../where';
 import { parseCurlArgs } from './curlArgs';
 import { METER_HEADER, meterLine, showsMeter, writeOut } from './curlMeter';
-import { interrupted, runTool, type ToolOutcome } from './run';
+import { interrupted, PATIENCE_MS, runTool, type ToolOutcome } from './run';
 
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
 
@@ -72,7 +72,8 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     // (a followed redirect to another host drops the custom one, as curl's http_host does)
     const own = target.host === url.host ? a.headers.find(([h]) => h.toLowerCase() === 'host')?.[1] : undefined;
     const host = own ?? target.host;
-    const res = httpGet(ctx, node, ip, target.port, 0, { method, path: target.path, host });
+    const waitMs = a.maxTime === null ? PATIENCE_MS : a.maxTime * 1000 + 2 - ctx.us / 1000;
+    const res = httpGet(ctx, node, ip, target.port, 0, { method, path: target.path, host, waitMs });
     const took = Math.floor((ctx.us - t0) / 1000);
     const failConnect = (ms: number) =>
       `Failed to connect to ${target.host} port ${target.port} after ${ms} ms: Couldn't connect to server`;

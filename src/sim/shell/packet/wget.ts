@@ -4,7 +4,7 @@ import { httpGet } from '../../net/http';
 import { parseUrl } from '../../net/url';
 import type { Where } from '../../where';
 import { headerLines } from './curl';
-import { interrupted, runTool, splitFlags, type ToolOutcome } from './run';
+import { interrupted, PATIENCE_MS, runTool, splitFlags, type ToolOutcome } from './run';
 
 /** busybox `wget [-q] [-S] [-O FILE|-] [-T S] URL` (alpine, busybox images). */
 export function wget(world: World, argv: string[], where: Where, line: string): CommandResult {
@@ -53,7 +53,8 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
         return fail([...lines, `wget: bad address '${target.host}'`].join('\n'), 'name not resolvable', ctx.us / 1000);
       ip = r.ips[0];
       if (!quiet) lines.push(`Connecting to ${target.host} (${ip}:${target.port})`);
-      res = httpGet(ctx, node, ip, target.port, 0, { method: 'GET', path: target.path, host: target.host });
+      const waitMs = timeout === 0 ? PATIENCE_MS : timeout * 1000 - ctx.us / 1000;
+      res = httpGet(ctx, node, ip, target.port, 0, { method: 'GET', path: target.path, host: target.host, waitMs });
       if (res.kind === 'ok' && serverResponse) {
         // busybox asks with "Connection: close", and nginx says so back
         const answer = {
