@@ -365,6 +365,9 @@ test('docker pause in the console shows the card as paused (its own colour, both
   await expect(card).toHaveAttribute('data-state', 'paused');
   // still on the bridge with its address: paused is not stopped
   await expect(card).toContainText('172.17.0.2/16');
+  await card.click();
+  const inspState = app.inspector.locator('.props > div', { hasText: 'State' }).locator('dd');
+  await expect(inspState).toHaveText('paused');
   const paused = await edge();
   expect(paused).not.toBe(running);
   expect(paused).not.toBe(exited);
@@ -381,6 +384,7 @@ test('docker pause in the console shows the card as paused (its own colour, both
 
   await app.type('docker unpause web');
   await expect(state).toHaveText('running');
+  await expect(inspState).toHaveText('running');
   await expect(card).toHaveAttribute('data-state', 'running');
   expect((page as unknown as { errors: string[] }).errors).toEqual([]);
 });

@@ -18,8 +18,8 @@ import { commandString } from './ps';
  * The network is left as it is on purpose: the freezer cgroup stops the container's processes,
  * not its kernel network stack, so ARP, ping and even the TCP handshake are still answered; only
  * the app stops replying. src/sim/net decides "running" by `state` (net/index.ts, apps.ts), which
- * stays 'running'. Not modelled yet: an HTTP request to a paused app should stall (curl -m N:
- * "Operation timed out after N milliseconds with 0 bytes received") instead of being served.
+ * stays 'running'; the app itself reads `paused` and stalls an HTTP request (net/http.ts: curl -m N
+ * says "Operation timed out after N milliseconds with 0 bytes received").
  */
 export function dockerPause(
   world: World,

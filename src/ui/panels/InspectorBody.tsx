@@ -75,7 +75,7 @@ function ContainerInspector({ world, tables, id }: { world: World; tables: Table
         items={[
           [t('insp.id'), c.id.slice(0, 12)],
           [t('insp.image'), c.image],
-          [t('insp.state'), t(`state.${c.state}`)],
+          [t('insp.state'), t(c.paused ? 'state.paused' : `state.${c.state}`)],
           [t('insp.networkMode'), c.networkMode],
           [t('insp.ports'), portsOf(c).join(', ') || '—'],
           [t('insp.env'), c.env.length ? c.env.join('\n') : '—'],

@@ -45,7 +45,8 @@ function containerNamed(world: World, name: string): Container | undefined {
 export function sourceChoices(world: World): { value: string; kind: 'machine' | 'container' }[] {
   const machines = Object.keys(world.machines).map((value) => ({ value, kind: 'machine' as const }));
   const containers = Object.values(world.containers)
-    .filter((c) => c.state === 'running')
+    // a paused container refuses `docker exec` (the form's line would fail)
+    .filter((c) => c.state === 'running' && !c.paused)
     .map((c) => ({ value: c.name, kind: 'container' as const }));
   return [...machines, ...containers];
 }

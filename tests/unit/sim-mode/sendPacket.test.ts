@@ -95,6 +95,12 @@ describe('choices and canvas picks', () => {
     expect(values).not.toContain('stopped');
   });
 
+  it('sources: a paused container is left out (docker exec refuses it)', () => {
+    const paused = runLine({ world: w, stack: [{ kind: 'machine', id: 'docker-host' }] }, 'docker pause web').session.world;
+    expect(paused.containers[Object.values(paused.containers).find((c) => c.name === 'web')!.id].paused).toBe(true);
+    expect(sourceChoices(paused).map((c) => c.value)).not.toContain('web');
+  });
+
   it('targets by name resolve only where Docker DNS answers', () => {
     expect(targetAddress(w, 'containerA', 'containerB')).toBe('containerB');
     expect(targetAddress(w, 'docker-host', 'containerB')).toBe('10.0.0.3');
