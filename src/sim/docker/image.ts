@@ -12,8 +12,8 @@ import {
   storedImage,
   storedImages,
 } from './imageStore';
+import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table, unknownSubcommand } from './output';
-import { compileTemplate } from './template';
 
 /** `docker images` / `docker image ls|list|pull`, `docker pull`. */
 
@@ -63,16 +63,8 @@ export function dockerImages(world: World, argv: string[], cmdPath = 'images'): 
     CreatedAt: `${new Date(createdEpochMs(i)).toISOString().replace('T', ' ').slice(0, 19)} +0000 UTC`,
     Size: humanSize(i.bytes),
   });
-  const format = last(p.value, 'format');
-  if (format !== undefined && format !== '' && format !== 'table') {
-    const isTable = format.startsWith('table');
-    const body = (isTable ? format.slice(5) : format).trim().replaceAll('\\t', '\t').replaceAll('\\n', '\n');
-    const tmpl = compileTemplate(body);
-    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
-    const lines = list.map((i) => tmpl.run(row(i)));
-    if (!isTable) return ok(world, lines.join('\n'));
-    return ok(world, table([tmpl.run(HEADERS), ...lines].map((l) => l.split('\t'))));
-  }
+  const formatted = formatList(world, last(p.value, 'format'), () => list.map(row), HEADERS);
+  if (formatted) return formatted;
   const digests = isSet(p.value, 'digests');
   const cols = digests
     ? ['Repository', 'Tag', 'Digest', 'ID', 'CreatedSince', 'Size']

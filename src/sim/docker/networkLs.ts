@@ -1,8 +1,8 @@
 import { containersOn } from '../lookup';
 import type { CommandResult, Network, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
+import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, naturalCompare, ok, table } from './output';
-import { compileTemplate } from './template';
 
 /** `docker network ls [-q] [--no-trunc] [-f KEY=VALUE] [--format]` (cli/command/network/list.go). */
 
@@ -86,30 +86,21 @@ export function networkLs(world: World, argv: string[]): CommandResult {
   if (typeof kept === 'string') return fail(world, daemon(kept), 1);
   const id = (n: Network) => (isSet(p.value, 'no-trunc') ? n.id : n.id.slice(0, 12));
   if (isSet(p.value, 'quiet')) return ok(world, kept.map(id).join('\n'));
-  const format = last(p.value, 'format');
-  if (format !== undefined && format !== '' && format !== 'table') {
-    const isTable = format.startsWith('table');
-    const body = (isTable ? format.slice(5) : format).trim().replaceAll('\\t', '\t').replaceAll('\\n', '\n');
-    const tmpl = compileTemplate(body);
-    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
-    const lines = kept.map((n) =>
-      tmpl.run({
-        ID: id(n),
-        Name: n.name,
-        Driver: n.driver,
-        Scope: n.scope,
-        IPv4: 'true',
-        IPv6: 'false',
-        Internal: String(n.internal),
-        Labels: Object.entries(n.labels)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(','),
-        CreatedAt: n.created.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
-      }),
-    );
-    if (!isTable) return ok(world, lines.join('\n'));
-    return ok(world, table([tmpl.run(HEADERS), ...lines].map((l) => l.split('\t'))));
-  }
+  const row = (n: Network) => ({
+    ID: id(n),
+    Name: n.name,
+    Driver: n.driver,
+    Scope: n.scope,
+    IPv4: 'true',
+    IPv6: 'false',
+    Internal: String(n.internal),
+    Labels: Object.entries(n.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(','),
+    CreatedAt: n.created.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+  });
+  const formatted = formatList(world, last(p.value, 'format'), () => kept.map(row), HEADERS);
+  if (formatted) return formatted;
   const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...kept.map((n) => [id(n), n.name, n.driver, n.scope])];
   return ok(world, table(rows));
 }

@@ -5,9 +5,9 @@ import { inNoneNetwork, linkedContainers } from '../lookup';
 import type { CommandResult, Container, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
 import { parseRef, storedImage, storeEntries, UNTAGGED } from './imageStore';
+import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table } from './output';
 import { portsColumn } from './ports';
-import { compileTemplate } from './template';
 
 /** `docker ps [-a] [-q] [--no-trunc]`: the CLI's default table, newest container first. */
 
@@ -178,18 +178,8 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
             ].join(','),
     };
   };
-  const format = last(p.value, 'format');
-  if (format !== undefined && format !== '' && format !== 'table') {
-    // formatter.Context.preFormat: "table" prefix off, trimmed, \t and \n as typed become real ones.
-    const isTable = format.startsWith('table');
-    const body = (isTable ? format.slice(5) : format).trim().replaceAll('\\t', '\t').replaceAll('\\n', '\n');
-    const tmpl = compileTemplate(body);
-    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
-    const lines = list.map((c) => tmpl.run(row(c)));
-    if (!isTable) return ok(world, lines.join('\n'));
-    const header = tmpl.run(HEADERS);
-    return ok(world, table([header, ...lines].map((l) => l.split('\t'))));
-  }
+  const formatted = formatList(world, last(p.value, 'format'), () => list.map(row), HEADERS);
+  if (formatted) return formatted;
   const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
   for (const c of list) {
     const r = row(c);
