@@ -13,9 +13,7 @@ test('seed 000: the DNAT, port-forward and MASQUERADE steps flash their iptables
   const sim = new LessonPanel(page);
   await app.open();
   await sim.loadScene(NAT);
-  const inbound = NAT.packets.find((p) => p.id === 'remote-80')!;
-  const trace = sceneTrace(NAT, inbound.line);
-  await sim.panel.getByRole('button', { name: inbound.label.en, exact: true }).click();
+  const trace = await sim.sendPacket(NAT, 'remote-80');
   const events = sim.panel.getByTestId('sim-event');
   const at = (t: typeof trace, action: string, node: string) =>
     t.steps.findIndex((s) => s.action === action && 'node' in s.at && s.at.node === node);

@@ -21,9 +21,7 @@ test('seed 000 outbound by clicking: the event list jumps to MASQUERADE and to t
   const sim = new LessonPanel(page);
   await app.open();
   await sim.loadScene(NAT);
-  const packet = NAT.packets.find((p) => p.id === 'web-google')!;
-  const trace = sceneTrace(NAT, packet.line);
-  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const trace = await sim.sendPacket(NAT, 'web-google');
   await expect(sim.panel.getByTestId('sim-command')).toHaveText(trace.command);
   const events = sim.panel.getByTestId('sim-event');
   await expect(events).toHaveCount(trace.steps.length);
@@ -166,9 +164,7 @@ test('presenter mode is one surface in either theme, and the whole scene stays i
   await app.open();
   await sim.loadScene(NAT);
   await page.keyboard.press('p');
-  const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
-  const trace = sceneTrace(NAT, packet.line);
-  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const trace = await sim.sendPacket(NAT, 'remote-80');
   const bg = () => sim.panel.evaluate((el) => getComputedStyle(el).backgroundColor);
   const fg = () => sim.narration().evaluate((el) => getComputedStyle(el).color);
   // light theme: black on white under the light canvas
@@ -274,9 +270,7 @@ test('the event list keeps the current step in view, stepping with the keys or c
   const sim = new LessonPanel(page);
   await app.open();
   await sim.loadScene(NAT);
-  const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
-  const trace = sceneTrace(NAT, packet.line);
-  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  const trace = await sim.sendPacket(NAT, 'remote-80');
   const list = sim.panel.locator('.sim-events__list');
   const inView = async () => {
     const l = (await list.boundingBox())!;

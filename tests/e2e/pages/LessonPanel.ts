@@ -24,6 +24,13 @@ export class LessonPanel {
     if (!(await item.isVisible())) await this.panel.getByTestId('sim-lessons-open').click();
     await item.getByRole('button', { name: `Load: ${scene.title.en}` }).click();
   }
+  /** Clicks one of the scene's one-click packets; the trace it plays, as the engine makes it headlessly. */
+  async sendPacket(scene: Scene, id: string): Promise<Trace> {
+    const packet = scene.packets.find((p) => p.id === id);
+    if (!packet) throw new Error(`scene ${scene.id} has no packet ${id}`);
+    await this.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+    return sceneTrace(scene, packet.line);
+  }
   narration() {
     return this.panel.getByTestId('sim-narration');
   }
