@@ -47,7 +47,7 @@ const en: Record<string, string> = {
   'nat.un-snat':
     '{node} finds the masqueraded connection in conntrack and undoes it: the destination {from} becomes {to} again, the machine that really asked.',
   'ct.new': '{node} records a new connection in its conntrack table.',
-  'ct.hit': '{node} finds this packet’s connection in conntrack (ESTABLISHED) and lets it through.',
+  'ct.hit': '{node} finds this packet’s connection in conntrack ({state}) and lets it through.',
   'ct.bridged': 'Even bridged traffic on {bridge} passes the host’s netfilter: conntrack records the flow.',
   'dns.hosts': '/etc/hosts answers: {name} is {ip}.',
   'dns.embedded-query': 'The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is {name}?”',
@@ -127,7 +127,7 @@ const ko: Record<string, string> = {
   'nat.un-snat':
     '{node}이(가) conntrack에서 마스커레이드한 연결을 찾아 되돌립니다: 목적지 {from}이(가) 다시 {to}(으)로 바뀝니다. 처음 요청을 보낸 장비로 답이 돌아갑니다.',
   'ct.new': '{node}이(가) conntrack 테이블에 새 연결을 기록합니다.',
-  'ct.hit': '{node}이(가) conntrack에서 이 패킷의 연결(ESTABLISHED)을 찾아 통과시킵니다.',
+  'ct.hit': '{node}이(가) conntrack에서 이 패킷의 연결({state})을 찾아 통과시킵니다.',
   'ct.bridged': '{bridge}에서 브리지로 전달되는 트래픽도 호스트의 netfilter를 거치므로 conntrack에 기록됩니다.',
   'dns.hosts': '/etc/hosts가 답합니다: {name}은(는) {ip}입니다.',
   'dns.embedded-query': '/etc/resolv.conf의 DNS 서버는 도커 내장 DNS(127.0.0.11)입니다: "{name}의 주소는?"',

@@ -181,6 +181,9 @@ export function httpGet(
   depth = 0,
   req: HttpRequest = GET_ROOT,
 ): HttpResult {
+  // this connection's conntrack entries are the ones added from here on (docker-proxy's own
+  // connection, made while the client's is open, is closed without closing the client's)
+  const base = ctx.flow.length;
   const sport = ephemeralPort(ctx);
   const syn = packetFrom(from, ip, { proto: 'tcp', sport, dport: port, flags: 'SYN' });
   if (!syn) return { kind: 'unreachable' };
@@ -192,11 +195,11 @@ export function httpGet(
     return { reply: { flags: 'RST,ACK', app: 'connection refused' }, refuse: true };
   });
   if (hs.kind === 'refused') {
-    ctFinish(ctx, 'reset');
+    ctFinish(ctx, 'reset', base);
     return { kind: 'refused' };
   }
   if (hs.kind !== 'ok') {
-    ctFinish(ctx, 'unanswered');
+    ctFinish(ctx, 'unanswered', base);
     return lost(hs);
   }
   let served: Served = { kind: 'empty' };
@@ -220,16 +223,16 @@ export function httpGet(
   ctx.us += 120;
   const s = served as Served;
   if (ex.kind === 'ok' && s.kind === 'ok') {
-    ctFinish(ctx, 'done');
+    ctFinish(ctx, 'done', base);
     return { kind: 'ok', answer: s.answer, server: ex.server };
   }
   if (s.kind === 'stalled') {
     // the client closes when it gives up: conntrack's CLOSE_WAIT countdown starts then
     ctx.us += (req.waitMs ?? 0) * 1000;
-    ctFinish(ctx, 'stalled');
+    ctFinish(ctx, 'stalled', base);
     return { kind: 'stalled' };
   }
-  ctFinish(ctx, s.kind === 'reset' ? 'reset' : 'done');
+  ctFinish(ctx, s.kind === 'reset' ? 'reset' : 'done', base);
   if (ex.kind === 'refused') return { kind: s.kind === 'reset' ? 'reset' : 'empty' };
   return lost(ex);
 }

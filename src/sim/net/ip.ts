@@ -1,6 +1,6 @@
 import { DOCKER_HOST } from '../ids';
 import { broadcastOf, inCidr, isLoopback } from './addr';
-import { ctChange, ctLookup, ctNew, ctTouch, ctTranslate } from './conntrack';
+import { ctChange, ctLookup, ctNew, ctRecord, ctSeen, ctTouch, ctTranslate } from './conntrack';
 import { type Ctx, step } from './ctx';
 import { broadcastIgnored, transmit } from './l2';
 import {
@@ -75,6 +75,8 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
     let dnatted = false;
     if (hit) {
       ctTouch(ctx, node.key, hit.entry);
+      // the segment moves the TCP state on (SYN_RECV, ESTABLISHED, ...): this step shows the row so
+      const moved = ctSeen(ctx, hit.entry, hit.dir, p);
       const changed = ctTranslate(hit, p);
       const dstChanged = before.dst !== p.dst || before.dport !== p.dport;
       // an established flow's later packets are rewritten as its first was: DNAT, or masquerade
@@ -98,8 +100,9 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
           newSrc: `${p.src}`,
           sfrom: `${before.src}:${before.sport}`,
           sto: `${p.src}:${p.sport}`,
+          state: hit.entry.state || 'ESTABLISHED',
         },
-        [ctChange(node.canvas, hit.entry, 'hit')],
+        [ctChange(node.canvas, hit.entry, moved ? 'update' : 'hit')],
       );
     } else if (node.key === DOCKER_HOST) {
       const t = dockerDnat(ctx, node, inIf, p);
@@ -224,6 +227,7 @@ function bridged(ctx: Ctx, out: NIface, p: Pkt): void {
   const hit = ctLookup(ctx, DOCKER_HOST, p);
   if (hit) {
     ctTouch(ctx, DOCKER_HOST, hit.entry);
+    if (ctSeen(ctx, hit.entry, hit.dir, p)) ctRecord(ctx, DOCKER_HOST, hit.entry);
     return;
   }
   const e = ctNew(ctx, DOCKER_HOST, p, p);

@@ -55,7 +55,7 @@ describe('tablesAt: the tables as of one playback step', () => {
     expect(atLearn.machines.pc1.arp).toBe(after.machines.pc1.arp);
   });
 
-  it('port-forward curl: each conntrack row appears at its conntrack-new step, SYN_SENT as recorded', () => {
+  it('port-forward curl: each conntrack row appears at its conntrack-new step, SYN_SENT until the answer', () => {
     let s = createSession(createDefaultWorld());
     for (const l of sceneById('nat-portfwd')!.script) s = runLine(s, l).session;
     const { before, trace, after } = send(s, '@remote curl -s http://124.111.46.91/');
@@ -73,12 +73,15 @@ describe('tablesAt: the tables as of one playback step', () => {
     expect(ctRows(tablesAt(before, after, trace.steps, onHost), 'docker-host')).toEqual([
       'tcp 203.0.113.50:36774>192.168.0.10:8001 SYN_SENT',
     ]);
-    // later segments hit the same row (no duplicate); the engine only closes the flow at the end
+    // later segments update the same row (no duplicate); the close is recorded on the last step
     const last = trace.steps.length - 1;
     expect(ctRows(tablesAt(before, after, trace.steps, last - 1), 'docker-host')).toEqual([
-      'tcp 203.0.113.50:36774>192.168.0.10:8001 SYN_SENT',
+      'tcp 203.0.113.50:36774>192.168.0.10:8001 ESTABLISHED',
     ]);
     expect(ctRows(after, 'docker-host')).toEqual(['tcp 203.0.113.50:36774>192.168.0.10:8001 TIME_WAIT']);
+    expect(tablesAt(before, after, trace.steps, last).machines['docker-host'].conntrack).toEqual(
+      after.machines['docker-host'].conntrack,
+    );
   });
 
   it('a new flow goes on top; expired rows are gone once the command reads the table', () => {
