@@ -80,7 +80,7 @@ test('first ping: docker-host ARP row appears at the step that learns it, and go
   await expect(fdb.locator('tbody tr').first()).toContainText('veth');
 });
 
-test('seed 000 port forward: docker-host conntrack is empty at its DNAT step, SYN_SENT once the flow is new', async ({
+test('seed 000 port forward: docker-host conntrack is empty at its DNAT step, then SYN_SENT, SYN_RECV, ESTABLISHED, TIME_WAIT', async ({
   page,
 }) => {
   const NAT = sceneById('nat-portfwd')!;
@@ -108,6 +108,15 @@ test('seed 000 port forward: docker-host conntrack is empty at its DNAT step, SY
   await expect(rows.first()).toContainText('SYN_SENT');
   await expect(rows.first()).not.toContainText('TIME_WAIT');
   await page.screenshot({ path: '/tmp/tbl/ct-new.png' });
+  // the SYN-ACK passing the host moves the row to SYN_RECV, the request (the handshake's ACK) to ESTABLISHED
+  const seg = (action: string, flags: string) =>
+    trace.steps.findIndex(
+      (s) => s.action === action && 'node' in s.at && s.at.node === 'docker-host' && s.frame.l4?.flags === flags,
+    );
+  await events.nth(seg('un-nat', 'SYN,ACK')).click();
+  await expect(rows.first()).toContainText('SYN_RECV');
+  await events.nth(seg('dnat', 'PSH,ACK')).click();
+  await expect(rows.first()).toContainText('ESTABLISHED');
   await page.keyboard.press('End');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('TIME_WAIT');
