@@ -96,7 +96,8 @@ describe('choices and canvas picks', () => {
   });
 
   it('sources: a paused container is left out (docker exec refuses it)', () => {
-    const paused = runLine({ world: w, stack: [{ kind: 'machine', id: 'docker-host' }] }, 'docker pause web').session.world;
+    const paused = runLine({ world: w, stack: [{ kind: 'machine', id: 'docker-host' }] }, 'docker pause web').session
+      .world;
     expect(paused.containers[Object.values(paused.containers).find((c) => c.name === 'web')!.id].paused).toBe(true);
     expect(sourceChoices(paused).map((c) => c.value)).not.toContain('web');
   });
