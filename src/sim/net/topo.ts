@@ -121,12 +121,25 @@ function containerNode(world: World, c: Container): NetNode {
   };
 }
 
+/**
+ * A node is a view of its machine or container and of the networks (the Docker host's bridges, a
+ * container's subnets): kept per object while `world.networks` is the same object, so commands
+ * that leave both alone (most packet commands) reuse it instead of rebuilding the Docker host's
+ * interface per network. Nodes are read-only views; nothing in the engine writes to one.
+ */
+const nodeCache = new WeakMap<Machine | Container, { networks: World['networks']; node: NetNode }>();
+
 /** Builds the node for a namespace key (machine id or container id); null if it does not exist. */
 export function buildNode(world: World, key: string): NetNode | null {
   const m = world.machines[key];
-  if (m) return machineNode(world, m);
-  const c = world.containers[key];
-  return c ? containerNode(world, c) : null;
+  const c = m ? undefined : world.containers[key];
+  const obj = m ?? c;
+  if (!obj) return null;
+  const hit = nodeCache.get(obj);
+  if (hit && hit.networks === world.networks) return hit.node;
+  const node = m ? machineNode(world, m) : containerNode(world, c as Container);
+  nodeCache.set(obj, { networks: world.networks, node });
+  return node;
 }
 
 /** Longest-prefix match; ties keep table order (lowest metric first). */
