@@ -1,4 +1,5 @@
 import type { ConntrackEntry, TableChange, Tuple } from '../model';
+import { ctRemaining } from './ageing';
 import { type Ctx, conntrackOf } from './ctx';
 import type { Pkt } from './pkt';
 
@@ -7,11 +8,6 @@ import type { Pkt } from './pkt';
  * packet arrived and the reply tuple after NAT. Later packets of the flow (either direction) are
  * translated from the entry, which is how replies are un-NATed.
  */
-
-/** Seconds an entry has left at `clockMs` (its `timeout` counted down from `at`). */
-export function ctRemaining(e: ConntrackEntry, clockMs: number): number {
-  return e.at === undefined ? e.timeout : e.timeout - Math.floor((clockMs - e.at) / 1000);
-}
 
 /** The engine's clock now (ms): the World's plus what this command has spent so far. */
 const now = (ctx: Ctx) => ctx.world.clock + Math.floor(ctx.us / 1000);

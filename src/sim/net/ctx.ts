@@ -1,5 +1,6 @@
 import { DOCKER_HOST } from '../ids';
 import type { ArpEntry, ConntrackEntry, FdbEntry, Frame, Step, TableChange, World } from '../model';
+import { liveConntrack } from './ageing';
 import { containerIndex } from './index';
 import { buildNode, type Domain, type NetNode, type NIface } from './topo';
 
@@ -70,10 +71,8 @@ export function fdbOf(ctx: Ctx, netId: string): FdbEntry[] {
 export function conntrackOf(ctx: Ctx, machineId: string): ConntrackEntry[] {
   let t = ctx.conntrack.get(machineId);
   if (!t) {
-    // expired entries (timeout counted down to zero, see ctRemaining) are dropped on the way in
-    const alive = (e: ConntrackEntry) =>
-      e.at === undefined || e.timeout - Math.floor((ctx.world.clock - e.at) / 1000) > 0;
-    t = (ctx.world.machines[machineId]?.conntrack ?? []).filter(alive).map((e) => ({
+    // expired entries (timeout counted down to zero) are dropped on the way in
+    t = liveConntrack(ctx.world.machines[machineId]?.conntrack ?? [], ctx.world.clock).map((e) => ({
       ...e,
       orig: { ...e.orig },
       reply: { ...e.reply },

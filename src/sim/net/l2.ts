@@ -1,4 +1,5 @@
 import type { ArpEntry, Frame, TableChange } from '../model';
+import { REACHABLE_MS } from './ageing';
 import { arpOf, type Ctx, fdbOf, peerOnDomain, step } from './ctx';
 import { frameOf, type Pkt } from './pkt';
 import { type Domain, domainCanvas, type NetNode, type NIface } from './topo';
@@ -97,9 +98,6 @@ function arpFrame(
     arp: { op, senderIp: srcIp, senderMac: src.mac, targetIp, targetMac },
   };
 }
-
-/** Linux's base_reachable_time: a confirmed neighbour shows REACHABLE this long, then STALE. */
-export const REACHABLE_MS = 30_000;
 
 const nowMs = (ctx: Ctx) => ctx.world.clock + Math.floor(ctx.us / 1000);
 

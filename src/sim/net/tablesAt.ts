@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import type { ArpEntry, ConntrackEntry, FdbEntry, Step, TableChange, World } from '../model';
-import { ctRemaining } from './conntrack';
+import { liveConntrack } from './ageing';
 
 /**
  * The tables a packet command changes (ARP caches, bridge FDBs, conntrack) as they stood at one
@@ -52,7 +52,7 @@ function apply(d: World, ch: TableChange, clock: number, swept: Set<string>): vo
     if (!m) return;
     if (!swept.has(ch.on)) {
       swept.add(ch.on);
-      m.conntrack = m.conntrack.filter((x) => ctRemaining(x, clock) > 0);
+      m.conntrack = liveConntrack(m.conntrack, clock);
     }
     const e = rec(ch.entry) as unknown as ConntrackEntry;
     const same = (x: ConntrackEntry) =>

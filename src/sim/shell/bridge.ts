@@ -1,5 +1,5 @@
 import type { CommandResult, ConntrackEntry, World } from '../model';
-import { ctRemaining } from '../net/conntrack';
+import { ctRemaining } from '../net/ageing';
 import { namespaceOwner, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
 import type { ShellCommand } from './index';

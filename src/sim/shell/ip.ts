@@ -1,6 +1,6 @@
 import { IPv4CidrRange } from 'ip-num';
-import type { ArpEntry, CommandResult, Route, World } from '../model';
-import { REACHABLE_MS } from '../net/l2';
+import type { CommandResult, Route, World } from '../model';
+import { neighState } from '../net/ageing';
 import { type Stack, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
 import { briefAddr, briefLink, routeGet } from './ipExtra';
@@ -78,11 +78,6 @@ function addrLines(f: StackIface, container: boolean): string[] {
     out.push(`    inet6 ${linkLocal(f.mac)}/64 scope link `, '       valid_lft forever preferred_lft forever');
   }
   return out;
-}
-
-/** What `ip neigh` shows: a REACHABLE entry not confirmed for 30 s is STALE (base_reachable_time). */
-function neighState(e: ArpEntry, clockMs: number): string {
-  return e.state === 'REACHABLE' && e.at !== undefined && clockMs - e.at >= REACHABLE_MS ? 'STALE' : e.state;
 }
 
 /** `ip route` line for one route, with iproute2's trailing space. */

@@ -2,13 +2,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
+import { liveConntrack, neighState } from '../../sim/net/ageing';
 import { stackOf } from '../../sim/stack';
 import type { Where } from '../../sim/where';
 import { portsOf } from '../../store/graph';
 import { useApp } from '../../store/instance';
 import { Props, Section, Table, ToolOutput, useStepFlash } from './InspectorParts';
 import { entryKey, natLineHot } from './stepFlash';
-import { arpState, liveConntrack } from './tableRows';
 import { useTablesView } from './useTablesView';
 
 /** The World the packet tables (ARP, FDB, conntrack) read, and their "as of step N" note if any. */
@@ -51,7 +51,7 @@ function StackTables({ tables, where, nodeId }: { tables: Tables; where: Where; 
       <Section title={t('insp.arp')} testId="insp-arp" hot={hot.has('arp')} note={tables.note}>
         <Table
           head={['IP', 'MAC', 'dev', 'state']}
-          rows={stack.arp.map((a) => [a.ip, a.mac, a.dev, arpState(a, tables.world.clock)])}
+          rows={stack.arp.map((a) => [a.ip, a.mac, a.dev, neighState(a, tables.world.clock)])}
           keys={stack.arp.map((a) => entryKey('arp', a))}
           hot={hot.get('arp')}
           epoch={epoch}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, runLine, type Session } from '../../../src/sim/console';
 import type { Trace, World } from '../../../src/sim/model';
+import { neighState } from '../../../src/sim/net/ageing';
 import { tablesAt } from '../../../src/sim/net/tablesAt';
 import { SCENES, sceneById } from '../../../src/sim/scenes';
 import { createDefaultWorld } from '../../../src/sim/world';
 import { tablesView } from '../../../src/store/tablesView';
-import { arpState } from '../../../src/ui/panels/tableRows';
 import { ALL_PROTOCOLS, prevVisible } from '../../../src/ui/sim/playbackLogic';
 import { setup } from './helpers';
 
@@ -107,7 +107,7 @@ describe('tablesAt: the tables as of one playback step', () => {
   it("the step's clock: a STALE neighbour reads STALE until the step that uses it confirms it", () => {
     const s0 = setup(['docker run -d --name web nginx', 'ping -c 1 172.17.0.2', 'sleep 30']);
     const { before, trace, after } = send(s0, 'ping -c 1 172.17.0.2');
-    const state = (w: World) => w.machines['docker-host'].arp.map((e) => arpState(e, w.clock));
+    const state = (w: World) => w.machines['docker-host'].arp.map((e) => neighState(e, w.clock));
     expect(tablesAt(before, after, trace.steps, -1).clock).toBe(before.clock);
     expect(state(tablesAt(before, after, trace.steps, -1))).toEqual(['STALE']);
     const hit = trace.steps.findIndex((x) => x.action === 'arp-hit');

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { arpState, liveConntrack } from '../../../src/ui/panels/tableRows';
-import { run, setup } from '../net/helpers';
+import { liveConntrack, neighState } from '../../../src/sim/net/ageing';
+import { run, setup } from './helpers';
 
 /** The Inspector's ARP and conntrack rows say what `ip neigh` and `conntrack -L` say at the same clock. */
 describe('Inspector table rows follow the clock as the tools do', () => {
   it('an ARP entry unconfirmed for 30 s reads STALE, as ip neigh prints it', () => {
     let s = setup(['docker run -d --name web nginx', 'ping -c 1 172.17.0.2']);
     const host = () => s.world.machines['docker-host'];
-    expect(host().arp.map((e) => arpState(e, s.world.clock))).toEqual(['REACHABLE']);
+    expect(host().arp.map((e) => neighState(e, s.world.clock))).toEqual(['REACHABLE']);
     expect(run(s, 'ip neigh').output).toContain('172.17.0.2 dev docker0 lladdr');
     expect(run(s, 'ip neigh').output).toMatch(/REACHABLE $/);
     s = run(s, 'sleep 30').session;
     expect(run(s, 'ip neigh').output).toMatch(/STALE $/);
     // the World still stores REACHABLE with its time: the row reads it at the clock
     expect(host().arp[0].state).toBe('REACHABLE');
-    expect(host().arp.map((e) => arpState(e, s.world.clock))).toEqual(['STALE']);
+    expect(host().arp.map((e) => neighState(e, s.world.clock))).toEqual(['STALE']);
   });
 
   it('a conntrack entry whose timeout ran out is gone, as conntrack -L no longer lists it', () => {
