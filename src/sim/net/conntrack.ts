@@ -1,6 +1,6 @@
 import type { ConntrackEntry, TableChange, Tuple } from '../model';
 import { ctRemaining } from './ageing';
-import { type Ctx, conntrackOf } from './ctx';
+import { type Ctx, conntrackOf, nowMs } from './ctx';
 import type { Pkt } from './pkt';
 
 /**
@@ -9,16 +9,13 @@ import type { Pkt } from './pkt';
  * translated from the entry, which is how replies are un-NATed.
  */
 
-/** The engine's clock now (ms): the World's plus what this command has spent so far. */
-const now = (ctx: Ctx) => ctx.world.clock + Math.floor(ctx.us / 1000);
-
 const same = (t: Tuple, p: Pkt) => t.src === p.src && t.dst === p.dst && t.sport === p.sport && t.dport === p.dport;
 
 /** Finds the entry a packet belongs to and which direction it travels. */
 export function ctLookup(ctx: Ctx, machineId: string, p: Pkt): { entry: ConntrackEntry; dir: 'orig' | 'reply' } | null {
   for (const entry of conntrackOf(ctx, machineId)) {
     // an expired entry is gone: a packet matching it starts a new flow
-    if (entry.proto !== p.proto || ctRemaining(entry, now(ctx)) <= 0) continue;
+    if (entry.proto !== p.proto || ctRemaining(entry, nowMs(ctx)) <= 0) continue;
     if (same(entry.orig, p)) return { entry, dir: 'orig' };
     if (same(entry.reply, p)) return { entry, dir: 'reply' };
   }
@@ -49,7 +46,7 @@ export function ctNew(ctx: Ctx, machineId: string, before: Pkt, after: Pkt): Con
     state: before.proto === 'tcp' ? 'SYN_SENT' : '',
     timeout: before.proto === 'tcp' ? 119 : 29,
     assured: false,
-    at: now(ctx),
+    at: nowMs(ctx),
   };
   table.unshift(entry);
   ctx.flow.push({ on: machineId, entry });
@@ -108,7 +105,7 @@ export function ctSeen(ctx: Ctx, entry: ConntrackEntry, dir: 'orig' | 'reply', p
   if (next === 'SYN_SENT' && old !== next) entry.assured = false;
   entry.state = next;
   entry.timeout = (TCP_TIMEOUT[next] ?? 120) - 1;
-  entry.at = now(ctx);
+  entry.at = nowMs(ctx);
   return next !== old;
 }
 
@@ -130,7 +127,7 @@ export function ctChange(on: string, entry: ConntrackEntry, kind: 'add' | 'hit' 
  */
 export function ctFinish(ctx: Ctx, how: 'done' | 'reset' | 'unanswered' | 'stalled', from = 0): void {
   for (const { on, entry } of ctx.flow.slice(from)) {
-    entry.at = now(ctx);
+    entry.at = nowMs(ctx);
     if (entry.proto === 'tcp') {
       if (how === 'done') Object.assign(entry, { state: 'TIME_WAIT', timeout: 119, assured: true });
       else if (how === 'reset') Object.assign(entry, { state: 'CLOSE', timeout: 9 });

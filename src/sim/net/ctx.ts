@@ -40,6 +40,9 @@ export function newCtx(world: World): Ctx {
   };
 }
 
+/** The engine's clock now (ms): the World's plus what this command has spent so far. */
+export const nowMs = (ctx: Ctx): number => ctx.world.clock + Math.floor(ctx.us / 1000);
+
 /** The node of a namespace key, memoised for the command. */
 export function nodeOf(ctx: Ctx, key: string): NetNode | null {
   if (!ctx.nodes.has(key)) ctx.nodes.set(key, buildNode(ctx.world, key));

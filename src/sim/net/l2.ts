@@ -1,6 +1,6 @@
 import type { ArpEntry, Frame, TableChange } from '../model';
 import { REACHABLE_MS } from './ageing';
-import { arpOf, type Ctx, fdbOf, peerOnDomain, step } from './ctx';
+import { arpOf, type Ctx, fdbOf, nowMs, peerOnDomain, step } from './ctx';
 import { frameOf, type Pkt } from './pkt';
 import { type Domain, domainCanvas, type NetNode, type NIface } from './topo';
 
@@ -98,8 +98,6 @@ function arpFrame(
     arp: { op, senderIp: srcIp, senderMac: src.mac, targetIp, targetMac },
   };
 }
-
-const nowMs = (ctx: Ctx) => ctx.world.clock + Math.floor(ctx.us / 1000);
 
 function remember(ctx: Ctx, node: NetNode, ip: string, mac: string, dev: string): TableChange {
   const cache = arpOf(ctx, node.key);
