@@ -59,30 +59,28 @@ test('Space after clicking a lesson packet, an event or step forward plays; arro
   const logLength = (await app.api((w) => w.log())).length;
   const pause = sim.panel.getByRole('button', { name: 'Pause' });
   const play = sim.panel.getByRole('button', { name: 'Play', exact: true });
+  /** Space starts playback and Space again pauses it: focus did not swallow the key */
+  const spacePlaysAndPauses = async () => {
+    await page.keyboard.press('Space');
+    await expect(pause).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(play).toBeVisible();
+  };
   // focus is on the packet button just clicked: Space plays, it does not send the ping again
-  await page.keyboard.press('Space');
-  await expect(pause).toBeVisible();
-  await page.keyboard.press('Space');
-  await expect(play).toBeVisible();
+  await spacePlaysAndPauses();
   expect((await app.api((w) => w.log())).length).toBe(logLength);
   await expect(sim.position()).toHaveText(new RegExp(`of ${trace.steps.length}$`));
 
   await sim.panel.getByRole('button', { name: 'Restart' }).click();
   await sim.panel.getByRole('button', { name: 'Step forward' }).click();
   await sim.expectAt(trace, 1);
-  await page.keyboard.press('Space');
-  await expect(pause).toBeVisible();
-  await page.keyboard.press('Space');
-  await expect(play).toBeVisible();
+  await spacePlaysAndPauses();
 
   await sim.panel.getByTestId('sim-event').nth(4).click();
   await sim.expectAt(trace, 4);
   await page.keyboard.press('ArrowRight');
   await sim.expectAt(trace, 5);
-  await page.keyboard.press('Space');
-  await expect(pause).toBeVisible();
-  await page.keyboard.press('Space');
-  await expect(play).toBeVisible();
+  await spacePlaysAndPauses();
 
   // a protocol filter keeps Space for itself, the arrows still step
   await sim.panel.getByTestId('sim-event').nth(2).click();
