@@ -18,7 +18,6 @@ export interface Ctx {
   arp: Map<string, ArpEntry[]>;
   fdb: Map<string, FdbEntry[]>;
   conntrack: Map<string, ConntrackEntry[]>;
-  nodes: Map<string, NetNode | null>;
   /** conntrack entries created or hit by the flow in progress (machine id, entry) */
   flow: { on: string; entry: ConntrackEntry }[];
   /** ARP cache hits already narrated in this command (node|ip|dev), see l2.transmit */
@@ -35,7 +34,6 @@ export function newCtx(world: World): Ctx {
     arp: new Map(),
     fdb: new Map(),
     conntrack: new Map(),
-    nodes: new Map(),
     flow: [],
   };
 }
@@ -43,10 +41,9 @@ export function newCtx(world: World): Ctx {
 /** The engine's clock now (ms): the World's plus what this command has spent so far. */
 export const nowMs = (ctx: Ctx): number => ctx.world.clock + Math.floor(ctx.us / 1000);
 
-/** The node of a namespace key, memoised for the command. */
+/** The node of a namespace key (buildNode keeps it while its machine or container and the networks stay). */
 export function nodeOf(ctx: Ctx, key: string): NetNode | null {
-  if (!ctx.nodes.has(key)) ctx.nodes.set(key, buildNode(ctx.world, key));
-  return ctx.nodes.get(key) ?? null;
+  return buildNode(ctx.world, key);
 }
 
 /** The ARP cache of a namespace (writable overlay). */
