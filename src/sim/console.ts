@@ -4,6 +4,7 @@ import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
 import { runShell, setLineRunner } from './shell';
 import { FILTERS } from './shell/filters';
+import { tokenize } from './shell/lexer';
 import { expandStatus, firstSubstitution, type ListItem, redirections, splitList } from './shell/lists';
 import { showsMeter } from './shell/packet/curlMeter';
 import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
@@ -44,37 +45,7 @@ export function createSession(world: World): Session {
   return { world, stack: [{ kind: 'machine', id: DOCKER_HOST }] };
 }
 
-/** Splits a command line into argv, honouring single and double quotes and backslash escapes. */
-export function tokenize(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inTok = false;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) quote = null;
-      // in double quotes a backslash escapes only $ ` " \ (bash); "\n" stays two characters
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length && '$`"\\'.includes(line[i + 1])) cur += line[++i];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inTok = true;
-    } else if (ch === '\\' && i + 1 < line.length) {
-      cur += line[++i];
-      inTok = true;
-    } else if (/\s/.test(ch)) {
-      if (inTok) out.push(cur);
-      cur = '';
-      inTok = false;
-    } else {
-      cur += ch;
-      inTok = true;
-    }
-  }
-  if (inTok) out.push(cur);
-  return out;
-}
+export { tokenize } from './shell/lexer';
 
 /** The frame lines run in now. */
 export function currentFrame(session: Session): Frame {

@@ -8,6 +8,7 @@
 
 import type { ShellVoice } from '../where';
 import { FILTERS } from './filters';
+import { pipeSegments } from './lexer';
 import { METER_HEADER, meterLine } from './packet/curlMeter';
 
 export type ShellFlavor = 'bash' | 'sh' | 'zsh';
@@ -15,29 +16,9 @@ export type ShellFlavor = 'bash' | 'sh' | 'zsh';
 /** A line split at its unquoted `|`: the segments, trimmed, or the shell's syntax error. */
 export type Pipeline = { ok: true; segments: string[] } | { ok: false; error: string };
 
-/** Splits at `|` outside quotes and escapes; a line without a pipe gives one segment. */
+/** Splits at `|` outside quotes, escapes and `$( … )`; a line without a pipe gives one segment. */
 export function splitPipeline(line: string, flavor: ShellFlavor): Pipeline {
-  const segs: string[] = [];
-  let cur = '';
-  let quote: '"' | "'" | null = null;
-  // segments keep their quotes and escapes: the console tokenizes each one afterwards
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line[i++];
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '\\' && i + 1 < line.length) cur += line[i++];
-    else if (ch === '|') {
-      // `||` and `|&` are other operators; leave them to the command (rare in a lesson)
-      if (line[i + 1] === '|' || line[i + 1] === '&') return { ok: true, segments: [line.trim()] };
-      segs.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += line[i];
-  }
-  segs.push(cur.trim());
+  const segs = pipeSegments(line);
   if (segs.length > 1 && segs.some((s) => s === '')) {
     const trailing = segs.slice(0, -1).every((s) => s !== '') && segs[segs.length - 1] === '';
     return { ok: false, error: syntaxError(flavor, trailing) };
