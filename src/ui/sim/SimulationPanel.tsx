@@ -4,6 +4,7 @@ import { EventList } from './EventList';
 import { LessonPackets, LessonPicker, LessonStatus, LessonsToggle, useActiveScene } from './Lessons';
 import { useNarrationLang } from './lang';
 import { outcomeText } from './outcomeText';
+import { PcapButton } from './PcapButton';
 import { PredictPrompt } from './PredictPrompt';
 import { ProtoFilters } from './ProtoFilters';
 import { SendPacketForm, SendPacketToggle } from './SendPacket';
@@ -95,6 +96,7 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
             <Command />
             <SimControls />
             <PredictToggle />
+            <PcapButton />
           </div>
           <PredictPrompt />
           <div className="sim-panel__body">
