@@ -8,14 +8,23 @@ import type { World } from '../sim/model';
  */
 export function worldProblem(w: unknown): string | null {
   if (!isObj(w)) return 'world is not an object';
-  if (w.schema !== 1) return `unknown world schema ${JSON.stringify(w.schema)}`;
-  for (const k of ['rng', 'clock', 'seq', 'lastEphemeralPort'] as const)
+  if (w.schema !== 2) return `unknown world schema ${JSON.stringify(w.schema)}`;
+  for (const k of ['rng', 'clock', 'seq'] as const)
     if (typeof w[k] !== 'number' || !Number.isFinite(w[k])) return `world.${k} is not a number`;
-  for (const k of ['machines', 'networks', 'containers'] as const) if (!isObj(w[k])) return `world.${k} is missing`;
+  for (const k of ['machines', 'networks', 'containers', 'daemons'] as const)
+    if (!isObj(w[k])) return `world.${k} is missing`;
   const machines = w.machines as Record<string, unknown>;
   const networks = w.networks as Record<string, unknown>;
   const containers = w.containers as Record<string, unknown>;
+  const daemons = w.daemons as Record<string, unknown>;
   if (!machines['docker-host']) return 'the docker-host machine is missing';
+  if (!daemons['docker-host']) return 'the docker-host daemon is missing';
+  for (const [key, d] of Object.entries(daemons)) {
+    const m = machines[key];
+    if (!isObj(m) || m.kind !== 'docker-host') return `daemon ${key} is not a Docker host of this world`;
+    const bad = isObj(d) ? check(d, `daemon ${key}`, DAEMON) : `daemon ${key} is malformed`;
+    if (bad) return bad;
+  }
   for (const [key, m] of Object.entries(machines)) {
     if (!isObj(m) || m.id !== key || typeof m.hostname !== 'string') return `machine ${key} is malformed`;
     if (!Array.isArray(m.ifaces) || !m.ifaces.every(isIface)) return `machine ${key} has malformed interfaces`;
@@ -31,6 +40,8 @@ export function worldProblem(w: unknown): string | null {
     if (n.ipam !== null && !(isObj(n.ipam) && typeof n.ipam.subnet === 'string' && typeof n.ipam.gateway === 'string'))
       return `network ${String(n.name)} has a malformed IPAM config`;
     if (!Array.isArray(n.fdb)) return `network ${String(n.name)} has no FDB list`;
+    if (n.daemon !== null && !daemons[n.daemon as string])
+      return `network ${String(n.name)} belongs to a daemon that does not exist`;
     const bad = check(n, `network ${n.name}`, NETWORK);
     if (bad) return bad;
   }
@@ -42,9 +53,14 @@ export function worldProblem(w: unknown): string | null {
       return `container ${String(c.name)} has a bad state`;
     for (const k of ['endpoints', 'ports', 'env', 'cmd', 'arp'])
       if (!Array.isArray(c[k])) return `container ${String(c.name)}.${k} is not a list`;
-    for (const ep of c.endpoints as unknown[])
+    if (!daemons[c.daemon as string]) return `container ${String(c.name)} runs on a daemon that does not exist`;
+    for (const ep of c.endpoints as unknown[]) {
       if (!isObj(ep) || typeof ep.networkId !== 'string' || !networks[ep.networkId])
         return `container ${String(c.name)} is attached to a network that does not exist`;
+      const owner = (networks[ep.networkId] as Record<string, unknown>).daemon;
+      if (owner !== null && owner !== c.daemon)
+        return `container ${String(c.name)} is attached to a network of another daemon`;
+    }
     const bad = check(c, `container ${c.name}`, CONTAINER);
     if (bad) return bad;
   }
@@ -152,6 +168,7 @@ const MACHINE: Shape = {
   zone: opt(dict(ip)),
   httpBody: opt(str),
 };
+const DAEMON: Shape = { lastEphemeralPort: port, images: opt(list(str)) };
 const NETWORK: Shape = {
   name: str,
   created: str,

@@ -140,9 +140,11 @@ export interface FdbEntry {
 export interface Network {
   /** 64 lower-case hex chars, unique */
   id: string;
-  /** unique among networks */
+  /** unique among its daemon's networks */
   name: string;
   driver: NetworkDriver;
+  /** the daemon (a docker-host Machine.id) that owns it; null: swarm scope, spanning the swarm's nodes */
+  daemon: string | null;
   scope: 'local';
   /** ISO-8601 timestamp from the World's clock */
   created: string;
@@ -205,8 +207,10 @@ export type ContainerState = 'created' | 'running' | 'exited';
 export interface Container {
   /** 64 lower-case hex chars, unique */
   id: string;
-  /** unique among containers, without the leading "/" */
+  /** unique among its daemon's containers, without the leading "/" */
   name: string;
+  /** the daemon (a docker-host Machine.id) it runs on */
+  daemon: string;
   image: string;
   /** CMD given after the image (may be empty: the image default) */
   cmd: string[];
@@ -249,10 +253,18 @@ export interface Container {
   seq: number;
 }
 
+/** What one Docker daemon keeps beside its networks and containers. */
+export interface DaemonState {
+  /** last host port handed out from the ephemeral range (Docker allocates round-robin) */
+  lastEphemeralPort: number;
+  /** images pulled so far (`docker pull`, or a run/create), "repo:tag" in pull order; absent in older saves */
+  images?: string[];
+}
+
 /** The whole simulated world. */
 export interface World {
-  /** persisted-schema version; bump with a migration */
-  schema: 1;
+  /** persisted-schema version; bump with a migration (src/store/migrations.ts) */
+  schema: 2;
   /** PRNG state (uint32); every random id, MAC and port comes from here */
   rng: number;
   /** simulated time in ms since 2026-01-01T00:00:00Z; advances as commands run */
@@ -265,10 +277,8 @@ export interface World {
   networks: Record<string, Network>;
   /** keyed by Container.id, in creation order */
   containers: Record<string, Container>;
-  /** last host port handed out from the ephemeral range (Docker allocates round-robin) */
-  lastEphemeralPort: number;
-  /** images pulled so far (`docker pull`, or a run/create), "repo:tag" in pull order; absent in older saves */
-  images?: string[];
+  /** one entry per Docker daemon, keyed by its Machine.id (kind 'docker-host'), in display order */
+  daemons: Record<string, DaemonState>;
 }
 
 /** One hop of a packet's story: DESIGN.md §4 (contract). */

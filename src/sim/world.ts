@@ -52,13 +52,14 @@ function internetHost(w: World, id: string, ip: string, extra: Partial<Machine> 
   });
 }
 
-function predefinedNetwork(w: World, name: string, driver: Network['driver']): Network {
+function predefinedNetwork(w: World, daemon: string, name: string, driver: Network['driver']): Network {
   const id = randomId(w);
   const isBridge = driver === 'bridge';
   return {
     id,
     name,
     driver,
+    daemon,
     scope: 'local',
     created: dockerTime(w.clock),
     internal: false,
@@ -90,14 +91,14 @@ function predefinedNetwork(w: World, name: string, driver: Network['driver']): N
  */
 export function createDefaultWorld(seed: number = DEFAULT_SEED): World {
   const w: World = {
-    schema: 1,
+    schema: 2,
     rng: seed >>> 0,
     clock: 0,
     seq: 1,
     machines: {},
     networks: {},
     containers: {},
-    lastEphemeralPort: 0,
+    daemons: { [DOCKER_HOST]: { lastEphemeralPort: 0 } },
   };
   const lan = (id: string, ip: string, kind: Machine['kind'], extra: Partial<Machine> = {}): Machine =>
     machine({
@@ -191,7 +192,7 @@ export function createDefaultWorld(seed: number = DEFAULT_SEED): World {
     ['host', 'host'],
     ['none', 'null'],
   ] as const) {
-    const n = predefinedNetwork(w, name, driver);
+    const n = predefinedNetwork(w, DOCKER_HOST, name, driver);
     w.networks[n.id] = n;
   }
   return w;

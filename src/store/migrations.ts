@@ -4,7 +4,7 @@
  */
 
 /** The envelope version this build writes. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** A migration lifts a document from `from` to `from + 1`; it may throw when the input is unreadable. */
 export interface Migration {
@@ -26,7 +26,58 @@ export const migrations: Migration[] = [
     from: 1,
     up: (doc) => ({ format: 'whalewire', ...doc, version: 2, prefs: { theme: 'light', lang: 'en' } }),
   },
+  {
+    // v3 carries World schema 2: every network and container names its daemon (several Docker
+    // hosts), and the per-daemon state (ephemeral port cursor, image store) moves under `daemons`
+    name: 'world-schema-2-daemons',
+    from: 2,
+    up: (doc) => ({ ...doc, version: 3, world: worldSchema2(doc.world) }),
+  },
 ];
+
+/** The only daemon a schema-1 World had. */
+const FIRST_DAEMON = 'docker-host';
+
+/** `obj` with `key: value` inserted right after `after` (so a migrated World reads like a new one). */
+function withKeyAfter(obj: Record<string, unknown>, after: string, key: string, value: unknown) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (k === key) continue;
+    out[k] = v;
+    if (k === after) out[key] = value;
+  }
+  if (!(key in out)) out[key] = value;
+  return out;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * World schema 1 -> 2. Leaves anything that is not a schema-1 World as it is, for the validator
+ * to name what is wrong with it.
+ */
+export function worldSchema2(world: unknown): unknown {
+  if (!isRecord(world) || world.schema !== 1) return world;
+  const { lastEphemeralPort, images, ...rest } = world;
+  const each = (table: unknown, after: string) =>
+    isRecord(table)
+      ? Object.fromEntries(
+          Object.entries(table).map(([id, o]) => [
+            id,
+            isRecord(o) ? withKeyAfter(o, after, 'daemon', FIRST_DAEMON) : o,
+          ]),
+        )
+      : table;
+  const state: Record<string, unknown> = { lastEphemeralPort };
+  if (images !== undefined) state.images = images;
+  return {
+    ...rest,
+    schema: 2,
+    networks: each(world.networks, 'driver'),
+    containers: each(world.containers, 'name'),
+    daemons: { [FIRST_DAEMON]: state },
+  };
+}
 
 /** The version a parsed document declares: a bare World (it has `machines`) is version 0. */
 export function versionOf(doc: Record<string, unknown>): number {

@@ -1,5 +1,6 @@
 import { produce } from 'immer';
 import { dockerTime } from '../clock';
+import { DOCKER_HOST } from '../ids';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
@@ -177,6 +178,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     const c: Container = {
       id,
       name: name ? name.replace(/^\//, '') : generateName(d),
+      daemon: DOCKER_HOST,
       image,
       cmd,
       env,
@@ -200,7 +202,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     d.seq += 1;
     d.containers[id] = c;
     // The image is now in the store (run/create pull what is missing; see run.ts for why quietly).
-    recordImage(d, image);
+    recordImage(d, c.daemon, image);
   });
   return { ok: true, world: next, id, warnings };
 }

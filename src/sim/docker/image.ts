@@ -1,4 +1,5 @@
 import { produce } from 'immer';
+import { DOCKER_HOST } from '../ids';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
@@ -45,7 +46,7 @@ export function dockerImages(world: World, argv: string[], cmdPath = 'images'): 
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length > 1) return fail(world, argsError(cmdPath, 'at most', 1), 1);
   const trunc = !isSet(p.value, 'no-trunc');
-  const filtered = filterImages(storedImages(world), [
+  const filtered = filterImages(storedImages(world, DOCKER_HOST), [
     ...all(p.value, 'filter'),
     ...p.value.args.map((a) => `reference=${a}`),
   ]);
@@ -141,7 +142,7 @@ export const pullDenied = (repo: string) =>
  */
 export function pullProgress(world: World, image: string): string[] {
   const img = storedImage(image);
-  const present = hasImage(world, image);
+  const present = hasImage(world, DOCKER_HOST, image);
   return [
     `${img.ref.tag}: Pulling from ${img.ref.path}`,
     ...(present ? [] : img.layers.map((l) => `${l}: Pull complete`)),
@@ -173,7 +174,7 @@ export function dockerPull(world: World, argv: string[], cmdPath = 'pull'): Comm
   if (!quiet) lines.push(...pullProgress(world, image));
   lines.push(img.ref.full);
   return ok(
-    produce(world, (d) => recordImage(d, image)),
+    produce(world, (d) => recordImage(d, DOCKER_HOST, image)),
     lines.join('\n'),
   );
 }

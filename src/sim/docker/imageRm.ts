@@ -1,8 +1,18 @@
 import { produce } from 'immer';
+import { DOCKER_HOST } from '../ids';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, Container, World } from '../model';
 import { isSet, parseFlags } from './flags';
-import { parseRef, type StoredImage, stableHex, storedImage, storedImages, storeEntries, UNTAGGED } from './imageStore';
+import {
+  parseRef,
+  type StoredImage,
+  setImages,
+  stableHex,
+  storedImage,
+  storedImages,
+  storeEntries,
+  UNTAGGED,
+} from './imageStore';
 import { argsError, daemon, fail, flagError } from './output';
 
 /**
@@ -21,8 +31,8 @@ function usersOf(world: World, img: StoredImage): Container[] {
 
 /** The entry of the store `arg` names: a tagged reference, or a prefix of an image id. */
 function find(world: World, arg: string): { entry: string; img: StoredImage; byId: boolean } | null {
-  const entries = storeEntries(world);
-  const imgs = storedImages(world);
+  const entries = storeEntries(world, DOCKER_HOST);
+  const imgs = storedImages(world, DOCKER_HOST);
   const familiar = parseRef(arg).familiar;
   const tagged = entries.indexOf(familiar);
   if (tagged >= 0 && !referenceError(arg)) return { entry: familiar, img: imgs[tagged], byId: false };
@@ -78,9 +88,9 @@ function removeOne(world: World, arg: string, force: boolean): Outcome {
     keep = true;
   }
   const next = produce(world, (d) => {
-    const list = storeEntries(d).filter((e) => e !== entry);
+    const list = storeEntries(d, DOCKER_HOST).filter((e) => e !== entry);
     if (keep) list.push(`${UNTAGGED}${entry}`);
-    d.images = list;
+    setImages(d, DOCKER_HOST, list);
   });
   return { ok: true, lines: records(img, entry, !keep), world: next };
 }

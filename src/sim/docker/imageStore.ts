@@ -115,39 +115,46 @@ export function storedImage(image: string): StoredImage {
 export const UNTAGGED = 'untagged:';
 
 /**
- * The store's entries, "repo:tag" (or UNTAGGED + the "repo:tag" it had), in pull order. A World
- * without the list (an older save) has the images of its containers.
+ * The store's entries on `daemon`, "repo:tag" (or UNTAGGED + the "repo:tag" it had), in pull
+ * order. A daemon without the list (an older save) has the images of its containers.
  */
-export function storeEntries(world: World): string[] {
-  if (Array.isArray(world.images)) return world.images;
-  return [...new Set(Object.values(world.containers).map((c) => parseRef(c.image).familiar))];
+export function storeEntries(world: World, daemon: string): string[] {
+  const list = world.daemons[daemon]?.images;
+  if (Array.isArray(list)) return list;
+  const mine = Object.values(world.containers).filter((c) => c.daemon === daemon);
+  return [...new Set(mine.map((c) => parseRef(c.image).familiar))];
 }
 
-/** The tagged images present, "repo:tag". */
-export function localImages(world: World): string[] {
-  return storeEntries(world).filter((e) => !e.startsWith(UNTAGGED));
+/** The tagged images present on `daemon`, "repo:tag". */
+export function localImages(world: World, daemon: string): string[] {
+  return storeEntries(world, daemon).filter((e) => !e.startsWith(UNTAGGED));
 }
 
-/** Every image present as the store describes it; an untagged one shows `<none>` for both. */
-export function storedImages(world: World): StoredImage[] {
-  return storeEntries(world).map((e) => {
+/** Every image present on `daemon` as the store describes it; an untagged one shows `<none>` for both. */
+export function storedImages(world: World, daemon: string): StoredImage[] {
+  return storeEntries(world, daemon).map((e) => {
     if (!e.startsWith(UNTAGGED)) return storedImage(e);
     const img = storedImage(e.slice(UNTAGGED.length));
     return { ...img, dangling: true, ref: { ...img.ref, repo: '<none>', tag: '<none>' } };
   });
 }
 
-/** Whether `image` is in the store (with its tag). */
-export function hasImage(world: World, image: string): boolean {
-  return localImages(world).includes(parseRef(image).familiar);
+/** Whether `image` is in `daemon`'s store (with its tag). */
+export function hasImage(world: World, daemon: string, image: string): boolean {
+  return localImages(world, daemon).includes(parseRef(image).familiar);
 }
 
-/** Records `image` as pulled (on an immer draft); a pull gives an untagged copy its tag back. */
-export function recordImage(draft: World, image: string): void {
+/** Sets `daemon`'s image list (on an immer draft). */
+export function setImages(draft: World, daemon: string, list: string[]): void {
+  draft.daemons[daemon].images = list;
+}
+
+/** Records `image` as pulled on `daemon` (on an immer draft); a pull gives an untagged copy its tag back. */
+export function recordImage(draft: World, daemon: string, image: string): void {
   const key = parseRef(image).familiar;
-  if (!Array.isArray(draft.images)) draft.images = storeEntries(draft);
-  draft.images = draft.images.filter((e) => e !== `${UNTAGGED}${key}`);
-  if (!draft.images.includes(key)) draft.images.push(key);
+  const list = storeEntries(draft, daemon).filter((e) => e !== `${UNTAGGED}${key}`);
+  if (!list.includes(key)) list.push(key);
+  setImages(draft, daemon, list);
 }
 
 /** go-units HumanSizeWithPrecision(size, 3): decimal units, "%.3g". */

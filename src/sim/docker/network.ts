@@ -1,5 +1,6 @@
 import { produce } from 'immer';
 import { dockerTime } from '../clock';
+import { DOCKER_HOST } from '../ids';
 import { planNetworkIpam } from '../ipam';
 import { containersOn, lookupNetwork } from '../lookup';
 import type { CommandResult, Network, World } from '../model';
@@ -71,6 +72,7 @@ function create(world: World, argv: string[]): CommandResult {
       id,
       name,
       driver: 'bridge',
+      daemon: DOCKER_HOST,
       scope: 'local',
       created: dockerTime(d.clock),
       internal: isSet(p.value, 'internal'),

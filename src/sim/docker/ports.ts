@@ -148,7 +148,8 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
       continue;
     }
     // Fact 38: round-robin from the last port handed out, skipping ports in use.
-    let p = draft.lastEphemeralPort ? draft.lastEphemeralPort + 1 : EPHEMERAL_FIRST;
+    const state = draft.daemons[c.daemon];
+    let p = state.lastEphemeralPort ? state.lastEphemeralPort + 1 : EPHEMERAL_FIRST;
     let tries = 0;
     const busy = (port: number) =>
       portTaken(draft, b.hostIp, port, b.proto, c.id) !== null ||
@@ -161,7 +162,7 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
     }
     if (tries > EPHEMERAL_LAST - EPHEMERAL_FIRST) return unbind(mine, 'no available ports in the ephemeral range');
     b.boundPort = p;
-    draft.lastEphemeralPort = p;
+    state.lastEphemeralPort = p;
   }
   return null;
 }

@@ -39,7 +39,7 @@ export function statusText(c: Container, now: number): string {
  */
 function imageColumn(world: World, c: Container, trunc: boolean): string {
   const familiar = parseRef(c.image).familiar;
-  if (!storeEntries(world).includes(`${UNTAGGED}${familiar}`)) return c.image;
+  if (!storeEntries(world, c.daemon).includes(`${UNTAGGED}${familiar}`)) return c.image;
   const id = storedImage(c.image).id;
   return trunc ? id.slice(0, 12) : `sha256:${id}`;
 }

@@ -39,10 +39,10 @@ describe('docker images', () => {
 
   it('reads an older save without the list from its containers, and keeps them on the next pull', () => {
     const { world } = play(['docker run -d --name web nginx']);
-    const old = { ...world, images: undefined };
+    const old = { ...world, daemons: { 'docker-host': { ...world.daemons['docker-host'], images: undefined } } };
     expect(docker(old, 'docker images --format "{{.Repository}}"').output).toBe('nginx');
     const pulled = docker(old, 'docker pull busybox').world;
-    expect(pulled.images).toEqual(['nginx:latest', 'busybox:latest']);
+    expect(pulled.daemons['docker-host'].images).toEqual(['nginx:latest', 'busybox:latest']);
   });
 
   it('keeps tags apart and refuses a second argument', () => {

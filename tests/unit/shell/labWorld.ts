@@ -17,6 +17,7 @@ function container(id: string, name: string, image: string, seq: number, extra: 
   return {
     id,
     name,
+    daemon: 'docker-host',
     image,
     cmd: [],
     env: [],
@@ -46,6 +47,7 @@ export function labWorld(): World {
       id: NET_ID,
       name: 'second-bridge',
       driver: 'bridge',
+      daemon: 'docker-host',
       scope: 'local',
       created: '2026-01-01T00:00:00.000000000Z',
       internal: false,

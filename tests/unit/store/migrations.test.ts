@@ -60,20 +60,21 @@ describe('project files and share links', () => {
     ['another app’s JSON', '{"hello":1}', 'not a whalewire document'],
     [
       'a missing host',
-      JSON.stringify({ format: 'whalewire', version: 2, world: { ...world, machines: {} } }),
+      JSON.stringify({ format: 'whalewire', version: CURRENT_VERSION, world: { ...world, machines: {} } }),
       'the docker-host machine is missing',
     ],
     [
       'a container on a network that does not exist',
       JSON.stringify({
         format: 'whalewire',
-        version: 2,
+        version: CURRENT_VERSION,
         world: {
           ...world,
           containers: {
             ['a'.repeat(64)]: {
               id: 'a'.repeat(64),
               name: 'x1',
+              daemon: 'docker-host',
               image: 'nginx',
               networkMode: 'bridge',
               state: 'running',
@@ -90,7 +91,7 @@ describe('project files and share links', () => {
     ],
     [
       'a bad position',
-      JSON.stringify({ format: 'whalewire', version: 2, world, pinned: { pc1: { x: 'a' } } }),
+      JSON.stringify({ format: 'whalewire', version: CURRENT_VERSION, world, pinned: { pc1: { x: 'a' } } }),
       'bad position for pc1',
     ],
   ])('refuses %s with a clear message', (_, text, error) => {
