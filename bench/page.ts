@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 import { type CanvasUnderTest, newContext, openApp, openBare, VIEWPORT } from './canvases';
 import { type InitialJs, initialJs } from './initialJs';
 import { circleMoves, endDrag, firstDraw, framesFor, grabPoint, startDrag, watchFirstDraw } from './pageDriver';
@@ -163,7 +163,7 @@ export async function benchPage(opts: PageOptions): Promise<PageFigures> {
     await app.stop();
     throw e;
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const profiles: Record<string, HotFunction[]> = {};
     const prof: ProfileSink = opts.profileDir ? { dir: opts.profileDir, hot: profiles } : undefined;
