@@ -45,6 +45,13 @@ export function createSession(world: World): Session {
   return { world, stack: [{ kind: 'machine', id: DOCKER_HOST }] };
 }
 
+/**
+ * Lesson scenes and the narration catalogue travel with the engine chunk (loaded right after the
+ * first paint) instead of the page's initial JS: every lesson added and every narration key would
+ * otherwise grow the first paint. The UI reaches them through the store's `engine()`.
+ */
+export { formatExplain } from '../i18n/trace';
+export { SCENES, sceneById, sceneContainers } from './scenes';
 export { tokenize } from './shell/lexer';
 
 /** The frame lines run in now. */

@@ -1,7 +1,8 @@
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveParticles } from '../../i18n/josa';
-import { SCENES, type Scene, sceneById, sceneContainers } from '../../sim/scenes';
+import type { Scene } from '../../sim/scenes';
+import { engine } from '../../store/engine';
 import { appStore, undo, useApp } from '../../store/instance';
 import { useNarrationLang } from './lang';
 import { lessonUi, useLessonUi } from './lessonUi';
@@ -57,12 +58,14 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
     if (confirmId) replaceRef.current?.focus();
   }, [confirmId]);
   if (!open && !props.inline) return null;
+  // the scenes arrive with the engine, right after the first paint
+  const scenes = ready ? engine().SCENES : [];
 
   return (
     <section id="sim-lessons" className="sim-section sim-lessons" aria-label={t('sim.lessons.title')}>
       <p className="sim-muted sim-lessons__intro">{t('sim.lessons.intro')}</p>
       <ul className="sim-lessons__list">
-        {SCENES.map((scene) => {
+        {scenes.map((scene) => {
           const title = scene.title[lang];
           return (
             <li key={scene.id} className="sim-lesson" data-testid={`sim-scene-${scene.id}`}>
@@ -118,12 +121,14 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
 export function useActiveScene(): Scene | undefined {
   const lessonId = useLessonUi((s) => s.lessonId);
   const present = useApp((s) => {
-    const scene = lessonId ? sceneById(lessonId) : undefined;
+    const scene = lessonId && s.ready ? engine().sceneById(lessonId) : undefined;
     if (!scene) return false;
     const names = new Set(Object.values(s.world.containers).map((c) => c.name));
-    return sceneContainers(scene).every((n) => names.has(n));
+    return engine()
+      .sceneContainers(scene)
+      .every((n) => names.has(n));
   });
-  return present && lessonId ? sceneById(lessonId) : undefined;
+  return present && lessonId ? engine().sceneById(lessonId) : undefined;
 }
 
 /** The loaded lesson's suggested packets as one-click buttons, for the panel's top row. */

@@ -1,6 +1,6 @@
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
-import { formatExplain } from '../../i18n/trace';
+import { engine } from '../../store/engine';
 import { useNarrationLang } from './lang';
 import './marker.css';
 import { markerSpot } from './markerSpot';
@@ -145,7 +145,7 @@ export const PacketLayer = memo(function PacketLayer() {
     const s = useSim.getState();
     const step = s.trace?.steps[s.cursor];
     if (step && STOP_ACTIONS.has(step.action))
-      animRef.current?.setDropReason(shortReason(formatExplain(lang, step.explain)));
+      animRef.current?.setDropReason(shortReason(engine().formatExplain(lang, step.explain)));
   }, [lang]);
 
   useEffect(() => {
@@ -197,7 +197,8 @@ export const PacketLayer = memo(function PacketLayer() {
         return;
       }
       const plan = planStep(s.trace.steps, s.cursor);
-      const reason = plan?.kind === 'at' && plan.drop ? shortReason(formatExplain(langRef.current, step.explain)) : '';
+      const reason =
+        plan?.kind === 'at' && plan.drop ? shortReason(engine().formatExplain(langRef.current, step.explain)) : '';
       anim.show(plan, s.cursor, reason);
       easing = plan?.kind !== 'at';
       duration = plan ? planDuration(plan, s.speed) : 1;
@@ -227,7 +228,8 @@ export const PacketLayer = memo(function PacketLayer() {
       const step = s.trace?.steps[s.cursor];
       if (!s.trace || !step) return;
       const plan = planStep(s.trace.steps, s.cursor);
-      const reason = plan?.kind === 'at' && plan.drop ? shortReason(formatExplain(langRef.current, step.explain)) : '';
+      const reason =
+        plan?.kind === 'at' && plan.drop ? shortReason(engine().formatExplain(langRef.current, step.explain)) : '';
       anim.show(plan, s.cursor, reason);
       if (finished) anim.frame(1);
     };

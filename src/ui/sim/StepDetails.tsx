@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatExplain } from '../../i18n/trace';
+import { engine } from '../../store/engine';
 import { stepHeaders } from './headerDiff';
 import { useNarrationLang } from './lang';
 import { nameOfId } from './placeName';
@@ -25,7 +25,7 @@ export const Narration = memo(function Narration() {
         <strong className="sim-narration__drop">✕ {t(step.action === 'refuse' ? 'sim.refused' : 'sim.dropped')}</strong>
       )}
       <p data-testid="sim-narration" aria-live="polite">
-        {formatExplain(lang, step.explain)}
+        {engine().formatExplain(lang, step.explain)}
       </p>
     </section>
   );
