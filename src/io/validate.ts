@@ -64,6 +64,19 @@ export function worldProblem(w: unknown): string | null {
     const bad = check(c, `container ${c.name}`, CONTAINER);
     if (bad) return bad;
   }
+  return filesProblem(w.files);
+}
+
+/** `world.files` (optional): owner -> absolute path -> text, or null for a directory. */
+function filesProblem(files: unknown): string | null {
+  if (files === undefined) return null;
+  if (!isObj(files)) return 'world.files is not an object';
+  for (const [owner, tree] of Object.entries(files)) {
+    if (!isObj(tree)) return `world.files.${owner} is not an object`;
+    for (const [path, v] of Object.entries(tree))
+      if (!path.startsWith('/') || (v !== null && typeof v !== 'string'))
+        return `world.files.${owner} has a malformed entry ${JSON.stringify(path)}`;
+  }
   return null;
 }
 

@@ -1,13 +1,17 @@
+import { continueLine } from './continuation';
 import { runDocker, shellSessionEnded } from './docker';
+import { defaultCwd, showCwd } from './fs';
 import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
 import { runShell, setLineRunner } from './shell';
 import { FILTERS } from './shell/filters';
 import { tokenize } from './shell/lexer';
-import { expandStatus, firstSubstitution, type ListItem, redirections, splitList } from './shell/lists';
+import { expandStatus, firstSubstitution, type ListItem, splitList } from './shell/lists';
 import { showsMeter } from './shell/packet/curlMeter';
 import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
+import { parseCommand } from './shell/redirect';
+import { readStdin, redirectStdout, streamsOf } from './shell/streams';
 import { enteredShell, hasTool, shellFlavor, shellVoice } from './shell/tools';
 import type { Where } from './where';
 
@@ -25,6 +29,15 @@ export interface Session {
   sub?: boolean;
   /** exit code of the last command, for `$?` (absent: 0) */
   lastExit?: number;
+  /** a line still being typed: an open quote or a heredoc's body (continuation.ts); the prompt is `>` */
+  pending?: Pending;
+}
+
+/** The first line of a command that continues on the next lines, and what it waits for. */
+export interface Pending {
+  /** the lines so far (the command line first, then a heredoc's body) */
+  lines: string[];
+  heredoc?: { delim: string; strip: boolean };
 }
 
 export interface LineResult {
@@ -36,6 +49,8 @@ export interface LineResult {
   trace?: Trace;
   /** a `sh -c` line ran `exit`: the rest of its list does not run */
   exited?: boolean;
+  /** `nano FILE` / `vi FILE`: the UI opens its editor on this file of this machine or container */
+  edit?: { owner: string; path: string };
 }
 
 /** Simulated time each command takes, so `docker ps` shows containers ageing. */
@@ -64,13 +79,15 @@ export function currentFrame(session: Session): Frame {
  * hostname, the short id by default), `root@docker-host:~#` on a machine (bash's \h: up to the first dot).
  */
 export function prompt(session: Session): string {
+  if (session.pending) return '>';
   const f = currentFrame(session);
+  const dir = showCwd(f.cwd ?? defaultCwd(f));
   if (f.kind === 'container') {
     const c = session.world.containers[f.id];
-    return `root@${(c?.hostname ?? f.id.slice(0, 12)).split('.')[0]}:/#`;
+    return `root@${(c?.hostname ?? f.id.slice(0, 12)).split('.')[0]}:${dir}#`;
   }
   const m = session.world.machines[f.id];
-  return `root@${(m?.hostname ?? f.id).split('.')[0]}:~#`;
+  return `root@${(m?.hostname ?? f.id).split('.')[0]}:${dir}#`;
 }
 
 /** `@NAME`: a machine id, or a container name / id / unique id prefix. */
@@ -117,7 +134,7 @@ function leave(session: Session, world: World, exitCode: number): Session {
 }
 
 /** `a && b || c ; d`: each command runs when its operator lets it, as in bash. */
-function runList(session: Session, items: ListItem[]): LineResult {
+function runList(session: Session, items: ListItem[], stdin?: string): LineResult {
   const here = currentFrame(session);
   const bad = items.findIndex((it, i) => it.text === '' && !(i === items.length - 1 && it.op === ';'));
   if (bad >= 0) {
@@ -135,7 +152,7 @@ function runList(session: Session, items: ListItem[]): LineResult {
   let machine = here.id;
   for (const it of items) {
     if (it.text === '' || (it.op === '&&' && exitCode !== 0) || (it.op === '||' && exitCode === 0)) continue;
-    const r = runOne(s, it.text);
+    const r = runOne(s, it.text, stdin);
     s = r.session;
     if (r.output) outs.push(r.output);
     exitCode = r.exitCode;
@@ -169,9 +186,11 @@ function expand(session: Session, line: string): { session: Session; line: strin
   return { session: s, line: out, stderr };
 }
 
-/** Runs one console line (DESIGN.md §5). */
+/** Runs one console line (DESIGN.md §5); a line that opens a quote or a heredoc waits for the next ones. */
 export function runLine(session: Session, line: string): LineResult {
-  return runOne(nextLine(session), line);
+  const c = continueLine(session, line);
+  if (c.wait) return { session: c.session, machine: currentFrame(session).id, output: '', exitCode: 0 };
+  return runOne(nextLine(c.session), c.line, c.stdin);
 }
 
 /** An interactive dash counts the lines it reads: its messages say `sh: 3: foo: not found`. */
@@ -182,26 +201,30 @@ function nextLine(session: Session): Session {
   return { ...session, stack: [...session.stack.slice(0, -1), { ...top, shell }] };
 }
 
-function runOne(session: Session, line: string): LineResult {
+function runOne(session: Session, line: string, stdin?: string): LineResult {
   const raw = line.trim();
   if (raw === '' || raw.startsWith('#')) return { session, machine: currentFrame(session).id, output: '', exitCode: 0 };
   const list = splitList(raw);
-  if (list.length > 1) return runList(session, list);
+  if (list.length > 1) return runList(session, list, stdin);
   const expanded = expand(session, expandStatus(raw, session.lastExit ?? 0));
-  const r = runCommandLine(expanded.session, expanded.line);
+  const r = runCommandLine(expanded.session, expanded.line, stdin);
   const output = expanded.stderr.length ? [...expanded.stderr, r.output].filter(Boolean).join('\n') : r.output;
   return { ...r, output, session: { ...r.session, lastExit: r.exitCode } };
 }
 
 /** One pipeline, after lists and substitutions are taken care of. */
-function runCommandLine(session: Session, trimmed: string): LineResult {
+function runCommandLine(session: Session, trimmed: string, stdin?: string): LineResult {
   const here = currentFrame(session);
 
   const pipeline = splitPipeline(trimmed, shellFlavor(session.world, here));
   if (!pipeline.ok) return { session, machine: here.id, output: pipeline.error, exitCode: 2 };
   const [first, ...rest] = pipeline.segments;
-  const redirect = redirections(tokenize(first));
-  let argv = redirect.argv;
+  const parsed = [first, ...rest].map(parseCommand);
+  const bad = parsed.find((p) => p.error);
+  if (bad?.error) return { session, machine: here.id, output: bad.error, exitCode: 2 };
+  const redirect = streamsOf(parsed[0].redirects);
+  const out = streamsOf(parsed[parsed.length - 1].redirects).stdout;
+  let argv = parsed[0].argv;
   let where: Frame = here;
   let oneShot = false;
   if (argv[0]?.startsWith('@')) {
@@ -221,8 +244,18 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
   }
 
   const piped = rest.length > 0;
-  const res = execute(session.world, argv, where, piped || redirect.dropStderr ? first : trimmed);
-  const segs = rest.map(tokenize);
+  let input = redirect.heredoc ? stdin : undefined;
+  if (redirect.stdinFile) {
+    const r = readStdin(session.world, where, redirect.stdinFile);
+    if ('error' in r) return { session, machine: where.id, output: r.error, exitCode: 1 };
+    input = r.text;
+  }
+  // `cat` with nothing to read but its stdin prints it (a heredoc, `< file`)
+  const res =
+    input !== undefined && argv.length === 1 && toolOf(argv) === 'cat'
+      ? { world: session.world, output: input.replace(/\n$/, ''), exitCode: 0 }
+      : execute(session.world, argv, where, piped || redirect.dropStderr ? first : trimmed);
+  const segs = parsed.slice(1).map((p) => p.argv);
   // bash runs every command of a pipeline: the terminal gets each one's stderr and the last
   // command's stdout; a command that is not a text filter ignores what is piped into it
   const isFilter = (a: string[]) => Boolean(FILTERS[(a[0] ?? '').split('/').pop() ?? '']);
@@ -262,6 +295,13 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
       .filter((l) => !isStderrLine(tool, l))
       .join('\n');
   }
+  if (out) {
+    const r = redirectStdout(world, where, out, output, tool);
+    output = r.output;
+    if (r.exitCode !== undefined) exitCode = r.exitCode;
+    next = { ...next, world: r.world };
+    world = r.world;
+  }
 
   if (res.exit && !oneShot && !piped) {
     if (session.stack.length > 1) {
@@ -271,6 +311,8 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
     } else if (!session.sub) {
       output = output ? `${output}\nlogout` : 'logout';
     }
+  } else if (res.cwd && !oneShot && !piped) {
+    next = { ...next, stack: [...next.stack.slice(0, -1), { ...currentFrame(next), cwd: res.cwd }] };
   } else if (res.enter && !oneShot && !piped) {
     // run, attach and start -ai enter the main process: leaving it stops the container; exec does not.
     const sub = argv[1] === 'container' ? argv[2] : argv[1];
@@ -283,7 +325,16 @@ function runCommandLine(session: Session, trimmed: string): LineResult {
   const dropped = dropDeadFrames(next);
   if (dropped.notes.length) output = [output, ...dropped.notes].filter(Boolean).join('\n');
   const exited = res.exit === true && session.sub === true && !piped;
-  return { session: dropped.session, machine: where.id, output, exitCode, trace, ...(exited ? { exited } : {}) };
+  const edit = res.edit ? { edit: { owner: where.id, path: res.edit } } : {};
+  return {
+    session: dropped.session,
+    machine: where.id,
+    output,
+    exitCode,
+    trace,
+    ...(exited ? { exited } : {}),
+    ...edit,
+  };
 }
 
 // `sh -c LINE` inside the shell layer runs LINE as the console would, at the same place

@@ -279,7 +279,12 @@ export interface World {
   containers: Record<string, Container>;
   /** one entry per Docker daemon, keyed by its Machine.id (kind 'docker-host'), in display order */
   daemons: Record<string, DaemonState>;
+  /** machine or container id -> its whole file tree once something was written there (absent: the default tree, fs.ts) */
+  files?: Record<string, FileTree>;
 }
+
+/** Absolute path -> a file's text, or null for a directory; every parent of a path is in the tree. */
+export type FileTree = Record<string, string | null>;
 
 /** One hop of a packet's story: DESIGN.md §4 (contract). */
 export interface Step {
@@ -327,4 +332,8 @@ export interface CommandResult {
   enter?: string;
   /** `exit` inside a container: the console leaves it */
   exit?: boolean;
+  /** `cd`: the shell's new working directory (absolute) */
+  cwd?: string;
+  /** `nano FILE`, `vi FILE`: the console opens its editor on this absolute path */
+  edit?: string;
 }

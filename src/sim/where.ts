@@ -12,4 +12,8 @@ export interface ShellVoice {
 }
 
 /** Where a command runs: a machine of the World, or inside a container (optionally in a chosen shell). */
-export type Where = ({ kind: 'machine'; id: string } | { kind: 'container'; id: string }) & { shell?: ShellVoice };
+export type Where = ({ kind: 'machine'; id: string } | { kind: 'container'; id: string }) & {
+  shell?: ShellVoice;
+  /** the shell's working directory (absent: `~` on a machine, `/` in a container; fs.ts) */
+  cwd?: string;
+};

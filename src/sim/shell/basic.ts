@@ -17,6 +17,8 @@ Shell commands:
   brctl show | bridge fdb show | conntrack -L|-C|-F
   iptables -S | iptables -t nat -S | iptables -L -n [-v]
   hostname  whoami  echo  sleep N  clear  exit  help
+  pwd  cd DIR  ls [-la]  mkdir [-p]  cat FILE  touch  rm [-rf]  nano FILE  vi FILE
+  echo TEXT > FILE   >> FILE   < FILE   cat > FILE <<'EOF' … EOF       files and heredocs
   CMD | grep [-i] [-v] PAT | head [-n N] | tail | wc -l     filter what a command prints
   A && B   A || B   A ; B   $(CMD)   $?                      as in bash`;
 

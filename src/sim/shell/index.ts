@@ -2,7 +2,7 @@ import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
 import { basicCommands } from './basic';
 import { bridgeCommands } from './bridge';
-import { catCommand } from './files';
+import { fsCommands } from './fsCommands';
 import { ipCommand } from './ip';
 import { iptables } from './iptables';
 import { netTools } from './nettools';
@@ -37,7 +37,7 @@ const shellC: ShellCommand = (world, argv, where) => {
 const localCommands: Record<string, ShellCommand> = {
   ...basicCommands,
   ...bridgeCommands,
-  cat: catCommand,
+  ...fsCommands,
   ip: ipCommand,
   iptables,
   sh: shellC,

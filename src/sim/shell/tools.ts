@@ -4,13 +4,16 @@ import type { ShellVoice, Where } from '../where';
 import { notFound, type ShellFlavor, toolArgv } from './pipe';
 
 /** Shell built-ins and tools every shell has, whatever the image or machine lists. */
-const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', 'false', 'sleep'];
+const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', 'false', 'sleep', 'cd', 'pwd'];
 
 /**
  * Tools a root shell on any of our Linux machines has even when `Machine.tools` does not list
  * them: coreutils, and iptables (every Linux box can list its own empty rules).
  */
-const MACHINE_BASE = ['cat', 'hostname', 'iptables', 'sh', 'bash'];
+const MACHINE_BASE = ['cat', 'hostname', 'iptables', 'sh', 'bash', 'ls', 'mkdir', 'rm', 'touch', 'nano', 'vi', 'vim'];
+
+/** coreutils (or busybox's) file tools: in every image that has `cat`; busybox also has vi. */
+const FILE_TOOLS = ['ls', 'mkdir', 'rm', 'touch'];
 
 /** Whether `tool` can run at `where`: the machine's tools, or the container image's. */
 export function hasTool(world: World, where: Where, tool: string): boolean {
@@ -20,7 +23,11 @@ export function hasTool(world: World, where: Where, tool: string): boolean {
     return Boolean(m && (m.tools.includes(tool) || MACHINE_BASE.includes(tool)));
   }
   const c = world.containers[where.id];
-  return Boolean(c && imageInfo(c.image).tools.includes(tool));
+  if (!c) return false;
+  const info = imageInfo(c.image);
+  if (info.tools.includes(tool)) return true;
+  if (FILE_TOOLS.includes(tool) || (tool === 'vi' && info.flavor === 'busybox')) return info.tools.includes('cat');
+  return false;
 }
 
 /** The shell `name` (sh, /bin/bash, ash, zsh) is at `where`: busybox ash in Alpine and busybox images, dash in Debian's. */

@@ -1,0 +1,131 @@
+import { DOCKER_HOST } from './ids';
+import type { FileTree, World } from './model';
+import type { Where } from './where';
+
+/**
+ * Each machine and container has a small filesystem: the directories every Linux box has, the
+ * Docker host's home with seed 002's project, and whatever people write. `World.files` holds an
+ * owner's whole tree from its first change on; before that (and in older saves) the tree is its
+ * default, so a World nobody wrote to is the World it always was. /etc/hosts, /etc/resolv.conf
+ * and /etc/hostname are not stored: files.ts computes them, as Docker writes them.
+ */
+
+/** The home directory: root's, on every machine and in every container. */
+export const HOME = '/root';
+
+/** Files the networking code writes for a process; listed by `ls /etc`, read by `cat`. */
+export const GENERATED = ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'];
+
+const BASE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/run', '/sys', '/tmp', '/usr', '/var'];
+
+/** Seed 002's application: `docker-compose up -d` in ~/gloddy_server makes gloddy_server_default. */
+export const GLODDY_COMPOSE = `version: "3"
+services:
+  app:
+    image: nginx
+    ports:
+      - "8080:80"
+  redis:
+    image: redis
+`;
+
+function defaultTree(world: World, owner: string): FileTree {
+  const tree: FileTree = {};
+  for (const d of BASE_DIRS) tree[d] = null;
+  if (owner === DOCKER_HOST || world.machines[owner]?.tools.includes('docker')) {
+    for (const d of ['/var/run', '/var/run/docker', '/var/run/docker/netns', '/root/gloddy_server']) tree[d] = null;
+    tree['/root/gloddy_server/docker-compose.yml'] = GLODDY_COMPOSE;
+  }
+  return tree;
+}
+
+/** Whose files a process at `where` sees: the machine's, or the container's own. */
+export function fsOwner(where: Where): string {
+  return where.id;
+}
+
+/** The tree of an owner (its default until something is written). */
+export function treeOf(world: World, owner: string): FileTree {
+  return world.files?.[owner] ?? defaultTree(world, owner);
+}
+
+/** The working directory a frame starts in: `~` on a machine, `/` in a container (Docker's default WorkingDir). */
+export function defaultCwd(where: Where): string {
+  return where.kind === 'machine' ? HOME : '/';
+}
+
+/** An absolute, normalised path: `..` and `.` resolved, `~` is the home directory. */
+export function resolvePath(cwd: string, p: string): string {
+  let path = p;
+  if (path === '~' || path.startsWith('~/')) path = HOME + path.slice(1);
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** How bash's \w shows a directory: the home as `~`. */
+export function showCwd(cwd: string): string {
+  if (cwd === HOME) return '~';
+  return cwd.startsWith(`${HOME}/`) ? `~${cwd.slice(HOME.length)}` : cwd;
+}
+
+export function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export type Kind = 'dir' | 'file' | null;
+
+/** What is at `path`: a directory, a file (stored or generated), or nothing. */
+export function kindAt(world: World, owner: string, path: string): Kind {
+  const tree = treeOf(world, owner);
+  if (path in tree) return tree[path] === null ? 'dir' : 'file';
+  return GENERATED.includes(path) ? 'file' : null;
+}
+
+/** A stored file's text, or undefined (a directory, nothing, or a generated file). */
+export function readStored(world: World, owner: string, path: string): string | undefined {
+  const v = treeOf(world, owner)[path];
+  return v === null ? undefined : v;
+}
+
+/** The names directly inside a directory, sorted as `ls` sorts them in the C locale. */
+export function childrenOf(world: World, owner: string, dir: string): string[] {
+  const prefix = dir === '/' ? '/' : `${dir}/`;
+  const names = new Set<string>();
+  for (const p of Object.keys(treeOf(world, owner))) {
+    if (p !== dir && p.startsWith(prefix) && !p.slice(prefix.length).includes('/')) names.add(p.slice(prefix.length));
+  }
+  for (const g of GENERATED) if (parentOf(g) === dir) names.add(g.slice(prefix.length));
+  return [...names].sort();
+}
+
+/** The World with an owner's tree changed (copy on write: the default tree is copied in first). */
+export function withTree(world: World, owner: string, change: (tree: FileTree) => void): World {
+  const tree = { ...treeOf(world, owner) };
+  change(tree);
+  return { ...world, files: { ...world.files, [owner]: tree } };
+}
+
+/** Why a file cannot be written at `path`, in the words of `err` (bash's or a tool's), or null. */
+export function writeProblem(world: World, owner: string, path: string): 'dir' | 'nodir' | 'notdir' | null {
+  const k = kindAt(world, owner, path);
+  if (k === 'dir') return 'dir';
+  const parent = kindAt(world, owner, parentOf(path));
+  if (parent === null) return 'nodir';
+  if (parent === 'file') return 'notdir';
+  return null;
+}
+
+/** Writes (or with `append`, appends to) a file whose parent exists; callers check {@link writeProblem} first. */
+export function writeFile(world: World, owner: string, path: string, text: string, append = false): World {
+  return withTree(world, owner, (t) => {
+    const before = append ? (t[path] ?? '') : '';
+    t[path] = before + text;
+  });
+}
