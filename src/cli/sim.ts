@@ -12,6 +12,7 @@ import { createDefaultWorld, DEFAULT_SEED } from '../sim/world';
 
 export const USAGE = `Usage: npm run sim -- [--json] [--seed N] FILE
 Replays a whalewire console script (one command a line; FILE "-" reads stdin).
+A line "%term NAME" switches terminal (a new one opens on the Docker host).
 
   --json      one JSON object a line: {"command","machine","output","exitCode","trace"}
   --seed N    seed of the World's random ids and MACs (default ${DEFAULT_SEED})
@@ -24,7 +25,7 @@ export interface RunOptions {
 
 /** Replays `text` and returns what the runner prints (the same for the same text and seed). */
 export function runText(text: string, opts: RunOptions): string {
-  const { lines, results } = runScript(createDefaultWorld(opts.seed), text);
+  const { lines, results, continued } = runScript(createDefaultWorld(opts.seed), text);
   const out: string[] = [];
   results.forEach((r, i) => {
     // blank lines are skipped (DESIGN §5); comments stay, they narrate the transcript
@@ -40,7 +41,8 @@ export function runText(text: string, opts: RunOptions): string {
         }),
       );
     } else {
-      out.push(`$ ${lines[i]}`);
+      // a heredoc's body and a quote's next lines follow bash's continuation prompt
+      out.push(`${continued[i] ? '>' : '$'} ${lines[i]}`);
       if (r.output) out.push(r.output);
     }
   });

@@ -13,6 +13,7 @@ import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './she
 import { parseCommand } from './shell/redirect';
 import { readStdin, redirectStdout, streamsOf } from './shell/streams';
 import { enteredShell, hasTool, shellFlavor, shellVoice } from './shell/tools';
+import { activeSession, createTerminals, switchLine, withActive } from './terminals';
 import type { Where } from './where';
 
 /** Where a console line runs; a container frame remembers how it was entered. */
@@ -102,7 +103,7 @@ function advance(world: World): World {
 }
 
 /** Pops container frames whose container is gone or no longer running, saying so. */
-function dropDeadFrames(session: Session): { session: Session; notes: string[] } {
+export function dropDeadFrames(session: Session): { session: Session; notes: string[] } {
   const notes: string[] = [];
   let stack = session.stack;
   while (stack.length > 1) {
@@ -343,17 +344,31 @@ setLineRunner((world, where, line) => {
   return { world: r.session.world, output: r.output, exitCode: r.exitCode, trace: r.trace };
 });
 
-/** Runs every line of a script from a fresh session; the headless runner and the seed tests use it. */
-export function runScript(world: World, text: string): { lines: string[]; results: LineResult[]; session: Session } {
-  let session = createSession(world);
+/**
+ * Runs every line of a script from a fresh session; the headless runner and the seed tests use it.
+ * `%term NAME` lines switch terminal (terminals.ts), so a session typed in several terminals replays.
+ */
+export function runScript(
+  world: World,
+  text: string,
+): { lines: string[]; results: LineResult[]; session: Session; continued: boolean[] } {
+  let terms = createTerminals(createSession(world));
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const results: LineResult[] = [];
+  const continued: boolean[] = [];
   for (const raw of lines) {
     const line = raw.replace(/\r$/, '');
-    const r = runLine(session, line);
-    session = r.session;
+    continued.push(Boolean(activeSession(terms).pending));
+    const sw = switchLine(terms, line);
+    if (sw) {
+      terms = sw.terms;
+      results.push(sw.result);
+      continue;
+    }
+    const r = runLine(activeSession(terms), line);
+    terms = withActive(terms, r.session);
     results.push(r);
   }
-  return { lines: lines.map((l) => l.replace(/\r$/, '')), results, session };
+  return { lines: lines.map((l) => l.replace(/\r$/, '')), results, session: activeSession(terms), continued };
 }
