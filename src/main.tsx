@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n, pickLang } from './i18n';
-import { readShareFragment } from './io/shareLink';
+import { openShareFragment } from './io/shareLink';
 import { createAppStore } from './store/appStore';
 import { loadEngine } from './store/engine';
 import { setAppStore } from './store/instance';
@@ -15,7 +15,10 @@ import { installTestApi } from './ui/testApi';
  */
 const storage = browserStorage();
 const saved = loadSave(storage, new Date().toISOString().replace(/[:.]/g, '-'));
-const store = createAppStore(saved.status === 'ok' ? saved.doc.world : undefined);
+const store = createAppStore(
+  saved.status === 'ok' ? saved.doc.world : undefined,
+  saved.status === 'ok' ? saved.doc.recipe : undefined,
+);
 setAppStore(store);
 const s = store.getState();
 if (saved.status === 'ok') {
@@ -35,17 +38,19 @@ if (saved.status === 'unreadable')
     keptAside: { storageKey: saved.keptKey, text: saved.text },
   });
 
-const shared = readShareFragment(location.hash);
-if (shared) {
+// an old link opens at once; a short one once its decoder (and, for commands, the engine) has loaded
+void openShareFragment(location.hash, loadEngine).then((shared) => {
+  if (!shared) return;
+  const st = store.getState();
   if (shared.ok) {
     // the person's own project stays one undo away
-    s.loadDocument(shared.doc.world, shared.doc.pinned);
-    s.notify({ tone: 'info', key: 'notice.openedLink' });
+    st.loadDocument(shared.doc.world, shared.doc.pinned, shared.doc.recipe ?? null);
+    st.notify({ tone: 'info', key: 'notice.openedLink' });
   } else {
-    s.notify({ tone: 'error', key: 'notice.badLink', params: { error: shared.error } });
+    st.notify({ tone: 'error', key: 'notice.badLink', params: { error: shared.error } });
   }
   history.replaceState(null, '', location.pathname + location.search);
-}
+});
 
 const i18n = initI18n(store.getState().lang);
 const applyView = () => {

@@ -1,5 +1,5 @@
 import type { World } from '../sim/model';
-import type { XY } from '../store/docSlice';
+import type { Recipe, XY } from '../store/docSlice';
 import { CURRENT_VERSION, migrate } from '../store/migrations';
 import { worldProblem } from './validate';
 
@@ -8,6 +8,8 @@ export interface ProjectDoc {
   world: World;
   pinned: Record<string, XY>;
   prefs?: { theme?: 'light' | 'dark'; lang?: 'en' | 'ko' };
+  /** the lines that built `world` from the default World, when known (absent in older files) */
+  recipe?: Recipe | null;
 }
 
 export type ParseResult = { ok: true; doc: ProjectDoc } | { ok: false; error: string };
@@ -15,7 +17,14 @@ export type ParseResult = { ok: true; doc: ProjectDoc } | { ok: false; error: st
 /** The JSON text of a project: the same envelope autosave, export and share links use. */
 export function serializeProject(doc: ProjectDoc, space?: number): string {
   return JSON.stringify(
-    { format: 'whalewire', version: CURRENT_VERSION, world: doc.world, pinned: doc.pinned, prefs: doc.prefs ?? {} },
+    {
+      format: 'whalewire',
+      version: CURRENT_VERSION,
+      world: doc.world,
+      pinned: doc.pinned,
+      prefs: doc.prefs ?? {},
+      ...(doc.recipe ? { recipe: doc.recipe } : {}),
+    },
     null,
     space,
   );
@@ -54,5 +63,14 @@ export function parseProject(text: string): ParseResult {
   const prefs: ProjectDoc['prefs'] = {};
   if (prefsIn.theme === 'light' || prefsIn.theme === 'dark') prefs.theme = prefsIn.theme;
   if (prefsIn.lang === 'en' || prefsIn.lang === 'ko') prefs.lang = prefsIn.lang;
-  return { ok: true, doc: { world: doc.world as World, pinned, prefs } };
+  const recipe = isRecipe(doc.recipe) ? { recipe: doc.recipe } : {};
+  return { ok: true, doc: { world: doc.world as World, pinned, prefs, ...recipe } };
+}
+
+/** A recipe as saved: lines, or lists of lines (a gesture). Anything else is dropped (the World still opens). */
+export function isRecipe(r: unknown): r is Recipe {
+  return (
+    Array.isArray(r) &&
+    r.every((x) => typeof x === 'string' || (Array.isArray(x) && x.every((y) => typeof y === 'string')))
+  );
 }

@@ -2,7 +2,7 @@ import { temporal } from 'zundo';
 import { createStore, type StoreApi } from 'zustand';
 import type { World } from '../sim/model';
 import { createDefaultWorld } from '../sim/world';
-import { createDocSlice, type DocSlice, type XY } from './docSlice';
+import { createDocSlice, type DocSlice, type Recipe, type XY } from './docSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
@@ -44,11 +44,14 @@ export type AppStore = StoreApi<AppState> & { temporal: StoreApi<HistoryApi> };
  * Only `world` and `pinned` enter history, and only when one of them is a new object:
  * engine functions return the same World on failure, so a failed command adds no step.
  */
-export function createAppStore(world: World = createDefaultWorld()): AppStore {
+export function createAppStore(world?: World, recipe?: Recipe | null): AppStore {
+  const initial = world ?? createDefaultWorld();
+  // a fresh default World is built by no lines at all
+  const initialRecipe = recipe !== undefined ? recipe : world === undefined ? [] : null;
   const store = createStore<AppState>()(
     temporal(
       (set, get, api) => ({
-        ...createDocSlice(world)(set, get, api),
+        ...createDocSlice(initial, initialRecipe)(set, get, api),
         ...(createPlaybackSlice as unknown as (s: typeof set, g: typeof get, a: typeof api) => PlaybackSlice)(
           set,
           get,

@@ -32,6 +32,13 @@ export interface RunOutcome {
 }
 
 /**
+ * How to rebuild the World from the default one (`createDefaultWorld()`): console lines as typed
+ * (a string) and the docker lines of each canvas gesture (an array, run at the Docker host, all or
+ * nothing). Share links carry it instead of the World when replaying it gives the same World.
+ */
+export type Recipe = (string | string[])[];
+
+/**
  * The document: the World and the positions a person pinned. These two fields are the only ones
  * the undo history (zundo) records, so a playback cursor or a console keystroke never becomes a step.
  */
@@ -44,6 +51,8 @@ export interface DocSlice {
   /** exit code of the console's last command, for `$?` on the next line (a gesture leaves it) */
   lastExit: number;
   log: LogEntry[];
+  /** the lines that built `world` from the default World; null when unknown (an import, an undo) */
+  recipe: Recipe | null;
   /** lines typed, oldest first (↑/↓ history) */
   history: string[];
   /** Runs one console line through the engine and echoes it. */
@@ -57,8 +66,8 @@ export interface DocSlice {
   pin: (id: string, pos: XY) => void;
   /** Pins many positions at once (an automatic arrangement), as one undo step. */
   pinAll: (positions: Record<string, XY>) => void;
-  /** Replaces the whole document (import, share link, new project); clears the console stack. */
-  loadDocument: (world: World, pinned: Record<string, XY>) => void;
+  /** Replaces the whole document (import, share link, new project); clears the console stack. `recipe`: how `world` was built, if known. */
+  loadDocument: (world: World, pinned: Record<string, XY>, recipe?: Recipe | null) => void;
   note: (text: string) => void;
 }
 
@@ -103,16 +112,17 @@ function appendLog(log: LogEntry[], entries: LogEntry[]): LogEntry[] {
 }
 
 export const createDocSlice =
-  (initial: World): StateCreator<AppState, [['temporal', unknown]], [], DocSlice> =>
+  (initial: World, recipe: Recipe | null = null): StateCreator<AppState, [['temporal', unknown]], [], DocSlice> =>
   (set, get) => ({
     world: initial,
     pinned: {},
     stack: hostSession(initial).stack,
     lastExit: 0,
     log: [],
+    recipe,
     history: [],
     run: (line) => {
-      const { world, stack, lastExit, log, history } = get();
+      const { world, stack, lastExit, log, history, recipe } = get();
       const prompt = promptFor(world, stack);
       // the session carries `$?` from line to line, as the headless console does
       const res = engine().runLine({ world, stack, lastExit }, line);
@@ -128,6 +138,7 @@ export const createDocSlice =
         lastExit: res.session.lastExit ?? lastExit,
         log: appendLog(log, entries),
         history: nextHistory,
+        recipe: recipe && [...recipe, line],
       });
       if (res.trace) get().loadTrace(res.trace, { before: world, after: res.session.world });
       return { ok: res.exitCode === 0, output: res.output, exitCode: res.exitCode, trace: res.trace };
@@ -157,7 +168,14 @@ export const createDocSlice =
           for (const id of unpin) delete pinned[id];
         }
         const left = leaveDeadFrames(session.world, stack);
-        set({ world: session.world, pinned, stack: left.stack, log: appendLog(log, [...entries, ...left.notes]) });
+        const recipe = get().recipe;
+        set({
+          world: session.world,
+          pinned,
+          stack: left.stack,
+          log: appendLog(log, [...entries, ...left.notes]),
+          recipe: recipe && [...recipe, [...lines]],
+        });
       } else {
         // earlier lines of the gesture printed success, yet nothing of it stays: say so
         if (entries.filter((e) => e.kind === 'cmd').length > 1)
@@ -169,6 +187,7 @@ export const createDocSlice =
     },
     pin: (id, pos) => set({ pinned: { ...get().pinned, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } }),
     pinAll: (positions) => set({ pinned: { ...get().pinned, ...positions } }),
-    loadDocument: (world, pinned) => set({ world, pinned, stack: hostSession(world).stack, lastExit: 0 }),
+    loadDocument: (world, pinned, recipe = null) =>
+      set({ world, pinned, stack: hostSession(world).stack, lastExit: 0, recipe }),
     note: (text) => set({ log: appendLog(get().log, [{ id: nextLogId++, kind: 'note', text }]) }),
   });

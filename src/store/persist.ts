@@ -80,7 +80,12 @@ export function startAutosave(store: AppStore, s: KeyValue | null, hold: () => b
     const saved = safeSet(
       s,
       SAVE_KEY,
-      serializeProject({ world: st.world, pinned: st.pinned, prefs: { theme: st.theme, lang: st.lang } }),
+      serializeProject({
+        world: st.world,
+        pinned: st.pinned,
+        prefs: { theme: st.theme, lang: st.lang },
+        recipe: st.recipe,
+      }),
     );
     // storage blocked or full: say so once (not at every change), so a reload does not lose work unannounced
     if (!saved && !failing) st.notify({ tone: 'error', key: 'notice.saveFailed' });

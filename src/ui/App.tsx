@@ -3,7 +3,8 @@ import '@xyflow/react/dist/style.css';
 import '../styles/app.css';
 import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readShareFragment } from '../io/shareLink';
+import { openShareFragment } from '../io/shareLink';
+import { loadEngine } from '../store/engine';
 import { appStore, useApp } from '../store/instance';
 import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
@@ -37,19 +38,20 @@ function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
  */
 function useShareLinkInPlace() {
   useEffect(() => {
-    const onHash = () => {
-      const shared = readShareFragment(location.hash);
+    const onHash = async () => {
+      const shared = await openShareFragment(location.hash, loadEngine);
       if (!shared) return;
       const s = appStore().getState();
       if (shared.ok) {
         for (const n of s.notices) if (n.key === 'notice.badLink') s.dismiss(n.id);
-        s.loadDocument(shared.doc.world, shared.doc.pinned);
+        s.loadDocument(shared.doc.world, shared.doc.pinned, shared.doc.recipe ?? null);
         s.notify({ tone: 'info', key: 'notice.openedLink' });
       } else s.notify({ tone: 'error', key: 'notice.badLink', params: { error: shared.error } });
       history.replaceState(null, '', location.pathname + location.search);
     };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    const listener = () => void onHash();
+    window.addEventListener('hashchange', listener);
+    return () => window.removeEventListener('hashchange', listener);
   }, []);
 }
 

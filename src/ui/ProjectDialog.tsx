@@ -2,8 +2,9 @@ import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../io/download';
 import { parseProject, serializeProject } from '../io/project';
-import { shareLink } from '../io/shareLink';
+import { shortShareLink } from '../io/shareLink';
 import { createDefaultWorld } from '../sim/world';
+import { loadEngine } from '../store/engine';
 import { appStore } from '../store/instance';
 import { reasonText } from './Notices';
 import { useDialogFocus } from './useDialogFocus';
@@ -17,7 +18,10 @@ export function ProjectDialog() {
   const close = () => s.openDialog(null);
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = useDialogFocus(ref, close);
-  const doc = () => ({ world: appStore().getState().world, pinned: appStore().getState().pinned });
+  const doc = () => {
+    const st = appStore().getState();
+    return { world: st.world, pinned: st.pinned, recipe: st.recipe };
+  };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -29,7 +33,9 @@ export function ProjectDialog() {
       setMessage({ tone: 'error', text: t('project.importFailed', { error: reasonText(t, res.error) }) });
       return;
     }
-    appStore().getState().loadDocument(res.doc.world, res.doc.pinned);
+    appStore()
+      .getState()
+      .loadDocument(res.doc.world, res.doc.pinned, res.doc.recipe ?? null);
     appStore()
       .getState()
       .note(t('project.imported', { file: file.name }));
@@ -37,7 +43,7 @@ export function ProjectDialog() {
   };
 
   const makeLink = async () => {
-    const url = shareLink(doc(), window.location.href.split('#')[0]);
+    const url = await shortShareLink(doc(), window.location.href.split('#')[0], loadEngine);
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
@@ -78,7 +84,7 @@ export function ProjectDialog() {
             type="button"
             data-testid="project-new"
             onClick={() => {
-              appStore().getState().loadDocument(createDefaultWorld(), {});
+              appStore().getState().loadDocument(createDefaultWorld(), {}, []);
               // nothing asked "are you sure?": say how to get it back
               appStore().getState().notify({ tone: 'info', key: 'notice.newProject' });
               close();

@@ -15,7 +15,7 @@ export function installTestApi(store: AppStore): void {
     },
     gesture: (lines: string[]) => store.getState().gesture(lines).ok,
     reset: () => {
-      store.getState().loadDocument(createDefaultWorld(), {});
+      store.getState().loadDocument(createDefaultWorld(), {}, []);
       store.setState({ log: [], history: [], selected: null });
       store.temporal.getState().clear();
     },

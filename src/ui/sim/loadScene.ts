@@ -1,7 +1,7 @@
 import type { Scene } from '../../sim/scenes';
 import { createDefaultWorld } from '../../sim/world';
 import type { AppStore } from '../../store/appStore';
-import type { RunOutcome } from '../../store/docSlice';
+import type { Recipe, RunOutcome } from '../../store/docSlice';
 
 /** What loading a scene did: each script line and its outcome. */
 export interface SceneLoad {
@@ -22,17 +22,19 @@ export function loadScene(store: AppStore, scene: Scene, note?: string): SceneLo
   const temporal = store.temporal.getState();
   const results: SceneLoad['results'] = [];
   let after = before;
+  let recipe: Recipe | null = null;
   temporal.pause();
   try {
-    store.getState().loadDocument(createDefaultWorld(), {});
+    store.getState().loadDocument(createDefaultWorld(), {}, []);
     if (note) store.getState().note(note);
     for (const line of scene.script) results.push({ line, outcome: store.getState().run(line) });
     after = store.getState().world;
+    recipe = store.getState().recipe;
     store.setState({ world: before, pinned });
   } finally {
     temporal.resume();
   }
-  store.getState().loadDocument(after, {});
+  store.getState().loadDocument(after, {}, recipe);
   store.getState().loadTrace(null);
   const unexpected = results
     .filter((r) => !r.outcome.ok && !r.line.trim().startsWith('#') && !scene.expectedFailures.includes(r.line))

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+
+/** Issue 10: share links stay short (the commands that built the World) and open the same drawing. */
+test('a 20-container project shares as a link under 2,000 characters that opens the same drawing', async ({
+  page,
+  browser,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  const lines = ['docker network create front', 'docker network create back --subnet 10.20.0.0/24'];
+  for (let i = 0; i < 20; i++) lines.push(`docker run -d --name app${i} --network ${i % 2 ? 'front' : 'back'} nginx`);
+  await app.seed(...lines);
+  await page.getByTestId('tool-project').click();
+  await page.getByTestId('project-share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.length).toBeLessThan(2000);
+  expect(link).toContain('#c=');
+  const mine = await page.evaluate(() =>
+    (window as unknown as { __whalewire: { containers: () => unknown } }).__whalewire.containers(),
+  );
+
+  const other = await browser.newPage();
+  const reader = new AppPage(other);
+  await reader.open();
+  await other.goto(link);
+  await expect(reader.container('app19')).toBeVisible();
+  await expect(other.getByTestId('notice')).toContainText('Opened the shared project');
+  const theirs = await other.evaluate(() =>
+    (window as unknown as { __whalewire: { containers: () => unknown } }).__whalewire.containers(),
+  );
+  expect(theirs).toEqual(mine);
+  await other.close();
+});
