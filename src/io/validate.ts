@@ -34,8 +34,10 @@ export function worldProblem(w: unknown): string | null {
     if (bad) return bad;
   }
   for (const [key, n] of Object.entries(networks)) {
-    if (!isObj(n) || n.id !== key || !isHex64(key)) return `network ${short(key)} is malformed`;
-    if (typeof n.name !== 'string' || !['bridge', 'host', 'null'].includes(n.driver as string))
+    // Swarm-scoped networks carry swarmkit's 25-character base36 ids.
+    const swarmId = isObj(n) && n.scope === 'swarm' && /^[0-9a-z]{25}$/.test(key);
+    if (!isObj(n) || n.id !== key || !(isHex64(key) || swarmId)) return `network ${short(key)} is malformed`;
+    if (typeof n.name !== 'string' || !['bridge', 'host', 'null', 'overlay'].includes(n.driver as string))
       return `network ${short(key)} has a bad name or driver`;
     if (n.ipam !== null && !(isObj(n.ipam) && typeof n.ipam.subnet === 'string' && typeof n.ipam.gateway === 'string'))
       return `network ${String(n.name)} has a malformed IPAM config`;
@@ -44,6 +46,13 @@ export function worldProblem(w: unknown): string | null {
       return `network ${String(n.name)} belongs to a daemon that does not exist`;
     const bad = check(n, `network ${n.name}`, NETWORK);
     if (bad) return bad;
+  }
+  const sw = w.swarm;
+  if (sw !== undefined) {
+    if (!isObj(sw) || !Array.isArray(sw.nodes) || !isObj(sw.services) || !isObj(sw.tasks) || !isObj(sw.ipamLast))
+      return 'the swarm is malformed';
+    for (const n of sw.nodes)
+      if (!isObj(n) || typeof n.machine !== 'string' || !machines[n.machine]) return 'a swarm node is not a machine';
   }
   for (const [key, c] of Object.entries(containers)) {
     if (!isObj(c) || c.id !== key || !isHex64(key)) return `container ${short(key)} is malformed`;

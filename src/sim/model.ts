@@ -3,6 +3,8 @@
  * (immer `produce`), never mutating its input. Field comments state the invariant each keeps.
  */
 
+import type { Swarm } from './swarm/types';
+
 export type Proto = 'tcp' | 'udp';
 
 /** An IPv4 address on an interface. */
@@ -118,7 +120,7 @@ export interface Machine {
   httpBody?: string;
 }
 
-export type NetworkDriver = 'bridge' | 'host' | 'null';
+export type NetworkDriver = 'bridge' | 'host' | 'null' | 'overlay';
 
 /** The IPAM config of a network. */
 export interface IpamConfig {
@@ -145,7 +147,8 @@ export interface Network {
   driver: NetworkDriver;
   /** the daemon (a docker-host Machine.id) that owns it; null: swarm scope, spanning the swarm's nodes */
   daemon: string | null;
-  scope: 'local';
+  /** 'swarm' for overlay networks, which span the swarm's nodes */
+  scope: 'local' | 'swarm';
   /** ISO-8601 timestamp from the World's clock */
   created: string;
   internal: boolean;
@@ -164,6 +167,10 @@ export interface Network {
   bridgeMac: string | null;
   /** learned FDB entries, oldest first */
   fdb: FdbEntry[];
+  /** overlay only: its VXLAN network identifier (4096 for ingress, then 4097 …) */
+  vni?: number;
+  /** overlay only: the swarm's routing-mesh network `ingress` */
+  ingress?: boolean;
 }
 
 /** A container's attachment to a network. Config persists across stop/start; live fields only while running. */
@@ -281,6 +288,8 @@ export interface World {
   daemons: Record<string, DaemonState>;
   /** machine or container id -> its whole file tree once something was written there (absent: the default tree, fs.ts) */
   files?: Record<string, FileTree>;
+  /** swarm mode's cluster (src/sim/swarm/types.ts); absent: no node is in a swarm */
+  swarm?: Swarm;
 }
 
 /** Absolute path -> a file's text, or null for a directory; every parent of a path is in the tree. */

@@ -14,10 +14,13 @@ import { dockerImage, dockerImages, dockerPull } from './image';
 import { dockerRmi } from './imageRm';
 import { dockerInspect } from './inspect';
 import { dockerNetwork } from './network';
+import { dockerNode } from './node';
 import { fail, flagError, ok, unknownSubcommand } from './output';
 import { dockerAttach, dockerPause, dockerTop } from './procs';
 import { dockerPs } from './ps';
 import { dockerCreate, dockerExec, dockerRun } from './run';
+import { dockerService } from './service';
+import { dockerSwarm } from './swarm';
 
 export { shellSessionEnded } from './run';
 
@@ -34,7 +37,7 @@ export function runDocker(world: World, argv: string[], where: Where): CommandRe
   try {
     const help = leadingHelp(argv);
     if (help) return ok(world, help);
-    return withHelp(world, argv, dispatch(world, argv));
+    return withHelp(world, argv, dispatch(world, argv, where.id));
   } catch (e) {
     // A bug must not take the console down: report it the way a crashing CLI would.
     return fail(world, `docker: internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
@@ -58,9 +61,15 @@ function withHelp(world: World, argv: string[], r: CommandResult): CommandResult
   return ok(world, `${short ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${help}`);
 }
 
-function dispatch(world: World, argv: string[]): CommandResult {
+function dispatch(world: World, argv: string[], machine: string): CommandResult {
   const [cmd, ...rest] = argv;
   switch (cmd) {
+    case 'swarm':
+      return dockerSwarm(world, rest, machine);
+    case 'node':
+      return dockerNode(world, rest, machine);
+    case 'service':
+      return dockerService(world, rest, machine);
     case 'run':
       return dockerRun(world, rest);
     case 'create':
@@ -86,7 +95,7 @@ function dispatch(world: World, argv: string[]): CommandResult {
     case 'exec':
       return dockerExec(world, rest);
     case 'network':
-      return dockerNetwork(world, rest);
+      return dockerNetwork(world, rest, machine);
     case 'images':
       return dockerImages(world, rest);
     case 'image':
@@ -129,7 +138,7 @@ function helpCommand(world: World, args: string[]): CommandResult {
   if (args.length === 0) return ok(world, rootHelp());
   const text = commandHelp(args.join(' '));
   if (text) return ok(world, text);
-  if (args.length === 1 && ['container', 'network', 'image'].includes(args[0])) return dispatch(world, [args[0]]);
+  if (args.length === 1 && ['container', 'network', 'image'].includes(args[0])) return dispatch(world, [args[0]], '');
   return fail(world, `unknown help topic: ${args.join(' ')}`, 1);
 }
 

@@ -10,12 +10,13 @@ import { all, isSet, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { networkLs } from './networkLs';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
+import { createOverlay } from './overlayCreate';
 
 /** `docker network create|ls|rm|prune|connect|disconnect|inspect`. */
 
 const PREDEFINED = new Set(['bridge', 'host', 'none']);
 
-function create(world: World, argv: string[]): CommandResult {
+function create(world: World, argv: string[], machine: string): CommandResult {
   const p = parseFlags(argv, [
     { long: 'driver', short: 'd', value: true },
     { long: 'subnet', value: true },
@@ -41,15 +42,7 @@ function create(world: World, argv: string[]): CommandResult {
   // daemon/network.go createNetwork: predefined name, overlay without swarm, ValidateIPAM; then
   // libnetwork NewNetwork: the name, the driver, the address pool.
   if (PREDEFINED.has(name)) return fail(world, daemon(`operation is not permitted on predefined ${name} network `), 1);
-  if (driver === 'overlay') {
-    return fail(
-      world,
-      daemon(
-        'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
-      ),
-      1,
-    );
-  }
+  if (driver === 'overlay') return createOverlay(world, p.value, name, { subnet, gateway, ipRange }, machine);
   const plan = planNetworkIpam(world, { subnet, gateway, ipRange });
   if (!plan.ok && plan.error.startsWith('invalid network config')) return fail(world, daemon(plan.error), 1);
   if (Object.values(world.networks).some((n) => n.name === name)) {
@@ -162,11 +155,11 @@ function prune(world: World, argv: string[]): CommandResult {
 }
 
 /** Dispatches `docker network SUBCOMMAND …`. */
-export function dockerNetwork(world: World, argv: string[]): CommandResult {
+export function dockerNetwork(world: World, argv: string[], machine: string): CommandResult {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'create':
-      return create(world, rest);
+      return create(world, rest, machine);
     case 'ls':
     case 'list':
       return networkLs(world, rest);

@@ -51,6 +51,17 @@ const USE: Record<string, string> = {
   'image pull': '[OPTIONS] NAME[:TAG|@DIGEST]',
   rmi: '[OPTIONS] IMAGE [IMAGE...]',
   'image rm': '[OPTIONS] IMAGE [IMAGE...]',
+  'swarm init': '[OPTIONS]',
+  'swarm join': '[OPTIONS] HOST:PORT',
+  'swarm join-token': '[OPTIONS] (worker|manager)',
+  'swarm leave': '[OPTIONS]',
+  'node ls': '[OPTIONS]',
+  'service create': '[OPTIONS] IMAGE [COMMAND] [ARG...]',
+  'service ls': '[OPTIONS]',
+  'service ps': '[OPTIONS] SERVICE [SERVICE...]',
+  'service rm': 'SERVICE [SERVICE...]',
+  'service scale': 'SERVICE=REPLICAS [SERVICE=REPLICAS...]',
+  'service inspect': '[OPTIONS] SERVICE [SERVICE...]',
 };
 
 /** `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]` for "run"; `docker network` for "network". */

@@ -1,0 +1,53 @@
+import { produce } from 'immer';
+import { planNetworkIpam } from '../ipam';
+import type { CommandResult, World } from '../model';
+import { createOverlayNetwork } from '../swarm/lifecycle';
+import { overlayOverlaps } from '../swarm/overlayIpam';
+import { roleOf } from '../swarm/state';
+import { all, isSet, type Parsed } from './flags';
+import { daemon, fail, ok } from './output';
+
+/**
+ * `docker network create -d overlay [--attachable] [--internal] [--subnet [--gateway]] NAME` on a
+ * manager (api/server/router/network postNetworkCreate → daemon.createNetwork's validation →
+ * cluster.CreateNetwork): prints swarmkit's 25-character network id.
+ */
+export function createOverlay(
+  world: World,
+  p: Parsed,
+  name: string,
+  ipam: { subnet?: string; gateway?: string; ipRange?: string },
+  machine: string,
+): CommandResult {
+  if (Object.values(world.networks).some((n) => n.scope === 'swarm' && n.name === name))
+    return fail(world, daemon(`network with name ${name} already exists`), 1);
+  if (roleOf(world, machine) !== 'manager') {
+    return fail(
+      world,
+      daemon(
+        'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+      ),
+      1,
+    );
+  }
+  if (ipam.subnet) {
+    const plan = planNetworkIpam({ ...world, networks: {} }, ipam);
+    if (!plan.ok) return fail(world, daemon(plan.error), 1);
+    if (overlayOverlaps(world, plan.value.ipam.subnet))
+      return fail(world, daemon('invalid pool request: Pool overlaps with other one on this address space'), 1);
+  }
+  const labels = Object.fromEntries(
+    all(p, 'label').map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, ''])),
+  );
+  let id = '';
+  const next = produce(world, (d) => {
+    id = createOverlayNetwork(d, name, {
+      attachable: isSet(p, 'attachable'),
+      internal: isSet(p, 'internal'),
+      labels,
+      ...(ipam.subnet ? { subnet: ipam.subnet, gateway: ipam.gateway } : {}),
+    }).id;
+    d.swarm!.index++;
+  });
+  return ok(next, id);
+}

@@ -1,0 +1,356 @@
+import { produce } from 'immer';
+import { imageInfo } from '../images';
+import type { CommandResult, World } from '../model';
+import { allocateOverlayIp } from '../swarm/overlayIpam';
+import { dropTasks, ingressNetworkId, reconcileService } from '../swarm/schedule';
+import { lookupService, notManagerError, randomBase36 } from '../swarm/state';
+import type { ServicePort, SwarmService } from '../swarm/types';
+import { all, isSet, last, parseFlags } from './flags';
+import { generateName } from './lifecycle';
+import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
+import { serviceInspect } from './serviceInspect';
+import { serviceLs, servicePs } from './serviceList';
+import { convergeProgress } from './serviceProgress';
+
+/** `docker service create|ls|ps|rm|scale|inspect` (docker/cli cli/command/service, swarmkit controlapi). */
+
+export const rpc = (code: string, desc: string) => `rpc error: code = ${code} desc = ${desc}`;
+
+/** swarmopts.PortOpt.Set: the short (`8080:80/udp`, `80`) and long (`published=8080,target=80,mode=host`) forms. */
+export function parsePublish(v: string): ServicePort | { error: string } {
+  if (/\w+=\w+(,\w+=\w+)*/.test(v)) {
+    const port: ServicePort = { protocol: 'tcp', target: 0, published: 0, mode: 'ingress' };
+    for (const field of v.split(',')) {
+      const eq = field.indexOf('=');
+      const key = eq > 0 ? field.slice(0, eq).toLowerCase() : '';
+      const val = field.slice(eq + 1).toLowerCase();
+      if (!key) return { error: `invalid field: ${field}` };
+      if (key === 'protocol') {
+        if (val !== 'tcp' && val !== 'udp') return { error: `invalid protocol value '${val}'` };
+        port.protocol = val;
+      } else if (key === 'mode') {
+        if (val !== 'ingress' && val !== 'host')
+          return { error: `invalid publish mode value (${val}): must be either 'ingress' or 'host'` };
+        port.mode = val;
+      } else if (key === 'target' || key === 'published') {
+        const n = /^\d+$/.test(val) ? Number(val) : NaN;
+        if (!(n <= 65535)) {
+          const why = /^\d+$/.test(val) ? 'value out of range' : 'invalid syntax';
+          return {
+            error: `invalid ${key === 'target' ? 'target' : 'published'} port (${val}): value must be an integer: ${why}`,
+          };
+        }
+        if (key === 'target') port.target = n;
+        else port.published = n;
+      } else return { error: `invalid field key: ${key}` };
+    }
+    if (port.target === 0) return { error: "missing mandatory field 'target'" };
+    return port;
+  }
+  const m = /^(?:(.+):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/.exec(v);
+  if (!m) return { error: `invalid containerPort: ${v}` };
+  if (m[1] !== undefined && m[2] !== undefined) return { error: 'hostip is not supported' };
+  const published = m[1] !== undefined ? m[1] : m[2];
+  if (published !== undefined && !/^\d+$/.test(published)) return { error: 'hostip is not supported' };
+  return {
+    protocol: (m[4] as 'tcp' | 'udp' | undefined) ?? 'tcp',
+    target: Number(m[3]),
+    published: published === undefined ? 0 : Number(published),
+    mode: 'ingress',
+  };
+}
+
+const VALID_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
+
+/** The image as the spec keeps it: a tag added when none was given. */
+export const taggedImage = (image: string) =>
+  /:[^/]+$/.test(image) || image.includes('@') ? image : `${image}:latest`;
+
+function create(world: World, argv: string[], machine: string): CommandResult {
+  const p = parseFlags(
+    argv,
+    [
+      { long: 'name', value: true },
+      { long: 'replicas', value: true },
+      { long: 'publish', short: 'p', value: true },
+      { long: 'network', value: true },
+      { long: 'endpoint-mode', value: true },
+      { long: 'mode', value: true },
+      { long: 'detach', short: 'd' },
+      { long: 'quiet', short: 'q' },
+      { long: 'env', short: 'e', value: true },
+    ],
+    false,
+  );
+  if (!p.ok) return fail(world, flagError('service create', p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError('service create', 'at least', 1), 1);
+  const [image, ...args] = p.value.args;
+  const ports: ServicePort[] = [];
+  for (const v of all(p.value, 'publish')) {
+    const port = parsePublish(v);
+    if ('error' in port)
+      return fail(
+        world,
+        flagError('service create', `invalid argument "${v}" for "-p, --publish" flag: ${port.error}`),
+        125,
+      );
+    ports.push(port);
+  }
+  const replicasFlag = last(p.value, 'replicas');
+  if (replicasFlag !== undefined && !/^\d+$/.test(replicasFlag)) {
+    const why = /^-?\d+$/.test(replicasFlag) ? 'invalid syntax' : 'invalid syntax';
+    return fail(
+      world,
+      flagError(
+        'service create',
+        `invalid argument "${replicasFlag}" for "--replicas" flag: strconv.ParseUint: parsing "${replicasFlag}": ${why}`,
+      ),
+      125,
+    );
+  }
+  const mode = last(p.value, 'mode') ?? 'replicated';
+  if (mode !== 'replicated' && mode !== 'global')
+    return fail(world, `Unknown mode: ${mode}, only replicated and global supported`, 1);
+  if (mode === 'global' && replicasFlag !== undefined)
+    return fail(world, 'replicas can only be used with replicated or replicated-job mode', 1);
+  // The CLI resolves each --network through the API with scope "swarm" before creating.
+  const networks: string[] = [];
+  for (const ref of all(p.value, 'network')) {
+    const n = Object.values(world.networks).find(
+      (x) => x.scope === 'swarm' && (x.id === ref || x.name === ref || (ref.length > 0 && x.id.startsWith(ref))),
+    );
+    const err = notManagerError(world, machine);
+    if (err) return fail(world, daemon(err), 1);
+    if (!n) return fail(world, daemon(`network ${ref} not found`), 1);
+    if (n.ingress) {
+      return fail(
+        world,
+        daemon(rpc('InvalidArgument', `Service cannot be explicitly attached to the ingress network "${n.name}"`)),
+        1,
+      );
+    }
+    networks.push(n.id);
+  }
+  const err = notManagerError(world, machine);
+  if (err) return fail(world, daemon(err), 1);
+  const s = world.swarm!;
+  const endpointMode = (last(p.value, 'endpoint-mode') ?? 'vip').toLowerCase();
+  const name = last(p.value, 'name');
+  if (name !== undefined && (!VALID_NAME.test(name) || name.length > 63)) {
+    const why = name.length > 63 ? 'name must be 63 characters or fewer' : 'name must be valid as a DNS name component';
+    return fail(world, daemon(rpc('InvalidArgument', why)), 1);
+  }
+  if (endpointMode !== 'vip' && endpointMode !== 'dnsrr')
+    return fail(world, daemon(rpc('InvalidArgument', 'EndpointSpec: invalid endpoint mode')), 1);
+  if (endpointMode === 'dnsrr' && ports.some((x) => x.mode === 'ingress')) {
+    return fail(
+      world,
+      daemon(rpc('InvalidArgument', "EndpointSpec: port published with ingress mode can't be used with dnsrr mode")),
+      1,
+    );
+  }
+  const seen = new Set<string>();
+  for (const x of ports) {
+    if (x.published === 0) continue;
+    const key = `${x.published}/${x.protocol}`;
+    if (seen.has(key))
+      return fail(world, daemon(rpc('InvalidArgument', 'EndpointSpec: duplicate published ports provided')), 1);
+    seen.add(key);
+    const clash = Object.values(s.services).find((o) =>
+      o.ports.some((q) => q.published === x.published && q.protocol === x.protocol),
+    );
+    if (clash) {
+      const how = clash.ports.some((q) => q.published === x.published && q.mode === 'host')
+        ? 'a host-published port'
+        : 'an ingress port';
+      return fail(
+        world,
+        daemon(
+          rpc(
+            'InvalidArgument',
+            `port '${x.published}' is already in use by service '${clash.name}' (${clash.id}) as ${how}`,
+          ),
+        ),
+        1,
+      );
+    }
+  }
+  if (name !== undefined && Object.values(s.services).some((o) => o.name === name)) {
+    return fail(
+      world,
+      daemon(rpc('AlreadyExists', `name conflicts with an existing object: service ${name} already exists`)),
+      1,
+    );
+  }
+  let id = '';
+  const next = produce(world, (d) => {
+    const sw = d.swarm!;
+    id = randomBase36(d);
+    let svcName = name;
+    while (svcName === undefined || Object.values(sw.services).some((o) => o.name === svcName))
+      svcName = generateName(d);
+    const svcPorts = ports.map((x) => ({ ...x, published: x.published || sw.nextDynamicPort++ }));
+    const svc: SwarmService = {
+      id,
+      name: svcName,
+      image: taggedImage(image),
+      args,
+      env: all(p.value, 'env'),
+      mode,
+      replicas: mode === 'replicated' ? Number(replicasFlag ?? 1) : 0,
+      endpointMode,
+      ports: svcPorts,
+      networks,
+      vips: [],
+      createdAt: d.clock,
+      updatedAt: d.clock,
+      version: ++sw.index,
+    };
+    sw.services[id] = svc;
+    if (endpointMode === 'vip') {
+      const ingress = ingressNetworkId(d);
+      const vipNets = [...(ingress && svcPorts.some((x) => x.mode === 'ingress') ? [ingress] : []), ...networks];
+      for (const networkId of vipNets) {
+        const ip = allocateOverlayIp(d, networkId);
+        const bits = d.networks[networkId].ipam!.subnet.split('/')[1];
+        if (ip) sw.services[id].vips.push({ networkId, addr: `${ip}/${bits}` });
+      }
+    }
+    reconcileService(d, id);
+  });
+  const svc = next.swarm!.services[id];
+  const lines: string[] = [];
+  if (!imageInfo(image).known) {
+    const ref = taggedImage(image);
+    lines.push(
+      `image ${ref} could not be accessed on a registry to record\nits digest. Each node will access ${ref} independently,\npossibly leading to different nodes running different\nversions of the image.\n`,
+    );
+  }
+  lines.push(id);
+  if (!isSet(p.value, 'detach') && !isSet(p.value, 'quiet')) lines.push(...convergeProgress(next, svc.id, id));
+  return ok(next, lines.join('\n'));
+}
+
+function rm(world: World, argv: string[], machine: string): CommandResult {
+  const p = parseFlags(argv, []);
+  if (!p.ok) return fail(world, flagError('service rm', p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError('service rm', 'at least', 1), 1);
+  const err = notManagerError(world, machine);
+  if (err) return fail(world, p.value.args.map(() => daemon(err)).join('\n'), 1);
+  let w = world;
+  const out: string[] = [];
+  let failed = false;
+  for (const ref of p.value.args) {
+    const found = lookupService(w.swarm!, ref);
+    if (!found.ok) {
+      out.push(daemon(found.error));
+      failed = true;
+      continue;
+    }
+    const sid = found.value.id;
+    w = produce(w, (d) => {
+      dropTasks(d, sid);
+      delete d.swarm!.services[sid];
+      d.swarm!.index++;
+    });
+    out.push(ref);
+  }
+  return { world: w, output: out.join('\n'), exitCode: failed ? 1 : 0 };
+}
+
+function scale(world: World, argv: string[], machine: string): CommandResult {
+  const p = parseFlags(argv, [{ long: 'detach', short: 'd' }]);
+  if (!p.ok) return fail(world, flagError('service scale', p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError('service scale', 'at least', 1), 1);
+  for (const a of p.value.args) {
+    const eq = a.indexOf('=');
+    if (eq <= 0 || eq === a.length - 1) {
+      return fail(
+        world,
+        `invalid scale specifier '${a}'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services`,
+        1,
+      );
+    }
+  }
+  let w = world;
+  const out: string[] = [];
+  const errs: string[] = [];
+  const done: { ref: string; sid: string }[] = [];
+  for (const a of p.value.args) {
+    const ref = a.slice(0, a.indexOf('='));
+    const val = a.slice(a.indexOf('=') + 1);
+    if (!/^\d+$/.test(val)) {
+      errs.push(`${ref}: invalid replicas value ${val}: strconv.ParseUint: parsing "${val}": invalid syntax`);
+      continue;
+    }
+    const err = notManagerError(w, machine);
+    if (err) {
+      errs.push(`${ref}: ${daemon(err)}`);
+      continue;
+    }
+    const found = lookupService(w.swarm!, ref);
+    if (!found.ok) {
+      errs.push(`${ref}: ${daemon(found.error)}`);
+      continue;
+    }
+    if (found.value.mode !== 'replicated') {
+      errs.push(`${ref}: scale can only be used with replicated or replicated-job mode`);
+      continue;
+    }
+    const sid = found.value.id;
+    w = produce(w, (d) => {
+      const svc = d.swarm!.services[sid];
+      svc.replicas = Number(val);
+      svc.updatedAt = d.clock;
+      svc.version = ++d.swarm!.index;
+      reconcileService(d, sid);
+    });
+    out.push(`${ref} scaled to ${Number(val)}`);
+    done.push({ ref, sid });
+  }
+  if (!isSet(p.value, 'detach')) {
+    for (const { ref, sid } of done) out.push(...convergeProgress(w, sid, ref));
+  }
+  return { world: w, output: [...out, ...errs].join('\n'), exitCode: errs.length ? 1 : 0 };
+}
+
+const SERVICE_HELP = `Usage:  docker service COMMAND
+
+Manage Swarm services
+
+Commands:
+  create      Create a new service
+  inspect     Display detailed information on one or more services
+  ls          List services
+  ps          List the tasks of one or more services
+  rm          Remove one or more services
+  scale       Scale one or multiple replicated services
+
+Run 'docker service COMMAND --help' for more information on a command.`;
+
+/** `docker service SUBCOMMAND` on `machine`'s daemon. */
+export function dockerService(world: World, argv: string[], machine: string): CommandResult {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'create':
+      return create(world, rest, machine);
+    case 'ls':
+    case 'list':
+      return serviceLs(world, rest, machine);
+    case 'ps':
+      return servicePs(world, rest, machine);
+    case 'rm':
+    case 'remove':
+      return rm(world, rest, machine);
+    case 'scale':
+      return scale(world, rest, machine);
+    case 'inspect':
+      return serviceInspect(world, rest, machine);
+    case undefined:
+    case '--help':
+      return ok(world, SERVICE_HELP);
+    default:
+      if (sub.startsWith('-')) return fail(world, flagError('service', `unknown flag: ${sub.split('=')[0]}`), 125);
+      return fail(world, unknownSubcommand('service', sub), 1);
+  }
+}

@@ -1,0 +1,153 @@
+import { dockerTime } from '../clock';
+import type { CommandResult, World } from '../model';
+import { lookupService, notManagerError } from '../swarm/state';
+import type { SwarmService } from '../swarm/types';
+import { isSet, last, parseFlags } from './flags';
+import { argsError, daemon, fail, flagError, goJson, ok } from './output';
+import { compileTemplate } from './template';
+
+/**
+ * `docker service inspect [--pretty] [--format]` (cli/command/service/inspect.go): the Service
+ * object with InsertDefaults (docs/reference/commandline/service_inspect.md), or the pretty text.
+ */
+
+const portJson = (svc: SwarmService) =>
+  svc.ports.map((p) => ({
+    Protocol: p.protocol,
+    TargetPort: p.target,
+    PublishedPort: p.published,
+    PublishMode: p.mode,
+  }));
+
+export function serviceJson(svc: SwarmService): object {
+  const spec = {
+    Mode: svc.endpointMode,
+    ...(svc.ports.length ? { Ports: portJson(svc) } : {}),
+  };
+  return {
+    ID: svc.id,
+    Version: { Index: svc.version },
+    CreatedAt: dockerTime(svc.createdAt),
+    UpdatedAt: dockerTime(svc.updatedAt),
+    Spec: {
+      Name: svc.name,
+      Labels: {},
+      TaskTemplate: {
+        ContainerSpec: {
+          Image: svc.image,
+          ...(svc.args.length ? { Args: svc.args } : {}),
+          ...(svc.env.length ? { Env: svc.env } : {}),
+          Init: false,
+          StopGracePeriod: 10000000000,
+          DNSConfig: {},
+          Isolation: 'default',
+        },
+        Resources: { Limits: {}, Reservations: {} },
+        RestartPolicy: { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
+        Placement: {},
+        ...(svc.networks.length ? { Networks: svc.networks.map((n) => ({ Target: n, Aliases: [svc.name] })) } : {}),
+        ForceUpdate: 0,
+        Runtime: 'container',
+      },
+      Mode: svc.mode === 'global' ? { Global: {} } : { Replicated: { Replicas: svc.replicas } },
+      UpdateConfig: {
+        Parallelism: 1,
+        FailureAction: 'pause',
+        Monitor: 5000000000,
+        MaxFailureRatio: 0,
+        Order: 'stop-first',
+      },
+      RollbackConfig: {
+        Parallelism: 1,
+        FailureAction: 'pause',
+        Monitor: 5000000000,
+        MaxFailureRatio: 0,
+        Order: 'stop-first',
+      },
+      EndpointSpec: spec,
+    },
+    Endpoint: {
+      Spec: spec,
+      ...(svc.ports.length ? { Ports: portJson(svc) } : {}),
+      ...(svc.vips.length ? { VirtualIPs: svc.vips.map((v) => ({ NetworkID: v.networkId, Addr: v.addr })) } : {}),
+    },
+  };
+}
+
+/**
+ * The --pretty text: serviceInspectPrettyTemplate with InsertDefaults' values. It is not a table
+ * format, so formatter.Context writes it without a tabwriter: the tabs reach the terminal as tabs.
+ */
+function pretty(world: World, svc: SwarmService): string {
+  const lines = [
+    '',
+    `ID:\t\t${svc.id}`,
+    `Name:\t\t${svc.name}`,
+    `Service Mode:\t${svc.mode === 'global' ? 'Global' : 'Replicated'}`,
+    ...(svc.mode === 'replicated' && svc.replicas ? [` Replicas:\t${svc.replicas}`] : []),
+    'Placement:',
+    'UpdateConfig:',
+    ' Parallelism:\t1',
+    ' On failure:\tpause',
+    ' Monitoring Period: 5s',
+    ' Max failure ratio: 0',
+    ' Update order:      stop-first',
+    'RollbackConfig:',
+    ' Parallelism:\t1',
+    ' On failure:\tpause',
+    ' Monitoring Period: 5s',
+    ' Max failure ratio: 0',
+    ' Rollback order:    stop-first',
+    'ContainerSpec:',
+    ` Image:\t\t${svc.image}`,
+    ...(svc.args.length ? [` Args:\t\t${svc.args.map((a) => `${a} `).join('')}`] : []),
+    ...(svc.env.length ? [` Env:\t\t${svc.env.map((e) => `${e} `).join('')}`] : []),
+    ' Init:\t\tfalse',
+    'Resources:',
+    ...(svc.networks.length
+      ? [`Networks:${svc.networks.map((n) => ` ${world.networks[n]?.name ?? n}`).join('')} `]
+      : []),
+    `Endpoint Mode:\t${svc.endpointMode}`,
+    ...(svc.ports.length
+      ? [
+          'Ports:',
+          ...svc.ports.flatMap((p, i) => [
+            ` PublishedPort = ${p.published}`,
+            `  Protocol = ${p.protocol}`,
+            `  TargetPort = ${p.target}`,
+            `  PublishMode = ${p.mode}${i === svc.ports.length - 1 ? ' ' : ''}`,
+          ]),
+        ]
+      : []),
+  ];
+  return lines.join('\n');
+}
+
+export function serviceInspect(world: World, argv: string[], machine: string): CommandResult {
+  const p = parseFlags(argv, [{ long: 'pretty' }, { long: 'format', short: 'f', value: true }]);
+  if (!p.ok) return fail(world, flagError('service inspect', p.error), 125);
+  if (p.value.args.length < 1) return fail(world, argsError('service inspect', 'at least', 1), 1);
+  const err = notManagerError(world, machine);
+  if (err) return fail(world, [goJson([]), ...p.value.args.map(() => daemon(err))].join('\n'), 1);
+  const s = world.swarm!;
+  const found: SwarmService[] = [];
+  const errs: string[] = [];
+  for (const ref of p.value.args) {
+    const r = lookupService(s, ref);
+    if (r.ok) found.push(r.value);
+    else errs.push(`Error: no such service: ${ref}`);
+  }
+  const format = last(p.value, 'format');
+  let body: string;
+  if (isSet(p.value, 'pretty') || format === 'pretty') {
+    body = found.map((svc) => pretty(world, svc)).join('\n\n\n');
+  } else if (format !== undefined && format !== '' && format !== 'json') {
+    const tmpl = compileTemplate(format);
+    if (!tmpl.ok) return fail(world, `template parsing error: ${tmpl.error}`, 64);
+    body = found.map((svc) => tmpl.run(JSON.parse(JSON.stringify(serviceJson(svc))))).join('\n');
+  } else {
+    body = goJson(found.map((svc) => serviceJson(svc)));
+  }
+  const out = [body, ...errs].join('\n');
+  return errs.length ? fail(world, out, 1) : ok(world, out);
+}

@@ -1,0 +1,86 @@
+import { IPv4, IPv4CidrRange } from 'ip-num';
+import type { World } from '../model';
+
+/**
+ * Swarm's global-scope IPAM (docker-facts 1, 46, 76): overlay subnets are the /24s of 10.0.0.0/8
+ * in order, first fit (ingress gets 10.0.0.0/24, the first user overlay 10.0.1.0/24); addresses
+ * are allocated serially (`com.docker.network.ipam.serial=true`): after the last one handed out,
+ * wrapping, skipping those in use.
+ */
+
+const range = (cidr: string) => IPv4CidrRange.fromCidr(cidr);
+
+/** Subnets of the World's swarm-scoped networks. */
+function swarmSubnets(world: World): string[] {
+  return Object.values(world.networks)
+    .filter((n) => n.scope === 'swarm' && n.ipam)
+    .map((n) => n.ipam!.subnet);
+}
+
+/** The first 10.x.y.0/24 that overlaps no swarm network. */
+export function nextOverlaySubnet(world: World): string {
+  const taken = swarmSubnets(world).map(range);
+  for (let i = 0; i < 65536; i++) {
+    const cidr = `10.${i >> 8}.${i & 255}.0/24`;
+    const r = range(cidr);
+    if (!taken.some((t) => t.isOverlapping(r))) return cidr;
+  }
+  return '10.255.255.0/24';
+}
+
+/** Whether a user `--subnet` overlaps a swarm network already there. */
+export function overlayOverlaps(world: World, cidr: string): boolean {
+  const r = range(cidr);
+  return swarmSubnets(world).some((s) => range(s).isOverlapping(r));
+}
+
+/** ovmanager: the lowest VNI from 4096 that no overlay uses. */
+export function lowestFreeVni(world: World): number {
+  const used = new Set(Object.values(world.networks).map((n) => n.vni));
+  let v = 4096;
+  while (used.has(v)) v++;
+  return v;
+}
+
+/** Addresses held on an overlay: gateway, node ingress endpoints, VIPs, live tasks, attached containers. */
+export function overlayUsed(world: World, networkId: string): Set<string> {
+  const net = world.networks[networkId];
+  const used = new Set<string>();
+  if (net?.ipam) used.add(net.ipam.gateway);
+  const s = world.swarm;
+  if (s) {
+    if (net?.ingress) for (const n of s.nodes) if (n.ingressIp && n.status === 'ready') used.add(n.ingressIp);
+    for (const svc of Object.values(s.services))
+      for (const v of svc.vips) if (v.networkId === networkId) used.add(v.addr.split('/')[0]);
+    for (const t of Object.values(s.tasks))
+      if (t.desired === 'running') for (const a of t.addrs) if (a.networkId === networkId) used.add(a.ip);
+  }
+  for (const c of Object.values(world.containers))
+    for (const ep of c.endpoints) if (ep.networkId === networkId && ep.ip) used.add(ep.ip);
+  return used;
+}
+
+/** The next free address after the last one handed out on `networkId` (serial), or null when full. */
+export function allocateOverlayIp(d: World, networkId: string): string | null {
+  const net = d.networks[networkId];
+  const s = d.swarm;
+  if (!net?.ipam || !s) return null;
+  const r = range(net.ipam.subnet);
+  const first = r.getFirst().getValue();
+  const size = Number(r.getLast().getValue() - first) + 1;
+  const used = overlayUsed(d, networkId);
+  const lastOff = s.ipamLast[networkId] ?? 0;
+  for (let k = 1; k < size; k++) {
+    const off = ((lastOff + k - 1) % (size - 2)) + 1; // 1 .. size-2: not network, not broadcast
+    const ip = IPv4.fromNumber(first + BigInt(off)).toString();
+    if (used.has(ip)) continue;
+    s.ipamLast[networkId] = off;
+    return ip;
+  }
+  return null;
+}
+
+/** The prefix length of an overlay's subnet. */
+export function overlayPrefix(world: World, networkId: string): number {
+  return Number(world.networks[networkId]?.ipam?.subnet.split('/')[1] ?? 24);
+}

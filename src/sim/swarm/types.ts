@@ -1,0 +1,99 @@
+/**
+ * Swarm mode's cluster state (docker-facts 46–48, 69–82): one cluster per World, held in the
+ * optional `World.swarm` (absent: no node is in a swarm, the old behaviour). Plain JSON data.
+ * The per-node pieces a daemon keeps (its task containers, docker_gwbridge, the ingress sandbox)
+ * live with that daemon's networks and containers; this is what the managers' raft store holds.
+ */
+
+/** A node of the swarm: one Docker daemon (a `docker-host` Machine). */
+export interface SwarmNode {
+  /** 25 lower-case base36 characters (swarmkit identity.NewID) */
+  id: string;
+  /** the Machine.id of the daemon */
+  machine: string;
+  role: 'manager' | 'worker';
+  /** `Down` once it left the swarm: it stays listed until `docker node rm` */
+  status: 'ready' | 'down';
+  /** the address it advertises (managers listen on ADDR:2377) */
+  addr: string;
+  /** its `ingress-endpoint` address in the ingress sandbox (10.0.0.2 on the first node …) */
+  ingressIp?: string;
+}
+
+/** A published port of a service (`-p 8080:80`, `--publish published=8080,target=80,mode=host`). */
+export interface ServicePort {
+  protocol: 'tcp' | 'udp';
+  target: number;
+  published: number;
+  mode: 'ingress' | 'host';
+}
+
+/** A service: the desired state the managers converge tasks to. */
+export interface SwarmService {
+  /** 25 base36 */
+  id: string;
+  name: string;
+  /** as given, e.g. "nginx" (the CLI shows "nginx:latest") */
+  image: string;
+  /** the command and args after the image */
+  args: string[];
+  env: string[];
+  mode: 'replicated' | 'global';
+  /** replicated only */
+  replicas: number;
+  endpointMode: 'vip' | 'dnsrr';
+  ports: ServicePort[];
+  /** user networks (Network.id, in the order given); ingress is implied by an ingress port */
+  networks: string[];
+  /** VIP per network (ingress first when published), as "10.0.0.3/24"; empty in dnsrr mode */
+  vips: { networkId: string; addr: string }[];
+  /** World clock ms */
+  createdAt: number;
+  updatedAt: number;
+  /** raft version index */
+  version: number;
+}
+
+/** One task: a slot (replicated) or a node (global) of a service, running as a container on its node. */
+export interface SwarmTask {
+  /** 25 base36 */
+  id: string;
+  serviceId: string;
+  /** replicated: 1..n; global: 0 */
+  slot: number;
+  /** Machine.id of the node it was scheduled on */
+  node: string;
+  desired: 'running' | 'shutdown';
+  state: 'running' | 'shutdown' | 'rejected' | 'preparing';
+  /** the error shown by `service ps` (e.g. "No such image: my-image:latest") */
+  error?: string;
+  /** World clock ms of the last state change */
+  since: number;
+  /** the task container on its node, once it exists */
+  containerId?: string;
+  /** its address on each of the service's networks (ingress first), "10.0.0.5" */
+  addrs: { networkId: string; ip: string }[];
+}
+
+export interface Swarm {
+  /** 25 base36 */
+  id: string;
+  createdAt: number;
+  /** 50 base36: the root CA digest part of both join tokens */
+  caDigest: string;
+  /** 25 base36 each */
+  workerSecret: string;
+  managerSecret: string;
+  /** in join order; the first manager is the leader */
+  nodes: SwarmNode[];
+  /** keyed by id, in creation order */
+  services: Record<string, SwarmService>;
+  /** keyed by id, in creation order */
+  tasks: Record<string, SwarmTask>;
+  /** raft index, bumped on every write */
+  index: number;
+  /** next ingress-mode dynamic published port (swarmkit allocates serially from 30000) */
+  nextDynamicPort: number;
+  /** swarm IPAM is serial (fact 5): the offset in its subnet each overlay network handed out last */
+  ipamLast: Record<string, number>;
+}
