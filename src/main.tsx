@@ -6,6 +6,7 @@ import { createAppStore } from './store/appStore';
 import { loadEngine } from './store/engine';
 import { setAppStore } from './store/instance';
 import { browserStorage, loadSave, startAutosave } from './store/persist';
+import { startTabsPersist } from './store/tabsPersist';
 import { App } from './ui/App';
 import { installTestApi } from './ui/testApi';
 
@@ -64,6 +65,7 @@ store.subscribe((st, prev) => {
   if (st.theme !== prev.theme || st.lang !== prev.lang) applyView();
 });
 
+startTabsPersist(store, storage);
 startAutosave(store, storage, () =>
   store.getState().notices.some((n) => n.keptAside && n.keptAside.storageKey === null),
 );

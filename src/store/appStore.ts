@@ -4,10 +4,11 @@ import type { World } from '../sim/model';
 import { createDefaultWorld } from '../sim/world';
 import { createDocSlice, type DocSlice, type Recipe, type XY } from './docSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
+import { createTermSlice, type TermSlice } from './termSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** The whole app state: document (undoable), playback (never undoable) and view. */
-export type AppState = DocSlice & PlaybackSlice & UiSlice;
+export type AppState = DocSlice & PlaybackSlice & UiSlice & TermSlice;
 
 /** What the undo history records. */
 export interface Tracked {
@@ -58,6 +59,7 @@ export function createAppStore(world?: World, recipe?: Recipe | null): AppStore 
           api,
         ),
         ...createUiSlice(set, get, api),
+        ...createTermSlice(set, get, api),
       }),
       {
         partialize: (s): Tracked => ({ world: s.world, pinned: s.pinned }),

@@ -50,6 +50,8 @@ export interface DocSlice {
   stack: Session['stack'];
   /** exit code of the console's last command, for `$?` on the next line (a gesture leaves it) */
   lastExit: number;
+  /** a heredoc or an open quote still being typed (the prompt is `>`) */
+  pending?: Session['pending'];
   log: LogEntry[];
   /** the lines that built `world` from the default World; null when unknown (an import, an undo) */
   recipe: Recipe | null;
@@ -122,10 +124,10 @@ export const createDocSlice =
     recipe,
     history: [],
     run: (line) => {
-      const { world, stack, lastExit, log, history, recipe } = get();
-      const prompt = promptFor(world, stack);
-      // the session carries `$?` from line to line, as the headless console does
-      const res = engine().runLine({ world, stack, lastExit }, line);
+      const { world, stack, lastExit, log, history, pending, recipe } = get();
+      const prompt = pending ? '>' : promptFor(world, stack);
+      // the session carries `$?` and a half-typed heredoc from line to line, as the headless console does
+      const res = engine().runLine({ world, stack, lastExit, ...(pending ? { pending } : {}) }, line);
       const entries: LogEntry[] = [
         { id: nextLogId++, kind: 'cmd', text: line, prompt, source: 'console' },
         ...outputEntries(res.output, res.exitCode),
@@ -136,6 +138,7 @@ export const createDocSlice =
         world: res.session.world,
         stack: res.session.stack,
         lastExit: res.session.lastExit ?? lastExit,
+        pending: res.session.pending,
         log: appendLog(log, entries),
         history: nextHistory,
         recipe: recipe && [...recipe, line],
@@ -188,6 +191,6 @@ export const createDocSlice =
     pin: (id, pos) => set({ pinned: { ...get().pinned, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } }),
     pinAll: (positions) => set({ pinned: { ...get().pinned, ...positions } }),
     loadDocument: (world, pinned, recipe = null) =>
-      set({ world, pinned, stack: hostSession(world).stack, lastExit: 0, recipe }),
+      set({ world, pinned, stack: hostSession(world).stack, lastExit: 0, pending: undefined, recipe }),
     note: (text) => set({ log: appendLog(get().log, [{ id: nextLogId++, kind: 'note', text }]) }),
   });

@@ -4,6 +4,7 @@ import { promptFor } from '../../store/docSlice';
 import { appStore, useApp } from '../../store/instance';
 import { imageChoices } from '../catalogue';
 import { candidatesFor, complete } from './complete';
+import { TerminalTabs } from './TerminalTabs';
 
 /**
  * The console (DESIGN §5): a prompt naming the machine lines run on, ↑/↓ history, Tab completion.
@@ -19,7 +20,8 @@ export function ConsolePanel() {
   const [cursor, setCursor] = useState<number | null>(null);
   const outRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const prompt = promptFor(world, stack);
+  const pending = useApp((s) => Boolean(s.pending));
+  const prompt = pending ? '>' : promptFor(world, stack);
 
   useLayoutEffect(() => {
     const el = outRef.current;
@@ -81,7 +83,8 @@ export function ConsolePanel() {
     const whole = line.slice(0, el.selectionStart ?? line.length) + text + line.slice(el.selectionEnd ?? line.length);
     const lines = whole.split(/\r\n|\r|\n/);
     const rest = lines.pop() ?? '';
-    for (const l of lines) if (l.trim()) appStore().getState().run(l);
+    // a heredoc's blank lines are part of its body
+    for (const l of lines) if (l.trim() || appStore().getState().pending) appStore().getState().run(l);
     setLine(rest);
     setCursor(null);
   };
@@ -92,6 +95,7 @@ export function ConsolePanel() {
         <span>{t('console.title')}</span>
         <span className="dim small">{t('console.hint')}</span>
       </header>
+      <TerminalTabs />
       <div
         className="console-out mono"
         ref={outRef}
