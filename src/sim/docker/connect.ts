@@ -3,6 +3,7 @@ import { allocateAddress, endpointSettingsError } from '../ipam';
 import { inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
 import type { CommandResult, Container, Network, World } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
+import { notAttachable } from '../swarm/state';
 import { all, last, parseFlags } from './flags';
 import { argsError, daemon, fail, flagError, ok } from './output';
 
@@ -30,6 +31,7 @@ export function connect(world: World, argv: string[]): CommandResult {
       'container sharing network namespace with another container or host cannot be connected to any other network',
     );
   }
+  if (net.driver === 'overlay' && (!net.attachable || net.ingress)) return refuse(notAttachable(net.name));
   const bad = endpointSettingsError(net.name, net, ip, aliases);
   if (bad) return refuse(bad);
   if (net.driver === 'host' && ctr.networkMode !== 'host') {

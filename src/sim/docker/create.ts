@@ -6,6 +6,7 @@ import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
+import { notAttachable } from '../swarm/state';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
 import { recordImage } from './imageStore';
 import { generateName, hostHostname } from './lifecycle';
@@ -157,6 +158,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     networkMode = `container:${other.value.id}`;
   } else if (found.ok) {
     const n = found.value;
+    if (n.driver === 'overlay' && (!n.attachable || n.ingress)) return api(notAttachable(n.name));
     if (n.driver === 'host' || n.driver === 'null') {
       // `--network <id of host>` behaves like `--network host`.
       networkMode = n.driver === 'host' ? 'host' : 'none';

@@ -91,3 +91,7 @@ export function pickNode(s: Swarm, serviceId: string): SwarmNode | undefined {
   }
   return best;
 }
+
+/** A standalone container on an overlay that is not --attachable (fact 80: the daemon relays swarmkit's PermissionDenied). */
+export const notAttachable = (name: string) =>
+  `Could not attach to network ${name}: rpc error: code = PermissionDenied desc = network ${name} not manually attachable.`;
