@@ -128,6 +128,7 @@ export const en: Record<string, string> = {
   'dialog.recreate': 'Re-create',
   'project.title': 'Project',
   'project.export': 'Export JSON',
+  'project.exportScript': 'Export docker script',
   'project.import': 'Import JSON…',
   'project.share': 'Copy share link',
   'project.new': 'New project',

@@ -127,6 +127,7 @@ export const ko: Record<string, string> = {
   'dialog.recreate': '다시 만들기',
   'project.title': '프로젝트',
   'project.export': 'JSON 내보내기',
+  'project.exportScript': 'docker 스크립트 내보내기',
   'project.import': 'JSON 가져오기…',
   'project.share': '공유 링크 복사',
   'project.new': '새 프로젝트',

@@ -73,6 +73,16 @@ export function ProjectDialog() {
           >
             {t('project.export')}
           </button>
+          <button
+            type="button"
+            data-testid="project-export-script"
+            onClick={async () => {
+              const { dockerScript } = await import('../io/exportScript');
+              downloadText('whalewire-topology.sh', dockerScript(doc().world), 'text/x-shellscript');
+            }}
+          >
+            {t('project.exportScript')}
+          </button>
           <label className="button-like">
             {t('project.import')}
             <input type="file" accept="application/json,.json" onChange={onFile} data-testid="project-import" hidden />

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
@@ -31,4 +32,25 @@ test('a 20-container project shares as a link under 2,000 characters that opens 
   );
   expect(theirs).toEqual(mine);
   await other.close();
+});
+
+test('Project > Export docker script downloads a script that rebuilds the topology', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed(
+    'docker network create front --subnet 10.9.0.0/24',
+    'docker run -d --name web --network front --network-alias www -p 8080:80 nginx',
+  );
+  await page.getByTestId('tool-project').click();
+  await expect(page.getByTestId('project-export-script')).toHaveText('Export docker script');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('project-export-script').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('whalewire-topology.sh');
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text).toContain('docker network create --driver bridge --subnet 10.9.0.0/24 --gateway 10.9.0.1 front\n');
+  expect(text).toContain(
+    'docker run -d --name web --network front --ip 10.9.0.2 --network-alias www -p 8080:80 nginx\n',
+  );
 });

@@ -1,0 +1,104 @@
+/**
+ * A shell script of `docker` commands that rebuilds a World's Docker topology on a real machine:
+ * user networks with their subnet and gateway (given explicitly, so containers can keep their
+ * addresses with `--ip`), containers in creation order with their networks, addresses, aliases,
+ * published ports, environment and state. Pure: the same World gives the same script.
+ */
+import { DOCKER_HOST } from '../sim/ids';
+import type { Container, Network, World } from '../sim/model';
+
+/** Quotes a word for sh when it needs it. */
+export function shQuote(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+const line = (words: string[]) => words.map(shQuote).join(' ');
+
+function networkLine(n: Network): string {
+  const w = ['docker', 'network', 'create', '--driver', n.driver];
+  if (n.ipam) {
+    w.push('--subnet', n.ipam.subnet, '--gateway', n.ipam.gateway);
+    if (n.ipam.ipRange) w.push('--ip-range', n.ipam.ipRange);
+  }
+  if (n.internal) w.push('--internal');
+  if (n.attachable) w.push('--attachable');
+  for (const [k, v] of Object.entries(n.labels ?? {})) w.push('--label', `${k}=${v}`);
+  for (const [k, v] of Object.entries(n.options ?? {})) w.push('-o', `${k}=${v}`);
+  w.push(n.name);
+  return line(w);
+}
+
+function portArg(p: Container['ports'][number]): string {
+  const host = p.hostPort === null ? '' : p.hostPortEnd ? `${p.hostPort}-${p.hostPortEnd}` : `${p.hostPort}`;
+  const proto = p.proto === 'tcp' ? '' : `/${p.proto}`;
+  if (!host) return `${p.containerPort}${proto}`;
+  return `${p.hostIp ? `${p.hostIp}:` : ''}${host}:${p.containerPort}${proto}`;
+}
+
+/** `--ip` is Docker's only on a network whose subnet the user gave; the script gives every user network one. */
+const canPinIp = (n: Network | undefined) => !!n && !n.predefined && !!n.ipam;
+
+function containerLines(w: World, c: Container): string[] {
+  const out: string[] = [];
+  const args = ['docker', c.state === 'created' ? 'create' : 'run'];
+  if (c.state !== 'created') args.push('-d');
+  if (c.interactive) args.push('-i');
+  if (c.tty) args.push('-t');
+  if (c.autoRemove) args.push('--rm');
+  args.push('--name', c.name);
+  if (c.hostname && c.hostname !== c.id.slice(0, 12) && c.networkMode !== 'host') args.push('--hostname', c.hostname);
+  const [first, ...rest] = c.endpoints;
+  const mode = c.networkMode;
+  if (mode.startsWith('container:')) {
+    const other = w.containers[mode.slice('container:'.length)];
+    args.push('--network', `container:${other ? other.name : mode.slice('container:'.length)}`);
+  } else if (mode === 'host' || mode === 'none') args.push('--network', mode);
+  else if (first) {
+    const net = w.networks[first.networkId];
+    // a created container may name a network that is gone (`docker run --network gone` leaves one)
+    const name = net ? net.name : mode;
+    if (name !== 'bridge' && name !== 'default') args.push('--network', name);
+    const ip = first.ipamIp ?? first.ip;
+    if (ip && canPinIp(net)) args.push('--ip', ip);
+    for (const a of first.aliases) args.push('--network-alias', a);
+  } else if (mode !== 'bridge' && mode !== 'default') args.push('--network', mode);
+  for (const l of c.links ?? []) args.push('--link', l);
+  for (const p of c.ports) args.push('-p', portArg(p));
+  if (c.publishAll) args.push('-P');
+  for (const e of c.expose ?? []) args.push('--expose', e);
+  for (const e of c.env) args.push('-e', e);
+  args.push(c.image, ...c.cmd);
+  out.push(line(args));
+  for (const ep of rest) {
+    const net = w.networks[ep.networkId];
+    if (!net) continue;
+    const conn = ['docker', 'network', 'connect'];
+    const ip = ep.ipamIp ?? ep.ip;
+    if (ip && canPinIp(net)) conn.push('--ip', ip);
+    for (const a of ep.aliases) conn.push('--alias', a);
+    conn.push(net.name, c.name);
+    out.push(line(conn));
+  }
+  if (c.state === 'exited') out.push(line(['docker', 'stop', c.name]));
+  if (c.paused) out.push(line(['docker', 'pause', c.name]));
+  return out;
+}
+
+/** The script for the Docker host `daemon` (the first host by default). */
+export function dockerScript(w: World, daemon: string = DOCKER_HOST): string {
+  const nets = Object.values(w.networks).filter((n) => !n.predefined && n.daemon === daemon);
+  const ctrs = Object.values(w.containers)
+    .filter((c) => c.daemon === daemon)
+    .sort((a, b) => a.seq - b.seq);
+  const others = Object.keys(w.daemons ?? {}).filter((d) => d !== daemon);
+  const out = [
+    '#!/bin/sh',
+    `# whalewire: rebuilds the Docker networks and containers of ${daemon} on a Docker host.`,
+    '# User networks get their subnet and gateway explicitly, so containers keep their addresses (--ip).',
+    'set -e',
+  ];
+  if (others.length) out.push(`# not in this script: the other Docker hosts (${others.join(', ')})`);
+  if (nets.length) out.push('', ...nets.map(networkLine));
+  if (ctrs.length) out.push('', ...ctrs.flatMap((c) => containerLines(w, c)));
+  return `${out.join('\n')}\n`;
+}
