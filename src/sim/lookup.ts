@@ -126,3 +126,15 @@ export function linkAliasTarget(c: Container, name: string): string | null {
   }
   return null;
 }
+
+/**
+ * The endpoint that gives a container its default gateway and carries its published ports
+ * (libnetwork's gateway endpoint): the first with an address on a bridge network that is not
+ * internal. None when every network is internal: such a container publishes nothing.
+ */
+export function gatewayEndpoint(world: World, c: Container): Endpoint | undefined {
+  return c.endpoints.find((e) => {
+    const n = world.networks[e.networkId];
+    return n?.driver === 'bridge' && !n.internal;
+  });
+}

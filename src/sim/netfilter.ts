@@ -1,5 +1,6 @@
 import { IPv4CidrRange } from 'ip-num';
 import { DOCKER_HOST } from './ids';
+import { gatewayEndpoint } from './lookup';
 import type { Container, Network, PortBinding, World } from './model';
 
 /**
@@ -116,7 +117,7 @@ function dockerHostRules(world: World): Netfilter {
   // published ports, in container creation order; only bound (running) ports have rules
   const ports = ext.flatMap((n) =>
     endpointsOn(world, n).flatMap(({ c, ip }) =>
-      c.endpoints[0]?.networkId === n.id
+      gatewayEndpoint(world, c)?.networkId === n.id
         ? c.ports.filter((p) => p.boundPort != null).map((p) => ({ n, c, ip, p }))
         : [],
     ),

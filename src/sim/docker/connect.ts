@@ -1,11 +1,12 @@
 import { produce } from 'immer';
 import { allocateAddress, endpointSettingsError } from '../ipam';
-import { inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
+import { gatewayEndpoint, inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
 import type { CommandResult, Container, Network, World } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
 import { notAttachable } from '../swarm/state';
 import { all, last, parseFlags } from './flags';
 import { argsError, daemon, fail, flagError, ok } from './output';
+import { bindPorts } from './ports';
 
 /** Attaching running or stopped containers to networks and detaching them (facts 15, 19, 20, 23). */
 
@@ -89,7 +90,14 @@ export function connect(world: World, argv: string[]): CommandResult {
         ifname: `eth${i}`,
       });
     }
+    const hadGateway = gatewayEndpoint(d, dc) !== undefined;
     dc.endpoints.push(ep);
+    // the first gateway a running container gets (it was only on internal networks) carries its ports
+    const gw = gatewayEndpoint(d, dc);
+    if (dc.state === 'running' && !hadGateway && gw?.ip && dc.networkMode !== 'host') {
+      const bindErr = bindPorts(d, dc, gw.ip);
+      if (bindErr) err = bindErr;
+    }
   });
   if (err) return fail(world, daemon(err), 1);
   return ok(next, '');
@@ -128,7 +136,7 @@ export function disconnect(world: World, argv: string[]): CommandResult {
     const dn = d.networks[net.id];
     dn.fdb = dn.fdb.filter((f) => f.mac !== ep.mac && f.port !== ep.veth);
     dc.arp = dc.arp.filter((a) => a.dev !== ep.ifname);
-    if (!dc.endpoints.some((e) => e.ip && d.networks[e.networkId]?.driver === 'bridge')) {
+    if (!gatewayEndpoint(d, dc)?.ip) {
       for (const b of dc.ports) delete b.boundPort;
     }
   });

@@ -1,7 +1,7 @@
 import { DOCKER_HOST } from '../ids';
 import { imageInfo } from '../images';
 import { allocateAddress, endpointSettingsError } from '../ipam';
-import { defaultBridgeEndpoint, linkedContainers, lookupNetwork } from '../lookup';
+import { defaultBridgeEndpoint, gatewayEndpoint, linkedContainers, lookupNetwork } from '../lookup';
 import type { Container, World } from '../model';
 import { randomHex, randomId, randomInt, randomMac } from '../prng';
 import { bindPorts } from './ports';
@@ -109,7 +109,7 @@ export function startContainer(draft: World, id: string): StartError | null {
     ep.vethMac = randomMac(draft);
     ep.ifname = `eth${i}`;
   }
-  const gwEp = c.endpoints.find((e) => draft.networks[e.networkId]?.driver === 'bridge');
+  const gwEp = gatewayEndpoint(draft, c);
   if (gwEp && c.networkMode !== 'host') {
     const err = bindPorts(draft, c, gwEp.ip!);
     if (err) {
