@@ -63,7 +63,7 @@ export async function build(slot: number, s: EngineState): Promise<Built> {
     names.set(c.name, `${p}c${i}`);
   });
   const built: Built = { names, all: [...names.values()], procs: [] };
-  await Promise.all(built.all.map((ns) => sh('ip', ['netns', 'add', ns])));
+  await sh('ip', ['-batch', '-'], built.all.map((ns) => `netns add ${ns}`).join('\n'));
   const H = names.get('host')!;
   const R = names.get('router')!;
   const W = names.get('wan')!;
@@ -95,11 +95,10 @@ export async function build(slot: number, s: EngineState): Promise<Built> {
       `addr add ${OUTSIDE_IP}/32 dev eth0`,
       'route add default dev eth0',
     ]),
-    inNs(R, ['sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward']),
   ]);
   await inNs(
     R,
-    ['iptables-restore'],
+    ['sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward && iptables-restore'],
     '*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n-A POSTROUTING -o wan0 -j MASQUERADE\nCOMMIT\n',
   );
 
@@ -135,8 +134,11 @@ export async function build(slot: number, s: EngineState): Promise<Built> {
     `echo 1 > /proc/sys/net/ipv4/ip_forward`,
     `echo ${s.brNetfilter ? 1 : 0} > /proc/sys/net/bridge/bridge-nf-call-iptables`,
   ];
-  await inNs(H, ['sh', '-c', sysctl.join('; ')]);
-  await inNs(H, ['iptables-restore'], restoreInput({ raw: s.host.raw, filter: s.host.filter, nat: s.host.nat }));
+  await inNs(
+    H,
+    ['sh', '-c', `${sysctl.join(' && ')} && iptables-restore`],
+    restoreInput({ raw: s.host.raw, filter: s.host.filter, nat: s.host.nat }),
+  );
 
   await Promise.all(
     s.containers.map((c) => {
@@ -161,7 +163,12 @@ export async function build(slot: number, s: EngineState): Promise<Built> {
 function listener(want: Record<string, number[]>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const proc = spawn(PYTHON, [here('./listen.py'), JSON.stringify(want)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const t = setTimeout(() => reject(new Error('the listeners did not start')), 10_000);
+    let err = '';
+    proc.stderr?.on('data', (d) => {
+      err += d;
+    });
+    proc.on('exit', (code) => reject(new Error(`the listeners exited (${code}): ${err.trim()}`)));
+    const t = setTimeout(() => reject(new Error(`the listeners did not start in 60 s ${err.trim()}`)), 60_000);
     proc.stdout.once('data', () => {
       clearTimeout(t);
       resolve(proc);
@@ -182,7 +189,7 @@ export async function probe(b: Built, probes: Probe[]): Promise<Verdict[]> {
 /** Removes the namespaces (and so every interface in them) and stops the listeners this job started. */
 export async function teardown(b: Built): Promise<void> {
   for (const p of b.procs) p.kill('SIGKILL');
-  await Promise.all(b.all.map((ns) => sh('ip', ['netns', 'del', ns]).catch(() => undefined)));
+  await sh('ip', ['-force', '-batch', '-'], b.all.map((ns) => `netns del ${ns}`).join('\n')).catch(() => undefined);
 }
 
 /** Namespaces a killed earlier run (or a half-built topology) left behind: only ours, by prefix. */

@@ -29,7 +29,7 @@ const en: Record<string, string> = {
   'ip.reply': '{node} answers: {packet}.',
   'ip.loopback':
     'The destination {dst} is this machine itself: the packet goes through the loopback, no ARP, no bridge.',
-  'ip.deliver': '{node} accepts the packet ({packet}) and hands it to the listening program.',
+  'ip.deliver': 'The kernel of {node} accepts the packet ({packet}): it is addressed to {node} itself.',
   'ip.route': '{node} routes the packet to {dst} directly on {dev}; TTL is now {ttl}.',
   'ip.route-via': '{node} routes the packet to {dst} via the gateway {via} on {dev}; TTL is now {ttl}.',
   'nat.dnat':
@@ -48,12 +48,13 @@ const en: Record<string, string> = {
     '{node} finds the masqueraded connection in conntrack and undoes it: the destination {from} becomes {to} again, the machine that really asked.',
   'ct.new': '{node} records a new connection in its conntrack table.',
   'ct.hit': '{node} finds this packet’s connection in conntrack ({state}) and lets it through.',
-  'ct.bridged': 'Even bridged traffic on {bridge} passes the host’s netfilter: conntrack records the flow.',
+  'ct.bridged':
+    'This host has br_netfilter on (bridge-nf-call-iptables = 1), so a frame bridged on {bridge} passes iptables and conntrack records the flow. Docker 28 turns it on only for a network with icc=false or without the userland proxy (moby#48492); on a host where nothing else loaded br_netfilter, bridged frames skip iptables.',
   'dns.hosts': '/etc/hosts answers: {name} is {ip}.',
   'dns.embedded-query': 'The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is {name}?”',
   'dns.embedded-answer': 'Docker’s embedded DNS answers: {name} is {ip}.',
   'dns.embedded-forward':
-    '{name} is not a container on this network: Docker’s DNS forwards the question to the host’s resolver {server}, sending it from the container’s own network namespace.',
+    'No running container on this network answers to {name}: Docker’s DNS forwards the question to the host’s resolver {server}, sending it from the container’s own network namespace.',
   'dns.internal-servfail':
     'On an internal network the container’s namespace has no route out, so Docker’s DNS cannot forward {name} and answers SERVFAIL.',
   'dns.server-query': 'The DNS server on {node} receives the question for {name}.',
@@ -61,7 +62,9 @@ const en: Record<string, string> = {
   'dns.nxdomain': '{node} answers NXDOMAIN: {name} does not exist.',
   'dns.nxdomain-client': 'The answer is NXDOMAIN: {name} does not exist.',
   'app.docker-proxy': 'docker-proxy listens on port {port} and opens its own connection to {to} ({container}).',
-  'app.http': '{node} answers the HTTP request on port {port} with status {status}.',
+  'app.http-relay':
+    'docker-proxy on {node} relays the answer it got from {container} (status {status}) to the client on port {port}: it wrote none of it.',
+  'app.http': 'The web server in {node} answers the HTTP request on port {port} with status {status}.',
   'app.paused':
     'The request reaches {node}, but container {container} is paused (docker pause): the freezer cgroup stops its processes, not its kernel, so the handshake was answered and the request waits unread on port {port}. Nothing answers; the client waits until it gives up.',
   'app.port-unreachable': 'Nothing listens on UDP port {port} on {node}: it answers with ICMP port unreachable.',
@@ -72,17 +75,20 @@ const en: Record<string, string> = {
   'drop.no-route': '{node} has no route to {dst}: the packet is dropped.',
   'drop.no-route-private':
     '{node} has no route to {dst}: private addresses (10/8, 172.16/12, 192.168/16) are not routed on the internet, so the packet is dropped.',
-  'drop.isolated': 'Dropped by DOCKER-ISOLATION: {node} does not forward between two different Docker networks.',
+  'drop.isolated':
+    'Dropped in DOCKER-ISOLATION-STAGE-2 (FORWARD → DOCKER-FORWARD → DOCKER-ISOLATION-STAGE-1 → STAGE-2): {node} does not forward between two different Docker networks.',
+  'drop.icc':
+    'Dropped by DOCKER-FORWARD’s `-i {bridge} -o {bridge} -j DROP`: the network was created with enable_icc=false, so containers on it may not talk to each other, and Docker turned on bridge-nf-call-iptables so that bridged frames pass iptables.',
   'drop.internal': 'Dropped: an --internal network has no way in or out.',
   'drop.not-published':
-    'Dropped by the DOCKER chain: port {dst} is not published, so traffic from outside may not enter the bridge.',
+    'Dropped by the DOCKER chain (`! -i br -o br -j DROP`): nothing published a port to {dst} on this protocol and port, so traffic from outside may not enter the bridge.',
   'drop.ttl-exceeded': 'TTL reached zero at {node}: the packet is dropped.',
   'ip.time-exceeded': '{node} answers with ICMP time exceeded from {ip}: traceroute prints {ip} as hop {hop}.',
   'drop.host-unreachable': '{node} gets no ARP answer for the next hop: the packet is dropped.',
   'drop.broadcast-ignored':
     'Nobody answers the ping to the broadcast address {dst}: {node} sends it without ARP to ff:ff:ff:ff:ff:ff, every machine on the link gets it, and Linux ignores pings to a broadcast address (net.ipv4.icmp_echo_ignore_broadcasts = 1).',
   'drop.not-for-me': '{node} is not a router and the packet is not addressed to it: dropped.',
-  'drop.name-unresolvable': 'The name {name} cannot be resolved: no packet is sent.',
+  'drop.name-unresolvable': 'The name {name} cannot be resolved: after the DNS queries above, nothing is sent to it.',
 };
 
 const ko: Record<string, string> = {
@@ -95,7 +101,8 @@ const ko: Record<string, string> = {
   'bridge.forward-known':
     '브리지 {bridge}은(는) 앞선 프레임에서 {mac}이(가) {port} 포트 뒤에 있다고 이미 배웠으므로(FDB 항목), 플러딩하지 않고 그 포트로만 프레임을 전달합니다.',
   'bridge.up': '프레임의 목적지가 브리지 {bridge} 자신이므로 호스트의 IP 스택으로 올라갑니다.',
-  'bridge.flood-unknown': '브리지 {bridge}의 FDB에 아직 {mac}이(가) 없어서 프레임을 모든 포트로 내보냅니다.',
+  'bridge.flood-unknown':
+    '브리지 {bridge}의 FDB에 아직 {mac}이(가) 없어서 프레임을 들어온 포트를 뺀 모든 포트로 내보냅니다.',
   'switch.flood':
     '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 LAN 스위치가 프레임을 LAN의 다른 모든 장비로 보냅니다.',
   'switch.forward': 'LAN 스위치가 목적지 MAC이 연결된 포트로 프레임을 전달합니다.',
@@ -108,7 +115,7 @@ const ko: Record<string, string> = {
   'ip.send': '{node}이(가) {packet} 패킷을 보냅니다.',
   'ip.reply': '{node}이(가) 응답합니다: {packet}',
   'ip.loopback': '목적지 {dst}은(는) 바로 자기 자신입니다: 패킷은 루프백으로 처리되고, ARP도 브리지도 거치지 않습니다.',
-  'ip.deliver': '{node}이(가) 패킷({packet})을 받아 대기 중인 프로그램에 넘깁니다.',
+  'ip.deliver': '{node}의 커널이 패킷({packet})을 받습니다: 목적지가 {node} 자신입니다.',
   'ip.route': '{node}이(가) {dev}에 직접 연결된 {dst}(으)로 패킷을 라우팅합니다. TTL은 이제 {ttl}입니다.',
   'ip.route-via':
     '{node}이(가) {dst}(으)로 가는 패킷을 {dev}의 게이트웨이 {via}(으)로 라우팅합니다. TTL은 이제 {ttl}입니다.',
@@ -128,12 +135,13 @@ const ko: Record<string, string> = {
     '{node}이(가) conntrack에서 마스커레이드한 연결을 찾아 되돌립니다: 목적지 {from}이(가) 다시 {to}(으)로 바뀝니다. 처음 요청을 보낸 장비로 답이 돌아갑니다.',
   'ct.new': '{node}이(가) conntrack 테이블에 새 연결을 기록합니다.',
   'ct.hit': '{node}이(가) conntrack에서 이 패킷의 연결({state})을 찾아 통과시킵니다.',
-  'ct.bridged': '{bridge}에서 브리지로 전달되는 트래픽도 호스트의 netfilter를 거치므로 conntrack에 기록됩니다.',
+  'ct.bridged':
+    '이 호스트는 br_netfilter가 켜져 있어(bridge-nf-call-iptables = 1) {bridge}에서 브리지로 전달되는 프레임도 iptables를 거치고 conntrack에 기록됩니다. 도커 28은 icc=false 네트워크가 있거나 userland proxy를 끈 경우에만 이것을 켭니다(moby#48492). br_netfilter를 아무도 올리지 않은 호스트에서는 브리지 프레임이 iptables를 거치지 않습니다.',
   'dns.hosts': '/etc/hosts가 답합니다: {name}은(는) {ip}입니다.',
   'dns.embedded-query': '/etc/resolv.conf의 DNS 서버는 도커 내장 DNS(127.0.0.11)입니다: "{name}의 주소는?"',
   'dns.embedded-answer': '도커 내장 DNS가 답합니다: {name}은(는) {ip}입니다.',
   'dns.embedded-forward':
-    '{name}은(는) 이 네트워크의 컨테이너가 아니므로, 도커 DNS가 컨테이너 자신의 네트워크 네임스페이스에서 질문을 호스트의 DNS 서버 {server}(으)로 보냅니다.',
+    '이 네트워크에서 {name}(이)라는 이름으로 실행 중인 컨테이너가 없으므로, 도커 DNS가 컨테이너 자신의 네트워크 네임스페이스에서 질문을 호스트의 DNS 서버 {server}(으)로 보냅니다.',
   'dns.internal-servfail':
     '내부(--internal) 네트워크에서는 컨테이너 네임스페이스에 바깥으로 가는 경로가 없어 도커 DNS가 {name}을(를) 바깥에 물을 수 없으므로 SERVFAIL로 답합니다.',
   'dns.server-query': '{node}의 DNS 서버가 {name}에 대한 질문을 받습니다.',
@@ -141,7 +149,9 @@ const ko: Record<string, string> = {
   'dns.nxdomain': '{node}이(가) NXDOMAIN으로 답합니다: {name}(이)라는 이름은 없습니다.',
   'dns.nxdomain-client': '답은 NXDOMAIN입니다: {name}(이)라는 이름은 없습니다.',
   'app.docker-proxy': 'docker-proxy가 {port} 포트에서 받아 {to}({container})(으)로 새 연결을 엽니다.',
-  'app.http': '{node}이(가) {port} 포트의 HTTP 요청에 상태 코드 {status}(으)로 응답합니다.',
+  'app.http-relay':
+    '{node}의 docker-proxy가 {container}에게서 받은 응답(상태 코드 {status})을 {port} 포트로 클라이언트에게 전달합니다: 응답을 만든 것은 docker-proxy가 아닙니다.',
+  'app.http': '{node}의 웹 서버가 {port} 포트의 HTTP 요청에 상태 코드 {status}(으)로 응답합니다.',
   'app.paused':
     '요청은 {node}에 도착하지만 컨테이너 {container}은(는) 일시 정지(docker pause) 상태입니다: freezer cgroup은 프로세스만 멈추고 커널은 멈추지 않아 연결 수립(핸드셰이크)까지는 응답했고, 요청은 {port} 포트에서 읽히지 않은 채 기다립니다. 아무도 답하지 않아 클라이언트는 포기할 때까지 기다립니다.',
   'app.port-unreachable': '{node}의 UDP {port} 포트에는 듣고 있는 프로그램이 없어 ICMP port unreachable로 답합니다.',
@@ -152,10 +162,12 @@ const ko: Record<string, string> = {
   'drop.no-route-private':
     '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다. 사설 주소(10/8, 172.16/12, 192.168/16)는 인터넷에서 라우팅되지 않습니다.',
   'drop.isolated':
-    'DOCKER-ISOLATION 규칙에 의해 버려집니다: {node}은(는) 서로 다른 도커 네트워크 사이를 전달하지 않습니다.',
+    'DOCKER-ISOLATION-STAGE-2에서 버려집니다(FORWARD → DOCKER-FORWARD → DOCKER-ISOLATION-STAGE-1 → STAGE-2): {node}은(는) 서로 다른 도커 네트워크 사이를 전달하지 않습니다.',
+  'drop.icc':
+    'DOCKER-FORWARD의 `-i {bridge} -o {bridge} -j DROP` 규칙에 의해 버려집니다: 이 네트워크는 enable_icc=false로 만들어져 컨테이너끼리 통신할 수 없고, 도커가 bridge-nf-call-iptables를 켜 두어 브리지 프레임도 iptables를 거칩니다.',
   'drop.internal': '버려집니다: --internal 네트워크는 바깥과 드나들 수 없습니다.',
   'drop.not-published':
-    'DOCKER 체인에 의해 버려집니다: 공개(publish)되지 않은 포트라 외부 트래픽이 브리지로 들어갈 수 없습니다.',
+    'DOCKER 체인(`! -i br -o br -j DROP`)에 의해 버려집니다: {dst}의 이 프로토콜과 포트로 공개(publish)된 포트가 없어 외부 트래픽이 브리지로 들어갈 수 없습니다.',
   'drop.ttl-exceeded': '{node}에서 TTL이 0이 되어 패킷을 버립니다.',
   'ip.time-exceeded':
     '{node}이(가) {ip}에서 ICMP time exceeded로 답합니다: traceroute는 {ip}을(를) {hop}번째 홉으로 표시합니다.',
@@ -163,7 +175,8 @@ const ko: Record<string, string> = {
   'drop.broadcast-ignored':
     '브로드캐스트 주소 {dst}(으)로 보낸 ping에 아무도 응답하지 않습니다: {node}은(는) ARP 없이 ff:ff:ff:ff:ff:ff로 보내고 링크의 모든 머신이 받지만, 리눅스는 브로드캐스트 주소로 온 ping을 무시합니다(net.ipv4.icmp_echo_ignore_broadcasts = 1).',
   'drop.not-for-me': '{node}은(는) 라우터가 아니고 패킷의 목적지도 아니므로 버립니다.',
-  'drop.name-unresolvable': '{name}(이)라는 이름을 주소로 바꿀 수 없어 패킷을 보내지 않습니다.',
+  'drop.name-unresolvable':
+    '{name}(이)라는 이름을 주소로 바꿀 수 없습니다: 위의 DNS 질의 뒤로는 그 이름으로 아무것도 보내지 않습니다.',
 };
 
 export const traceMessages: Record<Lang, Record<string, string>> = { en, ko };

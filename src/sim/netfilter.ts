@@ -84,6 +84,9 @@ function table(name: NfTableName, userChains: string[], rules: NfRule[], policie
   return { name, chains, rules: sorted };
 }
 
+/** `-o com.docker.network.bridge.enable_icc=false`: containers on the bridge may not talk to each other. */
+export const iccOff = (n: Network): boolean => n.options['com.docker.network.bridge.enable_icc'] === 'false';
+
 /** Running endpoints on a network, in container creation order. */
 function endpointsOn(world: World, net: Network): { c: Container; ip: string }[] {
   return Object.values(world.containers)
@@ -211,19 +214,17 @@ function dockerHostRules(world: World): Netfilter {
     { table: 'filter', chain: 'DOCKER-FORWARD', target: 'DOCKER-CT', origin: docker },
     { table: 'filter', chain: 'DOCKER-FORWARD', target: 'DOCKER-ISOLATION-STAGE-1', origin: docker },
     { table: 'filter', chain: 'DOCKER-FORWARD', target: 'DOCKER-BRIDGE', origin: docker },
-    ...bridges.map(
-      (n): NfRule =>
-        n.internal
-          ? {
-              table: 'filter',
-              chain: 'DOCKER-FORWARD',
-              in: { value: n.bridge! },
-              out: { value: n.bridge! },
-              target: 'ACCEPT',
-              origin: net(n),
-            }
-          : { table: 'filter', chain: 'DOCKER-FORWARD', in: { value: n.bridge! }, target: 'ACCEPT', origin: net(n) },
-    ),
+    // icc=false: bridged frames between two ports of the bridge are dropped (moby iptabler goldens, icc=false)
+    ...bridges.flatMap((n): NfRule[] => {
+      const fw = { table: 'filter' as const, chain: 'DOCKER-FORWARD', in: { value: n.bridge! }, origin: net(n) };
+      const icc = !iccOff(n);
+      if (n.internal) return [{ ...fw, out: { value: n.bridge! }, target: icc ? 'ACCEPT' : 'DROP' }];
+      if (icc) return [{ ...fw, target: 'ACCEPT' }];
+      return [
+        { ...fw, out: { value: n.bridge! }, target: 'DROP' },
+        { ...fw, out: { value: n.bridge!, not: true }, target: 'ACCEPT' },
+      ];
+    }),
     // internal networks' DROPs are inserted at the head of stage 1
     ...newestFirst(internal).flatMap((n): NfRule[] => [
       {

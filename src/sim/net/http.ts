@@ -37,7 +37,12 @@ export type HttpResult =
   | { kind: 'unreachable' }
   | { kind: 'host-unreachable' };
 
-type Served = { kind: 'ok'; answer: HttpAnswer } | { kind: 'reset' } | { kind: 'empty' } | { kind: 'stalled' };
+/** `relayedFrom`: docker-proxy relayed the answer of this container (it did not write it) */
+type Served =
+  | { kind: 'ok'; answer: HttpAnswer; relayedFrom?: string }
+  | { kind: 'reset' }
+  | { kind: 'empty' }
+  | { kind: 'stalled' };
 
 /** What the client asks: the method and the path of the request line. */
 export interface HttpRequest {
@@ -125,7 +130,7 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
     const r = httpGet(ctx, srv, target.ip, target.port, depth + 1, req);
     // the proxy relays what its own connection got: a frozen backend leaves it waiting too
     return r.kind === 'ok'
-      ? { kind: 'ok', answer: r.answer }
+      ? { kind: 'ok', answer: r.answer, relayedFrom: target.container.name }
       : r.kind === 'empty' || r.kind === 'stalled'
         ? r
         : { kind: 'reset' };
@@ -208,11 +213,20 @@ export function httpGet(
     served = serve(ctx, srv, p.dst, p.dport, depth, req);
     if (served.kind === 'ok') {
       const a = served.answer;
-      step(ctx, srv.canvas, 'app', { app: { summary: `HTTP/1.1 ${a.status} ${a.reason}` } }, 'app.http', {
-        node: srv.label,
-        status: a.status,
-        port: p.dport,
-      });
+      const relay = served.relayedFrom;
+      step(
+        ctx,
+        srv.canvas,
+        'app',
+        { app: { summary: `HTTP/1.1 ${a.status} ${a.reason}` } },
+        relay ? 'app.http-relay' : 'app.http',
+        {
+          node: srv.label,
+          status: a.status,
+          port: p.dport,
+          ...(relay ? { container: relay } : {}),
+        },
+      );
       return { reply: { flags: 'PSH,ACK', app: `HTTP/1.1 ${a.status} ${a.reason}` } };
     }
     if (served.kind === 'stalled') return { silent: true };

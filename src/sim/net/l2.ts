@@ -19,7 +19,16 @@ export function hopUs(d: Domain): number {
   return d.id === 'inet-router' ? 3800 : 1400;
 }
 
-export type L2Result = { ok: true; node: NetNode; iface: NIface } | { ok: false; arpFailed: true };
+export type L2Result =
+  | { ok: true; node: NetNode; iface: NIface }
+  | { ok: false; arpFailed: true }
+  | { ok: false; arpFailed?: false; filtered: true };
+
+/**
+ * br_netfilter at a bridge: called once the bridge has chosen the port a frame leaves by, before
+ * the frame reaches the machine behind it; false drops it there (the hook tells its own steps).
+ */
+export type BridgeFilter = (out: NIface, to: NIface) => boolean;
 
 /** Learns `mac` on bridge port `port` and returns the change (add, or hit when already known). */
 function learn(ctx: Ctx, netId: string, mac: string, port: string | undefined): TableChange | null {
@@ -49,7 +58,8 @@ function wire(
   frame: Frame,
   broadcast: boolean,
   first: TableChange[] = [],
-) {
+  filter?: BridgeFilter,
+): boolean {
   const d = out.domain!;
   step(ctx, out.link, 'transmit', frame, 'wire.transmit', { dev: out.name, node: ends.from }, first, true);
   const canvas = domainCanvas(d);
@@ -81,8 +91,10 @@ function wire(
       segment: d.id,
     });
   }
+  if (d.kind === 'br' && to?.port && filter && !filter(out, to)) return false;
   ctx.us += hopUs(d);
   if (to) step(ctx, to.link, 'transmit', frame, 'wire.receive', { dev: to.name, node: ends.to ?? '' }, [], true);
+  return true;
 }
 
 function arpFrame(
@@ -123,7 +135,14 @@ function knewBefore(ctx: Ctx, key: string, e: ArpEntry): boolean {
  * Sends `pkt` out of `out` to the next hop `nextHop`: ARP first when the cache has no valid
  * entry (request flooded, unicast reply, both caches filled), then the frame itself.
  */
-export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, pkt: Pkt): L2Result {
+export function transmit(
+  ctx: Ctx,
+  from: NetNode,
+  out: NIface,
+  nextHop: string,
+  pkt: Pkt,
+  filter?: BridgeFilter,
+): L2Result {
   const d = out.domain!;
   const peer = peerOnDomain(ctx, d, nextHop);
   const cached = arpOf(ctx, from.key).find((e) => e.ip === nextHop && e.dev === out.name);
@@ -161,7 +180,9 @@ export function transmit(ctx: Ctx, from: NetNode, out: NIface, nextHop: string, 
     ctx.us += 900; // the first packet waits for neighbour resolution (lab: 1.32 ms vs 0.080 ms)
   }
   const frame = frameOf(pkt, { src: out.mac, dst: peer!.iface.mac });
-  wire(ctx, { from: from.label, to: peer!.node.label }, out, peer!.iface, frame, false, first);
+  if (!wire(ctx, { from: from.label, to: peer!.node.label }, out, peer!.iface, frame, false, first, filter)) {
+    return { ok: false, filtered: true };
+  }
   return { ok: true, node: peer!.node, iface: peer!.iface };
 }
 

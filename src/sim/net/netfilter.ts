@@ -17,6 +17,7 @@ import { type NetNode, type NIface, ownsIp } from './topo';
 export type DropReason =
   | 'no-route'
   | 'isolated'
+  | 'icc'
   | 'internal'
   | 'not-published'
   | 'ttl-exceeded'
