@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../../src/sim/console';
 import { formatExplain } from '../../../src/i18n/trace';
+import { runScript } from '../../../src/sim/console';
 import { createDefaultWorld } from '../../../src/sim/world';
 
 const play = (lines: string[]) => runScript(createDefaultWorld(), lines.join('\n')).results;

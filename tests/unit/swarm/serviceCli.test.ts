@@ -277,15 +277,17 @@ describe('saves', () => {
   });
 });
 
+function notAttachable(n: string): string {
+  return `Could not attach to network ${n}: rpc error: code = PermissionDenied desc = network ${n} not manually attachable.`;
+}
+
 describe('standalone containers on overlays', () => {
-  const NOT_ATTACHABLE = (n: string) =>
-    `Could not attach to network ${n}: rpc error: code = PermissionDenied desc = network ${n} not manually attachable.`;
   it('docker run --network on a non-attachable overlay (or ingress) is refused and creates nothing', () => {
     const { world } = session(['docker swarm init', 'docker network create -d overlay ov']);
     for (const n of ['ov', 'ingress']) {
       const r = dockerOn(world, 'docker-host', `docker run -d --name c1 --network ${n} nginx`);
       expect(r.output).toBe(
-        `docker: Error response from daemon: ${NOT_ATTACHABLE(n)}\n\nRun 'docker run --help' for more information`,
+        `docker: Error response from daemon: ${notAttachable(n)}\n\nRun 'docker run --help' for more information`,
       );
       expect(r.exitCode).toBe(125);
       expect(Object.keys(r.world.containers)).toHaveLength(0);
@@ -300,7 +302,7 @@ describe('standalone containers on overlays', () => {
       'docker run -d --name c1 nginx',
     ]);
     expect(dockerOn(world, 'docker-host', 'docker network connect ov c1').output).toBe(
-      `Error response from daemon: ${NOT_ATTACHABLE('ov')}`,
+      `Error response from daemon: ${notAttachable('ov')}`,
     );
     expect(dockerOn(world, 'docker-host', 'docker run -d --name c2 --network aov nginx').exitCode).toBe(0);
   });
