@@ -7,6 +7,7 @@ import { loadEngine } from './store/engine';
 import { setAppStore } from './store/instance';
 import { browserStorage, loadSave, startAutosave } from './store/persist';
 import { startTabsPersist } from './store/tabsPersist';
+import { keepViewPrefs } from './store/viewPrefs';
 import { App } from './ui/App';
 import { installTestApi } from './ui/testApi';
 
@@ -30,6 +31,7 @@ const prefersDark = globalThis.matchMedia?.('(prefers-color-scheme: dark)').matc
 s.setTheme(prefs?.theme ?? (prefersDark ? 'dark' : 'light'));
 s.setLang(pickLang(location.search, prefs?.lang, navigator.language));
 store.temporal.getState().clear();
+keepViewPrefs(store, storage);
 
 if (saved.status === 'unreadable')
   s.notify({

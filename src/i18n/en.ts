@@ -29,6 +29,7 @@ export const en: Record<string, string> = {
   'toolbar.theme': 'Light / dark theme',
   'toolbar.presenter': 'Presenter',
   'toolbar.exitPresenter': 'Exit presenter (P)',
+  'toolbar.largeLabels': 'Larger labels (for a big room)',
   'toolbar.language': 'Language',
   'menu.addHere': 'Run a container here',
   'menu.connect': 'Connect to {{net}}',

@@ -29,6 +29,7 @@ export const ko: Record<string, string> = {
   'toolbar.theme': '밝은 / 어두운 테마',
   'toolbar.presenter': '발표 모드',
   'toolbar.exitPresenter': '발표 모드 끝내기 (P)',
+  'toolbar.largeLabels': '큰 글자 (넓은 교실용)',
   'toolbar.language': '언어',
   'menu.addHere': '여기에 컨테이너 실행',
   'menu.connect': '{{net}}에 연결',

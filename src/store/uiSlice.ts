@@ -37,6 +37,8 @@ export interface UiSlice {
   theme: Theme;
   lang: Lang;
   presenter: boolean;
+  /** larger canvas type for big rooms: raises the on-screen floor of canvas text (readability.ts) */
+  largeLabels: boolean;
   /** selected canvas node id */
   selected: string | null;
   notices: Notice[];
@@ -49,6 +51,7 @@ export interface UiSlice {
   setTheme: (t: Theme) => void;
   setLang: (l: Lang) => void;
   togglePresenter: () => void;
+  setLargeLabels: (on: boolean) => void;
   select: (id: string | null) => void;
   notify: (n: Omit<Notice, 'id'>) => void;
   dismiss: (id: number) => void;
@@ -63,6 +66,7 @@ export const createUiSlice: StateCreator<AppState, [['temporal', unknown]], [], 
   theme: 'light',
   lang: 'en',
   presenter: false,
+  largeLabels: false,
   selected: null,
   notices: [],
   dialog: null,
@@ -72,6 +76,7 @@ export const createUiSlice: StateCreator<AppState, [['temporal', unknown]], [], 
   setTheme: (theme) => set({ theme }),
   setLang: (lang) => set({ lang }),
   togglePresenter: () => set({ presenter: !get().presenter }),
+  setLargeLabels: (largeLabels) => set({ largeLabels }),
   select: (selected) => set({ selected }),
   // a newer message of the same kind replaces the older one, so refused drops do not pile up over
   // the canvas; a kept-aside save is never replaced (its download button is the only way back)

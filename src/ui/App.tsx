@@ -8,8 +8,8 @@ import { loadEngine } from '../store/engine';
 import { appStore, useApp } from '../store/instance';
 import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
+import { fitCanvas } from './canvas/fit';
 import type { FlowNode } from './canvas/flow';
-import { fitOptions } from './canvas/Overview';
 import { Notices } from './Notices';
 import { ConsolePanel } from './panels/ConsolePanel';
 import { Inspector } from './panels/Inspector';
@@ -24,12 +24,12 @@ const Dialogs = lazy(() => import('./Dialogs'));
 function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
   const count = useApp((s) => Object.keys(s.world.containers).length * 1000 + Object.keys(s.world.networks).length);
   const presenter = useApp((s) => s.presenter);
+  const largeLabels = useApp((s) => s.largeLabels);
   useEffect(() => {
     void count;
-    void presenter;
-    const id = setTimeout(() => rf.current?.fitView({ ...fitOptions(presenter), duration: 300 }), 60);
+    const id = setTimeout(() => rf.current && fitCanvas(rf.current, presenter, largeLabels), 60);
     return () => clearTimeout(id);
-  }, [count, presenter, rf]);
+  }, [count, presenter, largeLabels, rf]);
 }
 
 /**
@@ -61,10 +61,10 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const dialogOpen = useApp((s) => s.dialog !== null);
   const rf = useRef<ReactFlowInstance<FlowNode> | null>(null);
-  const onFit = useCallback(
-    () => rf.current?.fitView({ ...fitOptions(appStore().getState().presenter), duration: 300 }),
-    [],
-  );
+  const onFit = useCallback(() => {
+    const s = appStore().getState();
+    if (rf.current) fitCanvas(rf.current, s.presenter, s.largeLabels);
+  }, []);
   const onReady = useCallback((inst: ReactFlowInstance<FlowNode>) => {
     rf.current = inst;
   }, []);

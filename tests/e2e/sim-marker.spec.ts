@@ -50,6 +50,15 @@ for (const view of [
       await page.waitForTimeout(800); // the fit's animation
     }
     await sim.expectAt(trace, dnat);
+    // the cable labels show in full detail (readability.ts): zoom in on the host's uplink until then
+    const host = (await page.getByTestId('node-docker-host').boundingBox())!;
+    await page.mouse.move(host.x + host.width / 2, host.y + 20);
+    for (let i = 0; i < 12 && (await app.canvas.getAttribute('data-detail')) !== 'full'; i++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(150);
+    }
+    await expect(app.canvas).toHaveAttribute('data-detail', 'full');
+    await page.waitForTimeout(300);
     // labels, cards and the marker are measured together: the view may still be gliding to its
     // fit after the lesson loaded, and everything on it moves as one
     const labelBoxes = async () => {

@@ -1,13 +1,15 @@
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   type NodeChange,
   ReactFlow,
   type ReactFlowInstance,
+  useStore as useFlowStore,
   useReactFlow,
 } from '@xyflow/react';
-import { type MouseEvent as ReactMouseEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type MouseEvent as ReactMouseEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
@@ -19,6 +21,8 @@ import { dropCommands, nearestAttachedNetwork } from './gestures';
 import { type Layout, layoutGraph } from './layout';
 import { metricsFor } from './metrics';
 import { nodeTypes } from './nodes';
+import { floorPx, readability } from './readability';
+import './readability.css';
 import { boundsOf, fitOptions, Overview } from './Overview';
 import { useGraph } from './useGraph';
 import { edgeTypes } from './WireEdge';
@@ -85,6 +89,19 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const theme = useApp((s) => s.theme);
   const presenter = useApp((s) => s.presenter);
   const metrics = metricsFor(presenter);
+  const largeLabels = useApp((s) => s.largeLabels);
+  const floor = floorPx(presenter, largeLabels);
+  // a string, so the canvas re-renders when the level or size changes, not on every zoom frame
+  const lod = useFlowStore(
+    useCallback(
+      (s) => {
+        const r = readability(s.transform[2], metrics.font, floor);
+        return `${r.detail} ${r.em}`;
+      },
+      [metrics.font, floor],
+    ),
+  );
+  const [detail, lodEm] = lod.split(' ');
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   /** while a container is dragged: the docker lines its drop would run, or a word on what drops do */
   const [hint, setHint] = useState<string[] | 'help' | 'nothing' | null>(null);
@@ -225,7 +242,14 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   }, []);
 
   return (
-    <section className="canvas" data-testid="canvas" aria-label={t('canvas.label')}>
+    <section
+      className="canvas"
+      data-testid="canvas"
+      aria-label={t('canvas.label')}
+      data-detail={detail}
+      data-floor={floor}
+      style={{ '--lod-em': lodEm } as CSSProperties}
+    >
       <ReactFlow<FlowNode>
         nodes={view.nodes}
         edges={view.edges}
@@ -256,7 +280,18 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         onlyRenderVisibleElements={view.nodes.length > 120}
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          <ControlButton
+            data-testid="tool-large-labels"
+            aria-pressed={largeLabels}
+            onClick={() => appStore().getState().setLargeLabels(!largeLabels)}
+            aria-label={t('toolbar.largeLabels')}
+            title={t('toolbar.largeLabels')}
+            className="large-labels"
+          >
+            A+
+          </ControlButton>
+        </Controls>
         <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
         <PacketLayer />
       </ReactFlow>

@@ -10,7 +10,7 @@ import type { Box } from './layout';
  */
 export function fitOptions(presenter: boolean) {
   return {
-    padding: { top: '20px', right: presenter ? '220px' : '24px', bottom: '20px', left: '60px' },
+    padding: { top: '12px', right: presenter ? '220px' : '24px', bottom: '12px', left: '60px' },
   } as const;
 }
 

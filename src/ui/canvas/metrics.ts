@@ -1,4 +1,5 @@
 import type { ContainerData, NetworkData } from '../../store/graph';
+import { FULL_MIN_EM } from './readability';
 
 /**
  * Node sizes for one display mode. Presenter mode uses larger type inside nodes (app.css sets the
@@ -45,8 +46,9 @@ export const NORMAL: Metrics = {
   cardChrome: 27,
   chromeY: 0,
   networkW: 262,
-  machineW: 196,
-  machineH: 84,
+  machineW: 228,
+  // a name and two addresses in compact type (readability.ts) fit without growing the card
+  machineH: 90,
   segmentW: 230,
   segmentH: 40,
   hostHeader: 48,
@@ -66,7 +68,8 @@ export const PRESENTER: Metrics = {
   cardChrome: 30,
   chromeY: 6,
   networkW: 384,
-  machineW: 300,
+  // "142.250.196.142" in compact type (readability.ts) fits
+  machineW: 340,
   machineH: 130,
   segmentW: 400,
   segmentH: 52,
@@ -101,9 +104,10 @@ export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
   // the name shares its row with the state dot and word (~5 em)
   const nameLines = linesOf(d.name, f * 1.08, BOLD, inner - f * 5);
   const imageLines = linesOf(d.image, f * 0.92, MONO, inner);
-  const ifaceH = 5 + f * 0.92 * 1.25 * 1.8;
+  // the address line and the MAC line under it (app.css .iface .mac: FULL_MIN_EM)
+  const ifaceH = 5 + f * (0.92 + FULL_MIN_EM) * 1.25;
   const ports = d.ports.join(', ');
-  const portLines = ports ? linesOf(ports, f * 0.74, MONO, inner) : 0;
+  const portLines = ports ? linesOf(ports, f * FULL_MIN_EM, MONO, inner) : 0;
   return Math.ceil(
     22 +
       m.chromeY +
@@ -111,7 +115,7 @@ export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
       imageLines * f * 0.92 * 1.3 +
       4 +
       Math.max(1, d.ifaces.length) * ifaceH +
-      (portLines ? 3 + portLines * f * 0.74 * 1.3 : 0),
+      (portLines ? 3 + portLines * f * FULL_MIN_EM * 1.3 : 0),
   );
 }
 
@@ -120,7 +124,7 @@ export function networkHeight(d: NetworkData, m: Metrics = NORMAL): number {
   const f = m.font;
   const inner = m.networkW - 24;
   const badges = [d.driver, d.internal ? 'internal' : '', d.dns ? 'DNS' : ''].filter(Boolean);
-  const badgeW = badges.reduce((w, b) => w + b.length * f * 0.8 * 0.7 + f * 1.2, 0);
+  const badgeW = badges.reduce((w, b) => w + b.length * f * 0.86 * 0.7 + f * 1.2, 0);
   const nameW = d.name.length * f * 1.08 * BOLD;
   const titleLines = nameW + badgeW > inner ? linesOf(d.name, f * 1.08, BOLD, inner) + 1 : 1;
   const body = d.bridge ? 3 * f * 0.92 * 1.3 : 2 * f * 0.85 * 1.3;

@@ -22,6 +22,42 @@ const Ends = () => (
 
 type P = NodeProps<FlowNode>;
 
+/**
+ * Classes for the canvas's semantic zoom (readability.ts): `lod-m` is read from afar and grows in
+ * compact detail, `lod-x` is detail that hides then, `lod-c` shows only then.
+ */
+
+/** "172.17.0.2/16": the address stays in compact detail, the prefix length is detail. */
+function Addr({ cidr }: { cidr: string }) {
+  const slash = cidr.indexOf('/');
+  if (slash < 0) return <>{cidr}</>;
+  return (
+    <>
+      {cidr.slice(0, slash)}
+      <span className="lod-x">{cidr.slice(slash)}</span>
+    </>
+  );
+}
+
+/** "0.0.0.0:8001->80/tcp": compact detail keeps "8001->80/tcp" of the first port and a count of the rest. */
+function Ports({ ports }: { ports: string[] }) {
+  return (
+    <div className="ports mono lod-m">
+      {ports.map((p, i) => {
+        const colon = p.lastIndexOf(':', p.indexOf('->'));
+        return (
+          <span key={p} className={i > 0 ? 'lod-x' : undefined}>
+            {i > 0 && ', '}
+            {colon > 0 && <span className="lod-x">{p.slice(0, colon + 1)}</span>}
+            {colon > 0 ? p.slice(colon + 1) : p}
+          </span>
+        );
+      })}
+      {ports.length > 1 && <span className="lod-c"> +{ports.length - 1}</span>}
+    </div>
+  );
+}
+
 export const HostNode = memo(function HostNode({ data }: P) {
   const { t } = useTranslation();
   const headerH = useApp((s) => metricsFor(s.presenter).hostHeader);
@@ -31,10 +67,14 @@ export const HostNode = memo(function HostNode({ data }: P) {
     <div className="node host" style={{ width: data.w, height: data.h }} data-testid="node-docker-host">
       <div className="host-drag host-header" style={{ height: headerH - 2 }}>
         <span className="host-title">
-          <span className="badge badge-host">{t('node.dockerHost')}</span> {data.hostname}
+          <span className="badge badge-host lod-x">{t('node.dockerHost')}</span>{' '}
+          <span className="lod-m">{data.hostname}</span>
         </span>
-        <span className="host-meta mono">eth0 {eth0?.ip}</span>
-        <span className="host-meta">{t('node.hostStack')}</span>
+        <span className="host-meta mono lod-m">
+          <span className="lod-x">eth0 </span>
+          {eth0 && <Addr cidr={eth0.ip} />}
+        </span>
+        <span className="host-meta lod-x">{t('node.hostStack')}</span>
       </div>
       <Handle
         type="source"
@@ -67,21 +107,21 @@ export const NetworkNode = memo(function NetworkNode({ data, selected }: P) {
     >
       <Ends />
       <div className="net-title">
-        <span className="net-name">{data.name}</span>
-        <span className={`badge drv-badge drv-${data.driver}`}>{data.driver}</span>
-        {data.internal && <span className="badge">{t('node.internal')}</span>}
-        {data.dns && <span className="badge badge-dns">{t('node.dns')}</span>}
+        <span className="net-name lod-m">{data.name}</span>
+        <span className={`badge drv-badge drv-${data.driver} lod-x`}>{data.driver}</span>
+        {data.internal && <span className="badge lod-x">{t('node.internal')}</span>}
+        {data.dns && <span className="badge badge-dns lod-x">{t('node.dns')}</span>}
       </div>
       {data.bridge ? (
         <>
-          <div className="mono dim">{data.bridge}</div>
-          <div className="mono">{data.subnet}</div>
-          <div className="mono dim">
+          <div className="mono dim lod-x">{data.bridge}</div>
+          <div className="mono lod-m">{data.subnet}</div>
+          <div className="mono dim lod-x">
             {t('node.gateway')} {data.gateway}
           </div>
         </>
       ) : (
-        <div className="dim small">{data.driver === 'host' ? t('node.hostNetHint') : t('node.noneNetHint')}</div>
+        <div className="dim small lod-x">{data.driver === 'host' ? t('node.hostNetHint') : t('node.noneNetHint')}</div>
       )}
     </div>
   );
@@ -99,11 +139,11 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
     >
       <Ends />
       <div className="ctr-title">
-        <span className={`dot st-${data.state}`} title={t(`state.${data.state}`)} />
-        <span className="ctr-name">{data.name}</span>
-        <span className="ctr-state small">{t(`state.${data.state}`)}</span>
+        <span className={`dot st-${data.state} lod-x`} title={t(`state.${data.state}`)} />
+        <span className="ctr-name lod-m">{data.name}</span>
+        <span className="ctr-state small lod-x">{t(`state.${data.state}`)}</span>
       </div>
-      <div className="ctr-image mono dim">
+      <div className="ctr-image mono dim lod-x">
         {/* a long image name breaks after its registry path, not mid-word */}
         {data.image.split('/').map((part, i, all) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: path parts are positional
@@ -118,18 +158,36 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
         ))}
       </div>
       {data.ifaces.length === 0 && (
-        <div className="ctr-mode dim small" data-testid="ctr-mode">
-          {t('node.mode', { mode: data.networkMode })}
+        <div className="ctr-mode dim small lod-m" data-testid="ctr-mode">
+          {/* compact detail keeps the mode's value ("host") and drops the words around it */}
+          {t('node.mode', { mode: '\u0000' })
+            .split('\u0000')
+            .map((part, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the words before and after the value
+              <span key={i} className="lod-x">
+                {part}
+              </span>
+            ))
+            .flatMap((part, i) => (i === 0 ? [part, data.networkMode] : [part]))}
         </div>
       )}
       {data.ifaces.map((f) => (
         <div className="iface" key={`${f.network}-${f.name}`} data-testid="iface">
-          <span className="mono ifname">{f.name || '—'}</span>
-          <span className="mono ip">{f.ip || t(data.state === 'created' ? 'node.notStarted' : 'node.noAddress')}</span>
-          <span className="mono dim mac">{f.mac || f.network}</span>
+          <span className="mono ifname lod-m">{f.name || '—'}</span>
+          <span className="mono ip lod-m">
+            {f.ip ? (
+              <Addr cidr={f.ip} />
+            ) : (
+              <>
+                <span className="lod-x">{t(data.state === 'created' ? 'node.notStarted' : 'node.noAddress')}</span>
+                <span className="lod-c">{t(`state.${data.state}`)}</span>
+              </>
+            )}
+          </span>
+          <span className="mono dim mac lod-x">{f.mac || f.network}</span>
         </div>
       ))}
-      {data.ports.length > 0 && <div className="ports mono">{data.ports.join(', ')}</div>}
+      {data.ports.length > 0 && <Ports ports={data.ports} />}
     </div>
   );
 });
@@ -148,13 +206,18 @@ export const MachineNode = memo(function MachineNode({ data, selected }: P) {
     >
       <Ends />
       <div className="m-title">
-        <span aria-hidden="true">{roleIcon[data.role] ?? '•'}</span>
-        <span className="m-name">{data.machineId}</span>
+        <span aria-hidden="true" className="lod-x">
+          {roleIcon[data.role] ?? '•'}
+        </span>
+        <span className="m-name lod-m">{data.machineId}</span>
       </div>
-      <div className="m-role small dim">{t(`role.${data.machineId === 'internet' ? 'internet' : data.role}`)}</div>
+      <div className="m-role small dim lod-x">
+        {t(`role.${data.machineId === 'internet' ? 'internet' : data.role}`)}
+      </div>
       {data.ifaces.slice(0, 2).map((f) => (
-        <div className="mono small m-if" key={f.name}>
-          <span className="dim">{f.name}</span> {f.ip}
+        <div className="mono small m-if lod-m" key={f.name}>
+          <span className="dim lod-x">{f.name} </span>
+          <Addr cidr={f.ip} />
         </div>
       ))}
     </div>
@@ -167,8 +230,10 @@ export const SegmentNode = memo(function SegmentNode({ data }: P) {
   return (
     <div className="node segment" style={{ width: data.w, height: data.h }} data-testid={`segment-${data.segment}`}>
       <Ends />
-      <span>{data.segment === 'lan' ? t('node.lanSwitch') : data.segment}</span>
-      {data.segment === 'lan' && <span className="mono dim">192.168.0.0/24</span>}
+      <span className={data.segment === 'lan' ? 'lod-x' : 'lod-m'}>
+        {data.segment === 'lan' ? t('node.lanSwitch') : data.segment}
+      </span>
+      {data.segment === 'lan' && <span className="mono dim lod-m">192.168.0.0/24</span>}
     </div>
   );
 });

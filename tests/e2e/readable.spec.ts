@@ -1,0 +1,131 @@
+import { expect, type Page, test } from '@playwright/test';
+import { sceneById } from '../../src/sim/scenes';
+import { AppPage } from './pages/AppPage';
+import { LessonPanel } from './pages/LessonPanel';
+
+/**
+ * Readable from the back row (issue 11): with seed 004's port-forwarding lesson loaded (six
+ * containers, the LAN and the internet), every piece of canvas text that is on screen renders at
+ * least the floor (font size × zoom): 10 px at 1280x720, 14 px in presenter mode at 1920x1080,
+ * 13 / 18 px with larger labels. Measured on the page, not computed from the CSS.
+ */
+
+const PF = sceneById('port-forwarding')!;
+
+/** Canvas text on screen: its rendered px (font size × the viewport's zoom) and whether it is cut. */
+async function canvasText(page: Page) {
+  return page.evaluate(() => {
+    const vp = document.querySelector('.react-flow__viewport') as HTMLElement;
+    const zoom = new DOMMatrix(getComputedStyle(vp).transform).a;
+    const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+    const texts: { text: string; px: number }[] = [];
+    const walker = document.createTreeWalker(vp.parentElement as HTMLElement, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement as HTMLElement;
+      const text = (n.textContent ?? '').trim();
+      if (!text || el.closest('.react-flow__controls, .react-flow__minimap, .react-flow__panel')) continue;
+      const r = el.getBoundingClientRect();
+      const st = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || st.visibility === 'hidden') continue;
+      // off screen is not rendered on screen (larger labels may leave part of the world a pan away)
+      if (r.right < pane.left || r.left > pane.right || r.bottom < pane.top || r.top > pane.bottom) continue;
+      texts.push({ text, px: Number.parseFloat(st.fontSize) * zoom });
+    }
+    // compact lines that stick out of their card: text the class cannot read
+    const out = [...document.querySelectorAll('.react-flow__node .node .lod-m')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        const card = (e.closest('.node') as HTMLElement).getBoundingClientRect();
+        return (
+          r.width > 0 &&
+          getComputedStyle(e).display !== 'none' &&
+          (r.right > card.right + 0.5 || r.bottom > card.bottom + 0.5)
+        );
+      })
+      .map((e) => e.textContent);
+    const canvas = document.querySelector('[data-testid="canvas"]') as HTMLElement;
+    return { zoom, detail: canvas.dataset.detail, texts, out };
+  });
+}
+
+function smallest(texts: { text: string; px: number }[]) {
+  return texts.reduce((m, t) => (t.px < m.px ? t : m), { text: '', px: Infinity });
+}
+
+async function loadLesson(page: Page, lang: 'en' | 'ko', presenter: boolean) {
+  if (presenter) await page.setViewportSize({ width: 1920, height: 1080 });
+  const app = new AppPage(page);
+  await app.open(`?lang=${lang}`);
+  const sim = new LessonPanel(page);
+  const item = sim.panel.getByTestId(`sim-scene-${PF.id}`);
+  if (!(await item.isVisible())) await sim.panel.getByTestId('sim-lessons-open').click();
+  await item.getByRole('button').first().click();
+  await expect(app.container('greenColorApp')).toBeVisible();
+  if (presenter) {
+    await page.keyboard.press('p');
+    await page.keyboard.press('f');
+    await page.waitForTimeout(700);
+  } else await app.fit();
+  return app;
+}
+
+for (const lang of ['en', 'ko'] as const)
+  for (const presenter of [false, true]) {
+    const floor = presenter ? 14 : 10;
+    test(`port-forwarding lesson, ${lang}, ${presenter ? 'presenter 1920x1080' : '1280x720'}: no canvas text below ${floor} px`, async ({
+      page,
+    }) => {
+      await loadLesson(page, lang, presenter);
+      const m = await canvasText(page);
+      // names, addresses and published ports are on screen, large
+      const seen = m.texts.map((t) => t.text);
+      for (const s of ['greenColorApp', '172.17.0.2', '8001->80/tcp', '192.168.0.20', '124.111.46.91'])
+        expect(seen).toContain(s);
+      expect(smallest(m.texts).px, JSON.stringify(smallest(m.texts))).toBeGreaterThanOrEqual(floor);
+      expect(m.out).toEqual([]);
+    });
+  }
+
+test('zoomed in, the cards show every line (MACs, images, veth names) and still nothing below 10 px', async ({
+  page,
+}) => {
+  const app = await loadLesson(page, 'en', false);
+  expect((await canvasText(page)).detail).toBe('compact');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(400);
+  const m = await canvasText(page);
+  expect(m.detail).toBe('full');
+  expect(smallest(m.texts).px).toBeGreaterThanOrEqual(10);
+  await expect(app.container('nginx').locator('.mac')).toBeVisible();
+  await expect(app.container('nginx2')).toContainText('0.0.0.0:8001->80/tcp');
+});
+
+test('larger labels: nothing below 13 px at 1280x720, the host centred, the choice kept after a reload', async ({
+  page,
+}) => {
+  const app = await loadLesson(page, 'en', false);
+  const toggle = page.getByTestId('tool-large-labels');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(600);
+  let m = await canvasText(page);
+  expect(smallest(m.texts).px).toBeGreaterThanOrEqual(13);
+  expect(m.texts.map((t) => t.text)).toContain('greenColorApp');
+  // the rest of the world is a pan away: the minimap says so
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await page.reload();
+  await app.ready();
+  await expect(page.getByTestId('tool-large-labels')).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(600);
+  m = await canvasText(page);
+  expect(smallest(m.texts).px).toBeGreaterThanOrEqual(13);
+});
+
+test('Korean text breaks between words, never inside one', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  expect(await page.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe('keep-all');
+  await app.open('?lang=en');
+  expect(await page.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe('normal');
+});
