@@ -155,7 +155,8 @@ export class PacketAnimator {
     } else if (plan?.kind === 'at') {
       // the marker's size in flow units (kept at least 100% on screen); the dot pulses to 1.25x
       const z = Math.max(1, 1 / Math.max(0.05, this.geo.zoom()));
-      const r = { label: 13 * z, card: 11 * z };
+      // clear of labels by the dot's radius with its stroke in presenter mode (r 13 + 2), the largest
+      const r = { label: 15 * z, card: 11 * z };
       const c = (plan.via ? this.geo.nodeSpot?.(plan.node, plan.via, r) : null) ?? this.geo.nodeBadge(plan.node);
       if (c) this.tracks.push(() => c);
       this.pulse = !plan.drop;
