@@ -1,3 +1,4 @@
+import { runCompose } from './compose';
 import { continueLine } from './continuation';
 import { runDocker, shellSessionEnded } from './docker';
 import { defaultCwd, showCwd } from './fs';
@@ -122,7 +123,14 @@ export function dropDeadFrames(session: Session): { session: Session; notes: str
 }
 
 /** Runs a parsed command at a frame: docker where the docker CLI exists, else the shell. */
-function execute(world: World, argv: string[], where: Where, line: string): CommandResult {
+function execute(world: World, argv0: string[], where: Where, line: string): CommandResult {
+  // `COMPOSE_PROJECT_NAME=x docker compose …`: the one environment variable a line may set here
+  const env = /^COMPOSE_PROJECT_NAME=/.test(argv0[0] ?? '') ? { COMPOSE_PROJECT_NAME: argv0[0].slice(21) } : undefined;
+  const argv = env ? argv0.slice(1) : argv0;
+  if (argv[0] === 'docker' && argv[1] === 'compose' && hasTool(world, where, 'docker'))
+    return runCompose(world, argv.slice(2), where, 'v2', env);
+  if (argv[0] === 'docker-compose' && hasTool(world, where, 'docker'))
+    return runCompose(world, argv.slice(1), where, 'v1', env);
   if (argv[0] === 'docker' && hasTool(world, where, 'docker')) return runDocker(world, argv.slice(1), where);
   return runShell(world, argv, where, line);
 }

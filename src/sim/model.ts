@@ -248,6 +248,8 @@ export interface Container {
   logs?: string[];
   /** `docker pause`: its processes are frozen; `state` stays 'running' (moby: Running and Paused) */
   paused?: boolean;
+  /** Config.Labels (`--label`, Compose's com.docker.compose.*); absent: none */
+  labels?: Record<string, string>;
   /** -P */
   publishAll: boolean;
   /** --rm */

@@ -174,6 +174,9 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     endpoints.push({ networkId: n.ok ? n.value.id : ref, aliases: [] });
   }
 
+  const labels = Object.fromEntries(
+    all(p, 'label').map((l) => (l.includes('=') ? [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] : [l, ''])),
+  );
   let id = '';
   const next = produce(world, (d) => {
     id = randomId(d);
@@ -194,6 +197,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
       ports: networkMode === 'host' ? [] : ports,
       ...(expose.length ? { expose } : {}),
       ...(links.length ? { links } : {}),
+      ...(Object.keys(labels).length ? { labels } : {}),
       publishAll,
       autoRemove: isSet(p, 'rm'),
       tty: isSet(p, 'tty'),

@@ -168,7 +168,7 @@ export function containerJson(world: World, c: Container) {
       Volumes: null,
       WorkingDir: '',
       Entrypoint: info.entrypoint.length ? info.entrypoint : null,
-      Labels: {},
+      Labels: sortKeys(c.labels ?? {}),
     },
     NetworkSettings: {
       Bridge: '',
