@@ -46,6 +46,8 @@ function containerLines(w: World, c: Container): string[] {
   if (c.tty) args.push('-t');
   if (c.autoRemove) args.push('--rm');
   args.push('--name', c.name);
+  // Compose's labels too, so `docker compose ps/down` know the rebuilt containers
+  for (const [k, v] of Object.entries(c.labels ?? {})) args.push('--label', `${k}=${v}`);
   if (c.hostname && c.hostname !== c.id.slice(0, 12) && c.networkMode !== 'host') args.push('--hostname', c.hostname);
   const [first, ...rest] = c.endpoints;
   const mode = c.networkMode;

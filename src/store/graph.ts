@@ -33,6 +33,17 @@ export type NetworkData = {
   predefined: boolean;
   /** embedded DNS answers on this network (user-defined bridges only) */
   dns: boolean;
+  /** the Compose project that made it (label com.docker.compose.project) */
+  compose?: ComposeTag;
+};
+
+/** A Compose project as the canvas tags its containers and networks: read from Compose's labels. */
+export type ComposeTag = {
+  project: string;
+  /** the service, for containers */
+  service?: string;
+  /** a hue (0-359) from the project's name, the same on every card of the project */
+  hue: number;
 };
 
 export type ContainerData = {
@@ -47,6 +58,8 @@ export type ContainerData = {
   ifaces: IfaceView[];
   /** as `docker ps` prints them: 0.0.0.0:8080->80/tcp */
   ports: string[];
+  /** the Compose project and service it belongs to (labels com.docker.compose.project/.service) */
+  compose?: ComposeTag;
 };
 
 export type MachineData = {
@@ -96,6 +109,20 @@ export function portsOf(c: Container): string[] {
     const host = p.hostIp || '0.0.0.0';
     return port == null ? `${p.containerPort}/${p.proto}` : `${host}:${port}->${p.containerPort}/${p.proto}`;
   });
+}
+
+/** A stable hue for a project name (FNV-1a), so one project's cards share a colour. */
+export function projectHue(name: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of name) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return h % 360;
+}
+
+function composeTag(labels: Record<string, string> | undefined, withService: boolean): ComposeTag | undefined {
+  const project = labels?.['com.docker.compose.project'];
+  if (!project) return undefined;
+  const service = labels?.['com.docker.compose.service'];
+  return { project, ...(withService && service ? { service } : {}), hue: projectHue(project) };
 }
 
 function machineIfaces(m: Machine): IfaceView[] {
@@ -148,6 +175,7 @@ function containerNode(world: World, c: Container): GraphNode {
       networkMode: mode,
       ifaces,
       ports: portsOf(c),
+      ...(c.labels?.['com.docker.compose.project'] ? { compose: composeTag(c.labels, true) } : {}),
     },
   };
 }
@@ -230,6 +258,7 @@ export function worldToGraph(world: World): Graph {
         internal: n.internal,
         predefined: n.predefined,
         dns: n.driver === 'bridge' && !n.predefined,
+        ...(n.labels['com.docker.compose.project'] ? { compose: composeTag(n.labels, false) } : {}),
       },
     });
     if (n.bridge && host)

@@ -97,6 +97,13 @@ export function linesOf(text: string, px: number, em: number, width: number): nu
   return Math.max(1, Math.ceil(text.length / perLine));
 }
 
+/** The Compose tag's row (app.css .compose-tag: 0.86 em, padded), wrapped when the names are long. */
+function composeH(tag: ContainerData['compose'], inner: number, f: number): number {
+  if (!tag) return 0;
+  const text = `Compose project ${tag.project}${tag.service ? ` · service ${tag.service}` : ''}`;
+  return 6 + linesOf(text, f * 0.86, BOLD, inner - 8) * f * 0.86 * 1.3;
+}
+
 /** Height of a container card: title, image, one block per interface, published ports, each wrapped. */
 export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
   const f = m.font;
@@ -115,7 +122,8 @@ export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
       imageLines * f * 0.92 * 1.3 +
       4 +
       Math.max(1, d.ifaces.length) * ifaceH +
-      (portLines ? 3 + portLines * f * FULL_MIN_EM * 1.3 : 0),
+      (portLines ? 3 + portLines * f * FULL_MIN_EM * 1.3 : 0) +
+      composeH(d.compose, inner, f),
   );
 }
 
@@ -128,5 +136,5 @@ export function networkHeight(d: NetworkData, m: Metrics = NORMAL): number {
   const nameW = d.name.length * f * 1.08 * BOLD;
   const titleLines = nameW + badgeW > inner ? linesOf(d.name, f * 1.08, BOLD, inner) + 1 : 1;
   const body = d.bridge ? 3 * f * 0.92 * 1.3 : 2 * f * 0.85 * 1.3;
-  return Math.ceil(30 + m.chromeY + titleLines * f * 1.08 * 1.35 + body);
+  return Math.ceil(30 + m.chromeY + titleLines * f * 1.08 * 1.35 + body + composeH(d.compose, inner, f));
 }

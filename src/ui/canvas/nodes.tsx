@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { type CSSProperties, memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ComposeTag } from '../../store/graph';
 import { useApp } from '../../store/instance';
 import type { FlowNode } from './flow';
 import { metricsFor } from './metrics';
@@ -58,6 +59,31 @@ function Ports({ ports }: { ports: string[] }) {
   );
 }
 
+/** The Compose project (and service) a card belongs to, in the project's colour. */
+function ComposeTagView({ tag }: { tag: ComposeTag }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      className="compose-tag small lod-m"
+      data-testid="compose-tag"
+      title={t('node.composeTitle', { project: tag.project })}
+    >
+      <span className="lod-x">{t('node.compose')} </span>
+      <span className="mono">{tag.project}</span>
+      {tag.service && (
+        <>
+          <span className="lod-x"> · {t('node.composeService')} </span>
+          <span className="mono lod-x">{tag.service}</span>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The inline style that colours a card of a Compose project. */
+const projectStyle = (tag: ComposeTag | undefined) =>
+  tag ? ({ '--proj': `hsl(${tag.hue} 65% 45%)` } as CSSProperties) : {};
+
 export const HostNode = memo(function HostNode({ data }: P) {
   const { t } = useTranslation();
   const headerH = useApp((s) => metricsFor(s.presenter).hostHeader);
@@ -101,8 +127,8 @@ export const NetworkNode = memo(function NetworkNode({ data, selected }: P) {
   if (data.kind !== 'network') return null;
   return (
     <div
-      className={`node network drv-${data.driver}${selected ? ' selected' : ''}${data.dropTarget ? ' drop-target' : ''}`}
-      style={{ width: data.w, height: data.h }}
+      className={`node network drv-${data.driver}${selected ? ' selected' : ''}${data.dropTarget ? ' drop-target' : ''}${data.compose ? ' in-project' : ''}`}
+      style={{ width: data.w, height: data.h, ...projectStyle(data.compose) }}
       data-testid={`network-${data.name}`}
     >
       <Ends />
@@ -112,6 +138,7 @@ export const NetworkNode = memo(function NetworkNode({ data, selected }: P) {
         {data.internal && <span className="badge lod-x">{t('node.internal')}</span>}
         {data.dns && <span className="badge badge-dns lod-x">{t('node.dns')}</span>}
       </div>
+      {data.compose && <ComposeTagView tag={data.compose} />}
       {data.bridge ? (
         <>
           <div className="mono dim lod-x">{data.bridge}</div>
@@ -132,8 +159,8 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
   if (data.kind !== 'container') return null;
   return (
     <div
-      className={`node container st-${data.state}${selected ? ' selected' : ''}`}
-      style={{ width: data.w, height: data.h }}
+      className={`node container st-${data.state}${selected ? ' selected' : ''}${data.compose ? ' in-project' : ''}`}
+      style={{ width: data.w, height: data.h, ...projectStyle(data.compose) }}
       data-testid={`container-${data.name}`}
       data-state={data.state}
     >
@@ -157,6 +184,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
           </span>
         ))}
       </div>
+      {data.compose && <ComposeTagView tag={data.compose} />}
       {data.ifaces.length === 0 && (
         <div className="ctr-mode dim small lod-m" data-testid="ctr-mode">
           {/* compact detail keeps the mode's value ("host") and drops the words around it */}

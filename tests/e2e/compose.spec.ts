@@ -1,0 +1,70 @@
+import { expect, type Page, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+
+const shots = new URL('../../shots/', import.meta.url).pathname;
+
+/** A compose file typed line by line as a heredoc, then `docker compose up -d`: the project shows on the canvas. */
+async function composeUp(page: Page, lang: 'en' | 'ko') {
+  const app = new AppPage(page);
+  await app.open(lang === 'ko' ? '?lang=ko' : '');
+  await app.type('mkdir shop && cd shop');
+  for (const line of [
+    "cat > compose.yaml <<'EOF'",
+    'services:',
+    '  web:',
+    '    image: nginx',
+    '    ports:',
+    '      - "8080:80"',
+    '    depends_on: [db]',
+    '  db:',
+    '    image: redis',
+    'EOF',
+  ])
+    await app.type(line);
+  await app.type('docker compose up -d');
+  await expect(app.consoleOutput.locator('pre').last()).toContainText(' Container shop-web-1  Started');
+  await app.type('docker run -d --name plain nginx');
+  await app.fit();
+  return app;
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`docker compose up -d draws the project on its containers and network (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await composeUp(page, lang);
+    const word = lang === 'en' ? 'Compose project' : 'Compose 프로젝트';
+    const service = lang === 'en' ? 'service' : '서비스';
+    await expect(page.getByTestId('container-shop-web-1').getByTestId('compose-tag')).toHaveText(
+      `${word} shop · ${service} web`,
+    );
+    await expect(page.getByTestId('container-shop-db-1').getByTestId('compose-tag')).toHaveText(
+      `${word} shop · ${service} db`,
+    );
+    await expect(page.getByTestId('network-shop_default').getByTestId('compose-tag')).toHaveText(`${word} shop`);
+    // a plain `docker run` container and docker0 carry no tag
+    await expect(page.getByTestId('container-plain').getByTestId('compose-tag')).toHaveCount(0);
+    await expect(page.getByTestId('network-bridge').getByTestId('compose-tag')).toHaveCount(0);
+    // the project's cards share one colour
+    const colour = (id: string) => page.getByTestId(id).evaluate((el) => getComputedStyle(el).borderTopColor);
+    expect(await colour('container-shop-web-1')).toBe(await colour('network-shop_default'));
+    await page.screenshot({ path: `${shots}compose-1280-${lang}.png` });
+    // zoomed in, the full detail: the words around the project and the service
+    await page.getByTestId('container-shop-web-1').dblclick();
+    for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${shots}compose-1280-${lang}-detail.png` });
+
+    await new AppPage(page).type('docker compose down');
+    await expect(page.getByTestId('network-shop_default')).toHaveCount(0);
+    await expect(page.getByTestId('container-shop-web-1')).toHaveCount(0);
+  });
+}
+
+test('compose project in presenter mode, 1920x1080', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await composeUp(page, 'en');
+  await page.getByTestId('tool-presenter').click();
+  await page.waitForTimeout(900);
+  await expect(page.getByTestId('network-shop_default').getByTestId('compose-tag')).toBeVisible();
+  await page.screenshot({ path: `${shots}compose-1920-presenter-en.png` });
+});
