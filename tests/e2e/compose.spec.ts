@@ -1,5 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
+import { sceneById } from '../../src/sim/scenes';
 import { AppPage } from './pages/AppPage';
+import { LessonPanel, sceneTrace } from './pages/LessonPanel';
 
 const shots = new URL('../../shots/', import.meta.url).pathname;
 
@@ -67,4 +69,34 @@ test('compose project in presenter mode, 1920x1080', async ({ page }) => {
   await page.waitForTimeout(900);
   await expect(page.getByTestId('network-shop_default').getByTestId('compose-tag')).toBeVisible();
   await page.screenshot({ path: `${shots}compose-1920-presenter-en.png` });
+});
+
+test('seed 002 lesson: two compose projects joined by a shared network; client → app by name, step through', async ({
+  page,
+}) => {
+  const scene = sceneById('compose-projects')!;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(scene);
+  for (const name of ['gloddy_server_app_1', 'gloddy_server_redis_1', 'gloddy_client_client_1', 'plain'])
+    await expect(app.container(name)).toBeVisible();
+  await expect(page.getByTestId('network-gloddy_server_default').getByTestId('compose-tag')).toHaveText(
+    'Compose project gloddy_server',
+  );
+  await expect(page.getByTestId('network-gloddy_shared').getByTestId('compose-tag')).toHaveCount(0);
+  await sim.panel.getByRole('button', { name: scene.packets[0].label.en, exact: true }).click();
+  const trace = sceneTrace(scene, scene.packets[0].line);
+  await sim.expectAt(trace, 0);
+  for (let i = 1; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await sim.expectAt(trace, 4);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${shots}lessons-002-1280.png` });
+  await page.getByTestId('lang-select').selectOption('ko');
+  await expect(sim.panel.getByRole('button', { name: scene.packets[1].label.ko, exact: true })).toBeVisible();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.keyboard.press('p');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${shots}lessons-002-1920-presenter-ko.png` });
 });
