@@ -100,3 +100,27 @@ test('seed 002 lesson: two compose projects joined by a shared network; client â
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${shots}lessons-002-1920-presenter-ko.png` });
 });
+
+test('seed 002 typed as written: docker-compose up -d in ~/gloddy_server makes gloddy_server_default on 172.18.0.0/16', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  const last = app.consoleOutput.locator('pre').last();
+  await app.type('docker network ls');
+  await app.type('cd gloddy_server');
+  await app.type('docker-compose up -d');
+  await expect(last).toHaveText(
+    'Creating network "gloddy_server_default" with the default driver\nCreating gloddy_server_app_1   ... done\nCreating gloddy_server_redis_1 ... done',
+  );
+  await app.type('docker network ls');
+  await expect(last).toContainText('gloddy_server_default   bridge    local');
+  await app.type('docker network inspect gloddy_server_default');
+  await expect(last).toContainText('"Subnet": "172.18.0.0/16"');
+  await app.type('ip route');
+  await expect(last).toContainText('172.18.0.0/16 dev br-');
+  await expect(page.getByTestId('network-gloddy_server_default')).toContainText('172.18.0.0/16');
+  await expect(page.getByTestId('container-gloddy_server_app_1').getByTestId('compose-tag')).toContainText(
+    'gloddy_server',
+  );
+});

@@ -106,6 +106,21 @@ export function runCompose(
   flavor: Flavor,
   env: { COMPOSE_PROJECT_NAME?: string } = {},
 ): CommandResult {
+  try {
+    return compose(world, argv, where, flavor, env);
+  } catch (e) {
+    // a bug must not take the console down; the World stays as it was
+    return fail(world, `compose: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function compose(
+  world: World,
+  argv: string[],
+  where: Where,
+  flavor: Flavor,
+  env: { COMPOSE_PROJECT_NAME?: string },
+): CommandResult {
   const v1 = flavor === 'v1';
   const a = parse(argv);
   if ('error' in a) return fail(world, v1 ? `ERROR: ${a.error}` : a.error);

@@ -4,7 +4,7 @@ import { portsColumn } from '../docker/ports';
 import { commandString, statusText } from '../docker/ps';
 import type { CommandResult, Container, World } from '../model';
 import { L } from './project';
-import { type Ctx, docker, projectContainers } from './state';
+import { type Ctx, docker, logLines, projectContainers } from './state';
 
 /** `docker compose ps`, `ls`, `logs` (cmd/compose/ps.go, list.go, pkg/compose/ls.go, logs.go of v2.40.3). */
 
@@ -104,7 +104,7 @@ export function composeLogs(ctx: Ctx, project: string, services: string[]): Comm
   const out: string[] = v1 && cs.length ? [`Attaching to ${cs.map((c) => c.name).join(', ')}`] : [];
   for (const c of cs) {
     const r = docker(ctx, ['logs', c.id]);
-    for (const l of r.output.split('\n').filter((x) => x !== '')) out.push(`${short(c).padEnd(width)} | ${l}`);
+    for (const l of logLines(r.output)) out.push(`${short(c).padEnd(width)} | ${l}`);
   }
   return { world: ctx.world, output: out.join('\n'), exitCode: 0 };
 }

@@ -63,3 +63,8 @@ export function logrusWarning(world: World, msg: string): string {
   const time = new Date(Date.UTC(2026, 0, 1) + world.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return `time="${time}" level=warning msg="${msg.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
+
+/** A container's log as lines: its blank lines kept (ping's before the statistics), none at the end. */
+export function logLines(output: string): string[] {
+  return output === '' ? [] : output.replace(/\n+$/, '').split('\n');
+}

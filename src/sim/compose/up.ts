@@ -9,7 +9,16 @@ import {
   L,
   type Project,
 } from './project';
-import { type Ctx, daemonError, docker, event, logrusWarning, networksNamed, projectContainers } from './state';
+import {
+  type Ctx,
+  daemonError,
+  docker,
+  event,
+  logLines,
+  logrusWarning,
+  networksNamed,
+  projectContainers,
+} from './state';
 
 /**
  * `docker compose up` (pkg/compose/create.go, convergence.go, start.go of v2.40.3) and
@@ -271,7 +280,7 @@ function attached(ctx: Ctx, p: Project): string[] {
   const lines = [`Attaching to ${cs.map(short).join(', ')}`];
   for (const c of cs) {
     const logs = docker(ctx, ['logs', c.id]);
-    for (const l of logs.output.split('\n').filter((x) => x !== '')) lines.push(`${short(c).padEnd(width)} | ${l}`);
+    for (const l of logLines(logs.output)) lines.push(`${short(c).padEnd(width)} | ${l}`);
   }
   return lines;
 }

@@ -150,3 +150,27 @@ describe('a changed file recreates what changed', () => {
     expect(r[5].output).toBe('80/tcp -> 0.0.0.0:8081\n80/tcp -> [::]:8081');
   });
 });
+
+describe('logs and attached up', () => {
+  const { r } = steps([
+    'mkdir w && cd w',
+    write(
+      'compose.yaml',
+      'services:\n  web:\n    image: nginx\n  worker:\n    image: devwikirepo/pingbuntu\n    command: ping -c 1 web\n    depends_on: [web]\n',
+    ),
+    'docker compose up',
+    'docker compose logs worker',
+  ]);
+  it("up without -d attaches and prints each container's log with its padded SERVICE-N prefix", () => {
+    const lines = r[2].output.split('\n');
+    expect(lines).toContain('Attaching to web-1, worker-1');
+    expect(lines).toContain('web-1    | /docker-entrypoint.sh: Configuration complete; ready for start up');
+    expect(lines).toContain('worker-1 | PING web (172.18.0.2) 56(84) bytes of data.');
+  });
+  it('logs keeps the blank line ping prints before its statistics', () => {
+    const lines = r[3].output.split('\n');
+    const i = lines.indexOf('worker-1 | --- web ping statistics ---');
+    expect(i).toBeGreaterThan(0);
+    expect(lines[i - 1]).toBe('worker-1 | ');
+  });
+});
