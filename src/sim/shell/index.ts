@@ -6,6 +6,7 @@ import { fsCommands } from './fsCommands';
 import { ipCommand } from './ip';
 import { iptables } from './iptables';
 import { netTools } from './nettools';
+import { nsenterTarget } from './nsenter';
 import { packetCommands } from './packet';
 import { commandNotFound, hasTool, voiceOf } from './tools';
 
@@ -45,6 +46,19 @@ const localCommands: Record<string, ShellCommand> = {
   ash: shellC,
   zsh: shellC,
   ...netTools,
+};
+
+/** `nsenter --net=SANDBOXKEY CMD…`: the host's CMD, run in a container's network namespace. */
+localCommands.nsenter = (world, argv, where) => {
+  const t = nsenterTarget(world, argv, where);
+  if ('error' in t) return { world, output: t.error, exitCode: t.exitCode };
+  const cmd = t.cmd[0].split('/').pop() ?? t.cmd[0];
+  if (!hasTool(world, where, cmd)) {
+    return { world, output: `nsenter: failed to execute ${t.cmd[0]}: No such file or directory`, exitCode: 127 };
+  }
+  const known = packetCommands[cmd] ?? localCommands[cmd];
+  if (!known || cmd === 'nsenter') return notSimulated(world, cmd);
+  return known(world, [cmd, ...t.cmd.slice(1)], { kind: 'container', id: t.id }, t.cmd.join(' '));
 };
 
 /** Commands a user can turn to instead (the ones this console simulates). */

@@ -119,6 +119,11 @@ where  OBJECT := { address | link | neighbor | route | rule | ... }`;
 export function ipCommand(world: World, argv: string[], where: Where): CommandResult {
   const brief = argv.some((a) => a === '-br' || a === '-brief' || a === '--brief');
   const args = argv.slice(1).filter((a) => a !== '-4' && a !== '-br' && a !== '-brief' && a !== '--brief');
+  // Docker keeps its namespaces under /var/run/docker/netns, not /var/run/netns: the list is empty
+  if (args[0] !== undefined && 'netns'.startsWith(args[0]) && args[0].length >= 3) {
+    if (args[1] === undefined || ['list', 'show', 'ls'].includes(args[1])) return { world, output: '', exitCode: 0 };
+    return { world, output: `Command "${args[1]}" is unknown, try "ip netns help".`, exitCode: 255 };
+  }
   const obj = args[0] === undefined ? undefined : OBJECTS[args[0]];
   if (!obj) {
     if (args[0] === undefined) return { world, output: IP_USAGE, exitCode: 255 };

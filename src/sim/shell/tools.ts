@@ -10,7 +10,21 @@ const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', '
  * Tools a root shell on any of our Linux machines has even when `Machine.tools` does not list
  * them: coreutils, and iptables (every Linux box can list its own empty rules).
  */
-const MACHINE_BASE = ['cat', 'hostname', 'iptables', 'sh', 'bash', 'ls', 'mkdir', 'rm', 'touch', 'nano', 'vi', 'vim'];
+const MACHINE_BASE = [
+  'cat',
+  'hostname',
+  'iptables',
+  'nsenter',
+  'sh',
+  'bash',
+  'ls',
+  'mkdir',
+  'rm',
+  'touch',
+  'nano',
+  'vi',
+  'vim',
+];
 
 /** coreutils (or busybox's) file tools: in every image that has `cat`; busybox also has vi. */
 const FILE_TOOLS = ['ls', 'mkdir', 'rm', 'touch'];
