@@ -72,6 +72,7 @@ function parse(argv: string[]): Args | { error: string } {
     if (flag.startsWith('-') && flag.length > 1) {
       const known = BOOL_FLAGS[flag];
       if (known) a.flags.add(known);
+      else if (flag === '--help' || flag === '-h') a.flags.add('help');
       else if (flag === '-t' || flag === '--timeout' || flag === '--tail' || flag === '-n') value();
       else if (flag === '--format') a.flags.add(`format=${value()}`);
       else return { error: `unknown flag: ${flag}` };
@@ -132,6 +133,11 @@ function compose(
     ...(a.projectName !== undefined ? { projectName: a.projectName } : {}),
     ...(env.COMPOSE_PROJECT_NAME !== undefined ? { envName: env.COMPOSE_PROJECT_NAME } : {}),
   };
+  if (a.flags.has('help') && a.sub && SUB_HELP[a.sub]) {
+    // v2: the command's usage and summary (its Options list is left out); v1: the general help
+    const [usage, what] = SUB_HELP[a.sub];
+    return { world, output: v1 ? V1_HELP : `Usage:  ${usage}\n\n${what}`, exitCode: 0 };
+  }
   const load = () => loadProject(world, where, cwd, opts);
   const loaded = (run: (p: Extract<ReturnType<typeof load>, { ok: true }>['project']) => CommandResult) => {
     const l = load();
@@ -188,6 +194,19 @@ function compose(
       return fail(world, `unknown docker command: "compose ${a.sub}"`);
   }
 }
+
+/** Each subcommand's usage line and short description (cmd/compose/*.go of v2.40). */
+const SUB_HELP: Record<string, [string, string]> = {
+  up: ['docker compose up [OPTIONS] [SERVICE...]', 'Create and start containers'],
+  down: ['docker compose down [OPTIONS] [SERVICES]', 'Stop and remove containers, networks'],
+  ps: ['docker compose ps [OPTIONS] [SERVICE...]', 'List containers'],
+  ls: ['docker compose ls [OPTIONS]', 'List running compose projects'],
+  logs: ['docker compose logs [OPTIONS] [SERVICE...]', 'View output from containers'],
+  config: [
+    'docker compose config [OPTIONS] [SERVICE...]',
+    'Parse, resolve and render compose file in canonical format',
+  ],
+};
 
 const V1_HELP = `Define and run multi-container applications with Docker.
 

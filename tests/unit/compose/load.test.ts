@@ -157,3 +157,12 @@ describe('invalid files change nothing', () => {
     expect(v.exitCode).toBe(0);
   });
 });
+
+describe('help', () => {
+  it('a subcommand with --help prints its usage line and summary instead of running', () => {
+    const { r, session } = steps(['docker compose up --help', 'docker compose ls -h']);
+    expect(r[0].output).toBe('Usage:  docker compose up [OPTIONS] [SERVICE...]\n\nCreate and start containers');
+    expect(r[1].output).toBe('Usage:  docker compose ls [OPTIONS]\n\nList running compose projects');
+    expect(Object.keys(session.world.containers)).toHaveLength(0);
+  });
+});
