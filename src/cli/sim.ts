@@ -12,7 +12,8 @@ import { createDefaultWorld, DEFAULT_SEED } from '../sim/world';
 
 export const USAGE = `Usage: npm run sim -- [--json] [--seed N] FILE
 Replays a whalewire console script (one command a line; FILE "-" reads stdin).
-A line "%term NAME" switches terminal (a new one opens on the Docker host).
+A line "%term NAME" switches terminal (a new one opens on the Docker host); a line "^C" is
+Ctrl+C (it stops a tcpdump running in the foreground of that terminal).
 
   --json      one JSON object a line: {"command","machine","output","exitCode","trace"}
   --seed N    seed of the World's random ids and MACs (default ${DEFAULT_SEED})

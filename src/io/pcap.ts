@@ -5,39 +5,20 @@
  */
 import type { Trace } from '../sim/model';
 import { type Captured, captureFrames } from '../sim/net/capture';
+import { pcapBytes } from '../sim/net/pcapFile';
 import { frameBytes } from '../sim/net/wire';
 
 /** The World's clock counts ms from this instant (model.ts: World.clock). */
 export const WORLD_EPOCH_MS = Date.UTC(2026, 0, 1);
-const LINKTYPE_ETHERNET = 1;
-const SNAPLEN = 262144;
 
 /** A pcap file of captured frames; `startMs` is the wall-clock time of the first frame (ms since 1970). */
 export function pcapOf(frames: Captured[], startMs: number): Uint8Array {
-  const records = frames.flatMap((c) => {
-    const bytes = frameBytes(c.frame);
-    return bytes ? [{ us: Math.round(startMs * 1000) + c.us, bytes }] : [];
-  });
-  const size = 24 + records.reduce((n, r) => n + 16 + r.bytes.length, 0);
-  const buf = new Uint8Array(size);
-  const v = new DataView(buf.buffer);
-  v.setUint32(0, 0xa1b2c3d4, true);
-  v.setUint16(4, 2, true);
-  v.setUint16(6, 4, true);
-  v.setInt32(8, 0, true);
-  v.setUint32(12, 0, true);
-  v.setUint32(16, SNAPLEN, true);
-  v.setUint32(20, LINKTYPE_ETHERNET, true);
-  let at = 24;
-  for (const r of records) {
-    v.setUint32(at, Math.floor(r.us / 1e6), true);
-    v.setUint32(at + 4, r.us % 1e6, true);
-    v.setUint32(at + 8, r.bytes.length, true);
-    v.setUint32(at + 12, r.bytes.length, true);
-    buf.set(r.bytes, at + 16);
-    at += 16 + r.bytes.length;
-  }
-  return buf;
+  return pcapBytes(
+    frames.flatMap((c) => {
+      const bytes = frameBytes(c.frame);
+      return bytes ? [{ us: Math.round(startMs * 1000) + c.us, bytes }] : [];
+    }),
+  );
 }
 
 /** The `.pcap` of a trace: one frame per step that carries a packet. `clockMs`: the World's clock then. */

@@ -1,3 +1,4 @@
+import { afterLine, backgroundLine, jobControl } from './captureJobs';
 import { runCompose } from './compose';
 import { continueLine } from './continuation';
 import { runDocker, shellSessionEnded } from './docker';
@@ -5,6 +6,7 @@ import { defaultCwd, showCwd } from './fs';
 import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
+import type { CaptureJob } from './net/tcpdumpJob';
 import { runShell, setLineRunner } from './shell';
 import { FILTERS } from './shell/filters';
 import { tokenize } from './shell/lexer';
@@ -14,7 +16,7 @@ import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './she
 import { parseCommand } from './shell/redirect';
 import { readStdin, redirectStdout, streamsOf } from './shell/streams';
 import { enteredShell, hasTool, shellFlavor, shellVoice } from './shell/tools';
-import { activeSession, createTerminals, switchLine, withActive } from './terminals';
+import { activeSession, createTerminals, feedOtherTerminals, switchLine, withActive } from './terminals';
 import type { Where } from './where';
 
 /** Where a console line runs; a container frame remembers how it was entered. */
@@ -33,6 +35,8 @@ export interface Session {
   lastExit?: number;
   /** a line still being typed: an open quote or a heredoc's body (continuation.ts); the prompt is `>` */
   pending?: Pending;
+  /** the terminal's running tcpdump (captureJobs.ts); absent: none */
+  capture?: CaptureJob;
 }
 
 /** The first line of a command that continues on the next lines, and what it waits for. */
@@ -197,9 +201,12 @@ function expand(session: Session, line: string): { session: Session; line: strin
 
 /** Runs one console line (DESIGN.md §5); a line that opens a quote or a heredoc waits for the next ones. */
 export function runLine(session: Session, line: string): LineResult {
+  const job = session.pending ? null : jobControl(session, line);
+  if (job) return job;
   const c = continueLine(session, line);
   if (c.wait) return { session: c.session, machine: currentFrame(session).id, output: '', exitCode: 0 };
-  return runOne(nextLine(c.session), c.line, c.stdin);
+  const bg = backgroundLine(c.line);
+  return afterLine(session, runOne(nextLine(c.session), bg ?? c.line, c.stdin), bg !== null);
 }
 
 /** An interactive dash counts the lines it reads: its messages say `sh: 3: foo: not found`. */
@@ -298,6 +305,12 @@ function runCommandLine(session: Session, trimmed: string, stdin?: string): Line
   if (passedBy.length) output = [...passedBy, output].filter(Boolean).join('\n');
   world = advance(world);
   let next: Session = { ...session, world };
+  if (res.capture) {
+    if (session.capture) {
+      output = 'whalewire: this terminal already runs tcpdump ([1]); stop it first (fg, then Ctrl+C, or kill %1)';
+      exitCode = 1;
+    } else next = { ...next, capture: res.capture };
+  }
   if (redirect.dropStderr) {
     output = output
       .split('\n')
@@ -374,8 +387,10 @@ export function runScript(
       results.push(sw.result);
       continue;
     }
-    const r = runLine(activeSession(terms), line);
+    const before = activeSession(terms);
+    const r = runLine(before, line);
     terms = withActive(terms, r.session);
+    if (r.trace) terms = feedOtherTerminals(terms, r.trace, before.world.clock);
     results.push(r);
   }
   return { lines: lines.map((l) => l.replace(/\r$/, '')), results, session: activeSession(terms), continued };

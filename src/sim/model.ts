@@ -3,6 +3,7 @@
  * (immer `produce`), never mutating its input. Field comments state the invariant each keeps.
  */
 
+import type { CaptureJob } from './net/tcpdumpJob';
 import type { Swarm } from './swarm/types';
 
 export type Proto = 'tcp' | 'udp';
@@ -347,4 +348,6 @@ export interface CommandResult {
   cwd?: string;
   /** `nano FILE`, `vi FILE`: the console opens its editor on this absolute path */
   edit?: string;
+  /** `tcpdump`: the capture it armed; the console keeps it on the terminal (net/tcpdumpJob.ts) */
+  capture?: CaptureJob;
 }

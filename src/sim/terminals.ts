@@ -1,6 +1,7 @@
+import { feedTerminal } from './captureJobs';
 import type { LineResult, Session } from './console';
 import { dropDeadFrames } from './console';
-import type { World } from './model';
+import type { Trace, World } from './model';
 
 /**
  * Several terminals on one World, as people open several windows on a Docker host: each has its
@@ -11,7 +12,11 @@ import type { World } from './model';
  */
 
 /** One terminal: everything of a Session but the World. */
-export type Term = Omit<Session, 'world'> & { name: string };
+export type Term = Omit<Session, 'world'> & {
+  name: string;
+  /** what its tcpdump printed while another terminal was in front (shown when it comes back) */
+  backlog?: string[];
+};
 
 export interface Terminals {
   world: World;
@@ -23,9 +28,9 @@ export interface Terminals {
 /** `%term NAME`: the runner's line that switches terminal (opening it on the Docker host when new). */
 export const SWITCH = /^%term\s+(\S+)\s*$/;
 
-function termOf(session: Session, name: string): Term {
+function termOf(session: Session, name: string, backlog?: string[]): Term {
   const { world: _, ...rest } = session;
-  return { ...rest, name };
+  return backlog?.length ? { ...rest, name, backlog } : { ...rest, name };
 }
 
 export function createTerminals(session: Session, name = '1'): Terminals {
@@ -34,7 +39,7 @@ export function createTerminals(session: Session, name = '1'): Terminals {
 
 /** The session of the active terminal. */
 export function activeSession(t: Terminals): Session {
-  const { name: _, ...rest } = t.terms[t.active];
+  const { name: _, backlog: __, ...rest } = t.terms[t.active];
   return { ...rest, world: t.world };
 }
 
@@ -63,8 +68,28 @@ export function focusTerminal(t: Terminals, name: string): { terms: Terminals; n
 export function switchLine(t: Terminals, line: string): { terms: Terminals; result: LineResult } | null {
   const m = SWITCH.exec(line.trim());
   if (!m || t.terms[t.active].pending) return null;
-  const { terms, notes } = focusTerminal(t, m[1]);
+  const backlog = t.terms.find((x) => x.name === m[1])?.backlog ?? [];
+  const focused = focusTerminal(t, m[1]);
+  const terms = focused.terms;
   const s = activeSession(terms);
   const top = s.stack[s.stack.length - 1];
-  return { terms, result: { session: s, machine: top.id, output: notes.join('\n'), exitCode: 0 } };
+  const output = [...backlog, ...focused.notes].join('\n');
+  return { terms, result: { session: s, machine: top.id, output, exitCode: 0 } };
+}
+
+/**
+ * A line's packets reach the captures of the terminals not in front: each keeps what its tcpdump
+ * printed in its backlog. `clockMs`: the World's clock when the line started.
+ */
+export function feedOtherTerminals(t: Terminals, trace: Trace, clockMs: number): Terminals {
+  let world = t.world;
+  const terms = t.terms.map((term, i) => {
+    if (i === t.active || !term.capture) return term;
+    const { name, backlog, ...rest } = term;
+    const fed = feedTerminal(rest, world, trace, clockMs);
+    world = fed.world;
+    const lines = [...(backlog ?? []), ...fed.lines];
+    return lines.length ? { ...fed.term, name, backlog: lines } : { ...fed.term, name };
+  });
+  return { world, terms, active: t.active };
 }

@@ -8,6 +8,7 @@ import { iptables } from './iptables';
 import { netTools } from './nettools';
 import { nsenterTarget } from './nsenter';
 import { packetCommands } from './packet';
+import { tcpdumpCommand } from './tcpdump';
 import { commandNotFound, hasTool, voiceOf } from './tools';
 
 /** A shell command: argv[0] is the command name. */
@@ -41,6 +42,7 @@ const localCommands: Record<string, ShellCommand> = {
   ...fsCommands,
   ip: ipCommand,
   iptables,
+  tcpdump: tcpdumpCommand,
   sh: shellC,
   bash: shellC,
   ash: shellC,
@@ -62,7 +64,8 @@ localCommands.nsenter = (world, argv, where) => {
 };
 
 /** Commands a user can turn to instead (the ones this console simulates). */
-const SIMULATED = 'ping, curl, wget, nslookup, dig, host, getent, traceroute, ip, iptables, conntrack, bridge, cat';
+const SIMULATED =
+  'ping, curl, wget, nslookup, dig, host, getent, traceroute, tcpdump, ip, iptables, conntrack, bridge, cat';
 
 function notSimulated(world: World, cmd: string): CommandResult {
   return {

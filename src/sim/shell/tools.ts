@@ -8,7 +8,8 @@ const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', '
 
 /**
  * Tools a root shell on any of our Linux machines has even when `Machine.tools` does not list
- * them: coreutils, and iptables (every Linux box can list its own empty rules).
+ * them: coreutils, iptables (every Linux box can list its own empty rules) and tcpdump (Ubuntu
+ * Server and Debian's standard task install it).
  */
 const MACHINE_BASE = [
   'cat',
@@ -24,6 +25,7 @@ const MACHINE_BASE = [
   'nano',
   'vi',
   'vim',
+  'tcpdump',
 ];
 
 /** coreutils (or busybox's) file tools: in every image that has `cat`; busybox also has vi. */

@@ -30,7 +30,7 @@ describe('shell dispatcher: tools, shells, fallbacks', () => {
   it('a tool the image really has but the console does not simulate says so (not "not found")', () => {
     expect(run(withImage('nicolaka/netshoot'), nginx, 'ss -tlnp')).toMatchObject({
       output:
-        'whalewire: ss is in this image but not simulated here; try ping, curl, wget, nslookup, dig, host, getent, traceroute, ip, iptables, conntrack, bridge, cat',
+        'whalewire: ss is in this image but not simulated here; try ping, curl, wget, nslookup, dig, host, getent, traceroute, tcpdump, ip, iptables, conntrack, bridge, cat',
       exitCode: 127,
     });
   });
