@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -30,8 +33,65 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const SOURCE = new URL('./src/sw/sw.js', import.meta.url);
+
+/** Every file under `dir`, relative to it with '/' separators, sorted. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * The service worker's text for a build holding `files` (paths relative to the build folder) whose
+ * contents hash to `version`: src/sw/sw.js with both filled in. './' stands for the page itself.
+ */
+function serviceWorkerSource(template: string, files: string[], version: string): string {
+  const list = ['./', ...files.filter((f) => f !== 'sw.js')].map((f) => (f === './' ? f : `./${f}`));
+  return template
+    .replace("'__WHALEWIRE_VERSION__'", JSON.stringify(version))
+    .replace("['__WHALEWIRE_FILES__']", JSON.stringify(list));
+}
+
+/**
+ * Writes dist/sw.js after a production build: it precaches every file the build wrote (the app shell
+ * and every lazily loaded chunk) under a cache named by a hash of their contents, so a new deploy
+ * replaces the old cache. The app registers it in production builds only (src/main.tsx).
+ */
+function serviceWorker(): Plugin {
+  let outDir = '';
+  return {
+    name: 'whalewire-sw',
+    apply: 'build',
+    writeBundle(options) {
+      outDir = options.dir ?? outDir;
+    },
+    closeBundle() {
+      if (!outDir) return;
+      const files = filesUnder(outDir).filter((f) => f !== 'sw.js');
+      const hash = createHash('sha256');
+      for (const f of files)
+        hash
+          .update(f)
+          .update('\0')
+          .update(readFileSync(join(outDir, f)));
+      const version = hash.digest('hex').slice(0, 16);
+      writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(readFileSync(SOURCE, 'utf8'), files, version));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  // relative asset paths: the built folder works served from any sub-path (a school's intranet, a USB stick's copy)
+  base: './',
   server: {
     port: 5173,
     // test and bench builds land beside the sources: a dev page must not reload when they are written

@@ -30,7 +30,10 @@ export function entryScripts(html: string): string[] {
  * their static imports. Each file is gzipped (node:zlib, default level) on its own, as a server
  * would send it.
  */
-export function initialJs(distDir: string): InitialJs {
+export function initialJs(dir: string): InitialJs {
+  // one absolute form for every path: a relative `dir` with relative (`./assets/…`) links would
+  // otherwise see each file once as `dir/assets/x.js` and once resolved, and count it twice
+  const distDir = resolve(dir);
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const toPath = (spec: string, from: string) =>
     spec.startsWith('/') ? join(distDir, spec) : resolve(from, spec.replace(/[?#].*$/, ''));

@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 import { type CanvasUnderTest, newContext, openApp, openBare, VIEWPORT } from './canvases';
 import { type InitialJs, initialJs } from './initialJs';
 import { circleMoves, endDrag, firstDraw, framesFor, grabPoint, startDrag, watchFirstDraw } from './pageDriver';
+import { type SlowLoadFigures, slowLoads } from './pageSlow';
 import type { HotFunction } from './profile';
 import { scratchDir, viteBuild, vitePreview } from './serve';
 import { median, ratio } from './stats';
@@ -22,6 +23,8 @@ export interface PageOptions {
   repeats: number;
   /** cold loads of the default world (fresh context each) */
   loads: number;
+  /** slow-laptop loads of each page (pageSlow.ts); 0 skips them */
+  slowLoads: number;
   /** when set: an unminified build, and a CDP CPU profile of each window written here */
   profileDir?: string;
 }
@@ -59,6 +62,8 @@ export interface PageFigures {
     dragBusy: number;
   };
   initialJs: InitialJs;
+  /** time to the default world drawn on a slow laptop, ours and the bare page's (pageSlow.ts) */
+  slow?: SlowLoadFigures;
   profiles?: Record<string, HotFunction[]>;
 }
 
@@ -148,26 +153,11 @@ async function measureBoth(ours: CanvasUnderTest, bare: CanvasUnderTest, opts: P
  * packet animates and while a container is dragged, the same on the bare page, and initial JS.
  */
 export async function benchPage(opts: PageOptions): Promise<PageFigures> {
-  const scratch = scratchDir();
-  const appDir = join(scratch.dir, 'app');
-  const bareDir = join(scratch.dir, 'bare');
-  const minify = !opts.profileDir;
-  viteBuild(appDir, { minify });
-  viteBuild(bareDir, { config: 'vite.bench.config.ts', minify });
-  // always measured on a minified build, as it ships
-  const minDir = minify ? appDir : join(scratch.dir, 'min');
-  if (!minify) viteBuild(minDir);
-  const js = initialJs(minDir);
-  const app = await vitePreview(appDir, opts.port);
-  const bare = await vitePreview(bareDir, opts.barePort, 'vite.bench.config.ts').catch(async (e) => {
-    await app.stop();
-    throw e;
-  });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  try {
+  return withServedBuilds(opts, async ({ browser, app, bare, js }) => {
     const profiles: Record<string, HotFunction[]> = {};
     const prof: ProfileSink = opts.profileDir ? { dir: opts.profileDir, hot: profiles } : undefined;
     const loads = await loadTimes(browser, app.url, opts.loads);
+    const slow = opts.slowLoads ? await slowLoads(browser, app.url, bare.url, opts.slowLoads) : undefined;
     const ours = await openApp(browser, app.url, opts.containers, opts.networks);
     const bareCanvas = await openBare(browser, bare.url, ours.graph, ours.dragId);
     const m = await measureBoth(ours, bareCanvas, opts, prof);
@@ -195,12 +185,51 @@ export async function benchPage(opts: PageOptions): Promise<PageFigures> {
         dragBusy: ratio(o.drag.busyMsPerFrame, b.drag.busyMsPerFrame),
       },
       initialJs: js,
+      ...(slow ? { slow } : {}),
       ...(opts.profileDir ? { profiles } : {}),
     };
+  });
+}
+
+type Served = { browser: Browser; app: { url: string }; bare: { url: string }; js: InitialJs };
+
+/** Builds the app and the bare page into a scratch directory, serves both and opens Chromium for `fn`. */
+async function withServedBuilds<T>(
+  opts: Pick<PageOptions, 'port' | 'barePort' | 'profileDir'>,
+  fn: (s: Served) => Promise<T>,
+): Promise<T> {
+  const scratch = scratchDir();
+  const appDir = join(scratch.dir, 'app');
+  const bareDir = join(scratch.dir, 'bare');
+  const minify = !opts.profileDir;
+  viteBuild(appDir, { minify });
+  viteBuild(bareDir, { config: 'vite.bench.config.ts', minify });
+  // always measured on a minified build, as it ships
+  const minDir = minify ? appDir : join(scratch.dir, 'min');
+  if (!minify) viteBuild(minDir);
+  const js = initialJs(minDir);
+  const app = await vitePreview(appDir, opts.port);
+  const bare = await vitePreview(bareDir, opts.barePort, 'vite.bench.config.ts').catch(async (e) => {
+    await app.stop();
+    throw e;
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    return await fn({ browser, app, bare, js });
   } finally {
     await browser.close();
     await app.stop();
     await bare.stop();
     scratch.dispose();
   }
+}
+
+/** Only the slow-laptop loads (`npm run bench -- --slow-only`), with the initial JS they load. */
+export async function benchSlowOnly(
+  opts: Pick<PageOptions, 'port' | 'barePort' | 'slowLoads'>,
+): Promise<{ slow: SlowLoadFigures; initialJs: InitialJs }> {
+  return withServedBuilds(opts, async ({ browser, app, bare, js }) => ({
+    slow: await slowLoads(browser, app.url, bare.url, opts.slowLoads),
+    initialJs: js,
+  }));
 }

@@ -1,6 +1,7 @@
 import type { BudgetCheck } from './budgets';
 import type { EngineFigures } from './engine';
 import type { PageFigures } from './page';
+import type { SlowLoadFigures } from './pageSlow';
 import type { WindowStats } from './window';
 
 /** Where the figures were taken: they mean little without it. */
@@ -32,34 +33,65 @@ export function tableRows(
   };
   const rows: string[][] = [];
   if (engine) {
+    const cal = engine.calibrationMs;
+    // a figure in ms and as a multiple of the calibration median of the same run
+    const ms = (x: number, d = 3) => `${f(x, d)} ms = ${f(x / cal, 3)} × cal`;
+    rows.push([
+      `engine: calibration workload (bench/calibrate.ts), median of ${engine.calibrationRuns} runs`,
+      `${f(cal, 3)} ms`,
+      '',
+      '',
+    ]);
     const n = `${engine.containers.toLocaleString('en')} containers / ${engine.networks} networks`;
     rows.push([
-      `engine: build ${n}, ${engine.buildLines} lines, median / p95 per line`,
-      `${f(engine.commandMedianMs, 3)} / ${f(engine.commandP95Ms, 3)} ms`,
-      ...verdict('engine: median ms per command, whole'),
+      `engine: build ${n}, ${engine.buildLines} lines, median (p95 ${f(engine.commandP95Ms, 3)} ms) per line`,
+      ms(engine.commandMedianMs),
+      ...verdict('engine: median per command, whole'),
     ]);
     rows.push([
-      'engine: last 100 `docker run` (900–999 containers), median / p95',
-      `${f(engine.commandAt1000MedianMs, 3)} / ${f(engine.commandAt1000P95Ms, 3)} ms`,
-      ...verdict('engine: median ms per command at'),
+      `engine: last 100 \`docker run\` (900–999 containers), median (p95 ${f(engine.commandAt1000P95Ms, 3)} ms)`,
+      ms(engine.commandAt1000MedianMs),
+      ...verdict('engine: median per command at'),
     ]);
     rows.push([
       `engine: ping trace on one bridge (${engine.pingTraceSteps} steps), median`,
-      `${f(engine.pingTraceMedianMs, 3)} ms`,
+      ms(engine.pingTraceMedianMs),
       '',
       '',
     ]);
     rows.push([
       `engine: curl remote → router portfwd → host DNAT (${engine.natCurlTraceSteps} steps), median`,
-      `${f(engine.natCurlTraceMedianMs, 3)} ms`,
+      ms(engine.natCurlTraceMedianMs),
       ...verdict('engine: NATed'),
     ]);
     rows.push([
       `engine: World JSON round trip (${f(engine.worldJsonBytes / 1e6, 2)} MB), median`,
-      `${f(engine.jsonRoundTripMedianMs, 2)} ms`,
+      ms(engine.jsonRoundTripMedianMs, 2),
       '',
       '',
     ]);
+    const sc = engine.scale;
+    if (sc) {
+      for (const pt of [sc.small, sc.large]) {
+        const mem = pt.heapMB ? `, heap ${f(pt.heapMB, 0)} MB, RSS ${f(pt.rssMB, 0)} MB` : '';
+        rows.push([
+          `engine: \`docker run -d --network netK nginx\` at ${pt.containers.toLocaleString('en')} containers / ${pt.networks} networks, 100 more, median`,
+          `${ms(pt.runMedianMs)} (build ${f(pt.buildSeconds, 1)} s${mem})`,
+          '',
+          '',
+        ]);
+      }
+      rows.push([
+        `engine: that \`docker run\` at ${sc.large.containers.toLocaleString('en')} / at ${sc.small.containers.toLocaleString('en')} containers`,
+        `${f(sc.growth, 2)} ×`,
+        ...verdict('engine: docker run at'),
+      ]);
+      rows.push([
+        `engine: V8 heap with the ${sc.large.containers.toLocaleString('en')}-container World held`,
+        `${f(sc.large.heapMB, 0)} MB`,
+        ...verdict('engine: heap at'),
+      ]);
+    }
   }
   if (page) {
     rows.push([
@@ -100,6 +132,7 @@ export function tableRows(
       '',
       '',
     ]);
+    if (page.slow) rows.push(...slowRows(page.slow, budgets));
     const files = page.initialJs.files.map((x) => x.file.replace(/^assets\//, '')).join(' + ');
     rows.push([
       `page: JS before first paint, gzip (${files})`,
@@ -126,4 +159,15 @@ export function formatTable(header: string[], rows: string[][]): string {
 export function envLine(env: BenchEnv): string {
   const browser = env.chromium ? `; Chromium ${env.chromium} headless, ${env.chromiumArgs?.join(' ')}` : '';
   return `${env.date}: node ${env.node}, ${env.cpus} × ${env.cpuModel}, ${env.memGiB} GiB${browser}`;
+}
+
+/** The slow-laptop loads (bench/pageSlow.ts) as table rows. */
+export function slowRows(slow: SlowLoadFigures, budgets: BudgetCheck[]): string[][] {
+  const how = `CPU ${slow.cpuRate}x slower, ${slow.mbitPerSecond} Mbit/s, ${slow.latencyMs} ms, cold, median of ${slow.oursMs.length}`;
+  const b = budgets.find((x) => x.name.startsWith('page: slow laptop'));
+  return [
+    [`slow laptop (${how}): app → default world drawn`, `${f(slow.oursMedianMs, 0)} ms`, '', ''],
+    ['slow laptop: bare React Flow page → same graph drawn', `${f(slow.bareMedianMs, 0)} ms`, '', ''],
+    ['slow laptop: ours / bare', f(slow.ratio), b ? `≤ ${b.limit} ${b.unit}` : '', b ? (b.ok ? 'ok' : 'MISS') : ''],
+  ];
 }

@@ -28,12 +28,32 @@ const IMAGES: { image: string; cmd: string }[] = [
 ];
 
 /**
- * 1–3 user bridges (some internal, some with icc=false), 2–5 containers on the default bridge or a
+ * Bridge driver options (moby bridge_linux.go fromLabels) drawn from a second stream, so a seed's
+ * networks and containers stay the ones earlier runs drew: masquerade off, a gateway mode (routed:
+ * no NAT, direct routing; nat-unprotected: no per-port filter), a default binding address, an MTU,
+ * a bridge name of our own.
+ */
+function driverOptions(o: () => number, i: number, internal: boolean): string[] {
+  const opts: string[] = [];
+  const b = 'com.docker.network.bridge.';
+  if (o() < 0.2) opts.push(`-o ${b}enable_ip_masquerade=false`);
+  const mode = o();
+  if (!internal && mode < 0.15) opts.push(`-o ${b}gateway_mode_ipv4=routed`);
+  else if (!internal && mode < 0.3) opts.push(`-o ${b}gateway_mode_ipv4=nat-unprotected`);
+  if (o() < 0.15) opts.push(`-o ${b}host_binding_ipv4=127.0.0.1`);
+  if (o() < 0.15) opts.push('-o com.docker.network.driver.mtu=1400');
+  if (o() < 0.15) opts.push(`-o ${b}name=wlbr${i}`);
+  return opts;
+}
+
+/**
+ * 1–3 user bridges (some internal, some with icc=false, some with driver options), 2–5 containers on the default bridge or a
  * user bridge, some on a second network, some publishing ports (all addresses, 127.0.0.1, or the
  * host's LAN address; sometimes a port nothing listens on).
  */
 export function randomTopology(seed: number): Topology {
   const r = rng(seed);
+  const o = rng(seed ^ 0x5bd1e995);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   const commands: string[] = [];
   const nets: string[] = [];
@@ -43,6 +63,7 @@ export function randomTopology(seed: number): Topology {
     const opts: string[] = [];
     if (r() < 0.25) opts.push('--internal');
     if (r() < 0.25) opts.push('-o com.docker.network.bridge.enable_icc=false');
+    opts.push(...driverOptions(o, i, opts.includes('--internal')));
     commands.push(['docker network create', ...opts, name].join(' '));
     nets.push(name);
   }

@@ -1,6 +1,6 @@
 /**
  * The headless runner behind `npm run sim` (DESIGN.md §5, contract):
- *   npm run sim -- [--json] [--seed N] FILE|-
+ *   npm run sim -- [--json] [--seed N] [--hosts N] [--desktop] FILE|-
  * prints `$ LINE` then its output for every line (or one JSON object a line with --json).
  * Exits 0 once it has read the whole input, whatever the commands' own exit codes; non-zero only
  * when the input cannot be read or the flags are wrong.
@@ -8,25 +8,47 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runScript } from '../sim/console';
-import { createDefaultWorld, DEFAULT_SEED } from '../sim/world';
+import { presetWorld } from '../sim/desktop';
+import type { World } from '../sim/model';
+import { addDockerHost, DEFAULT_SEED } from '../sim/world';
 
-export const USAGE = `Usage: npm run sim -- [--json] [--seed N] FILE
+/** docker-host … docker-host-10 (192.168.0.10 … .19). */
+const MAX_HOSTS = 10;
+
+export const USAGE = `Usage: npm run sim -- [--json] [--seed N] [--hosts N] [--desktop] FILE
 Replays a whalewire console script (one command a line; FILE "-" reads stdin).
 A line "%term NAME" switches terminal (a new one opens on the Docker host); a line "^C" is
 Ctrl+C (it stops a tcpdump running in the foreground of that terminal).
 
   --json      one JSON object a line: {"command","machine","output","exitCode","trace"}
   --seed N    seed of the World's random ids and MACs (default ${DEFAULT_SEED})
+  --hosts N   start with N Docker hosts: docker-host, docker-host-2 (192.168.0.11) … (default 1)
+  --desktop   Docker Desktop: the engine runs in a VM (docker-desktop, 192.168.65.3) inside pc1
   -h, --help  this text`;
 
 export interface RunOptions {
   json: boolean;
   seed: number;
+  /** Docker hosts to start with (absent: 1) */
+  hosts?: number;
+  /** Docker Desktop's World (src/sim/desktop.ts) instead of the default one */
+  desktop?: boolean;
+}
+
+/** The World a run starts from: the default one (or Docker Desktop's), plus hosts 2..N added in order. */
+export function startWorld(opts: RunOptions): World {
+  let w = presetWorld(opts.desktop ? 'desktop' : 'default', opts.seed);
+  for (let i = 2; i <= (opts.hosts ?? 1); i++) {
+    const r = addDockerHost(w);
+    if (!r.ok) throw new Error(r.error);
+    w = r.world;
+  }
+  return w;
 }
 
 /** Replays `text` and returns what the runner prints (the same for the same text and seed). */
 export function runText(text: string, opts: RunOptions): string {
-  const { lines, results, continued } = runScript(createDefaultWorld(opts.seed), text);
+  const { lines, results, continued } = runScript(startWorld(opts), text);
   const out: string[] = [];
   results.forEach((r, i) => {
     // blank lines are skipped (DESIGN §5); comments stay, they narrate the transcript
@@ -56,11 +78,14 @@ export type ParsedArgs = { ok: true; file: string; opts: RunOptions } | { ok: fa
 export function parseArgs(argv: string[]): ParsedArgs {
   let json = false;
   let seed = DEFAULT_SEED;
+  let hosts: number | undefined;
+  let desktop = false;
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return { ok: false, help: true };
     if (a === '--json') json = true;
+    else if (a === '--desktop') desktop = true;
     else if (a === '--seed' || a.startsWith('--seed=')) {
       const v = a.includes('=') ? a.slice('--seed='.length) : argv[++i];
       if (v === undefined || !/^\d+$/.test(v) || Number(v) > 0xffffffff) {
@@ -71,13 +96,27 @@ export function parseArgs(argv: string[]): ParsedArgs {
         };
       }
       seed = Number(v);
+    } else if (a === '--hosts' || a.startsWith('--hosts=')) {
+      const v = a.includes('=') ? a.slice('--hosts='.length) : argv[++i];
+      if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_HOSTS) {
+        return {
+          ok: false,
+          help: false,
+          error: `--hosts needs a whole number from 1 to ${MAX_HOSTS}, got ${v === undefined ? 'nothing' : `"${v}"`}`,
+        };
+      }
+      hosts = Number(v);
     } else if (a.startsWith('-') && a !== '-') return { ok: false, help: false, error: `unknown option ${a}` };
     else if (file !== undefined)
       return { ok: false, help: false, error: `only one FILE is read, got "${file}" and "${a}"` };
     else file = a;
   }
   if (file === undefined) return { ok: false, help: false, error: 'no FILE given (use - to read stdin)' };
-  return { ok: true, file, opts: { json, seed } };
+  return {
+    ok: true,
+    file,
+    opts: { json, seed, ...(hosts !== undefined ? { hosts } : {}), ...(desktop ? { desktop } : {}) },
+  };
 }
 
 function main(argv: string[]): number {

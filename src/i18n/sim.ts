@@ -4,6 +4,7 @@
  */
 const en: Record<string, string> = {
   'sim.panel': 'Packet simulation',
+  'sim.dock': 'Simulation',
   'sim.empty': 'Send a packet, load a lesson, or run ping, curl or nslookup in the console to follow its packets here.',
   'sim.command': 'Command',
   'sim.play': 'Play',
@@ -42,6 +43,8 @@ const en: Record<string, string> = {
   'sim.act.dns-query': 'DNS query',
   'sim.act.drop': 'dropped',
   'sim.act.fdb-learn': 'FDB learned',
+  'sim.act.vxlan-encap': 'VXLAN encap',
+  'sim.act.vxlan-decap': 'VXLAN decap',
   'sim.act.flood': 'flood',
   'sim.act.forward': 'forward',
   'sim.act.refuse': 'refused',
@@ -53,6 +56,8 @@ const en: Record<string, string> = {
   'sim.act.un-nat': 'un-NAT',
   'sim.act.loopback': 'loopback',
   'sim.act.proxy': 'docker-proxy',
+  'sim.act.mark': 'fwmark',
+  'sim.act.ipvs': 'IPVS',
   'sim.jumpTo': 'Go to step {{n}}: {{action}} at {{where}}',
   'sim.headers': 'Headers',
   'sim.changedHere': 'changed at this hop',
@@ -134,12 +139,14 @@ const en: Record<string, string> = {
   'sim.lessons.note': '# lesson scene: {{title}} (seed {{seed}})',
   'sim.lessons.unexpected': 'These lines failed: {{lines}}',
   'sim.lessons.packets': 'Send: {{title}}',
+  'sim.lessons.packetsButton': 'Lesson packets ({{count}})',
   'sim.lessons.undo': 'Undo',
   'sim.lessons.close': 'Close lesson',
 };
 
 const ko: Record<string, string> = {
   'sim.panel': '패킷 시뮬레이션',
+  'sim.dock': '시뮬레이션',
   'sim.empty':
     '패킷을 보내거나 수업 장면을 불러오거나, 콘솔에서 ping, curl, nslookup을 실행하면 여기서 패킷을 따라갈 수 있습니다.',
   'sim.command': '명령',
@@ -179,6 +186,8 @@ const ko: Record<string, string> = {
   'sim.act.dns-query': 'DNS 질의',
   'sim.act.drop': '버려짐',
   'sim.act.fdb-learn': 'FDB 학습',
+  'sim.act.vxlan-encap': 'VXLAN 캡슐화',
+  'sim.act.vxlan-decap': 'VXLAN 역캡슐화',
   'sim.act.flood': '플러딩',
   'sim.act.forward': '전달',
   'sim.act.refuse': '거부',
@@ -189,6 +198,8 @@ const ko: Record<string, string> = {
   'sim.act.transmit': '전송',
   'sim.act.un-nat': 'NAT 되돌림',
   'sim.act.loopback': '루프백',
+  'sim.act.mark': 'fwmark',
+  'sim.act.ipvs': 'IPVS',
   'sim.act.proxy': 'docker-proxy',
   'sim.jumpTo': '{{n}}단계로 이동: {{where}}에서 {{action}}',
   'sim.headers': '헤더',
@@ -271,6 +282,7 @@ const ko: Record<string, string> = {
   'sim.lessons.note': '# 수업 장면: {{title}} (시드 {{seed}})',
   'sim.lessons.unexpected': '다음 줄이 실패했습니다: {{lines}}',
   'sim.lessons.packets': '보내기: {{title}}',
+  'sim.lessons.packetsButton': '수업 패킷 ({{count}})',
   'sim.lessons.undo': '실행 취소',
   'sim.lessons.close': '수업 닫기',
 };

@@ -3,12 +3,19 @@
  * the headless runner and tests read it too. Owned by the packet-engine work.
  */
 import { resolveParticles } from './josa';
+import { lowerTrace } from './traceLower';
 
 export type Lang = 'en' | 'ko';
 
 const en: Record<string, string> = {
   'wire.transmit': 'The frame leaves {node} through {dev}.',
   'wire.receive': 'The frame arrives at {node} on {dev}.',
+  'vxlan.arp-proxy':
+    'vxlan0 answers the ARP itself (proxy): swarm gossip told this node that {ip} is {mac} on {host}, so no ARP crosses the LAN.',
+  'vxlan.encap':
+    '{bridge} sends the frame for {mac} to vxlan0, which wraps it whole in UDP {src} → {vtep}:4789 with VXLAN VNI {vni}: a packet inside a packet, addressed to {host}.',
+  'vxlan.decap':
+    '{host} receives UDP 4789 from {from}, checks VNI {vni} and unwraps the inner frame; its br0 of the overlay hands it on.',
   'bridge.learn': 'The bridge learns that {mac} is behind port {port} (FDB entry).',
   'bridge.flood':
     'Broadcast (destination MAC ff:ff:ff:ff:ff:ff): bridge {bridge} floods the frame out of every port but the one it came in on.',
@@ -21,7 +28,8 @@ const en: Record<string, string> = {
     'Broadcast (destination MAC ff:ff:ff:ff:ff:ff): the LAN switch sends the frame to every other machine on the LAN.',
   'switch.forward': 'The LAN switch forwards the frame to the port of the destination MAC.',
   'arp.request': 'ARP request: a broadcast asking for the MAC address of {ip} (asked by {asker}).',
-  'arp.reply': 'ARP reply: {ip} is at {mac}, sent straight back to {asker}.',
+  'arp.reply':
+    'ARP reply: {ip} is at {mac}, sent straight back to {asker}. The answering machine also notes {asker}’s MAC from the request, as STALE: nothing has confirmed it yet, its own first packet there will.',
   'arp.learn': 'The neighbour cache now holds {ip} → {mac} (REACHABLE); later packets skip ARP.',
   'arp.hit': '{node} already knows {ip} is at {mac} (ARP cache), so no broadcast: the frame goes straight to that MAC.',
   'drop.arp-unanswered': 'Nobody answers the ARP request for {ip}: the host is unreachable.',
@@ -46,6 +54,27 @@ const en: Record<string, string> = {
     '{node} finds the connection in conntrack and undoes the DNAT on the reply: the source {sfrom} becomes {sto} again, so the client sees the answer come from the address it asked.',
   'nat.un-snat':
     '{node} finds the masqueraded connection in conntrack and undoes it: the destination {from} becomes {to} again, the machine that really asked.',
+  'nat.ingress-dnat':
+    'The routing mesh: DOCKER-INGRESS (nat PREROUTING, -m addrtype --dst-type LOCAL) on {node} rewrites the destination {from} → {to}, the ingress sandbox’s address on docker_gwbridge; the published port is kept. Every swarm node has this rule, whether a task runs there or not.',
+  'ipvs.mark':
+    'mangle {chain} `{match} -j MARK --set-mark {mark}` in {node} marks the packet for service {service}: IPVS takes packets by this firewall mark.',
+  'ipvs.schedule':
+    'IPVS in {node} (FWM {mark}, round robin) picks real server {n} of {count}: {task} on {host}. The destination becomes {from} → {to}.',
+  'ipvs.snat':
+    '{node} applies nat POSTROUTING `-m ipvs --ipvs -j SNAT`: the source {from} becomes the sandbox’s own address {to}, so the task sees {to} as the client and answers through this sandbox.',
+  'ipvs.redirect':
+    'nat PREROUTING REDIRECT in {node}: the published port becomes the target port, {from} → {to}; the app listens there.',
+  'drop.no-backend': 'IPVS in {node} has no running task of service {service} to send {dst} to: the packet is dropped.',
+  'nat.related':
+    '{node} finds the flow this ICMP {type} is about (conntrack: RELATED, by the packet it quotes) and undoes that flow’s NAT on it: the destination {from} becomes {to}, the machine that really sent the packet.',
+  'ip.host-unreachable':
+    '{node} got no ARP answer for the next hop, so it sends ICMP “Destination Host Unreachable” back to {dst}, from its own address {from}: ping prints “From {from} icmp_seq={seq} Destination Host Unreachable”.',
+  'tcp.ack':
+    '{node} ends the three-way handshake with a bare ACK to {dst} (no data): it crosses the same hops, and any NAT, as the SYN did. The request follows it at once.',
+  'tcp.close':
+    '{node} has its answer and closes the connection to {dst}: its FIN, the server’s FIN back, its last ACK. {node} closed first, so its side waits in TIME_WAIT, and conntrack keeps the flow as TIME_WAIT for 120 s.',
+  'nat.no-masquerade':
+    '{node} forwards the packet out of {dev} with its container source {src} unchanged: network {network} ({subnet}) has no MASQUERADE rule ({option}). Nobody outside has a route back to {subnet}, so no answer can come back.',
   'ct.new': '{node} records a new connection in its conntrack table.',
   'ct.hit': '{node} finds this packet’s connection in conntrack ({state}) and lets it through.',
   'ct.bridged':
@@ -65,6 +94,11 @@ const en: Record<string, string> = {
   'app.http-relay':
     'docker-proxy on {node} relays the answer it got from {container} (status {status}) to the client on port {port}: it wrote none of it.',
   'app.http': 'The web server in {node} answers the HTTP request on port {port} with status {status}.',
+  'app.desktop-forward':
+    'Docker Desktop’s com.docker.backend on {node} accepts port {port} and forwards the connection into the VM {vm} over shared memory: {node} itself has no route to {to}.',
+  'app.desktop-vm': 'Inside the VM {node} the forwarded connection for port {port} goes on to {to} ({container}).',
+  'app.http-relay-desktop':
+    'com.docker.backend on {node} relays the answer {container} sent from inside the VM (status {status}) to the client on port {port}.',
   'app.paused':
     'The request reaches {node}, but container {container} is paused (docker pause): the freezer cgroup stops its processes, not its kernel, so the handshake was answered and the request waits unread on port {port}. Nothing answers; the client waits until it gives up.',
   'app.port-unreachable': 'Nothing listens on UDP port {port} on {node}: it answers with ICMP port unreachable.',
@@ -73,6 +107,13 @@ const en: Record<string, string> = {
   'app.refused-router':
     '{node} has no port-forward rule for TCP port {port} and nothing on it listens there: it answers with a reset (RST), the connection is refused.',
   'drop.no-route': '{node} has no route to {dst}: the packet is dropped.',
+  'matrix.unreachable': '{node} has no route to {dst}: the packet is never sent (Network is unreachable).',
+  'matrix.outcome': 'No answer: {summary}.',
+  'challenge.missing': 'There is no running container or machine named {name}: start it (or name it) first.',
+  'challenge.otherServer': 'An answer came, but not from {name}: the request reached another app.',
+  'challenge.noBody': 'An answer came, but the page does not contain “{text}”.',
+  'challenge.arrived': 'The packet from {from} to {to} still arrives: the goal asks that it does not.',
+  'challenge.reached': '{from} still reaches {target}: the goal asks that nothing gets through.',
   'drop.no-route-private':
     '{node} has no route to {dst}: private addresses (10/8, 172.16/12, 192.168/16) are not routed on the internet, so the packet is dropped.',
   'drop.isolated':
@@ -94,6 +135,12 @@ const en: Record<string, string> = {
 const ko: Record<string, string> = {
   'wire.transmit': '프레임이 {node}의 {dev}(으)로 나갑니다.',
   'wire.receive': '프레임이 {node}의 {dev}(으)로 들어옵니다.',
+  'vxlan.arp-proxy':
+    'vxlan0이 ARP에 직접 답합니다(프록시): 스웜 가십으로 {ip}이(가) {host}의 {mac}임을 이미 알고 있어 ARP가 LAN을 건너가지 않습니다.',
+  'vxlan.encap':
+    '{bridge}가 {mac}행 프레임을 vxlan0으로 보내고, vxlan0은 프레임 전체를 UDP {src} → {vtep}:4789, VXLAN VNI {vni}로 감쌉니다: {host}로 가는 패킷 속의 패킷입니다.',
+  'vxlan.decap':
+    '{host}가 {from}에서 온 UDP 4789를 받아 VNI {vni}를 확인하고 안쪽 프레임을 꺼냅니다. 오버레이의 br0이 그 프레임을 넘겨줍니다.',
   'bridge.learn': '브리지가 {mac}이(가) {port} 포트 뒤에 있다는 것을 배웁니다 (FDB 항목).',
   'bridge.flood':
     '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 브리지 {bridge}이(가) 프레임을 들어온 포트를 뺀 모든 포트로 내보냅니다(플러딩).',
@@ -107,7 +154,8 @@ const ko: Record<string, string> = {
     '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 LAN 스위치가 프레임을 LAN의 다른 모든 장비로 보냅니다.',
   'switch.forward': 'LAN 스위치가 목적지 MAC이 연결된 포트로 프레임을 전달합니다.',
   'arp.request': 'ARP 요청: {ip}의 MAC 주소를 묻는 브로드캐스트 ({asker}이(가) 질문)',
-  'arp.reply': 'ARP 응답: {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다.',
+  'arp.reply':
+    'ARP 응답: {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다. 응답하는 쪽도 요청에서 {asker}의 MAC을 기록하지만 STALE 상태입니다: 아직 확인되지 않았고, 그쪽으로 보내는 첫 패킷이 확인해 줍니다.',
   'arp.learn': '이웃 캐시에 {ip} → {mac} 항목이 저장됩니다(REACHABLE). 다음 패킷부터는 ARP를 하지 않습니다.',
   'arp.hit':
     '{node}은(는) {ip}의 MAC 주소가 {mac}임을 이미 알고 있으므로(ARP 캐시) 브로드캐스트 없이 그 MAC으로 바로 프레임을 보냅니다.',
@@ -133,6 +181,27 @@ const ko: Record<string, string> = {
     '{node}이(가) conntrack에서 연결을 찾아 응답의 DNAT를 되돌립니다: 출발지 {sfrom}이(가) 다시 {sto}(으)로 바뀝니다. 그래서 클라이언트는 자기가 요청한 주소에서 답이 온 것으로 봅니다.',
   'nat.un-snat':
     '{node}이(가) conntrack에서 마스커레이드한 연결을 찾아 되돌립니다: 목적지 {from}이(가) 다시 {to}(으)로 바뀝니다. 처음 요청을 보낸 장비로 답이 돌아갑니다.',
+  'nat.ingress-dnat':
+    '라우팅 메시: {node}의 DOCKER-INGRESS(nat PREROUTING, -m addrtype --dst-type LOCAL)가 목적지를 {from} → {to}(docker_gwbridge에 있는 ingress 샌드박스 주소)로 바꿉니다. 공개 포트는 그대로입니다. 태스크가 있든 없든 모든 스웜 노드에 이 규칙이 있습니다.',
+  'ipvs.mark':
+    '{node}의 mangle {chain} `{match} -j MARK --set-mark {mark}`가 서비스 {service}의 패킷에 표시를 붙입니다. IPVS는 이 방화벽 마크로 패킷을 받습니다.',
+  'ipvs.schedule':
+    '{node}의 IPVS(FWM {mark}, 라운드 로빈)가 실제 서버 {count}개 중 {n}번째인 {host}의 {task}을(를) 고릅니다. 목적지가 {from} → {to}로 바뀝니다.',
+  'ipvs.snat':
+    '{node}가 nat POSTROUTING `-m ipvs --ipvs -j SNAT`를 적용합니다: 출발지 {from}이(가) 샌드박스 자신의 주소 {to}가 되므로, 태스크는 {to}를 클라이언트로 보고 이 샌드박스를 거쳐 응답합니다.',
+  'ipvs.redirect':
+    '{node}의 nat PREROUTING REDIRECT: 공개 포트가 대상 포트로 바뀝니다, {from} → {to}. 앱은 그 포트에서 기다립니다.',
+  'drop.no-backend': '{node}의 IPVS에 {dst}를 보낼 서비스 {service}의 실행 중인 태스크가 없습니다: 패킷이 버려집니다.',
+  'nat.related':
+    '{node}은(는) 이 ICMP {type}이(가) 어느 흐름에 관한 것인지 찾아(conntrack: RELATED, 안에 인용된 패킷으로) 그 흐름의 NAT를 되돌립니다: 목적지 {from}이(가) 실제로 패킷을 보낸 {to}(으)로 바뀝니다.',
+  'ip.host-unreachable':
+    '{node}은(는) 다음 홉의 ARP 응답을 받지 못해 ICMP “Destination Host Unreachable”을 자신의 주소 {from}에서 {dst}(으)로 돌려보냅니다: ping은 “From {from} icmp_seq={seq} Destination Host Unreachable”을 출력합니다.',
+  'tcp.ack':
+    '{node}이(가) 데이터 없는 ACK를 {dst}(으)로 보내 3-way 핸드셰이크를 끝냅니다. 이 ACK는 SYN과 같은 홉과 NAT를 지나가고, 바로 뒤에 요청이 따라갑니다.',
+  'tcp.close':
+    '{node}이(가) 응답을 받고 {dst}와(과)의 연결을 닫습니다: 자신의 FIN, 서버의 FIN, 마지막 ACK. 먼저 닫은 {node} 쪽이 TIME_WAIT에 머물고, conntrack도 이 흐름을 120초 동안 TIME_WAIT로 둡니다.',
+  'nat.no-masquerade':
+    '{node}은(는) 패킷의 출발지 {src}(컨테이너 주소)를 바꾸지 않은 채 {dev}(으)로 내보냅니다: 네트워크 {network}({subnet})에는 MASQUERADE 규칙이 없습니다({option}). 바깥의 누구도 {subnet}(으)로 돌아가는 경로가 없으므로 답이 돌아올 수 없습니다.',
   'ct.new': '{node}이(가) conntrack 테이블에 새 연결을 기록합니다.',
   'ct.hit': '{node}이(가) conntrack에서 이 패킷의 연결({state})을 찾아 통과시킵니다.',
   'ct.bridged':
@@ -152,6 +221,11 @@ const ko: Record<string, string> = {
   'app.http-relay':
     '{node}의 docker-proxy가 {container}에게서 받은 응답(상태 코드 {status})을 {port} 포트로 클라이언트에게 전달합니다: 응답을 만든 것은 docker-proxy가 아닙니다.',
   'app.http': '{node}의 웹 서버가 {port} 포트의 HTTP 요청에 상태 코드 {status}(으)로 응답합니다.',
+  'app.desktop-forward':
+    '{node}의 Docker Desktop(com.docker.backend)이 {port} 포트로 받은 연결을 공유 메모리로 VM {vm}에 넘깁니다: {node} 자신에게는 {to}(으)로 가는 경로가 없습니다.',
+  'app.desktop-vm': 'VM {node} 안에서 {port} 포트로 넘어온 연결이 {to}({container})(으)로 이어집니다.',
+  'app.http-relay-desktop':
+    '{node}의 com.docker.backend가 VM 안의 {container}가 보낸 응답(상태 코드 {status})을 {port} 포트로 클라이언트에게 전달합니다.',
   'app.paused':
     '요청은 {node}에 도착하지만 컨테이너 {container}은(는) 일시 정지(docker pause) 상태입니다: freezer cgroup은 프로세스만 멈추고 커널은 멈추지 않아 연결 수립(핸드셰이크)까지는 응답했고, 요청은 {port} 포트에서 읽히지 않은 채 기다립니다. 아무도 답하지 않아 클라이언트는 포기할 때까지 기다립니다.',
   'app.port-unreachable': '{node}의 UDP {port} 포트에는 듣고 있는 프로그램이 없어 ICMP port unreachable로 답합니다.',
@@ -159,6 +233,13 @@ const ko: Record<string, string> = {
   'app.refused-router':
     '{node}에는 TCP {port} 포트의 포트포워딩 규칙이 없고 그 포트에서 듣는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
   'drop.no-route': '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다.',
+  'matrix.unreachable': '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 보내지도 못합니다(Network is unreachable).',
+  'matrix.outcome': '응답 없음: {summary}.',
+  'challenge.missing': '{name}(이)라는 실행 중인 컨테이너나 장비가 없습니다: 먼저 실행하거나 이름을 붙이세요.',
+  'challenge.otherServer': '응답은 왔지만 {name}이(가) 보낸 것이 아닙니다: 요청이 다른 앱에 닿았습니다.',
+  'challenge.noBody': '응답은 왔지만 페이지에 “{text}”이(가) 없습니다.',
+  'challenge.arrived': '{from}에서 {to}(으)로 가는 패킷이 아직 도착합니다: 이 목표는 도착하지 않아야 합니다.',
+  'challenge.reached': '{from}은(는) 아직 {target}에 닿습니다: 이 목표는 아무것도 통과하지 않아야 합니다.',
   'drop.no-route-private':
     '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다. 사설 주소(10/8, 172.16/12, 192.168/16)는 인터넷에서 라우팅되지 않습니다.',
   'drop.isolated':
@@ -179,7 +260,10 @@ const ko: Record<string, string> = {
     '{name}(이)라는 이름을 주소로 바꿀 수 없습니다: 위의 DNS 질의 뒤로는 그 이름으로 아무것도 보내지 않습니다.',
 };
 
-export const traceMessages: Record<Lang, Record<string, string>> = { en, ko };
+export const traceMessages: Record<Lang, Record<string, string>> = {
+  en: { ...en, ...lowerTrace.en },
+  ko: { ...ko, ...lowerTrace.ko },
+};
 
 /** Fills `{param}` placeholders of a step's explanation in the chosen language. */
 export function formatExplain(lang: Lang, explain: { key: string; params: Record<string, string | number> }): string {

@@ -14,7 +14,7 @@ export function shQuote(s: string): string {
 
 const line = (words: string[]) => words.map(shQuote).join(' ');
 
-function networkLine(n: Network): string {
+export function networkLine(n: Network): string {
   const w = ['docker', 'network', 'create', '--driver', n.driver];
   if (n.ipam) {
     w.push('--subnet', n.ipam.subnet, '--gateway', n.ipam.gateway);
@@ -28,7 +28,7 @@ function networkLine(n: Network): string {
   return line(w);
 }
 
-function portArg(p: Container['ports'][number]): string {
+export function portArg(p: Container['ports'][number]): string {
   const host = p.hostPort === null ? '' : p.hostPortEnd ? `${p.hostPort}-${p.hostPortEnd}` : `${p.hostPort}`;
   const proto = p.proto === 'tcp' ? '' : `/${p.proto}`;
   if (!host) return `${p.containerPort}${proto}`;
@@ -36,7 +36,7 @@ function portArg(p: Container['ports'][number]): string {
 }
 
 /** `--ip` is Docker's only on a network whose subnet the user gave; the script gives every user network one. */
-const canPinIp = (n: Network | undefined) => !!n && !n.predefined && !!n.ipam;
+export const canPinIp = (n: Network | undefined) => !!n && !n.predefined && !!n.ipam;
 
 function containerLines(w: World, c: Container): string[] {
   const out: string[] = [];
@@ -69,6 +69,15 @@ function containerLines(w: World, c: Container): string[] {
   if (c.publishAll) args.push('-P');
   for (const e of c.expose ?? []) args.push('--expose', e);
   for (const e of c.env) args.push('-e', e);
+  if (c.domainname) args.push('--domainname', c.domainname);
+  for (const d of c.dns ?? []) args.push('--dns', d);
+  for (const d of c.dnsSearch ?? []) args.push('--dns-search', d);
+  for (const d of c.dnsOptions ?? []) args.push('--dns-option', d);
+  for (const h of c.extraHosts ?? []) args.push('--add-host', h);
+  if (c.restartPolicy) {
+    const { Name, MaximumRetryCount: n } = c.restartPolicy;
+    args.push('--restart', n ? `${Name}:${n}` : Name);
+  }
   args.push(c.image, ...c.cmd);
   out.push(line(args));
   for (const ep of rest) {

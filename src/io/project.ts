@@ -1,34 +1,10 @@
 import type { World } from '../sim/model';
 import type { Recipe, XY } from '../store/docSlice';
-import { CURRENT_VERSION, migrate } from '../store/migrations';
-import { worldProblem } from './validate';
+import { migrate } from '../store/migrations';
+import type { ParseResult, ProjectDoc } from './envelope';
+import { refusalEnglish, worldRefusal } from './worldSchema';
 
-/** A document as the app uses it, whatever version it was saved in. */
-export interface ProjectDoc {
-  world: World;
-  pinned: Record<string, XY>;
-  prefs?: { theme?: 'light' | 'dark'; lang?: 'en' | 'ko' };
-  /** the lines that built `world` from the default World, when known (absent in older files) */
-  recipe?: Recipe | null;
-}
-
-export type ParseResult = { ok: true; doc: ProjectDoc } | { ok: false; error: string };
-
-/** The JSON text of a project: the same envelope autosave, export and share links use. */
-export function serializeProject(doc: ProjectDoc, space?: number): string {
-  return JSON.stringify(
-    {
-      format: 'whalewire',
-      version: CURRENT_VERSION,
-      world: doc.world,
-      pinned: doc.pinned,
-      prefs: doc.prefs ?? {},
-      ...(doc.recipe ? { recipe: doc.recipe } : {}),
-    },
-    null,
-    space,
-  );
-}
+export { type ParseResult, type ProjectDoc, serializeProject } from './envelope';
 
 function isXY(p: unknown): p is XY {
   return typeof p === 'object' && p !== null && Number.isFinite((p as XY).x) && Number.isFinite((p as XY).y);
@@ -51,12 +27,15 @@ export function parseProject(text: string): ParseResult {
     return { ok: false, error: (e as Error).message };
   }
   if (doc.format !== 'whalewire') return { ok: false, error: 'not a whalewire project' };
-  const problem = worldProblem(doc.world);
-  if (problem) return { ok: false, error: problem };
+  const refusal = worldRefusal(doc.world);
+  if (refusal) return { ok: false, error: refusalEnglish(refusal), refusal };
   const pinned: Record<string, XY> = {};
   if (typeof doc.pinned === 'object' && doc.pinned !== null)
     for (const [k, v] of Object.entries(doc.pinned)) {
-      if (!isXY(v)) return { ok: false, error: `bad position for ${k}` };
+      if (!isXY(v)) {
+        const refusal = { at: `pinned.${k}`, code: 'position', params: { name: k } };
+        return { ok: false, error: refusalEnglish(refusal), refusal };
+      }
       pinned[k] = { x: v.x, y: v.y };
     }
   const prefsIn = (doc.prefs ?? {}) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { createDefaultWorld } from '../sim/world';
-import { type ParseResult, type ProjectDoc, parseProject, serializeProject } from './project';
+import { type ParseResult, type ProjectDoc, serializeProject } from './envelope';
 import type { Engine } from './recipe';
 
 /** The URL fragment key of a shared project in the first link format: `#project=<base64url of the project JSON>`. */
@@ -40,8 +40,8 @@ export async function shortShareLink(
   return url.toString();
 }
 
-/** Reads a first-format link from a URL fragment; null when the fragment holds none. Never throws. */
-export function readShareFragment(hash: string): ParseResult | null {
+/** Reads a first-format link from a URL fragment; null when the fragment holds none. Never rejects. */
+export async function readShareFragment(hash: string): Promise<ParseResult | null> {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const payload = params.get(SHARE_KEY);
   if (payload === null) return null;
@@ -51,6 +51,7 @@ export function readShareFragment(hash: string): ParseResult | null {
   } catch {
     return { ok: false, error: 'the link is damaged (not base64url UTF-8)' };
   }
+  const { parseProject } = await import('./project');
   return parseProject(text);
 }
 
@@ -72,7 +73,7 @@ function shortPayload(hash: string): { key: (typeof SHORT_KEYS)[number]; payload
  * Never rejects. `loadEngine` is the store's (passed in: importing it here splits the first bundle).
  */
 export async function openShareFragment(hash: string, loadEngine: () => Promise<Engine>): Promise<ParseResult | null> {
-  const old = readShareFragment(hash);
+  const old = await readShareFragment(hash);
   if (old) return old;
   const short = shortPayload(hash);
   if (!short) return null;

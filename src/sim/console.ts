@@ -2,6 +2,7 @@ import { afterLine, backgroundLine, jobControl } from './captureJobs';
 import { runCompose } from './compose';
 import { continueLine } from './continuation';
 import { runDocker, shellSessionEnded } from './docker';
+import { settleRestarts } from './docker/restartManager';
 import { defaultCwd, showCwd } from './fs';
 import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
@@ -15,6 +16,7 @@ import { showsMeter } from './shell/packet/curlMeter';
 import { isStderrLine, runFilters, splitPipeline, toolArgv, toolOf } from './shell/pipe';
 import { parseCommand } from './shell/redirect';
 import { readStdin, redirectStdout, streamsOf } from './shell/streams';
+import { sudoArgv } from './shell/sudo';
 import { enteredShell, hasTool, shellFlavor, shellVoice } from './shell/tools';
 import { activeSession, createTerminals, feedOtherTerminals, switchLine, withActive } from './terminals';
 import type { Where } from './where';
@@ -72,8 +74,13 @@ export function createSession(world: World): Session {
  * otherwise grow the first paint. The UI reaches them through the store's `engine()`.
  */
 export { formatExplain } from '../i18n/trace';
-export { SCENES, sceneById, sceneContainers } from './scenes';
+export { feedTerminal } from './captureJobs';
+export { openForEdit, saveEdited } from './editorFile';
+export { checkpointHolds, provenChoices, TOPICS } from './lessonFrame';
+export { SCENES, sceneById, sceneContainers, sceneWorld } from './scenes';
 export { tokenize } from './shell/lexer';
+/** Adds a Docker host to the LAN (the canvas gesture; the runner's --hosts N). */
+export { addDockerHost } from './world';
 
 /** The frame lines run in now. */
 export function currentFrame(session: Session): Frame {
@@ -127,10 +134,20 @@ export function dropDeadFrames(session: Session): { session: Session; notes: str
 }
 
 /** Runs a parsed command at a frame: docker where the docker CLI exists, else the shell. */
-function execute(world: World, argv0: string[], where: Where, line: string): CommandResult {
+function execute(world0: World, argv0: string[], where: Where, line: string): CommandResult {
+  // restart policies: the restarts due by now happen before the command sees the World
+  const world = settleRestarts(world0);
   // `COMPOSE_PROJECT_NAME=x docker compose …`: the one environment variable a line may set here
   const env = /^COMPOSE_PROJECT_NAME=/.test(argv0[0] ?? '') ? { COMPOSE_PROJECT_NAME: argv0[0].slice(21) } : undefined;
   const argv = env ? argv0.slice(1) : argv0;
+  if (argv[0] === 'sudo' && hasTool(world, where, 'sudo')) {
+    const s = sudoArgv(argv);
+    if ('error' in s) return { world, output: s.error, exitCode: 1 };
+    const name = s.argv[0];
+    const known = ['docker', 'docker-compose', 'sudo'].includes(name) || hasTool(world, where, name);
+    if (!known) return { world, output: `sudo: ${name}: command not found`, exitCode: 1 };
+    return execute(world, s.argv, where, line.replace(/^\s*sudo\s+/, ''));
+  }
   if (argv[0] === 'docker' && argv[1] === 'compose' && hasTool(world, where, 'docker'))
     return runCompose(world, argv.slice(2), where, 'v2', env);
   if (argv[0] === 'docker-compose' && hasTool(world, where, 'docker'))
@@ -144,6 +161,20 @@ function leave(session: Session, world: World, exitCode: number): Session {
   const top = currentFrame(session);
   const w = top.kind === 'container' && top.via === 'run' ? shellSessionEnded(world, top.id, exitCode) : world;
   return { world: w, stack: session.stack.slice(0, -1) };
+}
+
+/**
+ * whalewire's `@machine` prefix names where the whole line runs: in `@router ip route add … && ip route`
+ * the second command runs on the router too (an item with its own `@` keeps it).
+ */
+function onMachine(items: ListItem[]): ListItem[] {
+  const at = /^@\S+/.exec(items[0]?.text.trimStart() ?? '')?.[0];
+  if (!at) return items;
+  return items.map((it, i) =>
+    i === 0 || it.text.trim() === '' || it.text.trimStart().startsWith('@')
+      ? it
+      : { ...it, text: `${at} ${it.text.trimStart()}` },
+  );
 }
 
 /** `a && b || c ; d`: each command runs when its operator lets it, as in bash. */
@@ -221,7 +252,7 @@ function runOne(session: Session, line: string, stdin?: string): LineResult {
   const raw = line.trim();
   if (raw === '' || raw.startsWith('#')) return { session, machine: currentFrame(session).id, output: '', exitCode: 0 };
   const list = splitList(raw);
-  if (list.length > 1) return runList(session, list, stdin);
+  if (list.length > 1) return runList(session, onMachine(list), stdin);
   const expanded = expand(session, expandStatus(raw, session.lastExit ?? 0));
   const r = runCommandLine(expanded.session, expanded.line, stdin);
   const output = expanded.stderr.length ? [...expanded.stderr, r.output].filter(Boolean).join('\n') : r.output;

@@ -129,3 +129,24 @@ export function writeFile(world: World, owner: string, path: string, text: strin
     t[path] = before + text;
   });
 }
+
+/** The files an owner holds (stored ones, not directories), sorted by path: what the Inspector lists. */
+export function storedFiles(world: World, owner: string): { path: string; size: number; binary: boolean }[] {
+  const tree = treeOf(world, owner);
+  return Object.keys(tree)
+    .filter((p) => tree[p] !== null)
+    .sort()
+    .map((p) => {
+      const text = tree[p] as string;
+      return { path: p, size: text.length, binary: isBinaryText(text) };
+    });
+}
+
+/** A pcap (tcpdump -w) is stored one byte a character: control bytes other than tab, newline and CR mark it as binary. */
+export function isBinaryText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { current, isDraft } from 'immer';
 import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from 'ip-num';
-import { DOCKER_HOST } from './ids';
+import { liveAddresses } from './containerIndex';
 import type { IpamConfig, Network, World } from './model';
 
 /**
@@ -34,8 +34,8 @@ export function inCidr(ip: string, cidr: string): boolean {
 }
 
 /** Fact A2: the host's on-link IPv4 routes and resolv.conf nameservers, which new pools avoid. */
-export function reservedPrefixes(world: World): string[] {
-  const host = world.machines[DOCKER_HOST];
+export function reservedPrefixes(world: World, daemon: string): string[] {
+  const host = world.machines[daemon];
   if (!host) return [];
   const onLink = host.routes.filter((r) => r.dst !== 'default' && !r.via).map((r) => r.dst);
   const ns = host.nameservers.filter(isIPv4).map((ip) => `${ip}/32`);
@@ -52,8 +52,8 @@ function allocatedSubnets(world: World, except?: string): string[] {
 const overlaps = (a: string, b: string) => range(a).isOverlapping(range(b));
 
 /** Fact A2/A7: the first default pool overlapping neither a network nor a reserved prefix. */
-export function nextPool(world: World): IpamResult<string> {
-  const taken = [...allocatedSubnets(world), ...reservedPrefixes(world)];
+export function nextPool(world: World, daemon: string): IpamResult<string> {
+  const taken = [...allocatedSubnets(world), ...reservedPrefixes(world, daemon)];
   const pool = DEFAULT_POOLS.find((p) => !taken.some((t) => overlaps(p, t)));
   return pool
     ? { ok: true, value: pool }
@@ -74,6 +74,10 @@ export interface IpamRequest {
   subnet?: string;
   gateway?: string;
   ipRange?: string;
+  /** the driver asks for no gateway (GetSkipGwAlloc): none is reserved unless the user gave one */
+  skipGateway?: boolean;
+  /** --aux-address name=IP: addresses IPAM keeps out of its allocations */
+  aux?: Record<string, string>;
 }
 
 /**
@@ -81,11 +85,15 @@ export interface IpamRequest {
  * the daemon (fact 17, overlap fact 11), or the next default pool. Errors are the daemon's text
  * without "Error response from daemon: ".
  */
-export function planNetworkIpam(world: World, req: IpamRequest): IpamResult<{ ipam: IpamConfig; userSubnet: boolean }> {
+export function planNetworkIpam(
+  world: World,
+  daemon: string,
+  req: IpamRequest,
+): IpamResult<{ ipam: IpamConfig; userSubnet: boolean }> {
   if (!req.subnet) {
-    const pool = nextPool(world);
+    const pool = nextPool(world, daemon);
     if (!pool.ok) return pool;
-    const gateway = firstFree(pool.value, undefined, new Set());
+    const gateway = req.skipGateway ? '' : firstFree(pool.value, undefined, new Set());
     return { ok: true, value: { ipam: { subnet: pool.value, gateway: gateway! }, userSubnet: false } };
   }
   const subnet = parseCidr(req.subnet);
@@ -122,13 +130,17 @@ export function planNetworkIpam(world: World, req: IpamRequest): IpamResult<{ ip
     return { ok: false, error: 'invalid pool request: Pool overlaps with other one on this address space' };
   }
   // Without --gateway the daemon asks the allocator for any address, which comes from the ip-range.
-  const gateway = req.gateway ?? firstFree(canon, ipRange, new Set());
-  if (!gateway) return { ok: false, error: 'no available addresses on this pool' };
-  return { ok: true, value: { ipam: { subnet: canon, gateway, ...(ipRange ? { ipRange } : {}) }, userSubnet: true } };
+  const gateway = req.gateway ?? (req.skipGateway ? '' : firstFree(canon, ipRange, new Set()));
+  if (gateway === null) return { ok: false, error: 'no available addresses on this pool' };
+  const aux = req.aux && Object.keys(req.aux).length ? { aux: req.aux } : {};
+  return {
+    ok: true,
+    value: { ipam: { subnet: canon, gateway, ...(ipRange ? { ipRange } : {}), ...aux }, userSubnet: true },
+  };
 }
 
 /** The lowest address of `ipRange ?? subnet` that is neither network, broadcast nor in `used`. */
-function firstFree(subnet: string, ipRange: string | undefined, used: Set<string>): string | null {
+export function firstFree(subnet: string, ipRange: string | undefined, used: Set<string>): string | null {
   const s = range(subnet);
   const bits = Number(subnet.split('/')[1]);
   const net = s.getFirst().getValue();
@@ -158,10 +170,10 @@ export function plainContainers(world: World): World['containers'] {
 export function usedAddresses(world: World, networkId: string): Set<string> {
   const net = world.networks[networkId];
   const used = new Set<string>();
-  if (net?.ipam) used.add(net.ipam.gateway);
-  for (const c of Object.values(plainContainers(world))) {
-    for (const ep of c.endpoints) if (ep.networkId === networkId && ep.ip) used.add(ep.ip);
-  }
+  if (net?.ipam?.gateway) used.add(net.ipam.gateway);
+  for (const sb of net?.sandboxes ?? []) used.add(sb.ip);
+  for (const ip of Object.values(net?.ipam?.aux ?? {})) used.add(ip);
+  for (const ip of liveAddresses(world, networkId)) used.add(ip);
   return used;
 }
 

@@ -1,3 +1,5 @@
+import { containerNamed } from './containerIndex';
+import { driverOf } from './drivers';
 import type { Container, Endpoint, Network, World } from './model';
 
 /**
@@ -10,14 +12,12 @@ export type Lookup<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** A container by name, full id or unique id prefix, or the daemon's error (without "Error response from daemon: "). */
 export function lookupContainer(world: World, ref: string): Lookup<Container> {
-  const all = Object.values(world.containers);
-  const byId = world.containers[ref];
+  const byId = Object.hasOwn(world.containers, ref) ? world.containers[ref] : undefined;
   if (byId) return { ok: true, value: byId };
-  const name = ref.startsWith('/') ? ref.slice(1) : ref;
-  const byName = all.find((c) => c.name === name);
+  const byName = containerNamed(world, ref.startsWith('/') ? ref.slice(1) : ref);
   if (byName) return { ok: true, value: byName };
   if (ref !== '' && /^[0-9a-f]+$/.test(ref)) {
-    const hits = all.filter((c) => c.id.startsWith(ref));
+    const hits = Object.values(world.containers).filter((c) => c.id.startsWith(ref));
     if (hits.length === 1) return { ok: true, value: hits[0] };
     if (hits.length > 1) return { ok: false, error: `Multiple IDs found with provided prefix: ${ref}` };
   }
@@ -32,9 +32,9 @@ export function findContainer(world: World, ref: string): Container | null {
 
 /** A network by full id, name or unique id prefix, or the daemon's error (fact 22). */
 export function lookupNetwork(world: World, ref: string): Lookup<Network> {
-  const all = Object.values(world.networks);
-  const byId = world.networks[ref];
+  const byId = Object.hasOwn(world.networks, ref) ? world.networks[ref] : undefined;
   if (byId) return { ok: true, value: byId };
+  const all = Object.values(world.networks);
   const byName = all.find((n) => n.name === ref);
   if (byName) return { ok: true, value: byName };
   if (ref !== '' && /^[0-9a-f]+$/.test(ref)) {
@@ -111,7 +111,10 @@ export function linkHostRecords(world: World, c: Container): { ip: string; names
   if (c.networkMode !== 'bridge' || !defaultBridgeEndpoint(world, c)) return [];
   const out: { ip: string; names: string[] }[] = [];
   for (const { child, alias } of linkedContainers(world, c)) {
-    const ip = child.state === 'running' ? defaultBridgeEndpoint(world, child)?.ip : undefined;
+    // the line written at this container's start (or the child's last start); saves from before
+    // linkHosts existed look the running child up
+    const ip =
+      c.linkHosts?.[child.id] ?? (child.state === 'running' ? defaultBridgeEndpoint(world, child)?.ip : undefined);
     if (!ip) continue;
     out.push({ ip, names: [alias, child.hostname, ...(alias !== child.name ? [child.name] : [])] });
   }
@@ -129,12 +132,46 @@ export function linkAliasTarget(c: Container, name: string): string | null {
 
 /**
  * The endpoint that gives a container its default gateway and carries its published ports
- * (libnetwork's gateway endpoint): the first with an address on a bridge network that is not
- * internal. None when every network is internal: such a container publishes nothing.
+ * (libnetwork's gateway endpoint): the first on a network whose driver publishes (a bridge that
+ * is not internal). None when every network is internal: such a container publishes nothing.
  */
 export function gatewayEndpoint(world: World, c: Container): Endpoint | undefined {
   return c.endpoints.find((e) => {
     const n = world.networks[e.networkId];
-    return n?.driver === 'bridge' && !n.internal;
+    return n !== undefined && driverOf(n).publishes(n);
   });
+}
+
+/** The address `host-gateway` stands for: the daemon's default bridge gateway (config HostGatewayIPs). */
+export function hostGatewayIp(world: World, c: Container): string | undefined {
+  const docker0 = Object.values(world.networks).find(
+    (n) => n.predefined && n.driver === 'bridge' && (n.daemon === c.daemon || n.daemon === null),
+  );
+  return docker0?.ipam?.gateway;
+}
+
+/** --add-host records (HostConfig.ExtraHosts "name:ip"), in the order given. */
+export function addHostRecords(world: World, c: Container): { ip: string; names: string[] }[] {
+  const out: { ip: string; names: string[] }[] = [];
+  for (const e of c.extraHosts ?? []) {
+    const i = e.indexOf(':');
+    const name = e.slice(0, i);
+    let ip: string | undefined = e.slice(i + 1);
+    if (ip === 'host-gateway') ip = hostGatewayIp(world, c);
+    else if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
+    if (ip) out.push({ ip, names: [name] });
+  }
+  return out;
+}
+
+/** What /etc/hosts holds beside the defaults and the own line: --add-host first, then --link records. */
+export function extraHostRecords(world: World, c: Container): { ip: string; names: string[] }[] {
+  return [...addHostRecords(world, c), ...linkHostRecords(world, c)];
+}
+
+/** The names of the container's own /etc/hosts line: the FQDN, then the bare name when there is a domain. */
+export function hostsNames(c: Container): string[] {
+  const fqdn = c.domainname ? `${c.hostname}.${c.domainname}` : c.hostname;
+  const dot = fqdn.indexOf('.');
+  return dot > 0 ? [fqdn, fqdn.slice(0, dot)] : [fqdn];
 }

@@ -25,6 +25,10 @@ export interface Iface {
   addrs: IfaceAddr[];
   /** the L2 segment this interface is plugged into: "lan", "wan", or null for loopback */
   segment: string | null;
+  /** a macvlan link made by `ip link add NAME link PARENT type macvlan`: its lower device (the shim) */
+  parent?: string;
+  /** administratively down (`ip link add` makes links down until `ip link set NAME up`) */
+  down?: boolean;
 }
 
 /** A routing-table entry, printed by `ip route` in table order. */
@@ -119,17 +123,26 @@ export interface Machine {
   zone: Record<string, string>;
   /** web servers only: the body served on port 80 */
   httpBody?: string;
+  /**
+   * Docker Desktop (src/sim/desktop.ts): the id of the VM machine this PC runs; its vpnkit forwards
+   * and masquerades the VM's traffic and its com.docker.backend listens on the VM's published ports.
+   * Absent: an ordinary machine.
+   */
+  desktopVm?: string;
 }
 
-export type NetworkDriver = 'bridge' | 'host' | 'null' | 'overlay';
+export type NetworkDriver = 'bridge' | 'host' | 'null' | 'overlay' | 'macvlan' | 'ipvlan';
 
 /** The IPAM config of a network. */
 export interface IpamConfig {
   /** CIDR, network address only ("10.0.0.0/24") */
   subnet: string;
+  /** "" when the driver allocates none (ipvlan l3, an internal macvlan/ipvlan) and the user gave none */
   gateway: string;
   /** CIDR inside subnet that containers' addresses come from */
   ipRange?: string;
+  /** --aux-address name -> IP, never given to a container (AuxiliaryAddresses) */
+  aux?: Record<string, string>;
 }
 
 /** A learned entry of a Linux bridge's forwarding database. */
@@ -172,6 +185,14 @@ export interface Network {
   vni?: number;
   /** overlay only: the swarm's routing-mesh network `ingress` */
   ingress?: boolean;
+  /** endpoints of the daemon's own sandboxes, which are no container (docker_gwbridge: `gateway_ingress-sbox`) */
+  sandboxes?: { name: string; ip: string; mac: string }[];
+  /**
+   * macvlan/ipvlan only: the L2 segment its endpoints join through the parent interface ("lan"
+   * for eth0), or one of its own (a VLAN sub-interface `eth0.50`, the dummy `dm-…` of a network
+   * without a parent), which nothing else is plugged into
+   */
+  segment?: string;
 }
 
 /** A container's attachment to a network. Config persists across stop/start; live fields only while running. */
@@ -236,12 +257,41 @@ export interface Container {
   finishedAt?: number;
   /** HostConfig.NetworkMode: "bridge" | "host" | "none" | "container:<id>" | a network name */
   networkMode: string;
+  /**
+   * `container:<id>` mode: the owner's `startedAt` when this container joined its namespace. Once
+   * the owner has started again (a new namespace), this one keeps the old one, which lost its
+   * interfaces, until it is restarted itself. Absent: joined the owner's current namespace.
+   */
+  joinedNetns?: number;
   /** attachments, in connect order (eth0 first). Empty for host/none/container: modes. */
   endpoints: Endpoint[];
   /** on the "none" network; absent: networkMode === 'none' (network connect/disconnect none set it) */
   noneAttached?: boolean;
+  /** --dns servers (HostConfig.Dns); absent: none given */
+  dns?: string[];
+  /** --dns-search domains (HostConfig.DnsSearch) */
+  dnsSearch?: string[];
+  /** --dns-option values (HostConfig.DnsOptions) */
+  dnsOptions?: string[];
+  /** --add-host "name:ip" (HostConfig.ExtraHosts); ip may be `host-gateway` */
+  extraHosts?: string[];
+  /** --domainname (Config.Domainname) */
+  domainname?: string;
+  /** --restart (HostConfig.RestartPolicy); absent: "no" */
+  restartPolicy?: { Name: string; MaximumRetryCount: number };
+  /** `docker stop`/`kill` stopped it (HasBeenManuallyStopped): unless-stopped then stays down */
+  manuallyStopped?: boolean;
+  /** restarts by its policy since the last manual start (State RestartCount); absent: 0 */
+  restartCount?: number;
+  /**
+   * the restart manager waits to start it again (State.Restarting; `state` stays 'exited', its
+   * network released): at World clock ms `at`, after a back-off of `delay` ms; absent: not restarting
+   */
+  restartLoop?: { at: number; delay: number };
   /** legacy `--link NAME[:ALIAS]` values as given (HostConfig.Links) */
   links?: string[];
+  /** legacy links: each child's address (by child id) as written into /etc/hosts; stays when the child stops */
+  linkHosts?: Record<string, string>;
   ports: PortBinding[];
   /** --expose ports ("8080/tcp"), on top of the image's EXPOSE */
   expose?: string[];
@@ -313,6 +363,13 @@ export interface Frame {
   ip?: { src: string; dst: string; ttl: number; proto: 'icmp' | 'tcp' | 'udp' };
   l4?: { sport: number; dport: number; flags?: string; icmpType?: string };
   app?: { summary: string };
+  /** VXLAN on an overlay (DESIGN §4): the outer headers around this inner frame, between two nodes */
+  outer?: {
+    eth: { src: string; dst: string };
+    ip: { src: string; dst: string; ttl: number };
+    udp: { sport: number; dport: number };
+    vxlan: { vni: number };
+  };
   /** ARP payload, for arp-request / arp-reply */
   arp?: { op: 'request' | 'reply'; senderIp: string; senderMac: string; targetIp: string; targetMac: string };
 }

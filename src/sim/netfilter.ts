@@ -1,7 +1,7 @@
 import { IPv4CidrRange } from 'ip-num';
-import { DOCKER_HOST } from './ids';
-import { gatewayEndpoint } from './lookup';
-import type { Container, Network, PortBinding, World } from './model';
+import { rulesOfDrivers } from './drivers';
+import type { PortBinding, World } from './model';
+import { ingressChains, ingressRules } from './swarm/ingressRules';
 
 /**
  * The netfilter rules a machine holds, derived from the World: Docker Engine 28.1+ rules on the
@@ -39,6 +39,10 @@ export interface NfRule {
   dport?: number;
   /** `-m addrtype --dst-type LOCAL` */
   dstTypeLocal?: boolean;
+  /** `-m addrtype --src-type LOCAL` */
+  srcTypeLocal?: boolean;
+  /** `-m tcp --sport N` */
+  sport?: number;
   /** `-m conntrack --ctstate …` */
   ctstate?: string[];
   /** ACCEPT, DROP, RETURN, MASQUERADE, DNAT or a user chain */
@@ -84,193 +88,19 @@ function table(name: NfTableName, userChains: string[], rules: NfRule[], policie
   return { name, chains, rules: sorted };
 }
 
-/** `-o com.docker.network.bridge.enable_icc=false`: containers on the bridge may not talk to each other. */
-export const iccOff = (n: Network): boolean => n.options['com.docker.network.bridge.enable_icc'] === 'false';
-
-/** Running endpoints on a network, in container creation order. */
-function endpointsOn(world: World, net: Network): { c: Container; ip: string }[] {
-  return Object.values(world.containers)
-    .filter((c) => c.state === 'running')
-    .sort((a, b) => a.seq - b.seq)
-    .flatMap((c) => c.endpoints.filter((ep) => ep.networkId === net.id && ep.ip).map((ep) => ({ c, ip: ep.ip! })));
-}
-
-function dockerHostRules(world: World): Netfilter {
-  const bridges = Object.values(world.networks).filter((n) => n.driver === 'bridge' && n.bridge && n.ipam);
-  const ext = bridges.filter((n) => !n.internal);
-  const internal = bridges.filter((n) => n.internal);
-  const docker: NfOrigin = { kind: 'docker' };
-  const net = (n: Network): NfOrigin => ({ kind: 'network', networkId: n.id });
-  const newestFirst = <T>(xs: T[]) => [...xs].reverse();
-
-  // raw: v28 blocks direct routing to container addresses from outside their bridge
-  // appended as endpoints join: container start order
-  const raw: NfRule[] = ext
-    .flatMap((n) => endpointsOn(world, n).map((e) => ({ n, ...e })))
-    .sort((a, b) => a.c.seq - b.c.seq)
-    .map(({ n, c, ip }) => ({
-      table: 'raw' as const,
-      chain: 'PREROUTING',
-      dst: { value: `${ip}/32` },
-      in: { value: n.bridge!, not: true },
-      target: 'DROP',
-      origin: { kind: 'endpoint' as const, containerId: c.id, networkId: n.id },
-    }));
-
-  // published ports, in container creation order; only bound (running) ports have rules
-  const ports = ext.flatMap((n) =>
-    endpointsOn(world, n).flatMap(({ c, ip }) =>
-      gatewayEndpoint(world, c)?.networkId === n.id
-        ? c.ports.filter((p) => p.boundPort != null).map((p) => ({ n, c, ip, p }))
-        : [],
-    ),
-  );
-
-  const nat: NfRule[] = [
-    { table: 'nat', chain: 'PREROUTING', dstTypeLocal: true, target: 'DOCKER', origin: docker },
-    {
-      table: 'nat',
-      chain: 'OUTPUT',
-      dst: { value: '127.0.0.0/8', not: true },
-      dstTypeLocal: true,
-      target: 'DOCKER',
-      origin: docker,
-    },
-    // Docker inserts each new network's rules at the head: newest network first
-    ...newestFirst(ext).map(
-      (n): NfRule => ({
-        table: 'nat',
-        chain: 'POSTROUTING',
-        src: { value: n.ipam!.subnet },
-        out: { value: n.bridge!, not: true },
-        target: 'MASQUERADE',
-        origin: net(n),
-      }),
-    ),
-    ...newestFirst(ext).map(
-      (n): NfRule => ({ table: 'nat', chain: 'DOCKER', in: { value: n.bridge! }, target: 'RETURN', origin: net(n) }),
-    ),
-    ...ports.map(
-      ({ n, c, ip, p }): NfRule => ({
-        table: 'nat',
-        chain: 'DOCKER',
-        dst: p.hostIp && p.hostIp !== '0.0.0.0' ? { value: `${p.hostIp}/32` } : undefined,
-        in: { value: n.bridge!, not: true },
-        proto: p.proto,
-        dport: p.boundPort,
-        target: 'DNAT',
-        toDestination: `${ip}:${p.containerPort}`,
-        origin: { kind: 'port', containerId: c.id, port: p },
-      }),
-    ),
-  ];
-
-  const filter: NfRule[] = [
-    { table: 'filter', chain: 'FORWARD', target: 'DOCKER-USER', origin: docker },
-    { table: 'filter', chain: 'FORWARD', target: 'DOCKER-FORWARD', origin: docker },
-    // per-port ACCEPTs are inserted at the head of DOCKER, each network's DROP appended
-    ...newestFirst(ports).map(
-      ({ n, c, ip, p }): NfRule => ({
-        table: 'filter',
-        chain: 'DOCKER',
-        dst: { value: `${ip}/32` },
-        in: { value: n.bridge!, not: true },
-        out: { value: n.bridge! },
-        proto: p.proto,
-        dport: p.containerPort,
-        target: 'ACCEPT',
-        origin: { kind: 'port', containerId: c.id, port: p },
-      }),
-    ),
-    ...ext.map(
-      (n): NfRule => ({
-        table: 'filter',
-        chain: 'DOCKER',
-        in: { value: n.bridge!, not: true },
-        out: { value: n.bridge! },
-        target: 'DROP',
-        origin: net(n),
-      }),
-    ),
-    ...ext.map(
-      (n): NfRule => ({
-        table: 'filter',
-        chain: 'DOCKER-BRIDGE',
-        out: { value: n.bridge! },
-        target: 'DOCKER',
-        origin: net(n),
-      }),
-    ),
-    ...ext.map(
-      (n): NfRule => ({
-        table: 'filter',
-        chain: 'DOCKER-CT',
-        out: { value: n.bridge! },
-        ctstate: ['RELATED', 'ESTABLISHED'],
-        target: 'ACCEPT',
-        origin: net(n),
-      }),
-    ),
-    { table: 'filter', chain: 'DOCKER-FORWARD', target: 'DOCKER-CT', origin: docker },
-    { table: 'filter', chain: 'DOCKER-FORWARD', target: 'DOCKER-ISOLATION-STAGE-1', origin: docker },
-    { table: 'filter', chain: 'DOCKER-FORWARD', target: 'DOCKER-BRIDGE', origin: docker },
-    // icc=false: bridged frames between two ports of the bridge are dropped (moby iptabler goldens, icc=false)
-    ...bridges.flatMap((n): NfRule[] => {
-      const fw = { table: 'filter' as const, chain: 'DOCKER-FORWARD', in: { value: n.bridge! }, origin: net(n) };
-      const icc = !iccOff(n);
-      if (n.internal) return [{ ...fw, out: { value: n.bridge! }, target: icc ? 'ACCEPT' : 'DROP' }];
-      if (icc) return [{ ...fw, target: 'ACCEPT' }];
-      return [
-        { ...fw, out: { value: n.bridge! }, target: 'DROP' },
-        { ...fw, out: { value: n.bridge!, not: true }, target: 'ACCEPT' },
-      ];
-    }),
-    // internal networks' DROPs are inserted at the head of stage 1
-    ...newestFirst(internal).flatMap((n): NfRule[] => [
-      {
-        table: 'filter',
-        chain: 'DOCKER-ISOLATION-STAGE-1',
-        src: { value: n.ipam!.subnet, not: true },
-        out: { value: n.bridge! },
-        target: 'DROP',
-        origin: net(n),
-      },
-      {
-        table: 'filter',
-        chain: 'DOCKER-ISOLATION-STAGE-1',
-        dst: { value: n.ipam!.subnet, not: true },
-        in: { value: n.bridge! },
-        target: 'DROP',
-        origin: net(n),
-      },
-    ]),
-    ...ext.map(
-      (n): NfRule => ({
-        table: 'filter',
-        chain: 'DOCKER-ISOLATION-STAGE-1',
-        in: { value: n.bridge! },
-        out: { value: n.bridge!, not: true },
-        target: 'DOCKER-ISOLATION-STAGE-2',
-        origin: net(n),
-      }),
-    ),
-    ...newestFirst(ext).map(
-      (n): NfRule => ({
-        table: 'filter',
-        chain: 'DOCKER-ISOLATION-STAGE-2',
-        out: { value: n.bridge! },
-        target: 'DROP',
-        origin: net(n),
-      }),
-    ),
-  ];
-
+/** A Docker host's tables: each driver's rules for its networks on this daemon, under Docker's chains. */
+function daemonRules(world: World, daemon: string): Netfilter {
+  // the routing mesh's jumps are inserted at the head of Docker's chains (swarm/ingressRules.ts)
+  const rules = [...ingressRules(world, daemon), ...rulesOfDrivers(world, daemon)];
+  const of = (t: NfTableName) => rules.filter((r) => r.table === t);
+  const mesh = ingressChains(world, daemon);
   return {
-    raw: table('raw', [], raw),
-    nat: table('nat', ['DOCKER'], nat),
+    raw: table('raw', [], of('raw')),
+    nat: table('nat', ['DOCKER', ...mesh], of('nat')),
     filter: table(
       'filter',
       [
+        ...mesh,
         'DOCKER',
         'DOCKER-BRIDGE',
         'DOCKER-CT',
@@ -279,7 +109,7 @@ function dockerHostRules(world: World): Netfilter {
         'DOCKER-ISOLATION-STAGE-2',
         'DOCKER-USER',
       ],
-      filter,
+      of('filter'),
       { FORWARD: 'DROP' },
     ),
   };
@@ -313,7 +143,7 @@ function routerRules(world: World, machineId: string): Netfilter {
  */
 export function netfilterOf(world: World, machineId: string): Netfilter {
   const m = world.machines[machineId];
-  if (machineId === DOCKER_HOST) return dockerHostRules(world);
+  if (world.daemons[machineId]) return daemonRules(world, machineId);
   if (m?.kind === 'router' && m.ifaces.some((f) => f.segment === 'lan')) return routerRules(world, machineId);
   return { raw: table('raw', [], []), nat: table('nat', [], []), filter: table('filter', [], []) };
 }
@@ -326,8 +156,11 @@ export interface NfPacket {
   out?: string;
   proto: 'tcp' | 'udp' | 'icmp';
   dport?: number;
+  sport?: number;
   /** the destination is one of the machine's own addresses (addrtype LOCAL) */
   dstLocal?: boolean;
+  /** the source is one of the machine's own addresses */
+  srcLocal?: boolean;
   /** conntrack state of the flow: NEW, ESTABLISHED, RELATED */
   ctstate?: string;
 }
@@ -344,7 +177,9 @@ export function ruleMatches(rule: NfRule, p: NfPacket): boolean {
     neg(rule.out, (v) => p.out === v) &&
     (!rule.proto || rule.proto === p.proto) &&
     (rule.dport == null || rule.dport === p.dport) &&
+    (rule.sport == null || rule.sport === p.sport) &&
     (!rule.dstTypeLocal || Boolean(p.dstLocal)) &&
+    (!rule.srcTypeLocal || Boolean(p.srcLocal)) &&
     (!rule.ctstate || rule.ctstate.includes(p.ctstate ?? 'NEW'))
   );
 }

@@ -7,6 +7,17 @@
  * a time so the class can step through each. Lines run on the Docker host unless they say `@machine`.
  */
 
+import { presetWorld, type WorldPreset } from './desktop';
+import type { LessonStep, TopicId } from './lessonFrame';
+import { DESKTOP_LESSONS } from './lessons/desktop';
+import { MISCONCEPTIONS } from './lessons/misconceptions';
+import { BRIDGE_STEPS, NAT_STEPS } from './lessons/seed000';
+import { FOUR_KINDS, SWARM_OVERLAY } from './lessons/seed001';
+import { DRIVERS_SIDE_BY_SIDE, IPVLAN_L3 } from './lessons/seed003';
+import { DNS_STEPS, PORT_STEPS } from './lessons/seed004';
+import type { World } from './model';
+import { addDockerHost } from './world';
+
 /** Text in both of the app's languages. */
 export interface Bilingual {
   en: string;
@@ -28,6 +39,8 @@ export interface SuggestedPacket {
 /** A lesson: a script that builds its network, and the packets it sends. */
 export interface Scene {
   id: string;
+  /** what it teaches; the picker lists scenes by topic (lessonFrame.ts TOPICS) */
+  topic: TopicId;
   title: Bilingual;
   /** one sentence: what the class should see */
   summary: Bilingual;
@@ -40,10 +53,30 @@ export interface Scene {
   packets: SuggestedPacket[];
   /** containers the script makes without `--name` (Compose names them) */
   containers?: string[];
+  /** the narrated walk through the scene: steps, predict questions and checkpoints (lessonFrame.ts) */
+  steps?: LessonStep[];
+  /** the World the script starts from; absent: the default one (Docker Desktop: src/sim/desktop.ts) */
+  world?: WorldPreset;
+  /** Docker hosts the scene starts with (absent: 1): docker-host-2 at 192.168.0.11 … (sceneWorld) */
+  hosts?: number;
+}
+
+/**
+ * A fresh World for a scene's script: its preset's (the default World unless it says otherwise),
+ * plus the Docker hosts it asks for, added as the toolbar and `npm run sim -- --hosts N` add them.
+ */
+export function sceneWorld(scene: Pick<Scene, 'world' | 'hosts'>): World {
+  let w = presetWorld(scene.world ?? 'default');
+  for (let i = 2; i <= (scene.hosts ?? 1); i++) {
+    const r = addDockerHost(w);
+    if (r.ok) w = r.world;
+  }
+  return w;
 }
 
 const DNS_TEST: Scene = {
   id: 'dns-test',
+  topic: 'dns',
   seed: '004',
   title: { en: 'Docker DNS on a user-defined bridge', ko: '사용자 정의 브리지와 도커 DNS' },
   summary: {
@@ -57,6 +90,7 @@ const DNS_TEST: Scene = {
     'docker run -d --network second-bridge --name containerB devwikirepo/pingbuntu',
   ],
   expectedFailures: [],
+  steps: DNS_STEPS,
   packets: [
     {
       id: 'a-b-ping',
@@ -89,14 +123,15 @@ const DNS_TEST: Scene = {
 
 const PORT_FORWARDING: Scene = {
   id: 'port-forwarding',
-  seed: '003',
+  topic: 'publish',
+  seed: '004',
   title: { en: 'Port forwarding with -p', ko: '-p 포트포워딩' },
   summary: {
     en: 'Only published ports reach a container from the LAN; a second -p 8003 fails; 8004 forwards to a port nothing listens on.',
     ko: '게시한 포트로만 LAN에서 컨테이너에 닿고, 두 번째 -p 8003은 실패하며, 8004는 아무도 듣지 않는 포트로 전달됩니다.',
   },
   script: [
-    '# seed 003: nginx without and with -p 8001:80, the colour apps and the yellow port conflict',
+    '# seed 004: nginx without and with -p 8001:80, the colour apps and the yellow port conflict',
     'docker run -d --name nginx nginx',
     'docker run -d -p 8001:80 --name nginx2 nginx',
     'docker run -d -p 8002:3000 --name redColorApp --env COLOR=red devwikirepo/envnodecolorapp',
@@ -105,6 +140,7 @@ const PORT_FORWARDING: Scene = {
     'docker run -d -p 8004:3030 --name greenColorApp --env COLOR=green devwikirepo/envnodecolorapp',
   ],
   expectedFailures: ['docker run -d -p 8003:3000 --name yellowColorApp --env COLOR=yellow devwikirepo/envnodecolorapp'],
+  steps: PORT_STEPS,
   packets: [
     {
       id: 'pc1-nginx-ip',
@@ -154,6 +190,7 @@ const PORT_FORWARDING: Scene = {
 
 const NAT_PORTFWD: Scene = {
   id: 'nat-portfwd',
+  topic: 'nat',
   seed: '000',
   title: { en: 'NAT and port forwarding from the internet', ko: '인터넷에서 들어오는 NAT와 포트포워딩' },
   summary: {
@@ -166,6 +203,7 @@ const NAT_PORTFWD: Scene = {
     '@router portfwd add tcp 80 192.168.0.10 8001',
   ],
   expectedFailures: [],
+  steps: NAT_STEPS,
   packets: [
     {
       id: 'remote-80',
@@ -203,6 +241,50 @@ const NAT_PORTFWD: Scene = {
   ],
 };
 
+const BRIDGES: Scene = {
+  id: 'bridges',
+  topic: 'dns',
+  seed: '000',
+  title: { en: 'Bridges: names inside, walls between', ko: '브리지: 안에서는 이름으로, 사이에는 벽' },
+  summary: {
+    en: 'api finds db by name on the backend bridge, cannot cross to web on docker0, and nothing reaches db from the internet.',
+    ko: 'backend 브리지의 api는 이름으로 db를 찾지만 docker0의 web으로는 건너가지 못하고, 인터넷에서는 db에 닿지 못합니다.',
+  },
+  script: [
+    '# seed 000: web on docker0, and a bridge of our own where api and db talk by name',
+    'docker run -d -p 8001:80 --name web nginx',
+    'docker network create backend',
+    'docker run -d --network backend --name api nicolaka/netshoot sleep infinity',
+    'docker run -d --network backend --name db -e POSTGRES_PASSWORD=secret postgres',
+  ],
+  expectedFailures: [],
+  steps: BRIDGE_STEPS,
+  packets: [
+    {
+      id: 'api-db',
+      label: { en: 'api → db ping (by name, on backend)', ko: 'api → db ping (이름으로, backend에서)' },
+      line: 'docker exec api ping -c 1 db',
+      expect: { ok: true, summary: '1/1 replies from 172.18.0.3' },
+      shows: '64 bytes from db.backend (172.18.0.3)',
+    },
+    {
+      id: 'api-web',
+      label: { en: 'api → 172.17.0.2 ping (web, another bridge)', ko: 'api → 172.17.0.2 ping (다른 브리지의 web)' },
+      line: 'docker exec api ping -c 1 172.17.0.2',
+      expect: { ok: false, summary: '0/1 replies from 172.17.0.2' },
+    },
+    {
+      id: 'remote-5432',
+      label: {
+        en: 'remote → 124.111.46.91:5432 (db, not forwarded)',
+        ko: 'remote → 124.111.46.91:5432 (db, 포워딩 없음)',
+      },
+      line: '@remote curl -s http://124.111.46.91:5432/',
+      expect: { ok: false, summary: 'connection refused' },
+    },
+  ],
+};
+
 const SERVER_COMPOSE = `version: "3"
 services:
   app:
@@ -231,6 +313,7 @@ networks:
 
 const COMPOSE_PROJECTS: Scene = {
   id: 'compose-projects',
+  topic: 'compose',
   seed: '002',
   title: { en: 'Two Compose projects and a shared network', ko: '두 Compose 프로젝트와 공유 네트워크' },
   summary: {
@@ -303,7 +386,19 @@ const COMPOSE_PROJECTS: Scene = {
 };
 
 /** Every built-in scene, in the order the picker lists them. */
-export const SCENES: readonly Scene[] = [DNS_TEST, NAT_PORTFWD, PORT_FORWARDING, COMPOSE_PROJECTS];
+export const SCENES: readonly Scene[] = [
+  DNS_TEST,
+  NAT_PORTFWD,
+  BRIDGES,
+  PORT_FORWARDING,
+  COMPOSE_PROJECTS,
+  FOUR_KINDS,
+  SWARM_OVERLAY,
+  DRIVERS_SIDE_BY_SIDE,
+  IPVLAN_L3,
+  ...MISCONCEPTIONS,
+  ...DESKTOP_LESSONS,
+];
 
 /** The scene with this id, or undefined. */
 export function sceneById(id: string): Scene | undefined {
@@ -313,11 +408,13 @@ export function sceneById(id: string): Scene | undefined {
 /**
  * The container names a scene's script creates (`--name X`), so a caller can tell whether the
  * current World still holds the scene (after an undo it may not).
- * @example sceneContainers(sceneById('nat-portfwd')!) // ['web']
+ * @example sceneContainers(sceneById('dns-test')!) // ['containerA', 'containerB']
  */
 export function sceneContainers(scene: Scene): string[] {
   const names: string[] = [];
   for (const line of scene.script) {
+    // a service's --name names the service; its tasks are named by the swarm (web.1.<task id>)
+    if (/\bdocker service create\b/.test(line)) continue;
     const m = /\s--name[ =](\S+)/.exec(line);
     if (m) names.push(m[1]);
   }

@@ -1,6 +1,10 @@
 import { IPv4CidrRange } from 'ip-num';
-import { DOCKER_HOST, nodeId } from './ids';
-import type { ArpEntry, Container, IfaceAddr, Network, Route, World } from './model';
+import { driverOf, type HostDevice, networksOf } from './drivers';
+import { networkMtu } from './drivers/bridgeOptions';
+import { isL3 } from './drivers/ipvlan';
+import { defaultRouteOf } from './drivers/lowerLink';
+import { nodeId } from './ids';
+import type { ArpEntry, Container, Iface, IfaceAddr, Network, Route, World } from './model';
 import type { Where } from './where';
 
 /**
@@ -32,6 +36,15 @@ export interface StackIface {
   master?: string;
   /** false for a bridge with no ports (NO-CARRIER, `linkdown`) */
   carrier: boolean;
+  /**
+   * a macvlan/ipvlan link: its driver and its parent (the host's name for a link on the host, the
+   * parent's ifindex for a container's, printed `eth0@if2`)
+   */
+  lower?: { kind: 'macvlan' | 'ipvlan' | 'ipvlan-l3'; parent: string | number };
+  /** administratively down (`ip link set NAME down`, or added and not yet up) */
+  down?: boolean;
+  /** link MTU when not 1500 (`-o com.docker.network.driver.mtu=N`: the bridge, both veth ends) */
+  mtu?: number;
 }
 
 export interface Stack {
@@ -46,81 +59,90 @@ export interface Stack {
   arp: ArpEntry[];
 }
 
+/** The MTU field of a network's links: only when `com.docker.network.driver.mtu` sets another than 1500. */
+const mtuOf = (net: Network): { mtu?: number } => {
+  const mtu = networkMtu(net);
+  return mtu === 1500 ? {} : { mtu };
+};
+
 const cidrOf = (ip: string, prefix: number) =>
   IPv4CidrRange.fromCidr(`${ip}/${prefix}`).getFirst().toString() + `/${prefix}`;
 
-/** Bridge networks in creation order, with their running endpoints in attach order. */
-export function bridgePorts(world: World): { net: Network; ports: { c: Container; epIndex: number }[] }[] {
+/**
+ * The networks of `daemon` that put a device on its host (bridges), in creation order, with the
+ * running endpoints that have a port there (a veth) in attach order.
+ */
+function hostDevices(
+  world: World,
+  daemon: string,
+): { net: Network; dev: HostDevice; ports: { c: Container; epIndex: number }[] }[] {
   // One pass over the containers, grouped by network: this runs for every shell command.
-  const byNet = new Map<string, { c: Container; epIndex: number }[]>();
-  for (const n of Object.values(world.networks)) if (n.driver === 'bridge') byNet.set(n.id, []);
+  const byNet = new Map<string, { net: Network; dev: HostDevice; ports: { c: Container; epIndex: number }[] }>();
+  for (const net of networksOf(world, daemon)) {
+    const dev = driverOf(net).hostDevice(net, daemon);
+    if (dev) byNet.set(net.id, { net, dev, ports: [] });
+  }
   for (const c of Object.values(world.containers)) {
-    if (c.state !== 'running') continue;
+    if (c.state !== 'running' || c.daemon !== daemon) continue;
     c.endpoints.forEach((ep, epIndex) => {
-      if (ep.veth) byNet.get(ep.networkId)?.push({ c, epIndex });
+      const at = byNet.get(ep.networkId);
+      if (at && driverOf(at.net).endpointLink(at.net, ep)?.port) at.ports.push({ c, epIndex });
     });
   }
-  return [...byNet].map(([id, ports]) => ({ net: world.networks[id], ports }));
+  return [...byNet.values()];
 }
 
 /** The namespace a container's processes see: its own, the host's (`--network host`), or another container's. */
-export function namespaceOwner(world: World, containerId: string): Where {
+export function namespaceOwner(world: World, containerId: string, files = false): Where {
   const seen = new Set<string>();
   let c = world.containers[containerId];
   while (c?.networkMode.startsWith('container:') && !seen.has(c.id)) {
     seen.add(c.id);
     const next = world.containers[c.networkMode.slice('container:'.length)];
     if (!next) break;
+    // the owner started again since this one joined: its namespace is a new one (files.ts still
+    // reads the owner's /etc/hosts and resolv.conf, which Docker shares by path)
+    if (!files && c.joinedNetns !== undefined && next.state === 'running' && next.startedAt !== c.joinedNetns) break;
     c = next;
   }
-  if (c?.networkMode === 'host') return { kind: 'machine', id: DOCKER_HOST };
+  if (c?.networkMode === 'host') return { kind: 'machine', id: c.daemon };
   return { kind: 'container', id: c?.id ?? containerId };
 }
 
-/** Worlds are immutable, so the host's stack is computed once per World (every container's stack needs it). */
-const hostStacks = new WeakMap<World, Stack>();
+/** Worlds are immutable, so a host's stack is computed once per World (every container's stack needs it). */
+const hostStacks = new WeakMap<World, Map<string, Stack>>();
 
-function hostStack(world: World): Stack {
-  let stack = hostStacks.get(world);
+function hostStack(world: World, daemon: string): Stack {
+  let stacks = hostStacks.get(world);
+  if (!stacks) {
+    stacks = new Map();
+    hostStacks.set(world, stacks);
+  }
+  let stack = stacks.get(daemon);
   if (!stack) {
-    stack = buildHostStack(world);
-    hostStacks.set(world, stack);
+    stack = buildHostStack(world, daemon);
+    stacks.set(daemon, stack);
   }
   return stack;
 }
 
-function buildHostStack(world: World): Stack {
-  const m = world.machines[DOCKER_HOST];
-  const ifaces: StackIface[] = m.ifaces.map((f, i) => ({
-    index: i + 1,
-    name: f.name,
-    mac: f.mac,
-    addrs: f.addrs,
-    attach: f.segment ? { kind: 'segment', segment: f.segment } : { kind: 'loopback' },
-    carrier: true,
-  }));
+function buildHostStack(world: World, daemon: string): Stack {
+  const m = world.machines[daemon];
+  const ifaces: StackIface[] = m.ifaces.map((f, i) => machineIface(f, i));
   const routes: Route[] = [...m.routes];
   let index = ifaces.length;
   const vethIfaces: StackIface[] = [];
-  for (const { net, ports } of bridgePorts(world)) {
-    if (!net.ipam || !net.bridge || !net.bridgeMac) continue;
-    const prefix = Number(net.ipam.subnet.split('/')[1]);
+  for (const { net, dev, ports } of hostDevices(world, daemon)) {
     ifaces.push({
       index: ++index,
-      name: net.bridge,
-      mac: net.bridgeMac,
-      addrs: [{ ip: net.ipam.gateway, prefix }],
+      name: dev.name,
+      mac: dev.mac,
+      addrs: dev.addrs,
       attach: { kind: 'bridge', networkId: net.id },
       carrier: ports.length > 0,
+      ...mtuOf(net),
     });
-    routes.push({
-      dst: net.ipam.subnet,
-      dev: net.bridge,
-      proto: 'kernel',
-      scope: 'link',
-      src: net.ipam.gateway,
-      linkdown: ports.length === 0 || undefined,
-    });
+    routes.push({ ...dev.route, linkdown: ports.length === 0 || undefined });
     for (const { c, epIndex } of ports) {
       const ep = c.endpoints[epIndex];
       index += 2; // veth pairs take two ifindexes: the host end and, one above, the container end
@@ -131,20 +153,43 @@ function buildHostStack(world: World): Stack {
         addrs: [],
         attach: { kind: 'bridge-port', networkId: net.id, containerId: c.id },
         peerIndex: index,
-        master: net.bridge,
+        master: dev.name,
         carrier: true,
+        ...mtuOf(net),
       });
     }
   }
   return {
-    owner: DOCKER_HOST,
+    owner: daemon,
     kind: 'machine',
-    node: nodeId.machine(DOCKER_HOST),
+    node: nodeId.machine(daemon),
     hostname: m.hostname,
     ifaces: [...ifaces, ...vethIfaces],
     routes: sortRoutes(routes),
     arp: m.arp,
   };
+}
+
+/** A machine's own interface (a shim made by `ip link add … type macvlan` names its parent). */
+function machineIface(f: Iface, i: number): StackIface {
+  return {
+    index: i + 1,
+    name: f.name,
+    mac: f.mac,
+    addrs: f.addrs,
+    attach: f.segment ? { kind: 'segment', segment: f.segment } : { kind: 'loopback' },
+    carrier: true,
+    ...(f.parent ? { lower: { kind: 'macvlan' as const, parent: f.parent } } : {}),
+    ...(f.down ? { down: true } : {}),
+  };
+}
+
+/** A container's macvlan/ipvlan link: its kind and its parent's ifindex on the host. */
+function lowerOf(net: Network, host: Stack): StackIface['lower'] {
+  if (net.segment === undefined) return undefined;
+  const base = (net.options.parent ?? '').split('.')[0];
+  const kind = net.driver === 'macvlan' ? 'macvlan' : isL3(net) ? 'ipvlan-l3' : 'ipvlan';
+  return { kind, parent: host.ifaces.find((f) => f.name === base)?.index ?? 2 };
 }
 
 function containerStack(world: World, c: Container, host: Stack): Stack {
@@ -163,20 +208,27 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
   if (c.state === 'running') {
     for (const ep of c.endpoints) {
       const net = world.networks[ep.networkId];
-      if (!ep.ip || !ep.ifname || !ep.veth || !net?.ipam) continue;
+      if (!ep.ip || !ep.ifname || !net?.ipam) continue;
+      const at = driverOf(net).endpointLink(net, ep);
+      if (!at) continue;
       const prefix = Number(net.ipam.subnet.split('/')[1]);
-      const hostEnd = host.ifaces.find((f) => f.name === ep.veth);
+      const hostEnd = at.port ? host.ifaces.find((f) => f.name === at.port) : undefined;
       ifaces.push({
         index: hostEnd?.peerIndex ?? ifaces.length + 1,
         name: ep.ifname,
         mac: ep.mac!,
         addrs: [{ ip: ep.ip, prefix }],
-        attach: { kind: 'veth', networkId: net.id, veth: ep.veth },
+        attach: at.port
+          ? { kind: 'veth', networkId: net.id, veth: at.port }
+          : { kind: 'segment', segment: at.domain.kind === 'seg' ? at.domain.id : net.id },
         peerIndex: hostEnd?.index,
         carrier: true,
+        ...(at.port ? {} : { lower: lowerOf(net, host) }),
+        ...mtuOf(net),
       });
       routes.push({ dst: cidrOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
-      if (!defaultRoute && !net.internal) defaultRoute = { dst: 'default', via: net.ipam.gateway, dev: ep.ifname };
+      if (!defaultRoute && !net.internal && !driverOf(net).noGateway)
+        defaultRoute = defaultRouteOf(net, ep.ifname) ?? undefined;
     }
   }
   if (defaultRoute) routes.unshift(defaultRoute);
@@ -209,7 +261,7 @@ function sortRoutes(routes: Route[]): Route[] {
  */
 export function stackOf(world: World, where: Where): Stack | null {
   if (where.kind === 'machine') {
-    if (where.id === DOCKER_HOST) return hostStack(world);
+    if (world.daemons[where.id]) return hostStack(world, where.id);
     const m = world.machines[where.id];
     if (!m) return null;
     return {
@@ -217,20 +269,13 @@ export function stackOf(world: World, where: Where): Stack | null {
       kind: 'machine',
       node: nodeId.machine(m.id),
       hostname: m.hostname,
-      ifaces: m.ifaces.map((f, i) => ({
-        index: i + 1,
-        name: f.name,
-        mac: f.mac,
-        addrs: f.addrs,
-        attach: f.segment ? { kind: 'segment', segment: f.segment } : { kind: 'loopback' },
-        carrier: true,
-      })),
+      ifaces: m.ifaces.map((f, i) => machineIface(f, i)),
       routes: sortRoutes(m.routes),
       arp: m.arp,
     };
   }
   const owner = namespaceOwner(world, where.id);
-  if (owner.kind === 'machine') return hostStack(world);
+  if (owner.kind === 'machine') return hostStack(world, owner.id);
   const c = world.containers[owner.id];
-  return c ? containerStack(world, c, hostStack(world)) : null;
+  return c ? containerStack(world, c, hostStack(world, c.daemon)) : null;
 }

@@ -100,37 +100,9 @@ export function createDefaultWorld(seed: number = DEFAULT_SEED): World {
     containers: {},
     daemons: { [DOCKER_HOST]: { lastEphemeralPort: 0 } },
   };
-  const lan = (id: string, ip: string, kind: Machine['kind'], extra: Partial<Machine> = {}): Machine =>
-    machine({
-      id,
-      kind,
-      hostname: id,
-      ifaces: [lo(), { name: 'eth0', mac: randomMac(w), addrs: [{ ip, prefix: 24 }], segment: 'lan' }],
-      routes: [
-        { dst: 'default', via: LAN_GATEWAY, dev: 'eth0', proto: 'dhcp', src: ip, metric: 100 },
-        { dst: '192.168.0.0/24', dev: 'eth0', proto: 'kernel', scope: 'link', src: ip },
-      ],
-      nameservers: [LAN_GATEWAY],
-      ...extra,
-    });
-
-  const host = lan(DOCKER_HOST, DOCKER_HOST_IP, 'docker-host', {
-    tools: [
-      'ping',
-      'curl',
-      'nslookup',
-      'dig',
-      'getent',
-      'ip',
-      'hostname',
-      'cat',
-      'iptables',
-      'conntrack',
-      'brctl',
-      'bridge',
-      'docker',
-    ],
-  });
+  const lan = (id: string, ip: string, kind: Machine['kind'], extra: Partial<Machine> = {}) =>
+    lanMachine(w, id, ip, kind, extra);
+  const host = lan(DOCKER_HOST, DOCKER_HOST_IP, 'docker-host', { tools: DOCKER_HOST_TOOLS });
   const pc1 = lan('pc1', '192.168.0.20', 'pc');
   const pc2 = lan('pc2', '192.168.0.30', 'pc');
   const router = machine({
@@ -187,13 +159,116 @@ export function createDefaultWorld(seed: number = DEFAULT_SEED): World {
   });
   for (const m of [host, pc1, pc2, router, core, remote, dns, google]) w.machines[m.id] = m;
 
+  predefinedNetworks(w, DOCKER_HOST);
+  return w;
+}
+
+/** Docker's networks at daemon start: bridge (docker0 172.17.0.0/16), host, none. */
+function predefinedNetworks(w: World, daemon: string): void {
   for (const [name, driver] of [
     ['bridge', 'bridge'],
     ['host', 'host'],
     ['none', 'null'],
   ] as const) {
-    const n = predefinedNetwork(w, DOCKER_HOST, name, driver);
+    const n = predefinedNetwork(w, daemon, name, driver);
     w.networks[n.id] = n;
   }
-  return w;
+}
+
+/** A machine on the home LAN (192.168.0.0/24, DHCP from the router). Draws its eth0 MAC. */
+function lanMachine(w: World, id: string, ip: string, kind: Machine['kind'], extra: Partial<Machine> = {}): Machine {
+  return machine({
+    id,
+    kind,
+    hostname: id,
+    ifaces: [lo(), { name: 'eth0', mac: randomMac(w), addrs: [{ ip, prefix: 24 }], segment: 'lan' }],
+    routes: [
+      { dst: 'default', via: LAN_GATEWAY, dev: 'eth0', proto: 'dhcp', src: ip, metric: 100 },
+      { dst: '192.168.0.0/24', dev: 'eth0', proto: 'kernel', scope: 'link', src: ip },
+    ],
+    nameservers: [LAN_GATEWAY],
+    ...extra,
+  });
+}
+
+const DOCKER_HOST_TOOLS = [
+  'ping',
+  'curl',
+  'nslookup',
+  'dig',
+  'getent',
+  'ip',
+  'hostname',
+  'cat',
+  'iptables',
+  'conntrack',
+  'brctl',
+  'bridge',
+  'docker',
+];
+
+/** The Docker hosts of a World (machines that run a daemon), in display order. */
+export function dockerHosts(world: World): string[] {
+  return Object.keys(world.daemons);
+}
+
+/**
+ * The id and LAN address the next Docker host gets: docker-host-2 at 192.168.0.11, docker-host-3
+ * at .12 … (DESIGN.md §3), skipping ids and addresses already taken; null when the LAN is full.
+ */
+export function nextDockerHost(world: World): { id: string; ip: string } | null {
+  const used = new Set(Object.values(world.machines).flatMap((m) => m.ifaces.flatMap((f) => f.addrs.map((a) => a.ip))));
+  for (let n = 2; n <= 10; n++) {
+    const id = `${DOCKER_HOST}-${n}`;
+    const ip = `192.168.0.${9 + n}`;
+    if (!world.machines[id] && !used.has(ip)) return { id, ip };
+  }
+  return null;
+}
+
+/**
+ * A World with one more Docker host on the LAN: its own daemon with docker0 172.17.0.1/16 and the
+ * bridge, host and none networks, as a fresh `dockerd` makes them. Never part of
+ * createDefaultWorld (its random draws would shift every id and MAC of one-host scripts): the
+ * runner's `--hosts N`, the canvas gesture and lessons call it. The World is not changed when
+ * the id or address is taken, or the id is not a host name; the error says why.
+ */
+export function addDockerHost(
+  world: World,
+  id?: string,
+  ip?: string,
+): { ok: true; world: World; id: string } | { ok: false; error: string } {
+  const next = nextDockerHost(world);
+  const hostId = id ?? next?.id;
+  const addr = ip ?? next?.ip;
+  if (!hostId || !addr) return { ok: false, error: 'the LAN has no free address for another Docker host' };
+  if (!/^[a-z][a-z0-9-]{0,62}$/.test(hostId)) return { ok: false, error: `"${hostId}" is not a valid host name` };
+  if (world.machines[hostId]) return { ok: false, error: `a machine named ${hostId} already exists` };
+  const taken = Object.values(world.machines).some((m) => m.ifaces.some((f) => f.addrs.some((a) => a.ip === addr)));
+  if (
+    taken ||
+    !/^192\.168\.0\.(\d{1,3})$/.test(addr) ||
+    Number(addr.split('.')[3]) < 2 ||
+    Number(addr.split('.')[3]) > 254
+  )
+    return { ok: false, error: `${addr} is not a free address on the LAN (192.168.0.0/24)` };
+  const w: World = {
+    ...world,
+    machines: { ...world.machines },
+    networks: { ...world.networks },
+    daemons: { ...world.daemons },
+  };
+  const host = lanMachine(w, hostId, addr, 'docker-host', { tools: DOCKER_HOST_TOOLS });
+  // machines keep display order: the new host right after the other Docker hosts
+  const machines: World['machines'] = {};
+  const lastHost = Object.keys(world.daemons).at(-1);
+  for (const [k, m] of Object.entries(world.machines)) {
+    machines[k] = m;
+    if (k === lastHost) machines[hostId] = host;
+  }
+  if (!machines[hostId]) machines[hostId] = host;
+  w.machines = machines;
+  w.daemons[hostId] = { lastEphemeralPort: 0 };
+  predefinedNetworks(w, hostId);
+  return { ok: true, world: w, id: hostId };
 }

@@ -3,12 +3,13 @@ import { createStore, type StoreApi } from 'zustand';
 import type { World } from '../sim/model';
 import { createDefaultWorld } from '../sim/world';
 import { createDocSlice, type DocSlice, type Recipe, type XY } from './docSlice';
+import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createTermSlice, type TermSlice } from './termSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** The whole app state: document (undoable), playback (never undoable) and view. */
-export type AppState = DocSlice & PlaybackSlice & UiSlice & TermSlice;
+export type AppState = DocSlice & PlaybackSlice & UiSlice & TermSlice & EditorSlice;
 
 /** What the undo history records. */
 export interface Tracked {
@@ -60,6 +61,7 @@ export function createAppStore(world?: World, recipe?: Recipe | null): AppStore 
         ),
         ...createUiSlice(set, get, api),
         ...createTermSlice(set, get, api),
+        ...createEditorSlice(set, get, api),
       }),
       {
         partialize: (s): Tracked => ({ world: s.world, pinned: s.pinned }),

@@ -3,6 +3,10 @@ import type { Session } from '../sim/console';
 import type { Trace, World } from '../sim/model';
 import type { AppState } from './appStore';
 import { engine, hostSession, promptOf } from './engine';
+import { feedOtherTabs } from './termSlice';
+
+/** What Ctrl+C types: bash echoes it, and the engine reads it as the interrupt (captureJobs.ts). */
+const INTERRUPT = '^C';
 
 /** A canvas position a person chose by dragging (React Flow coordinates, relative to the parent node). */
 export interface XY {
@@ -52,6 +56,8 @@ export interface DocSlice {
   lastExit: number;
   /** a heredoc or an open quote still being typed (the prompt is `>`) */
   pending?: Session['pending'];
+  /** the terminal's running tcpdump: in the foreground it holds the terminal until Ctrl+C */
+  capture?: Session['capture'];
   log: LogEntry[];
   /** the lines that built `world` from the default World; null when unknown (an import, an undo) */
   recipe: Recipe | null;
@@ -60,10 +66,20 @@ export interface DocSlice {
   /** Runs one console line through the engine and echoes it. */
   run: (line: string) => RunOutcome;
   /**
+   * Ctrl+C in the console: stops a foreground tcpdump (`^C`, then its summary), or at a prompt
+   * drops what was typed (`typed^C`, `$?` 130) and any half-typed heredoc, as bash does.
+   */
+  interrupt: (typed: string) => void;
+  /**
    * Runs the docker commands a canvas gesture stands for, as one undo step. All or nothing: if a
    * line fails, its error is echoed and the World stays as it was (the node snaps back).
    */
   gesture: (lines: string[], unpin?: string[]) => RunOutcome;
+  /**
+   * Adds the next Docker host to the LAN (docker-host-2 at 192.168.0.11 …), as one undo step; the
+   * console echoes it as a comment line, since no command of a real machine does this.
+   */
+  addHost: () => RunOutcome;
   /** Records a position a person dragged a node to (one undo step per drop). */
   pin: (id: string, pos: XY) => void;
   /** Pins many positions at once (an automatic arrangement), as one undo step. */
@@ -124,10 +140,16 @@ export const createDocSlice =
     recipe,
     history: [],
     run: (line) => {
-      const { world, stack, lastExit, log, history, pending, recipe } = get();
-      const prompt = pending ? '>' : promptFor(world, stack);
-      // the session carries `$?` and a half-typed heredoc from line to line, as the headless console does
-      const res = engine().runLine({ world, stack, lastExit, ...(pending ? { pending } : {}) }, line);
+      const { world, stack, lastExit, log, history, pending, recipe, capture } = get();
+      // a foreground tcpdump holds the terminal: what is typed shows without a prompt
+      const prompt = pending ? '>' : capture && !capture.background ? '' : promptFor(world, stack);
+      // the session carries `$?`, a half-typed heredoc and a running tcpdump from line to line, as the headless console does
+      const res = engine().runLine(
+        { world, stack, lastExit, ...(pending ? { pending } : {}), ...(capture ? { capture } : {}) },
+        line,
+      );
+      // the line's packets reach the tcpdumps running in the other terminals
+      const fed = res.trace ? feedOtherTabs(get(), res.session.world, res.trace, world.clock) : null;
       const entries: LogEntry[] = [
         { id: nextLogId++, kind: 'cmd', text: line, prompt, source: 'console' },
         ...outputEntries(res.output, res.exitCode),
@@ -135,16 +157,47 @@ export const createDocSlice =
       const trimmed = line.trim();
       const nextHistory = trimmed && history[history.length - 1] !== trimmed ? [...history, trimmed] : history;
       set({
-        world: res.session.world,
+        world: fed?.world ?? res.session.world,
+        ...(fed ? { tabs: fed.tabs } : {}),
         stack: res.session.stack,
         lastExit: res.session.lastExit ?? lastExit,
         pending: res.session.pending,
+        capture: res.session.capture,
         log: appendLog(log, entries),
         history: nextHistory,
         recipe: recipe && [...recipe, line],
       });
       if (res.trace) get().loadTrace(res.trace, { before: world, after: res.session.world });
+      if (res.edit) {
+        const refused = get().openEditor(res.edit.owner, res.edit.path, 'console');
+        if (refused) get().note(refused);
+      }
       return { ok: res.exitCode === 0, output: res.output, exitCode: res.exitCode, trace: res.trace };
+    },
+    interrupt: (typed) => {
+      const { world, stack, lastExit, log, pending, capture, recipe } = get();
+      if (capture && !capture.background) {
+        const res = engine().runLine({ world, stack, lastExit, capture }, INTERRUPT);
+        const text = [INTERRUPT, res.output].filter(Boolean).join('\n');
+        set({
+          world: res.session.world,
+          capture: res.session.capture,
+          lastExit: res.session.lastExit ?? 0,
+          log: appendLog(log, [{ id: nextLogId++, kind: 'out', text }]),
+          recipe: recipe && [...recipe, INTERRUPT],
+        });
+        return;
+      }
+      const prompt = pending ? '>' : promptFor(world, stack);
+      set({
+        pending: undefined,
+        lastExit: 130,
+        log: appendLog(log, [
+          { id: nextLogId++, kind: 'cmd', text: `${typed}${INTERRUPT}`, prompt, source: 'console' },
+        ]),
+        // a heredoc's lines so far are in the recipe, and no line stands for dropping them
+        ...(pending ? { recipe: null } : {}),
+      });
     },
     gesture: (lines, unpin = []) => {
       const { world, stack, log } = get();
@@ -188,9 +241,30 @@ export const createDocSlice =
       if (last.ok && last.trace) get().loadTrace(last.trace, { before: world, after: session.world });
       return last;
     },
+    addHost: () => {
+      const { world, log } = get();
+      const r = engine().addDockerHost(world);
+      if (!r.ok) {
+        set({ log: appendLog(log, [{ id: nextLogId++, kind: 'err', text: r.error }]) });
+        return { ok: false, output: r.error, exitCode: 1 };
+      }
+      const ip = r.world.machines[r.id].ifaces.find((f) => f.name === 'eth0')?.addrs[0]?.ip ?? '';
+      const text = `# ${r.id} joins the LAN at ${ip}: a Docker daemon of its own (docker0 172.17.0.1/16)`;
+      const prompt = promptFor(world, hostSession(world).stack);
+      set({ world: r.world, log: appendLog(log, [{ id: nextLogId++, kind: 'cmd', text, prompt, source: 'gesture' }]) });
+      return { ok: true, output: '', exitCode: 0 };
+    },
     pin: (id, pos) => set({ pinned: { ...get().pinned, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } }),
     pinAll: (positions) => set({ pinned: { ...get().pinned, ...positions } }),
     loadDocument: (world, pinned, recipe = null) =>
-      set({ world, pinned, stack: hostSession(world).stack, lastExit: 0, pending: undefined, recipe }),
+      set({
+        world,
+        pinned,
+        stack: hostSession(world).stack,
+        lastExit: 0,
+        pending: undefined,
+        capture: undefined,
+        recipe,
+      }),
     note: (text) => set({ log: appendLog(get().log, [{ id: nextLogId++, kind: 'note', text }]) }),
   });

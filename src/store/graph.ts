@@ -16,6 +16,8 @@ export type IfaceView = {
 
 export type HostData = {
   kind: 'host';
+  /** the Docker host's machine id (its daemon) */
+  machineId: string;
   hostname: string;
   ifaces: IfaceView[];
 };
@@ -35,6 +37,10 @@ export type NetworkData = {
   dns: boolean;
   /** the Compose project that made it (label com.docker.compose.project) */
   compose?: ComposeTag;
+  /** macvlan/ipvlan: the host interface it hangs off (`-o parent=`) and its mode (bridge, l2, l3) */
+  parent?: { name: string; mode: string; lan: boolean };
+  /** overlay: its VXLAN id, whether containers may join it, and on how many hosts it is drawn */
+  overlay?: { vni: number; attachable: boolean; ingress: boolean; hosts: number };
 };
 
 /** A Compose project as the canvas tags its containers and networks: read from Compose's labels. */
@@ -80,11 +86,11 @@ export type NodeData = HostData | NetworkData | ContainerData | MachineData | Se
 export interface GraphNode {
   id: string;
   data: NodeData;
-  /** the group node holding this one (docker-host for bridges and containers) */
+  /** the group node holding this one (its Docker host for bridges and containers) */
   parentId?: string;
 }
 
-export type EdgeKind = 'veth' | 'brhost' | 'iface' | 'mode' | 'configured';
+export type EdgeKind = 'veth' | 'brhost' | 'iface' | 'mode' | 'configured' | 'lower' | 'vxlan';
 
 export interface GraphEdge {
   id: string;
@@ -95,6 +101,8 @@ export interface GraphEdge {
   targetHandle: string;
   /** label at the source end and at the target end (eth0 ↔ veth…) */
   labels: [string, string];
+  /** vxlan: which of the stacked runs above the cards it takes (one per overlay, 0 lowest) */
+  lane?: number;
 }
 
 export interface Graph {
@@ -133,7 +141,7 @@ function machineIfaces(m: Machine): IfaceView[] {
 
 /** The network whose column a container sits in: its first attachment, or its network mode. */
 export function homeNetwork(world: World, c: Container): Network | undefined {
-  const nets = Object.values(world.networks);
+  const nets = Object.values(world.networks).filter((n) => n.daemon === c.daemon || n.daemon === null);
   const seen = new Set<string>();
   let cur: Container | undefined = c;
   while (cur?.networkMode.startsWith('container:') && !seen.has(cur.id)) {
@@ -165,7 +173,7 @@ function containerNode(world: World, c: Container): GraphNode {
   }
   return {
     id: nodeId.container(c.id),
-    parentId: DOCKER_HOST,
+    parentId: world.machines[c.daemon] ? c.daemon : undefined,
     data: {
       kind: 'container',
       containerId: c.id,
@@ -178,6 +186,39 @@ function containerNode(world: World, c: Container): GraphNode {
       ...(c.labels?.['com.docker.compose.project'] ? { compose: composeTag(c.labels, true) } : {}),
     },
   };
+}
+
+/** A macvlan/ipvlan network's parent interface and mode as the card shows them. */
+function lowerParent(n: Network): { name: string; mode: string } {
+  const name = n.options.parent || (n.driver === 'macvlan' ? 'dm-' : 'di-') + n.id.slice(0, 12);
+  const mode = n.driver === 'macvlan' ? n.options.macvlan_mode || 'bridge' : n.options.ipvlan_mode || 'l2';
+  return { name, mode };
+}
+
+/**
+ * The card a network has on `host`. A swarm-scoped network (an overlay) is drawn once on every
+ * host it spans: the first of them holds the plain id (the one traces name), the others
+ * `net:<id>@<host>`, so the packet layer can put a step on the host where it happens.
+ */
+export function networkCardId(networkId: string, host: string, first: string): string {
+  return host === first ? nodeId.network(networkId) : `${nodeId.network(networkId)}@${host}`;
+}
+
+/** The network node a card stands for: `net:<id>@host` → `net:<id>`; any other id unchanged. */
+export function cardNetwork(id: string): string {
+  return id.startsWith('net:') ? id.split('@')[0] : id;
+}
+
+/**
+ * The hosts an overlay is drawn on, in host order: every node with a container or task on it, the
+ * managers (they list every overlay), and for ingress every node (each has the ingress sandbox).
+ */
+function overlayHosts(world: World, n: Network, users: Map<string, Set<string>>): string[] {
+  const on = new Set(users.get(n.id));
+  for (const node of world.swarm?.nodes ?? [])
+    if (node.status === 'ready' && (n.ingress || node.role === 'manager')) on.add(node.machine);
+  const hosts = Object.keys(world.machines).filter((id) => world.daemons[id] && on.has(id));
+  return hosts.length ? hosts : [n.daemon ?? DOCKER_HOST];
 }
 
 /** Networks in display order: the default bridge, user networks in creation order, then host and none. */
@@ -196,7 +237,6 @@ export function worldToGraph(world: World): Graph {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const machines = Object.values(world.machines);
-  const host = world.machines[DOCKER_HOST];
 
   // segments with more than two members are switches; two members are a point-to-point cable
   const members = new Map<string, { m: Machine; ifname: string }[]>();
@@ -205,8 +245,11 @@ export function worldToGraph(world: World): Graph {
       if (f.segment) members.set(f.segment, [...(members.get(f.segment) ?? []), { m, ifname: f.name }]);
 
   for (const m of machines) {
-    if (m.id === DOCKER_HOST) {
-      nodes.push({ id: DOCKER_HOST, data: { kind: 'host', hostname: m.hostname, ifaces: machineIfaces(m) } });
+    if (world.daemons[m.id]) {
+      nodes.push({
+        id: nodeId.machine(m.id),
+        data: { kind: 'host', machineId: m.id, hostname: m.hostname, ifaces: machineIfaces(m) },
+      });
     } else {
       nodes.push({
         id: nodeId.machine(m.id),
@@ -229,7 +272,8 @@ export function worldToGraph(world: World): Graph {
         });
     } else if (list.length === 2) {
       // the cable is named after the machine the segment belongs to (inet-router -> router's wan0)
-      const owner = list.find((x) => segment === `inet-${x.m.id}`) ?? list[1];
+      // a Docker host cabled to one machine (Docker Desktop's VM in its PC) hangs below that machine
+      const owner = list.find((x) => segment === `inet-${x.m.id}` || world.daemons[x.m.id]) ?? list[1];
       const other = list.find((x) => x !== owner) ?? list[0];
       edges.push({
         id: linkId.iface(owner.m.id, owner.ifname),
@@ -243,30 +287,78 @@ export function worldToGraph(world: World): Graph {
     }
   }
 
+  // the daemons whose containers use each swarm-scoped network
+  const users = new Map<string, Set<string>>();
+  for (const c of Object.values(world.containers))
+    for (const ep of c.endpoints)
+      if (world.networks[ep.networkId]?.daemon === null) {
+        const set = users.get(ep.networkId) ?? new Set<string>();
+        set.add(c.daemon);
+        users.set(ep.networkId, set);
+      }
+  /** per swarm-scoped network: the hosts its cards sit on (the first holds the plain id) */
+  const spans = new Map<string, string[]>();
+  let lane = 0;
   for (const n of orderedNetworks(world)) {
-    nodes.push({
-      id: nodeId.network(n.id),
-      parentId: host ? DOCKER_HOST : undefined,
-      data: {
-        kind: 'network',
-        networkId: n.id,
-        name: n.name,
-        driver: n.driver,
-        bridge: n.bridge,
-        subnet: n.ipam?.subnet ?? null,
-        gateway: n.ipam?.gateway ?? null,
-        internal: n.internal,
-        predefined: n.predefined,
-        dns: n.driver === 'bridge' && !n.predefined,
-        ...(n.labels['com.docker.compose.project'] ? { compose: composeTag(n.labels, false) } : {}),
-      },
+    // a swarm-scoped network (daemon null) has a card on each host it spans, joined by its VXLAN
+    const owners =
+      n.daemon === null && n.driver === 'overlay' ? overlayHosts(world, n, users) : [n.daemon ?? DOCKER_HOST];
+    if (n.daemon === null) spans.set(n.id, owners);
+    const data: NetworkData = {
+      kind: 'network',
+      networkId: n.id,
+      name: n.name,
+      driver: n.driver,
+      bridge: n.bridge,
+      subnet: n.ipam?.subnet ?? null,
+      gateway: n.ipam?.gateway ?? null,
+      internal: n.internal,
+      predefined: n.predefined,
+      // the embedded DNS answers on user-defined bridges and overlays (not on ingress)
+      dns: (n.driver === 'bridge' && !n.predefined) || (n.driver === 'overlay' && !n.ingress),
+      ...(n.labels['com.docker.compose.project'] ? { compose: composeTag(n.labels, false) } : {}),
+      ...(n.segment !== undefined ? { parent: { ...lowerParent(n), lan: members.has(n.segment) } } : {}),
+      ...(n.driver === 'overlay'
+        ? { overlay: { vni: n.vni ?? 0, attachable: n.attachable, ingress: !!n.ingress, hosts: owners.length } }
+        : {}),
+    };
+    owners.forEach((owner, i) => {
+      const parent = world.machines[owner] ? owner : undefined;
+      const id = networkCardId(n.id, owner, owners[0]);
+      nodes.push({ id, parentId: parent, data });
+      // the VXLAN tunnel between this host's card and the previous one's: the overlay spans them
+      if (i > 0)
+        edges.push({
+          id: `vxlan:${n.id.slice(0, 12)}@${owner}`,
+          kind: 'vxlan',
+          source: networkCardId(n.id, owners[i - 1], owners[0]),
+          target: id,
+          sourceHandle: 'up',
+          targetHandle: 'up',
+          labels: ['', `VXLAN ${n.vni ?? ''}`],
+          lane,
+        });
     });
+    if (owners.length > 1) lane++;
+    const host = world.machines[owners[0]] ? owners[0] : undefined;
+    // a macvlan/ipvlan network is plugged into the LAN through its parent, not into the host's stack
+    const lowerSeg = n.segment === undefined ? null : nodeId.segment(n.segment);
+    if (lowerSeg && members.has(n.segment!) && host)
+      edges.push({
+        id: linkId.parent(n.id),
+        kind: 'lower',
+        source: lowerSeg,
+        target: nodeId.network(n.id),
+        sourceHandle: 'down',
+        targetHandle: 'up',
+        labels: ['', lowerParent(n).name],
+      });
     if (n.bridge && host)
       edges.push({
-        id: linkId.bridgeHost(n.bridge),
+        id: linkId.bridgeHost(n.bridge, host),
         kind: 'brhost',
         source: nodeId.network(n.id),
-        target: DOCKER_HOST,
+        target: nodeId.machine(host),
         sourceHandle: 'up',
         targetHandle: 'stack',
         labels: [n.ipam?.gateway ?? '', ''],
@@ -274,17 +366,34 @@ export function worldToGraph(world: World): Graph {
   }
 
   const nets = Object.values(world.networks);
+  /** the card of a network on `daemon`: its own on a host an overlay spans, else the network's one */
+  const cardOf = (netId: string, daemon: string) => {
+    const span = spans.get(netId);
+    return span?.includes(daemon) ? networkCardId(netId, daemon, span[0]) : nodeId.network(netId);
+  };
   for (const c of Object.values(world.containers)) {
+    const own = (n: Network) => n.daemon === c.daemon || n.daemon === null;
     nodes.push(containerNode(world, c));
     const cid = nodeId.container(c.id);
     for (const ep of c.endpoints) {
       const net = world.networks[ep.networkId];
       if (!net) continue;
-      if (ep.veth)
+      const card = cardOf(net.id, c.daemon);
+      if (net.segment !== undefined && ep.endpointId)
+        edges.push({
+          id: linkId.lower(ep.endpointId),
+          kind: 'lower',
+          source: card,
+          target: cid,
+          sourceHandle: 'down',
+          targetHandle: 'up',
+          labels: ['', ep.ifname ?? ''],
+        });
+      else if (ep.veth)
         edges.push({
           id: linkId.veth(ep.veth),
           kind: 'veth',
-          source: nodeId.network(net.id),
+          source: card,
           target: cid,
           sourceHandle: 'down',
           targetHandle: 'up',
@@ -294,7 +403,7 @@ export function worldToGraph(world: World): Graph {
         edges.push({
           id: `cfg:${c.id}:${net.id}`,
           kind: 'configured',
-          source: nodeId.network(net.id),
+          source: card,
           target: cid,
           sourceHandle: 'down',
           targetHandle: 'up',
@@ -305,8 +414,8 @@ export function worldToGraph(world: World): Graph {
       const mode = c.networkMode;
       const target = mode.startsWith('container:')
         ? nodeId.container(mode.slice('container:'.length))
-        : nets.find((n) => n.name === mode && (n.driver === 'host' || n.driver === 'null'))
-          ? nodeId.network(nets.find((n) => n.name === mode)!.id)
+        : nets.find((n) => own(n) && n.name === mode && (n.driver === 'host' || n.driver === 'null'))
+          ? nodeId.network(nets.find((n) => own(n) && n.name === mode)!.id)
           : null;
       if (target && target !== cid)
         edges.push({

@@ -1,7 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { Trace, World } from '../sim/model';
-import { ALL_PROTOCOLS, nextVisible, type ProtoFilters, predictAnswer, prevVisible } from '../ui/sim/playbackLogic';
-import type { ProtoCategory } from '../ui/sim/protocol';
+import { ALL_PROTOCOLS, nextVisible, type ProtoFilters, prevVisible } from '../sim/playback/filters';
+import { asksBefore, nextPhaseStep, phaseFirstShown, prevPhaseStep } from '../sim/playback/phaseNav';
+import { type PhaseKind, phaseIndexAt, phasesOf } from '../sim/playback/phases';
+import { predictAnswer } from '../sim/playback/predict';
+import type { ProtoCategory } from '../sim/playback/protocol';
 
 /** Playback speeds offered, as multiples of the normal pace. */
 export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4] as const;
@@ -27,6 +30,17 @@ export interface PredictState {
   correct: boolean | null;
   /** every answer given this session, oldest first */
   history: PredictRecord[];
+  /** 'trace': "where does it stop?" before playing; 'phases': "what happens next?" before each phase that asks (phaseNav.ts) */
+  scope?: 'trace' | 'phases';
+  /** the "what happens next?" question of scope 'phases': asked (answer null, playback held) or answered */
+  next?: PhaseQuestion | null;
+}
+
+/** Predict mode's question about the phase to come: `phase` indexes the trace's phases. */
+export interface PhaseQuestion {
+  phase: number;
+  answer: PhaseKind | null;
+  correct: boolean | null;
 }
 
 /**
@@ -72,17 +86,38 @@ export interface PlaybackSlice {
   setPredictMode: (enabled: boolean) => void;
   /** take the class's answer and play from the start; right or wrong shows when it reaches the end */
   answerPredict: (answer: string) => void;
+  /** while playing one phase as a unit (playPhase): the step it pauses after */
+  phaseEnd: number | null;
+  /** to the first shown step of the next phase, paused (PageDown, Shift+→) */
+  nextPhase: () => void;
+  /** to the start of this phase, or of the one before when already there (PageUp, Shift+←) */
+  prevPhase: () => void;
+  /** play phase `index` (of phasesOf(trace)) from its start and pause at its end */
+  playPhase: (index: number) => void;
+  /** ask where the packet stops ('trace'), or what happens next before each phase ('phases') */
+  setPredictScope: (scope: 'trace' | 'phases') => void;
+  /** answer "what happens next?" and play on */
+  answerNext: (kind: PhaseKind) => void;
 }
 
 const PREDICT_OFF: PredictState = { enabled: false, phase: 'off', answer: null, correct: null, history: [] };
 
 export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSlice> = (set, get) => {
   /** Moves the cursor (bumping the epoch) unless predict mode is still waiting for an answer. */
-  const move = (cursor: number, playing: boolean) => {
+  const move = (cursor: number, playing: boolean, phaseEnd: number | null = null) => {
     if (get().predict.phase === 'ask') return;
-    set((s) => ({ cursor, playing, epoch: s.epoch + 1 }));
+    set((s) => ({
+      cursor,
+      playing,
+      phaseEnd,
+      epoch: s.epoch + 1,
+      // a question nobody answered goes when the teacher moves on themselves
+      predict: s.predict.next && s.predict.next.answer === null ? { ...s.predict, next: null } : s.predict,
+    }));
     revealAtEnd();
   };
+  /** Scope 'phases' asks before the whole trace plays, never up front. */
+  const asksFirst = (p: PredictState) => p.enabled && p.scope !== 'phases';
   /** While the class watches their answer play out: the reveal (and the tally) once no step is left. */
   const revealAtEnd = () => {
     const { trace, cursor, filters, predict } = get();
@@ -113,21 +148,24 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     speed: 1,
     filters: ALL_PROTOCOLS,
     predict: PREDICT_OFF,
+    phaseEnd: null,
 
     loadTrace: (trace, worlds) =>
       set((s) => {
-        const asking = s.predict.enabled && trace !== null && trace.steps.length > 0;
+        const asking = asksFirst(s.predict) && trace !== null && trace.steps.length > 0;
         return {
           trace,
           traceWorlds: trace && worlds ? worlds : null,
           cursor: trace && !asking ? Math.max(0, nextVisible(trace.steps, -1, s.filters)) : -1,
           playing: false,
+          phaseEnd: null,
           epoch: s.epoch + 1,
           predict: {
             ...s.predict,
-            phase: asking ? 'ask' : s.predict.enabled ? 'revealed' : 'off',
+            phase: asking ? 'ask' : asksFirst(s.predict) ? 'revealed' : 'off',
             answer: null,
             correct: null,
+            next: null,
           },
         };
       }),
@@ -139,7 +177,7 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
       if (nextVisible(trace.steps, cursor, filters) === -1) move(first(), true);
       else if (get().predict.phase !== 'ask') set({ playing: true });
     },
-    pause: () => set({ playing: false }),
+    pause: () => set({ playing: false, phaseEnd: null }),
     togglePlay: () => (get().playing ? get().pause() : get().play()),
 
     stepForward: () => {
@@ -168,11 +206,25 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
       if (trace && index >= 0 && index < trace.steps.length) move(index, false);
     },
     advance: () => {
-      const { trace, cursor, filters, playing } = get();
+      const { trace, cursor, filters, playing, phaseEnd, predict } = get();
       if (!trace || !playing) return;
       const next = nextVisible(trace.steps, cursor, filters);
-      if (next === -1) set({ playing: false });
-      else move(next, true);
+      if (next === -1 || (phaseEnd !== null && next > phaseEnd)) {
+        set({ playing: false, phaseEnd: null });
+        return;
+      }
+      const phases = phasesOf(trace);
+      const k = phaseIndexAt(phases, next);
+      if (
+        predict.enabled &&
+        predict.scope === 'phases' &&
+        k !== phaseIndexAt(phases, cursor) &&
+        asksBefore(phases, k)
+      ) {
+        set({ playing: false, predict: { ...predict, next: { phase: k, answer: null, correct: null } } });
+        return;
+      }
+      move(next, true, phaseEnd);
     },
 
     setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.25, speed)) }),
@@ -193,9 +245,9 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
 
     setPredictMode: (enabled) =>
       set((s) => {
-        const asking = enabled && s.trace !== null && s.trace.steps.length > 0;
+        const asking = asksFirst({ ...s.predict, enabled }) && s.trace !== null && s.trace.steps.length > 0;
         return {
-          predict: { ...s.predict, enabled, phase: asking ? 'ask' : 'off', answer: null, correct: null },
+          predict: { ...s.predict, enabled, phase: asking ? 'ask' : 'off', answer: null, correct: null, next: null },
           cursor: asking ? -1 : s.cursor === -1 && s.trace ? Math.max(0, first()) : s.cursor,
           playing: false,
           epoch: s.epoch + 1,
@@ -207,6 +259,44 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
       if (!trace || predict.phase !== 'ask') return;
       set({ predict: { ...predict, phase: 'watching', answer, correct: null } });
       move(first(), true);
+    },
+
+    nextPhase: () => {
+      const { trace, cursor, filters } = get();
+      if (!trace) return;
+      const to = nextPhaseStep(trace.steps, phasesOf(trace), cursor, filters);
+      if (to !== -1) move(to, false);
+    },
+    prevPhase: () => {
+      const { trace, cursor, filters } = get();
+      if (!trace) return;
+      const to = prevPhaseStep(trace.steps, phasesOf(trace), cursor, filters);
+      if (to !== -1) move(to, false);
+    },
+    playPhase: (index) => {
+      const { trace, filters } = get();
+      if (!trace) return;
+      const phases = phasesOf(trace);
+      const from = phaseFirstShown(trace.steps, phases, index, filters);
+      if (from !== -1) move(from, true, phases[index].end);
+    },
+
+    setPredictScope: (scope) => {
+      set((s) => ({ predict: { ...s.predict, scope } }));
+      get().setPredictMode(get().predict.enabled);
+    },
+    answerNext: (kind) => {
+      const { trace, predict, filters } = get();
+      const q = predict.next;
+      if (!trace || !q || q.answer !== null) return;
+      const phase = phasesOf(trace)[q.phase];
+      const correct = phase.kind === kind;
+      const record = { command: `${trace.command} #${q.phase + 1}`, answer: kind, actual: phase.kind, correct };
+      set({ predict: { ...predict, next: { ...q, answer: kind, correct }, history: [...predict.history, record] } });
+      const from = phaseFirstShown(trace.steps, phasesOf(trace), q.phase, filters);
+      if (from === -1) return;
+      // the answered question stays on screen while its phase plays
+      set((s) => ({ cursor: from, playing: true, epoch: s.epoch + 1 }));
     },
   };
 };

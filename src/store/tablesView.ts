@@ -1,6 +1,6 @@
 import type { Trace, World } from '../sim/model';
 import { tablesAt } from '../sim/net/tablesAt';
-import { nextVisible, type ProtoFilters } from '../ui/sim/playbackLogic';
+import { nextVisible, type ProtoFilters } from '../sim/playback/filters';
 import type { TraceWorlds } from './playbackSlice';
 
 /** What the Inspector's tables show: a World, and the step it stands for (null: the live World). */

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Pending, Session } from '../sim/console';
+import type { Trace, World } from '../sim/model';
 import type { AppState } from './appStore';
 import type { LogEntry } from './docSlice';
 import { engine, engineReady, hostSession } from './engine';
@@ -17,6 +18,8 @@ export interface TermTab {
   pending?: Pending;
   history: string[];
   log: LogEntry[];
+  /** its running tcpdump (not kept across a reload: a reload ends it, as closing a window does) */
+  capture?: Session['capture'];
 }
 
 export interface TermSlice {
@@ -39,6 +42,7 @@ function live(s: AppState): TermTab {
     stack: s.stack,
     lastExit: s.lastExit,
     ...(s.pending ? { pending: s.pending } : {}),
+    ...(s.capture ? { capture: s.capture } : {}),
     history: s.history,
     log: s.log,
   };
@@ -53,7 +57,7 @@ function load(s: AppState, tab: TermTab): Partial<AppState> {
     stack = d.session.stack;
     log = log.concat(d.notes.map((text) => ({ id: noteId++, kind: 'note' as const, text })));
   } else if (stack.some((f) => f.kind === 'container' && !s.world.containers[f.id])) stack = hostSession(s.world).stack;
-  return { stack, lastExit: tab.lastExit, pending: tab.pending, history: tab.history, log };
+  return { stack, lastExit: tab.lastExit, pending: tab.pending, capture: tab.capture, history: tab.history, log };
 }
 
 /** The smallest free number, as a new tab's name. */
@@ -105,5 +109,31 @@ export const createTermSlice: StateCreator<AppState, [['temporal', unknown]], []
 /** What a reload keeps of the tabs: names, places, `$?` and history (not the scrollback). */
 export function tabsToSave(s: AppState): { tabs: Omit<TermTab, 'log'>[]; active: number } {
   const tabs = s.tabs.map((t, i) => (i === s.activeTab ? live(s) : t));
-  return { tabs: tabs.map(({ log: _, ...t }) => t), active: s.activeTab };
+  return { tabs: tabs.map(({ log: _, capture: __, ...t }) => t), active: s.activeTab };
+}
+
+/**
+ * A line's packets reach the tcpdumps of the terminals not in front (terminals.ts does the same for
+ * `npm run sim`): each prints them in its own scrollback, seen when it comes to the front.
+ * `clockMs`: the World's clock when the line started.
+ */
+export function feedOtherTabs(
+  s: AppState,
+  world: World,
+  trace: Trace,
+  clockMs: number,
+): { tabs: TermTab[]; world: World } | null {
+  if (!s.tabs.some((t, i) => i !== s.activeTab && t.capture)) return null;
+  let w = world;
+  const tabs = s.tabs.map((tab, i) => {
+    if (i === s.activeTab || !tab.capture) return tab;
+    const fed = engine().feedTerminal({ stack: tab.stack, capture: tab.capture }, w, trace, clockMs);
+    w = fed.world;
+    const { capture: _, ...rest } = tab;
+    const log = fed.lines.length
+      ? tab.log.concat({ id: noteId++, kind: 'out' as const, text: fed.lines.join('\n') })
+      : tab.log;
+    return fed.term.capture ? { ...rest, log, capture: fed.term.capture } : { ...rest, log };
+  });
+  return { tabs, world: w };
 }

@@ -1,6 +1,9 @@
 import { type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../styles/app.css';
+import '../styles/panels.css';
+import '../styles/lower.css';
+import '../styles/overlay.css';
 import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openShareFragment } from '../io/shareLink';
@@ -10,10 +13,10 @@ import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
 import { fitCanvas } from './canvas/fit';
 import type { FlowNode } from './canvas/flow';
+import { Dock } from './Dock';
+import { EditorHost } from './editor/EditorHost';
 import { Notices } from './Notices';
-import { ConsolePanel } from './panels/ConsolePanel';
 import { Inspector } from './panels/Inspector';
-import { SimulationPanel } from './sim';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './useShortcuts';
 
@@ -25,11 +28,40 @@ function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
   const count = useApp((s) => Object.keys(s.world.containers).length * 1000 + Object.keys(s.world.networks).length);
   const presenter = useApp((s) => s.presenter);
   const largeLabels = useApp((s) => s.largeLabels);
+  // the Inspector closed or opened: the canvas's width changed, so the world is fitted to it again
+  const inspectorOpen = useApp((s) => s.inspectorOpen);
   useEffect(() => {
     void count;
-    const id = setTimeout(() => rf.current && fitCanvas(rf.current, presenter, largeLabels), 60);
-    return () => clearTimeout(id);
-  }, [count, presenter, largeLabels, rf]);
+    void inspectorOpen;
+    // Fit once the drawing has settled: the pane's size and every node's measured size unchanged
+    // for a few frames (a busy machine measures presenter-mode cards late; a fit on the old sizes
+    // left imported containers outside the view), and again if it changes within two seconds.
+    let last = '';
+    let stable = 0;
+    let fitted = '';
+    let frame = 0;
+    const until = performance.now() + 2000;
+    const tick = () => {
+      const inst = rf.current;
+      if (inst) {
+        const pane = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow');
+        const sig = `${pane?.clientWidth}x${pane?.clientHeight}|${inst
+          .getNodes()
+          .map((n) => `${n.id}:${n.position.x},${n.position.y},${n.measured?.width},${n.measured?.height}`)
+          .join(';')}`;
+        stable = sig === last ? stable + 1 : 0;
+        last = sig;
+        if (stable >= 3 && sig !== fitted) {
+          fitted = sig;
+          fitCanvas(inst, presenter, largeLabels);
+        }
+      }
+      if (performance.now() < until) frame = requestAnimationFrame(tick);
+      else if (!fitted && inst) fitCanvas(inst, presenter, largeLabels);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [count, presenter, largeLabels, inspectorOpen, rf]);
 }
 
 /**
@@ -46,7 +78,8 @@ function useShareLinkInPlace() {
         for (const n of s.notices) if (n.key === 'notice.badLink') s.dismiss(n.id);
         s.loadDocument(shared.doc.world, shared.doc.pinned, shared.doc.recipe ?? null);
         s.notify({ tone: 'info', key: 'notice.openedLink' });
-      } else s.notify({ tone: 'error', key: 'notice.badLink', params: { error: shared.error } });
+      } else
+        s.notify({ tone: 'error', key: 'notice.badLink', params: { error: shared.error }, refusal: shared.refusal });
       history.replaceState(null, '', location.pathname + location.search);
     };
     const listener = () => void onHash();
@@ -55,11 +88,31 @@ function useShareLinkInPlace() {
   }, []);
 }
 
-/** The app shell: toolbar, canvas with inspector, console and simulation dock; presenter mode keeps canvas + simulation. */
+/**
+ * A `#challenge=` link (at boot or pasted later) opens the challenges dialog, which reads the link
+ * (ChallengesDialog): no import here, so the first bundle gains no chunk boundary.
+ */
+function useChallengeLink() {
+  const ready = useApp((s) => s.ready);
+  useEffect(() => {
+    if (!ready) return;
+    const open = () => {
+      if (/(?:^#?|&)challenge=/.test(location.hash)) appStore().getState().openDialog({ kind: 'challenges' });
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [ready]);
+}
+
+/** The app shell: toolbar, canvas with inspector, console and simulation dock; presenter mode keeps canvas, the active terminal (large) and simulation. */
 export function App() {
   const { t } = useTranslation();
   const presenter = useApp((s) => s.presenter);
   const dialogOpen = useApp((s) => s.dialog !== null);
+  const inspectorOpen = useApp((s) => s.inspectorOpen);
+  const dockHeight = useApp((s) => s.dockHeight);
+  const inspectorWidth = useApp((s) => s.inspectorWidth);
   const rf = useRef<ReactFlowInstance<FlowNode> | null>(null);
   const onFit = useCallback(() => {
     const s = appStore().getState();
@@ -71,31 +124,60 @@ export function App() {
   useShortcuts(onFit);
   useAutoFit(rf);
   useShareLinkInPlace();
+  useChallengeLink();
   return (
     <ReactFlowProvider>
-      <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app">
+      <div
+        className={`app${presenter ? ' presenter' : ''}${inspectorOpen ? '' : ' insp-closed'}`}
+        data-testid="app"
+        style={
+          {
+            '--dock-h': dockHeight === null ? undefined : `${dockHeight}px`,
+            '--insp-w': inspectorWidth === null ? undefined : `${inspectorWidth}px`,
+          } as React.CSSProperties
+        }
+      >
         {!presenter && <Toolbar onFit={onFit} />}
         <main className="stage">
           <Canvas onReady={onReady} />
           <Notices />
+          <EditorHost />
           {presenter && (
+            <div className="presenter-actions">
+              {/* the toolbar is hidden here: the class's who-can-talk matrix and challenges stay one click (or M) away */}
+              <button
+                type="button"
+                onClick={() => appStore().getState().openDialog({ kind: 'matrix' })}
+                data-testid="presenter-matrix"
+                aria-keyshortcuts="M"
+              >
+                {t('toolbar.matrixKey')}
+              </button>
+              <button
+                type="button"
+                className="exit-presenter"
+                onClick={() => appStore().getState().togglePresenter()}
+                data-testid="exit-presenter"
+              >
+                {t('toolbar.exitPresenter')}
+              </button>
+            </div>
+          )}
+          {!presenter && !inspectorOpen && (
             <button
               type="button"
-              className="exit-presenter"
-              onClick={() => appStore().getState().togglePresenter()}
-              data-testid="exit-presenter"
+              className="insp-reopen"
+              aria-controls="inspector"
+              aria-expanded={false}
+              onClick={() => appStore().getState().setInspectorOpen(true)}
+              data-testid="insp-open"
             >
-              {t('toolbar.exitPresenter')}
+              {t('panels.openInspector')}
             </button>
           )}
         </main>
-        {!presenter && <Inspector />}
-        <div className="dock">
-          {!presenter && <ConsolePanel />}
-          <section className="sim-dock" aria-label={t('sim.dock')} data-testid="sim-dock">
-            <SimulationPanel />
-          </section>
-        </div>
+        {!presenter && inspectorOpen && <Inspector />}
+        <Dock />
         <ContextMenu />
         {dialogOpen && (
           <Suspense fallback={null}>

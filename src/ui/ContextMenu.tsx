@@ -116,6 +116,7 @@ export function ContextMenu() {
           <>
             {item('toolbar.addContainer', () => s.openDialog({ kind: 'addContainer' }), 'ctx-add-container')}
             {item('toolbar.addNetwork', () => s.openDialog({ kind: 'addNetwork' }), 'ctx-add-network')}
+            {item('toolbar.addHost', () => s.addHost(), 'ctx-add-host')}
           </>
         )}
       </div>

@@ -1,11 +1,25 @@
-import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, lazy, type ReactNode, Suspense, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DOCKER_HOST } from '../sim/ids';
 import { appStore, useApp } from '../store/instance';
 import { shellArg } from './canvas/gestures';
 import { imageChoices } from './catalogue';
-import { networkCreateCommand, republishCommands, runCommand } from './dialogCommands';
+import {
+  dialogDrivers,
+  isLowerDriver,
+  LOWER_MODES,
+  lowerDefaults,
+  networkCreateCommand,
+  republishCommands,
+  runCommand,
+} from './dialogCommands';
+import { ImportDialog } from './ImportDialog';
 import { ProjectDialog } from './ProjectDialog';
 import { useDialogFocus } from './useDialogFocus';
+
+/** The classroom views bring their engine runs and strings in chunks of their own. */
+const MatrixDialog = lazy(() => import('./matrix/MatrixDialog'));
+const ChallengesDialog = lazy(() => import('./challenges/ChallengesDialog'));
 
 /**
  * A modal form (keyboard: useDialogFocus; Enter in a field submits). Shows the docker lines it will
@@ -167,11 +181,28 @@ function AddContainer({ network }: { network?: string }) {
 
 function AddNetwork() {
   const { t } = useTranslation();
+  const world = useApp((s) => s.world);
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('bridge');
   const [subnet, setSubnet] = useState('');
+  const [gateway, setGateway] = useState('');
+  const [ipRange, setIpRange] = useState('');
+  const [parent, setParent] = useState('eth0');
+  const [mode, setMode] = useState('');
   const { error, run } = useRunner();
-  const line = networkCreateCommand({ name, driver, subnet });
+  const drivers = dialogDrivers(world, DOCKER_HOST);
+  const lower = isLowerDriver(driver);
+  const line = networkCreateCommand({ name, driver, subnet, gateway, ipRange, parent, mode });
+  const parents = (world.machines[DOCKER_HOST]?.ifaces ?? []).filter((f) => f.segment && !f.parent).map((f) => f.name);
+  // a macvlan/ipvlan network starts from the LAN's addresses (or, for ipvlan l3, a subnet of its own)
+  const pick = (d: string, m: string) => {
+    setDriver(d);
+    setMode(m);
+    const v = isLowerDriver(d) ? lowerDefaults(world, DOCKER_HOST, d, m) : { subnet: '', gateway: '', ipRange: '' };
+    setSubnet(v.subnet);
+    setGateway(v.gateway);
+    setIpRange(v.ipRange);
+  };
   return (
     <Modal
       title={t('dialog.addNetwork')}
@@ -186,13 +217,43 @@ function AddNetwork() {
       </label>
       <label>
         {t('dialog.driver')}
-        <select value={driver} onChange={(e) => setDriver(e.target.value)} data-testid="field-driver">
-          <option value="bridge">bridge</option>
-          <option value="host">host</option>
-          <option value="null">null</option>
-          <option value="overlay">overlay</option>
+        <select
+          value={driver}
+          onChange={(e) => pick(e.target.value, LOWER_MODES[e.target.value]?.[0] ?? '')}
+          data-testid="field-driver"
+        >
+          {drivers.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
         </select>
       </label>
+      {lower && <p className="explain">{t(`dialog.${driver}Explain`)}</p>}
+      {lower && (
+        <div className="field-row">
+          <label>
+            {t('dialog.parent')}
+            <select value={parent} onChange={(e) => setParent(e.target.value)} data-testid="field-parent">
+              {parents.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('dialog.mode')}
+            <select value={mode} onChange={(e) => pick(driver, e.target.value)} data-testid="field-mode">
+              {LOWER_MODES[driver].map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       <label>
         {t('dialog.subnet')}
         <input
@@ -202,6 +263,18 @@ function AddNetwork() {
           placeholder={t('dialog.subnetAuto')}
         />
       </label>
+      {lower && (
+        <div className="field-row">
+          <label>
+            {t('dialog.gateway')}
+            <input value={gateway} onChange={(e) => setGateway(e.target.value)} data-testid="field-gateway" />
+          </label>
+          <label>
+            {t('dialog.ipRange')}
+            <input value={ipRange} onChange={(e) => setIpRange(e.target.value)} data-testid="field-ip-range" />
+          </label>
+        </div>
+      )}
     </Modal>
   );
 }
@@ -269,5 +342,19 @@ export default function Dialogs() {
       return <Publish id={dialog.container} />;
     case 'project':
       return <ProjectDialog />;
+    case 'importDocker':
+      return <ImportDialog />;
+    case 'matrix':
+      return (
+        <Suspense fallback={null}>
+          <MatrixDialog />
+        </Suspense>
+      );
+    case 'challenges':
+      return (
+        <Suspense fallback={null}>
+          <ChallengesDialog />
+        </Suspense>
+      );
   }
 }

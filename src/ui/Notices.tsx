@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../io/download';
+import type { Refusal } from '../io/zodRefusal';
 import { appStore, useApp } from '../store/instance';
+import { activeAutosave } from '../store/persist';
 
 /** The whole-file reasons a save, file or link is refused, in the reader's language (a field's own problem stays as written). */
 const REASONS: [RegExp, string][] = [
@@ -11,12 +13,28 @@ const REASONS: [RegExp, string][] = [
   [/^the link is damaged \(not base64url UTF-8\)$/, 'reason.damagedLink'],
   [/^saved by a newer whalewire \(version (\d+)\)$/, 'reason.newer'],
 ];
-export function reasonText(t: TFunction, error: string): string {
+export function reasonText(t: TFunction, error: string, refusal?: Refusal): string {
+  // a field's refusal: its English is `error` (src/io/worldSchema.ts), ko.ts has `world.why.*`
+  if (refusal) {
+    const p = refusal.params;
+    return t(`world.why.${refusal.code}`, {
+      ...p,
+      at: refusal.at,
+      expected: p.expected ? t(`import.expect.${p.expected}`, { defaultValue: p.expected }) : '',
+      defaultValue: error,
+    });
+  }
   for (const [re, key] of REASONS) {
     const m = re.exec(error);
     if (m) return t(key, { version: m[1] ?? '' });
   }
   return error;
+}
+
+/** Another tab saved newer work: the person's answer (its module loads on the click). */
+function resolveTabs(how: 'loadTheirs' | 'keepMine') {
+  const a = activeAutosave;
+  if (a) void import('../store/tabConflict').then((m) => m[how](a.store, a.s, a.guard, new Date().toISOString()));
 }
 
 /** Messages over the canvas: refused drops, unreadable saves (offered for download), bad links. */
@@ -27,7 +45,7 @@ export function Notices() {
   const { t } = useTranslation();
   const notices = useApp((s) => s.notices);
   const infoIds = notices
-    .filter((n) => n.tone === 'info')
+    .filter((n) => n.tone === 'info' && !n.keptAside)
     .map((n) => n.id)
     .join(',');
   useEffect(() => {
@@ -49,7 +67,7 @@ export function Notices() {
           data-testid="notice"
         >
           <div className="notice-text">
-            {t(n.key, n.params?.error ? { ...n.params, error: reasonText(t, n.params.error) } : n.params)}
+            {t(n.key, n.params?.error ? { ...n.params, error: reasonText(t, n.params.error, n.refusal) } : n.params)}
           </div>
           {n.keptAside && (
             <div className="notice-sub dim small">
@@ -63,14 +81,25 @@ export function Notices() {
               <button
                 type="button"
                 data-testid="download-unreadable"
-                onClick={() => downloadText('whalewire-unreadable-save.json', n.keptAside!.text)}
+                onClick={() => downloadText(n.keptAside!.file ?? 'whalewire-unreadable-save.json', n.keptAside!.text)}
               >
                 {t('notice.download')}
               </button>
             )}
-            <button type="button" onClick={() => appStore().getState().dismiss(n.id)} data-testid="notice-dismiss">
-              {t('notice.dismiss')}
-            </button>
+            {n.tabConflict ? (
+              <>
+                <button type="button" data-testid="tab-load-theirs" onClick={() => resolveTabs('loadTheirs')}>
+                  {t('notice.loadTheirs')}
+                </button>
+                <button type="button" data-testid="tab-keep-mine" onClick={() => resolveTabs('keepMine')}>
+                  {t('notice.keepMine')}
+                </button>
+              </>
+            ) : (
+              <button type="button" onClick={() => appStore().getState().dismiss(n.id)} data-testid="notice-dismiss">
+                {t('notice.dismiss')}
+              </button>
+            )}
           </div>
         </div>
       ))}

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../io/download';
-import { parseProject, serializeProject } from '../io/project';
+import { type ParseResult, parseProject, serializeProject } from '../io/project';
 import { shortShareLink } from '../io/shareLink';
 import { createDefaultWorld } from '../sim/world';
 import { loadEngine } from '../store/engine';
@@ -28,9 +28,9 @@ export function ProjectDialog() {
     e.target.value = '';
     if (!file) return;
     const text = await file.text().catch(() => null);
-    const res = text === null ? { ok: false as const, error: 'unreadable file' } : parseProject(text);
+    const res: ParseResult = text === null ? { ok: false, error: 'unreadable file' } : parseProject(text);
     if (!res.ok) {
-      setMessage({ tone: 'error', text: t('project.importFailed', { error: reasonText(t, res.error) }) });
+      setMessage({ tone: 'error', text: t('project.importFailed', { error: reasonText(t, res.error, res.refusal) }) });
       return;
     }
     appStore()
@@ -83,10 +83,40 @@ export function ProjectDialog() {
           >
             {t('project.exportScript')}
           </button>
+          <button
+            type="button"
+            data-testid="project-export-compose"
+            onClick={async () => {
+              const { composeFile } = await import('../io/exportCompose');
+              downloadText('compose.yaml', composeFile(doc().world), 'application/yaml');
+            }}
+          >
+            {t('project.exportCompose')}
+          </button>
+          {(['png', 'svg'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              data-testid={`project-export-${kind}`}
+              onClick={async () => {
+                const { exportCanvasImage } = await import('../io/canvasImage');
+                await exportCanvasImage(kind);
+              }}
+            >
+              {t(`project.export${kind === 'png' ? 'Png' : 'Svg'}`)}
+            </button>
+          ))}
           <label className="button-like">
             {t('project.import')}
             <input type="file" accept="application/json,.json" onChange={onFile} data-testid="project-import" hidden />
           </label>
+          <button
+            type="button"
+            data-testid="project-import-docker"
+            onClick={() => appStore().getState().openDialog({ kind: 'importDocker' })}
+          >
+            {t('project.importDocker')}
+          </button>
           <button type="button" data-testid="project-share" onClick={makeLink}>
             {t('project.share')}
           </button>
@@ -101,6 +131,20 @@ export function ProjectDialog() {
             }}
           >
             {t('project.new')}
+          </button>
+          <button
+            type="button"
+            data-testid="project-new-desktop"
+            onClick={() => {
+              // Docker Desktop's World (engine in a VM inside pc1): a lazy chunk, like the lessons
+              void import('../sim/desktop').then(({ createDesktopWorld }) => {
+                appStore().getState().loadDocument(createDesktopWorld(), {}, null);
+                appStore().getState().notify({ tone: 'info', key: 'notice.newProject' });
+                close();
+              });
+            }}
+          >
+            {t('project.newDesktop')}
           </button>
         </div>
         {link && (

@@ -28,6 +28,15 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
         <button type="button" data-testid="tool-add-network" onClick={() => s.openDialog({ kind: 'addNetwork' })}>
           + {t('toolbar.addNetwork')}
         </button>
+        <button
+          type="button"
+          data-testid="tool-add-host"
+          title={t('toolbar.addHostHint')}
+          aria-label={t('toolbar.addHostHint')}
+          onClick={() => s.addHost()}
+        >
+          + {t('toolbar.addHostShort')}
+        </button>
       </div>
       <div className="tb-group">
         <button
@@ -93,6 +102,17 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
       </div>
       <div className="tb-spacer" />
       <div className="tb-group">
+        {/* one glyph: at 1280x720 the toolbar has 4 px to spare in English (narrow padding) and must stay one row */}
+        <button
+          type="button"
+          data-testid="tool-matrix"
+          className="tb-glyph"
+          title={t('toolbar.classroom')}
+          aria-label={t('toolbar.classroom')}
+          onClick={() => s.openDialog({ kind: 'matrix' })}
+        >
+          <span aria-hidden="true">▦</span>
+        </button>
         <button type="button" data-testid="tool-project" onClick={() => s.openDialog({ kind: 'project' })}>
           {t('toolbar.project')}
         </button>

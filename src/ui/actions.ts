@@ -1,3 +1,4 @@
+import { parseNodeId } from '../sim/ids';
 import type { Container, World } from '../sim/model';
 import { portsOf, worldToGraph } from '../store/graph';
 import { appStore } from '../store/instance';
@@ -12,19 +13,21 @@ import { layoutGraph } from './canvas/layout';
 
 /** The command that removes what a canvas node stands for, or null if it cannot be removed. */
 export function deleteCommand(world: World, nodeId: string): string | null {
-  if (nodeId.startsWith('ctr:')) {
-    const c = world.containers[nodeId.slice(4)];
+  const at = parseNodeId(nodeId);
+  if (at.kind === 'ctr') {
+    const c = world.containers[at.id];
     return c ? `docker rm -f ${shellArg(c.name)}` : null;
   }
-  if (nodeId.startsWith('net:')) {
-    const n = world.networks[nodeId.slice(4)];
+  if (at.kind === 'net') {
+    const n = world.networks[at.id];
     return n ? `docker network rm ${shellArg(n.name)}` : null;
   }
   return null;
 }
 
 export function containerOf(world: World, nodeId: string | null): Container | null {
-  return nodeId?.startsWith('ctr:') ? (world.containers[nodeId.slice(4)] ?? null) : null;
+  const at = nodeId ? parseNodeId(nodeId) : null;
+  return at?.kind === 'ctr' ? (world.containers[at.id] ?? null) : null;
 }
 
 /**

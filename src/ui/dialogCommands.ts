@@ -1,4 +1,5 @@
 import type { Container, World } from '../sim/model';
+import { roleOf } from '../sim/swarm/state';
 import { shellArg } from './canvas/gestures';
 import { imageChoices } from './catalogue';
 
@@ -32,12 +33,62 @@ export interface NewNetwork {
   name: string;
   driver: string;
   subnet: string;
+  /** macvlan/ipvlan: `--gateway`, `--ip-range`, `-o parent=`, `-o macvlan_mode=|ipvlan_mode=` */
+  gateway?: string;
+  ipRange?: string;
+  parent?: string;
+  mode?: string;
+}
+
+/** Whether a driver hangs its networks off a parent interface (macvlan, ipvlan). */
+export const isLowerDriver = (driver: string): boolean => driver === 'macvlan' || driver === 'ipvlan';
+
+/** The modes a macvlan/ipvlan network takes, the driver's default first. */
+export const LOWER_MODES: Record<string, string[]> = {
+  macvlan: ['bridge', 'private', 'vepa', 'passthru'],
+  ipvlan: ['l2', 'l3', 'l3s'],
+};
+
+/**
+ * The drivers `docker network create` accepts on `daemon` now: bridge and macvlan always;
+ * ipvlan while no ipvlan network holds the parent (a parent serves one); overlay on a swarm
+ * manager. host and null are the daemon's own (one instance each), so never offered.
+ */
+export function dialogDrivers(world: World, daemon: string): string[] {
+  const out = ['bridge', 'macvlan'];
+  const held = Object.values(world.networks).some(
+    (n) => n.driver === 'ipvlan' && n.daemon === daemon && n.options.parent === 'eth0',
+  );
+  if (!held) out.push('ipvlan');
+  if (roleOf(world, daemon) === 'manager') out.push('overlay');
+  return out;
+}
+
+/**
+ * What the fields start with for a macvlan/ipvlan network on `daemon`: its LAN (the subnet of
+ * eth0, the router as gateway, a /26 at .64 for containers, away from the LAN's own machines);
+ * an ipvlan l3 network gets a subnet of its own and no gateway (the parent routes for it).
+ */
+export function lowerDefaults(world: World, daemon: string, driver: string, mode: string) {
+  if (driver === 'ipvlan' && mode !== 'l2') return { subnet: '10.10.0.0/24', gateway: '', ipRange: '' };
+  const eth0 = world.machines[daemon]?.ifaces.find((f) => f.name === 'eth0')?.addrs[0];
+  const gw = world.machines[daemon]?.routes.find((r) => r.dst === 'default')?.via ?? '';
+  if (eth0?.prefix !== 24) return { subnet: '', gateway: '', ipRange: '' };
+  const base = eth0.ip.split('.').slice(0, 3).join('.');
+  return { subnet: `${base}.0/24`, gateway: gw, ipRange: `${base}.64/26` };
 }
 
 export function networkCreateCommand(n: NewNetwork): string {
   const parts = ['docker', 'network', 'create'];
   if (n.driver && n.driver !== 'bridge') parts.push('-d', shellArg(n.driver));
   if (n.subnet.trim()) parts.push('--subnet', shellArg(n.subnet.trim()));
+  if (n.gateway?.trim()) parts.push('--gateway', shellArg(n.gateway.trim()));
+  if (n.ipRange?.trim()) parts.push('--ip-range', shellArg(n.ipRange.trim()));
+  if (isLowerDriver(n.driver)) {
+    if (n.parent?.trim()) parts.push('-o', shellArg(`parent=${n.parent.trim()}`));
+    // the driver's default mode is left out, as a person would type it
+    if (n.mode && n.mode !== LOWER_MODES[n.driver][0]) parts.push('-o', shellArg(`${n.driver}_mode=${n.mode}`));
+  }
   // an empty name is left out, so Docker's CLI answers as it would ("requires 1 argument")
   // instead of a quoted '' creating a network nobody can name
   if (n.name.trim()) parts.push(shellArg(n.name.trim()));

@@ -11,7 +11,7 @@ function typing(target: EventTarget | null): boolean {
 
 /**
  * Keyboard: Delete removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes,
- * P toggles presenter mode, N adds a container, F fits the view, ` focuses the console, Shift+F10
+ * P toggles presenter mode, N adds a container, F fits the view, M opens who-can-talk-to-whom, ` focuses the console, Shift+F10
  * or the menu key opens the context menu for the selection, Escape closes menus.
  * Keys typed into a field belong to the field.
  */
@@ -57,6 +57,9 @@ export function useShortcuts(onFit: () => void) {
         openAddContainer();
       } else if (k === 'f') {
         onFit();
+      } else if (k === 'm') {
+        // who can talk to whom (and challenges): the way in when presenter mode hides the toolbar
+        s.openDialog({ kind: 'matrix' });
       } else if (e.key === '`') {
         e.preventDefault();
         window.dispatchEvent(new Event('whalewire:focus-console'));

@@ -94,7 +94,11 @@ test('seed 002 lesson: two compose projects joined by a shared network; client â
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${shots}lessons-002-1280.png` });
   await page.getByTestId('lang-select').selectOption('ko');
+  // while a packet plays, the lesson's packets are a list behind 'Lesson packets (N)'
+  await sim.panel.getByTestId('sim-lesson-packets-open').click();
   await expect(sim.panel.getByRole('button', { name: scene.packets[1].label.ko, exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sim.panel.getByRole('button', { name: scene.packets[1].label.ko, exact: true })).toHaveCount(0);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.keyboard.press('p');
   await page.waitForTimeout(800);

@@ -54,3 +54,40 @@ test('Project > Export docker script downloads a script that rebuilds the topolo
     'docker run -d --name web --network front --ip 10.9.0.2 --network-alias www -p 8080:80 nginx\n',
   );
 });
+
+test('Project > Export compose file and Export docker script download files that rebuild the topology', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.seed(
+    'docker network create back --subnet 10.30.0.0/24 --internal',
+    'docker run -d --name web -p 8080:80 nginx',
+    'docker run -dit --name db --network back --network-alias database redis',
+    'docker run -d --name edge --network host nginx',
+  );
+  await page.getByTestId('tool-project').click();
+  const save = async (id: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  };
+  await expect(page.getByTestId('project-export-compose')).toHaveText('Export compose file');
+  const compose = await save('project-export-compose');
+  expect(compose.name).toBe('compose.yaml');
+  for (const line of [
+    'name: whalewire',
+    '  web:\n    image: nginx\n    container_name: web\n    network_mode: bridge\n    ports:\n      - 8080:80\n',
+    '  db:\n    image: redis\n    container_name: db\n    networks:\n      back:\n        aliases:\n          - database\n        ipv4_address: 10.30.0.2\n',
+    '  edge:\n    image: nginx\n    container_name: edge\n    network_mode: host\n',
+    '  back:\n    name: back\n    driver: bridge\n    ipam:\n      config:\n        - subnet: 10.30.0.0/24\n          gateway: 10.30.0.1\n    internal: true\n',
+  ])
+    expect(compose.text).toContain(line);
+  const script = await save('project-export-script');
+  expect(script.name).toBe('whalewire-topology.sh');
+  expect(script.text).toContain(
+    'docker network create --driver bridge --subnet 10.30.0.0/24 --gateway 10.30.0.1 --internal back\n',
+  );
+  expect(script.text).toContain(
+    'docker run -d -i -t --name db --network back --ip 10.30.0.2 --network-alias database redis\n',
+  );
+});

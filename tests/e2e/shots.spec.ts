@@ -27,7 +27,8 @@ async function scene(page: Page, opts: { lang?: 'en' | 'ko'; dark?: boolean; pre
   if (opts.dark) await page.getByTestId('tool-theme').click();
   await app.type('docker exec containerA ping -c 1 containerB');
   await app.container('containerB').click();
-  const forward = page.locator('.sim-controls button').nth(3);
+  // restart, previous phase, step back, play, step forward
+  const forward = page.locator('.sim-controls button').nth(4);
   for (let i = 0; i < 19; i++) await forward.click();
   if (opts.presenter) {
     await page.getByTestId('tool-presenter').click();

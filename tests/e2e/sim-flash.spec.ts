@@ -45,7 +45,7 @@ test('seed 000: the DNAT, port-forward and MASQUERADE steps flash their iptables
 
   // outbound: docker-host's MASQUERADE for 172.17.0.0/16, and the DNS server's zone row
   const outbound = NAT.packets.find((p) => p.id === 'web-google')!;
-  await sim.panel.getByRole('button', { name: outbound.label.en, exact: true }).click();
+  await sim.clickPacket(outbound.label.en);
   const event = (name: string) =>
     sim.panel.getByRole('button', { name: new RegExp(`^Go to step \\d+: ${name}$`) }).first();
   await expect(sim.panel.getByTestId('sim-command')).toHaveText(sceneTrace(NAT, outbound.line).command);

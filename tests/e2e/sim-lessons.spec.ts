@@ -70,13 +70,15 @@ test('seed 004: load the lesson, send containerA → containerB ping with the fo
   await expect(sim.panel.getByTestId('sim-change').filter({ hasText: 'ARP' }).first()).toContainText('10.0.0.2');
 
   // the lesson's suggested packets: the name nobody has does not resolve
-  await sim.panel.getByRole('button', { name: 'containerA → containerC ping (no such container)' }).click();
+  await sim.clickPacket('containerA → containerC ping (no such container)');
   await expect(sim.panel.getByTestId('sim-command')).toHaveText('ping -c 1 containerC');
   await sim.panel.getByTestId('sim-event').last().click();
   await expect(sim.panel.getByTestId('sim-outcome')).toContainText('name not known');
 });
 
 test('seed 000: remote → router → docker-host → web shows both DNAT rewrites', async ({ page }) => {
+  // it plays 110 steps in real time (about 21 s at 4x, up to 50 s on a loaded machine) before the clicks
+  test.setTimeout(120_000);
   const app = new AppPage(page);
   const sim = new LessonPanel(page);
   await app.open();

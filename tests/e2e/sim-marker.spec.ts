@@ -41,7 +41,7 @@ for (const view of [
     await sim.loadScene(NAT);
     const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
     const trace = sceneTrace(NAT, packet.line);
-    await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+    await sim.clickPacket(packet.label.en);
     const dnat = trace.steps.findIndex((s) => s.action === 'dnat' && 'node' in s.at && s.at.node === 'docker-host');
     expect(trace.steps[dnat + 1].action).toBe('route');
     await sim.panel.getByTestId('sim-event').nth(dnat).click();

@@ -92,7 +92,7 @@ test('seed 000 port forward: docker-host conntrack is empty at its DNAT step, th
   const trace = sceneTrace(NAT, inbound.line);
   const at = (action: string, node: string) =>
     trace.steps.findIndex((s) => s.action === action && 'node' in s.at && s.at.node === node);
-  await sim.panel.getByRole('button', { name: inbound.label.en, exact: true }).click();
+  await sim.clickPacket(inbound.label.en);
   await expect(sim.panel.getByTestId('sim-command')).toHaveText(trace.command);
   await app.api((a) => a.select('docker-host'));
   const ct = app.inspector.getByTestId('insp-conntrack');

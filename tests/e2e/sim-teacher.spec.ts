@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { formatExplain } from '../../src/i18n/trace';
+import { nextVisible } from '../../src/sim/playback/filters';
 import { sceneById } from '../../src/sim/scenes';
-import { nextVisible } from '../../src/ui/sim/playbackLogic';
 import { AppPage } from './pages/AppPage';
 import { LessonPanel, sceneTrace } from './pages/LessonPanel';
 
@@ -54,7 +54,7 @@ test('Space after clicking a lesson packet, an event or step forward plays; arro
   await sim.loadScene(DNS);
   const ping = DNS.packets[0];
   const trace = sceneTrace(DNS, ping.line);
-  await sim.panel.getByRole('button', { name: ping.label.en, exact: true }).click();
+  await sim.clickPacket(ping.label.en);
   await sim.expectAt(trace, 0);
   const logLength = (await app.api((w) => w.log())).length;
   const pause = sim.panel.getByRole('button', { name: 'Pause' });
@@ -124,7 +124,7 @@ test('a cable between two machines: the marker sits on it at both ends, leaving 
   await sim.loadScene(NAT);
   const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
   const trace = sceneTrace(NAT, packet.line);
-  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  await sim.clickPacket(packet.label.en);
   const leave = trace.steps.findIndex((s) => 'link' in s.at && s.at.link === 'if:remote:eth0');
   expect(trace.steps[leave + 1].at).toEqual({ link: 'if:internet:eth1' });
   const cable = page.locator('.react-flow__edge[data-id="if:remote:eth0"]');
@@ -204,7 +204,7 @@ test('predict mode: the choices include stops the packet never reaches; the clas
   await sim.loadScene(NAT);
   await sim.panel.getByRole('checkbox', { name: 'Predict mode' }).check();
   const packet = NAT.packets.find((p) => p.id === 'remote-private')!;
-  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  await sim.clickPacket(packet.label.en);
   const ask = sim.panel.getByTestId('sim-predict');
   await expect(ask.getByRole('button')).toHaveText([
     'It arrives',
@@ -242,7 +242,7 @@ test('the marker follows its card when presenter mode resizes the drawing', asyn
   await sim.loadScene(NAT);
   const packet = NAT.packets.find((p) => p.id === 'remote-80')!;
   const trace = sceneTrace(NAT, packet.line);
-  await sim.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+  await sim.clickPacket(packet.label.en);
   const dnat = trace.steps.findIndex((s) => s.action === 'dnat');
   await sim.panel.getByTestId('sim-event').nth(dnat).click();
   await sim.expectAt(trace, dnat);
@@ -301,11 +301,11 @@ test('at 1280x720 in Korean the transport bar is one line, so the narration and 
     .getByTestId('sim-scene-nat-portfwd')
     .getByRole('button', { name: `불러오기: ${NAT.title.ko}` })
     .click();
-  await sim.panel.getByRole('button', { name: NAT.packets[0].label.ko, exact: true }).click();
-  const play = (await sim.panel.getByRole('button', { name: '재생' }).boundingBox())!;
+  await sim.clickPacket(NAT.packets[0].label.ko);
+  const play = (await sim.panel.getByRole('button', { name: '재생', exact: true }).boundingBox())!;
   const predict = (await sim.panel.getByText('예측 모드').boundingBox())!;
-  const pos = (await sim.position().boundingBox())!;
-  // the toggle and the step count sit on the play button's line, inside the dock
+  // the step count with the phase under it (one block), the toggle: on the play button's line, inside the dock
+  const pos = (await sim.panel.locator('.sim-controls__where').boundingBox())!;
   for (const b of [predict, pos]) expect(Math.abs(b.y + b.height / 2 - (play.y + play.height / 2))).toBeLessThan(8);
   expect(predict.x + predict.width).toBeLessThanOrEqual(1280);
   // and the command gives way with an ellipsis, its full text in the title

@@ -21,7 +21,7 @@ test('seed 004 in two terminals: containerA keeps its prompt while terminal 2 ma
   await expect(last).toHaveText('ping: containerB: Name or service not known');
 
   await page.getByTestId('term-new').click();
-  await expect(page.getByTestId('term-tab-1')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('term-tab-1')).toHaveAttribute('aria-current', 'true');
   await expect(prompt).toHaveText('root@docker-host:~#');
   await app.type('docker run -d --network second-bridge --name containerB devwikirepo/pingbuntu');
   await expect(last).toHaveText(/^[0-9a-f]{64}$/);
@@ -71,3 +71,42 @@ test('a compose file written with a pasted heredoc, then read back; Korean tabs'
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: `${shots}terminals-1280-ko.png` });
 });
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`presenter mode 1920x1080 shows the active terminal large beside the simulation (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const app = new AppPage(page);
+    await app.open(lang === 'ko' ? '?lang=ko' : '');
+    await app.type('mkdir shop && cd shop');
+    for (const line of [
+      "cat > compose.yaml <<'EOF'",
+      'services:',
+      '  web:',
+      '    image: nginx',
+      '  db:',
+      '    image: redis',
+      'EOF',
+    ])
+      await app.type(line);
+    await app.type('docker compose up -d');
+    await expect(app.consoleOutput.locator('pre').last()).toContainText(' Container shop-web-1  Started');
+    await page.getByTestId('term-new').click();
+    await app.type('docker exec shop-web-1 cat /etc/resolv.conf');
+    await page.getByTestId('tool-presenter').click();
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    // the terminal stays, and its text is readable from the back row
+    const out = app.consoleOutput;
+    await expect(out).toContainText('nameserver 127.0.0.11');
+    for (const el of [out, app.consoleInput, page.getByTestId('console-prompt')]) {
+      const px = await el.evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+      expect(px).toBeGreaterThanOrEqual(18);
+    }
+    const box = await out.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(800);
+    // typing still works in presenter mode
+    await app.type('docker compose ls');
+    await expect(out.locator('pre').last()).toContainText('shop');
+    await page.getByTestId('node-docker-host').waitFor();
+    await page.screenshot({ path: `${shots}terminals-1920-presenter-${lang}.png` });
+  });
+}

@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBudgets } from '../../bench/budgets';
-import { entryScripts, staticImports } from '../../bench/initialJs';
+import { entryScripts, initialJs, staticImports } from '../../bench/initialJs';
 import { hotFunctions } from '../../bench/profile';
 import { frameDurations, frameStats, median, p95, quantile, ratio } from '../../bench/stats';
 
@@ -39,6 +42,29 @@ describe('initial JS discovery', () => {
     const html =
       '<script type="module" crossorigin src="/assets/index-1.js"></script><link rel="modulepreload" crossorigin href="/assets/vendor-2.js"><link rel="stylesheet" href="/assets/a.css">';
     expect(entryScripts(html)).toEqual(['/assets/index-1.js', '/assets/vendor-2.js']);
+  });
+
+  it('counts each initial file once, for absolute or relative links read through a relative path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'whalewire-initialjs-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      const index = 'import "./vendor-2.js";import("./lazy-3.js");';
+      const vendor = 'export const v = 1;';
+      writeFileSync(join(dir, 'assets', 'index-1.js'), index);
+      writeFileSync(join(dir, 'assets', 'vendor-2.js'), vendor);
+      writeFileSync(join(dir, 'assets', 'lazy-3.js'), 'export const l = 1;');
+      for (const base of ['/', './']) {
+        writeFileSync(
+          join(dir, 'index.html'),
+          `<script type="module" crossorigin src="${base}assets/index-1.js"></script><link rel="modulepreload" href="${base}assets/vendor-2.js">`,
+        );
+        const js = initialJs(relative(process.cwd(), dir));
+        expect(js.files.map((f) => f.file).sort()).toEqual(['assets/index-1.js', 'assets/vendor-2.js']);
+        expect(js.bytes).toBe(index.length + vendor.length);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -86,8 +112,40 @@ describe('budgets', () => {
       'page: initial JS, gzip',
     ]);
     const engine = { commandMedianMs: Number.NaN, commandAt1000MedianMs: 0.5, natCurlTraceMedianMs: 0.1 };
-    const e = checkBudgets(engine as unknown as Parameters<typeof checkBudgets>[0]);
+    const e = checkBudgets({ ...engine, calibrationMs: 1 } as unknown as Parameters<typeof checkBudgets>[0]);
     expect(e.map((b) => b.ok)).toEqual([false, true, true]);
+  });
+
+  it('budgets engine figures as multiples of the calibration run, so a machine twice as slow passes', () => {
+    const at = (scale: number, growth = 1.2) =>
+      ({
+        calibrationMs: 0.9 * scale,
+        commandMedianMs: 0.5 * scale,
+        commandAt1000MedianMs: 0.6 * scale,
+        natCurlTraceMedianMs: 0.12 * scale,
+        scale: {
+          small: { containers: 1000, runMedianMs: 0.6 * scale, heapMB: 20 },
+          large: { containers: 4000, runMedianMs: 0.6 * scale * growth, heapMB: 40 },
+          growth,
+        },
+      }) as unknown as Parameters<typeof checkBudgets>[0];
+    const here = checkBudgets(at(1));
+    expect(here.every((b) => b.ok)).toBe(true);
+    expect(checkBudgets(at(2)).map((b) => [b.value, b.ok])).toEqual(here.map((b) => [b.value, b.ok]));
+    // the milliseconds are printed beside the multiple
+    expect(checkBudgets(at(2))[1].ms).toBeCloseTo(1.2);
+    // the engine alone four times as slow, or docker run growing with the World, is a miss
+    const slow = { ...at(1), commandAt1000MedianMs: 0.6 * 4 } as Parameters<typeof checkBudgets>[0];
+    expect(
+      checkBudgets(slow)
+        .filter((b) => !b.ok)
+        .map((b) => b.name),
+    ).toEqual(['engine: median per command at 900–1,000 containers']);
+    expect(
+      checkBudgets(at(1, 4))
+        .filter((b) => !b.ok)
+        .map((b) => b.name),
+    ).toEqual(['engine: docker run at 4,000 / 1,000 containers']);
   });
 });
 
@@ -113,5 +171,21 @@ describe('CPU profile summary', () => {
       { fn: 'inner assets/index.js:10', selfMs: 5, totalMs: 5 },
       { fn: 'outer assets/index.js:10', selfMs: 1, totalMs: 6 },
     ]);
+  });
+});
+
+describe('swarm bench (issue 12)', () => {
+  it('builds a small swarm, times service create and a routing-mesh curl through VXLAN, and budgets both', async () => {
+    const { benchSwarm, swarmBudgets, swarmRows } = await import('../../bench/swarm');
+    const f = benchSwarm(2, 10, 2);
+    expect(f.tasks).toBe(11); // 2 services of 5 replicas and the mesh's one-replica web
+    expect(f.serviceCreateMedianMs).toBeGreaterThan(0);
+    expect(f.ingressCurlTraceSteps).toBeGreaterThan(60);
+    const b = swarmBudgets({ ...f, serviceCreateMedianMs: Number.NaN });
+    expect(b.map((x) => [x.limit, x.ok])).toEqual([
+      [5, false],
+      [0.5, f.ingressCurlTraceMedianMs <= 0.5],
+    ]);
+    expect(swarmRows(f, b)[0][3]).toBe('MISS');
   });
 });

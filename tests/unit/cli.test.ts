@@ -74,7 +74,7 @@ describe('npm run sim (DESIGN §5 headless runner)', () => {
   it('--help prints usage and exits 0', () => {
     const r = sim(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: npm run sim -- [--json] [--seed N] FILE');
+    expect(r.stdout).toContain('Usage: npm run sim -- [--json] [--seed N] [--hosts N] [--desktop] FILE');
   });
 
   it('the same input and seed give the same output; another seed other MACs', () => {

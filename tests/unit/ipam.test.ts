@@ -25,8 +25,8 @@ describe('default pools (fact A1)', () => {
 describe('next pool (facts A2, A3, A7)', () => {
   it('gives the first user network 172.18.0.0/16 with gateway .1', () => {
     const w = createDefaultWorld();
-    expect(nextPool(w)).toEqual({ ok: true, value: '172.18.0.0/16' });
-    const plan = planNetworkIpam(w, {});
+    expect(nextPool(w, 'docker-host')).toEqual({ ok: true, value: '172.18.0.0/16' });
+    const plan = planNetworkIpam(w, 'docker-host', {});
     expect(plan).toEqual({
       ok: true,
       value: { ipam: { subnet: '172.18.0.0/16', gateway: '172.18.0.1' }, userSubnet: false },
@@ -34,7 +34,7 @@ describe('next pool (facts A2, A3, A7)', () => {
   });
 
   it("reserves the host's on-link LAN and resolver", () => {
-    expect(reservedPrefixes(createDefaultWorld())).toEqual(['192.168.0.0/24', '192.168.0.1/32']);
+    expect(reservedPrefixes(createDefaultWorld(), 'docker-host')).toEqual(['192.168.0.0/24', '192.168.0.1/32']);
   });
 
   it('skips 192.168.0.0/20 (the host LAN) after the 172 pools and then runs out', () => {
@@ -83,11 +83,15 @@ describe('--subnet / --gateway / --ip-range validation (facts 11, 17, A6)', () =
       'invalid network config:\ninvalid ip-range 10.1.0.0/16: CIDR block is bigger than its parent subnet 10.1.0.0/24',
     ],
   ])('%j -> %s', (req, error) => {
-    expect(planNetworkIpam(w, req)).toEqual({ ok: false, error });
+    expect(planNetworkIpam(w, 'docker-host', req)).toEqual({ ok: false, error });
   });
 
   it('accepts the documented --ip-range/--gateway example', () => {
-    const r = planNetworkIpam(w, { subnet: '172.28.0.0/16', ipRange: '172.28.5.0/24', gateway: '172.28.5.254' });
+    const r = planNetworkIpam(w, 'docker-host', {
+      subnet: '172.28.0.0/16',
+      ipRange: '172.28.5.0/24',
+      gateway: '172.28.5.254',
+    });
     expect(r).toEqual({
       ok: true,
       value: { ipam: { subnet: '172.28.0.0/16', gateway: '172.28.5.254', ipRange: '172.28.5.0/24' }, userSubnet: true },

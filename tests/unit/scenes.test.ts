@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type LineResult, runLine, runScript, type Session } from '../../src/sim/console';
 import type { Step } from '../../src/sim/model';
-import { SCENES, type Scene, sceneById, sceneContainers } from '../../src/sim/scenes';
-import { createDefaultWorld } from '../../src/sim/world';
+import { SCENES, type Scene, sceneById, sceneContainers, sceneWorld } from '../../src/sim/scenes';
 
 /**
  * Lesson scenes: every script line does what the seed shows (the yellow app's conflict is the one
@@ -10,7 +9,7 @@ import { createDefaultWorld } from '../../src/sim/world';
  */
 
 function build(scene: Scene): { results: LineResult[]; lines: string[]; session: Session } {
-  return runScript(createDefaultWorld(), `${scene.script.join('\n')}\n`);
+  return runScript(sceneWorld(scene), `${scene.script.join('\n')}\n`);
 }
 
 function send(scene: Scene, packetId: string): LineResult {
@@ -31,7 +30,10 @@ describe.each(SCENES.map((s) => [s.id, s] as const))('scene %s', (_id, scene) =>
   });
 
   it('creates the containers it names, on the Docker host, and ends at the host prompt', () => {
-    const names = Object.values(session.world.containers).map((c) => c.name);
+    // a swarm's task containers are named by the swarm (web.1.<task id>), not by the script
+    const names = Object.values(session.world.containers)
+      .filter((c) => !c.labels?.['com.docker.swarm.task.id'])
+      .map((c) => c.name);
     expect(names.sort()).toEqual([...sceneContainers(scene)].sort());
     expect(session.stack).toEqual([{ kind: 'machine', id: 'docker-host' }]);
   });
@@ -62,7 +64,7 @@ describe.each(SCENES.map((s) => [s.id, s] as const))('scene %s', (_id, scene) =>
 });
 
 describe('what each lesson teaches', () => {
-  it('seed 003: the yellow app fails with Docker’s bind error and stays Created', () => {
+  it('seed 004: the yellow app fails with Docker’s bind error and stays Created', () => {
     const scene = sceneById('port-forwarding')!;
     const { lines, results, session } = build(scene);
     const yellow = results[lines.indexOf(scene.expectedFailures[0])];
@@ -72,7 +74,7 @@ describe('what each lesson teaches', () => {
     expect(c?.state).toBe('created');
   });
 
-  it('seed 003: 8004 is forwarded to 3030 inside greenColorApp (172.17.0.6: yellow holds no address), where nothing listens', () => {
+  it('seed 004: 8004 is forwarded to 3030 inside greenColorApp (172.17.0.6: yellow holds no address), where nothing listens', () => {
     const scene = sceneById('port-forwarding')!;
     const r = send(scene, 'pc1-8004');
     const dnat = r.trace!.steps.find((s) => s.action === 'dnat');

@@ -88,7 +88,7 @@ describe('seed 004: second-bridge and the embedded DNS', () => {
   it('run -it enters containerA: its resolv.conf points at 127.0.0.11', () => {
     const r = one(m, 'cat /etc/resolv.conf');
     expect(r.output).toContain('\nnameserver 127.0.0.11\noptions ndots:0\n');
-    expect(r.output).toContain('# ExtServers: [192.168.0.1]');
+    expect(r.output).toContain('# ExtServers: [host(192.168.0.1)]');
     const { results, session } = runScript(
       createDefaultWorld(),
       'docker network create --subnet 10.0.0.0/24 second-bridge\ndocker run -it --network second-bridge --name containerA devwikirepo/pingbuntu bin/bash\n',

@@ -86,6 +86,56 @@ function yamlError(code: string, line: number): string {
   return `yaml: line ${line}: did not find expected key`;
 }
 
+/** One compose file read, parsed and checked: its top-level mapping, or the error Compose prints. */
+function readOne(
+  world: World,
+  where: Where,
+  file: string,
+  shown: string,
+  flavor: Flavor,
+): Record<string, unknown> | string {
+  const v1 = flavor === 'v1';
+  const text = readStored(world, where.id, file) ?? '';
+  const doc = parseDocument(text, { version: v1 ? '1.1' : '1.2', uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0].line ?? 1;
+    if (v1) return `yaml.scanner.ScannerError: ${e.message.split(' at line')[0]}\n  in "${shown}", line ${line}`;
+    return `failed to parse ${file}: ${yamlError(e.code, line)}`;
+  }
+  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (raw === null || raw === undefined) {
+    if (v1) return `Top level object in '${shown}' needs to be an object not '<class 'NoneType'>'.`;
+    return 'empty compose file';
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    if (v1)
+      return `Top level object in '${shown}' needs to be an object not '<class '${Array.isArray(raw) ? 'list' : 'str'}'>'.`;
+    return 'top-level object must be a mapping';
+  }
+  const dict = raw as Record<string, unknown>;
+  const bad = validate(dict, flavor);
+  if (bad) {
+    if (v1) return `The Compose file '${shown}' is invalid because:\n${schemaMessage(bad, 'v1')}`;
+    return `validating ${file}: ${schemaMessage(bad, 'v2')}`;
+  }
+  return dict;
+}
+
+/** `b` over `a`: mappings merge key by key, lists add what they lack, anything else is replaced. */
+export function mergeCompose(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  for (const [k, v] of Object.entries(b)) {
+    const old = out[k];
+    if (isMap(old) && isMap(v)) out[k] = mergeCompose(old, v);
+    else if (Array.isArray(old) && Array.isArray(v))
+      out[k] = [...old, ...v.filter((x) => !old.some((y) => JSON.stringify(y) === JSON.stringify(x)))];
+    else out[k] = v;
+  }
+  return out;
+}
+
 /** Loads the project a compose command works on. */
 export function loadProject(world: World, where: Where, cwd: string, o: LoadOptions): Loaded {
   const d = discover(world, where, cwd, o);
@@ -94,32 +144,12 @@ export function loadProject(world: World, where: Where, cwd: string, o: LoadOpti
   const v1 = o.flavor === 'v1';
   const fail = (error: string): Loaded => ({ ok: false, error: v1 ? `ERROR: ${error}` : error, warnings });
   const file = d.files[0];
-  const shown = v1 ? (o.files[0] ?? `./${file.slice(file.lastIndexOf('/') + 1)}`) : file;
-  const text = readStored(world, where.id, file) ?? '';
-  const doc = parseDocument(text, { version: v1 ? '1.1' : '1.2', uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = e.linePos?.[0].line ?? 1;
-    if (v1) return fail(`yaml.scanner.ScannerError: ${e.message.split(' at line')[0]}\n  in "${shown}", line ${line}`);
-    return fail(`failed to parse ${file}: ${yamlError(e.code, line)}`);
-  }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  if (raw === null || raw === undefined) {
-    if (v1) return fail(`Top level object in '${shown}' needs to be an object not '<class 'NoneType'>'.`);
-    return fail('empty compose file');
-  }
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    if (v1)
-      return fail(
-        `Top level object in '${shown}' needs to be an object not '<class '${Array.isArray(raw) ? 'list' : 'str'}'>'.`,
-      );
-    return fail('top-level object must be a mapping');
-  }
-  const dict = raw as Record<string, unknown>;
-  const bad = validate(dict, o.flavor);
-  if (bad) {
-    if (v1) return fail(`The Compose file '${shown}' is invalid because:\n${schemaMessage(bad, 'v1')}`);
-    return fail(`validating ${file}: ${schemaMessage(bad, 'v2')}`);
+  let dict: Record<string, unknown> = {};
+  for (const [i, f] of d.files.entries()) {
+    const one = readOne(world, where, f, v1 ? (o.files[i] ?? `./${f.slice(f.lastIndexOf('/') + 1)}`) : f, o.flavor);
+    if (typeof one === 'string') return fail(one);
+    // several -f files: each later one overrides the earlier (compose-go's merge, simplified)
+    dict = i === 0 ? one : mergeCompose(dict, one);
   }
   if ('version' in dict && !v1) {
     warnings.push(

@@ -1,9 +1,9 @@
-import { produce } from 'immer';
-import { allocateAddress, endpointSettingsError } from '../ipam';
+import { produce } from '../containerIndex';
+import { endpointSettingsError } from '../ipam';
 import { gatewayEndpoint, inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
-import type { CommandResult, Container, Network, World } from '../model';
-import { randomHex, randomId, randomMac } from '../prng';
+import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { notAttachable } from '../swarm/state';
+import { attachEndpoint } from './endpoint';
 import { all, last, parseFlags } from './flags';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { bindPorts } from './ports';
@@ -71,24 +71,13 @@ export function connect(world: World, argv: string[]): CommandResult {
   let err: string | null = null;
   const next = produce(world, (d) => {
     const dc = d.containers[ctr.id];
-    const ep = { networkId: net.id, aliases, ...(ip ? { ipamIp: ip } : {}) };
+    const ep: Endpoint = { networkId: net.id, aliases, ...(ip ? { ipamIp: ip } : {}) };
     if (dc.state === 'running') {
-      const got = allocateAddress(d, d.networks[net.id], ip);
-      if (!got.ok) {
-        err = got.error;
-        return;
-      }
       const used = new Set(dc.endpoints.map((e) => e.ifname));
       let i = 0;
       while (used.has(`eth${i}`)) i++;
-      Object.assign(ep, {
-        ip: got.value,
-        mac: randomMac(d),
-        endpointId: randomId(d),
-        veth: `veth${randomHex(d, 7)}`,
-        vethMac: randomMac(d),
-        ifname: `eth${i}`,
-      });
+      err = attachEndpoint(d, d.networks[net.id], ep, `eth${i}`);
+      if (err) return;
     }
     const hadGateway = gatewayEndpoint(d, dc) !== undefined;
     dc.endpoints.push(ep);

@@ -1,13 +1,25 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
+import { taskContainerRemoved } from '../swarm/taskContainer';
+import { stopExitCode } from './daemonRestart';
 import { type FlagSpec, isSet, parseFlags } from './flags';
-import { exitsAtOnce, isShellCommand, removeContainer, startContainer, stopContainer } from './lifecycle';
-import { mainCmd, oneShotCmd, rerunOneShots } from './oneShot';
+import {
+  atOnceExitCode,
+  exitsAtOnce,
+  isShellCommand,
+  oneShotCmd,
+  removeContainer,
+  startContainer,
+  stopContainer,
+} from './lifecycle';
+import { mainCmd, rerunOneShots } from './oneShot';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { portLines } from './ports';
+import { cancelRestart, isRestarting, processExited, resetRestartManager } from './restartManager';
 import { pingForever, pingLogLines, startupLog } from './run';
+import type { On } from './scope';
 
 /** start, stop, restart, rm, rename, logs, port: commands over existing containers. */
 
@@ -61,10 +73,15 @@ const STOP_FLAGS: FlagSpec[] = [
 const startStep: Step = (d, id) => {
   // daemon/start.go: a paused container is refused before anything else.
   if (d.containers[id].paused) return 'cannot start a paused container, try unpause instead';
+  // start.go: a restarting container counts as running, so start leaves it to its restart manager
+  if (isRestarting(d.containers[id])) return null;
+  const wasRunning = d.containers[id].state === 'running';
   const e = startContainer(d, id);
   if (e) return e.message;
+  if (!wasRunning) resetRestartManager(d, id);
   // A one-shot CMD (`ping -c 2 …`) runs again: `rerunOneShots` does that after the step.
-  if (exitsAtOnce(d.containers[id]) && !oneShotCmd(d.containers[id])) stopContainer(d, id, 0);
+  const c = d.containers[id];
+  if (exitsAtOnce(c) && !oneShotCmd(c)) processExited(d, id, atOnceExitCode(c));
   return null;
 };
 
@@ -73,9 +90,10 @@ export function dockerStartStop(
   world: World,
   verb: 'start' | 'stop' | 'restart',
   argv: string[],
+  on: On,
   cmdPath: string = verb,
 ): CommandResult {
-  const r = startStop(world, verb, argv, cmdPath);
+  const r = startStop(world, verb, argv, on, cmdPath);
   const dashes = argv.indexOf('--');
   const used = (dashes < 0 ? argv : argv.slice(0, dashes)).some((a) => a === '--time' || a.startsWith('--time='));
   if (verb === 'start' || !used) return r;
@@ -83,7 +101,13 @@ export function dockerStartStop(
   return { ...r, output: r.output ? `${notice}\n${r.output}` : notice };
 }
 
-function startStop(world: World, verb: 'start' | 'stop' | 'restart', argv: string[], cmdPath: string): CommandResult {
+function startStop(
+  world: World,
+  verb: 'start' | 'stop' | 'restart',
+  argv: string[],
+  on: On,
+  cmdPath: string,
+): CommandResult {
   const p = parseFlags(
     argv,
     verb === 'start'
@@ -106,8 +130,9 @@ function startStop(world: World, verb: 'start' | 'stop' | 'restart', argv: strin
         ? (d, id) => {
             // docker stop sends SIGTERM: servers exit 0; PID 1 without a handler (shell, sleep, node) is killed (137).
             const c = d.containers[id];
-            const app = imageInfo(c.image).app;
-            const code = app !== null && app !== 'colorapp' && c.cmd.length === 0 ? 0 : 137;
+            const code = stopExitCode(c);
+            // kill.go: stopping a running (or restarting) container cancels its restart manager
+            if (c.state === 'running' || isRestarting(c)) cancelRestart(d, id, true);
             stopContainer(d, id, code);
             return null;
           }
@@ -115,13 +140,14 @@ function startStop(world: World, verb: 'start' | 'stop' | 'restart', argv: strin
             const c = d.containers[id];
             const auto = c.autoRemove;
             c.autoRemove = false;
+            cancelRestart(d, id, true);
             stopContainer(d, id, 0);
             c.autoRemove = auto;
             return startStep(d, id);
           };
   const r = eachContainer(world, p.value.args, step);
   if (verb !== 'stop') {
-    const rerun = rerunOneShots(world, r.world);
+    const rerun = rerunOneShots(world, r.world, on);
     r.world = rerun.world;
     if (verb === 'start' && attach) {
       // start -a: the container's output instead of its name, and its exit status (cli start.go).
@@ -155,7 +181,9 @@ export function dockerKill(world: World, argv: string[], cmdPath = 'kill'): Comm
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const r = eachContainer(world, p.value.args, (d, id) => {
     // daemon/kill.go: Kill refuses a container that is not running.
-    if (d.containers[id].state !== 'running') return `container ${id} is not running`;
+    if (d.containers[id].state !== 'running' && !isRestarting(d.containers[id]))
+      return `container ${id} is not running`;
+    cancelRestart(d, id, true);
     stopContainer(d, id, 137);
     return null;
   });
@@ -201,10 +229,13 @@ export function dockerRm(world: World, argv: string[], cmdPath = 'rm'): CommandR
     // daemon/delete.go cleanupContainer (v25+): a paused container is named apart.
     if (c.paused && !force)
       return `cannot remove container "/${c.name}": container is paused and must be unpaused first`;
-    if (c.state === 'running' && !force) {
-      return `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`;
+    if ((c.state === 'running' || isRestarting(c)) && !force) {
+      const state = isRestarting(c) ? 'restarting' : 'running';
+      return `cannot remove container "/${c.name}": container is ${state}: stop the container before removing or force remove`;
     }
+    const wasRunning = c.state === 'running';
     removeContainer(d, id);
+    taskContainerRemoved(d, id, wasRunning);
     return null;
   });
   // cli/command/container/rm.go: with -f a missing container is only reported, not an error.

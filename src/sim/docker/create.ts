@@ -1,16 +1,18 @@
-import { produce } from 'immer';
 import { dockerTime } from '../clock';
-import { DOCKER_HOST } from '../ids';
+import { containerNamed, produce } from '../containerIndex';
+import { driverOf } from '../drivers';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
 import { notAttachable } from '../swarm/state';
+import { DNS_FLAGS, dnsFlagFields } from './dnsFlags';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
 import { recordImage } from './imageStore';
 import { generateName, hostHostname } from './lifecycle';
 import { parseExpose, parsePublish, publishAllBindings } from './ports';
+import { parseRestartPolicy } from './restartPolicy';
 
 /** `docker create` / the create half of `docker run`: flags -> a Container record. */
 
@@ -39,9 +41,10 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'cap-add', value: true },
   { long: 'init' },
   { long: 'link', value: true },
+  ...DNS_FLAGS,
 ];
 
-/** pflag's error for an `-e` value opts.ValidateEnv refuses (`-e =x`) or a `--link` opts.ValidateLink refuses, or null. */
+/** pflag's error for an `-e` value opts.ValidateEnv refuses (`-e =x`), a `--link` opts.ValidateLink refuses or a bad DNS/host flag (dnsFlags.ts), or null. */
 export function envFlagError(p: Parsed): string | null {
   const bad = all(p, 'env').find((e) => e.startsWith('=') || e === '');
   if (bad !== undefined) return `invalid argument "${bad}" for "-e, --env" flag: invalid environment variable: ${bad}`;
@@ -49,7 +52,8 @@ export function envFlagError(p: Parsed): string | null {
     const r = parseLink(l);
     if ('error' in r) return `invalid argument "${l}" for "--link" flag: ${r.error}`;
   }
-  return null;
+  const dns = dnsFlagFields(p);
+  return dns.ok ? null : dns.error;
 }
 
 export type CreateOutcome =
@@ -60,7 +64,13 @@ export type CreateOutcome =
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 /** Validates the flags and records a new container in state `created` (nothing is allocated yet). */
-export function createContainer(world: World, p: Parsed): CreateOutcome {
+export function createContainer(
+  world: World,
+  p: Parsed,
+  daemonId: string,
+  /** runs in the same recipe right after the container is added (`docker run` starts it there) */
+  then?: (draft: World, id: string) => void,
+): CreateOutcome {
   const [image, ...cmd] = p.args;
   const name = last(p, 'name');
   const cli = (error: string): CreateOutcome => ({ ok: false, error, daemon: false });
@@ -112,6 +122,9 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   // validateNetworkingConfig (daemon/create.go) runs before the name is reserved.
   const found = lookupNetwork(world, netRef === 'default' ? 'bridge' : netRef);
   const known = found.ok && !netRef.startsWith('container:') && netRef !== 'default' ? found.value : null;
+  // ParseRestartPolicy and the --rm conflict (CLI), then the daemon's ValidateRestartPolicy
+  const policy = parseRestartPolicy(last(p, 'restart'), isSet(p, 'rm'));
+  if (!policy.ok) return policy.daemon ? api(policy.error) : cli(policy.error);
   const bad = endpointSettingsError(netRef, known, ip, aliases);
   if (bad) return api(`invalid config for network ${netRef}: ${bad}`);
   const links = all(p, 'link');
@@ -123,7 +136,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   if (name !== undefined) {
     const bare = name.startsWith('/') ? name.slice(1) : name;
     if (!NAME_RE.test(bare)) return api(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-    const clash = Object.values(world.containers).find((c) => c.name === bare);
+    const clash = containerNamed(world, bare);
     if (clash) {
       return api(
         `Conflict. The container name "/${bare}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
@@ -159,7 +172,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   } else if (found.ok) {
     const n = found.value;
     if (n.driver === 'overlay' && (!n.attachable || n.ingress)) return api(notAttachable(n.name));
-    if (n.driver === 'host' || n.driver === 'null') {
+    if (driverOf(n).singleton) {
       // `--network <id of host>` behaves like `--network host`.
       networkMode = n.driver === 'host' ? 'host' : 'none';
     } else {
@@ -177,17 +190,19 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
   const labels = Object.fromEntries(
     all(p, 'label').map((l) => (l.includes('=') ? [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] : [l, ''])),
   );
+  const dnsFields = dnsFlagFields(p);
+  if (!dnsFields.ok) return cli(dnsFields.error);
   let id = '';
   const next = produce(world, (d) => {
     id = randomId(d);
     const c: Container = {
       id,
       name: name ? name.replace(/^\//, '') : generateName(d),
-      daemon: DOCKER_HOST,
+      daemon: daemonId,
       image,
       cmd,
       env,
-      hostname: last(p, 'hostname') ?? (networkMode === 'host' ? hostHostname(d) : id.slice(0, 12)),
+      hostname: last(p, 'hostname') ?? (networkMode === 'host' ? hostHostname(d, daemonId) : id.slice(0, 12)),
       state: 'created',
       exitCode: 0,
       created: dockerTime(d.clock),
@@ -198,6 +213,8 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
       ...(expose.length ? { expose } : {}),
       ...(links.length ? { links } : {}),
       ...(Object.keys(labels).length ? { labels } : {}),
+      ...dnsFields.value,
+      ...(policy.value ? { restartPolicy: policy.value } : {}),
       publishAll,
       autoRemove: isSet(p, 'rm'),
       tty: isSet(p, 'tty'),
@@ -209,6 +226,7 @@ export function createContainer(world: World, p: Parsed): CreateOutcome {
     d.containers[id] = c;
     // The image is now in the store (run/create pull what is missing; see run.ts for why quietly).
     recordImage(d, c.daemon, image);
+    then?.(d, id);
   });
   return { ok: true, world: next, id, warnings };
 }

@@ -1,8 +1,8 @@
 import { produce } from 'immer';
-import { DOCKER_HOST } from '../ids';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';
+import { PICKER_ORDER } from './imageData';
 import { dockerRmi } from './imageRm';
 import {
   createdEpochMs,
@@ -15,6 +15,7 @@ import {
 } from './imageStore';
 import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table, unknownSubcommand } from './output';
+import type { On } from './scope';
 
 /** `docker images` / `docker image ls|list|pull`, `docker pull`. */
 
@@ -41,12 +42,12 @@ const HEADERS: Record<string, string> = {
  * `docker images [REPOSITORY[:TAG]]`: cli/command/formatter/image.go's classic table (the v28
  * default; the experimental `--tree` view is not offered), newest image first as the daemon sorts them.
  */
-export function dockerImages(world: World, argv: string[], cmdPath = 'images'): CommandResult {
+export function dockerImages(world: World, argv: string[], on: On, cmdPath = 'images'): CommandResult {
   const p = parseFlags(argv, LIST_FLAGS);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length > 1) return fail(world, argsError(cmdPath, 'at most', 1), 1);
   const trunc = !isSet(p.value, 'no-trunc');
-  const filtered = filterImages(storedImages(world, DOCKER_HOST), [
+  const filtered = filterImages(storedImages(world, on.daemon), [
     ...all(p.value, 'filter'),
     ...p.value.args.map((a) => `reference=${a}`),
   ]);
@@ -137,12 +138,58 @@ export const pullDenied = (repo: string) =>
   `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
 
 /**
+ * What `docker run` / `docker create` print for an image the daemon does not have and Docker Hub
+ * does not know (cli/command/container/create.go: "Unable to find image '%s' locally" on stderr,
+ * then the pull's error), or null when the image is here or can be pulled. A `whalewire:` line
+ * after it names the images this simulation knows, the nearest first (seed 004's typo
+ * `envnodoecolorapp`, seed 001's placeholder `my-image`).
+ */
+export function missingImage(
+  world: World,
+  daemonId: string,
+  image: string,
+): { unable: string; denied: string; hint: string } | null {
+  if (imageInfo(image).known || hasImage(world, daemonId, image)) return null;
+  const ref = storedImage(image).ref;
+  return {
+    unable: `Unable to find image '${ref.familiar}' locally`,
+    denied: daemon(pullDenied(ref.repo)),
+    hint: knownImagesHint(ref.repo),
+  };
+}
+
+/** `whalewire: …` naming the catalogue, the closest name by edit distance as a suggestion. */
+function knownImagesHint(repo: string): string {
+  const names = PICKER_ORDER;
+  let best = names[0];
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const n of names) {
+    const d = editDistance(repo, n);
+    if (d < bestD) [best, bestD] = [n, d];
+  }
+  const guess = bestD <= Math.max(2, Math.floor(best.length / 4)) ? ` Did you mean ${best}?` : '';
+  return `whalewire: this simulation has no image '${repo}'; it knows ${names.join(', ')}.${guess}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
  * The progress a pull of a catalogue image prints once finished, as a terminal shows it (each
  * layer's line ends on "Pull complete"): the "<tag>: Pulling from" header to the Status line.
  */
-export function pullProgress(world: World, image: string): string[] {
+export function pullProgress(world: World, daemonId: string, image: string): string[] {
   const img = storedImage(image);
-  const present = hasImage(world, DOCKER_HOST, image);
+  const present = hasImage(world, daemonId, image);
   return [
     `${img.ref.tag}: Pulling from ${img.ref.path}`,
     ...(present ? [] : img.layers.map((l) => `${l}: Pull complete`)),
@@ -154,7 +201,7 @@ export function pullProgress(world: World, image: string): string[] {
 }
 
 /** `docker pull [-q] IMAGE` (cli/command/image/pull.go). */
-export function dockerPull(world: World, argv: string[], cmdPath = 'pull'): CommandResult {
+export function dockerPull(world: World, argv: string[], on: On, cmdPath = 'pull'): CommandResult {
   const p = parseFlags(argv, [
     { long: 'all-tags', short: 'a' },
     { long: 'quiet', short: 'q' },
@@ -170,11 +217,13 @@ export function dockerPull(world: World, argv: string[], cmdPath = 'pull'): Comm
   const quiet = isSet(p.value, 'quiet');
   const lines: string[] = [];
   if (img.ref.defaultTag && !quiet) lines.push('Using default tag: latest');
-  if (!imageInfo(image).known) return fail(world, [...lines, daemon(pullDenied(img.ref.repo))].join('\n'), 1);
-  if (!quiet) lines.push(...pullProgress(world, image));
+  if (!imageInfo(image).known) {
+    return fail(world, [...lines, daemon(pullDenied(img.ref.repo)), knownImagesHint(img.ref.repo)].join('\n'), 1);
+  }
+  if (!quiet) lines.push(...pullProgress(world, on.daemon, image));
   lines.push(img.ref.full);
   return ok(
-    produce(world, (d) => recordImage(d, DOCKER_HOST, image)),
+    produce(world, (d) => recordImage(d, on.daemon, image)),
     lines.join('\n'),
   );
 }
@@ -191,17 +240,17 @@ Commands:
 Run 'docker image COMMAND --help' for more information on a command.`;
 
 /** `docker image SUBCOMMAND`. */
-export function dockerImage(world: World, argv: string[]): CommandResult {
+export function dockerImage(world: World, argv: string[], on: On): CommandResult {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'ls':
     case 'list':
-      return dockerImages(world, rest, 'image ls');
+      return dockerImages(world, rest, on, 'image ls');
     case 'pull':
-      return dockerPull(world, rest, 'image pull');
+      return dockerPull(world, rest, on, 'image pull');
     case 'rm':
     case 'remove':
-      return dockerRmi(world, rest, 'image rm');
+      return dockerRmi(world, rest, on, 'image rm');
     case undefined:
     case '--help':
       return ok(world, IMAGE_HELP);

@@ -1,5 +1,4 @@
 import { produce } from 'immer';
-import { DOCKER_HOST } from '../ids';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, Container, World } from '../model';
 import { isSet, parseFlags } from './flags';
@@ -14,6 +13,7 @@ import {
   UNTAGGED,
 } from './imageStore';
 import { argsError, daemon, fail, flagError } from './output';
+import type { On } from './scope';
 
 /**
  * `docker rmi` / `docker image rm IMAGE…` (cli/command/image/remove.go: the daemon's Untagged /
@@ -30,9 +30,9 @@ function usersOf(world: World, img: StoredImage): Container[] {
 }
 
 /** The entry of the store `arg` names: a tagged reference, or a prefix of an image id. */
-function find(world: World, arg: string): { entry: string; img: StoredImage; byId: boolean } | null {
-  const entries = storeEntries(world, DOCKER_HOST);
-  const imgs = storedImages(world, DOCKER_HOST);
+function find(world: World, daemonId: string, arg: string): { entry: string; img: StoredImage; byId: boolean } | null {
+  const entries = storeEntries(world, daemonId);
+  const imgs = storedImages(world, daemonId);
   const familiar = parseRef(arg).familiar;
   const tagged = entries.indexOf(familiar);
   if (tagged >= 0 && !referenceError(arg)) return { entry: familiar, img: imgs[tagged], byId: false };
@@ -59,8 +59,8 @@ function records(img: StoredImage, entry: string, deleted: boolean): string[] {
   return lines;
 }
 
-function removeOne(world: World, arg: string, force: boolean): Outcome {
-  const hit = find(world, arg);
+function removeOne(world: World, daemonId: string, arg: string, force: boolean): Outcome {
+  const hit = find(world, daemonId, arg);
   if (!hit) return { ok: false, error: `No such image: ${referenceError(arg) ? arg : parseRef(arg).familiar}` };
   const { entry, img, byId } = hit;
   const users = usersOf(world, img);
@@ -88,14 +88,14 @@ function removeOne(world: World, arg: string, force: boolean): Outcome {
     keep = true;
   }
   const next = produce(world, (d) => {
-    const list = storeEntries(d, DOCKER_HOST).filter((e) => e !== entry);
+    const list = storeEntries(d, daemonId).filter((e) => e !== entry);
     if (keep) list.push(`${UNTAGGED}${entry}`);
-    setImages(d, DOCKER_HOST, list);
+    setImages(d, daemonId, list);
   });
   return { ok: true, lines: records(img, entry, !keep), world: next };
 }
 
-export function dockerRmi(world: World, argv: string[], cmdPath = 'rmi'): CommandResult {
+export function dockerRmi(world: World, argv: string[], on: On, cmdPath = 'rmi'): CommandResult {
   const p = parseFlags(argv, [{ long: 'force', short: 'f' }, { long: 'no-prune' }, { long: 'platform', value: true }]);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
@@ -103,7 +103,7 @@ export function dockerRmi(world: World, argv: string[], cmdPath = 'rmi'): Comman
   const out: string[] = [];
   const errs: string[] = [];
   for (const arg of p.value.args) {
-    const r = removeOne(w, arg, isSet(p.value, 'force'));
+    const r = removeOne(w, on.daemon, arg, isSet(p.value, 'force'));
     if (!r.ok) {
       errs.push(daemon(r.error));
       continue;

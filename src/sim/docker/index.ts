@@ -1,4 +1,5 @@
 import type { CommandResult, World } from '../model';
+import { runShell } from '../shell';
 import type { Where } from '../where';
 import {
   dockerContainerPrune,
@@ -19,6 +20,7 @@ import { fail, flagError, ok, unknownSubcommand } from './output';
 import { dockerAttach, dockerPause, dockerTop } from './procs';
 import { dockerPs } from './ps';
 import { dockerCreate, dockerExec, dockerRun } from './run';
+import { daemonView, mergeView, type On } from './scope';
 import { dockerService } from './service';
 import { dockerSwarm } from './swarm';
 
@@ -31,13 +33,27 @@ export { shellSessionEnded } from './run';
  * names apply the ones that succeed). Never throws.
  */
 export function runDocker(world: World, argv: string[], where: Where): CommandResult {
-  if (where.kind === 'container' || !world.machines[where.id]?.tools.includes('docker')) {
+  if (where.kind === 'container' || !world.machines[where.id]?.tools.includes('docker') || !world.daemons[where.id]) {
     return fail(world, 'bash: docker: command not found', 127);
   }
   try {
     const help = leadingHelp(argv);
     if (help) return ok(world, help);
-    return withHelp(world, argv, dispatch(world, argv, where.id));
+    // the daemon is the machine the line runs on; the command sees that daemon's part of the World
+    const daemonId = where.id;
+    let whole = world;
+    const on: On = {
+      daemon: daemonId,
+      shell: (w, cmd, at, line) => {
+        const r = runShell(mergeView(whole, w, daemonId), cmd, at, line);
+        whole = r.world;
+        return { ...r, world: daemonView(r.world, daemonId) };
+      },
+    };
+    // swarm commands reach the whole cluster (tasks start on every node): they see the whole World
+    if (SWARM_WIDE.has(argv[0])) return withHelp(world, argv, dispatch(world, argv, on));
+    const r = withHelp(world, argv, dispatch(daemonView(world, daemonId), argv, on));
+    return { ...r, world: mergeView(whole, r.world, daemonId) };
   } catch (e) {
     // A bug must not take the console down: report it the way a crashing CLI would.
     return fail(world, `docker: internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
@@ -61,23 +77,25 @@ function withHelp(world: World, argv: string[], r: CommandResult): CommandResult
   return ok(world, `${short ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${help}`);
 }
 
-function dispatch(world: World, argv: string[], machine: string): CommandResult {
+const SWARM_WIDE = new Set(['swarm', 'node', 'service']);
+
+function dispatch(world: World, argv: string[], on: On): CommandResult {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'swarm':
-      return dockerSwarm(world, rest, machine);
+      return dockerSwarm(world, rest, on.daemon);
     case 'node':
-      return dockerNode(world, rest, machine);
+      return dockerNode(world, rest, on.daemon);
     case 'service':
-      return dockerService(world, rest, machine);
+      return dockerService(world, rest, on.daemon);
     case 'run':
-      return dockerRun(world, rest);
+      return dockerRun(world, rest, on);
     case 'create':
-      return dockerCreate(world, rest);
+      return dockerCreate(world, rest, on);
     case 'start':
     case 'stop':
     case 'restart':
-      return dockerStartStop(world, cmd, rest);
+      return dockerStartStop(world, cmd, rest, on);
     case 'rm':
       return dockerRm(world, rest);
     case 'kill':
@@ -93,17 +111,17 @@ function dispatch(world: World, argv: string[], machine: string): CommandResult 
     case 'logs':
       return dockerLogs(world, rest);
     case 'exec':
-      return dockerExec(world, rest);
+      return dockerExec(world, rest, on);
     case 'network':
-      return dockerNetwork(world, rest, machine);
+      return dockerNetwork(world, rest, on);
     case 'images':
-      return dockerImages(world, rest);
+      return dockerImages(world, rest, on);
     case 'image':
-      return dockerImage(world, rest);
+      return dockerImage(world, rest, on);
     case 'pull':
-      return dockerPull(world, rest);
+      return dockerPull(world, rest, on);
     case 'rmi':
-      return dockerRmi(world, rest);
+      return dockerRmi(world, rest, on);
     case 'pause':
     case 'unpause':
       return dockerPause(world, cmd, rest);
@@ -112,11 +130,11 @@ function dispatch(world: World, argv: string[], machine: string): CommandResult 
     case 'attach':
       return dockerAttach(world, rest);
     case 'container':
-      return container(world, rest);
+      return container(world, rest, on);
     case 'version':
       return ok(world, VERSION);
     case 'help':
-      return helpCommand(world, rest);
+      return helpCommand(world, rest, on);
     case undefined:
     case '--help':
       return ok(world, rootHelp());
@@ -134,25 +152,25 @@ function dispatch(world: World, argv: string[], machine: string): CommandResult 
 }
 
 /** cli/cobra.go's helpCommand: `docker help [command]` prints that command's help. */
-function helpCommand(world: World, args: string[]): CommandResult {
+function helpCommand(world: World, args: string[], on: On): CommandResult {
   if (args.length === 0) return ok(world, rootHelp());
   const text = commandHelp(args.join(' '));
   if (text) return ok(world, text);
-  if (args.length === 1 && ['container', 'network', 'image'].includes(args[0])) return dispatch(world, [args[0]], '');
+  if (args.length === 1 && ['container', 'network', 'image'].includes(args[0])) return dispatch(world, [args[0]], on);
   return fail(world, `unknown help topic: ${args.join(' ')}`, 1);
 }
 
-function container(world: World, argv: string[]): CommandResult {
+function container(world: World, argv: string[], on: On): CommandResult {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'run':
-      return dockerRun(world, rest, 'container run');
+      return dockerRun(world, rest, on, 'container run');
     case 'create':
-      return dockerCreate(world, rest, 'container create');
+      return dockerCreate(world, rest, on, 'container create');
     case 'start':
     case 'stop':
     case 'restart':
-      return dockerStartStop(world, sub, rest, `container ${sub}`);
+      return dockerStartStop(world, sub, rest, on, `container ${sub}`);
     case 'rm':
     case 'remove':
       return dockerRm(world, rest, 'container rm');
@@ -173,7 +191,7 @@ function container(world: World, argv: string[]): CommandResult {
     case 'logs':
       return dockerLogs(world, rest, 'container logs');
     case 'exec':
-      return dockerExec(world, rest, 'container exec');
+      return dockerExec(world, rest, on, 'container exec');
     case 'pause':
     case 'unpause':
       return dockerPause(world, sub, rest, `container ${sub}`);
@@ -229,7 +247,11 @@ Server: Docker Engine - Community
   API version:      1.51 (minimum version 1.24)
   OS/Arch:          linux/amd64`;
 
-/** cli/cobra.go's root usage (the commands this simulator has), Global Options and additional help. */
+/**
+ * cli/cobra.go's root usage (the commands this simulator has), Global Options and additional help.
+ * The Compose plugin is listed as Docker 28 lists a CLI plugin: its name decorated with `*`
+ * (decoratedName) and its metadata's ShortDescription, among the management commands.
+ */
 const rootHelp = () =>
   `${ROOT_HELP}\n\nGlobal Options:\n${globalOptions()}\n\nRun 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/`;
 
@@ -245,6 +267,7 @@ Common Commands:
   images      List images
 
 Management Commands:
+  compose*    Docker Compose
   container   Manage containers
   image       Manage images
   network     Manage networks

@@ -1,4 +1,5 @@
 import { dockerTime } from '../clock';
+import { driverOf } from '../drivers';
 import { imageInfo } from '../images';
 import { isUserDefinedName, prefixLen } from '../ipam';
 import {
@@ -10,9 +11,13 @@ import {
   lookupNetwork,
 } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
+import { isGatewayEndpoint } from '../swarm/taskContainer';
 import { last, parseFlags } from './flags';
+import { containerPaths, graphDriverJson, hostConfigJson, STOP_SIGNAL, securityLabels } from './inspectDefaults';
 import { argsError, fail, flagError, goJson, ok } from './output';
 import { exposedPorts } from './ports';
+import { stateName } from './ps';
+import { restartPolicyJson } from './restartPolicy';
 import { compileTemplate } from './template';
 
 /** `docker inspect`, `docker container inspect`, `docker network inspect`: the API's JSON, 4-space indent. */
@@ -45,7 +50,8 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
     // --link on a user-defined network lands in that endpoint's settings (cli applyContainerOptions).
     Links: ep && !net.predefined && ep.networkId === c.endpoints[0]?.networkId && c.links?.length ? c.links : null,
     Aliases: ep?.aliases.length ? ep.aliases : null,
-    MacAddress: live ? ep.mac! : '',
+    // ipvlan endpoints have no MAC of their own (ipvlan_endpoint.go sets none)
+    MacAddress: live && !driverOf(net).sharesParentMac ? ep.mac! : '',
     DriverOpts: null,
     GwPriority: 0,
     NetworkID: net.id,
@@ -94,7 +100,8 @@ export function containerJson(world: World, c: Container) {
   }
   for (const ep of c.endpoints) {
     const net = lookupNetwork(world, ep.networkId);
-    if (net.ok) networks[net.value.name] = endpointJson(world, c, ep, net.value);
+    // the daemon only knows the networks it attached; libnetwork's docker_gwbridge endpoint is not one
+    if (net.ok && !isGatewayEndpoint(world, c, ep)) networks[net.value.name] = endpointJson(world, c, ep, net.value);
   }
   const legacy = networks.bridge ?? null;
   const main = c.cmd.length ? c.cmd : info.defaultCmd;
@@ -120,10 +127,11 @@ export function containerJson(world: World, c: Container) {
     Path: path ?? '',
     Args: args,
     State: {
-      Status: c.paused ? 'paused' : c.state,
-      Running: running,
+      Status: stateName(c),
+      // SetRestarting: a restarting container is Running too (its process is not)
+      Running: running || c.restartLoop !== undefined,
       Paused: c.paused === true,
-      Restarting: false,
+      Restarting: c.restartLoop !== undefined,
       OOMKilled: false,
       Dead: false,
       Pid: running ? 1000 + c.seq * 37 : 0,
@@ -133,21 +141,31 @@ export function containerJson(world: World, c: Container) {
       FinishedAt: c.finishedAt !== undefined ? dockerTime(c.finishedAt) : ZERO_TIME,
     },
     Image: `sha256:${digest(`image:${info.repo}`)}`,
+    ...containerPaths(c),
     Name: `/${c.name}`,
-    RestartCount: 0,
+    RestartCount: c.restartCount ?? 0,
     Driver: 'overlay2',
     Platform: 'linux',
-    HostConfig: {
+    ...securityLabels(),
+    HostConfig: hostConfigJson({
       NetworkMode: c.networkMode,
+      PortBindings: sortKeys(bindings),
+      RestartPolicy: restartPolicyJson(c),
+      AutoRemove: c.autoRemove,
+      // the CLI always sends these three as lists (opts.go GetAllOrEmpty); ExtraHosts stays null when empty
+      Dns: c.dns ?? [],
+      DnsOptions: c.dnsOptions ?? [],
+      DnsSearch: c.dnsSearch ?? [],
+      ExtraHosts: c.extraHosts ?? null,
       // daemon/inspect.go: the registered links as "/child:/parent/alias" (none on user-defined networks).
       Links: hostConfigLinks(world, c),
-      PortBindings: sortKeys(bindings),
-      AutoRemove: c.autoRemove,
       PublishAllPorts: c.publishAll,
-    },
+    }),
+    GraphDriver: graphDriverJson(digest(`layer:${c.id}`), digest(`image-layer:${info.repo}`)),
+    Mounts: [],
     Config: {
       Hostname: c.hostname,
-      Domainname: '',
+      Domainname: c.domainname ?? '',
       User: '',
       AttachStdin: c.interactive,
       AttachStdout: true,
@@ -168,7 +186,9 @@ export function containerJson(world: World, c: Container) {
       Volumes: null,
       WorkingDir: '',
       Entrypoint: info.entrypoint.length ? info.entrypoint : null,
+      OnBuild: null,
       Labels: sortKeys(c.labels ?? {}),
+      ...(STOP_SIGNAL[info.repo] ? { StopSignal: STOP_SIGNAL[info.repo] } : {}),
     },
     NetworkSettings: {
       Bridge: '',
@@ -193,21 +213,28 @@ export function containerJson(world: World, c: Container) {
   };
 }
 
+/** A network `docker network create` made (not the daemon's own, nor Compose's). */
+const cliMade = (n: Network) =>
+  !n.predefined && !n.labels['com.docker.compose.network'] && !['docker_gwbridge', 'ingress'].includes(n.name);
+
 /** The network object of `docker network inspect` (fact 44). */
 export function networkJson(world: World, n: Network) {
   const containers: Record<string, object> = {};
   for (const c of containersOn(world, n.id)) {
     const ep = c.endpoints.find((e) => e.networkId === n.id)!;
     containers[c.id] = {
-      Name: c.name,
+      // default_gateway.go: "gateway_" + the sandbox id's first 12
+      Name: isGatewayEndpoint(world, c, ep)
+        ? `gateway_${digest(`sandbox:${c.id}:${c.startedAt}`).slice(0, 12)}`
+        : c.name,
       EndpointID: ep.endpointId,
-      MacAddress: ep.mac,
+      MacAddress: driverOf(n).sharesParentMac ? '' : ep.mac,
       IPv4Address: `${ep.ip}/${prefixLen(n)}`,
       IPv6Address: '',
     };
   }
   // host and none: running containers of that mode have an endpoint without addresses.
-  if (n.predefined && (n.driver === 'host' || n.driver === 'null')) {
+  if (n.predefined && driverOf(n).singleton) {
     for (const c of Object.values(world.containers)) {
       const member = n.driver === 'host' ? c.networkMode === 'host' : inNoneNetwork(c);
       if (c.state !== 'running' || !member) continue;
@@ -230,9 +257,19 @@ export function networkJson(world: World, n: Network) {
     EnableIPv6: false,
     IPAM: {
       Driver: 'default',
-      Options: null,
+      // the CLI sends --ipam-opt's map, empty but not nil (network/create.go createIPAMConfig);
+      // networks the daemon or Compose makes carry none
+      Options: cliMade(n) ? {} : null,
       Config: n.ipam
-        ? [{ Subnet: n.ipam.subnet, ...(n.ipam.ipRange ? { IPRange: n.ipam.ipRange } : {}), Gateway: n.ipam.gateway }]
+        ? [
+            {
+              Subnet: n.ipam.subnet,
+              ...(n.ipam.ipRange ? { IPRange: n.ipam.ipRange } : {}),
+              // none when the driver skipped it (ipvlan l3) and the user gave none: omitempty
+              ...(n.ipam.gateway ? { Gateway: n.ipam.gateway } : {}),
+              ...(n.ipam.aux ? { AuxiliaryAddresses: sortKeys(n.ipam.aux) } : {}),
+            },
+          ]
         : null,
     },
     Internal: n.internal,

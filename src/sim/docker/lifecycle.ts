@@ -1,9 +1,11 @@
-import { DOCKER_HOST } from '../ids';
+import { linkingIds } from '../containerIndex';
 import { imageInfo } from '../images';
-import { allocateAddress, endpointSettingsError } from '../ipam';
+import { endpointSettingsError } from '../ipam';
 import { defaultBridgeEndpoint, gatewayEndpoint, linkedContainers, lookupNetwork } from '../lookup';
 import type { Container, World } from '../model';
-import { randomHex, randomId, randomInt, randomMac } from '../prng';
+import { randomInt } from '../prng';
+import { ensureLbEndpoints, joinGatewayBridge } from '../swarm/taskContainer';
+import { attachEndpoint } from './endpoint';
 import { bindPorts } from './ports';
 
 /**
@@ -92,7 +94,9 @@ export function startContainer(draft: World, id: string): StartError | null {
         message: `cannot join network namespace of a non running container: container ${other.name} is ${other.state}`,
       };
     }
+    c.joinedNetns = other.startedAt;
   }
+  joinGatewayBridge(draft, id);
   for (const [i, ep] of c.endpoints.entries()) {
     const net = lookupNetwork(draft, ep.networkId);
     if (!net.ok) return failStart(c, `failed to set up container networking: ${net.error}`);
@@ -100,15 +104,10 @@ export function startContainer(draft: World, id: string): StartError | null {
     // The network may have changed since create (removed and recreated without that subnet).
     const bad = ep.ipamIp ? endpointSettingsError(net.value.name, net.value, ep.ipamIp) : null;
     if (bad) return failStart(c, `failed to set up container networking: ${bad}`);
-    const ip = allocateAddress(draft, net.value, ep.ipamIp);
-    if (!ip.ok) return failStart(c, `failed to set up container networking: ${ip.error}`);
-    ep.ip = ip.value;
-    ep.mac = randomMac(draft);
-    ep.endpointId = randomId(draft);
-    ep.veth = `veth${randomHex(draft, 7)}`;
-    ep.vethMac = randomMac(draft);
-    ep.ifname = `eth${i}`;
+    const err = attachEndpoint(draft, net.value, ep, `eth${i}`);
+    if (err) return failStart(c, `failed to set up container networking: ${err}`);
   }
+  ensureLbEndpoints(draft, id);
   const gwEp = gatewayEndpoint(draft, c);
   if (gwEp && c.networkMode !== 'host') {
     const err = bindPorts(draft, c, gwEp.ip!);
@@ -134,7 +133,33 @@ export function startContainer(draft: World, id: string): StartError | null {
   c.state = 'running';
   c.startedAt = draft.clock;
   c.exitCode = 0;
+  writeLinkHosts(draft, c);
   return null;
+}
+
+/**
+ * Legacy links' /etc/hosts lines are written, not looked up: at the parent's start with each
+ * child's address, and again in every running parent when a child starts (libnetwork
+ * sandbox_dns_unix.go updateParentHosts). A child that stops leaves its line as it was.
+ */
+function writeLinkHosts(draft: World, c: Container): void {
+  const ipOf = (x: Container) => defaultBridgeEndpoint(draft, x)?.ip;
+  if (c.networkMode === 'bridge') {
+    const own: Record<string, string> = {};
+    for (const { child } of linkedContainers(draft, c)) {
+      const ip = ipOf(child);
+      if (ip) own[child.id] = ip;
+    }
+    if (Object.keys(own).length) c.linkHosts = own;
+    else delete c.linkHosts;
+  }
+  const ip = ipOf(c);
+  if (!ip) return;
+  for (const pid of linkingIds(draft)) {
+    const p = draft.containers[pid];
+    if (p.id === c.id || p.state !== 'running' || !p.links?.length) continue;
+    if (linkedContainers(draft, p).some((l) => l.child.id === c.id)) p.linkHosts = { ...p.linkHosts, [c.id]: ip };
+  }
 }
 
 function failStart(c: Container, message: string): StartError {
@@ -205,6 +230,18 @@ export function exitsAtOnce(c: Container): boolean {
   return !commandKeepsRunning(c.cmd, c.tty || c.interactive);
 }
 
+/** A CMD the shell engine runs to its end (not a shell, not a long-running process). */
+export function oneShotCmd(c: Container): boolean {
+  return c.cmd.length > 0 && !isShellCommand(c.cmd) && !commandKeepsRunning(c.cmd, c.tty || c.interactive);
+}
+
+/** The exit code of a main process that `exitsAtOnce`: 1 when the image misses its required env (mysql), else 0. */
+export function atOnceExitCode(c: Container): number {
+  const info = imageInfo(c.image);
+  const missing = c.cmd.length === 0 && info.requiresOneOf !== undefined && info.missingEnvLog !== undefined;
+  return missing && !info.requiresOneOf!.some((k) => c.env.some((e) => e.startsWith(`${k}=`))) ? 1 : 0;
+}
+
 const SHELLS = new Set([
   'bash',
   'sh',
@@ -245,6 +282,6 @@ export function isShellCommand(cmd: string[]): boolean {
 }
 
 /** The host's hostname, which `--network host` containers see. */
-export function hostHostname(world: World): string {
-  return world.machines[DOCKER_HOST]?.hostname ?? 'docker-host';
+export function hostHostname(world: World, daemon: string): string {
+  return world.machines[daemon]?.hostname ?? daemon;
 }

@@ -1,27 +1,38 @@
-import { produce } from 'immer';
 import { dockerTime } from '../clock';
-import { DOCKER_HOST } from '../ids';
-import { planNetworkIpam } from '../ipam';
+import { produce } from '../containerIndex';
+import { driverNamed } from '../drivers';
+import { inCidr, isIPv4, planNetworkIpam } from '../ipam';
 import { containersOn, lookupNetwork } from '../lookup';
-import type { CommandResult, Network, World } from '../model';
-import { randomId, randomMac } from '../prng';
+import type { CommandResult, Network, NetworkDriver, World } from '../model';
+import { randomId } from '../prng';
 import { connect, disconnect } from './connect';
 import { all, isSet, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { networkLs } from './networkLs';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
 import { createOverlay } from './overlayCreate';
+import type { On } from './scope';
 
 /** `docker network create|ls|rm|prune|connect|disconnect|inspect`. */
 
 const PREDEFINED = new Set(['bridge', 'host', 'none']);
 
-function create(world: World, argv: string[], machine: string): CommandResult {
+/** Whether `ip` is in `subnet`; false when the subnet does not parse (the daemon reports that). */
+function inSubnet(ip: string, subnet: string): boolean {
+  try {
+    return inCidr(ip, subnet);
+  } catch {
+    return false;
+  }
+}
+
+function create(world: World, argv: string[], daemonId: string): CommandResult {
   const p = parseFlags(argv, [
     { long: 'driver', short: 'd', value: true },
     { long: 'subnet', value: true },
     { long: 'gateway', value: true },
     { long: 'ip-range', value: true },
+    { long: 'aux-address', value: true },
     { long: 'internal' },
     { long: 'attachable' },
     { long: 'label', value: true },
@@ -39,33 +50,49 @@ function create(world: World, argv: string[], machine: string): CommandResult {
   const ipRange = last(p.value, 'ip-range');
   if ((gateway || ipRange) && !subnet)
     return fail(world, 'every ip-range or gateway must have a corresponding subnet', 1);
+  // cli createIPAMConfig: each --aux-address name=IP must fall in the subnet
+  const aux: Record<string, string> = {};
+  for (const a of all(p.value, 'aux-address')) {
+    const eq = a.indexOf('=');
+    const ip = eq < 0 ? a : a.slice(eq + 1);
+    if (!subnet || !isIPv4(ip) || !inSubnet(ip, subnet))
+      return fail(world, `no matching subnet for aux-address ${ip}`, 1);
+    aux[eq < 0 ? a : a.slice(0, eq)] = ip;
+  }
   // daemon/network.go createNetwork: predefined name, overlay without swarm, ValidateIPAM; then
   // libnetwork NewNetwork: the name, the driver, the address pool.
   if (PREDEFINED.has(name)) return fail(world, daemon(`operation is not permitted on predefined ${name} network `), 1);
-  if (driver === 'overlay') return createOverlay(world, p.value, name, { subnet, gateway, ipRange }, machine);
-  const plan = planNetworkIpam(world, { subnet, gateway, ipRange });
-  if (!plan.ok && plan.error.startsWith('invalid network config')) return fail(world, daemon(plan.error), 1);
-  if (Object.values(world.networks).some((n) => n.name === name)) {
-    return fail(world, daemon(`network with name ${name} already exists`), 1);
-  }
-  if (driver === 'host' || driver === 'null') {
-    return fail(world, daemon(`only one instance of "${driver}" network is allowed`), 1);
-  }
-  if (driver !== 'bridge') return fail(world, daemon(`plugin "${driver}" not found`), 1);
-  if (!plan.ok) return fail(world, daemon(plan.error), 1);
+  if (driverNamed(driver)?.scope === 'swarm')
+    return createOverlay(world, p.value, name, { subnet, gateway, ipRange }, daemonId);
+  const drv = driverNamed(driver);
   const kv = (list: string[]) =>
     Object.fromEntries(
       list.map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, ''])),
     );
   const options = kv(all(p.value, 'opt'));
+  const skipGateway = drv?.skipsGateway?.(options, isSet(p.value, 'internal')) ?? false;
+  const plan = planNetworkIpam(world, daemonId, { subnet, gateway, ipRange, skipGateway, aux });
+  if (!plan.ok && plan.error.startsWith('invalid network config')) return fail(world, daemon(plan.error), 1);
+  if (Object.values(world.networks).some((n) => n.name === name)) {
+    return fail(world, daemon(`network with name ${name} already exists`), 1);
+  }
+  if (drv?.singleton) return fail(world, daemon(`only one instance of "${driver}" network is allowed`), 1);
+  if (!drv) return fail(world, daemon(`plugin "${driver}" not found`), 1);
+  const refused = drv.createError?.(world, daemonId, options, isSet(p.value, 'internal'));
+  if (refused) return fail(world, daemon(refused), 1);
+  if (!plan.ok) return fail(world, daemon(plan.error), 1);
+  const linkRefused =
+    drv.linkError?.(world, daemonId, options) ?? drv.configError?.(options, all(p.value, 'subnet').length);
+  if (linkRefused) return fail(world, daemon(linkRefused), 1);
   let id = '';
+  let conflict = '';
   const next = produce(world, (d) => {
     id = randomId(d);
     const net: Network = {
       id,
       name,
-      driver: 'bridge',
-      daemon: DOCKER_HOST,
+      driver: drv.name as NetworkDriver,
+      daemon: drv.scope === 'swarm' ? null : daemonId,
       scope: 'local',
       created: dockerTime(d.clock),
       internal: isSet(p.value, 'internal'),
@@ -75,12 +102,18 @@ function create(world: World, argv: string[], machine: string): CommandResult {
       ipam: plan.value.ipam,
       userSubnet: plan.value.userSubnet,
       predefined: false,
-      bridge: options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`,
-      bridgeMac: randomMac(d),
+      ...drv.devices(d, id, options, daemonId),
       fdb: [],
     };
+    // bridge_linux.go checkConflict: two networks may not share a Linux bridge
+    const other = net.bridge
+      ? Object.values(d.networks).find((n) => n.bridge === net.bridge && n.daemon === net.daemon)
+      : undefined;
+    if (other)
+      conflict = `cannot create network ${id} (${net.bridge}): conflicts with network ${other.id} (${other.bridge}): networks have same bridge name`;
     d.networks[id] = net;
   });
+  if (conflict) return fail(world, daemon(conflict), 1);
   return ok(next, id);
 }
 
@@ -155,14 +188,14 @@ function prune(world: World, argv: string[]): CommandResult {
 }
 
 /** Dispatches `docker network SUBCOMMAND …`. */
-export function dockerNetwork(world: World, argv: string[], machine: string): CommandResult {
+export function dockerNetwork(world: World, argv: string[], on: On): CommandResult {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'create':
-      return create(world, rest, machine);
+      return create(world, rest, on.daemon);
     case 'ls':
     case 'list':
-      return networkLs(world, rest);
+      return networkLs(world, rest, on.daemon);
     case 'rm':
     case 'remove':
       return rm(world, rest);

@@ -1,5 +1,6 @@
 import { containersOn } from '../lookup';
 import type { CommandResult, Network, World } from '../model';
+import { swarmNetworkListed } from '../swarm/state';
 import { all, isSet, last, parseFlags } from './flags';
 import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, naturalCompare, ok, table } from './output';
@@ -63,7 +64,7 @@ function filterNetworks(world: World, nets: Network[], specs: string[]): Network
   );
 }
 
-export function networkLs(world: World, argv: string[]): CommandResult {
+export function networkLs(world: World, argv: string[], daemonId?: string): CommandResult {
   const p = parseFlags(argv, [
     { long: 'quiet', short: 'q' },
     { long: 'no-trunc' },
@@ -80,7 +81,9 @@ export function networkLs(world: World, argv: string[]): CommandResult {
   }
   const kept = filterNetworks(
     world,
-    Object.values(world.networks).sort((a, b) => naturalCompare(a.name, b.name)),
+    Object.values(world.networks)
+      .filter((n) => daemonId === undefined || n.scope !== 'swarm' || swarmNetworkListed(world, daemonId, n))
+      .sort((a, b) => naturalCompare(a.name, b.name)),
     filters,
   );
   if (typeof kept === 'string') return fail(world, daemon(kept), 1);

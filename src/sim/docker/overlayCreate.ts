@@ -31,7 +31,7 @@ export function createOverlay(
     );
   }
   if (ipam.subnet) {
-    const plan = planNetworkIpam({ ...world, networks: {} }, ipam);
+    const plan = planNetworkIpam({ ...world, networks: {} }, machine, ipam);
     if (!plan.ok) return fail(world, daemon(plan.error), 1);
     if (overlayOverlaps(world, plan.value.ipam.subnet))
       return fail(world, daemon('invalid pool request: Pool overlaps with other one on this address space'), 1);

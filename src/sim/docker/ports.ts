@@ -1,6 +1,7 @@
-import { DOCKER_HOST } from '../ids';
+import { bridgeConfig } from '../drivers/bridgeOptions';
 import { imageInfo } from '../images';
 import { isIPv4, plainContainers } from '../ipam';
+import { gatewayEndpoint } from '../lookup';
 import type { Container, PortBinding, Proto, World } from '../model';
 import { naturalCompare } from './output';
 
@@ -96,6 +97,7 @@ function portTaken(
   ip: string,
   port: number,
   proto: Proto,
+  daemon: string,
   exceptContainer?: string,
 ): 'docker' | 'host' | null {
   for (const c of Object.values(plainContainers(world))) {
@@ -104,9 +106,36 @@ function portTaken(
       if (b.boundPort === port && b.proto === proto && sameAddr(b.hostIp, ip)) return 'docker';
     }
   }
-  const host = world.machines[DOCKER_HOST];
+  const host = world.machines[daemon];
   if (host?.listeners.some((l) => l.port === port && l.proto === proto && sameAddr(l.bindIp, ip))) return 'host';
+  // a --network host server listens on the host's own sockets: to the daemon it is any other process
+  if (hostModeListeners(world, daemon, exceptContainer).some((l) => l.port === port && l.proto === proto))
+    return 'host';
   return null;
+}
+
+/** The ports the servers of running `--network host` containers of a daemon hold on the host (all addresses). */
+export function hostModeListeners(
+  world: World,
+  daemonId: string,
+  exceptContainer?: string,
+): { port: number; proto: Proto }[] {
+  return Object.values(world.containers)
+    .filter(
+      (c) => c.daemon === daemonId && c.networkMode === 'host' && c.state === 'running' && c.id !== exceptContainer,
+    )
+    .filter((c) => c.cmd.length === 0 || c.cmd.join(' ') === imageInfo(c.image).defaultCmd.join(' '))
+    .flatMap((c) => imageInfo(c.image).listeners);
+}
+
+/** Whether the host holds `ip` (an interface address, loopback, or a bridge's gateway): else bind() fails. */
+function hostHasAddress(world: World, daemonId: string, ip: string): boolean {
+  if (ip === '' || ip === '0.0.0.0' || ip.includes(':') || ip.startsWith('127.')) return true;
+  const m = world.machines[daemonId];
+  if (m?.ifaces.some((i) => i.addrs.some((a) => a.ip === ip))) return true;
+  return Object.values(world.networks).some(
+    (n) => n.daemon === daemonId && n.driver === 'bridge' && n.ipam?.gateway === ip,
+  );
 }
 
 /**
@@ -116,11 +145,27 @@ function portTaken(
  */
 export function bindPorts(draft: World, c: Container, containerIp: string): string | null {
   const mine = c.ports;
+  const gw = gatewayEndpoint(draft, c);
+  const net = gw ? draft.networks[gw.networkId] : undefined;
+  const cfg = net ? bridgeConfig(net) : null;
+  // gateway_mode_ipv4=routed: NAT is off, the host port is ignored and no host port is taken
+  // (port_mapping_linux.go attemptBindHostPorts "Host port ignored, because NAT is disabled")
+  if (cfg?.gwMode === 'routed') return null;
   for (const b of mine) {
+    // configurePortBindingIPv4: no host address given, the network's host_binding_ipv4 is used
+    if (b.hostIp === '' && cfg && cfg.defaultBindingIp !== '0.0.0.0' && isIPv4(cfg.defaultBindingIp))
+      b.hostIp = cfg.defaultBindingIp;
     const shownIp = b.hostIp === '' ? '0.0.0.0' : b.hostIp;
+    // port_mapping_linux.go bindTCPOrUDP: bind() to an address the host does not have (EADDRNOTAVAIL)
+    if (b.hostPort !== null && !hostHasAddress(draft, c.daemon, b.hostIp)) {
+      const range = b.hostPortEnd !== undefined ? `${b.hostPort}-${b.hostPortEnd}` : `${b.hostPort}`;
+      const cfg = `${shownIp}:${range}:${containerIp}:${b.containerPort}/${b.proto}`;
+      const which = b.hostPortEnd !== undefined ? ` ${b.hostPort}` : '';
+      return unbind(mine, `failed to bind host port${which} for ${cfg}: cannot assign requested address`);
+    }
     if (b.hostPort !== null && b.hostPortEnd !== undefined) {
       const free = (port: number) =>
-        portTaken(draft, b.hostIp, port, b.proto, c.id) === null &&
+        portTaken(draft, b.hostIp, port, b.proto, c.daemon, c.id) === null &&
         !mine.some((o) => o !== b && o.boundPort === port && o.proto === b.proto && sameAddr(o.hostIp, b.hostIp));
       let port = b.hostPort;
       while (port <= b.hostPortEnd && !free(port)) port++;
@@ -130,7 +175,7 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
       continue;
     }
     if (b.hostPort !== null) {
-      const taken = portTaken(draft, b.hostIp, b.hostPort, b.proto, c.id);
+      const taken = portTaken(draft, b.hostIp, b.hostPort, b.proto, c.daemon, c.id);
       const clash =
         taken ??
         (mine.some((o) => o !== b && o.boundPort === b.hostPort && o.proto === b.proto && sameAddr(o.hostIp, b.hostIp))
@@ -152,7 +197,7 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
     let p = state.lastEphemeralPort ? state.lastEphemeralPort + 1 : EPHEMERAL_FIRST;
     let tries = 0;
     const busy = (port: number) =>
-      portTaken(draft, b.hostIp, port, b.proto, c.id) !== null ||
+      portTaken(draft, b.hostIp, port, b.proto, c.daemon, c.id) !== null ||
       mine.some((o) => o !== b && o.boundPort === port && o.proto === b.proto);
     while (tries <= EPHEMERAL_LAST - EPHEMERAL_FIRST) {
       if (p > EPHEMERAL_LAST) p = EPHEMERAL_FIRST;

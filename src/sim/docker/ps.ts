@@ -11,10 +11,11 @@ import { portsColumn } from './ports';
 
 /** `docker ps [-a] [-q] [--no-trunc]`: the CLI's default table, newest container first. */
 
-/** The API's Command: entrypoint and args joined with spaces. */
+/** The API's Command (moby v28.5.2 container/view.go:348-358): Path, then Args joined with spaces, an arg holding a space in single quotes. */
 export function commandString(c: Container): string {
   const info = imageInfo(c.image);
-  return [...info.entrypoint, ...(c.cmd.length ? c.cmd : info.defaultCmd)].join(' ');
+  const [path, ...args] = [...info.entrypoint, ...(c.cmd.length ? c.cmd : info.defaultCmd)];
+  return [path, ...args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
 }
 
 /** formatter.Ellipsis: at most `n` characters, the last one "…" when cut. */
@@ -28,6 +29,8 @@ const goQuote = (s: string) => JSON.stringify(s);
 
 /** The STATUS cell: "Up 3 seconds", "Exited (0) 2 seconds ago", "Created". */
 export function statusText(c: Container, now: number): string {
+  // container/state.go String(): a restarting container counts from its last exit
+  if (c.restartLoop) return `Restarting (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? c.startedAt))} ago`;
   if (c.state === 'running') return `Up ${humanDuration(now - c.startedAt)}${c.paused ? ' (Paused)' : ''}`;
   if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? c.startedAt))} ago`;
   return 'Created';
@@ -45,7 +48,7 @@ function imageColumn(world: World, c: Container, trunc: boolean): string {
 }
 
 /** State.Status: "paused" for a paused container, else its state. */
-export const stateName = (c: Container): string => (c.paused ? 'paused' : c.state);
+export const stateName = (c: Container): string => (c.paused ? 'paused' : c.restartLoop ? 'restarting' : c.state);
 
 const createdMs = (c: Container) => Date.parse(c.created) - EPOCH_MS;
 
@@ -140,7 +143,7 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
   const showAll = isSet(p.value, 'all') || filters.some((f) => f.startsWith('status='));
   const trunc = !isSet(p.value, 'no-trunc');
   let list = Object.values(world.containers)
-    .filter((c) => showAll || c.state === 'running')
+    .filter((c) => showAll || c.state === 'running' || c.restartLoop !== undefined)
     .sort((a, b) => b.seq - a.seq);
   const lastN = isSet(p.value, 'latest') ? 1 : Number(last(p.value, 'last') ?? -1);
   if (lastN >= 0) {

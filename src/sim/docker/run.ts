@@ -1,12 +1,16 @@
-import { produce } from 'immer';
+import { EPOCH_MS } from '../clock';
+import { produce } from '../containerIndex';
 import { imageHasTool, imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
-import { runShell } from '../shell';
 import { CREATE_FLAGS, createContainer, envFlagError } from './create';
 import { isSet, parseFlags } from './flags';
-import { commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer, stopContainer } from './lifecycle';
+import { heldHostPort, nginxBindFailure } from './hostBind';
+import { missingImage } from './image';
+import { atOnceExitCode, commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
+import { isRestarting, processExited } from './restartManager';
+import type { On } from './scope';
 
 /** `docker run`, `docker create`, `docker exec`. */
 
@@ -19,13 +23,17 @@ function mainCommand(image: string, cmd: string[]): string[] {
 }
 
 /** `docker create`: prints the new id. */
-export function dockerCreate(world: World, argv: string[], cmdPath = 'create'): CommandResult {
+export function dockerCreate(world: World, argv: string[], on: On, cmdPath = 'create'): CommandResult {
   const p = parseFlags(argv, CREATE_FLAGS, false);
   const envErr = p.ok ? envFlagError(p.value) : null;
   if (!p.ok || envErr) return fail(world, flagError(cmdPath, p.ok ? envErr! : p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
-  const r = createContainer(world, p.value);
-  if (!r.ok) return fail(world, withHelp(cmdPath, r.daemon ? daemon(r.error) : r.error), 125);
+  const r = createContainer(world, p.value, on.daemon);
+  if (!r.ok && !r.daemon) return fail(world, withHelp(cmdPath, r.error), 125);
+  // create.go returns the daemon's errors as they are: printed bare by main, exit status 1
+  const missing = missingImage(world, on.daemon, p.value.args[0]);
+  if (missing) return fail(world, [missing.unable, missing.denied, missing.hint].join('\n'), 1);
+  if (!r.ok) return fail(world, daemon(r.error), 1);
   return ok(r.world, [...r.warnings, r.id].join('\n'));
 }
 
@@ -34,14 +42,29 @@ export function dockerCreate(world: World, argv: string[], cmdPath = 'create'): 
  * `-d` prints the id; a shell with `-it` enters the container; a one-shot CMD runs through the
  * shell engine and leaves the container exited with its code; servers stay up.
  */
-export function dockerRun(world: World, argv: string[], cmdPath = 'run'): CommandResult {
+export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run'): CommandResult {
   const p = parseFlags(argv, CREATE_FLAGS, false);
   const envErr = p.ok ? envFlagError(p.value) : null;
   if (!p.ok || envErr) return fail(world, flagError(cmdPath, p.ok ? envErr! : p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const detach = isSet(p.value, 'detach');
-  const created = createContainer(world, p.value);
-  if (!created.ok) return fail(world, withHelp(cmdPath, created.daemon ? daemon(created.error) : created.error), 125);
+  // Create and start in one recipe, so the containers record is copied once (issue 12); a start
+  // that does not happen or fails takes the two steps again from `world`, which gives the same draws.
+  let startErr: string | null = null;
+  let startTried = false;
+  const both = createContainer(world, p.value, on.daemon, (d, id) => {
+    const c = d.containers[id];
+    if (c.cmd.length && !imageHasTool(c.image, c.cmd[0])) return;
+    startTried = true;
+    const e = startContainer(d, id);
+    if (e) startErr = e.message;
+  });
+  const created = startTried && !startErr ? both : createContainer(world, p.value, on.daemon);
+  if (!created.ok && !created.daemon) return fail(world, withHelp(cmdPath, created.error), 125);
+  // the daemon looks the image up before anything else; the CLI then pulls it, and fails as pull does
+  const missing = missingImage(world, on.daemon, p.value.args[0]);
+  if (missing) return fail(world, [missing.unable, withHelp(cmdPath, missing.denied), missing.hint].join('\n'), 125);
+  if (!created.ok) return fail(world, withHelp(cmdPath, daemon(created.error)), 125);
   const id = created.id;
   const lines = [...created.warnings];
   if (detach) lines.push(id);
@@ -59,11 +82,8 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
     return fail(w, [...lines, withHelp(cmdPath, daemon(msg))].join('\n'), 127);
   }
 
-  let startErr: string | null = null;
-  const started = produce(created.world, (d) => {
-    const e = startContainer(d, id);
-    if (e) startErr = e.message;
-  });
+  if (!both.ok) throw new Error('docker run: create gave two answers');
+  const started = both.world;
   if (startErr) {
     // Docker's partial effect: the container exists, in state Created, with no address; with
     // --rm the daemon removes it (cli/command/container/run.go waits for that removal).
@@ -82,6 +102,17 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
   // (create.ts); `docker pull` shows the progress, and `docker images` lists what was run.
   const terminal = c.tty && c.interactive;
 
+  // --network host: a server whose port another process holds fails to bind and exits (hostBind.ts)
+  const held = info.app === 'nginx' ? heldHostPort(started, c) : null;
+  if (held !== null) {
+    const log = [...startupLog(started, id), ...nginxBindFailure(held, started.clock, EPOCH_MS)];
+    const w = produce(started, (d) => {
+      d.containers[id].logs = log;
+      processExited(d, id, 1);
+    });
+    return detach ? ok(w, lines.join('\n')) : { world: w, output: [...lines, ...log].join('\n'), exitCode: 1 };
+  }
+
   if (!detach && terminal && isShellCommand(main)) {
     return { world: started, output: lines.join('\n'), exitCode: 0, enter: id };
   }
@@ -89,24 +120,23 @@ export function dockerRun(world: World, argv: string[], cmdPath = 'run'): Comman
   // reaches `docker logs`, and the container exits with the command's own code either way.
   const oneShot = () => !detach || !commandKeepsRunning(c.cmd, c.tty || c.interactive);
   if (c.cmd.length > 0 && !isShellCommand(c.cmd) && oneShot()) {
-    const res = runShell(started, c.cmd, { kind: 'container', id }, c.cmd.join(' '));
+    const res = on.shell(started, c.cmd, { kind: 'container', id }, c.cmd.join(' '));
     const after = produce(res.world, (d) => {
       const dc = d.containers[id];
       if (!dc) return;
       if (res.output !== '') dc.logs = res.output.split('\n');
-      stopContainer(d, id, res.exitCode);
+      processExited(d, id, res.exitCode);
     });
     if (detach) return ok(after, lines.join('\n'));
     return { ...res, world: after, output: [...lines, res.output].filter((l) => l !== '').join('\n') };
   }
   if (exitsAtOnce(c)) {
-    const missing = c.cmd.length === 0 && info.requiresOneOf !== undefined && info.missingEnvLog !== undefined;
-    const code = missing && !info.requiresOneOf!.some((k) => c.env.some((e) => e.startsWith(`${k}=`))) ? 1 : 0;
-    const w = produce(started, (d) => stopContainer(d, id, code));
+    const code = atOnceExitCode(c);
+    const w = produce(started, (d) => processExited(d, id, code));
     if (!detach && code === 1) lines.push(...info.missingEnvLog!);
     return { world: w, output: lines.join('\n'), exitCode: detach ? 0 : code };
   }
-  if (detach && pingForever(c.cmd)) return detachedPing(started, id, lines);
+  if (detach && pingForever(c.cmd)) return detachedPing(started, id, lines, on);
   if (!detach) lines.push(...startupLog(started, id));
   return ok(started, lines.join('\n'));
 }
@@ -125,11 +155,11 @@ export function pingForever(cmd: string[]): boolean {
  * many as seconds have passed (`pingLogLines`). A ping that fails at once (bad address) exits
  * with its code as in the foreground.
  */
-function detachedPing(world: World, id: string, lines: string[]): CommandResult {
+function detachedPing(world: World, id: string, lines: string[], on: On): CommandResult {
   const c = world.containers[id];
   const ping = (n: number) => {
     const cmd = [c.cmd[0], '-c', String(n), ...c.cmd.slice(1)];
-    return runShell(world, cmd, { kind: 'container', id }, cmd.join(' '));
+    return on.shell(world, cmd, { kind: 'container', id }, cmd.join(' '));
   };
   // The log's text comes from PING_LOG_REPLIES echoes; the World keeps what the first one did
   // (ARP, conntrack, a few ms of clock), not the 20 s the whole run would take.
@@ -141,7 +171,7 @@ function detachedPing(world: World, id: string, lines: string[]): CommandResult 
     if (!dc) return;
     if (!out[0]?.startsWith('PING')) {
       if (first.output !== '') dc.logs = first.output.split('\n');
-      stopContainer(d, id, first.exitCode);
+      processExited(d, id, first.exitCode);
       return;
     }
     dc.logs = stats < 0 ? out : out.slice(0, stats);
@@ -177,7 +207,7 @@ const EXEC_FLAGS = [
 ];
 
 /** `docker exec [-it] NAME CMD…`: runs CMD in a running container, or enters it for a shell with -it. */
-export function dockerExec(world: World, argv: string[], cmdPath = 'exec'): CommandResult {
+export function dockerExec(world: World, argv: string[], on: On, cmdPath = 'exec'): CommandResult {
   const p = parseFlags(argv, EXEC_FLAGS, false);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   const [ref, ...cmd] = p.value.args;
@@ -185,6 +215,9 @@ export function dockerExec(world: World, argv: string[], cmdPath = 'exec'): Comm
   const found = lookupContainer(world, ref);
   if (!found.ok) return fail(world, daemon(found.error), 1);
   const c = found.value;
+  // daemon/exec.go getActiveContainer: errContainerIsRestarting
+  if (isRestarting(c))
+    return fail(world, daemon(`Container ${c.id} is restarting, wait until the container is running`), 1);
   if (c.state !== 'running') return fail(world, daemon(`container ${c.id} is not running`), 1);
   // daemon/exec.go getActiveContainer -> errExecPaused.
   if (c.paused) return fail(world, daemon(`Container ${c.id} is paused, unpause the container before exec`), 1);
@@ -199,7 +232,7 @@ export function dockerExec(world: World, argv: string[], cmdPath = 'exec'): Comm
     return { world, output: '', exitCode: 0, enter: c.id };
   }
   if (isShellCommand(cmd)) return ok(world, '');
-  return runShell(world, cmd, { kind: 'container', id: c.id }, cmd.join(' '));
+  return on.shell(world, cmd, { kind: 'container', id: c.id }, cmd.join(' '));
 }
 
 /**
@@ -212,5 +245,5 @@ export function shellSessionEnded(world: World, containerId: string, exitCode = 
   const main = mainCommand(c.image, c.cmd);
   // Only a container whose main process is that shell stops; `exec -it … bash` leaves it running.
   if (!isShellCommand(main)) return world;
-  return produce(world, (d) => stopContainer(d, containerId, exitCode));
+  return produce(world, (d) => processExited(d, containerId, exitCode));
 }

@@ -95,7 +95,12 @@ export function servicePs(world: World, argv: string[], machine: string): Comman
       const nodeId = s.nodes.find((n) => n.machine === t.node)?.id ?? t.node;
       return { t, svc, name: `${svc.name}.${t.slot || nodeId}` };
     })
-    .sort((a, b) => (a.name !== b.name ? naturalCompare(a.name, b.name) : b.t.since - a.t.since));
+    // a slot's current task first, then its history, newest first
+    .sort((a, b) =>
+      a.name !== b.name
+        ? naturalCompare(a.name, b.name)
+        : Number(b.t.desired === 'running') - Number(a.t.desired === 'running') || b.t.since - a.t.since,
+    );
   if (isSet(p.value, 'quiet')) return ok(world, named.map(({ t }) => (trunc ? t.id.slice(0, 12) : t.id)).join('\n'));
   let prev = '';
   const rows = named.map(({ t, svc, name }) => {

@@ -73,6 +73,13 @@ function init(world: World, argv: string[], machine: string): CommandResult {
 
 const TOKEN = /^SWMTKN-1-([0-9a-z]{50})-([0-9a-z]{25})$/;
 
+/** The token's root CA digest as sha256 hex (swarmkit ParseJoinToken: `%0[1]*s` of the base-36 number). */
+function base36ToHex(s: string): string {
+  let n = 0n;
+  for (const ch of s) n = n * 36n + BigInt(Number.parseInt(ch, 36));
+  return n.toString(16).padStart(64, '0');
+}
+
 function join(world: World, argv: string[], machine: string): CommandResult {
   const p = parseFlags(argv, [
     { long: 'token', value: true },
@@ -103,6 +110,14 @@ function join(world: World, argv: string[], machine: string): CommandResult {
   }
   const tokens = joinTokens(s);
   const role = token === tokens.manager ? 'manager' : token === tokens.worker ? 'worker' : null;
+  // swarmkit ca.DownloadRootCA: the token's CA digest must match the manager's root CA first
+  if (!role && parsed && parsed[1] !== s.caDigest) {
+    const hex = base36ToHex(parsed[1]);
+    // go-digest Parse refuses more than 64 hex digits (ErrDigestInvalidLength)
+    const msg =
+      hex.length > 64 ? 'invalid checksum digest length' : `remote CA does not match fingerprint. Expected: ${hex}`;
+    return fail(world, daemon(msg), 1);
+  }
   if (!role)
     return fail(world, daemon(rpc('InvalidArgument', 'A valid join token is necessary to join this cluster')), 1);
   const next = produce(world, (d) => {

@@ -1,4 +1,3 @@
-import { DOCKER_HOST } from '../ids';
 import { imageInfo } from '../images';
 import type { Listener, Proto } from '../model';
 import { isLoopback } from './addr';
@@ -20,26 +19,40 @@ export interface Bound extends Listener {
 const binds = (l: { bindIp: string }, dst: string) =>
   l.bindIp === '0.0.0.0' || l.bindIp === '::' || l.bindIp === dst || (isLoopback(dst) && l.bindIp === '127.0.0.1');
 
+/**
+ * The published port of `daemon`'s containers bound at `dst:port`, as the process that holds it:
+ * docker-proxy on the Docker host, or on Docker Desktop com.docker.backend on the PC, which "listens
+ * on the specified host port" (0.0.0.0 by default) and forwards into the VM (docker/docs
+ * desktop/features/networking, "How exposed ports work"; src/sim/desktop.ts).
+ */
+function publishedBound(ctx: Ctx, daemon: string, proto: Proto, dst: string, port: number, app: string): Bound | null {
+  for (const c of containerIndex(ctx.world).published.get(`${proto}/${port}`) ?? []) {
+    if (c.daemon !== daemon) continue;
+    for (const b of c.ports) {
+      if (b.proto !== proto || b.boundPort !== port) continue;
+      const bindIp = b.hostIp === '' || b.hostIp === '::' ? '0.0.0.0' : b.hostIp;
+      if (binds({ bindIp }, dst)) return { port, proto, app, bindIp, containerId: c.id };
+    }
+  }
+  return null;
+}
+
 /** The socket on `node` accepting `proto` packets to `dst:port`, or null (tcp RST / icmp port unreachable). */
 export function listenerFor(ctx: Ctx, node: NetNode, proto: Proto, dst: string, port: number): Bound | null {
   if (node.machine) {
     const own = node.machine.listeners.find((l) => l.proto === proto && l.port === port && binds(l, dst));
     if (own) return own;
-    if (node.key !== DOCKER_HOST) return null;
+    const vm = node.machine.desktopVm;
+    if (vm) return publishedBound(ctx, vm, proto, dst, port, 'com.docker.backend');
+    if (!node.daemon) return null;
     const idx = containerIndex(ctx.world);
     for (const c of idx.hostMode) {
+      if (c.daemon !== node.daemon) continue;
       const info = imageInfo(c.image);
       const l = info.listeners.find((x) => x.proto === proto && x.port === port);
       if (l) return { ...l, app: info.app ?? 'app', bindIp: '0.0.0.0', containerId: c.id };
     }
-    for (const c of idx.published.get(`${proto}/${port}`) ?? []) {
-      for (const b of c.ports) {
-        if (b.proto !== proto || b.boundPort !== port) continue;
-        const bindIp = b.hostIp === '' || b.hostIp === '::' ? '0.0.0.0' : b.hostIp;
-        if (binds({ bindIp }, dst)) return { port, proto, app: 'docker-proxy', bindIp, containerId: c.id };
-      }
-    }
-    return null;
+    return publishedBound(ctx, node.daemon, proto, dst, port, 'docker-proxy');
   }
   const c = node.container;
   if (c?.state !== 'running') return null;

@@ -22,6 +22,21 @@ export function ctLookup(ctx: Ctx, machineId: string, p: Pkt): { entry: Conntrac
   return null;
 }
 
+/**
+ * An ICMP error RELATED to a tracked flow (nf_conntrack_icmp's error handling): the packet it quotes
+ * went out as the flow's original direction after NAT, i.e. the reverse of its reply tuple.
+ */
+export function ctRelated(ctx: Ctx, machineId: string, p: Pkt): ConntrackEntry | null {
+  const q = p.inner;
+  if (!q) return null;
+  for (const entry of conntrackOf(ctx, machineId)) {
+    if (entry.proto !== q.proto || ctRemaining(entry, nowMs(ctx)) <= 0) continue;
+    const r = entry.reply;
+    if (r.dst === q.src && r.dport === q.sport && r.src === q.dst && r.sport === q.dport) return entry;
+  }
+  return null;
+}
+
 /** Rewrites `p` as the entry says for its direction; true when an address or port changed. */
 export function ctTranslate(hit: { entry: ConntrackEntry; dir: 'orig' | 'reply' }, p: Pkt): boolean {
   const t = hit.dir === 'orig' ? hit.entry.reply : hit.entry.orig;

@@ -1,7 +1,10 @@
+import { noteDerived } from '../containerIndex';
 import { DOCKER_HOST } from '../ids';
 import type { ArpEntry, ConntrackEntry, FdbEntry, Frame, Step, TableChange, World } from '../model';
 import { liveConntrack } from './ageing';
 import { containerIndex } from './index';
+import { lowerPeer } from './lanAttach';
+import { sandboxPeer } from './sandbox';
 import { buildNode, type Domain, type NetNode, type NIface } from './topo';
 
 /**
@@ -22,6 +25,8 @@ export interface Ctx {
   flow: { on: string; entry: ConntrackEntry }[];
   /** ARP cache hits already narrated in this command (node|ip|dev), see l2.transmit */
   toldArp?: Set<string>;
+  /** IPVS round-robin positions moved by this command (sandbox.ts), written to `swarm.rr` */
+  ipvs?: Map<string, number>;
 }
 
 /** A new context over `world`. */
@@ -83,7 +88,12 @@ export function conntrackOf(ctx: Ctx, machineId: string): ConntrackEntry[] {
 }
 
 /** Who holds `ip` on an L2 domain: the node key and its interface there. */
-export function peerOnDomain(ctx: Ctx, d: Domain, ip: string): { node: NetNode; iface: NIface } | null {
+export function peerOnDomain(
+  ctx: Ctx,
+  d: Domain,
+  ip: string,
+  fromDaemon?: string,
+): { node: NetNode; iface: NIface } | null {
   let key: string | null = null;
   let ifname = '';
   if (d.kind === 'seg') {
@@ -95,13 +105,15 @@ export function peerOnDomain(ctx: Ctx, d: Domain, ip: string): { node: NetNode; 
         break;
       }
     }
+    if (!key) ({ key, ifname } = lowerPeer(ctx.world, d.id, ip) ?? { key: null, ifname: '' });
   } else {
     const net = ctx.world.networks[d.netId];
     if (net?.ipam?.gateway === ip && net.bridge) {
-      key = DOCKER_HOST;
+      // the bridge device on its host (a swarm-scoped network's own devices come from its driver)
+      key = net.daemon ?? DOCKER_HOST;
       ifname = net.bridge;
     } else {
-      const hit = bridgeIndex(ctx, d.netId).get(ip);
+      const hit = bridgeIndex(ctx, d.netId).get(ip) ?? sandboxPeer(ctx.world, d.netId, ip, fromDaemon);
       if (hit) ({ key, ifname } = hit);
     }
   }
@@ -172,14 +184,17 @@ export function commit(ctx: Ctx, ms: number): World {
     if (machines === w.machines) machines = { ...w.machines };
     machines[id] = Object.freeze({ ...machines[id], ...patch });
   };
+  const changed: string[] = [];
   for (const [key, t] of ctx.arp) {
     if (w.machines[key]) {
       if (!sameRows(t, w.machines[key].arp)) machine(key, { arp: frozen(t) as ArpEntry[] });
     } else if (w.containers[key] && !sameRows(t, w.containers[key].arp)) {
       if (containers === w.containers) containers = { ...w.containers };
       containers[key] = Object.freeze({ ...w.containers[key], arp: frozen(t) as ArpEntry[] });
+      changed.push(key);
     }
   }
+  if (containers !== w.containers) noteDerived(w.containers, Object.freeze(containers), changed);
   for (const [id, t] of ctx.fdb) {
     if (w.networks[id] && !sameRows(t, w.networks[id].fdb)) {
       if (networks === w.networks) networks = { ...w.networks };
@@ -190,8 +205,10 @@ export function commit(ctx: Ctx, ms: number): World {
     if (w.machines[id] && !sameRows(t, w.machines[id].conntrack))
       machine(id, { conntrack: frozen(t) as ConntrackEntry[] });
   }
+  const rr = ctx.ipvs?.size && w.swarm ? { ...w.swarm.rr, ...Object.fromEntries(ctx.ipvs) } : null;
   return Object.freeze({
     ...w,
+    ...(rr ? { swarm: Object.freeze({ ...w.swarm!, rr: Object.freeze(rr) }) } : {}),
     machines: machines === w.machines ? machines : Object.freeze(machines),
     containers: containers === w.containers ? containers : Object.freeze(containers),
     networks: networks === w.networks ? networks : Object.freeze(networks),

@@ -1,11 +1,14 @@
+import { driverOf } from '../drivers';
 import { DOCKER_HOST } from '../ids';
-import { linkAliasTarget, linkHostRecords } from '../lookup';
+import { extraHostRecords, hostsNames, linkAliasTarget } from '../lookup';
 import type { Container, Network } from '../model';
+import { serviceLookup } from '../swarm/discovery';
 import { inetAton, isLoopback } from './addr';
 import { listenerFor } from './apps';
 import { type Ctx, nodeOf, step } from './ctx';
 import { ephemeralPort, exchange, packetFrom } from './flows';
 import { containerIndex } from './index';
+import { buildResolvConf, EMBEDDED_DNS } from './resolvconf';
 import { shuffle } from './shuffle';
 import { type NetNode, primaryIp } from './topo';
 
@@ -26,7 +29,7 @@ export type Resolution =
 
 /** Docker's embedded resolver answers with TTL 600 (fact 26). */
 export const EMBEDDED_TTL = 600;
-export const EMBEDDED_DNS = '127.0.0.11';
+export { EMBEDDED_DNS };
 
 const userNetworks = (ctx: Ctx, c: Container): Network[] =>
   c.state !== 'running'
@@ -34,14 +37,16 @@ const userNetworks = (ctx: Ctx, c: Container): Network[] =>
     : c.endpoints
         .filter((ep) => ep.ip)
         .map((ep) => ctx.world.networks[ep.networkId])
-        .filter((n): n is Network => Boolean(n && n.driver === 'bridge' && !n.predefined));
+        .filter((n): n is Network => Boolean(n && driverOf(n).embeddedDns(n)));
 
 /** The nameservers in a namespace's /etc/resolv.conf. */
 export function nameserversOf(ctx: Ctx, node: NetNode): string[] {
-  if (node.container && userNetworks(ctx, node.container).length > 0) return [EMBEDDED_DNS];
-  const own = node.machine?.nameservers ?? ctx.world.machines[DOCKER_HOST]?.nameservers ?? [];
-  // the default bridge gets the host's file minus loopback nameservers (fact 28)
-  return node.container ? own.filter((s) => !isLoopback(s)) : own;
+  // a container's file as Docker wrote it: 127.0.0.11 on user-defined networks, else the host's
+  // minus loopback nameservers (fact 28), or its --dns servers
+  if (node.container) {
+    return buildResolvConf(ctx.world, node.container, userNetworks(ctx, node.container).length > 0).nameservers;
+  }
+  return node.machine?.nameservers ?? ctx.world.machines[DOCKER_HOST]?.nameservers ?? [];
 }
 
 /** What the embedded resolver knows for `name` on the asker's networks; [] when nothing. */
@@ -55,6 +60,8 @@ export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string
     const names = containerIndex(ctx.world).dnsNames.get(net.id);
     const ips = (target ? names?.get(target) : undefined) ?? names?.get(bare) ?? [];
     if (ips.length) return [...ips];
+    const swarm = net.scope === 'swarm' ? serviceLookup(ctx.world, net.id, bare) : [];
+    if (swarm.length) return swarm;
   }
   return [];
 }
@@ -63,7 +70,7 @@ export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string
 export function reverseName(ctx: Ctx, asker: NetNode, ip: string): string | null {
   if (isLoopback(ip)) return 'localhost';
   if (primaryIp(asker) === ip) return asker.container?.hostname ?? asker.machine?.hostname ?? null;
-  const linked = asker.container ? linkHostRecords(ctx.world, asker.container).find((r) => r.ip === ip) : undefined;
+  const linked = asker.container ? extraHostRecords(ctx.world, asker.container).find((r) => r.ip === ip) : undefined;
   if (linked) return linked.names[0];
   if (asker.container) {
     for (const net of userNetworks(ctx, asker.container)) {
@@ -94,12 +101,13 @@ export function queryServer(ctx: Ctx, from: NetNode, server: string, name: strin
       node: srv.label,
       name,
     });
-    if (l.app === 'dns-forwarder' && depth < 3) {
+    // a forwarder answers its own names first (Docker Desktop's *.docker.internal), then asks upstream
+    const own = srv.machine?.zone[name.toLowerCase().replace(/\.$/, '')];
+    if (l.app === 'dns-forwarder' && !own && depth < 3) {
       const ns = srv.machine?.nameservers[0];
       result = ns ? queryServer(ctx, srv, ns, name, depth + 1) : { kind: 'fail' };
     } else {
-      const ip = srv.machine?.zone[name.toLowerCase().replace(/\.$/, '')];
-      result = ip ? { kind: 'ok', ips: [ip] } : { kind: 'nxdomain' };
+      result = own ? { kind: 'ok', ips: [own] } : { kind: 'nxdomain' };
     }
     if (result.kind === 'fail') return { silent: true };
     const app = result.kind === 'ok' ? `A ${name} ${result.ips.join(' ')}` : `NXDOMAIN ${name}`;
@@ -167,13 +175,13 @@ function unresolved(r: Exclude<Resolution, { kind: 'ok' }>, name: string): strin
 function hostsFile(ctx: Ctx, node: NetNode, name: string): string | null {
   const q = name.toLowerCase();
   if (q === 'localhost' || q === 'localhost.localdomain') return '127.0.0.1';
-  // legacy --link records on the default bridge sit before the container's own line
-  const linked = node.container
-    ? linkHostRecords(ctx.world, node.container).find((r) => r.names.some((n) => n.toLowerCase() === q))
+  // --add-host and legacy --link records sit before the container's own line
+  const extra = node.container
+    ? extraHostRecords(ctx.world, node.container).find((r) => r.names.some((n) => n.toLowerCase() === q))
     : undefined;
-  if (linked) return linked.ip;
-  const me = node.container?.hostname ?? node.machine?.hostname;
-  if (me && q === me.toLowerCase()) return primaryIp(node) ?? '127.0.1.1';
+  if (extra) return extra.ip;
+  const me = node.container ? hostsNames(node.container) : node.machine ? [node.machine.hostname] : [];
+  if (me.some((n) => q === n.toLowerCase())) return primaryIp(node) ?? '127.0.1.1';
   return null;
 }
 
@@ -238,16 +246,18 @@ function embedded(ctx: Ctx, node: NetNode, c: Container, name: string): Resoluti
     step(ctx, node.canvas, 'dns-answer', { app: { summary: `SERVFAIL ${name}` } }, 'dns.internal-servfail', { name });
     return servfail;
   }
-  const host = nodeOf(ctx, DOCKER_HOST)!;
-  const upstream = host.machine?.nameservers ?? [];
+  const host = nodeOf(ctx, c.daemon) ?? nodeOf(ctx, DOCKER_HOST)!;
+  // at most 3 upstreams (maxExtDNS): the host file's, or the container's --dns servers
+  const upstream = buildResolvConf(ctx.world, c, true).extServers.slice(0, 3);
   step(ctx, node.canvas, 'dns-forward', { app: { summary: `A? ${name}` } }, 'dns.embedded-forward', {
     name,
-    server: upstream.join(', '),
+    server: upstream.map((u) => u.ip).join(', '),
   });
-  for (const server of upstream) {
-    // moby dials a loopback upstream (host(127.0.0.53)) from the host, any other from the
-    // container's own namespace, so the query leaves through eth0 and is masqueraded
-    const r = queryServer(ctx, isLoopback(server) ? host : node, server, name);
+  for (const { ip: server, hostLoopback } of upstream) {
+    // moby v28 dials a server from the host's file in the host's namespace (host(…), resolver.go
+    // dialExtDNS), so the query leaves from the host's own address; a --dns server from the
+    // container's namespace, through eth0 and MASQUERADE
+    const r = queryServer(ctx, hostLoopback ? host : node, server, name);
     if (r.kind === 'fail') continue;
     const ok = r.kind === 'ok';
     step(

@@ -62,11 +62,21 @@ export function exchange(
     ...a.reply,
   };
   if (reply.proto !== arrived.proto) {
-    // icmp errors are not walked back through conntrack: shown where they are generated
     step(ctx, d.node.canvas, 'reply', frameOf(reply), 'app.port-unreachable', {
       node: d.node.label,
       port: arrived.dport,
     });
+    // through NAT, the error goes to the translated source and each NAT undoes itself on it (RELATED)
+    if (arrived.src !== req.src) {
+      const inner = {
+        src: arrived.src,
+        dst: arrived.dst,
+        sport: arrived.sport,
+        dport: arrived.dport,
+        proto: arrived.proto,
+      };
+      send(ctx, d.node, { ...reply, inner }, 'reply');
+    }
     return { kind: 'refused', reply: null, server: d.node };
   }
   const back = send(ctx, d.node, reply, 'reply');

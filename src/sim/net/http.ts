@@ -1,7 +1,7 @@
 import { httpResponse } from '../images';
 import { listenerFor } from './apps';
 import { ctFinish } from './conntrack';
-import { type Ctx, step } from './ctx';
+import { type Ctx, nodeOf, step } from './ctx';
 import { type Exchange, ephemeralPort, exchange, packetFrom } from './flows';
 import { isHomeRouter, publishedPort } from './netfilter';
 import type { NetNode } from './topo';
@@ -39,7 +39,7 @@ export type HttpResult =
 
 /** `relayedFrom`: docker-proxy relayed the answer of this container (it did not write it) */
 type Served =
-  | { kind: 'ok'; answer: HttpAnswer; relayedFrom?: string }
+  | { kind: 'ok'; answer: HttpAnswer; relayedFrom?: string; relayedBy?: 'docker-proxy' | 'com.docker.backend' }
   | { kind: 'reset' }
   | { kind: 'empty' }
   | { kind: 'stalled' };
@@ -120,7 +120,7 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
   if (!l) return { kind: 'reset' };
   if (l.app === 'docker-proxy' && l.containerId && depth < 2) {
     const c = ctx.world.containers[l.containerId];
-    const target = c ? publishedPort(ctx, 'tcp', dst, port) : null;
+    const target = c ? publishedPort(ctx, c.daemon, 'tcp', dst, port) : null;
     if (!target) return { kind: 'reset' };
     step(ctx, srv.canvas, 'proxy', {}, 'app.docker-proxy', {
       port,
@@ -135,6 +135,7 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
         ? r
         : { kind: 'reset' };
   }
+  if (l.app === 'com.docker.backend' && depth < 2) return desktopForward(ctx, srv, l.bindIp, port, depth, req);
   if (l.containerId) {
     const c = ctx.world.containers[l.containerId];
     // the freezer cgroup stops the app, not the kernel: the request sits unread in its socket
@@ -168,6 +169,35 @@ function serve(ctx: Ctx, srv: NetNode, dst: string, port: number, depth: number,
     };
   }
   return { kind: 'empty' };
+}
+
+/**
+ * Docker Desktop's com.docker.backend accepted on the PC: it "forwards the connection into the
+ * Linux VM … over a shared-memory channel", where it is "routed to the container's internal IP
+ * address and port" (docker/docs desktop/features/networking). The PC never routes to 172.17.0.0/16;
+ * the second connection starts inside the VM.
+ */
+function desktopForward(ctx: Ctx, pc: NetNode, bindIp: string, port: number, depth: number, req: HttpRequest): Served {
+  const vm = pc.machine?.desktopVm;
+  const vmNode = vm ? nodeOf(ctx, vm) : null;
+  const target = vm ? publishedPort(ctx, vm, 'tcp', bindIp, port) : null;
+  if (!vmNode || !target) return { kind: 'reset' };
+  const to = `${target.ip}:${target.port}`;
+  step(ctx, pc.canvas, 'proxy', {}, 'app.desktop-forward', { node: pc.label, port, vm: vmNode.label, to });
+  // no wire between them (shared memory): the hop's only words are what it carries
+  const carried = { app: { summary: `forwarded :${port} → ${to}` } };
+  step(ctx, vmNode.canvas, 'proxy', carried, 'app.desktop-vm', {
+    node: vmNode.label,
+    port,
+    to,
+    container: target.container.name,
+  });
+  const r = httpGet(ctx, vmNode, target.ip, target.port, depth + 1, req);
+  return r.kind === 'ok'
+    ? { kind: 'ok', answer: r.answer, relayedFrom: target.container.name, relayedBy: 'com.docker.backend' }
+    : r.kind === 'empty' || r.kind === 'stalled'
+      ? r
+      : { kind: 'reset' };
 }
 
 const lost = (ex: Exchange): HttpResult =>
@@ -207,6 +237,8 @@ export function httpGet(
     ctFinish(ctx, 'unanswered', base);
     return lost(hs);
   }
+  // the handshake's third segment: the client's bare ACK (its NATed copies cross the same hops)
+  step(ctx, from.canvas, 'send', { app: { summary: 'ACK' } }, 'tcp.ack', { node: from.label, dst: `${ip}:${port}` });
   let served: Served = { kind: 'empty' };
   const get = { ...syn, flags: 'PSH,ACK', app: `${req.method} ${req.path} HTTP/1.1` };
   const ex = exchange(ctx, from, get, (srv, p) => {
@@ -219,7 +251,7 @@ export function httpGet(
         srv.canvas,
         'app',
         { app: { summary: `HTTP/1.1 ${a.status} ${a.reason}` } },
-        relay ? 'app.http-relay' : 'app.http',
+        relay ? (served.relayedBy === 'com.docker.backend' ? 'app.http-relay-desktop' : 'app.http-relay') : 'app.http',
         {
           node: srv.label,
           status: a.status,
@@ -237,6 +269,11 @@ export function httpGet(
   ctx.us += 120;
   const s = served as Served;
   if (ex.kind === 'ok' && s.kind === 'ok') {
+    // curl closes first: FIN from the client, FIN back, the client's last ACK (then TIME_WAIT)
+    step(ctx, from.canvas, 'send', { app: { summary: 'FIN,ACK → FIN,ACK ← ACK →' } }, 'tcp.close', {
+      node: from.label,
+      dst: `${ip}:${port}`,
+    });
     ctFinish(ctx, 'done', base);
     return { kind: 'ok', answer: s.answer, server: ex.server };
   }

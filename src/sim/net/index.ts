@@ -1,3 +1,4 @@
+import { isLive } from '../docker/endpoint';
 import type { Container, World } from '../model';
 
 /**
@@ -28,7 +29,7 @@ export function containerIndex(world: World): ContainerIndex {
     if (c.state !== 'running') continue;
     if (c.networkMode === 'host') index.hostMode.push(c);
     for (const ep of c.endpoints) {
-      if (!ep.ip || !ep.ifname || !ep.veth) continue;
+      if (!ep.ip || !ep.ifname || !isLive(ep)) continue;
       let m = index.byNetIp.get(ep.networkId);
       if (!m) {
         m = new Map();

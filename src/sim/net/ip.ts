@@ -1,21 +1,28 @@
-import { DOCKER_HOST } from '../ids';
-import { iccOff } from '../netfilter';
+import { iccOff } from '../drivers/bridgeRules';
+import { DOCKER_HOST, nodeId } from '../ids';
 import { broadcastOf, inCidr, isLoopback } from './addr';
-import { ctChange, ctLookup, ctNew, ctRecord, ctSeen, ctTouch, ctTranslate } from './conntrack';
+import { ctChange, ctLookup, ctNew, ctRecord, ctRelated, ctSeen, ctTouch, ctTranslate } from './conntrack';
 import { type Ctx, step } from './ctx';
-import { broadcastIgnored, transmit } from './l2';
+import { broadcastIgnored, type L2Result, transmit } from './l2';
+import { l3Demux, l3Handoff, l3Link } from './lanAttach';
 import {
   type DropReason,
   dockerDnat,
   dockerForward,
   dockerMasquerade,
+  isDesktopPc,
+  isDesktopSegment,
   isHomeRouter,
   routerDnat,
   routerMasquerade,
   tracks,
+  unmasqueradedNet,
+  vpnkitMasquerade,
 } from './netfilter';
 import { frameOf, type Pkt, summarize } from './pkt';
-import { lookupRoute, type NetNode, type NIface, ownsIp } from './topo';
+import { gwbridgeMasquerade, ingressDnat, ingressRedirect, ipvsSchedule, ipvsSnat } from './sandbox';
+import { lookupRoute, type NetNode, type NIface, ownsIp, tableOn } from './topo';
+import { crossNode, vxlanTransmit } from './vxlan';
 
 /**
  * Layer 3: a packet leaves a namespace and is routed hop by hop (netfilter hooks, conntrack,
@@ -31,6 +38,9 @@ export type Delivery =
   | { kind: 'host-unreachable'; node: NetNode };
 
 const MAX_HOPS = 16;
+
+/** An ipvlan l3 link whose parent is gone: nothing carries its packets. */
+const NO_PARENT: L2Result = { ok: false, arpFailed: true };
 
 function drop(
   ctx: Ctx,
@@ -70,42 +80,85 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
   let node = origin;
   let inIf: NIface | null = null;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const tracked = tracks(node);
+    const demux = l3Demux(ctx, node, inIf, p);
+    if (demux) ({ node, iface: inIf } = demux);
+    // a sandbox keeps its own conntrack; so does a task once its REDIRECT made an entry (this command)
+    const lookup =
+      tracks(node) || node.sandbox !== undefined || (node.container !== undefined && ctx.conntrack.has(node.key));
+    // Docker Desktop's PC keeps vpnkit's connections only, the VM's: its own traffic is untracked
+    let tracked = lookup && (!isDesktopPc(node) || (inIf !== null && isDesktopSegment(inIf)));
     const before: Pkt = { ...p };
-    const hit = tracked ? ctLookup(ctx, node.key, p) : null;
+    // an ICMP error quoting a NATed packet is RELATED to its flow: undone like the flow's replies
+    const related = lookup && p.inner ? ctRelated(ctx, node.key, p) : null;
+    if (related && p.inner) {
+      const to = related.orig.src;
+      if (to !== p.dst) {
+        const from = p.dst;
+        p.dst = to;
+        p.inner = { ...p.inner, src: to, sport: related.orig.sport };
+        step(
+          ctx,
+          node.canvas,
+          'un-nat',
+          frameOf(p),
+          'nat.related',
+          { node: node.label, from, to, type: p.icmpType ?? '' },
+          [ctChange(tableOn(node), related, 'hit')],
+        );
+      }
+    }
+    const hit = lookup && !related ? ctLookup(ctx, node.key, p) : null;
     let dnatted = false;
+    // a swarm node's DOCKER-INGRESS comes before its DOCKER chain (nat PREROUTING and OUTPUT)
+    const ingressed = !hit && node.daemon !== undefined && dnatIngress(ctx, node, p);
+    let ipvs: { snat: string; subnet: string } | null = null;
+    // conntrack's NAT of a tracked flow happens in two hooks: the destination in PREROUTING (before
+    // routing: DNAT, and a masqueraded flow's reply un-SNATed), the source in POSTROUTING (after
+    // FORWARD: masquerade, and a DNATed flow's reply un-DNATed), or INPUT for a local delivery
+    let pendingSrc: { src: string; sport: number; params: Record<string, string> } | null = null;
     if (hit) {
       ctTouch(ctx, node.key, hit.entry);
       // the segment moves the TCP state on (SYN_RECV, ESTABLISHED, ...): this step shows the row so
       const moved = ctSeen(ctx, hit.entry, hit.dir, p);
-      const changed = ctTranslate(hit, p);
+      ctTranslate(hit, p);
       const dstChanged = before.dst !== p.dst || before.dport !== p.dport;
-      // an established flow's later packets are rewritten as its first was: DNAT, or masquerade
-      const act = !changed ? 'conntrack-hit' : hit.dir === 'reply' ? 'un-nat' : dstChanged ? 'dnat' : 'snat';
-      dnatted = hit.dir === 'orig' && dstChanged;
       const srcChanged = before.src !== p.src || before.sport !== p.sport;
+      dnatted = hit.dir === 'orig' && dstChanged;
+      const params = {
+        node: node.label,
+        from: `${before.dst}:${before.dport}`,
+        to: `${p.dst}:${p.dport}`,
+        src: `${before.src}`,
+        newSrc: `${p.src}`,
+        sfrom: `${before.src}:${before.sport}`,
+        sto: `${p.src}:${p.sport}`,
+        state: hit.entry.state || 'ESTABLISHED',
+      };
+      if (srcChanged) {
+        pendingSrc = { src: p.src, sport: p.sport, params };
+        p.src = before.src;
+        p.sport = before.sport;
+      }
       // a reply un-NATs only what the request's NAT changed: the narration names that side alone
-      const unKey = srcChanged && dstChanged ? 'nat.un-nat' : srcChanged ? 'nat.un-dnat' : 'nat.un-snat';
-      const key = { 'conntrack-hit': 'ct.hit', snat: 'nat.ct-snat', dnat: 'nat.ct-dnat', 'un-nat': unKey }[act];
-      step(
-        ctx,
-        node.canvas,
-        act,
-        frameOf(p),
-        key,
-        {
-          node: node.label,
-          from: `${before.dst}:${before.dport}`,
-          to: `${p.dst}:${p.dport}`,
-          src: `${before.src}`,
-          newSrc: `${p.src}`,
-          sfrom: `${before.src}:${before.sport}`,
-          sto: `${p.src}:${p.sport}`,
-          state: hit.entry.state || 'ESTABLISHED',
-        },
-        [ctChange(node.canvas, hit.entry, moved ? 'update' : 'hit')],
-      );
-    } else if (node.key === DOCKER_HOST) {
+      const act = !dstChanged ? 'conntrack-hit' : hit.dir === 'reply' ? 'un-nat' : 'dnat';
+      const key = { 'conntrack-hit': 'ct.hit', dnat: 'nat.ct-dnat', 'un-nat': 'nat.un-snat' }[act];
+      step(ctx, node.canvas, act, frameOf(p), key, params, [
+        ctChange(tableOn(node), hit.entry, moved ? 'update' : 'hit'),
+      ]);
+      if (pendingSrc) pendingSrc.params.dir = hit.dir;
+    } else if (ingressed) {
+      dnatted = true;
+    } else if (node.sandbox) {
+      const v = ipvsSchedule(ctx, node, p);
+      if (v === 'drop') return { kind: 'drop', reason: 'no-backend', node };
+      if (v) {
+        ipvs = v;
+        dnatted = true;
+      }
+    } else if (node.container && inIf && ingressRedirect(ctx, node, inIf, p)) {
+      dnatted = true;
+      tracked = true;
+    } else if (node.daemon) {
       const t = dockerDnat(ctx, node, inIf, p);
       if (t) {
         dnatted = true;
@@ -120,11 +173,12 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
     }
 
     if (isLoopback(p.dst) || ownsIp(node, p.dst)) {
+      if (pendingSrc) applySrc(ctx, node, p, pendingSrc);
       if (!inIf) step(ctx, node.canvas, 'loopback', frameOf(p), 'ip.loopback', { node: node.label, dst: p.dst });
       if (tracked && !hit) {
         const e = ctNew(ctx, node.key, before, p);
         step(ctx, node.canvas, 'conntrack-new', frameOf(p), 'ct.new', { node: node.label }, [
-          ctChange(node.canvas, e, 'add'),
+          ctChange(tableOn(node), e, 'add'),
         ]);
       }
       step(ctx, node.canvas, 'deliver', frameOf(p), 'ip.deliver', { node: node.label, packet: summarize(p) });
@@ -138,6 +192,10 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
       return { kind: 'drop', reason: 'broadcast', node };
     }
     const r = lookupRoute(node, p.dst);
+    // Docker Desktop: the VM's segment is vpnkit's, reached over shared memory, not an interface
+    // of the PC's own stack; only answers to the VM go out there (docs: "I cannot ping my containers")
+    if (r && !inIf && action === 'send' && isDesktopPc(node) && isDesktopSegment(r.iface))
+      return { kind: 'unreachable' };
     if (!r) {
       if (!inIf) return { kind: 'unreachable' };
       // the internet drops private destinations: say so, it is why a LAN address is unreachable
@@ -159,20 +217,37 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
           via: r.route.via ?? '',
           ttl: p.ttl,
         },
-        [{ on: node.canvas, table: 'route', kind: 'hit', entry: { ...r.route } }],
+        [{ on: tableOn(node), table: 'route', kind: 'hit', entry: { ...r.route } }],
       );
-      if (node.key === DOCKER_HOST && !hit) {
+      // filter DOCKER-FORWARD jumps to DOCKER-INGRESS first, which accepts the published port;
+      // RELATED passes DOCKER-CT's `--ctstate RELATED,ESTABLISHED -j ACCEPT` as an established flow does
+      if (node.daemon && !hit && !ingressed && !related) {
         const reason = dockerForward(ctx, inIf, r.iface, p, dnatted);
         if (reason) return drop(ctx, node, p, reason, { dev: r.iface.name });
       }
     }
-    if (!hit) {
-      const masq =
-        node.key === DOCKER_HOST
-          ? dockerMasquerade(ctx, r.iface, p)
-          : isHomeRouter(node)
-            ? routerMasquerade(node, r.iface, p)
+    if (pendingSrc) applySrc(ctx, node, p, pendingSrc);
+    if (!hit && ipvs) ipvsSnat(ctx, node, ipvs, p);
+    if (!hit && !related) {
+      const masq = node.daemon
+        ? (gwbridgeMasquerade(node, r.iface, p) ?? dockerMasquerade(ctx, node.daemon, r.iface, p))
+        : isHomeRouter(node)
+          ? routerMasquerade(node, r.iface, p)
+          : isDesktopPc(node)
+            ? vpnkitMasquerade(node, inIf, r.iface, p)
             : null;
+      const bare = node.daemon && inIf && !masq ? unmasqueradedNet(ctx, node.daemon, r.iface, p) : null;
+      if (bare) {
+        // no MASQUERADE rule for this subnet: the packet leaves with the container's own address
+        step(ctx, node.canvas, 'forward', frameOf(p), 'nat.no-masquerade', {
+          node: node.label,
+          src: p.src,
+          subnet: bare.ipam!.subnet,
+          network: bare.name,
+          dev: r.iface.name,
+          option: bridgeWhy(bare),
+        });
+      }
       if (masq && masq !== p.src) {
         const old = p.src;
         p.src = masq;
@@ -193,16 +268,26 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
           ],
         );
       }
-      if (tracked) {
+      // an ICMP error opens no flow of its own (it is RELATED to one, or untracked)
+      if (tracked && !p.inner) {
         const e = ctNew(ctx, node.key, before, p);
         step(ctx, node.canvas, 'conntrack-new', frameOf(p), 'ct.new', { node: node.label }, [
-          ctChange(node.canvas, e, 'add'),
+          ctChange(tableOn(node), e, 'add'),
         ]);
       }
     }
     const filter =
-      node.kind === 'container' ? (_: NIface, to: NIface) => bridgeNetfilter(ctx, r.iface, to, p) : undefined;
-    const res = transmit(ctx, node, r.iface, r.route.via ?? p.dst, p, filter);
+      node.kind === 'container'
+        ? (_: NIface, to: NIface) => bridgeNetfilter(ctx, node.container?.daemon ?? DOCKER_HOST, r.iface, to, p)
+        : undefined;
+    const l3 = l3Link(ctx.world, node, r.iface);
+    const hop = r.route.via ?? p.dst;
+    const cross = l3 ? null : crossNode(ctx, node, r.iface, hop);
+    const res = l3
+      ? (l3Handoff(ctx, node, r.iface, l3, p) ?? NO_PARENT)
+      : cross
+        ? vxlanTransmit(ctx, node, r.iface, cross, hop, p)
+        : transmit(ctx, node, r.iface, hop, p, filter);
     if (!res.ok) {
       if (!res.arpFailed) return { kind: 'drop', reason: 'icc', node };
       if (!inIf) return { kind: 'host-unreachable', node };
@@ -212,6 +297,27 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
     inIf = res.iface;
   }
   return drop(ctx, node, p, 'ttl-exceeded');
+}
+
+/** POSTROUTING (or INPUT): a tracked flow's source rewrite, its masquerade or a reply's un-DNAT. */
+function applySrc(
+  ctx: Ctx,
+  node: NetNode,
+  p: Pkt,
+  pending: { src: string; sport: number; params: Record<string, string> },
+): void {
+  p.src = pending.src;
+  p.sport = pending.sport;
+  const reply = pending.params.dir === 'reply';
+  step(ctx, node.canvas, reply ? 'un-nat' : 'snat', frameOf(p), reply ? 'nat.un-dnat' : 'nat.ct-snat', pending.params);
+}
+
+/** The option that turned masquerading off, as `docker network create -o` spells it. */
+function bridgeWhy(net: { options: Record<string, string> }): string {
+  const mode = net.options['com.docker.network.bridge.gateway_mode_ipv4'];
+  return mode === 'routed'
+    ? 'com.docker.network.bridge.gateway_mode_ipv4=routed'
+    : 'com.docker.network.bridge.enable_ip_masquerade=false';
 }
 
 /** The interface a broadcast to `dst` leaves by: its subnet's own (directed), or the route's for 255.255.255.255. */
@@ -228,25 +334,35 @@ function broadcastIface(node: NetNode, dst: string): NIface | null {
  * has bridge-nf-call-iptables on, as the lab machine; Docker 28 itself turns it on only for a
  * network with icc=false or without the userland proxy, moby#48492): FORWARD sees the frame once
  * the bridge chose its port, before it reaches the target. On an icc=false network DOCKER-FORWARD
- * drops it (`-i br-X -o br-X -j DROP`); else conntrack records the flow.
+ * drops it (`-i br-X -o br-X -j DROP`); else the bridge's host's conntrack records the flow.
  */
-function bridgeNetfilter(ctx: Ctx, out: NIface, to: NIface, p: Pkt): boolean {
+function bridgeNetfilter(ctx: Ctx, daemon: string, out: NIface, to: NIface, p: Pkt): boolean {
   if (out.domain?.kind !== 'br' || to.domain?.kind !== 'br') return true;
-  const at = `net:${out.domain.netId}`;
+  const at = nodeId.network(out.domain.netId);
   const net = ctx.world.networks[out.domain.netId];
+  // an overlay's br0 lives in the network's own namespace, not the host's: no host netfilter there
+  if (net?.scope === 'swarm') return true;
   const bridge = net?.bridge ?? '';
-  const hit = ctLookup(ctx, DOCKER_HOST, p);
+  const hit = ctLookup(ctx, daemon, p);
   if (hit) {
-    ctTouch(ctx, DOCKER_HOST, hit.entry);
-    if (ctSeen(ctx, hit.entry, hit.dir, p)) ctRecord(ctx, DOCKER_HOST, hit.entry);
+    ctTouch(ctx, daemon, hit.entry);
+    if (ctSeen(ctx, hit.entry, hit.dir, p)) ctRecord(ctx, daemon, hit.entry);
     return true;
   }
   if (net && iccOff(net)) {
     step(ctx, at, 'drop', frameOf(p), 'drop.icc', { bridge, dst: p.dst, reason: 'icc' });
     return false;
   }
-  const e = ctNew(ctx, DOCKER_HOST, p, p);
-  step(ctx, at, 'conntrack-new', frameOf(p), 'ct.bridged', { bridge }, [ctChange(DOCKER_HOST, e, 'add')]);
+  const e = ctNew(ctx, daemon, p, p);
+  step(ctx, at, 'conntrack-new', frameOf(p), 'ct.bridged', { bridge }, [ctChange(nodeId.machine(daemon), e, 'add')]);
+  return true;
+}
+
+/** nat PREROUTING/OUTPUT -> DOCKER-INGRESS on a swarm node: true when it DNATed to the ingress sandbox. */
+function dnatIngress(ctx: Ctx, node: NetNode, p: Pkt): boolean {
+  const t = ingressDnat(ctx, node, p);
+  if (!t) return false;
+  dnatStep(ctx, node, p, t, 'nat.ingress-dnat', { chain: 'DOCKER-INGRESS', rule: 'DNAT' }, {});
   return true;
 }
 

@@ -1,8 +1,10 @@
 import type { ArpEntry, Frame, TableChange } from '../model';
 import { REACHABLE_MS } from './ageing';
 import { arpOf, type Ctx, fdbOf, nowMs, peerOnDomain, step } from './ctx';
+import { parentBlock, tellParentBlock } from './lanAttach';
 import { frameOf, type Pkt } from './pkt';
-import { type Domain, domainCanvas, type NetNode, type NIface } from './topo';
+import { daemonOfNode } from './sandbox';
+import { type Domain, domainCanvas, type NetNode, type NIface, tableOn } from './topo';
 
 /**
  * Layer 2: ARP resolution of the next hop, the Linux bridge (FDB learning, flooding, forwarding)
@@ -111,18 +113,31 @@ function arpFrame(
   };
 }
 
-function remember(ctx: Ctx, node: NetNode, ip: string, mac: string, dev: string): TableChange {
+/**
+ * Stores `ip` -> `mac` in `node`'s neighbour cache. The asker learns its answer as REACHABLE; the
+ * target of a request notes the asker from it as STALE (neigh_event_ns: nothing confirmed it yet),
+ * which turns REACHABLE once the target uses it and hears back (DELAY, then a confirmation).
+ */
+export function remember(
+  ctx: Ctx,
+  node: NetNode,
+  ip: string,
+  mac: string,
+  dev: string,
+  state: 'REACHABLE' | 'STALE' = 'REACHABLE',
+): TableChange {
   const cache = arpOf(ctx, node.key);
   const e = cache.find((x) => x.ip === ip && x.dev === dev);
   if (e) {
+    // a known neighbour's request refreshes the entry as before (only a new one starts STALE)
     e.mac = mac;
     e.state = 'REACHABLE';
     e.at = nowMs(ctx);
-    return { on: node.canvas, table: 'arp', kind: 'update', entry: { ...e } };
+    return { on: tableOn(node), table: 'arp', kind: 'update', entry: { ...e } };
   }
-  const n: ArpEntry = { ip, mac, dev, state: 'REACHABLE', at: nowMs(ctx) };
+  const n: ArpEntry = { ip, mac, dev, state, at: nowMs(ctx) };
   cache.push(n);
-  return { on: node.canvas, table: 'arp', kind: 'add', entry: { ...n } };
+  return { on: tableOn(node), table: 'arp', kind: 'add', entry: { ...n } };
 }
 
 /** Whether the ARP entry was in `key`'s cache before this command (not learned by it). */
@@ -144,13 +159,17 @@ export function transmit(
   filter?: BridgeFilter,
 ): L2Result {
   const d = out.domain!;
-  const peer = peerOnDomain(ctx, d, nextHop);
+  const found = peerOnDomain(ctx, d, nextHop, daemonOfNode(from));
+  // a parent and its own macvlan/ipvlan links never hear each other (lanAttach.ts)
+  const blocked = found && parentBlock(ctx.world, from, out, found.node, found.iface);
+  const peer = blocked ? null : found;
   const cached = arpOf(ctx, from.key).find((e) => e.ip === nextHop && e.dev === out.name);
   const first: TableChange[] = [];
   if (cached && peer && cached.mac === peer.iface.mac) {
     // a STALE entry is still used at once; the neighbour's answer confirms it again (DELAY, then REACHABLE)
     if (cached.at !== undefined && nowMs(ctx) - cached.at >= REACHABLE_MS) cached.at = nowMs(ctx);
-    const hit: TableChange = { on: from.canvas, table: 'arp', kind: 'hit', entry: { ...cached } };
+    if (cached.state === 'STALE') cached.state = 'REACHABLE';
+    const hit: TableChange = { on: tableOn(from), table: 'arp', kind: 'hit', entry: { ...cached } };
     const told = `${from.key}|${nextHop}|${out.name}`;
     if (knewBefore(ctx, from.key, cached) && !ctx.toldArp?.has(told)) {
       // said once per neighbour and command; a curl's later segments only flash the entry
@@ -167,9 +186,11 @@ export function transmit(
     wire(ctx, { from: from.label, to: peer?.node.label }, out, peer?.iface ?? null, req, true);
     if (!peer) {
       step(ctx, from.canvas, 'drop', req, 'drop.arp-unanswered', { ip: nextHop, reason: 'host-unreachable' });
+      // the last word is why: the parent and its own links never hear each other
+      if (blocked) tellParentBlock(ctx, from, pkt, blocked);
       return { ok: false, arpFailed: true };
     }
-    const learnedThere = remember(ctx, peer.node, srcIp, out.mac, peer.iface.name);
+    const learnedThere = remember(ctx, peer.node, srcIp, out.mac, peer.iface.name, 'STALE');
     const rep = arpFrame('reply', peer.iface, nextHop, out.mac, srcIp, out.mac);
     step(ctx, peer.node.canvas, 'arp-reply', rep, 'arp.reply', { ip: nextHop, mac: peer.iface.mac, asker: srcIp }, [
       learnedThere,

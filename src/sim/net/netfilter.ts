@@ -1,4 +1,7 @@
-import { DOCKER_HOST } from '../ids';
+import { DESKTOP_SEGMENT } from '../desktop';
+import { driverOf, networksOf } from '../drivers';
+import { bridgeConfig } from '../drivers/bridgeOptions';
+import { gatewayEndpoint } from '../lookup';
 import type { Container, Network } from '../model';
 import { inCidr, isLoopback } from './addr';
 import type { Ctx } from './ctx';
@@ -23,7 +26,9 @@ export type DropReason =
   | 'ttl-exceeded'
   | 'host-unreachable'
   | 'not-for-me'
-  | 'broadcast';
+  | 'broadcast'
+  /** an IPVS service (a swarm VIP or published port) with no task to send to */
+  | 'no-backend';
 
 /** Where a published port leads. */
 export interface DnatTarget {
@@ -36,14 +41,15 @@ export interface DnatTarget {
 function mappedIp(ctx: Ctx, c: Container): string | null {
   for (const ep of c.endpoints) {
     const net = ctx.world.networks[ep.networkId];
-    if (ep.ip && net?.driver === 'bridge' && !net.internal) return ep.ip;
+    if (ep.ip && net && driverOf(net).publishes(net)) return ep.ip;
   }
   return null;
 }
 
-/** The running container publishing `proto/port` on host address `ip`, if any. */
-export function publishedPort(ctx: Ctx, proto: string, ip: string, port: number): DnatTarget | null {
+/** The running container of `daemon` publishing `proto/port` on host address `ip`, if any. */
+export function publishedPort(ctx: Ctx, daemon: string, proto: string, ip: string, port: number): DnatTarget | null {
   for (const c of containerIndex(ctx.world).published.get(`${proto}/${port}`) ?? []) {
+    if (c.daemon !== daemon) continue;
     for (const b of c.ports) {
       if (b.proto !== proto || b.boundPort !== port) continue;
       if (b.hostIp && b.hostIp !== '0.0.0.0' && b.hostIp !== '::' && b.hostIp !== ip) continue;
@@ -60,7 +66,7 @@ export function dockerDnat(ctx: Ctx, host: NetNode, inIf: NIface | null, p: Pkt)
   if (inIf?.domain?.kind === 'br') return null; // -A DOCKER -i <bridge> -j RETURN
   if (!inIf && isLoopback(p.dst)) return null; // OUTPUT ! -d 127.0.0.0/8: docker-proxy serves loopback
   if (!ownsIp(host, p.dst)) return null; // -m addrtype --dst-type LOCAL
-  const t = publishedPort(ctx, p.proto, p.dst, p.dport);
+  const t = host.daemon ? publishedPort(ctx, host.daemon, p.proto, p.dst, p.dport) : null;
   // a 127.0.0.1-bound port is not reachable from other machines (v28 raw PREROUTING drop)
   return t;
 }
@@ -74,20 +80,54 @@ export function dockerForward(ctx: Ctx, inIf: NIface, outIf: NIface, p: Pkt, dna
   const to = bridgeNet(ctx, outIf);
   if (from && from.id !== to?.id) {
     if (from.internal) return 'internal'; // ! -d <subnet> -i br-X -j DROP
-    if (to) return 'isolated'; // DOCKER-ISOLATION-STAGE-1 -> STAGE-2 -o br-Y -j DROP
+    // DOCKER-ISOLATION-STAGE-1 -> STAGE-2 -o br-Y -j DROP; a routed network's `-o br-Y -j RETURN` comes first
+    if (to && !(bridgeConfig(to).gwMode === 'routed' && !to.internal)) return 'isolated';
   }
   if (to && from?.id !== to.id) {
     if (to.internal && !(to.ipam && inCidr(p.src, to.ipam.subnet))) return 'internal';
-    if (!dnatted) return 'not-published'; // -A DOCKER ! -i br -o br -j DROP (only DNATed ports accepted)
+    if (!dnatted && !openedDirectly(ctx, to, p)) return 'not-published'; // -A DOCKER ! -i br -o br -j DROP
+  }
+  return null;
+}
+
+/**
+ * A new flow into a bridge that its gateway mode opens without DNAT: nat-unprotected accepts
+ * everything (`! -i br -o br -j ACCEPT`); routed accepts ICMP and the published container ports
+ * (`-o br -p icmp -j ACCEPT`, the per-port ACCEPT on the container port).
+ */
+function openedDirectly(ctx: Ctx, to: Network, p: Pkt): boolean {
+  const mode = bridgeConfig(to).gwMode;
+  if (mode === 'nat-unprotected') return true;
+  if (mode !== 'routed') return false;
+  if (p.proto === 'icmp') return true;
+  for (const c of Object.values(ctx.world.containers)) {
+    if (c.state !== 'running') continue;
+    const ep = c.endpoints.find((e) => e.networkId === to.id && e.ip === p.dst);
+    if (!ep) continue;
+    // ports are opened on the container's gateway network only (the referee found this, seed 25)
+    if (gatewayEndpoint(ctx.world, c)?.networkId !== to.id) return false;
+    return c.ports.some((b) => b.proto === p.proto && b.containerPort === p.dport);
+  }
+  return false;
+}
+
+/**
+ * The bridge network whose subnet holds `p.src` and that does not masquerade it as it leaves
+ * through `outIf` (enable_ip_masquerade=false, gateway_mode_ipv4=routed), or null.
+ */
+export function unmasqueradedNet(ctx: Ctx, daemon: string, outIf: NIface, p: Pkt): Network | null {
+  if (outIf.domain?.kind === 'br') return null;
+  for (const net of networksOf(ctx.world, daemon)) {
+    if (!net.ipam || !net.bridge || net.internal || !inCidr(p.src, net.ipam.subnet)) continue;
+    return driverOf(net).masquerades(net) ? null : net;
   }
   return null;
 }
 
 /** nat POSTROUTING MASQUERADE on the Docker host: `-s <subnet> ! -o <bridge>`. */
-export function dockerMasquerade(ctx: Ctx, outIf: NIface, p: Pkt): string | null {
-  for (const net of Object.values(ctx.world.networks)) {
-    if (net.driver !== 'bridge' || !net.ipam || net.internal) continue;
-    if (net.options['com.docker.network.bridge.enable_ip_masquerade'] === 'false') continue;
+export function dockerMasquerade(ctx: Ctx, daemon: string, outIf: NIface, p: Pkt): string | null {
+  for (const net of networksOf(ctx.world, daemon)) {
+    if (!net.ipam || !driverOf(net).masquerades(net)) continue;
     if (!inCidr(p.src, net.ipam.subnet)) continue;
     if (outIf.name === net.bridge) return null;
     return outIf.addrs[0]?.ip ?? null;
@@ -112,7 +152,26 @@ export function routerMasquerade(router: NetNode, outIf: NIface, p: Pkt): string
 
 /** Machines that keep a conntrack table (`conntrack -L` works there). */
 export function tracks(node: NetNode): boolean {
-  return node.key === DOCKER_HOST || isHomeRouter(node);
+  return Boolean(node.machine && node.machine.kind === 'docker-host') || isHomeRouter(node) || isDesktopPc(node);
+}
+
+/** A PC running Docker Desktop: its vpnkit carries the VM's traffic (src/sim/desktop.ts). */
+export function isDesktopPc(node: NetNode): boolean {
+  return node.machine?.desktopVm !== undefined;
+}
+
+/** An interface on Docker Desktop's VM segment (vpnkit's end or the VM's eth0). */
+export const isDesktopSegment = (f: NIface): boolean => f.domain?.kind === 'seg' && f.domain.id === DESKTOP_SEGMENT;
+
+/**
+ * vpnkit opens its own sockets on the PC for what the VM sends out, so the LAN sees the PC's
+ * address (docs: "All outbound container network traffic originates from the com.docker.backend
+ * process"): traffic from the VM's segment leaving by another interface takes that one's address.
+ */
+export function vpnkitMasquerade(pc: NetNode, inIf: NIface | null, outIf: NIface, p: Pkt): string | null {
+  if (!inIf || !isDesktopSegment(inIf) || isDesktopSegment(outIf)) return null;
+  if (ownsIp(pc, p.src)) return null;
+  return outIf.addrs[0]?.ip ?? null;
 }
 
 /** The NAT router of the LAN (kind router with a leg on the LAN), not the internet's core router. */

@@ -15,6 +15,8 @@ export interface Pkt {
   icmpType?: string;
   /** what the payload says ("GET / HTTP/1.1", "A? google.com") */
   app?: string;
+  /** an ICMP error's quoted packet (the offending one, as it was when it died): conntrack finds its flow by it */
+  inner?: { src: string; dst: string; sport: number; dport: number; proto: 'icmp' | 'tcp' | 'udp' };
 }
 
 /** Linux's default initial TTL. */

@@ -1,4 +1,5 @@
 import { produce } from 'immer';
+import { parseNodeId } from '../ids';
 import type { ArpEntry, ConntrackEntry, FdbEntry, Step, TableChange, World } from '../model';
 import { liveConntrack } from './ageing';
 
@@ -38,12 +39,14 @@ const rec = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<
 
 function apply(d: World, ch: TableChange, clock: number, swept: Set<string>): void {
   if (ch.table === 'arp') {
-    const owner = ch.on.startsWith('ctr:') ? d.containers[ch.on.slice(4)] : d.machines[ch.on];
+    const at = parseNodeId(ch.on);
+    const owner = at.kind === 'ctr' ? d.containers[at.id] : at.kind === 'machine' ? d.machines[at.id] : undefined;
     if (!owner) return;
     const e = rec(ch.entry) as unknown as ArpEntry;
     owner.arp = upsert(owner.arp, (x) => x.ip === e.ip && x.dev === e.dev, { ...e }, ch.kind, false);
   } else if (ch.table === 'fdb') {
-    const net = ch.on.startsWith('net:') ? d.networks[ch.on.slice(4)] : undefined;
+    const at = parseNodeId(ch.on);
+    const net = at.kind === 'net' ? d.networks[at.id] : undefined;
     if (!net) return;
     const e = rec(ch.entry) as unknown as FdbEntry;
     net.fdb = upsert(net.fdb, (x) => x.mac === e.mac, { mac: e.mac, port: e.port }, ch.kind, false);

@@ -1,8 +1,11 @@
-import { DOCKER_HOST, linkId, nodeId } from '../ids';
+import { driverOf, networksOf } from '../drivers';
+import { defaultRouteOf } from '../drivers/lowerLink';
+import { linkId, nodeId } from '../ids';
 import type { Container, IfaceAddr, Machine, Network, Route, World } from '../model';
 import { namespaceOwner } from '../stack';
 import type { Where } from '../where';
 import { inCidr, networkOf, prefixOf } from './addr';
+import { sandboxNode } from './sandbox';
 
 /**
  * The engine's lean view of network stacks. It follows the same rules as `stackOf` (stack.ts):
@@ -39,8 +42,12 @@ export interface NetNode {
   routes: Route[];
   /** routers and the Docker host forward packets not addressed to them */
   forwarding: boolean;
+  /** a Docker host's own namespace: the daemon whose netfilter and conntrack apply here */
+  daemon?: string;
   machine?: Machine;
   container?: Container;
+  /** a swarm load-balancer sandbox (ingress_sbox, lb_<net>) on `machine` (sandbox.ts) */
+  sandbox?: { machine: string; networkId: string; name: string };
 }
 
 /** The namespace key of a `Where` (a `--network host` container runs in the Docker host's). */
@@ -51,26 +58,29 @@ export function nodeKeyOf(world: World, where: Where): string {
 }
 
 function machineNode(world: World, m: Machine): NetNode {
-  const ifaces: NIface[] = m.ifaces.map((f) => ({
-    name: f.name,
-    mac: f.mac,
-    addrs: f.addrs,
-    domain: f.segment ? { kind: 'seg', id: f.segment } : null,
-    link: linkId.iface(m.id, f.name),
-  }));
+  const ifaces: NIface[] = m.ifaces
+    .filter((f) => !f.down)
+    .map((f) => ({
+      name: f.name,
+      mac: f.mac,
+      addrs: f.addrs,
+      domain: f.segment ? { kind: 'seg', id: f.segment } : null,
+      link: linkId.iface(m.id, f.name),
+    }));
   const routes = [...m.routes];
-  if (m.id === DOCKER_HOST) {
-    for (const net of Object.values(world.networks)) {
-      if (net.driver !== 'bridge' || !net.ipam || !net.bridge || !net.bridgeMac) continue;
-      const prefix = prefixOf(net.ipam.subnet);
+  const daemon = world.daemons[m.id] ? m.id : undefined;
+  if (daemon) {
+    for (const net of networksOf(world, daemon)) {
+      const dev = driverOf(net).hostDevice(net, daemon);
+      if (!dev) continue;
       ifaces.push({
-        name: net.bridge,
-        mac: net.bridgeMac,
-        addrs: [{ ip: net.ipam.gateway, prefix }],
+        name: dev.name,
+        mac: dev.mac,
+        addrs: dev.addrs,
         domain: { kind: 'br', netId: net.id },
-        link: linkId.bridgeHost(net.bridge),
+        link: dev.link,
       });
-      routes.push({ dst: net.ipam.subnet, dev: net.bridge, proto: 'kernel', scope: 'link', src: net.ipam.gateway });
+      routes.push(dev.route);
     }
   }
   return {
@@ -80,7 +90,9 @@ function machineNode(world: World, m: Machine): NetNode {
     label: m.hostname,
     ifaces,
     routes,
-    forwarding: m.kind === 'router' || m.kind === 'docker-host',
+    // Docker Desktop's PC forwards its VM's traffic (vpnkit, src/sim/desktop.ts)
+    forwarding: m.kind === 'router' || m.kind === 'docker-host' || m.desktopVm !== undefined,
+    ...(daemon ? { daemon } : {}),
     machine: m,
   };
 }
@@ -94,18 +106,20 @@ function containerNode(world: World, c: Container): NetNode {
   if (c.state === 'running') {
     for (const ep of c.endpoints) {
       const net = world.networks[ep.networkId];
-      if (!ep.ip || !ep.ifname || !ep.veth || !ep.mac || !net?.ipam) continue;
+      if (!ep.ip || !ep.ifname || !ep.mac || !net?.ipam) continue;
+      const at = driverOf(net).endpointLink(net, ep);
+      if (!at) continue;
       const prefix = prefixOf(net.ipam.subnet);
       ifaces.push({
         name: ep.ifname,
         mac: ep.mac,
         addrs: [{ ip: ep.ip, prefix }],
-        domain: { kind: 'br', netId: net.id },
-        link: linkId.veth(ep.veth),
-        port: ep.veth,
+        domain: at.domain,
+        link: at.link,
+        ...(at.port ? { port: at.port } : {}),
       });
       routes.push({ dst: networkOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
-      if (!gw && !net.internal) gw = { dst: 'default', via: net.ipam.gateway, dev: ep.ifname };
+      if (!gw && !net.internal && !driverOf(net).noGateway) gw = defaultRouteOf(net, ep.ifname) ?? undefined;
     }
   }
   if (gw) routes.unshift(gw);
@@ -132,6 +146,7 @@ const nodeCache = new WeakMap<Machine | Container, { networks: World['networks']
 /** Builds the node for a namespace key (machine id or container id); null if it does not exist. */
 export function buildNode(world: World, key: string): NetNode | null {
   const m = world.machines[key];
+  if (!m && key.startsWith('sbox:')) return sandboxNode(world, key);
   const c = m ? undefined : world.containers[key];
   const obj = m ?? c;
   if (!obj) return null;
@@ -141,6 +156,13 @@ export function buildNode(world: World, key: string): NetNode | null {
   nodeCache.set(obj, { networks: world.networks, node });
   return node;
 }
+
+/**
+ * Whose tables a change names: the node's canvas id, except for a swarm sandbox, which is drawn
+ * on its host's node but keeps its own ARP cache, routes and conntrack (so playback does not put
+ * them in the host's tables).
+ */
+export const tableOn = (node: NetNode): string => (node.sandbox ? node.key : node.canvas);
 
 /** Longest-prefix match; ties keep table order (lowest metric first). */
 export function lookupRoute(node: NetNode, dst: string): { route: Route; iface: NIface } | null {

@@ -1,3 +1,4 @@
+import { hostsNames } from '../lookup';
 import { stackOf } from '../stack';
 import type { ShellCommand } from './index';
 
@@ -53,6 +54,14 @@ export const basicCommands: Record<string, ShellCommand> = {
     if (argv[1] === '-i' || argv[1] === '-I') {
       const ips = (stack?.ifaces ?? []).flatMap((f) => f.addrs.map((a) => a.ip)).filter((ip) => ip !== '127.0.0.1');
       return { world, output: argv[1] === '-I' ? `${ips.join(' ')} ` : ips.join(' '), exitCode: 0 };
+    }
+    if (argv[1] === '-f' || argv[1] === '--fqdn' || argv[1] === '-d' || argv[1] === '--domain') {
+      // the canonical name from /etc/hosts: a container's own line is "FQDN short" (--domainname)
+      const c = where.kind === 'container' ? world.containers[where.id] : undefined;
+      const fqdn = c ? hostsNames(c)[0] : (stack?.hostname ?? '');
+      const dot = fqdn.indexOf('.');
+      if (argv[1] === '-f' || argv[1] === '--fqdn') return { world, output: fqdn, exitCode: 0 };
+      return { world, output: dot > 0 ? fqdn.slice(dot + 1) : '', exitCode: 0 };
     }
     if (argv.length > 1) return { world, output: 'hostname: you must be root to change the host name', exitCode: 1 };
     return { world, output: stack?.hostname ?? '', exitCode: 0 };

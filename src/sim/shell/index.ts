@@ -8,6 +8,8 @@ import { iptables } from './iptables';
 import { netTools } from './nettools';
 import { nsenterTarget } from './nsenter';
 import { packetCommands } from './packet';
+import { service, systemctl } from './services';
+import { netstat, ss } from './ss';
 import { tcpdumpCommand } from './tcpdump';
 import { commandNotFound, hasTool, voiceOf } from './tools';
 
@@ -43,6 +45,10 @@ const localCommands: Record<string, ShellCommand> = {
   ip: ipCommand,
   iptables,
   tcpdump: tcpdumpCommand,
+  ss,
+  netstat,
+  systemctl,
+  service,
   sh: shellC,
   bash: shellC,
   ash: shellC,
@@ -60,12 +66,12 @@ localCommands.nsenter = (world, argv, where) => {
   }
   const known = packetCommands[cmd] ?? localCommands[cmd];
   if (!known || cmd === 'nsenter') return notSimulated(world, cmd);
-  return known(world, [cmd, ...t.cmd.slice(1)], { kind: 'container', id: t.id }, t.cmd.join(' '));
+  return known(world, [cmd, ...t.cmd.slice(1)], { kind: 'container', id: t.id, hostPids: true }, t.cmd.join(' '));
 };
 
 /** Commands a user can turn to instead (the ones this console simulates). */
 const SIMULATED =
-  'ping, curl, wget, nslookup, dig, host, getent, traceroute, tcpdump, ip, iptables, conntrack, bridge, cat';
+  'ping, curl, wget, nslookup, dig, host, getent, traceroute, tcpdump, ip, ss, iptables, conntrack, bridge, cat';
 
 function notSimulated(world: World, cmd: string): CommandResult {
   return {

@@ -3,6 +3,7 @@ import type { CommandResult, Route, World } from '../model';
 import { neighState } from '../net/ageing';
 import { type Stack, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
+import { ipChange, isIpChange } from './ipChange';
 import { briefAddr, briefLink, routeGet } from './ipExtra';
 
 /**
@@ -47,6 +48,7 @@ function linkLines(stack: Stack, f: StackIface, forLink: boolean): string[] {
       '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
     ];
   }
+  if (f.lower) return lowerLinkLines(f, mode);
   const flags = f.carrier ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP';
   const state = f.carrier ? 'UP' : 'DOWN';
   const master = f.master ? `master ${f.master} ` : '';
@@ -60,7 +62,33 @@ function linkLines(stack: Stack, f: StackIface, forLink: boolean): string[] {
         ? ` link-netnsid ${netnsId(stack, f)}`
         : '';
   return [
-    `${f.index}: ${name}: <${flags}> mtu 1500 qdisc ${qdisc} ${master}state ${state} ${mode}${tail}`,
+    `${f.index}: ${name}: <${flags}> mtu ${f.mtu ?? 1500} qdisc ${qdisc} ${master}state ${state} ${mode}${tail}`,
+    `    link/ether ${f.mac} brd ff:ff:ff:ff:ff:ff${netns}`,
+  ];
+}
+
+/**
+ * A macvlan/ipvlan link: `eth0@if2` in a container (the parent's ifindex; M-DOWN: its lower device
+ * is in another namespace), `mac0@eth0` on the host. ipvlan links show state UNKNOWN (fact 88),
+ * l3 ones NOARP (fact 89). A link not yet up is `<BROADCAST,MULTICAST> … qdisc noop state DOWN`.
+ */
+function lowerLinkLines(f: StackIface, mode: string): string[] {
+  const lower = f.lower!;
+  const onHost = typeof lower.parent === 'string';
+  const name = `${f.name}@${onHost ? lower.parent : `if${lower.parent}`}`;
+  const tail = onHost ? 'group default qlen 1000' : 'group default ';
+  const netns = onHost ? '' : ' link-netnsid 0';
+  if (f.down) {
+    return [
+      `${f.index}: ${name}: <BROADCAST,MULTICAST> mtu ${f.mtu ?? 1500} qdisc noop state DOWN ${mode}${tail}`,
+      `    link/ether ${f.mac} brd ff:ff:ff:ff:ff:ff${netns}`,
+    ];
+  }
+  const noarp = lower.kind === 'ipvlan-l3' ? 'NOARP,' : '';
+  const mdown = onHost ? '' : ',M-DOWN';
+  const state = lower.kind === 'macvlan' ? 'UP' : 'UNKNOWN';
+  return [
+    `${f.index}: ${name}: <BROADCAST,MULTICAST,${noarp}UP,LOWER_UP${mdown}> mtu ${f.mtu ?? 1500} qdisc noqueue state ${state} ${mode}${tail}`,
     `    link/ether ${f.mac} brd ff:ff:ff:ff:ff:ff${netns}`,
   ];
 }
@@ -69,7 +97,8 @@ function addrLines(f: StackIface, container: boolean): string[] {
   const out: string[] = [];
   for (const a of f.addrs) {
     const lo = f.attach.kind === 'loopback';
-    const scope = lo ? 'scope host' : `brd ${broadcast(a.ip, a.prefix)} scope global`;
+    // a /32 (or /31) has no broadcast address: iproute2 prints no brd
+    const scope = lo ? 'scope host' : a.prefix >= 31 ? 'scope global' : `brd ${broadcast(a.ip, a.prefix)} scope global`;
     out.push(`    inet ${a.ip}/${a.prefix} ${scope} ${f.name}`, '       valid_lft forever preferred_lft forever');
   }
   if (f.attach.kind === 'loopback') {
@@ -129,6 +158,7 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
     if (args[0] === undefined) return { world, output: IP_USAGE, exitCode: 255 };
     return { world, output: `Object "${args[0]}" is unknown, try "ip help".`, exitCode: 255 };
   }
+  if (isIpChange(obj, args[1])) return ipChange(world, obj, args[1], args.slice(2), where);
   const stack = stackOf(world, where);
   if (!stack) return { world, output: '', exitCode: 1 };
   let rest = args.slice(1);

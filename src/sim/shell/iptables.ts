@@ -15,7 +15,9 @@ export function ruleSpec(r: NfRule): string {
     opt('-o', r.out),
     r.proto ? `-p ${r.proto}` : null,
     r.dstTypeLocal ? '-m addrtype --dst-type LOCAL' : null,
+    r.srcTypeLocal ? '-m addrtype --src-type LOCAL' : null,
     r.proto && r.proto !== 'icmp' && r.dport != null ? `-m ${r.proto} --dport ${r.dport}` : null,
+    r.proto && r.proto !== 'icmp' && r.sport != null ? `-m ${r.proto} --sport ${r.sport}` : null,
     r.ctstate ? `-m conntrack --ctstate ${r.ctstate.join(',')}` : null,
     `-j ${r.target}`,
     r.toDestination ? `--to-destination ${r.toDestination}` : null,
@@ -42,7 +44,9 @@ function addr(m: NfMatch | undefined, numeric: boolean): string {
 function extras(r: NfRule): string {
   const xs: string[] = [];
   if (r.dstTypeLocal) xs.push('ADDRTYPE match dst-type LOCAL');
+  if (r.srcTypeLocal) xs.push('ADDRTYPE match src-type LOCAL');
   if (r.proto && r.proto !== 'icmp' && r.dport != null) xs.push(`${r.proto} dpt:${r.dport}`);
+  if (r.proto && r.proto !== 'icmp' && r.sport != null) xs.push(`${r.proto} spt:${r.sport}`);
   if (r.ctstate) xs.push(`ctstate ${r.ctstate.join(',')}`);
   if (r.toDestination) xs.push(`to:${r.toDestination}`);
   return xs.join(' ');

@@ -26,6 +26,9 @@ const MACHINE_BASE = [
   'vi',
   'vim',
   'tcpdump',
+  'sudo',
+  'systemctl',
+  'service',
 ];
 
 /** coreutils (or busybox's) file tools: in every image that has `cat`; busybox also has vi. */
@@ -36,7 +39,9 @@ export function hasTool(world: World, where: Where, tool: string): boolean {
   if (BUILTINS.includes(tool)) return true;
   if (where.kind === 'machine') {
     const m = world.machines[where.id];
-    return Boolean(m && (m.tools.includes(tool) || MACHINE_BASE.includes(tool)));
+    if (!m) return false;
+    // iproute2 ships ss beside ip
+    return m.tools.includes(tool) || MACHINE_BASE.includes(tool) || (tool === 'ss' && m.tools.includes('ip'));
   }
   const c = world.containers[where.id];
   if (!c) return false;

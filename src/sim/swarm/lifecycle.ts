@@ -1,11 +1,12 @@
 import { dockerTime } from '../clock';
-import { DOCKER_HOST } from '../ids';
-import { planNetworkIpam } from '../ipam';
+import { daemonView } from '../docker/scope';
+import { allocateAddress, planNetworkIpam } from '../ipam';
 import type { Network, World } from '../model';
 import { randomId, randomMac } from '../prng';
 import { allocateOverlayIp, lowestFreeVni, nextOverlaySubnet } from './overlayIpam';
 import { reconcileService } from './schedule';
 import { randomBase36 } from './state';
+import { gwbridgeOf, removeTaskContainer } from './taskContainer';
 
 /**
  * What joining and leaving a swarm does to the World (writers on an immer draft): the cluster
@@ -14,10 +15,9 @@ import { randomBase36 } from './state';
 
 /** Creates the node's docker_gwbridge unless it has one: a bridge with icc off and masquerade on. */
 export function ensureGwbridge(d: World, machine: string): void {
-  if (Object.values(d.networks).some((n) => n.name === 'docker_gwbridge' && n.daemon === machine)) return;
-  // Local IPAM and the host's bridges are still the first daemon's alone (per-daemon scoping comes next).
-  if (machine !== DOCKER_HOST) return;
-  const plan = planNetworkIpam(d, {});
+  if (gwbridgeOf(d, machine)) return;
+  // local IPAM: the pools this daemon's own networks leave free (every host gets 172.18.0.0/16)
+  const plan = planNetworkIpam(daemonView(d, machine), machine, {});
   if (!plan.ok) return;
   const id = randomId(d);
   const net: Network = {
@@ -43,6 +43,9 @@ export function ensureGwbridge(d: World, machine: string): void {
     fdb: [],
   };
   d.networks[id] = net;
+  // the ingress sandbox joins it first (fact 75: gateway_ingress-sbox, usually 172.18.0.2)
+  const ip = allocateAddress(d, net);
+  if (ip.ok) net.sandboxes = [{ name: 'gateway_ingress-sbox', ip: ip.value, mac: randomMac(d) }];
 }
 
 /** A swarm-scoped overlay network record (25-char id, VNI from 4096, subnet from 10.0.0.0/8 in /24s). */
@@ -128,6 +131,7 @@ export function dropNode(d: World, machine: string): void {
   for (const n of s.nodes) if (n.machine === machine && n.status === 'ready') n.status = 'down';
   for (const t of Object.values(s.tasks)) {
     if (t.node === machine && t.desired === 'running') {
+      removeTaskContainer(d, t);
       t.desired = 'shutdown';
       t.state = 'shutdown';
       t.since = d.clock;
@@ -143,6 +147,7 @@ export function dropNode(d: World, machine: string): void {
  * still joined lose the cluster too, where real ones would be left with an unreachable manager.
  */
 export function dropSwarm(d: World): void {
+  for (const t of Object.values(d.swarm?.tasks ?? {})) removeTaskContainer(d, t);
   for (const n of Object.values(d.networks)) if (n.scope === 'swarm') delete d.networks[n.id];
   delete d.swarm;
 }

@@ -1,5 +1,8 @@
 import { IPv4, IPv4CidrRange } from 'ip-num';
+import { plainContainers } from '../ipam';
 import type { World } from '../model';
+import { endpointIps, usedOnDraft } from './draftCache';
+import { plain } from './state';
 
 /**
  * Swarm's global-scope IPAM (docker-facts 1, 46, 76): overlay subnets are the /24s of 10.0.0.0/8
@@ -44,19 +47,29 @@ export function lowestFreeVni(world: World): number {
 
 /** Addresses held on an overlay: gateway, node ingress endpoints, VIPs, live tasks, attached containers. */
 export function overlayUsed(world: World, networkId: string): Set<string> {
+  const used = overlayReserved(world, networkId);
+  for (const c of Object.values(plainContainers(world)))
+    for (const ep of c.endpoints) if (ep.networkId === networkId && ep.ip) used.add(ep.ip);
+  return used;
+}
+
+/** What swarm itself holds on an overlay: gateway, ingress and lb endpoints, VIPs, live tasks. */
+function overlayReserved(world: World, networkId: string): Set<string> {
   const net = world.networks[networkId];
   const used = new Set<string>();
   if (net?.ipam) used.add(net.ipam.gateway);
-  const s = world.swarm;
+  const s = plain(world.swarm);
   if (s) {
     if (net?.ingress) for (const n of s.nodes) if (n.ingressIp && n.status === 'ready') used.add(n.ingressIp);
+    for (const n of s.nodes) {
+      const lb = n.status === 'ready' ? n.lbIps?.[networkId] : undefined;
+      if (lb) used.add(lb);
+    }
     for (const svc of Object.values(s.services))
       for (const v of svc.vips) if (v.networkId === networkId) used.add(v.addr.split('/')[0]);
     for (const t of Object.values(s.tasks))
       if (t.desired === 'running') for (const a of t.addrs) if (a.networkId === networkId) used.add(a.ip);
   }
-  for (const c of Object.values(world.containers))
-    for (const ep of c.endpoints) if (ep.networkId === networkId && ep.ip) used.add(ep.ip);
   return used;
 }
 
@@ -68,12 +81,17 @@ export function allocateOverlayIp(d: World, networkId: string): string | null {
   const r = range(net.ipam.subnet);
   const first = r.getFirst().getValue();
   const size = Number(r.getLast().getValue() - first) + 1;
-  const used = overlayUsed(d, networkId);
+  const used = usedOnDraft(d, networkId, (w) => {
+    const used = overlayReserved(w, networkId);
+    for (const ip of endpointIps(d).get(networkId) ?? []) used.add(ip);
+    return used;
+  });
   const lastOff = s.ipamLast[networkId] ?? 0;
   for (let k = 1; k < size; k++) {
     const off = ((lastOff + k - 1) % (size - 2)) + 1; // 1 .. size-2: not network, not broadcast
     const ip = IPv4.fromNumber(first + BigInt(off)).toString();
     if (used.has(ip)) continue;
+    used.add(ip);
     s.ipamLast[networkId] = off;
     return ip;
   }

@@ -1,7 +1,8 @@
 import { imageInfo } from '../images';
 import type { World } from '../model';
 import { allocateOverlayIp } from './overlayIpam';
-import { pickNode, randomBase36, schedulableNodes } from './state';
+import { pickNode, plain, randomBase36, schedulableNodes } from './state';
+import { removeTaskContainer, startTaskContainer } from './taskContainer';
 import type { SwarmTask } from './types';
 
 /**
@@ -45,6 +46,7 @@ function newTask(d: World, serviceId: string, slot: number, node: string): Swarm
       const ip = allocateOverlayIp(d, networkId);
       if (ip) task.addrs.push({ networkId, ip });
     }
+    startTaskContainer(d, task.id);
   }
   return task;
 }
@@ -54,24 +56,37 @@ export function reconcileService(d: World, serviceId: string): void {
   const s = d.swarm!;
   const svc = s.services[serviceId];
   if (!svc) return;
-  const live = () => Object.values(s.tasks).filter((t) => t.serviceId === serviceId && t.desired === 'running');
+  // one snapshot of the tasks, kept up to date below: a snapshot per slot cost O(tasks) each
+  const all = Object.values(plain(s.tasks)).filter((t) => t.desired === 'running');
+  const live = all.filter((t) => t.serviceId === serviceId);
   if (svc.mode === 'replicated') {
     // Scaled down: the highest slots go, and their tasks are deleted.
-    for (const t of live()) if (t.slot > svc.replicas) delete s.tasks[t.id];
+    for (const t of live) {
+      if (t.slot <= svc.replicas) continue;
+      removeTaskContainer(d, s.tasks[t.id]);
+      delete s.tasks[t.id];
+    }
+    const kept = live.filter((t) => t.slot <= svc.replicas);
+    const others = all.filter((t) => t.serviceId !== serviceId);
+    const slots = new Set(kept.map((t) => t.slot));
     for (let slot = 1; slot <= svc.replicas; slot++) {
-      if (live().some((t) => t.slot === slot)) continue;
-      const node = pickNode(s, serviceId);
+      if (slots.has(slot)) continue;
+      const node = pickNode(s, serviceId, [...others, ...kept]);
       if (!node) break;
-      newTask(d, serviceId, slot, node.machine);
+      kept.push(newTask(d, serviceId, slot, node.machine));
     }
   } else {
     const nodes = schedulableNodes(s);
-    for (const n of nodes) if (!live().some((t) => t.node === n.machine)) newTask(d, serviceId, 0, n.machine);
+    for (const n of nodes) if (!live.some((t) => t.node === n.machine)) newTask(d, serviceId, 0, n.machine);
   }
 }
 
 /** Removes a service's tasks (service rm). */
 export function dropTasks(d: World, serviceId: string): void {
   const s = d.swarm!;
-  for (const t of Object.values(s.tasks)) if (t.serviceId === serviceId) delete s.tasks[t.id];
+  for (const t of Object.values(s.tasks)) {
+    if (t.serviceId !== serviceId) continue;
+    removeTaskContainer(d, t);
+    delete s.tasks[t.id];
+  }
 }

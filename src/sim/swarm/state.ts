@@ -1,8 +1,18 @@
-import type { Machine, World } from '../model';
+import { current, type Draft, isDraft } from 'immer';
+import type { Machine, Network, World } from '../model';
 import { nextU32 } from '../prng';
-import type { Swarm, SwarmNode, SwarmService } from './types';
+import type { Swarm, SwarmNode, SwarmService, SwarmTask } from './types';
 
 /** Reading and small writes of `World.swarm` (pure; the writers take an immer draft). */
+
+/**
+ * A plain snapshot of a part of an immer draft (the value itself when it is no draft): scanning a
+ * draft's tasks or containers makes a proxy of each one, which cost 250 ms a `service create` at
+ * 500 tasks; read-only scans go through this. Never write to what it returns.
+ */
+export function plain<T>(x: T): T {
+  return isDraft(x) ? (current(x as Draft<T>) as T) : x;
+}
 
 const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -77,16 +87,25 @@ export function schedulableNodes(s: Swarm): SwarmNode[] {
  * swarmkit's spread scheduler for one new task of `serviceId`: the ready node with the fewest of
  * this service's running tasks, then the fewest tasks of any service, then join order.
  */
-export function pickNode(s: Swarm, serviceId: string): SwarmNode | undefined {
-  const live = Object.values(s.tasks).filter((t) => t.desired === 'running');
+export function pickNode(
+  s: Swarm,
+  serviceId: string,
+  live: SwarmTask[] = Object.values(plain(s.tasks)).filter((t) => t.desired === 'running'),
+): SwarmNode | undefined {
+  // one pass over the tasks (a read through a draft per node and task cost a proxy each)
+  const mine = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const t of live) {
+    total.set(t.node, (total.get(t.node) ?? 0) + 1);
+    if (t.serviceId === serviceId) mine.set(t.node, (mine.get(t.node) ?? 0) + 1);
+  }
   let best: SwarmNode | undefined;
   let bestKey: [number, number] = [Infinity, Infinity];
   for (const n of schedulableNodes(s)) {
-    const mine = live.filter((t) => t.node === n.machine && t.serviceId === serviceId).length;
-    const total = live.filter((t) => t.node === n.machine).length;
-    if (mine < bestKey[0] || (mine === bestKey[0] && total < bestKey[1])) {
+    const key: [number, number] = [mine.get(n.machine) ?? 0, total.get(n.machine) ?? 0];
+    if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
       best = n;
-      bestKey = [mine, total];
+      bestKey = key;
     }
   }
   return best;
@@ -95,3 +114,21 @@ export function pickNode(s: Swarm, serviceId: string): SwarmNode | undefined {
 /** A standalone container on an overlay that is not --attachable (fact 80: the daemon relays swarmkit's PermissionDenied). */
 export const notAttachable = (name: string) =>
   `Could not attach to network ${name}: rpc error: code = PermissionDenied desc = network ${name} not manually attachable.`;
+
+/**
+ * Whether `daemon` lists a swarm-scoped network (fact 74): a manager knows them all; every node
+ * has ingress; a worker has another overlay while a running task or container of its own is on it:
+ * the network is created there when the first one joins, and removed when the last one stops
+ * (moby daemon/cluster/executor/container controller.go Shutdown -> removeNetworks, which keeps a
+ * network that still has active endpoints; the daemon's releaseNetwork detaches a standalone one).
+ */
+export function swarmNetworkListed(world: World, daemon: string, net: Network): boolean {
+  const me = nodeOf(world, daemon);
+  if (!me) return false;
+  if (me.role === 'manager' || net.ingress) return true;
+  for (const id in world.containers) {
+    const c = world.containers[id];
+    if (c.daemon === daemon && c.state === 'running' && c.endpoints.some((e) => e.networkId === net.id)) return true;
+  }
+  return false;
+}

@@ -18,6 +18,8 @@ export interface SwarmNode {
   addr: string;
   /** its `ingress-endpoint` address in the ingress sandbox (10.0.0.2 on the first node …) */
   ingressIp?: string;
+  /** its load-balancer endpoint (`lb-<net>`, in the `lb_<net id 9>` sandbox) per user overlay it joined (fact 76) */
+  lbIps?: Record<string, string>;
 }
 
 /** A published port of a service (`-p 8080:80`, `--publish published=8080,target=80,mode=host`). */
@@ -64,7 +66,7 @@ export interface SwarmTask {
   /** Machine.id of the node it was scheduled on */
   node: string;
   desired: 'running' | 'shutdown';
-  state: 'running' | 'shutdown' | 'rejected' | 'preparing';
+  state: 'running' | 'shutdown' | 'rejected' | 'preparing' | 'failed';
   /** the error shown by `service ps` (e.g. "No such image: my-image:latest") */
   error?: string;
   /** World clock ms of the last state change */
@@ -96,4 +98,6 @@ export interface Swarm {
   nextDynamicPort: number;
   /** swarm IPAM is serial (fact 5): the offset in its subnet each overlay network handed out last */
   ipamLast: Record<string, number>;
+  /** IPVS round robin: connections scheduled so far per `<node machine>|<network id>|<fwmark>` */
+  rr?: Record<string, number>;
 }

@@ -13,9 +13,9 @@ import { type CSSProperties, type MouseEvent as ReactMouseEvent, useCallback, us
 import { useTranslation } from 'react-i18next';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
-import type { Graph } from '../../store/graph';
+import { cardNetwork, type Graph } from '../../store/graph';
 import { appStore, useApp } from '../../store/instance';
-import { PacketLayer } from '../sim';
+import { PacketLayer } from '../sim/PacketLayer';
 import { createFlowSelector, type FlowNode } from './flow';
 import { dropCommands, nearestAttachedNetwork } from './gestures';
 import { type Layout, layoutGraph } from './layout';
@@ -140,8 +140,10 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     for (const ch of changes) {
       // React Flow may report "B selected" before "A unselected": read the selection afresh for
       // each change, or clicking one node after another would unselect both
-      if (ch.type === 'select' && ch.selected) s.select(ch.id);
-      else if (ch.type === 'select' && !ch.selected && appStore().getState().selected === ch.id) s.select(null);
+      // an overlay's card on another host selects the overlay itself (the inspector's `net:<id>`)
+      if (ch.type === 'select' && ch.selected) s.select(cardNetwork(ch.id));
+      else if (ch.type === 'select' && !ch.selected && appStore().getState().selected === cardNetwork(ch.id))
+        s.select(null);
       else if (ch.type === 'position' && ch.dragging && ch.position) s.setDragging({ id: ch.id, pos: ch.position });
     }
   }, []);
@@ -158,8 +160,10 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     (e: MouseEvent | TouchEvent, node: FlowNode) => {
       if (node.data.kind !== 'container') return;
       const world = appStore().getState().world;
+      const host = world.containers[node.data.containerId]?.daemon;
       const centre = (netId: string) => {
-        const b = absBox(graph, layout, `net:${netId}`);
+        // an overlay's card on the container's own host, else the network's one card
+        const b = absBox(graph, layout, `net:${netId}@${host}`) ?? absBox(graph, layout, `net:${netId}`);
         return b ? { x: b.x + b.w / 2, y: b.y + b.h / 2 } : null;
       };
       dragFrom.current = nearestAttachedNetwork(world, node.data.containerId, centre, flowPoint(e));
@@ -174,11 +178,11 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
       const world = appStore().getState().world;
       const pt = flowPoint(e);
       const net = networkAt(graph, layout, pt, world, node.id);
-      const host = layout[DOCKER_HOST];
+      const host = layout[world.containers[node.data.containerId]?.daemon ?? DOCKER_HOST];
       const outside = host && (pt.x < host.x || pt.x > host.x + host.w || pt.y < host.y || pt.y > host.y + host.h);
       // on a machine or the LAN switch is not "empty canvas": that drop means nothing, back it goes
       if (!net && outside && machineAt(graph, layout, pt)) return { onMachine: true, net, onto: null, lines: [] };
-      const onto = net ? net.slice(4) : outside ? 'outside' : null;
+      const onto = net ? cardNetwork(net).slice(4) : outside ? 'outside' : null;
       const extra = 'altKey' in e && (e.altKey || e.shiftKey);
       const lines = dropCommands(world, node.data.containerId, dragFrom.current, onto, extra);
       return { onMachine: false, net, onto, lines };
@@ -190,7 +194,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     (e: MouseEvent | TouchEvent, node: FlowNode) => {
       const it = intent(e, node);
       if (!it) return;
-      setDropTarget(it.net && it.net !== `net:${dragFrom.current}` ? it.net : null);
+      setDropTarget(it.net && cardNetwork(it.net) !== `net:${dragFrom.current}` ? it.net : null);
       const next = it.onMachine ? 'nothing' : it.lines.length ? it.lines : 'help';
       // the same hint as before keeps its identity: no re-render per pointer move
       setHint((prev) => (String(prev) === String(next) ? prev : next));
@@ -228,8 +232,8 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: FlowNode) => {
     e.preventDefault();
     const s = appStore().getState();
-    s.select(node.id);
-    s.openMenu({ x: e.clientX, y: e.clientY, node: node.id });
+    s.select(cardNetwork(node.id));
+    s.openMenu({ x: e.clientX, y: e.clientY, node: cardNetwork(node.id) });
   }, []);
   const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => {
     e.preventDefault();

@@ -9,6 +9,7 @@ import type { FlowEdge } from './flow';
  */
 export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  if (data?.kind === 'vxlan') return <TunnelEdge {...props} />;
   const [path] = getSmoothStepPath({
     sourceX,
     sourceY,
@@ -50,5 +51,41 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
     </>
   );
 });
+
+/**
+ * An overlay's VXLAN tunnel between its cards on two hosts: up from one card's top, along a run in
+ * the band under the host headers (one run per overlay, `lane`), down onto the next card. Its label
+ * (the VNI) sits on the run, halfway.
+ */
+function TunnelEdge({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps<FlowEdge>) {
+  const runY = Math.min(sourceY, targetY) - 10 - 9 * (data?.lane ?? 0);
+  const r = 6;
+  const dir = targetX >= sourceX ? 1 : -1;
+  const path = [
+    `M ${sourceX} ${sourceY}`,
+    `L ${sourceX} ${runY + r}`,
+    `Q ${sourceX} ${runY} ${sourceX + dir * r} ${runY}`,
+    `L ${targetX - dir * r} ${runY}`,
+    `Q ${targetX} ${runY} ${targetX} ${runY + r}`,
+    `L ${targetX} ${targetY}`,
+  ].join(' ');
+  const text = data?.labels[1] ?? '';
+  return (
+    <>
+      <BaseEdge id={id} path={path} className="wire-path wire-vxlan" />
+      {text && (
+        <EdgeLabelRenderer>
+          <div
+            className="edge-label edge-vxlan"
+            data-testid={`edge-label-${id}`}
+            style={{ transform: `translate(-50%, -50%) translate(${(sourceX + targetX) / 2}px, ${runY}px)` }}
+          >
+            {text}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
 
 export const edgeTypes = { wire: WireEdge };

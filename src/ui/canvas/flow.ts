@@ -1,12 +1,11 @@
 import type { Edge, Node } from '@xyflow/react';
-import { DOCKER_HOST } from '../../sim/ids';
-import type { EdgeKind, Graph, NodeData } from '../../store/graph';
-import { type Box, hostUplinkX, type Layout } from './layout';
+import { cardNetwork, type EdgeKind, type Graph, type NodeData } from '../../store/graph';
+import { type Box, hostIds, hostUplinkX, type Layout, uplinkPeer } from './layout';
 
 /** What a canvas node carries: the graph data plus its size and, for the host, where its uplink sits. */
 export type FlowNodeData = NodeData & { w: number; h: number; uplinkX?: number; dropTarget?: boolean };
 export type FlowNode = Node<FlowNodeData>;
-export type FlowEdgeData = { kind: EdgeKind; labels: [string, string] };
+export type FlowEdgeData = { kind: EdgeKind; labels: [string, string]; lane?: number };
 export type FlowEdge = Edge<FlowEdgeData>;
 
 /** A cached node and the graph data object it was built from (compared by identity first). */
@@ -39,16 +38,17 @@ export function createFlowSelector() {
       dropTarget: string | null;
     },
   ): FlowView {
-    const uplinkX = hostUplinkX(layout);
     const nodes: FlowNode[] = [];
     const seenNodes = new Set<string>();
     for (const g of graph.nodes) {
       const box = layout[g.id];
       if (!box) continue;
       const pos = opts.dragging?.id === g.id ? opts.dragging.pos : { x: box.x, y: box.y };
-      const selected = opts.selected === g.id;
+      // an overlay's cards on every host it spans light up together
+      const selected = opts.selected === g.id || (opts.selected !== null && opts.selected === cardNetwork(g.id));
       const drop = opts.dropTarget === g.id;
-      const hostUplink = g.id === DOCKER_HOST ? uplinkX : undefined;
+      const isHost = g.data.kind === 'host';
+      const hostUplink = isHost ? hostUplinkX(layout, g.id, uplinkPeer(graph, g.id)) : undefined;
       const hit = nodeCache.get(g.id);
       seenNodes.add(g.id);
       // a drag moves the store on every pointer move: comparing the inputs by identity first keeps
@@ -73,7 +73,7 @@ export function createFlowSelector() {
         ...g.data,
         w: box.w,
         h: box.h,
-        ...(g.id === DOCKER_HOST ? { uplinkX } : {}),
+        ...(isHost ? { uplinkX: hostUplink } : {}),
         ...(drop ? { dropTarget: true } : {}),
       };
       const key = JSON.stringify([data, pos, selected, g.parentId]);
@@ -91,7 +91,7 @@ export function createFlowSelector() {
         height: box.h,
         selected,
         ...(g.parentId ? { parentId: g.parentId } : {}),
-        ...(g.id === DOCKER_HOST ? { zIndex: -1, dragHandle: '.host-drag' } : {}),
+        ...(isHost ? { zIndex: -1, dragHandle: '.host-drag' } : {}),
       };
       nodeCache.set(g.id, { key, src: g.data, node });
       nodes.push(node);
@@ -113,6 +113,7 @@ export function createFlowSelector() {
     };
     const edges: FlowEdge[] = [];
     const seenEdges = new Set<string>();
+    const hostSet = new Set(hostIds(graph));
     for (const g of graph.edges) {
       let sourceHandle: string;
       let targetHandle: string;
@@ -121,8 +122,10 @@ export function createFlowSelector() {
       // a cable leaves sideways when the boxes are further apart across than up and down
       const across = Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w));
       const upDown = Math.max(b.y - (a.y + a.h), a.y - (b.y + b.h));
-      const sideways = g.kind === 'iface' && g.target !== DOCKER_HOST && across > upDown;
+      const sideways = g.kind === 'iface' && !hostSet.has(g.target) && across > upDown;
       if (g.kind === 'brhost') [sourceHandle, targetHandle] = ['top', 'stack'];
+      // a VXLAN tunnel runs above the cards, from one host's overlay card to the next one's
+      else if (g.kind === 'vxlan') [sourceHandle, targetHandle] = ['top', 'top'];
       else if (sideways) [sourceHandle, targetHandle] = b.x >= a.x ? ['right', 'left'] : ['left', 'right'];
       // the upper end leaves from its bottom, the lower end enters at its top
       else [sourceHandle, targetHandle] = b.y >= a.y ? ['bottom', 'top'] : ['top', 'bottom'];
@@ -136,7 +139,8 @@ export function createFlowSelector() {
         hit.targetHandle === targetHandle &&
         hit.data.kind === g.kind &&
         hit.data.labels[0] === g.labels[0] &&
-        hit.data.labels[1] === g.labels[1]
+        hit.data.labels[1] === g.labels[1] &&
+        hit.data.lane === g.lane
       ) {
         edges.push(hit);
         continue;
@@ -148,7 +152,7 @@ export function createFlowSelector() {
         target: g.target,
         sourceHandle,
         targetHandle,
-        data: { kind: g.kind, labels: g.labels },
+        data: { kind: g.kind, labels: g.labels, ...(g.lane !== undefined ? { lane: g.lane } : {}) },
         selectable: false,
         className: `wire wire-${g.kind}`,
       };

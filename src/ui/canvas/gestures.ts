@@ -1,3 +1,4 @@
+import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
 
 /** Quotes a name for the console only when it needs it (names are user-typed). */
@@ -22,14 +23,21 @@ export function dropCommands(
   const c = world.containers[containerId];
   if (!c) return [];
   const name = shellArg(c.name);
-  const netName = (id: string | null) => (id ? world.networks[id]?.name : undefined);
+  // a container can join only its own daemon's networks (or swarm-scoped ones)
+  const mine = (id: string | null) => {
+    const n = id ? world.networks[id] : undefined;
+    return n && (n.daemon === c.daemon || n.daemon === null) ? n : undefined;
+  };
+  const netName = (id: string | null) => mine(id)?.name;
+  // the docker CLI of the container's host: on another host than the first, `@host docker …`
+  const docker = c.daemon === DOCKER_HOST ? 'docker' : `@${c.daemon} docker`;
   const fromName = netName(from);
-  if (onto === 'outside') return fromName ? [`docker network disconnect ${shellArg(fromName)} ${name}`] : [];
+  if (onto === 'outside') return fromName ? [`${docker} network disconnect ${shellArg(fromName)} ${name}`] : [];
   const toName = netName(onto);
   if (!toName || onto === from) return [];
-  const connect = `docker network connect ${shellArg(toName)} ${name}`;
+  const connect = `${docker} network connect ${shellArg(toName)} ${name}`;
   if (addAsExtra || !fromName) return [connect];
-  return [`docker network disconnect ${shellArg(fromName)} ${name}`, connect];
+  return [`${docker} network disconnect ${shellArg(fromName)} ${name}`, connect];
 }
 
 /** Of the networks a container is attached to, the one whose bridge node is nearest the drag start. */
@@ -53,5 +61,5 @@ export function nearestAttachedNetwork(
   }
   if (best) return best;
   // host / none: the mode's network
-  return Object.values(world.networks).find((n) => n.name === c.networkMode)?.id ?? null;
+  return Object.values(world.networks).find((n) => n.daemon === c.daemon && n.name === c.networkMode)?.id ?? null;
 }

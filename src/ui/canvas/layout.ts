@@ -33,9 +33,14 @@ export function gridColumns(n: number): number {
   return Math.max(5, Math.ceil(Math.sqrt(n * 0.45)));
 }
 
-function hostInterior(graph: Graph, layout: Layout, m: Metrics): { w: number; h: number } {
-  const nets = graph.nodes.filter((n) => n.parentId === DOCKER_HOST && n.data.kind === 'network');
-  const ctrs = graph.nodes.filter((n) => n.data.kind === 'container');
+/** The Docker hosts drawn as boxes (the first one always first). */
+export function hostIds(graph: Graph): string[] {
+  return graph.nodes.filter((n) => n.data.kind === 'host').map((n) => n.id);
+}
+
+function hostInterior(graph: Graph, layout: Layout, m: Metrics, host: string): { w: number; h: number } {
+  const nets = graph.nodes.filter((n) => n.parentId === host && n.data.kind === 'network');
+  const ctrs = graph.nodes.filter((n) => n.parentId === host && n.data.kind === 'container');
   const byColumn = new Map<string, GraphNode[]>(nets.map((n) => [n.id, []]));
   const edgeTo = new Map<string, string>();
   for (const e of graph.edges) if (!edgeTo.has(e.target)) edgeTo.set(e.target, e.source);
@@ -118,28 +123,34 @@ export function layoutGraph(
     const p = pinned[id];
     return p && { x: p.x * m.scale, y: p.y * m.scale };
   };
-  const inner = hostInterior(graph, layout, m);
-  for (const n of graph.nodes) {
-    const p = pin(n.id);
-    if (p && layout[n.id] && n.parentId) layout[n.id] = { ...layout[n.id], ...p };
-  }
-  // the host box grows to hold children a person moved
-  let w = inner.w;
-  let h = inner.h;
-  for (const n of graph.nodes)
-    if (n.parentId === DOCKER_HOST && layout[n.id]) {
+  const hosts = hostIds(graph);
+  const sizes = hosts.map((host) => {
+    const inner = hostInterior(graph, layout, m, host);
+    // the host box grows to hold children a person moved
+    let w = inner.w;
+    let h = inner.h;
+    for (const n of graph.nodes) {
+      if (n.parentId !== host || !layout[n.id]) continue;
+      const p = pin(n.id);
+      if (p) layout[n.id] = { ...layout[n.id], ...p };
       w = Math.max(w, layout[n.id].x + layout[n.id].w + m.pad);
       h = Math.max(h, layout[n.id].y + layout[n.id].h + m.pad);
     }
-  w = Math.max(w, 560 * m.scale);
+    return { w: Math.max(w, 560 * m.scale), h };
+  });
 
   // outside the host, a band above it read left to right: internet hosts, the internet core,
   // the home router, the LAN switch with the PCs; the host hangs below the switch
   const ids = new Set(graph.nodes.map((n) => n.id));
   const lan = nodeId.segment('lan');
-  const known = new Set([DOCKER_HOST, 'internet', 'router', lan]);
+  const known = new Set([...hosts, 'internet', 'router', lan]);
   const machineIds = graph.nodes.filter((n) => n.data.kind === 'machine').map((n) => n.id);
-  const pcs = graph.nodes.filter((n) => n.data.kind === 'machine' && n.data.role === 'pc').map((n) => n.id);
+  // a PC that runs a Docker host inside it (Docker Desktop's VM) sits last, right above its host
+  const runsHost = (id: string) => hosts.some((h) => uplinkPeer(graph, h) === id);
+  const pcs = graph.nodes
+    .filter((n) => n.data.kind === 'machine' && n.data.role === 'pc')
+    .map((n) => n.id)
+    .sort((a, b) => Number(runsHost(a)) - Number(runsHost(b)));
   const leaves = machineIds.filter((id) => !known.has(id) && !pcs.includes(id));
   const { machineW: mw, machineH: mh } = m;
   const [g1, g2, g3, g4] = m.band;
@@ -171,8 +182,18 @@ export function layoutGraph(
   pcs.forEach((id, i) => {
     layout[id] = { x: lanX + m.segmentW + g4, y: (bandH - pcs.length * stepY + 16) / 2 + i * stepY, w: mw, h: mh };
   });
-  if (ids.has(DOCKER_HOST))
-    layout[DOCKER_HOST] = { x: 0, y: bandH + m.bandToHost, w: Math.max(w, lanX + m.segmentW + 40), h };
+  // hosts side by side under the LAN, the first one at the left edge as with one host
+  let hx = 0;
+  hosts.forEach((host, i) => {
+    const { w, h } = sizes[i];
+    // one host spans the band above it; several share it, none stretched (a wide first host
+    // made a two-host world 2,000 px wide, fitted at 1280x720 below the compact-text floor)
+    const peer = uplinkPeer(graph, host);
+    const reach = peer && layout[peer] ? layout[peer].x + layout[peer].w / 2 + 40 : lanX + m.segmentW + 40;
+    const hw = hosts.length === 1 ? Math.max(w, reach) : w;
+    layout[host] = { x: hx, y: bandH + m.bandToHost, w: hw, h };
+    hx += hw + m.colGap * 2;
+  });
   for (const n of graph.nodes) {
     const p = pin(n.id);
     if (p && layout[n.id] && !n.parentId) layout[n.id] = { ...layout[n.id], ...p };
@@ -180,10 +201,21 @@ export function layoutGraph(
   return layout;
 }
 
-/** x of the host's eth0 handle, relative to the host box: under the LAN switch. */
-export function hostUplinkX(layout: Layout): number {
-  const host = layout[DOCKER_HOST];
-  const lan = layout[nodeId.segment('lan')];
+/**
+ * The machine a host's eth0 is cabled to when that is not the LAN switch: the PC whose Docker
+ * Desktop VM it is (src/sim/desktop.ts). Undefined for a host on the LAN.
+ */
+export function uplinkPeer(graph: Graph, hostId: string): string | undefined {
+  const e = graph.edges.find((x) => x.kind === 'iface' && (x.source === hostId || x.target === hostId));
+  if (!e) return undefined;
+  const other = e.source === hostId ? e.target : e.source;
+  return other === nodeId.segment('lan') ? undefined : other;
+}
+
+/** x of a host's eth0 handle, relative to its box: under the LAN switch or the PC it is cabled to (or its left part when further right). */
+export function hostUplinkX(layout: Layout, hostId: string = DOCKER_HOST, peer?: string): number {
+  const host = layout[hostId];
+  const lan = layout[peer ?? nodeId.segment('lan')];
   if (!host || !lan) return 100;
   return Math.min(Math.max(lan.x + lan.w / 2 - host.x, 40), host.w - 40);
 }

@@ -131,10 +131,16 @@ export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
 export function networkHeight(d: NetworkData, m: Metrics = NORMAL): number {
   const f = m.font;
   const inner = m.networkW - 24;
-  const badges = [d.driver, d.internal ? 'internal' : '', d.dns ? 'DNS' : ''].filter(Boolean);
+  const badges = [
+    d.driver,
+    d.internal ? 'internal' : '',
+    d.dns ? 'DNS' : '',
+    d.overlay?.attachable ? 'attachable' : '',
+    d.overlay?.ingress ? 'routing mesh' : '',
+  ].filter(Boolean);
   const badgeW = badges.reduce((w, b) => w + b.length * f * 0.86 * 0.7 + f * 1.2, 0);
   const nameW = d.name.length * f * 1.08 * BOLD;
   const titleLines = nameW + badgeW > inner ? linesOf(d.name, f * 1.08, BOLD, inner) + 1 : 1;
-  const body = d.bridge ? 3 * f * 0.92 * 1.3 : 2 * f * 0.85 * 1.3;
+  const body = d.bridge || d.overlay ? 3 * f * 0.92 * 1.3 : 2 * f * 0.85 * 1.3;
   return Math.ceil(30 + m.chromeY + titleLines * f * 1.08 * 1.35 + body + composeH(d.compose, inner, f));
 }

@@ -90,7 +90,7 @@ export const HostNode = memo(function HostNode({ data }: P) {
   if (data.kind !== 'host') return null;
   const eth0 = data.ifaces.find((f) => f.name === 'eth0');
   return (
-    <div className="node host" style={{ width: data.w, height: data.h }} data-testid="node-docker-host">
+    <div className="node host" style={{ width: data.w, height: data.h }} data-testid={`node-${data.machineId}`}>
       <div className="host-drag host-header" style={{ height: headerH - 2 }}>
         <span className="host-title">
           <span className="badge badge-host lod-x">{t('node.dockerHost')}</span>{' '}
@@ -137,9 +137,38 @@ export const NetworkNode = memo(function NetworkNode({ data, selected }: P) {
         <span className={`badge drv-badge drv-${data.driver} lod-x`}>{data.driver}</span>
         {data.internal && <span className="badge lod-x">{t('node.internal')}</span>}
         {data.dns && <span className="badge badge-dns lod-x">{t('node.dns')}</span>}
+        {data.overlay?.attachable && <span className="badge lod-x">{t('node.attachable')}</span>}
+        {data.overlay?.ingress && <span className="badge lod-x">{t('node.ingress')}</span>}
       </div>
       {data.compose && <ComposeTagView tag={data.compose} />}
-      {data.bridge ? (
+      {data.overlay ? (
+        <>
+          <div className="mono dim lod-x">
+            {data.overlay.hosts > 1
+              ? t('node.overlayVxlan', { vni: data.overlay.vni, hosts: data.overlay.hosts })
+              : t('node.overlayVxlanOne', { vni: data.overlay.vni })}
+          </div>
+          <div className="mono lod-m">{data.subnet}</div>
+          <div className="mono dim lod-x">
+            {t('node.gateway')} {data.gateway}
+          </div>
+        </>
+      ) : data.parent ? (
+        <>
+          <div className="dim small lod-x">
+            {t(data.parent.lan ? 'node.lowerParent' : 'node.lowerIsolated', {
+              parent: data.parent.name,
+              mode: data.parent.mode,
+            })}
+          </div>
+          <div className="mono lod-m">{data.subnet}</div>
+          {data.gateway && (
+            <div className="mono dim lod-x">
+              {t('node.gateway')} {data.gateway}
+            </div>
+          )}
+        </>
+      ) : data.bridge ? (
         <>
           <div className="mono dim lod-x">{data.bridge}</div>
           <div className="mono lod-m">{data.subnet}</div>

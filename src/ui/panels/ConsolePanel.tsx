@@ -21,7 +21,9 @@ export function ConsolePanel() {
   const outRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const pending = useApp((s) => Boolean(s.pending));
-  const prompt = pending ? '>' : promptFor(world, stack);
+  // a foreground tcpdump holds the terminal: no prompt until Ctrl+C stops it
+  const capturing = useApp((s) => Boolean(s.capture && !s.capture.background));
+  const prompt = pending ? '>' : capturing ? '' : promptFor(world, stack);
 
   useLayoutEffect(() => {
     const el = outRef.current;
@@ -67,6 +69,14 @@ export function ConsolePanel() {
       );
       setLine(r.line);
       if (r.matches.length) s.note(r.matches.join('  '));
+    } else if (e.key === 'c' && e.ctrlKey && !e.metaKey && !e.altKey) {
+      // with text selected, Ctrl+C copies it; otherwise it is the terminal's interrupt
+      const el = e.currentTarget;
+      if (el.selectionStart !== el.selectionEnd) return;
+      e.preventDefault();
+      s.interrupt(line);
+      setLine('');
+      setCursor(null);
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
       appStore().setState({ log: [] });
@@ -99,6 +109,10 @@ export function ConsolePanel() {
       <div
         className="console-out mono"
         ref={outRef}
+        role="log"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
+        tabIndex={0}
+        aria-label={t('console.output')}
         data-testid="console-output"
         onClick={() => inputRef.current?.focus()}
       >
@@ -131,7 +145,7 @@ export function ConsolePanel() {
           spellCheck={false}
           autoComplete="off"
           autoCapitalize="off"
-          placeholder={t('console.placeholder')}
+          placeholder={capturing ? t('console.capturing') : t('console.placeholder')}
           disabled={!ready}
         />
       </div>

@@ -7,6 +7,7 @@ import { stackOf } from '../../sim/stack';
 import type { Where } from '../../sim/where';
 import { portsOf } from '../../store/graph';
 import { useApp } from '../../store/instance';
+import { FilesSection } from './FilesSection';
 import { Props, Section, Table, ToolOutput, useStepFlash } from './InspectorParts';
 import { entryKey, natLineHot } from './stepFlash';
 import { useTablesView } from './useTablesView';
@@ -285,9 +286,21 @@ export default function InspectorBody({ selected }: { selected: string }) {
   const note =
     view.step === null ? undefined : view.step < 0 ? t('insp.asOfStart') : t('insp.asOfStep', { n: view.step + 1 });
   const tables = useMemo<Tables>(() => ({ world: view.world, note }), [view.world, note]);
-  if (selected.startsWith('ctr:')) return <ContainerInspector world={world} tables={tables} id={selected.slice(4)} />;
+  if (selected.startsWith('ctr:'))
+    return (
+      <>
+        <ContainerInspector world={world} tables={tables} id={selected.slice(4)} />
+        <FilesSection owner={selected.slice(4)} />
+      </>
+    );
   if (selected.startsWith('net:')) return <NetworkInspector world={world} tables={tables} id={selected.slice(4)} />;
-  if (world.machines[selected]) return <MachineInspector world={world} tables={tables} id={selected} />;
+  if (world.machines[selected])
+    return (
+      <>
+        <MachineInspector world={world} tables={tables} id={selected} />
+        <FilesSection owner={selected} />
+      </>
+    );
   if (selected.startsWith('seg:')) return <SegmentInspector world={world} segment={selected.slice(4)} />;
   return <div className="dim">{t('insp.nothing')}</div>;
 }

@@ -33,13 +33,13 @@ export function TerminalTabs() {
   };
 
   return (
-    <div className="term-tabs" role="tablist" aria-label={t('term.tabs')} data-testid="term-tabs">
+    // a group of buttons, the current one marked: a tablist may hold only tabs, and each tab here has its own close button
+    <fieldset className="term-tabs" aria-label={t('term.tabs')} data-testid="term-tabs">
       {tabs.map((tab, i) => (
         <span key={tab.name} className={`term-tab${i === active ? ' active' : ''}`}>
           <button
             type="button"
-            role="tab"
-            aria-selected={i === active}
+            aria-current={i === active ? 'true' : undefined}
             title={t('term.rename')}
             data-testid={`term-tab-${i}`}
             onClick={() => {
@@ -76,6 +76,6 @@ export function TerminalTabs() {
       >
         +
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveParticles } from '../../i18n/josa';
 import type { Scene } from '../../sim/scenes';
@@ -71,7 +71,9 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
             <li key={scene.id} className="sim-lesson" data-testid={`sim-scene-${scene.id}`}>
               <div className="sim-lesson__text">
                 <strong>{title}</strong>{' '}
-                <span className="sim-muted">{t('sim.lessons.seed', { seed: scene.seed })}</span>
+                <span className="sim-muted" data-testid="sim-scene-topic">
+                  {engine().TOPICS[scene.topic][lang]} · {t('sim.lessons.seed', { seed: scene.seed })}
+                </span>
                 <p className="sim-lesson__summary sim-muted">{scene.summary[lang]}</p>
               </div>
               {confirmId === scene.id ? (
@@ -131,34 +133,88 @@ export function useActiveScene(): Scene | undefined {
   return present && lessonId ? engine().sceneById(lessonId) : undefined;
 }
 
-/** The loaded lesson's suggested packets as one-click buttons, for the panel's top row. */
-export const LessonPackets = memo(function LessonPackets() {
+function sendLessonPacket(line: string) {
+  lessonUi.getState().set({ status: '', canUndo: false });
+  appStore().getState().run(line);
+}
+
+/** The lesson's packets, one whole label a row (a list never clips a label, issue 11). */
+function PacketList(props: { scene: Scene; id?: string; onSent?: () => void }) {
   const { t } = useTranslation();
   const lang = useNarrationLang();
   const ready = useApp((s) => s.ready);
+  return (
+    <ul
+      id={props.id}
+      className="sim-lesson-packets__list"
+      aria-label={t('sim.lessons.packets', { title: props.scene.title[lang] })}
+      data-testid="sim-lesson-packet-list"
+    >
+      {props.scene.packets.map((p) => (
+        <li key={p.id}>
+          <button
+            type="button"
+            className="sim-lesson-btn sim-lesson-packet"
+            title={p.line}
+            disabled={!ready}
+            onClick={() => {
+              sendLessonPacket(p.line);
+              props.onSent?.();
+            }}
+          >
+            {p.label[lang]}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The loaded lesson's suggested packets, for the panel's top row: a button that opens them as a
+ * list over the canvas (so the controls and the header diff keep their place on a 720-pixel
+ * screen), and the lesson's close button. While no packet plays the list also shows in the panel.
+ */
+export const LessonPackets = memo(function LessonPackets() {
+  const { t } = useTranslation();
   const scene = useActiveScene();
+  // open: where the list stands, fixed to the window above its button (the dock clips what overflows it)
+  const [open, setOpen] = useState<{ left: number; bottom: number } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(null);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
   if (!scene) return null;
   return (
-    <fieldset
+    <div
       className="sim-lesson-packets"
-      aria-label={t('sim.lessons.packets', { title: scene.title[lang] })}
+      ref={box}
       data-testid="sim-lesson-packets"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(null);
+        box.current?.querySelector<HTMLButtonElement>('.sim-lesson-packets__toggle')?.focus();
+      }}
     >
-      {scene.packets.map((p) => (
-        <button
-          key={p.id}
-          type="button"
-          className="sim-lesson-btn sim-lesson-packet"
-          title={p.line}
-          disabled={!ready}
-          onClick={() => {
-            lessonUi.getState().set({ status: '', canUndo: false });
-            appStore().getState().run(p.line);
-          }}
-        >
-          {p.label[lang]}
-        </button>
-      ))}
+      <button
+        type="button"
+        className="sim-lesson-btn sim-lesson-packets__toggle"
+        aria-expanded={open !== null}
+        aria-controls="sim-lesson-packet-menu"
+        data-testid="sim-lesson-packets-open"
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          setOpen(open ? null : { left: r.left, bottom: window.innerHeight - r.top + 6 });
+        }}
+      >
+        {t('sim.lessons.packetsButton', { count: scene.packets.length })} {open ? '▴' : '▾'}
+      </button>
       <button
         type="button"
         className="sim-lesson-btn sim-lesson-btn--quiet sim-lesson-packet"
@@ -168,7 +224,23 @@ export const LessonPackets = memo(function LessonPackets() {
       >
         ×
       </button>
-    </fieldset>
+      {open && (
+        <div className="sim-lesson-packets__menu" style={{ left: open.left, bottom: open.bottom }}>
+          <PacketList scene={scene} id="sim-lesson-packet-menu" onSent={() => setOpen(null)} />
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** The lesson's packets in the idle panel, one click each, before any packet plays. */
+export const IdleLessonPackets = memo(function IdleLessonPackets() {
+  const scene = useActiveScene();
+  if (!scene) return null;
+  return (
+    <div className="sim-lesson-packets__idle">
+      <PacketList scene={scene} />
+    </div>
   );
 });
 

@@ -1,12 +1,18 @@
-import { useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useReactFlow, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { engine } from '../../store/engine';
+import { appStore } from '../../store/instance';
+import { metricsFor } from '../canvas/metrics';
+import { COMPACT_MAX_EM, FULL_MIN_EM, floorPx } from '../canvas/readability';
+import { followView } from './follow';
 import { useNarrationLang } from './lang';
 import './marker.css';
+import type { Step, Trace } from '../../sim/model';
+import { STOP_ACTIONS } from '../../sim/playback/predict';
+import { type CardLookup, placeOnCards } from './cardPlace';
 import { markerSpot } from './markerSpot';
 import { type CanvasGeometry, PacketAnimator } from './packetAnimator';
 import { idOfAt } from './placeName';
-import { STOP_ACTIONS } from './playbackLogic';
 import { ease, planDuration, planStep, shortReason } from './stepPlan';
 import { useSim } from './useSim';
 
@@ -125,6 +131,19 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
   };
 }
 
+/** The canvas as cardPlace.ts reads it: React Flow's nodes and edges now. */
+function rfCards(rf: RfApi): CardLookup {
+  return {
+    has: (id) => rf.getState().nodeLookup.has(id),
+    parentOf: (id) => rf.getState().nodeLookup.get(id)?.parentId,
+    isHost: (id) => rf.getState().nodeLookup.get(id)?.type === 'host',
+    edgeEnds(id) {
+      const e = rf.getState().edgeLookup.get(id);
+      return e ? { source: e.source, target: e.target } : null;
+    },
+  };
+}
+
 /**
  * The moving packet marker. Mount as a child of <ReactFlow>. It renders once; after that a
  * requestAnimationFrame loop moves the markers' CSS transforms directly, so neither the graph nor this component
@@ -132,6 +151,7 @@ function rfGeometry(rf: RfApi): CanvasGeometry {
  */
 export const PacketLayer = memo(function PacketLayer() {
   const rf = useStoreApi();
+  const flow = useReactFlow();
   // state, not a ref: the portal target appears only after React Flow has mounted its DOM
   const [layer, setLayer] = useState<HTMLDivElement | null>(null);
   const lang = useNarrationLang();
@@ -152,6 +172,15 @@ export const PacketLayer = memo(function PacketLayer() {
     if (!layer) return;
     const geo = rfGeometry(rf);
     const anim = new PacketAnimator(layer, geo);
+    // the trace's steps placed on the cards drawn now (an overlay has one per host); recomputed
+    // when the trace or the graph changes
+    let placed: { trace: Trace; nodes: unknown; steps: Step[] } | null = null;
+    const stepsOf = (trace: Trace): Step[] => {
+      const nodes = rf.getState().nodes;
+      if (placed?.trace !== trace || placed.nodes !== nodes)
+        placed = { trace, nodes, steps: placeOnCards(trace.steps, rfCards(rf)) };
+      return placed.steps;
+    };
     animRef.current = anim;
     let raf = 0;
     let start = 0;
@@ -183,10 +212,27 @@ export const PacketLayer = memo(function PacketLayer() {
       marked?.classList.add('sim-here', ...(cls ? [cls] : []));
     };
 
+    // with several Docker hosts the fitted world is too small to read: the view follows the packet
+    const follow = (p: { x: number; y: number } | null) => {
+      const st = rf.getState();
+      if (!p || [...st.nodeLookup.values()].filter((n) => n.type === 'host').length < 2) return;
+      const { presenter, largeLabels } = appStore().getState();
+      const font = metricsFor(presenter).font;
+      const floor = floorPx(presenter, largeLabels);
+      const [x, y, zoom] = st.transform;
+      const to = followView(
+        p,
+        { x, y, zoom, w: st.width, h: st.height },
+        floor / (font * COMPACT_MAX_EM),
+        floor / (font * FULL_MIN_EM),
+      );
+      if (to) void flow.setCenter(to.x, to.y, { zoom: to.zoom, duration: 400 });
+    };
+
     const run = () => {
       cancelAnimationFrame(raf);
       const s = useSim.getState();
-      const step = s.trace?.steps[s.cursor];
+      const step = s.trace && stepsOf(s.trace)[s.cursor];
       // a cable between two machines is drawn once: its far end's link outlines the same edge
       const at =
         step && 'link' in step.at ? (geo.edgeOf?.(step.at.link) ?? step.at.link) : step ? idOfAt(step.at) : null;
@@ -196,10 +242,11 @@ export const PacketLayer = memo(function PacketLayer() {
         finished = true;
         return;
       }
-      const plan = planStep(s.trace.steps, s.cursor);
+      const plan = planStep(stepsOf(s.trace), s.cursor);
       const reason =
         plan?.kind === 'at' && plan.drop ? shortReason(engine().formatExplain(langRef.current, step.explain)) : '';
       anim.show(plan, s.cursor, reason);
+      follow(anim.focus());
       easing = plan?.kind !== 'at';
       duration = plan ? planDuration(plan, s.speed) : 1;
       start = performance.now();
@@ -213,7 +260,7 @@ export const PacketLayer = memo(function PacketLayer() {
         // keep the marker where it is, continue at the new pace
         const now = performance.now();
         const progress = (now - start) / duration;
-        const plan = s.trace && planStep(s.trace.steps, s.cursor);
+        const plan = s.trace && planStep(stepsOf(s.trace), s.cursor);
         duration = plan ? planDuration(plan, s.speed) : 1;
         start = now - progress * duration;
       } else if (s.playing && !prev.playing && finished) s.advance();
@@ -227,7 +274,7 @@ export const PacketLayer = memo(function PacketLayer() {
       const s = useSim.getState();
       const step = s.trace?.steps[s.cursor];
       if (!s.trace || !step) return;
-      const plan = planStep(s.trace.steps, s.cursor);
+      const plan = planStep(stepsOf(s.trace), s.cursor);
       const reason =
         plan?.kind === 'at' && plan.drop ? shortReason(engine().formatExplain(langRef.current, step.explain)) : '';
       anim.show(plan, s.cursor, reason);
@@ -254,7 +301,7 @@ export const PacketLayer = memo(function PacketLayer() {
       cancelAnimationFrame(raf);
       layer.replaceChildren();
     };
-  }, [rf, layer]);
+  }, [rf, flow, layer]);
 
   return (
     <ViewportPortal>

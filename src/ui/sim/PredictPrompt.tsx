@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ARRIVES, predictAnswer, predictChoices } from '../../sim/playback/predict';
 import { useApp } from '../../store/instance';
 import { nameOfId, type PlaceNames } from './placeName';
-import { ARRIVES, predictAnswer, predictChoices } from './playbackLogic';
 import { expectedPath } from './predictPath';
 import { usePlaceNames } from './usePlaceNames';
 import { useSim } from './useSim';

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROTO_CATEGORIES, PROTO_COLOURS } from './protocol';
+import { PROTO_CATEGORIES } from '../../sim/playback/protocol';
+import { PROTO_COLOURS } from './protoColours';
 import { useSim } from './useSim';
 
 /** One checkbox per protocol family; doubles as the colour legend of the marker. */

@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nextVisible, prevVisible } from '../../sim/playback/filters';
+import { nextPhaseStep, prevPhaseStep } from '../../sim/playback/phaseNav';
+import { phaseIndexAt, phasesOf } from '../../sim/playback/phases';
 import { SPEEDS } from '../../store/playbackSlice';
 import { Icon } from './icons';
-import { nextVisible, prevVisible } from './playbackLogic';
 import { useSim } from './useSim';
 
 /** Play/pause, step back/forward, restart and speed. Buttons disable at the ends of the trace. */
@@ -19,11 +21,26 @@ export const SimControls = memo(function SimControls() {
   const canBack = !asking && prevVisible(steps, cursor, filters) !== -1;
   const canForward = !asking && nextVisible(steps, cursor, filters) !== -1;
   const none = !trace || asking;
+  const phases = trace ? phasesOf(trace) : [];
+  const phase = phaseIndexAt(phases, cursor);
+  const canPhaseBack = !asking && prevPhaseStep(steps, phases, cursor, filters) !== -1;
+  const canPhaseForward = !asking && nextPhaseStep(steps, phases, cursor, filters) !== -1;
+  const { prevPhase, nextPhase } = useSim.getState();
 
   return (
     <div className="sim-controls" role="toolbar" aria-label={t('sim.panel')}>
       <button type="button" onClick={restart} disabled={none} aria-label={t('sim.restart')} title={t('sim.restart')}>
         <Icon name="restart" />
+      </button>
+      <button
+        type="button"
+        onClick={prevPhase}
+        disabled={!canPhaseBack}
+        aria-label={t('sim.phase.prev')}
+        title={`${t('sim.phase.prev')} (PageUp)`}
+        data-testid="sim-phase-prev"
+      >
+        <Icon name="phasePrev" />
       </button>
       <button
         type="button"
@@ -54,8 +71,19 @@ export const SimControls = memo(function SimControls() {
       >
         <Icon name="forward" />
       </button>
+      <button
+        type="button"
+        onClick={nextPhase}
+        disabled={!canPhaseForward}
+        aria-label={t('sim.phase.next')}
+        title={`${t('sim.phase.next')} (PageDown)`}
+        data-testid="sim-phase-next"
+      >
+        <Icon name="phaseNext" />
+      </button>
       <label className="sim-controls__speed">
-        <span>{t('sim.speed')}</span>
+        {/* the select says "1x" itself: the bar keeps its room */}
+        <span className="sr-only">{t('sim.speed')}</span>
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label={t('sim.speed')}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -64,8 +92,19 @@ export const SimControls = memo(function SimControls() {
           ))}
         </select>
       </label>
-      <span className="sim-controls__pos" aria-live="polite" data-testid="sim-position">
-        {trace && cursor >= 0 ? t('sim.stepOf', { n: cursor + 1, total: steps.length }) : ''}
+      <span className="sim-controls__where">
+        <span className="sim-controls__pos" aria-live="polite" data-testid="sim-position">
+          {trace && cursor >= 0 ? t('sim.stepOf', { n: cursor + 1, total: steps.length }) : ''}
+        </span>
+        <span className="sim-controls__phase" data-testid="sim-phase-position">
+          {phase >= 0
+            ? t('sim.phase.of', {
+                n: phase + 1,
+                total: phases.length,
+                kind: t(`sim.phase.kind.${phases[phase].kind}`),
+              })
+            : ''}
+        </span>
       </span>
     </div>
   );

@@ -1,10 +1,13 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventList } from './EventList';
-import { LessonPackets, LessonPicker, LessonStatus, LessonsToggle, useActiveScene } from './Lessons';
+import { LadderButton } from './LadderButton';
+import { LessonGuide } from './LessonGuide';
+import { IdleLessonPackets, LessonPackets, LessonPicker, LessonStatus, LessonsToggle, useActiveScene } from './Lessons';
 import { useNarrationLang } from './lang';
 import { outcomeText } from './outcomeText';
 import { PcapButton } from './PcapButton';
+import { PhaseQuestion } from './PhaseQuestion';
 import { PredictPrompt } from './PredictPrompt';
 import { ProtoFilters } from './ProtoFilters';
 import { SendPacketForm, SendPacketToggle } from './SendPacket';
@@ -45,11 +48,27 @@ const Outcome = memo(function Outcome() {
 const PredictToggle = memo(function PredictToggle() {
   const { t } = useTranslation();
   const enabled = useSim((s) => s.predict.enabled);
+  const scope = useSim((s) => s.predict.scope ?? 'trace');
   return (
-    <label className="sim-predict-toggle">
-      <input type="checkbox" checked={enabled} onChange={(e) => useSim.getState().setPredictMode(e.target.checked)} />
-      {t('sim.predict.mode')}
-    </label>
+    <>
+      <label className="sim-predict-toggle">
+        <input type="checkbox" checked={enabled} onChange={(e) => useSim.getState().setPredictMode(e.target.checked)} />
+        {t('sim.predict.mode')}
+      </label>
+      {enabled && (
+        <label className="sim-predict-scope">
+          <span>{t('sim.predict.scope')}</span>
+          <select
+            value={scope}
+            onChange={(e) => useSim.getState().setPredictScope(e.target.value === 'phases' ? 'phases' : 'trace')}
+            data-testid="sim-predict-scope"
+          >
+            <option value="trace">{t('sim.predict.scope.trace')}</option>
+            <option value="phases">{t('sim.predict.scope.phases')}</option>
+          </select>
+        </label>
+      )}
+    </>
   );
 });
 
@@ -81,14 +100,21 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
           <LessonPackets />
         </div>
         {!hasTrace && <PredictToggle />}
+        {hasTrace && (
+          <div className="sim-panel__files">
+            <PcapButton />
+            <LadderButton />
+          </div>
+        )}
       </div>
       <SendPacketForm />
       {!inlineLessons && <LessonPicker />}
       <LessonStatus />
       {!hasTrace ? (
         <>
+          <LessonGuide />
           <p className="sim-muted">{t('sim.empty')}</p>
-          {inlineLessons && <LessonPicker inline />}
+          {inlineLessons ? <LessonPicker inline /> : <IdleLessonPackets />}
         </>
       ) : (
         <>
@@ -96,15 +122,17 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
             <Command />
             <SimControls />
             <PredictToggle />
-            <PcapButton />
           </div>
           <PredictPrompt />
+          <PhaseQuestion />
           <div className="sim-panel__body">
             <div className="sim-panel__story" data-testid="sim-story">
               <Outcome />
               <Narration />
+              <LessonGuide />
               <TableChanges />
               <p className="sim-muted sim-keys">{t('sim.keysHint')}</p>
+              <p className="sim-muted sim-keys">{t('sim.phase.keys')}</p>
             </div>
             <div className="sim-panel__detail" data-testid="sim-detail">
               <HeaderInspector />

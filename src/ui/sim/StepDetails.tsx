@@ -1,10 +1,10 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STOP_ACTIONS } from '../../sim/playback/predict';
 import { engine } from '../../store/engine';
 import { stepHeaders } from './headerDiff';
 import { useNarrationLang } from './lang';
 import { nameOfId } from './placeName';
-import { STOP_ACTIONS } from './playbackLogic';
 import { changeKey, formatEntry } from './tableEntry';
 import { usePlaceNames } from './usePlaceNames';
 import { useSim } from './useSim';

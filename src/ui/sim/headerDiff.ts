@@ -1,5 +1,5 @@
 import type { Frame, Step } from '../../sim/model';
-import { frameCategory } from './protocol';
+import { frameCategory } from '../../sim/playback/protocol';
 
 /** One header field as the inspector shows it. */
 export interface HeaderField {
@@ -21,6 +21,35 @@ type Fields = [string, string | number | undefined][];
 
 function layersOf(frame: Frame): { name: string; fields: Fields }[] {
   const out: { name: string; fields: Fields }[] = [];
+  // VXLAN (DESIGN §4): the outer headers between the nodes first, as on the wire, then the inner frame
+  const o = frame.outer;
+  if (o)
+    out.push(
+      {
+        name: 'Outer Ethernet',
+        fields: [
+          ['src', o.eth.src],
+          ['dst', o.eth.dst],
+        ],
+      },
+      {
+        name: 'Outer IPv4',
+        fields: [
+          ['src', o.ip.src],
+          ['dst', o.ip.dst],
+          ['ttl', o.ip.ttl],
+          ['proto', 'udp'],
+        ],
+      },
+      {
+        name: 'Outer UDP',
+        fields: [
+          ['sport', o.udp.sport],
+          ['dport', o.udp.dport],
+        ],
+      },
+      { name: 'VXLAN', fields: [['vni', o.vxlan.vni]] },
+    );
   if (frame.eth)
     out.push({
       name: 'Ethernet',

@@ -1,7 +1,7 @@
-import type { Scene } from '../../sim/scenes';
-import { createDefaultWorld } from '../../sim/world';
+import { type Scene, sceneWorld } from '../../sim/scenes';
 import type { AppStore } from '../../store/appStore';
-import type { Recipe, RunOutcome } from '../../store/docSlice';
+import type { RunOutcome } from '../../store/docSlice';
+import { replaceDocument } from '../replaceDocument';
 
 /** What loading a scene did: each script line and its outcome. */
 export interface SceneLoad {
@@ -11,31 +11,14 @@ export interface SceneLoad {
 }
 
 /**
- * Replaces the document with a lesson: a fresh default World, then each script line through the
- * store's own `run`, so the console echoes every command as if typed. The whole load is ONE undo
- * step: recording is paused while the lines run, the person's World is put back, and the finished
- * World is loaded with recording on. Undo therefore returns exactly the work that was there.
- * Clears the loaded trace, whose ids belonged to the old World.
+ * Replaces the document with a lesson: a fresh World of the scene's preset (sceneWorld), then the
+ * script's lines, as one undo step (replaceDocument).
  */
 export function loadScene(store: AppStore, scene: Scene, note?: string): SceneLoad {
-  const { world: before, pinned } = store.getState();
-  const temporal = store.temporal.getState();
-  const results: SceneLoad['results'] = [];
-  let after = before;
-  let recipe: Recipe | null = null;
-  temporal.pause();
-  try {
-    store.getState().loadDocument(createDefaultWorld(), {}, []);
-    if (note) store.getState().note(note);
-    for (const line of scene.script) results.push({ line, outcome: store.getState().run(line) });
-    after = store.getState().world;
-    recipe = store.getState().recipe;
-    store.setState({ world: before, pinned });
-  } finally {
-    temporal.resume();
-  }
-  store.getState().loadDocument(after, {}, recipe);
-  store.getState().loadTrace(null);
+  const results = replaceDocument(store, sceneWorld(scene), scene.script, {
+    note,
+    keepRecipe: (scene.world ?? 'default') === 'default' && (scene.hosts ?? 1) === 1,
+  });
   const unexpected = results
     .filter((r) => !r.outcome.ok && !r.line.trim().startsWith('#') && !scene.expectedFailures.includes(r.line))
     .map((r) => r.line);

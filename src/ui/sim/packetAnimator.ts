@@ -1,4 +1,4 @@
-import { PROTO_COLOURS } from './protocol';
+import { PROTO_COLOURS } from './protoColours';
 import { isReversed, type StepPlan } from './stepPlan';
 
 type Point = { x: number; y: number };
@@ -210,6 +210,11 @@ export class PacketAnimator {
       const s = `scale(${scale})`;
       if (svg.style.transform !== s) svg.style.transform = s;
     }
+  }
+
+  /** Where the (first) marker is halfway through the step, in flow coordinates; null when none shows. */
+  focus(): Point | null {
+    return this.tracks[0]?.(0.5) ?? null;
   }
 
   /** Hides everything (no trace). */

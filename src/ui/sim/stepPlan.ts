@@ -1,6 +1,6 @@
 import type { Step } from '../../sim/model';
-import { STOP_ACTIONS } from './playbackLogic';
-import { type ProtoCategory, stepCategory } from './protocol';
+import { STOP_ACTIONS } from '../../sim/playback/predict';
+import { type ProtoCategory, stepCategory } from '../../sim/playback/protocol';
 
 /** What the marker does for one step; pure data derived from the trace. */
 export type StepPlan =

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useSim } from './useSim';
 
 /** Whether a key event belongs to something that takes typing or its own arrow/space keys. */
-function ownsKeys(target: EventTarget | null, key: string, byPointer: boolean): boolean {
+export function ownsKeys(target: EventTarget | null, key: string, byPointer: boolean): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
@@ -28,7 +28,10 @@ function ownsKeys(target: EventTarget | null, key: string, byPointer: boolean): 
   return !byPointer && target.closest('.react-flow__node, .react-flow__edge') !== null;
 }
 
-/** Space play/pause, ← back, → forward, Home restart, End to the last step, while focus is not in a text field. */
+/**
+ * Space play/pause, ← back, → forward, Home restart, End to the last step, PageUp / Shift+← and
+ * PageDown / Shift+→ by phases, while focus is not in a text field.
+ */
 export function useSimKeys(): void {
   useEffect(() => {
     // whether focus last moved by pointer (a click) rather than by Tab
@@ -48,7 +51,11 @@ export function useSimKeys(): void {
         ArrowRight: s.stepForward,
         Home: s.restart,
         End: s.toEnd,
+        PageUp: s.prevPhase,
+        PageDown: s.nextPhase,
       };
+      if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'))
+        act[e.key] = act[e.key === 'ArrowLeft' ? 'PageUp' : 'PageDown'];
       const f = act[e.key];
       if (!f) return;
       e.preventDefault();

@@ -2,12 +2,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { formatExplain } from '../../../src/i18n/trace';
 import { runLine, runScript } from '../../../src/sim/console';
 import type { Trace } from '../../../src/sim/model';
-import type { Scene } from '../../../src/sim/scenes';
-import { createDefaultWorld } from '../../../src/sim/world';
+import { type Scene, sceneWorld } from '../../../src/sim/scenes';
 
 /** The trace the engine makes for `line` after the scene's script, headlessly. */
 export function sceneTrace(scene: Scene, line: string): Trace {
-  const { session } = runScript(createDefaultWorld(), `${scene.script.join('\n')}\n`);
+  const { session } = runScript(sceneWorld(scene), `${scene.script.join('\n')}\n`);
   const r = runLine(session, line);
   if (!r.trace) throw new Error(`no trace for ${line}`);
   return r.trace;
@@ -20,16 +19,36 @@ export class LessonPanel {
     this.panel = page.getByTestId('sim-panel');
   }
   async loadScene(scene: Scene) {
-    const item = this.panel.getByTestId(`sim-scene-${scene.id}`);
-    if (!(await item.isVisible())) await this.panel.getByTestId('sim-lessons-open').click();
+    const item = await this.sceneItem(scene);
     await item.getByRole('button', { name: `Load: ${scene.title.en}` }).click();
+  }
+  /** The scene's row in the lesson list, opening the list when it is folded. */
+  async sceneItem(scene: Scene): Promise<Locator> {
+    const item = this.panel.getByTestId(`sim-scene-${scene.id}`);
+    const toggle = this.panel.getByTestId('sim-lessons-open');
+    // the idle panel lists the scenes inline once the engine and the lazy panel have arrived; after a
+    // lesson or a trace they fold behind the toggle. Wait for one of the two before choosing.
+    await expect(item.or(toggle).first()).toBeVisible();
+    if (!(await item.isVisible())) await toggle.click();
+    return item;
   }
   /** Clicks one of the scene's one-click packets; the trace it plays, as the engine makes it headlessly. */
   async sendPacket(scene: Scene, id: string): Promise<Trace> {
     const packet = scene.packets.find((p) => p.id === id);
     if (!packet) throw new Error(`scene ${scene.id} has no packet ${id}`);
-    await this.panel.getByRole('button', { name: packet.label.en, exact: true }).click();
+    await this.clickPacket(packet.label.en);
     return sceneTrace(scene, packet.line);
+  }
+  /**
+   * Clicks a lesson packet by its label: in the idle panel's list, or (while a packet plays) in the
+   * list the "Lesson packets" button opens.
+   */
+  async clickPacket(label: string) {
+    const button = this.panel.getByRole('button', { name: label, exact: true });
+    const toggle = this.panel.getByTestId('sim-lesson-packets-open');
+    await expect(button.or(toggle).first()).toBeVisible();
+    if (!(await button.isVisible())) await toggle.click();
+    await button.click();
   }
   narration() {
     return this.panel.getByTestId('sim-narration');

@@ -153,6 +153,13 @@ For more help on how to use Docker, head to https://docs.docker.com/go/guides/`)
     expect(docker(w, 'docker -h').output).toBe(`Flag shorthand -h has been deprecated, use --help\n${out}`);
   });
 
+  it('docker --help lists the Compose plugin as v28 with docker-compose-plugin does (decoratedName: compose*)', () => {
+    const out = docker(w, 'docker --help').output;
+    expect(out).toContain(
+      'Management Commands:\n  compose*    Docker Compose\n  container   Manage containers\n  image       Manage images\n',
+    );
+  });
+
   it('docker create --help: run without -d/--detach-keys/--sig-proxy, pulling "before creating"', () => {
     const out = docker(w, 'docker create --help').output;
     expect(

@@ -112,7 +112,7 @@ describe('docker pull', () => {
     const r = play(['docker pull my-image']).last;
     expect(r.exitCode).toBe(1);
     expect(r.output).toBe(
-      "Using default tag: latest\nError response from daemon: pull access denied for my-image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      "Using default tag: latest\nError response from daemon: pull access denied for my-image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\nwhalewire: this simulation has no image 'my-image'; it knows nicolaka/netshoot, busybox, alpine, devwikirepo/pingbuntu, ubuntu, nginx, httpd, devwikirepo/envnodecolorapp, redis, postgres, mysql.",
     );
     expect(docker(r.world, 'docker images').output.split('\n')).toHaveLength(1);
     expect(play(['docker pull NGINX']).last.output).toBe(

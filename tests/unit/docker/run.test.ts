@@ -33,11 +33,28 @@ describe('seed 004: nginx with and without -p 8001:80', () => {
 
 describe('seed 004: colour apps and the 8003 conflict', () => {
   const base = [
-    'docker run -d -p 8002:3000 --name redColorApp --env COLOR=red devwikirepo/envnodoecolorapp',
+    'docker run -d -p 8002:3000 --name redColorApp --env COLOR=red devwikirepo/envnodecolorapp',
     'docker run -d -p 8003:3000 --name blueColorApp --env COLOR=blue devwikirepo/envnodecolorapp',
   ];
 
-  it('runs the misspelt image (unknown: listens on nothing) and blue on 8003', () => {
+  it('the seed’s misspelt image is refused as docker pull refuses it, with a whalewire hint; nothing is created', () => {
+    const r = docker(
+      createDefaultWorld(),
+      'docker run -d -p 8002:3000 --name redColorApp --env COLOR=red devwikirepo/envnodoecolorapp',
+    );
+    expect(r.exitCode).toBe(125);
+    expect(r.output.split('\n')).toEqual([
+      "Unable to find image 'devwikirepo/envnodoecolorapp:latest' locally",
+      "docker: Error response from daemon: pull access denied for devwikirepo/envnodoecolorapp, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      '',
+      "Run 'docker run --help' for more information",
+      "whalewire: this simulation has no image 'devwikirepo/envnodoecolorapp'; it knows nicolaka/netshoot, busybox, alpine, devwikirepo/pingbuntu, ubuntu, nginx, httpd, devwikirepo/envnodecolorapp, redis, postgres, mysql. Did you mean devwikirepo/envnodecolorapp?",
+    ]);
+    expect(r.world.containers).toEqual({});
+    expect(docker(r.world, 'docker images').output.split('\n')).toHaveLength(1);
+  });
+
+  it('runs red and blue on 8002 and 8003', () => {
     const { world } = play(base);
     expect(findContainer(world, 'redColorApp')!.state).toBe('running');
     expect(findContainer(world, 'blueColorApp')!.env).toEqual(['COLOR=blue']);
@@ -121,7 +138,6 @@ describe('run variants', () => {
     ['docker run -d redis', 'running'],
     ['docker run -d postgres', 'exited'],
     ['docker run -d -e POSTGRES_PASSWORD=pw postgres', 'running'],
-    ['docker run -d some/unknown-image', 'running'],
   ])('%s -> %s', (line, state) => {
     const r = docker(createDefaultWorld(), line);
     expect(r.exitCode).toBe(0);
@@ -167,8 +183,37 @@ describe('run variants', () => {
     expect(Object.keys(rm.world.containers)).toEqual([]);
   });
 
+  it('an image neither here nor on Docker Hub: run (125, with run’s help line) and create (1, bare) fail as the pull does', () => {
+    const w = createDefaultWorld();
+    const run = docker(w, 'docker run -d some/unknown-image');
+    expect(run.exitCode).toBe(125);
+    expect(run.output.split('\n').slice(0, 4)).toEqual([
+      "Unable to find image 'some/unknown-image:latest' locally",
+      "docker: Error response from daemon: pull access denied for some/unknown-image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      '',
+      "Run 'docker run --help' for more information",
+    ]);
+    const create = docker(w, 'docker create --name web my-image:1.0');
+    expect(create.exitCode).toBe(1);
+    expect(create.output.split('\n').slice(0, 2)).toEqual([
+      "Unable to find image 'my-image:1.0' locally",
+      "Error response from daemon: pull access denied for my-image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    ]);
+    expect(create.output.split('\n')[2]).toMatch(
+      /^whalewire: this simulation has no image 'my-image'; it knows nicolaka\/netshoot, /,
+    );
+    expect(run.world).toBe(w);
+    expect(create.world).toBe(w);
+    // the daemon's own errors from create are printed bare with status 1 too (create.go returns them)
+    const twice = docker(docker(w, 'docker create --name web nginx').world, 'docker create --name web nginx');
+    expect(twice.exitCode).toBe(1);
+    expect(twice.output).toMatch(
+      /^Error response from daemon: Conflict\. The container name "\/web" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.$/,
+    );
+  });
+
   it('a tool the image lacks fails as the daemon says and the container stays Created', () => {
-    const r = docker(createDefaultWorld(), 'docker run --name n nginx-x ping x');
+    const r = docker(createDefaultWorld(), 'docker run --name n nginx ping x');
     expect(r.output).toBe(
       `docker: Error response from daemon: Invalid container name (n), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n\nRun 'docker run --help' for more information`,
     );

@@ -95,7 +95,7 @@ describe('pcap export of a trace', () => {
     expect(recs.some((d) => d.ip?.src === '192.168.0.10' && d.l4?.dport === 53)).toBe(true);
     const out = tcpdump(bytes, '-n');
     if (out !== null) {
-      expect(out).toMatch(/IP 172\.18\.0\.2\.\d+ > 192\.168\.0\.1\.53: \d+\+ A\? google\.com\. \(28\)/);
+      expect(out).toMatch(/IP 192\.168\.0\.10\.\d+ > 192\.168\.0\.1\.53: \d+\+ A\? google\.com\. \(28\)/);
       expect(out).toMatch(/IP 8\.8\.8\.8\.53 > 124\.111\.46\.91\.\d+: \d+ 1\/0\/0 A 142\.250\.196\.142 \(44\)/);
     }
   });

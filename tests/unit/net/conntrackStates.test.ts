@@ -41,10 +41,14 @@ describe('conntrack TCP states during playback', () => {
     const t = send(s, '@pc1 curl 192.168.0.10:8001');
     const steps = t.trace.steps;
     const syn = find(steps, 'docker-host', 'conntrack-new', 'SYN');
-    const synAck = find(steps, 'docker-host', 'un-nat', 'SYN,ACK');
+    // conntrack sees the answer in PREROUTING; its un-DNAT comes later, in POSTROUTING
+    const synAck = find(steps, 'docker-host', 'conntrack-hit', 'SYN,ACK');
+    expect(find(steps, 'docker-host', 'un-nat', 'SYN,ACK')).toBeGreaterThan(
+      find(steps, 'docker-host', 'route', 'SYN,ACK'),
+    );
     // the client's first data segment carries the ACK that completes the handshake
     const req = find(steps, 'docker-host', 'dnat', 'PSH,ACK');
-    const answer = find(steps, 'docker-host', 'un-nat', 'PSH,ACK', req);
+    const answer = find(steps, 'docker-host', 'conntrack-hit', 'PSH,ACK', req);
     const last = steps.length - 1;
     expect(syn < synAck && synAck < req && req < answer && answer < last).toBe(true);
 
@@ -78,8 +82,8 @@ describe('conntrack TCP states during playback', () => {
     const steps = t.trace.steps;
     const rSyn = find(steps, 'router', 'conntrack-new', 'SYN');
     const hSyn = find(steps, 'docker-host', 'conntrack-new', 'SYN');
-    const hSynAck = find(steps, 'docker-host', 'un-nat', 'SYN,ACK');
-    const rSynAck = find(steps, 'router', 'un-nat', 'SYN,ACK');
+    const hSynAck = find(steps, 'docker-host', 'conntrack-hit', 'SYN,ACK');
+    const rSynAck = find(steps, 'router', 'conntrack-hit', 'SYN,ACK');
     const rReq = find(steps, 'router', 'dnat', 'PSH,ACK');
     const hReq = find(steps, 'docker-host', 'dnat', 'PSH,ACK');
     const last = steps.length - 1;

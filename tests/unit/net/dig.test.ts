@@ -22,8 +22,8 @@ describe('dig and nslookup: servers, reverse lookups, sections', () => {
 
   it('dig @8.8.8.8 asks Google, which has never heard of a container name', () => {
     const out = run(setup(lab), 'docker exec containerA dig @8.8.8.8 web').output.split('\n');
-    expect(out.slice(0, 2)).toEqual(['; <<>> DiG 9.18.33 <<>> @8.8.8.8 web', '; (1 server found)']);
-    expect(out[4]).toMatch(/status: NXDOMAIN/);
+    expect(out.slice(0, 3)).toEqual(['', '; <<>> DiG 9.18.33 <<>> @8.8.8.8 web', '; (1 server found)']);
+    expect(out[5]).toMatch(/status: NXDOMAIN/);
     expect(out).toContain(';; SERVER: 8.8.8.8#53(8.8.8.8) (UDP)');
   });
 

@@ -20,10 +20,29 @@ describe("Docker's embedded DNS as dig and nslookup see it", () => {
     expect(out).toContain(';; MSG SIZE  rcvd: 44');
   });
 
-  it("the forwarded query leaves from the container's namespace and is masqueraded", () => {
+  // moby v28.5.2 resolvconf.go TransformForIntNS marks the host file's servers HostLoopback
+  // ("host(192.168.0.1)") and resolver.go dialExtDNS dials those from the daemon's namespace
+  it("a server from the host's file is asked from the host's own address, not the container's", () => {
     const r = run(setup(userNet), 'docker exec containerA nslookup google.com');
     const send = r.trace!.steps.find((x) => x.action === 'send')!;
-    expect(send.explain.params.packet).toBe('10.0.0.2 → 192.168.0.1 UDP ' + `${send.frame.l4?.sport}→53`);
+    expect(send.explain.params.packet).toBe(`192.168.0.10 → 192.168.0.1 UDP ${send.frame.l4?.sport}→53`);
+    expect(r.trace!.steps.some((x) => x.action === 'snat')).toBe(false);
+    expect(run(r.session, 'conntrack -L').output).toMatch(
+      /^udp {6}17 28 src=192\.168\.0\.10 dst=192\.168\.0\.1 sport=\d+ dport=53 src=192\.168\.0\.1 dst=192\.168\.0\.10 sport=53 dport=\d+ mark=0 use=1$/m,
+    );
+  });
+
+  it("a --dns server is asked from the container's namespace and masqueraded", () => {
+    const s = setup([
+      'docker network create --subnet 10.0.0.0/24 second-bridge',
+      'docker run -d --network second-bridge --dns 192.168.0.1 --name containerA nicolaka/netshoot sleep infinity',
+    ]);
+    expect(run(s, 'docker exec containerA cat /etc/resolv.conf').output).toContain(
+      '# ExtServers: [192.168.0.1]\n# Overrides: [nameservers]\n# Option ndots from: internal',
+    );
+    const r = run(s, 'docker exec containerA nslookup google.com');
+    const send = r.trace!.steps.find((x) => x.action === 'send')!;
+    expect(send.explain.params.packet).toBe(`10.0.0.2 → 192.168.0.1 UDP ${send.frame.l4?.sport}→53`);
     expect(r.trace!.steps.some((x) => x.action === 'snat' && x.explain.params.from === '10.0.0.2')).toBe(true);
     expect(run(r.session, 'conntrack -L').output).toMatch(
       /^udp {6}17 28 src=10\.0\.0\.2 dst=192\.168\.0\.1 sport=\d+ dport=53 src=192\.168\.0\.1 dst=192\.168\.0\.10 sport=53 dport=\d+ mark=0 use=1$/m,
@@ -36,7 +55,7 @@ describe("Docker's embedded DNS as dig and nslookup see it", () => {
       'docker run -d --network closed --name locked nicolaka/netshoot sleep infinity',
     ]);
     const dig = run(s, 'docker exec locked dig google.com');
-    expect(dig.output.split('\n').slice(3, 6)).toEqual([
+    expect(dig.output.split('\n').slice(4, 7)).toEqual([
       `;; ->>HEADER<<- opcode: QUERY, status: SERVFAIL, id: ${/id: (\d+)/.exec(dig.output)?.[1]}`,
       ';; flags: qr rd; QUERY: 1, ANSWER: 0, AUTHORITY: 0, ADDITIONAL: 0',
       ';; WARNING: recursion requested but not available',

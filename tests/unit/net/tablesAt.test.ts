@@ -3,10 +3,10 @@ import { createSession, runLine, type Session } from '../../../src/sim/console';
 import type { Trace, World } from '../../../src/sim/model';
 import { neighState } from '../../../src/sim/net/ageing';
 import { tablesAt } from '../../../src/sim/net/tablesAt';
-import { SCENES, sceneById } from '../../../src/sim/scenes';
+import { ALL_PROTOCOLS, prevVisible } from '../../../src/sim/playback/filters';
+import { SCENES, sceneById, sceneWorld } from '../../../src/sim/scenes';
 import { createDefaultWorld } from '../../../src/sim/world';
 import { tablesView } from '../../../src/store/tablesView';
-import { ALL_PROTOCOLS, prevVisible } from '../../../src/ui/sim/playbackLogic';
 import { setup } from './helpers';
 
 /** Runs `line` on `s`: the World before, the trace, the World after. */
@@ -120,7 +120,7 @@ describe('tablesAt: the tables as of one playback step', () => {
   it('every lesson packet: at its last step the ARP, FDB and conntrack rows are the World after', () => {
     let checked = 0;
     for (const scene of SCENES) {
-      let s = createSession(createDefaultWorld());
+      let s = createSession(sceneWorld(scene));
       for (const l of scene.script) s = runLine(s, l).session;
       for (const p of scene.packets) {
         const { before, trace, after } = send(s, p.line);
@@ -133,8 +133,11 @@ describe('tablesAt: the tables as of one playback step', () => {
         }
         for (const id of Object.keys(after.containers))
           expect(w.containers[id].arp, `${p.id} ${id}`).toEqual(after.containers[id].arp);
+        // an overlay's br0 FDB is programmed from the swarm's gossip, and the World keeps no rows for
+        // it; the encapsulation step shows the row it uses (a hit), so replay shows it: not compared
         for (const id of Object.keys(after.networks))
-          expect(w.networks[id].fdb, `${p.id} ${id}`).toEqual(after.networks[id].fdb);
+          if (after.networks[id].scope !== 'swarm')
+            expect(w.networks[id].fdb, `${p.id} ${id}`).toEqual(after.networks[id].fdb);
         checked++;
         s = runLine(s, p.line).session;
       }

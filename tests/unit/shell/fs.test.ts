@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { worldProblem } from '../../../src/io/validate';
+import { worldProblem } from '../../../src/io/worldSchema';
 import { createSession, prompt, runLine, runScript } from '../../../src/sim/console';
 import { readStored, treeOf } from '../../../src/sim/fs';
 import { createDefaultWorld } from '../../../src/sim/world';

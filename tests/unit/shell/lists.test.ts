@@ -90,3 +90,21 @@ describe('command lists and $( … )', () => {
     );
   });
 });
+
+describe('@machine names where the whole list runs', () => {
+  it('runs every command of `@router … && …` on the router; an item with its own @ keeps it', () => {
+    const s = createSession(createDefaultWorld());
+    const r = runLine(s, '@router ip route add 10.9.0.0/24 via 192.168.0.10 && ip route');
+    expect(r.exitCode).toBe(0);
+    expect(r.output.split('\n')).toEqual([
+      'default via 124.111.46.1 dev wan0 proto dhcp src 124.111.46.91 ',
+      '10.9.0.0/24 via 192.168.0.10 dev eth0 ',
+      '124.111.46.0/24 dev wan0 proto kernel scope link src 124.111.46.91 ',
+      '192.168.0.0/24 dev eth0 proto kernel scope link src 192.168.0.1 ',
+    ]);
+    const mixed = runLine(r.session, '@router hostname; @pc1 hostname; hostname');
+    expect(mixed.output.split('\n')).toEqual(['router', 'pc1', 'router']);
+    // the prompt stays where it was
+    expect(runLine(mixed.session, 'hostname').output).toBe('docker-host');
+  });
+});

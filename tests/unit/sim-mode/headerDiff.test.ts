@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { protoLabel, stepCategory } from '../../../src/sim/playback/protocol';
 import { diffFrames, isSamePacket, stepHeaders } from '../../../src/ui/sim/headerDiff';
-import { protoLabel, stepCategory } from '../../../src/ui/sim/protocol';
 import { formatEntry } from '../../../src/ui/sim/tableEntry';
 import { curlDnat, pingSameBridge } from '../../fixtures/traces';
 

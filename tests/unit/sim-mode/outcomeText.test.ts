@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runLine, runScript } from '../../../src/sim/console';
-import { SCENES } from '../../../src/sim/scenes';
-import { createDefaultWorld } from '../../../src/sim/world';
+import { SCENES, sceneWorld } from '../../../src/sim/scenes';
 import { outcomeText } from '../../../src/ui/sim/outcomeText';
 
 describe('the outcome line in Korean', () => {
@@ -20,7 +19,7 @@ describe('the outcome line in Korean', () => {
   it('every lesson packet’s outcome reads in Korean', () => {
     for (const scene of SCENES)
       for (const p of scene.packets) {
-        const { session } = runScript(createDefaultWorld(), `${scene.script.join('\n')}\n`);
+        const { session } = runScript(sceneWorld(scene), `${scene.script.join('\n')}\n`);
         const summary = runLine(session, p.line).trace!.outcome.summary;
         expect(outcomeText('ko', summary), `${scene.id} ${p.id}: ${summary}`).toMatch(/[가-힣]/);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
+import { predictAnswer, predictChoices } from '../../../src/sim/playback/predict';
 import { createPlaybackSlice, type PlaybackSlice } from '../../../src/store/playbackSlice';
-import { predictAnswer, predictChoices } from '../../../src/ui/sim/playbackLogic';
 import { curlDnat, curlUnpublished, pingSameBridge } from '../../fixtures/traces';
 
 const make = () => createStore<PlaybackSlice>()((...a) => createPlaybackSlice(...a));

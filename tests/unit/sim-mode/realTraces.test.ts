@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, runLine } from '../../../src/sim/console';
 import type { Trace } from '../../../src/sim/model';
+import { predictAnswer, predictChoices } from '../../../src/sim/playback/predict';
 import { createDefaultWorld } from '../../../src/sim/world';
 import { stepHeaders } from '../../../src/ui/sim/headerDiff';
 import { buildPlaceNames, placeOf } from '../../../src/ui/sim/placeName';
-import { predictAnswer, predictChoices } from '../../../src/ui/sim/playbackLogic';
 import { expectedPath } from '../../../src/ui/sim/predictPath';
 import { planStep } from '../../../src/ui/sim/stepPlan';
 

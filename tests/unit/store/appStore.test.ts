@@ -90,7 +90,7 @@ describe('persistence', () => {
     store.getState().run('docker network create saved');
     await new Promise((r) => setTimeout(r, 10));
     stop();
-    const res = loadSave(storage, 'x');
+    const res = await loadSave(storage, 'x');
     expect(res.status).toBe('ok');
     if (res.status === 'ok') expect(Object.values(res.doc.world.networks).map((n) => n.name)).toContain('saved');
   });
@@ -125,10 +125,10 @@ describe('persistence', () => {
     stop();
   });
 
-  test('an unreadable save is kept aside under its own key before anything else', () => {
+  test('an unreadable save is kept aside under its own key before anything else', async () => {
     const storage = memoryStorage();
     storage.setItem(SAVE_KEY, '{"broken');
-    const res = loadSave(storage, 'stamp');
+    const res = await loadSave(storage, 'stamp');
     expect(res).toEqual({
       status: 'unreadable',
       error: 'not valid JSON',
@@ -139,7 +139,7 @@ describe('persistence', () => {
     expect(storage.map.has(SAVE_KEY)).toBe(false);
   });
 
-  test('storage that throws is survived: nothing kept aside, the text still returned', () => {
+  test('storage that throws is survived: nothing kept aside, the text still returned', async () => {
     const throwing = {
       getItem: () => '{"broken',
       setItem: () => {
@@ -149,7 +149,7 @@ describe('persistence', () => {
         throw new Error('SecurityError');
       },
     };
-    expect(loadSave(throwing, 's')).toEqual({
+    expect(await loadSave(throwing, 's')).toEqual({
       status: 'unreadable',
       error: 'not valid JSON',
       text: '{"broken',

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseProject, serializeProject } from '../../../src/io/project';
-import { worldProblem } from '../../../src/io/validate';
+import { worldProblem } from '../../../src/io/worldSchema';
 import { runScript } from '../../../src/sim/console';
 import type { World } from '../../../src/sim/model';
-import { SCENES } from '../../../src/sim/scenes';
+import { SCENES, sceneWorld } from '../../../src/sim/scenes';
 import { createDefaultWorld } from '../../../src/sim/world';
 
 /** A World with every kind of table filled: ports, two networks, ARP, FDB, conntrack, a router forward. */
@@ -35,7 +35,7 @@ describe('worldProblem', () => {
     expect(c1Of(busy).ports[0].hostPort).toBe(8080);
     expect(worldProblem(busy)).toBeNull();
     for (const s of SCENES) {
-      const w = runScript(createDefaultWorld(), `${s.script.join('\n')}\n`).session.world;
+      const w = runScript(sceneWorld(s), `${s.script.join('\n')}\n`).session.world;
       expect(worldProblem(JSON.parse(JSON.stringify(w))), s.id).toBeNull();
     }
   });
@@ -83,7 +83,7 @@ describe('worldProblem', () => {
     const w = busyWorld();
     mutate(w);
     expect(worldProblem(w)).toBe(error);
-    expect(parseProject(serializeProject({ world: w, pinned: {} }))).toEqual({ ok: false, error });
+    expect(parseProject(serializeProject({ world: w, pinned: {} }))).toMatchObject({ ok: false, error });
   });
 });
 

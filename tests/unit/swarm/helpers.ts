@@ -1,27 +1,13 @@
 import { tokenize } from '../../../src/sim/console';
 import { runDocker } from '../../../src/sim/docker';
 import type { CommandResult, World } from '../../../src/sim/model';
-import { createDefaultWorld } from '../../../src/sim/world';
+import { addDockerHost, createDefaultWorld } from '../../../src/sim/world';
 
-/** A second Docker host on the LAN (a stand-in until World schema 2's addDockerHost). */
+/** A World with one more Docker host on the LAN (world.ts addDockerHost). */
 export function withHost(world: World, id: string, ip: string): World {
-  const base = world.machines['docker-host'];
-  const mac = `02:00:00:00:00:${ip.split('.')[3].padStart(2, '0')}`;
-  return {
-    ...world,
-    daemons: { ...world.daemons, [id]: { lastEphemeralPort: 0 } },
-    machines: {
-      ...world.machines,
-      [id]: {
-        ...base,
-        id,
-        hostname: id,
-        ifaces: base.ifaces.map((i) => (i.name === 'eth0' ? { ...i, mac, addrs: [{ ip, prefix: 24 }] } : i)),
-        arp: [],
-        conntrack: [],
-      },
-    },
-  };
+  const r = addDockerHost(world, id, ip);
+  if (!r.ok) throw new Error(r.error);
+  return r.world;
 }
 
 /** Runs `docker …` on machine `on`. */
@@ -58,5 +44,18 @@ export function threeNodeSwarm(): World {
   w = init.world;
   w = dockerOn(w, 'docker-host-2', joinLine(init.output)).world;
   w = dockerOn(w, 'docker-host-3', joinLine(init.output)).world;
+  return w;
+}
+
+/** `docker-host`, then `docker-host-2` … for index 0, 1 … */
+export const hostId = (i: number): string => (i === 0 ? 'docker-host' : `docker-host-${i + 1}`);
+
+/** A world with `n` Docker hosts at 192.168.0.10 … in one swarm: the first the manager, the others workers. */
+export function swarmOfHosts(n: number): World {
+  let w = createDefaultWorld();
+  for (let i = 1; i < n; i++) w = withHost(w, hostId(i), `192.168.0.${10 + i}`);
+  const init = dockerOn(w, 'docker-host', 'docker swarm init --advertise-addr 192.168.0.10');
+  w = init.world;
+  for (let i = 1; i < n; i++) w = dockerOn(w, hostId(i), joinLine(init.output)).world;
   return w;
 }

@@ -262,7 +262,7 @@ describe('publish parsing (swarmopts.PortOpt)', () => {
 
 describe('saves', () => {
   it('a World with a swarm, its overlays and services passes the import check and round-trips', async () => {
-    const { worldProblem } = await import('../../../src/io/validate');
+    const { worldProblem } = await import('../../../src/io/worldSchema');
     const { world } = session([
       'docker swarm init',
       'docker network create -d overlay --attachable ov',

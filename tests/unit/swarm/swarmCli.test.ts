@@ -116,6 +116,12 @@ describe('docker swarm join / leave, docker node ls', () => {
     expect(dockerOn(w, 'docker-host-2', `docker swarm join --token ${wrong} 192.168.0.10:2377`).output).toBe(
       'Error response from daemon: rpc error: code = InvalidArgument desc = A valid join token is necessary to join this cluster',
     );
+    // swarmkit ca.DownloadRootCA/GetRemoteCA (v28.5.2 vendor): another swarm's CA digest in the token
+    const digest = good.split('-')[2];
+    const otherCa = good.replace(digest, (digest.startsWith('0') ? '1' : '0') + digest.slice(1));
+    expect(dockerOn(w, 'docker-host-2', `docker swarm join --token ${otherCa} 192.168.0.10:2377`).output).toMatch(
+      /^Error response from daemon: remote CA does not match fingerprint\. Expected: [0-9a-f]{64}$/,
+    );
     expect(dockerOn(w, 'docker-host-2', `docker swarm join --token ${good} 192.168.0.99:2377`).output).toMatch(
       /^Error response from daemon: Timeout was reached before node joined\./,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createSession, runLine } from '../../../src/sim/console';
 import { DOCKER_HOST } from '../../../src/sim/ids';
-import { createDefaultWorld } from '../../../src/sim/world';
+import { addDockerHost, createDefaultWorld } from '../../../src/sim/world';
 import { worldToGraph } from '../../../src/store/graph';
 import { type Box, layoutGraph } from '../../../src/ui/canvas/layout';
 
@@ -61,5 +61,31 @@ describe('layout', () => {
     const layout = layoutGraph(g, { [id]: { x: 2000, y: 900 } });
     expect(layout[id]).toMatchObject({ x: 2000, y: 900 });
     expect(layout[DOCKER_HOST].w).toBeGreaterThan(2000);
+  });
+
+  test('two Docker hosts sit side by side under the LAN, neither stretched: the world stays about one band wide', () => {
+    const small = runLine(createSession(createDefaultWorld()), 'docker run -dit --name client nicolaka/netshoot');
+    const one = layoutGraph(worldToGraph(small.session.world), {});
+    const added = addDockerHost(small.session.world);
+    if (!added.ok) throw new Error(added.error);
+    let s = createSession(added.world);
+    for (const line of [
+      '@docker-host-2 docker run -d --name web -p 8080:80 nginx',
+      '@docker-host-2 docker network create backend',
+    ])
+      s = runLine(s, line).session;
+    const g = worldToGraph(s.world);
+    const layout = layoutGraph(g, {});
+    const [h1, h2] = [layout[DOCKER_HOST], layout['docker-host-2']];
+    expect(h2.x).toBeGreaterThan(h1.x + h1.w);
+    expect(h2.y).toBe(h1.y);
+    // host 1 holds only its own cards (it spans the band only when it is alone)
+    expect(h1.w).toBeLessThan(one[DOCKER_HOST].w);
+    for (const n of g.nodes.filter((x) => x.parentId === 'docker-host-2')) {
+      expect(layout[n.id].x + layout[n.id].w, n.id).toBeLessThanOrEqual(h2.w);
+      expect(layout[n.id].y + layout[n.id].h, n.id).toBeLessThanOrEqual(h2.h);
+    }
+    // 1702 px (was 2078: host 1 stretched to 1142 px); at 1280x720 Fit zoomed below the compact-text floor and every name hid
+    expect(h2.x + h2.w).toBeLessThan(1.6 * one[DOCKER_HOST].w);
   });
 });

@@ -99,7 +99,12 @@ function answerOf(ctx: Ctx, node: NetNode, a: DigArgs, r: Resolution, qname: str
 
 function body(ctx: Ctx, node: NetNode, argv: string[], a: DigArgs): ToolOutcome {
   const server = a.server ?? nameserversOf(ctx, node)[0] ?? '127.0.0.1';
-  const banner = [`; <<>> DiG 9.18.33 <<>> ${argv.slice(1).join(' ')}`, ...(a.server ? ['; (1 server found)'] : [])];
+  // dig's greeting starts with an empty line (bin/dig/dig.c printgreeting: "\n; <<>> DiG …")
+  const banner = [
+    '',
+    `; <<>> DiG 9.18.33 <<>> ${argv.slice(1).join(' ')}`,
+    ...(a.server ? ['; (1 server found)'] : []),
+  ];
   const qname = a.reverse ? `${arpaName(a.name)}.` : a.name.endsWith('.') ? a.name : `${a.name}.`;
   // a PTR question is answered like an A question for whether a server is there at all
   const asked = a.reverse ? (isIpv4(a.name) ? a.name : '') : a.name;
@@ -116,7 +121,7 @@ function body(ctx: Ctx, node: NetNode, argv: string[], a: DigArgs): ToolOutcome 
     const why = r.refused ? 'connection refused' : 'timed out';
     const errs = Array.from({ length: 3 }, () => `;; communications error to ${server}#53: ${why}`);
     return result(
-      [...errs, '', ...banner, ';; global options: +cmd', ';; no servers could be reached'].join('\n'),
+      [...errs, ...banner, ';; global options: +cmd', ';; no servers could be reached'].join('\n'),
       9,
       r.refused ? 0 : 15_000,
     );

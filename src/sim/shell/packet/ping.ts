@@ -2,8 +2,11 @@ import type { CommandResult, World } from '../../model';
 import { broadcastOf, inetAton } from '../../net/addr';
 import { ctFinish } from '../../net/conntrack';
 import type { Ctx } from '../../net/ctx';
+import { step } from '../../net/ctx';
 import { resolve, reverseName } from '../../net/dns';
-import { ephemeralPort, exchange, packetFrom } from '../../net/flows';
+import { type Exchange, ephemeralPort, exchange, packetFrom } from '../../net/flows';
+import { sourceFor } from '../../net/ip';
+import { frameOf } from '../../net/pkt';
 import type { NetNode } from '../../net/topo';
 import type { Where } from '../../where';
 import { busyboxStats, iputilsStats, iputilsTime } from './pingFormat';
@@ -54,6 +57,26 @@ function parse(argv: string[]): PingArgs | string {
 
 /** How long the kernel tries ARP (3 probes, 1 s apart) before it reports the host unreachable. */
 const ARP_FAIL_S = 3;
+
+/** The probe died at a router whose next-hop ARP went unanswered. */
+const gatewayArpFailed = (ex: Exchange): ex is Extract<Exchange, { kind: 'lost' }> =>
+  ex.kind === 'lost' && ex.delivery.kind === 'drop' && ex.delivery.reason === 'host-unreachable';
+
+/** The router's ICMP error back to the pinger: its address toward `to`, told as a step. */
+function hostUnreachableFrom(ctx: Ctx, hop: NetNode, to: string, seq: number): string {
+  const from = sourceFor(hop, to) ?? to;
+  const frame = frameOf({
+    src: from,
+    dst: to,
+    ttl: 64,
+    proto: 'icmp',
+    sport: 0,
+    dport: 0,
+    icmpType: 'host-unreachable',
+  });
+  step(ctx, hop.canvas, 'reply', frame, 'ip.host-unreachable', { node: hop.label, from, dst: to, seq });
+  return from;
+}
 
 const resolveError = (f: Flavor, host: string, nx: boolean) =>
   f === 'busybox'
@@ -129,12 +152,16 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
         const who = byName ? `${reverseName(ctx, node, from) ?? from} (${from})` : from;
         lines.push(`64 bytes from ${who}: icmp_seq=${seq} ttl=${ex.reply.ttl} time=${iputilsTime(ms)} ms`);
       }
-    } else if (ex.kind === 'host-unreachable' && f !== 'busybox') {
-      // the kernel reports the failed ARP 3 s after the probe; ping may have ended before (-W)
+    } else if ((ex.kind === 'host-unreachable' || gatewayArpFailed(ex)) && f !== 'busybox') {
+      // the kernel reports the failed ARP 3 s after the probe; ping may have ended before (-W).
+      // A router that cannot resolve its next hop answers with ICMP host unreachable from its
+      // own address toward us (icmp_send from the neighbour's failure): ping names the router
+      const hop = ex.kind === 'lost' && ex.delivery.kind === 'drop' ? ex.delivery.node : null;
+      const from = hop ? hostUnreachableFrom(ctx, hop, first.src, seq) : first.src;
       const seen = (seq - 1) * a.intervalS + ARP_FAIL_S <= (a.count - 1) * a.intervalS + a.waitS;
       if (seen) {
         errors++;
-        lines.push(`From ${first.src} icmp_seq=${seq} Destination Host Unreachable`);
+        lines.push(`From ${from} icmp_seq=${seq} Destination Host Unreachable`);
         // every probe sent while ARP was failing was waiting in the neighbour queue
         pipe = Math.max(pipe, Math.min(a.count, Math.floor(ARP_FAIL_S / a.intervalS) + 1));
       }

@@ -4,7 +4,7 @@ import { ctFinish } from '../../net/conntrack';
 import { type Ctx, step } from '../../net/ctx';
 import { resolve, reverseName } from '../../net/dns';
 import { ephemeralPort, exchange, packetFrom } from '../../net/flows';
-import { sourceFor } from '../../net/ip';
+import { send, sourceFor } from '../../net/ip';
 import { frameOf } from '../../net/pkt';
 import type { NetNode } from '../../net/topo';
 import type { Where } from '../../where';
@@ -100,12 +100,16 @@ function body(ctx: Ctx, node: NetNode, a: Args): ToolOutcome {
     } else if (ex.kind === 'lost' && ex.delivery.kind === 'drop' && ex.delivery.reason === 'ttl-exceeded') {
       const hop = ex.delivery.node;
       const dropped = [...ctx.steps].reverse().find((s) => s.action === 'drop');
-      const back = sourceFor(hop, dropped?.frame.ip?.src ?? probe.src) ?? probe.src;
+      const died = dropped?.frame;
+      // the error goes to the source the probe had when it died (NATed on the way), quoting it;
+      // each NAT on the way back finds the flow as RELATED and undoes itself (nat.related)
+      const natSrc = died?.ip?.src ?? probe.src;
+      const back = sourceFor(hop, natSrc) ?? natSrc;
       step(
         ctx,
         hop.canvas,
         'reply',
-        frameOf({ src: back, dst: probe.src, ttl: 64, proto: 'icmp', sport: 0, dport: 0, icmpType: 'time-exceeded' }),
+        frameOf({ src: back, dst: natSrc, ttl: 64, proto: 'icmp', sport: 0, dport: 0, icmpType: 'time-exceeded' }),
         'ip.time-exceeded',
         {
           node: hop.label,
@@ -113,6 +117,26 @@ function body(ctx: Ctx, node: NetNode, a: Args): ToolOutcome {
           hop: ttl,
         },
       );
+      if (natSrc !== probe.src) {
+        const inner = {
+          src: natSrc,
+          dst: died?.ip?.dst ?? probe.dst,
+          sport: died?.l4?.sport ?? probe.sport,
+          dport: died?.l4?.dport ?? probe.dport,
+          proto: probe.proto,
+        };
+        const err = {
+          src: back,
+          dst: natSrc,
+          ttl: 64,
+          proto: 'icmp' as const,
+          sport: 0,
+          dport: 0,
+          icmpType: 'time-exceeded',
+          inner,
+        };
+        send(ctx, hop, err, 'reply');
+      }
       out.push(`${String(ttl).padStart(2)}  ${label(back)}${times}`);
     } else {
       blocked = true;

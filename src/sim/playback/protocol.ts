@@ -1,19 +1,10 @@
-import type { Frame, Step } from '../../sim/model';
+import type { Frame, Step } from '../model';
 
 /** The protocol families the marker colours and the filters use. */
 export type ProtoCategory = 'arp' | 'icmp' | 'tcp' | 'udp' | 'other';
 
 /** Every category in display order (filters, legend). */
 export const PROTO_CATEGORIES: readonly ProtoCategory[] = ['arp', 'icmp', 'tcp', 'udp', 'other'];
-
-/** Marker colours; chosen to stay distinct for the common colour-vision deficiencies. */
-export const PROTO_COLOURS: Record<ProtoCategory, string> = {
-  arp: '#f5a623',
-  icmp: '#2f80ed',
-  tcp: '#27ae60',
-  udp: '#b05cd6',
-  other: '#8a94a6',
-};
 
 /** Which protocol family a frame belongs to, by its outermost meaningful header. */
 export function frameCategory(frame: Frame): ProtoCategory {

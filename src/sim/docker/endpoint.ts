@@ -1,0 +1,30 @@
+import { driverOf } from '../drivers';
+import { allocateAddress } from '../ipam';
+import type { Endpoint, Network, World } from '../model';
+import { allocateOverlayIp } from '../swarm/overlayIpam';
+
+/**
+ * Brings an endpoint up (on an immer draft): IPAM gives its address, then the network's driver
+ * its link (mac, endpoint id, veth …), then its interface name. `docker start` and `docker network
+ * connect` both come here, so the order of random draws is one and the same. Returns IPAM's
+ * error, or null.
+ */
+export function attachEndpoint(draft: World, net: Network, ep: Endpoint, ifname: string): string | null {
+  const drv = driverOf(net);
+  if (drv.ipam && net.scope === 'swarm' && !ep.ipamIp && draft.swarm) {
+    // swarm's serial IPAM knows the VIPs, tasks and lb endpoints of every node (overlayIpam.ts)
+    const ip = allocateOverlayIp(draft, net.id);
+    if (!ip) return `no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`;
+    ep.ip = ip;
+  } else if (drv.ipam) {
+    const ip = allocateAddress(draft, net, ep.ipamIp);
+    if (!ip.ok) return ip.error;
+    ep.ip = ip.value;
+  }
+  drv.attach(draft, net, ep);
+  ep.ifname = ifname;
+  return null;
+}
+
+/** Whether an endpoint is up (live fields set while its container runs); not every driver makes a veth. */
+export const isLive = (ep: Endpoint): boolean => ep.endpointId !== undefined;

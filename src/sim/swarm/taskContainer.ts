@@ -1,0 +1,196 @@
+import { dockerTime } from '../clock';
+import { attachEndpoint } from '../docker/endpoint';
+import { recordImage } from '../docker/imageStore';
+import { removeContainer } from '../docker/lifecycle';
+import { driverOf } from '../drivers';
+import { firstFree } from '../ipam';
+import type { Container, Endpoint, Network, World } from '../model';
+import { randomId } from '../prng';
+import { endpointIps, releaseOnDraft, usedOnDraft } from './draftCache';
+import { ensureLbEndpoint } from './loadBalancer';
+import { reconcileService } from './schedule';
+import type { SwarmTask } from './types';
+
+/**
+ * The container a task runs as on its node (swarmkit's executor, moby
+ * daemon/cluster/executor/container): named `<service>.<slot>.<task id>` (`<service>.<node id>.<task
+ * id>` for global services, fact 74), on its node's daemon, running at once. Its interfaces follow
+ * libnetwork's sandbox order (fact 77): the first overlay, then docker_gwbridge (joined right after
+ * the first endpoint without a gateway), then the other overlays. A task on no overlay at all joins
+ * its node's default bridge, as a container without a network does.
+ */
+
+/** The node's docker_gwbridge, once it has one. */
+export function gwbridgeOf(world: World, machine: string): Network | undefined {
+  for (const id in world.networks) {
+    const n = world.networks[id];
+    if (n.name === 'docker_gwbridge' && n.daemon === machine) return n;
+  }
+  return undefined;
+}
+
+function defaultBridgeOf(world: World, machine: string): Network | undefined {
+  for (const id in world.networks) {
+    const n = world.networks[id];
+    if (n.predefined && n.driver === 'bridge' && n.daemon === machine) return n;
+  }
+  return undefined;
+}
+
+/** The container's name: `<service>.<slot>.<task id>`, or `<service>.<node id>.<task id>` for a global service. */
+export function taskContainerName(world: World, task: SwarmTask): string {
+  const s = world.swarm!;
+  const svc = s.services[task.serviceId];
+  const node = s.nodes.find((n) => n.machine === task.node && n.status === 'ready');
+  const slot = svc.mode === 'global' ? (node?.id ?? task.node) : String(task.slot);
+  return `${svc.name}.${slot}.${task.id}`;
+}
+
+/** Creates and starts the task's container on its node (on an immer draft); records its id on the task. */
+export function startTaskContainer(d: World, taskId: string): void {
+  const s = d.swarm!;
+  const task = s.tasks[taskId];
+  const svc = s.services[task.serviceId];
+  const node = s.nodes.find((n) => n.machine === task.node && n.status === 'ready');
+  const id = randomId(d);
+  const gw = gwbridgeOf(d, task.node);
+  for (const a of task.addrs) ensureLbEndpoint(d, task.node, a.networkId);
+  const endpoints: Endpoint[] = [];
+  task.addrs.forEach((a, i) => {
+    endpoints.push({ networkId: a.networkId, aliases: [] });
+    if (i === 0 && gw) endpoints.push({ networkId: gw.id, aliases: [] });
+  });
+  if (!endpoints.length) {
+    const br = defaultBridgeOf(d, task.node);
+    if (br) endpoints.push({ networkId: br.id, aliases: [] });
+  }
+  const name = taskContainerName(d, task);
+  const c: Container = {
+    id,
+    name,
+    daemon: task.node,
+    image: svc.image,
+    cmd: [...svc.args],
+    env: [...svc.env],
+    hostname: id.slice(0, 12),
+    state: 'created',
+    exitCode: 0,
+    created: dockerTime(d.clock),
+    startedAt: 0,
+    networkMode: endpoints.length ? (d.networks[endpoints[0].networkId]?.name ?? 'bridge') : 'bridge',
+    endpoints,
+    ports: svc.ports
+      .filter((p) => p.mode === 'host')
+      .map((p) => ({ hostIp: '', hostPort: p.published, containerPort: p.target, proto: p.protocol })),
+    labels: {
+      'com.docker.swarm.node.id': node?.id ?? '',
+      'com.docker.swarm.service.id': svc.id,
+      'com.docker.swarm.service.name': svc.name,
+      'com.docker.swarm.task': '',
+      'com.docker.swarm.task.id': task.id,
+      'com.docker.swarm.task.name': name.slice(0, name.lastIndexOf('.')),
+    },
+    publishAll: false,
+    autoRemove: false,
+    tty: false,
+    interactive: false,
+    arp: [],
+    seq: d.seq,
+  };
+  d.seq += 1;
+  d.containers[id] = c;
+  recordImage(d, task.node, svc.image);
+  const draftC = d.containers[id];
+  const byNet = new Map(task.addrs.map((a) => [a.networkId, a.ip]));
+  for (const [i, ep] of draftC.endpoints.entries()) {
+    const net = d.networks[ep.networkId];
+    const ip = byNet.get(ep.networkId);
+    if (ip !== undefined) {
+      // swarm's IPAM chose the address already (the task's NetworksAttachment): the driver links it
+      ep.ip = ip;
+      driverOf(net).attach(d, net, ep);
+      ep.ifname = `eth${i}`;
+    } else if (net.id === gw?.id) {
+      // local IPAM's lowest free address, from this command's set (draftCache.ts)
+      const used = usedOnDraft(
+        d,
+        gw.id,
+        () =>
+          new Set([
+            gw.ipam?.gateway ?? '',
+            ...(gw.sandboxes ?? []).map((x) => x.ip),
+            ...(endpointIps(d).get(gw.id) ?? []),
+          ]),
+      );
+      const free = gw.ipam ? firstFree(gw.ipam.subnet, gw.ipam.ipRange, used) : null;
+      if (free) {
+        used.add(free);
+        ep.ip = free;
+        driverOf(net).attach(d, net, ep);
+        ep.ifname = `eth${i}`;
+      }
+    } else attachEndpoint(d, net, ep, `eth${i}`);
+  }
+  for (const b of draftC.ports) b.boundPort = b.hostPort ?? undefined;
+  draftC.state = 'running';
+  draftC.startedAt = d.clock;
+  task.containerId = id;
+}
+
+/**
+ * libnetwork's setupDefaultGW for a standalone container on an attachable overlay, at start: the
+ * overlay endpoint has no gateway, so the sandbox joins the node's docker_gwbridge right after it
+ * (eth1, the default route via 172.18.0.1; fact 77), and the node gets its load-balancer endpoint
+ * on the overlay so service VIPs answer there too.
+ */
+export function joinGatewayBridge(d: World, id: string): void {
+  const c = d.containers[id];
+  const first = c.endpoints.findIndex((e) => d.networks[e.networkId]?.scope === 'swarm');
+  if (first < 0 || c.labels?.['com.docker.swarm.task.id'] !== undefined) return;
+  const gw = gwbridgeOf(d, c.daemon);
+  if (!gw || c.endpoints.some((e) => e.networkId === gw.id)) return;
+  c.endpoints.splice(first + 1, 0, { networkId: gw.id, aliases: [] });
+}
+
+/** After a container's endpoints came up: its node's lb endpoint on each overlay (allocated after the container's own address, fact 76). */
+export function ensureLbEndpoints(d: World, id: string): void {
+  const c = d.containers[id];
+  for (const e of c.endpoints) ensureLbEndpoint(d, c.daemon, e.networkId);
+}
+
+/** The docker_gwbridge endpoint libnetwork gives a container on an overlay (no network of its own in `docker inspect`). */
+export function isGatewayEndpoint(world: World, c: Container, ep: Endpoint): boolean {
+  const net = world.networks[ep.networkId];
+  if (net?.name !== 'docker_gwbridge' || net.daemon !== c.daemon) return false;
+  return c.endpoints.some((e) => world.networks[e.networkId]?.scope === 'swarm');
+}
+
+/**
+ * A task's container removed behind the orchestrator's back (`docker rm -f`): the task fails as
+ * its killed process did (exit 137) and is shut down, and the service is reconciled, so a new task
+ * takes the slot with a new task id and container name (swarmkit's restart supervisor).
+ */
+export function taskContainerRemoved(d: World, containerId: string, wasRunning: boolean): void {
+  const s = d.swarm;
+  if (!s) return;
+  for (const t of Object.values(s.tasks)) {
+    if (t.containerId !== containerId) continue;
+    delete t.containerId;
+    if (t.desired !== 'running') return;
+    t.desired = 'shutdown';
+    t.state = 'failed';
+    t.error = wasRunning ? 'task: non-zero exit (137)' : 'No such container';
+    t.since = d.clock;
+    s.index++;
+    reconcileService(d, t.serviceId);
+    return;
+  }
+}
+
+/** Removes a task's container from its node (service rm, scale down, the node leaving). */
+export function removeTaskContainer(d: World, task: SwarmTask): void {
+  const c = task.containerId ? d.containers[task.containerId] : undefined;
+  if (c) releaseOnDraft(d, c);
+  if (task.containerId) removeContainer(d, task.containerId);
+  delete task.containerId;
+}

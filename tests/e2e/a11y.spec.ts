@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { sceneById } from '../../src/sim/scenes';
+import { AppPage } from './pages/AppPage';
+import { LessonPanel } from './pages/LessonPanel';
+
+/**
+ * axe-core (WCAG 2.1 A and AA) on the main screen, en and ko (issue 11): the default page, then the
+ * port-forwarding lesson with a packet playing, the console overflowing and the packet list open;
+ * and the tablet's stacked layout. No serious or critical finding.
+ */
+
+const PF = sceneById('port-forwarding')!;
+
+async function serious(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test.setTimeout(180_000);
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`axe, ${lang}, 1280x720: the default page and a lesson playing, nothing serious`, async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open(`?lang=${lang}`);
+    expect(await serious(page)).toEqual([]);
+
+    const sim = new LessonPanel(page);
+    const item = sim.panel.getByTestId(`sim-scene-${PF.id}`);
+    await item.getByRole('button').first().click();
+    await expect(app.container('greenColorApp')).toBeVisible();
+    // the lesson's lines overflow the console: its output scrolls
+    expect(await app.consoleOutput.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+    await sim.clickPacket(PF.packets[1].label[lang]);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await sim.panel.getByTestId('sim-lesson-packets-open').click();
+    expect(await serious(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('insp-close').click();
+    expect(await serious(page)).toEqual([]);
+  });
+
+  test(`axe, ${lang}, 768x1024: the stacked layout, both tabs, nothing serious`, async ({ page }) => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const app = new AppPage(page);
+    await app.open(`?lang=${lang}`);
+    expect(await serious(page)).toEqual([]);
+    await page.getByTestId('dock-tab-sim').click();
+    expect(await serious(page)).toEqual([]);
+  });
+}

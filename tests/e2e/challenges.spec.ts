@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+
+/**
+ * A student solves "pc1 loads web on port 8080" by typing in the console; Check runs each goal's
+ * packet. A teacher's bad file is refused with the field and reason; a good one shares as a link.
+ */
+
+const shots = new URL('../../shots/', import.meta.url).pathname;
+
+test('a student solves a challenge by typing, checks it, resets it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByTestId('tool-matrix').click();
+  await page.getByTestId('classroom-tab-challenges').click();
+  const dlg = page.getByTestId('challenges-dialog');
+  await dlg.getByTestId('challenge-start-publish-8080').click();
+  await expect(app.container('web')).toBeVisible();
+  await dlg.getByTestId('challenge-check').click();
+  await expect(dlg.getByTestId('challenge-goal-0')).toHaveAttribute('data-ok', 'false');
+  await expect(dlg.getByTestId('challenge-goal-0')).toContainText('@pc1 curl -s -m 2 http://192.168.0.10:8080/');
+  // the second goal (pc1 cannot ping 172.17.0.2) already holds
+  await expect(dlg.getByTestId('challenge-goal-1')).toHaveAttribute('data-ok', 'true');
+  await page.screenshot({ path: `${shots}challenge-en-1280.png` });
+  await dlg.getByTestId('challenges-close').click();
+
+  for (const line of ['docker rm -f web', 'docker run -d --name web -p 8080:80 nginx']) {
+    await app.consoleInput.fill(line);
+    await app.consoleInput.press('Enter');
+  }
+  await expect(app.container('web')).toContainText('8080');
+  await page.getByTestId('tool-matrix').click();
+  await page.getByTestId('classroom-tab-challenges').click();
+  await dlg.getByTestId('challenge-check').click();
+  await expect(dlg.getByTestId('challenge-goal-0')).toHaveAttribute('data-ok', 'true');
+  await expect(dlg.getByTestId('challenge-done')).toBeVisible();
+  // the passing packet plays in the simulation panel
+  await dlg.getByTestId('challenge-play-0').click();
+  await expect(page.getByTestId('sim-command')).toHaveText('@pc1 curl -s -m 2 http://192.168.0.10:8080/');
+
+  // reset: the start World again
+  await page.getByTestId('tool-matrix').click();
+  await page.getByTestId('classroom-tab-challenges').click();
+  await dlg.getByTestId('challenge-reset').click();
+  await expect(app.container('web')).not.toContainText('8080');
+});
+
+test('a teacher’s file: refused with field and reason, or loaded and shared as a link (en, ko)', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  await page.getByTestId('tool-matrix').click();
+  await page.getByTestId('classroom-tab-challenges').click();
+  const dlg = page.getByTestId('challenges-dialog');
+  await dlg.getByText('선생님의 도전 과제 파일 불러오기').click();
+  await dlg.getByTestId('challenge-file-text').fill('id: x\ntitle: {en: a}\ntask: {en: a, ko: b}\ngoals: []');
+  await dlg.getByTestId('challenge-file-load').click();
+  await expect(dlg.getByTestId('challenge-errors')).toContainText('title.ko');
+  await expect(dlg.getByTestId('challenge-errors')).toContainText('goals');
+  // the reasons are Korean too, never zod's English
+  await expect(dlg.getByTestId('challenge-errors')).toContainText('title.ko: 이 필드가 없습니다');
+  await expect(dlg.getByTestId('challenge-errors')).toContainText('goals: 1개 이상 필요합니다');
+  await expect(dlg.getByTestId('challenge-errors')).not.toContainText(/Invalid|expected|received/);
+  expect(await app.api((w) => w.containers().length)).toBe(0);
+  await page.screenshot({ path: `${shots}challenge-ko-1280-refused.png` });
+  await dlg
+    .getByTestId('challenge-file-text')
+    .fill(
+      'id: two\ntitle: {en: Two, ko: 둘}\ntask: {en: Ping google, ko: 구글에 ping}\nstart: [docker run -d --name box devwikirepo/pingbuntu]\ngoals:\n  - {kind: ping, from: box, to: google.com}',
+    );
+  await dlg.getByTestId('challenge-file-load').click();
+  await expect(dlg.getByTestId('challenge-active')).toContainText('구글에 ping');
+  await dlg.getByTestId('challenge-share').click();
+  const link = await dlg.getByTestId('challenge-link').inputValue();
+  expect(link).toContain('#challenge=');
+  await dlg.getByTestId('challenges-close').click();
+  // the link opens the challenge in a fresh page
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await app.ready();
+  await expect(page.getByTestId('challenge-active')).toContainText('구글에 ping');
+  await expect(app.container('box')).toBeVisible();
+  await page.getByTestId('challenge-check').click();
+  await expect(page.getByTestId('challenge-goal-0')).toHaveAttribute('data-ok', 'true');
+  await page.screenshot({ path: `${shots}challenge-ko-1280.png` });
+});
+
+for (const [w, h] of [
+  [1920, 1080],
+  [768, 1024],
+] as const)
+  for (const lang of ['en', 'ko'] as const)
+    test(`screenshot ${lang} ${w}x${h}: the challenge list and a checked challenge`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      const app = new AppPage(page);
+      await app.open(`?lang=${lang}`);
+      await page.getByTestId('tool-matrix').click();
+      await page.getByTestId('classroom-tab-challenges').click();
+      await expect(page.getByTestId('challenge-green-port')).toBeVisible();
+      await page.screenshot({ path: `${shots}challenge-list-${lang}-${w}.png` });
+      await page.getByTestId('challenge-start-private-db').click();
+      await page.getByTestId('challenge-check').click();
+      await expect(page.getByTestId('challenge-goal-0')).toHaveAttribute('data-ok', 'false');
+      await page.screenshot({ path: `${shots}challenge-${lang}-${w}.png` });
+    });

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { runShell } from '../../../src/sim/shell';
+import { session, threeNodeSwarm } from './helpers';
+
+/**
+ * What a node attaches for a container on an overlay (docker-facts 74, 77; libnetwork
+ * default_gateway.go setupDefaultGW; daemon/cluster/executor/container controller.go), and the
+ * orchestrator replacing a task whose container was removed.
+ */
+
+const base = [
+  'docker network create -d overlay --attachable mynet',
+  'docker service create --name web --replicas 2 --network mynet nginx',
+];
+
+describe('a standalone container on an attachable overlay', () => {
+  const { world, outs } = session(
+    [...base, '@docker-host-3 docker run -d --name box --network mynet nicolaka/netshoot sleep infinity'],
+    threeNodeSwarm(),
+  );
+  const box = Object.values(world.containers).find((c) => c.name === 'box')!;
+  const sh = (line: string) => runShell(world, line.split(' '), { kind: 'container', id: box.id }, line);
+
+  it('gets eth1 on docker_gwbridge and its default route, as a task does', () => {
+    expect(outs.at(-1)!.exitCode).toBe(0);
+    const ip = box.endpoints[0].ip!;
+    expect(sh('ip route').output.split('\n')).toEqual([
+      'default via 172.18.0.1 dev eth1 ',
+      `10.0.1.0/24 dev eth0 proto kernel scope link src ${ip} `,
+      '172.18.0.0/16 dev eth1 proto kernel scope link src 172.18.0.3 ',
+    ]);
+  });
+
+  it('takes its overlay address from swarm IPAM, never the VIP or a task address', () => {
+    const web = Object.values(world.swarm!.services)[0];
+    const taken = [web.vips[0].addr.split('/')[0], ...Object.values(world.swarm!.tasks).map((t) => t.addrs[0].ip)];
+    expect(taken).not.toContain(box.endpoints[0].ip);
+  });
+
+  it('reaches the service by its VIP through its node’s lb sandbox, and the internet through docker_gwbridge', () => {
+    expect(sh('curl -s -o /dev/null -w %{http_code} web').output).toBe('200');
+    const r = sh('ping -c 1 8.8.8.8');
+    expect(r.exitCode).toBe(0);
+    const masq = r.trace!.steps.find((s) => s.action === 'snat')!;
+    expect(masq.explain.params).toMatchObject({ node: 'docker-host-3', from: '172.18.0.3', to: '192.168.0.12' });
+  });
+
+  it('docker inspect lists only mynet; docker_gwbridge lists it as gateway_<sandbox id>', () => {
+    const inspect = session(
+      [
+        '@docker-host-3 docker inspect -f "{{json .NetworkSettings.Networks}}" box',
+        '@docker-host-3 docker network inspect -f "{{json .Containers}}" docker_gwbridge',
+      ],
+      world,
+    ).outs.map((o) => o.output);
+    expect(Object.keys(JSON.parse(inspect[0]))).toEqual(['mynet']);
+    const gw = JSON.parse(inspect[1]) as Record<string, { Name: string; IPv4Address: string }>;
+    expect(gw[box.id].Name).toMatch(/^gateway_[0-9a-f]{12}$/);
+    expect(gw[box.id].IPv4Address).toBe('172.18.0.3/16');
+  });
+});
+
+describe('docker inspect of a task container', () => {
+  it('shows its overlays (ingress first), not docker_gwbridge', () => {
+    const { world } = session(
+      ['docker network create -d overlay mynet', 'docker service create --name web -p 8080:80 --network mynet nginx'],
+      threeNodeSwarm(),
+    );
+    const task = Object.values(world.containers).find((c) => c.name.startsWith('web.1.'))!;
+    expect(task.endpoints.map((e) => world.networks[e.networkId].name)).toEqual([
+      'ingress',
+      'docker_gwbridge',
+      'mynet',
+    ]);
+    const out = session([`docker inspect -f "{{json .NetworkSettings.Networks}}" ${task.name}`], world).outs[0].output;
+    expect(Object.keys(JSON.parse(out))).toEqual(['ingress', 'mynet']);
+  });
+});
+
+describe('docker network ls on a worker', () => {
+  it('lists a user overlay while a running container there uses it, and not once the last one stopped', () => {
+    const ls = (lines: string[]) =>
+      session([...lines, '@docker-host-3 docker network ls --format {{.Name}}'], threeNodeSwarm()).outs.at(-1)!.output;
+    const made = ['docker network create -d overlay --attachable mynet'];
+    expect(ls(made)).not.toContain('mynet');
+    const run = [...made, '@docker-host-3 docker run -d --name box --network mynet nginx'];
+    expect(ls(run)).toContain('mynet');
+    expect(ls([...run, '@docker-host-3 docker stop box'])).not.toContain('mynet');
+    expect(ls([...run, '@docker-host-3 docker stop box', '@docker-host-3 docker start box'])).toContain('mynet');
+    // a manager lists every swarm network
+    const mgr = session([...made, 'docker network ls --format {{.Name}}'], threeNodeSwarm()).outs.at(-1)!.output;
+    expect(mgr).toContain('mynet');
+  });
+});
+
+describe('docker rm -f of a task container', () => {
+  const { world, outs } = session([...base, 'docker ps --format {{.Names}}'], threeNodeSwarm());
+  const old = outs.at(-1)!.output.trim();
+  const after = session(['docker rm -f ' + old, 'docker ps --format {{.Names}}', 'docker service ps web'], world);
+
+  it('the task fails and the swarm starts a new task in its slot, with a new container name', () => {
+    expect(after.outs[0].output).toBe(old);
+    const now = after.outs[1].output.trim();
+    expect(now).toMatch(/^web\.1\.[0-9a-z]{25}$/);
+    expect(now).not.toBe(old);
+    const rows = after.outs[2].output.split('\n');
+    expect(rows[1]).toMatch(/^\w{12} {3}web\.1 {7}nginx:latest .* Running {9}Running /);
+    expect(rows[2]).toMatch(/^\w{12} {4}\\_ web\.1 .* Shutdown {8}Failed .*"task: non-zero exit \(137\)"/);
+    expect(rows[2].slice(0, 12)).toBe(old.split('.')[2].slice(0, 12));
+  });
+
+  it('the new task has a new address and answers behind the VIP', () => {
+    const w = after.world;
+    const s = w.swarm!;
+    const oldTask = s.tasks[old.split('.')[2]];
+    const fresh = Object.values(s.tasks).find((t) => t.slot === 1 && t.desired === 'running')!;
+    expect(fresh.addrs[0].ip).not.toBe(oldTask.addrs[0].ip);
+    expect(w.containers[fresh.containerId!].name).toBe(after.outs[1].output.trim());
+  });
+});
