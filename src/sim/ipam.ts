@@ -2,6 +2,7 @@ import { current, isDraft } from 'immer';
 import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from 'ip-num';
 import { liveAddresses } from './containerIndex';
 import type { IpamConfig, Network, World } from './model';
+import { cidrBounds, ipString } from './net/addr';
 
 /**
  * Docker's local IPAM (docker-facts A1–A7): predefined pools, first-fit subnets, lowest-free
@@ -141,16 +142,12 @@ export function planNetworkIpam(
 
 /** The lowest address of `ipRange ?? subnet` that is neither network, broadcast nor in `used`. */
 export function firstFree(subnet: string, ipRange: string | undefined, used: Set<string>): string | null {
-  const s = range(subnet);
-  const bits = Number(subnet.split('/')[1]);
-  const net = s.getFirst().getValue();
-  const bcast = s.getLast().getValue();
-  const r = range(ipRange ?? subnet);
-  let v = r.getFirst().getValue();
-  const last = r.getLast().getValue();
-  for (; v <= last; v++) {
-    if (bits < 31 && (v === net || v === bcast)) continue;
-    const ip = IPv4.fromNumber(v).toString();
+  // plain numbers (addr.ts memoises each CIDR's bounds): a busy network asks for hundreds of candidates
+  const s = cidrBounds(subnet);
+  const r = cidrBounds(ipRange ?? subnet);
+  for (let v = r.first; v <= r.last; v++) {
+    if (s.prefix < 31 && (v === s.first || v === s.last)) continue;
+    const ip = ipString(v);
     if (!used.has(ip)) return ip;
   }
   return null;

@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { imageInfo } from '../images';
 import type { CommandResult, World } from '../model';
 import { allocateOverlayIp } from '../swarm/overlayIpam';

@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { isIPv4 } from '../ipam';
 import type { CommandResult, World } from '../model';
 import { addNodeToSwarm, createSwarm, dropNode, dropSwarm } from '../swarm/lifecycle';

@@ -38,6 +38,16 @@ function cidr(c: string): { first: number; last: number; prefix: number } {
   return v;
 }
 
+/** A CIDR's first and last address as unsigned 32-bit numbers, and its prefix length (memoised). */
+export function cidrBounds(c: string): { first: number; last: number; prefix: number } {
+  return cidr(c);
+}
+
+/** An unsigned 32-bit number as a dotted quad (what ip-num's IPv4.fromNumber(n).toString() prints). */
+export function ipString(n: number): string {
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
 /** Prefix length of a route destination ("default" is 0). */
 export function prefixOf(dst: string): number {
   return dst === 'default' ? 0 : cidr(dst).prefix;

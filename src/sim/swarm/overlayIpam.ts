@@ -1,6 +1,7 @@
-import { IPv4, IPv4CidrRange } from 'ip-num';
+import { IPv4CidrRange } from 'ip-num';
 import { plainContainers } from '../ipam';
 import type { World } from '../model';
+import { cidrBounds, ipString } from '../net/addr';
 import { endpointIps, usedOnDraft } from './draftCache';
 import { plain } from './state';
 
@@ -78,9 +79,8 @@ export function allocateOverlayIp(d: World, networkId: string): string | null {
   const net = d.networks[networkId];
   const s = d.swarm;
   if (!net?.ipam || !s) return null;
-  const r = range(net.ipam.subnet);
-  const first = r.getFirst().getValue();
-  const size = Number(r.getLast().getValue() - first) + 1;
+  const { first, last } = cidrBounds(net.ipam.subnet);
+  const size = last - first + 1;
   const used = usedOnDraft(d, networkId, (w) => {
     const used = overlayReserved(w, networkId);
     for (const ip of endpointIps(d).get(networkId) ?? []) used.add(ip);
@@ -89,7 +89,7 @@ export function allocateOverlayIp(d: World, networkId: string): string | null {
   const lastOff = s.ipamLast[networkId] ?? 0;
   for (let k = 1; k < size; k++) {
     const off = ((lastOff + k - 1) % (size - 2)) + 1; // 1 .. size-2: not network, not broadcast
-    const ip = IPv4.fromNumber(first + BigInt(off)).toString();
+    const ip = ipString(first + off);
     if (used.has(ip)) continue;
     used.add(ip);
     s.ipamLast[networkId] = off;
