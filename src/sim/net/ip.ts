@@ -1,3 +1,4 @@
+import { bridgeConfig } from '../drivers/bridgeOptions';
 import { iccOff } from '../drivers/bridgeRules';
 import { DOCKER_HOST, nodeId } from '../ids';
 import { broadcastOf, inCidr, isLoopback } from './addr';
@@ -349,7 +350,9 @@ function bridgeNetfilter(ctx: Ctx, daemon: string, out: NIface, to: NIface, p: P
     if (ctSeen(ctx, hit.entry, hit.dir, p)) ctRecord(ctx, daemon, hit.entry);
     return true;
   }
-  if (net && iccOff(net)) {
+  // a routed network's `-A DOCKER -o br-X -p icmp -j ACCEPT` (reached from DOCKER-BRIDGE) comes
+  // before DOCKER-FORWARD's icc DROP, so ICMP between its containers still passes
+  if (net && iccOff(net) && !(p.proto === 'icmp' && bridgeConfig(net).gwMode === 'routed')) {
     step(ctx, at, 'drop', frameOf(p), 'drop.icc', { bridge, dst: p.dst, reason: 'icc' });
     return false;
   }

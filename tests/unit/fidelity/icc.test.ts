@@ -53,4 +53,18 @@ describe('-o com.docker.network.bridge.enable_icc=false', () => {
     const r = play([...setup, 'curl -s -o /dev/null -w "%{http_code}" http://172.18.0.2/']);
     expect(r[3].output).toBe('200');
   });
+
+  it('on a routed network ICMP still passes (DOCKER accepts it before the icc DROP), TCP does not', () => {
+    // referee topology: icc=false + gateway_mode_ipv4=routed, the kernel answered the ping
+    const r = play([
+      'docker network create -o com.docker.network.bridge.enable_icc=false -o com.docker.network.bridge.gateway_mode_ipv4=routed net2',
+      'docker run -d --name web --network net2 nginx',
+      'docker run -d --name box --network net2 nicolaka/netshoot sleep infinity',
+      'docker exec box ping -c 1 -W 1 web',
+      'docker exec box curl -sS -m 2 http://web/',
+    ]);
+    expect(r[3].exitCode).toBe(0);
+    expect(r[3].output).toContain('1 packets transmitted, 1 received, 0% packet loss');
+    expect(r[4].exitCode).toBe(28);
+  });
 });
