@@ -307,6 +307,9 @@ export interface Container {
   autoRemove: boolean;
   tty: boolean;
   interactive: boolean;
+  /** run/create without -d: the CLI sent Config.AttachStdout/Stderr true (run.go clears them for -d).
+   * Absent: detached, which is what saves made before this field hold for their -d containers. */
+  attached?: true;
   /** the container's own neighbour cache */
   arp: ArpEntry[];
   /** monotonically increasing creation order (docker ps sorts newest first) */

@@ -219,6 +219,7 @@ export function createContainer(
       autoRemove: isSet(p, 'rm'),
       tty: isSet(p, 'tty'),
       interactive: isSet(p, 'interactive'),
+      ...(isSet(p, 'detach') ? {} : { attached: true as const }),
       arp: [],
       seq: d.seq,
     };

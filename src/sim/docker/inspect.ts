@@ -167,13 +167,14 @@ export function containerJson(world: World, c: Container) {
       Hostname: c.hostname,
       Domainname: c.domainname ?? '',
       User: '',
-      AttachStdin: c.interactive,
-      AttachStdout: true,
-      AttachStderr: true,
+      // docker/cli run.go: with -d the CLI clears AttachStdin/Stdout/Stderr and StdinOnce
+      AttachStdin: c.interactive && c.attached === true,
+      AttachStdout: c.attached === true,
+      AttachStderr: c.attached === true,
       ...(exposedKeys.length ? { ExposedPorts: sortKeys(exposed) } : {}),
       Tty: c.tty,
       OpenStdin: c.interactive,
-      StdinOnce: c.interactive,
+      StdinOnce: c.interactive && c.attached === true,
       // daemon merge(): the user's -e values first, then the image's ENV the user did not name.
       Env: [
         ...c.env,
