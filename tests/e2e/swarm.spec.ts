@@ -143,3 +143,32 @@ test('dragging a container onto an overlay: attachable connects it, not attachab
   // locked took 10.0.1.0/24, my-overlay the next /24
   await expect(app.container('box')).toContainText('10.0.2.2/24');
 });
+
+test('the seed 001 swarm lesson plays the routing mesh: pc1 → a node without the task, forwarded in VXLAN', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const scene = sceneById('seed001-swarm')!;
+  const app = new AppPage(page);
+  await app.open();
+  const lessons = new LessonPanel(page);
+  await lessons.loadScene(scene);
+  await expect(page.locator('[data-testid^="container-api.1."]')).toHaveCount(1);
+  expect(await inside(page.locator('[data-testid^="container-api.1."]'), host(page, 'docker-host'))).toBe(true);
+  const mesh = scene.packets.find((p) => p.id === 'mesh-curl')!;
+  await lessons.clickPacket(mesh.label.en);
+  const panel = page.getByTestId('sim-panel');
+  await expect(panel.getByTestId('sim-command')).toHaveText('@pc1 curl -s 192.168.0.12:9090');
+  // docker-host-3 DNATs to its ingress sandbox, IPVS picks the task on docker-host, VXLAN carries it
+  for (const action of ['dnat', 'vxlan-encap', 'vxlan-decap'])
+    await expect(panel.locator(`.sim-event__action[data-action="${action}"]`).first()).toBeAttached();
+  await jumpTo(page, 'vxlan-encap');
+  const headers = panel.getByTestId('sim-headers');
+  await expect(headers).toContainText('192.168.0.12');
+  await expect(headers).toContainText('192.168.0.10');
+  await expect(headers).toContainText('4789');
+  await jumpTo(page, 'vxlan-decap');
+  await page.waitForTimeout(1200);
+  expect(await inside(page.getByTestId('packet-marker').first(), host(page, 'docker-host'))).toBe(true);
+  await expect(app.consoleOutput).toContainText('Welcome to nginx!');
+});

@@ -367,6 +367,8 @@ export const SWARM_OVERLAY: Scene = {
     'docker network create -d overlay --attachable my-overlay',
     'docker service create --name web --replicas 3 --network my-overlay -p 8080:80 nginx',
     'docker run -dit --name client --network my-overlay nicolaka/netshoot',
+    "# the seed's own line: one task, so docker-host-2 and -3 run none of it",
+    'docker service create --name api -p 9090:80 nginx',
   ],
   expectedFailures: [],
   packets: [
@@ -387,6 +389,16 @@ export const SWARM_OVERLAY: Scene = {
       },
       line: 'docker exec client curl -s http://10.0.1.7',
       expect: { ok: true, summary: 'HTTP 200 from 10.0.1.7:80' },
+      shows: '<h1>Welcome to nginx!</h1>',
+    },
+    {
+      id: 'mesh-curl',
+      label: {
+        en: 'pc1 → 192.168.0.12:9090 (routing mesh: api.1 runs on docker-host)',
+        ko: 'pc1 → 192.168.0.12:9090 (라우팅 메시: api.1은 docker-host에서 실행)',
+      },
+      line: '@pc1 curl -s 192.168.0.12:9090',
+      expect: { ok: true, summary: 'HTTP 200 from 192.168.0.12:9090' },
       shows: '<h1>Welcome to nginx!</h1>',
     },
   ],
@@ -475,6 +487,19 @@ export const SWARM_OVERLAY: Scene = {
         ko: '이번에는 docker-host-3의 web.3에 HTTP: TCP 연결의 모든 패킷이 양방향으로 VXLAN에 담겨 갑니다.',
       },
       packet: 'overlay-curl',
+    },
+    {
+      id: 'mesh',
+      say: {
+        en: 'The routing mesh: api has one task, on docker-host, yet -p 9090:80 opens 9090 on every node. pc1 asks docker-host-3, which runs no api task; IPVS in its ingress sandbox picks api.1 and forwards the request over the ingress overlay, inside VXLAN, to docker-host.',
+        ko: '라우팅 메시: api의 태스크는 docker-host에 하나뿐이지만, -p 9090:80은 모든 노드에서 9090을 엽니다. pc1이 api 태스크가 없는 docker-host-3에 요청하면, 그 ingress 샌드박스의 IPVS가 api.1을 골라 ingress 오버레이로, VXLAN에 담아 docker-host에 전달합니다.',
+      },
+      packet: 'mesh-curl',
+      check: {
+        say: { en: 'Where api’s one task runs.', ko: 'api의 태스크 하나가 실행되는 곳.' },
+        line: 'docker service ps api',
+        shows: 'api.1     nginx:latest   docker-host ',
+      },
     },
   ],
 };
