@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { openShareFragment } from '../io/shareLink';
 import { loadEngine } from '../store/engine';
 import { appStore, useApp } from '../store/instance';
+import { AfterCanvas } from './AfterCanvas';
 import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
 import { fitCanvas } from './canvas/fit';
@@ -140,8 +141,10 @@ export function App() {
         {!presenter && <Toolbar onFit={onFit} />}
         <main className="stage">
           <Canvas onReady={onReady} />
-          <Notices />
-          <EditorHost />
+          <AfterCanvas>
+            <Notices />
+            <EditorHost />
+          </AfterCanvas>
           {presenter && (
             <div className="presenter-actions">
               {/* the toolbar is hidden here: the class's who-can-talk matrix and challenges stay one click (or M) away */}
@@ -176,14 +179,17 @@ export function App() {
             </button>
           )}
         </main>
-        {!presenter && inspectorOpen && <Inspector />}
-        <Dock />
-        <ContextMenu />
-        {dialogOpen && (
-          <Suspense fallback={null}>
-            <Dialogs />
-          </Suspense>
-        )}
+        {/* the panels wait for the canvas's first picture: their grid cells keep their size meanwhile */}
+        <AfterCanvas>
+          {!presenter && inspectorOpen && <Inspector />}
+          <Dock />
+          <ContextMenu />
+          {dialogOpen && (
+            <Suspense fallback={null}>
+              <Dialogs />
+            </Suspense>
+          )}
+        </AfterCanvas>
       </div>
     </ReactFlowProvider>
   );
