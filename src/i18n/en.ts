@@ -8,6 +8,11 @@ export const en: Record<string, string> = {
   'canvas.fitView': 'Fit the view (F)',
   'canvas.minimap': 'Minimap',
   'canvas.nodeHelp': 'Enter or Space selects it; Delete removes it; Shift+F10 opens its menu.',
+  'canvas.zoomToHost': 'Zoom to host',
+  'canvas.zoomToHostNamed': 'Zoom to host {{host}}',
+  'canvas.hostCounts': '{{containers}} containers · {{networks}} networks',
+  'canvas.hostCountsOne': '1 container · {{networks}} networks',
+  'canvas.overview': 'Hosts overview: zoomed out, each host shows its name, address and what it holds',
   'drag.help':
     'Drop on a network to move it there · hold Alt or Shift to add that network instead · drop outside the Docker host to disconnect',
   'drag.nothing': 'Nothing happens on a machine: drop on a network, or on empty canvas to disconnect',

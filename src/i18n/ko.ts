@@ -8,6 +8,11 @@ export const ko: Record<string, string> = {
   'canvas.fitView': '화면 맞춤 (F)',
   'canvas.minimap': '미니맵',
   'canvas.nodeHelp': 'Enter나 Space로 선택, Delete로 삭제, Shift+F10으로 메뉴를 엽니다.',
+  'canvas.zoomToHost': '호스트 확대',
+  'canvas.zoomToHostNamed': '{{host}} 호스트 확대',
+  'canvas.hostCounts': '컨테이너 {{containers}}개 · 네트워크 {{networks}}개',
+  'canvas.hostCountsOne': '컨테이너 1개 · 네트워크 {{networks}}개',
+  'canvas.overview': '호스트 개요: 축소된 화면에서 호스트마다 이름, 주소, 담고 있는 것을 보여 줍니다',
   'drag.help':
     '네트워크에 놓으면 그 네트워크로 옮김 · Alt나 Shift를 누르고 놓으면 네트워크 추가 · 도커 호스트 바깥에 놓으면 연결 해제',
   'drag.nothing': '장비 위에 놓으면 아무 일도 없습니다: 네트워크 위에, 또는 연결을 끊으려면 빈 캔버스에 놓으세요',

@@ -1,7 +1,10 @@
+import { useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../store/instance';
 import { act, containerOf, deleteCommand, deleteSelected, toggleRunning } from './actions';
+import { zoomToHost } from './canvas/fit';
+import type { FlowNode } from './canvas/flow';
 import { shellArg } from './canvas/gestures';
 
 /** Right-click menu: the toolbar's actions for the node under the pointer, or for the empty canvas. */
@@ -10,6 +13,7 @@ export function ContextMenu() {
   const menu = useApp((s) => s.menu);
   const world = useApp((s) => s.world);
   const ref = useRef<HTMLDivElement>(null);
+  const rf = useReactFlow<FlowNode>();
   useEffect(() => {
     // opened with the keyboard or the mouse, the first item takes focus so arrows and Enter work
     if (menu) ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
@@ -18,6 +22,8 @@ export function ContextMenu() {
   const s = appStore().getState();
   const c = containerOf(world, menu.node);
   const net = menu.node?.startsWith('net:') ? world.networks[menu.node.slice(4)] : undefined;
+  // a Docker host's box: its node id is its machine id
+  const host = menu.node && world.daemons[menu.node] ? menu.node : null;
   const close = () => s.openMenu(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
@@ -50,7 +56,7 @@ export function ContextMenu() {
   const own = c && !['host', 'none'].includes(c.networkMode) && !c.networkMode.startsWith('container:');
   const attached = own ? c.endpoints.map((ep) => world.networks[ep.networkId]).filter((n) => !!n) : [];
   const others = own ? Object.values(world.networks).filter((n) => n.driver === 'bridge' && !attached.includes(n)) : [];
-  const rows = c ? 4 + attached.length + others.length : 2;
+  const rows = c ? 4 + attached.length + others.length : host ? 4 : 3;
   const menuH = rows * 34 + 12;
   return (
     <div
@@ -112,6 +118,7 @@ export function ContextMenu() {
               item('toolbar.delete', deleteSelected, 'ctx-delete')}
           </>
         )}
+        {host && item('canvas.zoomToHost', () => zoomToHost(rf, host, s.presenter, s.largeLabels), 'ctx-zoom-host')}
         {!c && !net && (
           <>
             {item('toolbar.addContainer', () => s.openDialog({ kind: 'addContainer' }), 'ctx-add-container')}

@@ -11,6 +11,7 @@ import { LessonPanel } from './pages/LessonPanel';
  */
 
 const PF = sceneById('port-forwarding')!;
+const SWARM = sceneById('seed001-swarm')!;
 
 /** Canvas text on screen: its rendered px (font size × the viewport's zoom) and whether it is cut. */
 async function canvasText(page: Page) {
@@ -52,14 +53,15 @@ function smallest(texts: { text: string; px: number }[]) {
   return texts.reduce((m, t) => (t.px < m.px ? t : m), { text: '', px: Infinity });
 }
 
-async function loadLesson(page: Page, lang: 'en' | 'ko', presenter: boolean) {
+async function loadLesson(page: Page, lang: 'en' | 'ko', presenter: boolean, scene = PF) {
   if (presenter) await page.setViewportSize({ width: 1920, height: 1080 });
   const app = new AppPage(page);
   await app.open(`?lang=${lang}`);
   const sim = new LessonPanel(page);
-  const item = await sim.sceneItem(PF);
+  const item = await sim.sceneItem(scene);
   await item.getByRole('button').first().click();
-  await expect(app.container('greenColorApp')).toBeVisible();
+  if (scene === PF) await expect(app.container('greenColorApp')).toBeVisible();
+  else await expect(page.getByTestId('node-docker-host-3')).toBeVisible();
   if (presenter) {
     await page.keyboard.press('p');
     await page.keyboard.press('f');
@@ -86,6 +88,88 @@ for (const lang of ['en', 'ko'] as const)
       expect(m.out).toEqual([]);
     });
   }
+
+/**
+ * Seed 001's swarm (three Docker hosts) fits at zoom 0.185 at 1280x720 and 0.265 in presenter mode:
+ * too far out for any card's text (detail `none`). The hosts overview still names each host and LAN
+ * machine with its address at the floor or more, and zooming to one host makes its containers'
+ * names readable.
+ */
+for (const lang of ['en', 'ko'] as const)
+  for (const presenter of [false, true]) {
+    const floor = presenter ? 14 : 10;
+    test(`seed 001 swarm, three hosts, ${lang}, ${presenter ? 'presenter 1920x1080' : '1280x720'}: at fit each host and LAN machine named with its address at ${floor} px or more; zoomed to a host, its containers too`, async ({
+      page,
+    }) => {
+      test.setTimeout(150_000);
+      await loadLesson(page, lang, presenter, SWARM);
+      const wanted = [
+        'docker-host',
+        '192.168.0.10',
+        'docker-host-2',
+        '192.168.0.11',
+        'docker-host-3',
+        '192.168.0.12',
+        'router',
+        '192.168.0.1',
+        'pc1',
+        '192.168.0.20',
+        'pc2',
+        '192.168.0.30',
+      ];
+      await expect
+        .poll(async () => (await canvasText(page)).texts.map((t) => t.text), { timeout: 15_000 })
+        .toEqual(expect.arrayContaining(wanted));
+      let m = await canvasText(page);
+      expect(m.detail).toBe('none');
+      expect(smallest(m.texts).px, JSON.stringify(smallest(m.texts))).toBeGreaterThanOrEqual(floor);
+      // the host's name is larger than the floor: it is what the back row looks for
+      const name = m.texts.find((t) => t.text === 'docker-host-2');
+      expect(name?.px).toBeGreaterThanOrEqual(floor * 1.25);
+
+      // docker-host-2 focused from the keyboard: its web task's name is on screen and readable
+      const zoom = page.getByRole('button', {
+        name: lang === 'ko' ? 'docker-host-2 호스트 확대' : 'Zoom to host docker-host-2',
+      });
+      await zoom.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(800);
+      m = await canvasText(page);
+      expect(m.detail).not.toBe('none');
+      const task = m.texts.find((t) => t.text.startsWith('web.2.'));
+      expect(task, JSON.stringify(m.texts.map((t) => t.text))).toBeDefined();
+      expect(smallest(m.texts).px, JSON.stringify(smallest(m.texts))).toBeGreaterThanOrEqual(floor);
+      expect(m.out).toEqual([]);
+      await expect(page.getByTestId('hosts-overview')).toHaveCount(0);
+    });
+  }
+
+test('seed 001 swarm: a double-click on a host, or its menu item, zooms to it; Fit goes back to the overview', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const app = await loadLesson(page, 'en', false, SWARM);
+  await app.fit();
+  await expect(page.getByTestId('overview-docker-host')).toBeVisible();
+  // the host box's header strip, left of its title
+  await page.getByTestId('node-docker-host').dblclick({ position: { x: 6, y: 4 } });
+  await page.waitForTimeout(800);
+  let m = await canvasText(page);
+  expect(m.detail).not.toBe('none');
+  expect(m.texts.map((t) => t.text)).toContain('client');
+  expect(smallest(m.texts).px).toBeGreaterThanOrEqual(10);
+  expect(m.out).toEqual([]);
+
+  await app.fit();
+  expect((await canvasText(page)).detail).toBe('none');
+  await page.getByTestId('node-docker-host-3').click({ button: 'right', position: { x: 6, y: 4 } });
+  await page.getByTestId('ctx-zoom-host').click();
+  await page.waitForTimeout(800);
+  m = await canvasText(page);
+  expect(m.detail).not.toBe('none');
+  expect(m.texts.some((t) => t.text.startsWith('web.3.'))).toBe(true);
+  expect(smallest(m.texts).px).toBeGreaterThanOrEqual(10);
+});
 
 test('zoomed in, the cards show every line (MACs, images, veth names) and still nothing below 10 px', async ({
   page,

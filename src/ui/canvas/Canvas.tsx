@@ -16,6 +16,7 @@ import type { World } from '../../sim/model';
 import { cardNetwork, type Graph } from '../../store/graph';
 import { appStore, useApp } from '../../store/instance';
 import { PacketLayer } from '../sim/PacketLayer';
+import { zoomToHost } from './fit';
 import { createFlowSelector, type FlowNode } from './flow';
 import { dropCommands, nearestAttachedNetwork } from './gestures';
 import { type Layout, layoutGraph } from './layout';
@@ -23,6 +24,7 @@ import { metricsFor } from './metrics';
 import { nodeTypes } from './nodes';
 import { floorPx, readability } from './readability';
 import './readability.css';
+import { HostsOverview } from './HostsOverview';
 import { boundsOf, fitOptions, Overview } from './Overview';
 import { useGraph } from './useGraph';
 import { edgeTypes } from './WireEdge';
@@ -235,6 +237,16 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     s.select(cardNetwork(node.id));
     s.openMenu({ x: e.clientX, y: e.clientY, node: cardNetwork(node.id) });
   }, []);
+  /** A double-click on a Docker host focuses it; zoomed out past all text, so does one on a card inside it. */
+  const onNodeDoubleClick = useCallback(
+    (_e: ReactMouseEvent, node: FlowNode) => {
+      const host = node.data.kind === 'host' ? node.id : detail === 'none' ? node.parentId : undefined;
+      if (!host) return;
+      const s = appStore().getState();
+      zoomToHost(rf, host, s.presenter, s.largeLabels);
+    },
+    [rf, detail],
+  );
   const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => {
     e.preventDefault();
     appStore().getState().openMenu({ x: e.clientX, y: e.clientY, node: null });
@@ -264,6 +276,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         onNodeContextMenu={onNodeContextMenu}
+        onNodeDoubleClick={onNodeDoubleClick}
         onPaneContextMenu={onPaneContextMenu}
         onPaneClick={onPaneClick}
         onInit={onReady}
@@ -297,6 +310,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
           </ControlButton>
         </Controls>
         <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
+        {detail === 'none' && <HostsOverview graph={graph} layout={layout} floor={floor} />}
         <PacketLayer />
       </ReactFlow>
       {hint && (

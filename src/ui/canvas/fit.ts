@@ -39,3 +39,20 @@ export function fitCanvas(
   if (whole.zoom >= minZoom || !rf.getNode(DOCKER_HOST)) void rf.fitView({ ...opts, minZoom });
   else void rf.fitView({ ...opts, minZoom, nodes: [{ id: DOCKER_HOST }] });
 }
+
+/**
+ * Focuses one Docker host (its overview card's button, its menu, a double-click): the host fitted
+ * to the view, but never so far out that its cards' compact type falls below the room's floor;
+ * a host wider than that is centred and its edges are a pan away.
+ */
+export function zoomToHost(
+  rf: ReactFlowInstance<FlowNode>,
+  host: string,
+  presenter: boolean,
+  largeLabels: boolean,
+  duration = 300,
+): void {
+  // a hair above the threshold, so rounding never leaves the view just short of compact detail
+  const minZoom = (floorPx(presenter, largeLabels) / (COMPACT_MAX_EM * metricsFor(presenter).font)) * 1.002;
+  void rf.fitView({ ...fitOptions(presenter), duration, minZoom, nodes: [{ id: host }] });
+}
