@@ -27,7 +27,12 @@ export interface HostCardPlace {
   /** centre of the card's top edge */
   x: number;
   y: number;
+  /** the room the card takes, estimated (CSS sizes it to its text): no machine's tag goes there */
+  box: Box;
 }
+
+/** Width of the counts line in floors ("3 containers · 6 networks", "컨테이너 3개 · 네트워크 6개"). */
+const META_W = 13.5;
 
 export interface MachineTagPlace {
   id: string;
@@ -98,7 +103,17 @@ export function placeOverview(
       }
     const lowest = b.y + b.h - HOST_CARD_H * u - 0.2 * u;
     const y = Math.min(netBottom + 0.5 * u, lowest);
-    hosts.push({ id: h.id, x: b.x + b.w / 2, y: Number.isFinite(netTop) ? Math.max(netTop, y) : y });
+    const cardTop = Number.isFinite(netTop) ? Math.max(netTop, y) : y;
+    const w =
+      (Math.max(
+        h.name.length * BOLD * OVERVIEW_EM.hostName,
+        (h.ip?.length ?? 0) * MONO * OVERVIEW_EM.hostIp,
+        META_W * OVERVIEW_EM.hostMeta,
+      ) +
+        1.5) *
+      u;
+    const x = b.x + b.w / 2;
+    hosts.push({ id: h.id, x, y: cardTop, box: { x: x - w / 2, y: cardTop, w, h: HOST_CARD_H * u } });
   }
 
   let x0 = Number.POSITIVE_INFINITY;
@@ -117,7 +132,8 @@ export function placeOverview(
   const pad = 0.15 * u;
   const gap = 0.3 * u;
   const lineH = 1.25;
-  const placed: Box[] = [];
+  // a host's summary card is as untouchable as another tag
+  const placed: Box[] = hosts.map((h) => h.box);
   const machines: MachineTagPlace[] = [];
   for (const m of overview.machines) {
     const b = boxes.get(m.id);
