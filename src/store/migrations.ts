@@ -1,10 +1,13 @@
+import type { World } from '../sim/model';
+import { restoreLoadBalancers } from '../sim/swarm/restoreLb';
+
 /**
  * Saved-document migrations: named, ordered, each taking version N to N+1. A save, an exported
  * file and a share link all carry the same envelope, so they all go through here.
  */
 
 /** The envelope version this build writes. */
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /** A migration lifts a document from `from` to `from + 1`; it may throw when the input is unreadable. */
 export interface Migration {
@@ -33,7 +36,30 @@ export const migrations: Migration[] = [
     from: 2,
     up: (doc) => ({ ...doc, version: 3, world: worldSchema2(doc.world) }),
   },
+  {
+    // v4: swarm services have load balancers (the ingress sandbox, task containers, lb-<net>
+    // endpoints); a swarm saved before them gets them rebuilt, as its daemons would on start
+    name: 'swarm-load-balancers',
+    from: 3,
+    up: (doc) => ({ ...doc, version: 4, world: withLoadBalancers(doc.world) }),
+  },
 ];
+
+/**
+ * Rebuilds what a swarm saved before load balancers lacks (src/sim/swarm/restoreLb.ts). Leaves a
+ * World it cannot read as it is, for the validator to name what is wrong with it.
+ */
+export function withLoadBalancers(world: unknown): unknown {
+  if (!isRecord(world) || world.schema !== 2 || !isRecord(world.swarm)) return world;
+  const sw = world.swarm;
+  const tables = [world.machines, world.networks, world.containers, world.daemons, sw.services, sw.tasks];
+  if (!Array.isArray(sw.nodes) || !tables.every(isRecord)) return world;
+  try {
+    return restoreLoadBalancers(world as unknown as World);
+  } catch {
+    return world;
+  }
+}
 
 /** The only daemon a schema-1 World had. */
 const FIRST_DAEMON = 'docker-host';
