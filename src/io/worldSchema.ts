@@ -121,6 +121,7 @@ export const containerSchema = obj({
   ports: z.array(
     obj({
       hostIp: z.string(),
+      givenHostIp: z.string().optional(),
       hostPort: port.nullable(),
       containerPort: port,
       proto,

@@ -218,8 +218,13 @@ export interface Endpoint {
 
 /** A published port (`-p [ip:]host:container[/proto]`). */
 export interface PortBinding {
-  /** "" means all addresses (0.0.0.0 and ::) */
+  /** "" means all addresses (0.0.0.0 and ::); while bound, the address the port is bound on */
   hostIp: string;
+  /**
+   * what `-p` named when the network's host_binding_ipv4 replaced it at start ("" when it named no
+   * address): HostConfig.PortBindings keeps it; absent, `hostIp` is what was given
+   */
+  givenHostIp?: string;
   /** null: pick a random free port at start */
   hostPort: number | null;
   /** `-p 8000-8010:80`: the last port of the host range; the first free one from hostPort is bound */

@@ -115,7 +115,8 @@ export function containerJson(world: World, c: Container) {
     bindings[key] = [
       ...(bindings[key] ?? []),
       {
-        HostIp: b.hostIp,
+        // HostConfig is what the user asked for; NetworkSettings.Ports shows where it was bound
+        HostIp: b.givenHostIp ?? b.hostIp,
         HostPort: b.hostPort === null ? '' : `${b.hostPort}${b.hostPortEnd ? `-${b.hostPortEnd}` : ''}`,
       },
     ];

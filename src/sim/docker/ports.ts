@@ -152,9 +152,16 @@ export function bindPorts(draft: World, c: Container, containerIp: string): stri
   // (port_mapping_linux.go attemptBindHostPorts "Host port ignored, because NAT is disabled")
   if (cfg?.gwMode === 'routed') return null;
   for (const b of mine) {
-    // configurePortBindingIPv4: no host address given, the network's host_binding_ipv4 is used
-    if (b.hostIp === '' && cfg && cfg.defaultBindingIp !== '0.0.0.0' && isIPv4(cfg.defaultBindingIp))
+    // configurePortBindingIPv4: no host address given, the network's host_binding_ipv4 is used; the
+    // container's HostConfig keeps what was given, so each start decides again from it
+    if (b.givenHostIp !== undefined) {
+      b.hostIp = b.givenHostIp;
+      delete b.givenHostIp;
+    }
+    if (b.hostIp === '' && cfg && cfg.defaultBindingIp !== '0.0.0.0' && isIPv4(cfg.defaultBindingIp)) {
+      b.givenHostIp = '';
       b.hostIp = cfg.defaultBindingIp;
+    }
     const shownIp = b.hostIp === '' ? '0.0.0.0' : b.hostIp;
     // port_mapping_linux.go bindTCPOrUDP: bind() to an address the host does not have (EADDRNOTAVAIL)
     if (b.hostPort !== null && !hostHasAddress(draft, c.daemon, b.hostIp)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatExplain } from '../../../src/i18n/trace';
+import { parseProject, serializeProject } from '../../../src/io/project';
 import { runScript } from '../../../src/sim/console';
 import { createDefaultWorld } from '../../../src/sim/world';
 
@@ -99,6 +100,73 @@ describe('driver options change the devices', () => {
     );
     expect(r[4].exitCode).not.toBe(0);
     expect(r[5].output).toBe('200');
+  });
+
+  // port_mapping_linux.go configurePortBindingIPv4 fills the default into the driver's own copy of
+  // the binding; HostConfig.PortBindings stays as sent, NetworkSettings.Ports (getPortMapInfo) and
+  // the container list built from it (container/view.go) show the bound address
+  it('host_binding_ipv4: HostConfig keeps HostIp "", NetworkSettings.Ports, port and ps show the bound address', () => {
+    const r = play([
+      'docker network create -o com.docker.network.bridge.host_binding_ipv4=192.168.0.10 hb',
+      'docker run -d --name web --network hb -p 8080:80 -p 127.0.0.1:8082:81 nginx',
+      "docker inspect web --format '{{json .HostConfig.PortBindings}}'",
+      "docker inspect web --format '{{json .NetworkSettings.Ports}}'",
+      'docker port web',
+      'docker ps --format "{{.Ports}}"',
+      'iptables -t nat -S DOCKER',
+      'curl -s -o /dev/null -w "%{http_code}" http://127.0.0.1:8080/',
+      '@pc1 curl -s -o /dev/null -w "%{http_code}" http://192.168.0.10:8080/',
+    ]);
+    expect(r[2].output).toBe(
+      '{"80/tcp":[{"HostIp":"","HostPort":"8080"}],"81/tcp":[{"HostIp":"127.0.0.1","HostPort":"8082"}]}',
+    );
+    expect(r[3].output).toBe(
+      '{"80/tcp":[{"HostIp":"192.168.0.10","HostPort":"8080"}],"81/tcp":[{"HostIp":"127.0.0.1","HostPort":"8082"}]}',
+    );
+    expect(r[4].output).toBe('80/tcp -> 192.168.0.10:8080\n81/tcp -> 127.0.0.1:8082');
+    expect(r[5].output).toBe('192.168.0.10:8080->80/tcp, 127.0.0.1:8082->81/tcp');
+    expect(r[6].output).toMatch(
+      /-A DOCKER -d 192\.168\.0\.10\/32 ! -i br-[0-9a-f]{12} -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172\.18\.0\.2:80/,
+    );
+    expect(r[7].output).toBe('000');
+    expect(r[8].output).toBe('200');
+  });
+
+  it('host_binding_ipv4 is the network’s: started again on another network, the port binds 0.0.0.0 and ::', () => {
+    const r = play([
+      'docker network create -o com.docker.network.bridge.host_binding_ipv4=192.168.0.10 hb',
+      'docker run -d --name web --network hb -p 8080:80 nginx',
+      'docker stop web',
+      'docker network disconnect hb web',
+      'docker network connect bridge web',
+      'docker start web',
+      'docker port web',
+      "docker inspect web --format '{{json .HostConfig.PortBindings}}'",
+    ]);
+    expect(r[6].output).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080');
+    expect(r[7].output).toBe('{"80/tcp":[{"HostIp":"","HostPort":"8080"}]}');
+  });
+
+  it('a save from before givenHostIp (hostIp holds the bound address) opens and keeps its binding', () => {
+    const built = runScript(
+      createDefaultWorld(),
+      [
+        'docker network create -o com.docker.network.bridge.host_binding_ipv4=192.168.0.10 hb',
+        'docker run -d --name web --network hb -p 8080:80 nginx',
+      ].join('\n'),
+    ).session.world;
+    const doc = JSON.parse(serializeProject({ world: built, pinned: {} }));
+    for (const c of Object.values(doc.world.containers) as { ports: { givenHostIp?: string }[] }[])
+      for (const b of c.ports) delete b.givenHostIp;
+    const opened = parseProject(JSON.stringify({ ...doc, version: 3 }));
+    if (!opened.ok) throw new Error(opened.error);
+    const r = runScript(
+      opened.doc.world,
+      "docker port web\ndocker inspect web --format '{{json .HostConfig.PortBindings}}'",
+    ).results;
+    expect(r[0].output).toBe('80/tcp -> 192.168.0.10:8080');
+    // what the old build recorded: the typed "" was overwritten and cannot be told apart from -p 192.168.0.10:8080:80
+    expect(r[1].output).toBe('{"80/tcp":[{"HostIp":"192.168.0.10","HostPort":"8080"}]}');
   });
 });
 
