@@ -29,7 +29,7 @@ const en: Record<string, string> = {
   'switch.forward': 'The LAN switch forwards the frame to the port of the destination MAC.',
   'arp.request': 'ARP request: a broadcast asking for the MAC address of {ip} (asked by {asker}).',
   'arp.reply':
-    'ARP reply: {ip} is at {mac}, sent straight back to {asker}. The answering machine also notes {asker}’s MAC from the request, as STALE: nothing has confirmed it yet, its own first packet there will.',
+    'ARP reply: {ip} is at {mac}, sent straight back to {asker}. The answering machine also notes {asker}’s MAC from the request, as STALE: nothing has confirmed it yet. Its first packet back uses the entry at once and puts it in DELAY; about 5 s later it is confirmed (by the connection’s progress, or a unicast ARP probe) and reads REACHABLE.',
   'arp.learn': 'The neighbour cache now holds {ip} → {mac} (REACHABLE); later packets skip ARP.',
   'arp.hit': '{node} already knows {ip} is at {mac} (ARP cache), so no broadcast: the frame goes straight to that MAC.',
   'drop.arp-unanswered': 'Nobody answers the ARP request for {ip}: the host is unreachable.',
@@ -155,7 +155,7 @@ const ko: Record<string, string> = {
   'switch.forward': 'LAN 스위치가 목적지 MAC이 연결된 포트로 프레임을 전달합니다.',
   'arp.request': 'ARP 요청: {ip}의 MAC 주소를 묻는 브로드캐스트 ({asker}이(가) 질문)',
   'arp.reply':
-    'ARP 응답: {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다. 응답하는 쪽도 요청에서 {asker}의 MAC을 기록하지만 STALE 상태입니다: 아직 확인되지 않았고, 그쪽으로 보내는 첫 패킷이 확인해 줍니다.',
+    'ARP 응답: {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다. 응답하는 쪽도 요청에서 {asker}의 MAC을 기록하지만 STALE 상태입니다: 아직 확인되지 않았습니다. 그쪽으로 돌려보내는 첫 패킷이 이 항목을 바로 쓰면서 DELAY 상태가 되고, 약 5초 뒤 확인되면(연결의 진행이나 유니캐스트 ARP 프로브로) REACHABLE이 됩니다.',
   'arp.learn': '이웃 캐시에 {ip} → {mac} 항목이 저장됩니다(REACHABLE). 다음 패킷부터는 ARP를 하지 않습니다.',
   'arp.hit':
     '{node}은(는) {ip}의 MAC 주소가 {mac}임을 이미 알고 있으므로(ARP 캐시) 브로드캐스트 없이 그 MAC으로 바로 프레임을 보냅니다.',

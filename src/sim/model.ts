@@ -52,8 +52,11 @@ export interface ArpEntry {
   ip: string;
   mac: string;
   dev: string;
-  state: 'REACHABLE' | 'STALE' | 'PERMANENT';
-  /** World clock (ms) when the entry was last confirmed; REACHABLE turns STALE 30 s later */
+  state: 'REACHABLE' | 'STALE' | 'DELAY' | 'PERMANENT';
+  /**
+   * World clock (ms) when the entry was last confirmed (REACHABLE turns STALE 30 s later), or for
+   * DELAY when a packet first used it stale (5 s later the kernel has it confirmed: REACHABLE)
+   */
   at?: number;
 }
 

@@ -8,9 +8,22 @@ import type { ArpEntry, ConntrackEntry } from '../model';
 /** Linux's base_reachable_time: a confirmed neighbour shows REACHABLE this long, then STALE. */
 export const REACHABLE_MS = 30_000;
 
-/** What `ip neigh` shows at `clockMs`: a REACHABLE entry not confirmed for 30 s is STALE. */
+/** Linux's delay_first_probe_time: a STALE entry used by a packet waits in DELAY this long. */
+export const DELAY_MS = 5_000;
+
+/**
+ * What `ip neigh` shows at `clockMs`: a REACHABLE entry not confirmed for 30 s is STALE. A DELAY
+ * entry (a STALE one a packet used) reads DELAY for 5 s; then the kernel has it confirmed, by the
+ * connection's progress (TCP's ACKs, dst_confirm) or by a unicast ARP probe (PROBE, answered), so
+ * it reads REACHABLE from then, and STALE 30 s later (neigh_timer_handler).
+ */
 export function neighState(e: ArpEntry, clockMs: number): ArpEntry['state'] {
-  return e.state === 'REACHABLE' && e.at !== undefined && clockMs - e.at >= REACHABLE_MS ? 'STALE' : e.state;
+  if (e.at === undefined) return e.state;
+  if (e.state === 'DELAY') {
+    if (clockMs - e.at < DELAY_MS) return 'DELAY';
+    return clockMs - e.at - DELAY_MS >= REACHABLE_MS ? 'STALE' : 'REACHABLE';
+  }
+  return e.state === 'REACHABLE' && clockMs - e.at >= REACHABLE_MS ? 'STALE' : e.state;
 }
 
 /** Seconds a conntrack entry has left at `clockMs` (its `timeout` counted down from `at`). */

@@ -1,5 +1,5 @@
 import type { ArpEntry, Frame, TableChange } from '../model';
-import { REACHABLE_MS } from './ageing';
+import { DELAY_MS, neighState } from './ageing';
 import { arpOf, type Ctx, fdbOf, nowMs, peerOnDomain, step } from './ctx';
 import { parentBlock, tellParentBlock } from './lanAttach';
 import { frameOf, type Pkt } from './pkt';
@@ -116,7 +116,8 @@ function arpFrame(
 /**
  * Stores `ip` -> `mac` in `node`'s neighbour cache. The asker learns its answer as REACHABLE; the
  * target of a request notes the asker from it as STALE (neigh_event_ns: nothing confirmed it yet),
- * which turns REACHABLE once the target uses it and hears back (DELAY, then a confirmation).
+ * and a known neighbour's request with the same MAC leaves its entry as it is (neigh_update keeps
+ * a valid state when the new one is STALE). The target's first packet there puts it in DELAY.
  */
 export function remember(
   ctx: Ctx,
@@ -129,15 +130,33 @@ export function remember(
   const cache = arpOf(ctx, node.key);
   const e = cache.find((x) => x.ip === ip && x.dev === dev);
   if (e) {
-    // a known neighbour's request refreshes the entry as before (only a new one starts STALE)
+    if (state === 'STALE' && e.mac === mac && e.state !== 'PERMANENT')
+      return { on: tableOn(node), table: 'arp', kind: 'hit', entry: { ...e } };
     e.mac = mac;
-    e.state = 'REACHABLE';
+    e.state = state;
     e.at = nowMs(ctx);
     return { on: tableOn(node), table: 'arp', kind: 'update', entry: { ...e } };
   }
   const n: ArpEntry = { ip, mac, dev, state, at: nowMs(ctx) };
   cache.push(n);
   return { on: tableOn(node), table: 'arp', kind: 'add', entry: { ...n } };
+}
+
+/**
+ * A packet goes out through a cached entry (neigh_event_send): a STALE one is used at once and
+ * enters DELAY; a DELAY one whose 5 s have passed was confirmed then (ageing.ts), so it is stored
+ * as REACHABLE from that moment.
+ */
+function neighbourUsed(e: ArpEntry, now: number): void {
+  const shown = neighState(e, now);
+  if (e.state === 'DELAY' && shown !== 'DELAY') {
+    e.state = 'REACHABLE';
+    e.at = (e.at ?? now) + DELAY_MS;
+  }
+  if (neighState(e, now) === 'STALE') {
+    e.state = 'DELAY';
+    e.at = now;
+  }
 }
 
 /** Whether the ARP entry was in `key`'s cache before this command (not learned by it). */
@@ -166,9 +185,7 @@ export function transmit(
   const cached = arpOf(ctx, from.key).find((e) => e.ip === nextHop && e.dev === out.name);
   const first: TableChange[] = [];
   if (cached && peer && cached.mac === peer.iface.mac) {
-    // a STALE entry is still used at once; the neighbour's answer confirms it again (DELAY, then REACHABLE)
-    if (cached.at !== undefined && nowMs(ctx) - cached.at >= REACHABLE_MS) cached.at = nowMs(ctx);
-    if (cached.state === 'STALE') cached.state = 'REACHABLE';
+    neighbourUsed(cached, nowMs(ctx));
     const hit: TableChange = { on: tableOn(from), table: 'arp', kind: 'hit', entry: { ...cached } };
     const told = `${from.key}|${nextHop}|${out.name}`;
     if (knewBefore(ctx, from.key, cached) && !ctx.toldArp?.has(told)) {

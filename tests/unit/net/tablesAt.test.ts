@@ -104,7 +104,8 @@ describe('tablesAt: the tables as of one playback step', () => {
     ]);
   });
 
-  it("the step's clock: a STALE neighbour reads STALE until the step that uses it confirms it", () => {
+  // the step that uses a STALE entry puts it in DELAY (neigh_event_send); it asserted REACHABLE before
+  it("the step's clock: a STALE neighbour reads STALE until the step that uses it puts it in DELAY", () => {
     const s0 = setup(['docker run -d --name web nginx', 'ping -c 1 172.17.0.2', 'sleep 30']);
     const { before, trace, after } = send(s0, 'ping -c 1 172.17.0.2');
     const state = (w: World) => w.machines['docker-host'].arp.map((e) => neighState(e, w.clock));
@@ -113,7 +114,7 @@ describe('tablesAt: the tables as of one playback step', () => {
     const hit = trace.steps.findIndex((x) => x.action === 'arp-hit');
     expect(hit).toBeGreaterThan(0);
     expect(state(tablesAt(before, after, trace.steps, hit - 1))).toEqual(['STALE']);
-    expect(state(tablesAt(before, after, trace.steps, hit))).toEqual(['REACHABLE']);
+    expect(state(tablesAt(before, after, trace.steps, hit))).toEqual(['DELAY']);
     expect(tablesAt(before, after, trace.steps, trace.steps.length - 1).clock).toBeLessThanOrEqual(after.clock);
   });
 
