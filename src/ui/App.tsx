@@ -24,47 +24,6 @@ import { useShortcuts } from './useShortcuts';
 /** Dialogs (and the image catalogue and project I/O they use) load on first use, never on first paint. */
 const Dialogs = lazy(() => import('./Dialogs'));
 
-/** Re-fits the view when things appear or disappear (not on every change: a person's zoom stays). */
-function useAutoFit(rf: React.RefObject<ReactFlowInstance<FlowNode> | null>) {
-  const count = useApp((s) => Object.keys(s.world.containers).length * 1000 + Object.keys(s.world.networks).length);
-  const presenter = useApp((s) => s.presenter);
-  const largeLabels = useApp((s) => s.largeLabels);
-  // the Inspector closed or opened: the canvas's width changed, so the world is fitted to it again
-  const inspectorOpen = useApp((s) => s.inspectorOpen);
-  useEffect(() => {
-    void count;
-    void inspectorOpen;
-    // Fit once the drawing has settled: the pane's size and every node's measured size unchanged
-    // for a few frames (a busy machine measures presenter-mode cards late; a fit on the old sizes
-    // left imported containers outside the view), and again if it changes within two seconds.
-    let last = '';
-    let stable = 0;
-    let fitted = '';
-    let frame = 0;
-    const until = performance.now() + 2000;
-    const tick = () => {
-      const inst = rf.current;
-      if (inst) {
-        const pane = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow');
-        const sig = `${pane?.clientWidth}x${pane?.clientHeight}|${inst
-          .getNodes()
-          .map((n) => `${n.id}:${n.position.x},${n.position.y},${n.measured?.width},${n.measured?.height}`)
-          .join(';')}`;
-        stable = sig === last ? stable + 1 : 0;
-        last = sig;
-        if (stable >= 3 && sig !== fitted) {
-          fitted = sig;
-          fitCanvas(inst, presenter, largeLabels);
-        }
-      }
-      if (performance.now() < until) frame = requestAnimationFrame(tick);
-      else if (!fitted && inst) fitCanvas(inst, presenter, largeLabels);
-    };
-    frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
-  }, [count, presenter, largeLabels, inspectorOpen, rf]);
-}
-
 /**
  * A share link pasted into the tab that already shows the app changes only the URL's fragment, so
  * the page does not reload: open it here as boot does (main.tsx), or refuse it with a message.
@@ -123,7 +82,6 @@ export function App() {
     rf.current = inst;
   }, []);
   useShortcuts(onFit);
-  useAutoFit(rf);
   useShareLinkInPlace();
   useChallengeLink();
   return (

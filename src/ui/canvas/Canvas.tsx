@@ -26,6 +26,7 @@ import { floorPx, readability } from './readability';
 import './readability.css';
 import { HostsOverview } from './HostsOverview';
 import { boundsOf, fitOptions, Overview } from './Overview';
+import { useAutoFit } from './useAutoFit';
 import { useGraph } from './useGraph';
 import { edgeTypes } from './WireEdge';
 
@@ -122,6 +123,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     [toFlow, graph, layout, selected, dragging, dropTarget],
   );
   const rf = useReactFlow<FlowNode>();
+  useAutoFit();
   // React Flow's own tooltips and screen-reader texts, in the page's language
   const ariaLabels = useMemo(
     () => ({

@@ -27,7 +27,8 @@ export function ConsolePanel() {
 
   useLayoutEffect(() => {
     const el = outRef.current;
-    if (el && log.length >= 0) el.scrollTop = el.scrollHeight;
+    // an empty log has nothing to scroll: reading scrollHeight would force a layout on mount (issue 11)
+    if (el && log.length > 0) el.scrollTop = el.scrollHeight;
   }, [log]);
   useEffect(() => {
     const focus = () => inputRef.current?.focus();
