@@ -51,3 +51,17 @@ for (const lang of ['en', 'ko'] as const) {
     expect(await serious(page)).toEqual([]);
   });
 }
+
+test('axe, the seed 001 swarm fitted (the hosts overview) and zoomed to a host, nothing serious', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  const item = await new LessonPanel(page).sceneItem(sceneById('seed001-swarm')!);
+  await item.getByRole('button').first().click();
+  await expect(page.getByTestId('node-docker-host-3')).toBeVisible();
+  await app.fit();
+  await expect(page.getByTestId('overview-docker-host-2')).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+  await page.getByRole('button', { name: 'docker-host-2 호스트 확대' }).click();
+  await expect(page.getByTestId('overview-docker-host-2')).toHaveCount(0);
+  expect(await serious(page)).toEqual([]);
+});
