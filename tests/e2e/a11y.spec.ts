@@ -61,6 +61,15 @@ test('axe, the seed 001 swarm fitted (the hosts overview) and zoomed to a host, 
   await app.fit();
   await expect(page.getByTestId('overview-docker-host-2')).toBeVisible();
   expect(await serious(page)).toEqual([]);
+  // the overview's cards and buttons in the dark theme too (its light blue takes dark text)
+  await page.getByTestId('tool-theme').click();
+  await expect(page.locator(':root[data-theme="dark"]')).toHaveCount(1);
+  const dark = await new AxeBuilder({ page })
+    .include('[data-testid="hosts-overview"]')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(dark.violations.map((v) => v.id)).toEqual([]);
+  await page.getByTestId('tool-theme').click();
   await page.getByRole('button', { name: 'docker-host-2 호스트 확대' }).click();
   await expect(page.getByTestId('overview-docker-host-2')).toHaveCount(0);
   expect(await serious(page)).toEqual([]);
