@@ -58,9 +58,25 @@ export function driverOf(net: Network): Driver {
 }
 
 /** The networks `daemon` holds: its own and the swarm-scoped ones (daemon null), in creation order. */
-export function networksOf(world: World, daemon: string): Network[] {
-  return Object.values(world.networks).filter((n) => n.daemon === daemon || n.daemon === null);
+export function networksOf(world: World, daemon: string): readonly Network[] {
+  const nets = world.networks;
+  // a record that can still change (an immer draft) is scanned each time; a frozen one never changes
+  if (Object.isExtensible(nets)) return Object.values(nets).filter((n) => n.daemon === daemon || n.daemon === null);
+  let byDaemon = networksCache.get(nets);
+  if (!byDaemon) {
+    byDaemon = new Map();
+    networksCache.set(nets, byDaemon);
+  }
+  let out = byDaemon.get(daemon);
+  if (!out) {
+    out = Object.freeze(Object.values(nets).filter((n) => n.daemon === daemon || n.daemon === null));
+    byDaemon.set(daemon, out);
+  }
+  return out;
 }
+
+/** networksOf per frozen networks record (the packet engine asks at every hop of a Docker host). */
+const networksCache = new WeakMap<World['networks'], Map<string, readonly Network[]>>();
 
 /** The daemon's netfilter rules from every driver, each driver's in the order it installs them. */
 export function rulesOfDrivers(world: World, daemon: string): NfRule[] {

@@ -5,7 +5,7 @@ import { liveConntrack } from './ageing';
 import { containerIndex } from './index';
 import { lowerPeer } from './lanAttach';
 import { sandboxPeer } from './sandbox';
-import { buildNode, type Domain, type NetNode, type NIface } from './topo';
+import { buildNode, type Domain, ifaceNamed, type NetNode, type NIface } from './topo';
 
 /**
  * One command's simulation context. The engine reads the input World and keeps its own
@@ -97,15 +97,8 @@ export function peerOnDomain(
   let key: string | null = null;
   let ifname = '';
   if (d.kind === 'seg') {
-    for (const m of Object.values(ctx.world.machines)) {
-      const f = m.ifaces.find((x) => x.segment === d.id && x.addrs.some((a) => a.ip === ip));
-      if (f) {
-        key = m.id;
-        ifname = f.name;
-        break;
-      }
-    }
-    if (!key) ({ key, ifname } = lowerPeer(ctx.world, d.id, ip) ?? { key: null, ifname: '' });
+    const hit = segmentIndex(ctx.world.machines).get(d.id)?.get(ip) ?? lowerPeer(ctx.world, d.id, ip);
+    if (hit) ({ key, ifname } = hit);
   } else {
     const net = ctx.world.networks[d.netId];
     if (net?.ipam?.gateway === ip && net.bridge) {
@@ -119,9 +112,35 @@ export function peerOnDomain(
   }
   if (!key) return null;
   const node = nodeOf(ctx, key);
-  const iface = node?.ifaces.find((f) => f.name === ifname);
+  const iface = node ? ifaceNamed(node, ifname) : undefined;
   return node && iface ? { node, iface } : null;
 }
+
+/**
+ * The machines' addresses by segment: segment -> IP -> the first machine (World order) with an
+ * interface there holding it, and that interface. Per machines record, which the engine never
+ * changes in place (commit makes a new one).
+ */
+function segmentIndex(machines: World['machines']): Map<string, Map<string, { key: string; ifname: string }>> {
+  let index = segmentCache.get(machines);
+  if (index) return index;
+  index = new Map();
+  for (const m of Object.values(machines)) {
+    for (const f of m.ifaces) {
+      if (!f.segment) continue;
+      let bySeg = index.get(f.segment);
+      if (!bySeg) {
+        bySeg = new Map();
+        index.set(f.segment, bySeg);
+      }
+      for (const a of f.addrs) if (!bySeg.has(a.ip)) bySeg.set(a.ip, { key: m.id, ifname: f.name });
+    }
+  }
+  if (!Object.isExtensible(machines)) segmentCache.set(machines, index);
+  return index;
+}
+
+const segmentCache = new WeakMap<World['machines'], Map<string, Map<string, { key: string; ifname: string }>>>();
 
 /** Running endpoints of a bridge network by IP. */
 export function bridgeIndex(ctx: Ctx, netId: string): Map<string, { key: string; ifname: string }> {

@@ -96,6 +96,8 @@ export function parentBlock(
   b: NetNode,
   bIf: NIface,
 ): { host: string; parent: string; network: string; driver: string } | null {
+  // a macvlan/ipvlan link is on its parent's segment: between two other interfaces nothing is blocked
+  if (aIf.domain?.kind !== 'seg' && bIf.domain?.kind !== 'seg') return null;
   const check = (m: NetNode, mIf: NIface, c: NetNode, cIf: NIface) => {
     const net = lowerNetOf(world, c, cIf);
     if (!net || !m.machine || net.daemon !== m.machine.id) return null;

@@ -1,7 +1,7 @@
 import { macFromIp } from '../drivers/overlay';
 import { linkId, nodeId } from '../ids';
 import type { Network, World } from '../model';
-import { backendsOf, ingressPort, lbIpOf, loadBalancers } from '../swarm/loadBalancer';
+import { backendsOf, ingressPort, lbIpOf, lbOfVip, loadBalancers } from '../swarm/loadBalancer';
 import { inCidr, isLoopback, networkOf, prefixOf } from './addr';
 import { type Ctx, step } from './ctx';
 import { frameOf, type Pkt } from './pkt';
@@ -28,8 +28,28 @@ export const sandboxKey = (machine: string, networkId: string): string => `${PRE
 /** The namespace's name on the node (`/var/run/docker/netns/…`). */
 export const sandboxName = (net: Network): string => (net.ingress ? 'ingress_sbox' : `lb_${net.id.slice(0, 9)}`);
 
+type Gateway = { net: Network; ip: string; mac: string } | null;
+
 /** The node's docker_gwbridge and its `gateway_ingress-sbox` endpoint. */
-function gatewayOf(world: World, machine: string): { net: Network; ip: string; mac: string } | null {
+function gatewayOf(world: World, machine: string): Gateway {
+  if (Object.isExtensible(world.networks)) return findGateway(world, machine); // a draft may still change
+  let byMachine = gatewayCache.get(world.networks);
+  if (!byMachine) {
+    byMachine = new Map();
+    gatewayCache.set(world.networks, byMachine);
+  }
+  let gw = byMachine.get(machine);
+  if (gw === undefined) {
+    gw = findGateway(world, machine);
+    byMachine.set(machine, gw);
+  }
+  return gw;
+}
+
+/** gatewayOf per networks record: a packet to a swarm node asks at every hop. */
+const gatewayCache = new WeakMap<World['networks'], Map<string, Gateway>>();
+
+function findGateway(world: World, machine: string): Gateway {
   for (const id in world.networks) {
     const n = world.networks[id];
     if (n.name !== 'docker_gwbridge' || n.daemon !== machine) continue;
@@ -130,7 +150,7 @@ export function sandboxPeer(
     const ingress = Object.values(world.networks).find((n) => n.ingress);
     return ingress ? { key: sandboxKey(net.daemon, ingress.id), ifname: 'eth1' } : null;
   }
-  if (fromDaemon && loadBalancers(world).some((lb) => lb.networkId === netId && lb.vip === ip)) {
+  if (fromDaemon && lbOfVip(world, netId, ip)) {
     return lbIpOf(world, fromDaemon, netId) ? { key: sandboxKey(fromDaemon, netId), ifname: 'eth0' } : null;
   }
   for (const n of s.nodes) {
@@ -167,7 +187,7 @@ export function ipvsSchedule(ctx: Ctx, node: NetNode, p: Pkt): { snat: string; s
   const w = ctx.world;
   const net = w.networks[sb.networkId];
   if (!net?.ipam) return null;
-  let lb = loadBalancers(w).find((x) => x.networkId === sb.networkId && x.vip === p.dst);
+  let lb = lbOfVip(w, sb.networkId, p.dst);
   let match = `-d ${p.dst}/32`;
   let chain = 'INPUT';
   if (!lb && net.ingress && ownsIp(node, p.dst)) {

@@ -174,7 +174,7 @@ export function lookupRoute(node: NetNode, dst: string): { route: Route; iface: 
     const len = prefixOf(r.dst);
     const metric = r.metric ?? 0;
     if (len < bestLen || (len === bestLen && metric >= bestMetric)) continue;
-    const iface = node.ifaces.find((f) => f.name === r.dev);
+    const iface = ifaceNamed(node, r.dev);
     if (!iface) continue;
     best = { route: r, iface };
     bestLen = len;
@@ -183,9 +183,16 @@ export function lookupRoute(node: NetNode, dst: string): { route: Route; iface: 
   return best;
 }
 
+/** The node's interface called `name`, if any (plain loops: the engine asks at every hop). */
+export function ifaceNamed(node: NetNode, name: string): NIface | undefined {
+  for (const f of node.ifaces) if (f.name === name) return f;
+  return undefined;
+}
+
 /** Whether `ip` is one of the node's own addresses (Linux answers on any of them: weak host model). */
 export function ownsIp(node: NetNode, ip: string): boolean {
-  return node.ifaces.some((f) => f.addrs.some((a) => a.ip === ip));
+  for (const f of node.ifaces) for (const a of f.addrs) if (a.ip === ip) return true;
+  return false;
 }
 
 /** The first non-loopback address: what `hostname -i` would print. */

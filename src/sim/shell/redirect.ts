@@ -86,6 +86,7 @@ export function parseCommand(segment: string): Command {
 
 /** The heredoc a line opens, if any: its delimiter and whether tabs are stripped (`<<-`). */
 export function heredocOf(line: string): { delim: string; strip: boolean; quoted: boolean } | null {
+  if (!line.includes('<<')) return null; // every heredoc operator is spelled with it
   for (const seg of pipeSegments(line)) {
     const r = parseCommand(seg).redirects.find((x) => x.op === '<<' || x.op === '<<-');
     if (r) return { delim: r.target, strip: r.op === '<<-', quoted: Boolean(r.quoted) };

@@ -45,6 +45,23 @@ export function loadBalancers(world: World): LoadBalancer[] {
   return out;
 }
 
+const vipCache = new WeakMap<LoadBalancer[], Map<string, LoadBalancer>>();
+
+/** The load balancer whose VIP is `vip` on `networkId` (the first, in creation order), if any. */
+export function lbOfVip(world: World, networkId: string, vip: string): LoadBalancer | undefined {
+  const all = loadBalancers(world);
+  let m = vipCache.get(all);
+  if (!m) {
+    m = new Map();
+    for (const lb of all) {
+      const k = `${lb.networkId}|${lb.vip}`;
+      if (!m.has(k)) m.set(k, lb);
+    }
+    vipCache.set(all, m);
+  }
+  return m.get(`${networkId}|${vip}`);
+}
+
 const backendCache = new WeakMap<object, Map<string, Backend[]>>();
 
 /** IPVS's real servers for `lb`, in the order the tasks were created (round robin walks this list). */
@@ -92,10 +109,26 @@ export function ensureLbEndpoint(d: World, machine: string, networkId: string): 
 
 /** The ingress-mode published port `proto/port` of a service, with its load balancer on ingress. */
 export function ingressPort(world: World, proto: string, port: number): { lb: LoadBalancer; target: number } | null {
-  for (const lb of loadBalancers(world)) {
-    if (!world.networks[lb.networkId]?.ingress) continue;
-    const p = lb.service.ports.find((x) => x.mode === 'ingress' && x.protocol === proto && x.published === port);
-    if (p) return { lb, target: p.target };
+  const all = loadBalancers(world);
+  let hit = portCache.get(all);
+  if (!hit || hit.networks !== world.networks) {
+    // the first load balancer on ingress (creation order) publishing proto/port, and its first such port
+    const ports = new Map<string, { lb: LoadBalancer; target: number }>();
+    for (const lb of all) {
+      if (!world.networks[lb.networkId]?.ingress) continue;
+      for (const p of lb.service.ports) {
+        const k = `${p.protocol}/${p.published}`;
+        if (p.mode === 'ingress' && !ports.has(k)) ports.set(k, { lb, target: p.target });
+      }
+    }
+    hit = { networks: world.networks, ports };
+    portCache.set(all, hit);
   }
-  return null;
+  return hit.ports.get(`${proto}/${port}`) ?? null;
 }
+
+/** ingressPort's answers per load-balancer list and networks record (a packet to a node asks at every hop). */
+const portCache = new WeakMap<
+  LoadBalancer[],
+  { networks: World['networks']; ports: Map<string, { lb: LoadBalancer; target: number }> }
+>();
