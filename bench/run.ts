@@ -56,7 +56,7 @@ async function main(): Promise<number> {
       scale = benchScale(small, large, cal);
     }
     process.stderr.write('engine: a swarm of 5 hosts, 500 tasks on 3 overlays…\n');
-    swarm = benchSwarm(5, value('--tasks', 500), 3);
+    swarm = benchSwarm(5, value('--tasks', 500), 3, cal);
     cal.take(20);
     engine = { calibrationMs: cal.ms, calibrationRuns: cal.samples.length, ...figures, ...(scale ? { scale } : {}) };
   }

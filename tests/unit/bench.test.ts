@@ -181,11 +181,30 @@ describe('swarm bench (issue 12)', () => {
     expect(f.tasks).toBe(11); // 2 services of 5 replicas and the mesh's one-replica web
     expect(f.serviceCreateMedianMs).toBeGreaterThan(0);
     expect(f.ingressCurlTraceSteps).toBeGreaterThan(60);
+    expect(f.calibrationMs).toBeGreaterThan(0);
+    expect(f.calibrationRuns).toBeGreaterThanOrEqual(20);
     const b = swarmBudgets({ ...f, serviceCreateMedianMs: Number.NaN });
-    expect(b.map((x) => [x.limit, x.ok])).toEqual([
-      [5, false],
-      [0.5, f.ingressCurlTraceMedianMs <= 0.5],
+    // the issue's 5 ms and 0.5 ms at the reference calibration of 1.3 ms, as multiples of it
+    expect(b.map((x) => [x.limit, x.unit, x.ok])).toEqual([
+      [3.846, '× calibration', false],
+      [0.385, '× calibration', f.ingressCurlTraceMedianMs / f.calibrationMs <= 0.385],
     ]);
+    expect(b[1].ms).toBe(f.ingressCurlTraceMedianMs);
     expect(swarmRows(f, b)[0][3]).toBe('MISS');
+    // the row prints both the milliseconds and the multiple
+    expect(swarmRows(f, b)[1][1]).toMatch(/^\d+\.\d{3} ms = \d+\.\d{3} × cal$/);
+  });
+
+  it('budgets the swarm figures as multiples of the calibration, so a machine twice as slow passes', async () => {
+    const { swarmBudgets } = await import('../../bench/swarm');
+    const at = (k: number, curl = 0.4) =>
+      ({ serviceCreateMedianMs: 4 * k, ingressCurlTraceMedianMs: curl * k, calibrationMs: 1.3 * k }) as Parameters<
+        typeof swarmBudgets
+      >[0];
+    expect(swarmBudgets(at(1)).map((b) => b.ok)).toEqual([true, true]);
+    expect(swarmBudgets(at(2)).map((b) => [b.value, b.ok])).toEqual(swarmBudgets(at(1)).map((b) => [b.value, b.ok]));
+    expect(swarmBudgets(at(2))[0].ms).toBe(8);
+    // the curl alone slower than the issue's 0.5 ms on the reference machine is a miss, at any speed
+    expect(swarmBudgets(at(3, 0.6)).map((b) => b.ok)).toEqual([true, false]);
   });
 });
