@@ -3,6 +3,7 @@ import { endpointSettingsError } from '../ipam';
 import { gatewayEndpoint, inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { notAttachable } from '../swarm/state';
+import { syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
 import { all, last, parseFlags } from './flags';
 import { argsError, daemon, fail, flagError, ok } from './output';
@@ -87,6 +88,7 @@ export function connect(world: World, argv: string[]): CommandResult {
       const bindErr = bindPorts(d, dc, gw.ip);
       if (bindErr) err = bindErr;
     }
+    err ??= defaultGwChanged(d, dc);
   });
   if (err) return fail(world, daemon(err), 1);
   return ok(next, '');
@@ -128,8 +130,22 @@ export function disconnect(world: World, argv: string[]): CommandResult {
     if (!gatewayEndpoint(d, dc)?.ip) {
       for (const b of dc.ports) delete b.boundPort;
     }
+    defaultGwChanged(d, dc);
   });
   return ok(next, '');
+}
+
+/**
+ * libnetwork joins or leaves docker_gwbridge after an endpoint came or went (sbJoin/sbLeave, see
+ * syncDefaultGw); a running container's new gateway endpoint is attached at once, on the next free ethN.
+ */
+function defaultGwChanged(d: World, dc: Container): string | null {
+  const { added } = syncDefaultGw(d, dc.id);
+  if (!added || dc.state !== 'running') return null;
+  const used = new Set(dc.endpoints.map((e) => e.ifname));
+  let i = 0;
+  while (used.has(`eth${i}`)) i++;
+  return attachEndpoint(d, d.networks[added.networkId], added, `eth${i}`);
 }
 
 /** The NETWORK CONTAINER arguments of connect/disconnect, resolved, or the CLI's or daemon's error. */

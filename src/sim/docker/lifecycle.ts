@@ -4,7 +4,7 @@ import { endpointSettingsError } from '../ipam';
 import { defaultBridgeEndpoint, gatewayEndpoint, linkedContainers, lookupNetwork } from '../lookup';
 import type { Container, World } from '../model';
 import { randomInt } from '../prng';
-import { ensureLbEndpoints, joinGatewayBridge } from '../swarm/taskContainer';
+import { ensureLbEndpoints, syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
 import { bindPorts } from './ports';
 
@@ -96,7 +96,7 @@ export function startContainer(draft: World, id: string): StartError | null {
     }
     c.joinedNetns = other.startedAt;
   }
-  joinGatewayBridge(draft, id);
+  syncDefaultGw(draft, id);
   for (const [i, ep] of c.endpoints.entries()) {
     const net = lookupNetwork(draft, ep.networkId);
     if (!net.ok) return failStart(c, `failed to set up container networking: ${net.error}`);

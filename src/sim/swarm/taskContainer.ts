@@ -138,18 +138,54 @@ export function startTaskContainer(d: World, taskId: string): void {
 }
 
 /**
- * libnetwork's setupDefaultGW for a standalone container on an attachable overlay, at start: the
- * overlay endpoint has no gateway, so the sandbox joins the node's docker_gwbridge right after it
- * (eth1, the default route via 172.18.0.1; fact 77), and the node gets its load-balancer endpoint
- * on the overlay so service VIPs answer there too.
+ * libnetwork's needDefaultGW (default_gateway.go): some endpoint that counts has no gateway of its
+ * own (an overlay's Join sets none) and no endpoint that counts has one. null/host, internal
+ * networks and drivers that disable the gateway service (ipvlan l3) do not count.
  */
-export function joinGatewayBridge(d: World, id: string): void {
+export function needsDefaultGw(world: World, c: Container, gwId: string | undefined): boolean {
+  let need = false;
+  for (const ep of c.endpoints) {
+    const net = world.networks[ep.networkId];
+    if (!net || ep.networkId === gwId || net.driver === 'null' || net.driver === 'host' || net.internal) continue;
+    const drv = driverOf(net);
+    if (drv.skipsGateway?.(net.options, net.internal)) continue;
+    if (!drv.noGateway) return false;
+    need = true;
+  }
+  return need;
+}
+
+/**
+ * setupDefaultGW / clearDefaultGW (libnetwork default_gateway.go, endpoint.go sbJoin and sbLeave)
+ * for a standalone container after its endpoints changed (start, network connect, disconnect):
+ * when it needs a default gateway the sandbox joins its node's docker_gwbridge right after the first
+ * endpoint without one (eth1 behind an overlay's eth0, the default route via 172.18.0.1; fact 77);
+ * once an endpoint with a gateway comes, or the last one without leaves, that endpoint goes. Task
+ * containers get theirs from startTaskContainer. Returns the endpoint it added or removed.
+ */
+export function syncDefaultGw(d: World, id: string): { added?: Endpoint; removed?: Endpoint } {
   const c = d.containers[id];
-  const first = c.endpoints.findIndex((e) => d.networks[e.networkId]?.scope === 'swarm');
-  if (first < 0 || c.labels?.['com.docker.swarm.task.id'] !== undefined) return;
+  if (c.labels?.['com.docker.swarm.task.id'] !== undefined || c.networkMode === 'docker_gwbridge') return {};
   const gw = gwbridgeOf(d, c.daemon);
-  if (!gw || c.endpoints.some((e) => e.networkId === gw.id)) return;
-  c.endpoints.splice(first + 1, 0, { networkId: gw.id, aliases: [] });
+  if (!gw) return {};
+  const at = c.endpoints.findIndex((e) => e.networkId === gw.id);
+  const need = needsDefaultGw(d, c, gw.id);
+  if (need && at < 0) {
+    const first = c.endpoints.findIndex((e) => {
+      const net = d.networks[e.networkId];
+      return net !== undefined && driverOf(net).noGateway === true && !net.internal;
+    });
+    c.endpoints.splice(first + 1, 0, { networkId: gw.id, aliases: [] });
+    return { added: c.endpoints[first + 1] };
+  }
+  if (!need && at >= 0) {
+    const [removed] = c.endpoints.splice(at, 1);
+    const net = d.networks[gw.id];
+    net.fdb = net.fdb.filter((f) => f.mac !== removed.mac && f.port !== removed.veth);
+    if (removed.ifname) c.arp = c.arp.filter((a) => a.dev !== removed.ifname);
+    return { removed };
+  }
+  return {};
 }
 
 /** After a container's endpoints came up: its node's lb endpoint on each overlay (allocated after the container's own address, fact 76). */

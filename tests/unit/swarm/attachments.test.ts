@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { World } from '../../../src/sim/model';
 import { runShell } from '../../../src/sim/shell';
 import { session, threeNodeSwarm } from './helpers';
 
@@ -116,5 +117,59 @@ describe('docker rm -f of a task container', () => {
     const fresh = Object.values(s.tasks).find((t) => t.slot === 1 && t.desired === 'running')!;
     expect(fresh.addrs[0].ip).not.toBe(oldTask.addrs[0].ip);
     expect(w.containers[fresh.containerId!].name).toBe(after.outs[1].output.trim());
+  });
+});
+
+// libnetwork endpoint.go sbJoin / sbLeave: setupDefaultGW when needDefaultGW and no gateway_
+// endpoint, clearDefaultGW when !needDefaultGW (default_gateway.go)
+describe('docker_gwbridge comes and goes with the need for a default gateway', () => {
+  const routes = (world: World, name: string) => {
+    const c = Object.values(world.containers).find((x) => x.name === name)!;
+    return runShell(world, ['ip', 'route'], { kind: 'container', id: c.id }, 'ip route').output.split('\n');
+  };
+  const gwNames = (world: World) =>
+    session(["docker network inspect docker_gwbridge --format '{{range .Containers}}{{.Name}} {{end}}'"], world).outs[0]
+      .output;
+  const start = [
+    'docker network create -d overlay --attachable mynet',
+    'docker run -d --name box --network mynet nicolaka/netshoot sleep infinity',
+  ];
+
+  it('network connect of a bridge drops it (the bridge gives the default route); disconnect brings it back', () => {
+    const { world } = session([...start, 'docker network connect bridge box'], threeNodeSwarm());
+    expect(routes(world, 'box')[0]).toBe('default via 172.17.0.1 dev eth2 ');
+    expect(gwNames(world)).toBe('');
+    const back = session(['docker network disconnect bridge box'], world).world;
+    expect(routes(back, 'box')[0]).toBe('default via 172.18.0.1 dev eth1 ');
+    expect(gwNames(back)).toMatch(/^gateway_[0-9a-f]{12} $/);
+  });
+
+  it('disconnecting the overlay, its only network, leaves no docker_gwbridge endpoint and no route', () => {
+    const { world } = session([...start, 'docker network disconnect mynet box'], threeNodeSwarm());
+    expect(routes(world, 'box')).toEqual(['']);
+    expect(gwNames(world)).toBe('');
+  });
+
+  it('a container on an internal network gets it when an overlay is connected; one on a bridge does not', () => {
+    const { world } = session(
+      [
+        'docker network create -d overlay --attachable mynet',
+        'docker network create --internal inner',
+        'docker run -d --name i1 --network inner nicolaka/netshoot sleep infinity',
+        'docker network connect mynet i1',
+        'docker run -d --name b1 nicolaka/netshoot sleep infinity',
+        'docker network connect mynet b1',
+      ],
+      threeNodeSwarm(),
+    );
+    expect(routes(world, 'i1')[0]).toBe('default via 172.18.0.1 dev eth2 ');
+    expect(routes(world, 'b1')[0]).toBe('default via 172.17.0.1 dev eth0 ');
+    expect(gwNames(world)).toMatch(/^gateway_[0-9a-f]{12} $/);
+  });
+
+  it('restarted on an overlay and a bridge, it does not join docker_gwbridge', () => {
+    const { world } = session([...start, 'docker network connect bridge box', 'docker restart box'], threeNodeSwarm());
+    expect(routes(world, 'box')[0]).toBe('default via 172.17.0.1 dev eth1 ');
+    expect(gwNames(world)).toBe('');
   });
 });
