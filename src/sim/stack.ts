@@ -59,9 +59,9 @@ export interface Stack {
   arp: ArpEntry[];
 }
 
-/** The MTU field of a network's links: only when `com.docker.network.driver.mtu` sets another than 1500. */
+/** The MTU field of a network's links (`com.docker.network.driver.mtu`, less an overlay's VXLAN overhead): only when not 1500. */
 const mtuOf = (net: Network): { mtu?: number } => {
-  const mtu = networkMtu(net);
+  const mtu = networkMtu(net) - (driverOf(net).encapOverhead ?? 0);
   return mtu === 1500 ? {} : { mtu };
 };
 

@@ -28,6 +28,8 @@ export const overlayDriver: Driver = {
   masquerades: () => false,
   devices: () => ({ bridge: null, bridgeMac: null }),
   noGateway: true,
+  // encryption.go maxMTU: 1500 (or -o com.docker.network.driver.mtu) minus vxlanEncap (fact 76)
+  encapOverhead: 50,
   attach: (draft, _net, ep) => {
     // ov_endpoint.go: still 02:42 + the IPv4 bytes in Engine 28 (fact 76), no random draw
     ep.mac = ep.ip ? macFromIp(ep.ip) : randomMac(draft);

@@ -44,6 +44,8 @@ export interface Driver {
    * endpoint, docker_gwbridge when none has one (libnetwork default_gateway.go); absent: it does
    */
   noGateway?: boolean;
+  /** bytes its encapsulation takes from the link MTU of its endpoints (overlay: vxlanEncap, 50) */
+  encapOverhead?: number;
   /** the daemon masquerades traffic from its subnet leaving through another interface */
   masquerades: (net: Network) => boolean;
   /**

@@ -173,3 +173,28 @@ describe('docker_gwbridge comes and goes with the need for a default gateway', (
     expect(gwNames(world)).toBe('');
   });
 });
+
+// libnetwork/drivers/overlay/encryption.go maxMTU: 1500, or the network's
+// com.docker.network.driver.mtu, minus vxlanEncap (50); docker_gwbridge keeps 1500 (fact 76)
+describe('overlay endpoints carry the VXLAN-reduced MTU', () => {
+  const link = (world: World, name: string) => {
+    const c = Object.values(world.containers).find((x) => x.name.startsWith(name))!;
+    return runShell(world, ['ip', 'link'], { kind: 'container', id: c.id }, 'ip link')
+      .output.split('\n')
+      .filter((l) => /^\d+: eth/.test(l))
+      .map((l) => l.replace(/^\d+: (eth\d)(@if\d+)?: .* mtu (\d+) .*$/, '$1 $3'));
+  };
+
+  it('1450 on the overlay (a standalone container and a task), 1500 on docker_gwbridge', () => {
+    const { world } = session(
+      [
+        'docker network create -d overlay --attachable mynet',
+        'docker run -d --name box --network mynet nicolaka/netshoot sleep infinity',
+        'docker service create --name web --network mynet nicolaka/netshoot sleep infinity',
+      ],
+      threeNodeSwarm(),
+    );
+    expect(link(world, 'box')).toEqual(['eth0 1450', 'eth1 1500']);
+    expect(link(world, 'web.1.')).toEqual(['eth0 1450', 'eth1 1500']);
+  });
+});
