@@ -96,3 +96,10 @@ export function isSet(p: Parsed, name: string): boolean {
 export function all(p: Parsed, name: string): string[] {
   return p.flags[name] ?? [];
 }
+
+/** Every `KEY=VALUE` value of a repeated flag (`--label`, `-o`) as a map; a bare `KEY` maps to "". */
+export function keyValues(p: Parsed, name: string): Record<string, string> {
+  return Object.fromEntries(
+    all(p, name).map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, ''])),
+  );
+}

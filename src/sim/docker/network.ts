@@ -6,7 +6,7 @@ import { containersOn, lookupNetwork } from '../lookup';
 import type { CommandResult, Network, NetworkDriver, World } from '../model';
 import { randomId } from '../prng';
 import { connect, disconnect } from './connect';
-import { all, isSet, last, parseFlags } from './flags';
+import { all, isSet, keyValues, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { networkLs } from './networkLs';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
@@ -65,11 +65,7 @@ function create(world: World, argv: string[], daemonId: string): CommandResult {
   if (driverNamed(driver)?.scope === 'swarm')
     return createOverlay(world, p.value, name, { subnet, gateway, ipRange }, daemonId);
   const drv = driverNamed(driver);
-  const kv = (list: string[]) =>
-    Object.fromEntries(
-      list.map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, ''])),
-    );
-  const options = kv(all(p.value, 'opt'));
+  const options = keyValues(p.value, 'opt');
   const skipGateway = drv?.skipsGateway?.(options, isSet(p.value, 'internal')) ?? false;
   const plan = planNetworkIpam(world, daemonId, { subnet, gateway, ipRange, skipGateway, aux });
   if (!plan.ok && plan.error.startsWith('invalid network config')) return fail(world, daemon(plan.error), 1);
@@ -97,7 +93,7 @@ function create(world: World, argv: string[], daemonId: string): CommandResult {
       created: dockerTime(d.clock),
       internal: isSet(p.value, 'internal'),
       attachable: isSet(p.value, 'attachable'),
-      labels: kv(all(p.value, 'label')),
+      labels: keyValues(p.value, 'label'),
       options,
       ipam: plan.value.ipam,
       userSubnet: plan.value.userSubnet,

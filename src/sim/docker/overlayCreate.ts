@@ -4,7 +4,7 @@ import type { CommandResult, World } from '../model';
 import { createOverlayNetwork } from '../swarm/lifecycle';
 import { overlayOverlaps } from '../swarm/overlayIpam';
 import { roleOf } from '../swarm/state';
-import { all, isSet, type Parsed } from './flags';
+import { isSet, keyValues, type Parsed } from './flags';
 import { daemon, fail, ok } from './output';
 
 /**
@@ -36,15 +36,15 @@ export function createOverlay(
     if (overlayOverlaps(world, plan.value.ipam.subnet))
       return fail(world, daemon('invalid pool request: Pool overlaps with other one on this address space'), 1);
   }
-  const labels = Object.fromEntries(
-    all(p, 'label').map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, ''])),
-  );
+  const labels = keyValues(p, 'label');
+  const options = keyValues(p, 'opt');
   let id = '';
   const next = produce(world, (d) => {
     id = createOverlayNetwork(d, name, {
       attachable: isSet(p, 'attachable'),
       internal: isSet(p, 'internal'),
       labels,
+      options,
       ...(ipam.subnet ? { subnet: ipam.subnet, gateway: ipam.gateway } : {}),
     }).id;
     d.swarm!.index++;

@@ -59,6 +59,8 @@ export function createOverlayNetwork(
     subnet?: string;
     gateway?: string;
     labels?: Record<string, string>;
+    /** `-o` driver options as given (swarmkit keeps them; the allocator adds vxlanid_list) */
+    options?: Record<string, string>;
   },
 ): Network {
   const id = randomBase36(d);
@@ -75,7 +77,7 @@ export function createOverlayNetwork(
     internal: opts.internal ?? false,
     attachable: opts.attachable ?? false,
     labels: opts.labels ?? {},
-    options: { 'com.docker.network.driver.overlay.vxlanid_list': String(vni) },
+    options: { ...opts.options, 'com.docker.network.driver.overlay.vxlanid_list': String(vni) },
     ipam: { subnet, gateway },
     userSubnet: opts.subnet !== undefined,
     predefined: false,

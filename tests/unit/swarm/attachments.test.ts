@@ -197,4 +197,19 @@ describe('overlay endpoints carry the VXLAN-reduced MTU', () => {
     expect(link(world, 'box')).toEqual(['eth0 1450', 'eth1 1500']);
     expect(link(world, 'web.1.')).toEqual(['eth0 1450', 'eth1 1500']);
   });
+
+  it('-o com.docker.network.driver.mtu=1400 is kept in the network’s Options and gives 1350', () => {
+    const { world, outs } = session(
+      [
+        'docker network create -d overlay --attachable -o com.docker.network.driver.mtu=1400 mynet',
+        'docker run -d --name box --network mynet nicolaka/netshoot sleep infinity',
+        "docker network inspect mynet --format '{{json .Options}}'",
+      ],
+      threeNodeSwarm(),
+    );
+    expect(outs[2].output).toBe(
+      '{"com.docker.network.driver.mtu":"1400","com.docker.network.driver.overlay.vxlanid_list":"4097"}',
+    );
+    expect(link(world, 'box')).toEqual(['eth0 1350', 'eth1 1500']);
+  });
 });
