@@ -4,7 +4,7 @@
  */
 import type { World } from '../sim/model';
 import type { Recipe, XY } from '../store/docSlice';
-import { CURRENT_VERSION } from '../store/migrations';
+import { CURRENT_VERSION } from '../store/envelopeVersion';
 import type { Refusal } from './zodRefusal';
 
 /** A document as the app uses it, whatever version it was saved in. */

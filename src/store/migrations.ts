@@ -1,13 +1,13 @@
 import type { World } from '../sim/model';
 import { restoreLoadBalancers } from '../sim/swarm/restoreLb';
+import { CURRENT_VERSION } from './envelopeVersion';
 
 /**
  * Saved-document migrations: named, ordered, each taking version N to N+1. A save, an exported
  * file and a share link all carry the same envelope, so they all go through here.
  */
 
-/** The envelope version this build writes. */
-export const CURRENT_VERSION = 4;
+export { CURRENT_VERSION };
 
 /** A migration lifts a document from `from` to `from + 1`; it may throw when the input is unreadable. */
 export interface Migration {
