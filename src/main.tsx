@@ -9,6 +9,7 @@ import { browserStorage, loadSave, newGuard, startAutosave } from './store/persi
 import { startTabsPersist } from './store/tabsPersist';
 import { keepViewPrefs } from './store/viewPrefs';
 import { App } from './ui/App';
+import { canvasDrawn } from './ui/canvas/useCanvasDrawn';
 import { installTestApi } from './ui/testApi';
 
 // not a top-level await: lazy chunks import from this one, which must finish evaluating first
@@ -96,7 +97,9 @@ async function boot() {
   if (store.getState().lang === 'ko') switchLang('ko').then(render, render);
   else render();
 
-  loadEngine().then(
+  // the engine's chunks (most of the app's code) are fetched and run once the canvas has been drawn:
+  // on a slow laptop they took the main thread from the first picture (issue 11)
+  canvasDrawn.then(loadEngine).then(
     () => {
       store.setState({ ready: true });
       installTestApi(store);
