@@ -176,8 +176,25 @@ export function rngView(ctx: Ctx): World {
   return view as unknown as World;
 }
 
+/**
+ * Whether two rows hold the same plain data, keys in the same order (then their JSON is the same;
+ * a difference JSON would not show, such as a key set to undefined, only costs a rewrite).
+ */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i];
+    if (k !== kb[i] || !samePlain((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
 const sameRows = <T extends object>(a: readonly T[], b: readonly T[]) =>
-  a.length === b.length && a.every((x, i) => JSON.stringify(x) === JSON.stringify(b[i]));
+  a.length === b.length && a.every((x, i) => samePlain(x, b[i]));
 
 /** A table written into the World is frozen like the rest of it (immer's auto-freeze), rows too. */
 function frozen<T extends object>(rows: T[]): readonly T[] {

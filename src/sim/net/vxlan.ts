@@ -138,7 +138,8 @@ export function vxlanTransmit(ctx: Ctx, from: NetNode, out: NIface, x: CrossNode
       ctx.steps[i] = { ...ctx.steps[i], frame: { ...inner, outer: outerOf(f, vni) } };
   }
   // the encapsulation step shows the outer Ethernet header the frame then leaves with
-  const sent = ctx.steps.slice(k).find((st) => st.frame.outer)?.frame.outer;
+  let sent: Frame['outer'];
+  for (let i = k; i < ctx.steps.length && !sent; i++) sent = ctx.steps[i].frame.outer;
   if (sent)
     ctx.steps[encapAt] = { ...ctx.steps[encapAt], frame: { ...inner, outer: { ...encap.outer, eth: sent.eth } } };
   if (!res.ok) return res;

@@ -28,6 +28,8 @@ const OP = /^(\d?)(&>|>>|>&|>|<<-|<<|<)/;
 
 /** Puts spaces around the unquoted redirection operators, so each is a word of its own. */
 function spaced(line: string): { text: string; ops: Set<number> } {
+  // every operator has a '<' or '>': without one the line is its own text (most lines)
+  if (!line.includes('<') && !line.includes('>')) return { text: line, ops: new Set() };
   const { code } = scan(line);
   let text = '';
   const ops = new Set<number>();
