@@ -14,15 +14,16 @@ import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
 import { fitCanvas } from './canvas/fit';
 import type { FlowNode } from './canvas/flow';
-import { Dock } from './Dock';
 import { EditorHost } from './editor/EditorHost';
 import { Notices } from './Notices';
-import { Inspector } from './panels/Inspector';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './useShortcuts';
 
 /** Dialogs (and the image catalogue and project I/O they use) load on first use, never on first paint. */
 const Dialogs = lazy(() => import('./Dialogs'));
+/** The panels around the canvas are fetched once it has been drawn (AfterCanvas), not before the first picture. */
+const Dock = lazy(() => import('./Dock').then((m) => ({ default: m.Dock })));
+const Inspector = lazy(() => import('./panels/Inspector').then((m) => ({ default: m.Inspector })));
 
 /**
  * A share link pasted into the tab that already shows the app changes only the URL's fragment, so
@@ -139,8 +140,10 @@ export function App() {
         </main>
         {/* the panels wait for the canvas's first picture: their grid cells keep their size meanwhile */}
         <AfterCanvas>
-          {!presenter && inspectorOpen && <Inspector />}
-          <Dock />
+          <Suspense fallback={null}>
+            {!presenter && inspectorOpen && <Inspector />}
+            <Dock />
+          </Suspense>
           <ContextMenu />
           {dialogOpen && (
             <Suspense fallback={null}>
