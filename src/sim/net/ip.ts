@@ -1,5 +1,3 @@
-import { bridgeConfig } from '../drivers/bridgeOptions';
-import { iccOff } from '../drivers/bridgeRules';
 import { DOCKER_HOST, nodeId } from '../ids';
 import { broadcastOf, inCidr, isLoopback } from './addr';
 import { ctChange, ctLookup, ctNew, ctRecord, ctRelated, ctSeen, ctTouch, ctTranslate } from './conntrack';
@@ -7,6 +5,7 @@ import { type Ctx, step } from './ctx';
 import { broadcastIgnored, type L2Result, transmit } from './l2';
 import { l3Demux, l3Handoff, l3Link } from './lanAttach';
 import {
+  bridgedForward,
   type DropReason,
   dockerDnat,
   dockerForward,
@@ -334,8 +333,8 @@ function broadcastIface(node: NetNode, dst: string): NIface | null {
  * br_netfilter on a frame the bridge forwards from one container to another (the simulated host
  * has bridge-nf-call-iptables on, as the lab machine; Docker 28 itself turns it on only for a
  * network with icc=false or without the userland proxy, moby#48492): FORWARD sees the frame once
- * the bridge chose its port, before it reaches the target. On an icc=false network DOCKER-FORWARD
- * drops it (`-i br-X -o br-X -j DROP`); else the bridge's host's conntrack records the flow.
+ * the bridge chose its port, before it reaches the target. A new flow that bridgedForward drops
+ * (icc=false) stops there; else the bridge's host's conntrack records the flow.
  */
 function bridgeNetfilter(ctx: Ctx, daemon: string, out: NIface, to: NIface, p: Pkt): boolean {
   if (out.domain?.kind !== 'br' || to.domain?.kind !== 'br') return true;
@@ -350,9 +349,7 @@ function bridgeNetfilter(ctx: Ctx, daemon: string, out: NIface, to: NIface, p: P
     if (ctSeen(ctx, hit.entry, hit.dir, p)) ctRecord(ctx, daemon, hit.entry);
     return true;
   }
-  // a routed network's `-A DOCKER -o br-X -p icmp -j ACCEPT` (reached from DOCKER-BRIDGE) comes
-  // before DOCKER-FORWARD's icc DROP, so ICMP between its containers still passes
-  if (net && iccOff(net) && !(p.proto === 'icmp' && bridgeConfig(net).gwMode === 'routed')) {
+  if (net && bridgedForward(net, p)) {
     step(ctx, at, 'drop', frameOf(p), 'drop.icc', { bridge, dst: p.dst, reason: 'icc' });
     return false;
   }

@@ -91,6 +91,18 @@ export function dockerForward(ctx: Ctx, inIf: NIface, outIf: NIface, p: Pkt, dna
 }
 
 /**
+ * filter FORWARD for a new flow the bridge passes between two of its own ports (br_netfilter): only
+ * an icc=false network drops it, with DOCKER-FORWARD's `-i br-X -o br-X -j DROP`. DOCKER, reached
+ * before it through DOCKER-BRIDGE, accepts such a frame in one rule only, a routed network's
+ * `-o br-X -p icmp -j ACCEPT` (its other rules say `! -i br-X`); the kernel referee showed it, seed 89.
+ */
+export function bridgedForward(net: Network, p: Pkt): DropReason | null {
+  const cfg = bridgeConfig(net);
+  if (cfg.icc) return null;
+  return p.proto === 'icmp' && cfg.gwMode === 'routed' ? null : 'icc';
+}
+
+/**
  * A new flow into a bridge that its gateway mode opens without DNAT: nat-unprotected accepts
  * everything (`! -i br -o br -j ACCEPT`); routed accepts ICMP and the published container ports
  * (`-o br -p icmp -j ACCEPT`, the per-port ACCEPT on the container port).
