@@ -4,6 +4,7 @@ import { networkMtu } from './drivers/bridgeOptions';
 import { isL3 } from './drivers/ipvlan';
 import { defaultRouteOf } from './drivers/lowerLink';
 import { nodeId } from './ids';
+import { memoIn } from './memo';
 import type { ArpEntry, Container, Iface, IfaceAddr, Network, Route, World } from './model';
 import type { Where } from './where';
 
@@ -113,17 +114,7 @@ export function namespaceOwner(world: World, containerId: string, files = false)
 const hostStacks = new WeakMap<World, Map<string, Stack>>();
 
 function hostStack(world: World, daemon: string): Stack {
-  let stacks = hostStacks.get(world);
-  if (!stacks) {
-    stacks = new Map();
-    hostStacks.set(world, stacks);
-  }
-  let stack = stacks.get(daemon);
-  if (!stack) {
-    stack = buildHostStack(world, daemon);
-    stacks.set(daemon, stack);
-  }
-  return stack;
+  return memoIn(hostStacks, world, daemon, () => buildHostStack(world, daemon));
 }
 
 function buildHostStack(world: World, daemon: string): Stack {

@@ -25,6 +25,7 @@
  * 3. Register it in `DRIVERS` below. Nothing else in stack.ts, net/topo.ts, the netfilters or
  *    docker/network.ts needs an edit for an ordinary driver.
  */
+import { memoFrozen } from '../memo';
 import type { Network, World } from '../model';
 import type { NfRule } from '../netfilter';
 import { bridgeDriver } from './bridge';
@@ -60,19 +61,9 @@ export function driverOf(net: Network): Driver {
 /** The networks `daemon` holds: its own and the swarm-scoped ones (daemon null), in creation order. */
 export function networksOf(world: World, daemon: string): readonly Network[] {
   const nets = world.networks;
-  // a record that can still change (an immer draft) is scanned each time; a frozen one never changes
-  if (Object.isExtensible(nets)) return Object.values(nets).filter((n) => n.daemon === daemon || n.daemon === null);
-  let byDaemon = networksCache.get(nets);
-  if (!byDaemon) {
-    byDaemon = new Map();
-    networksCache.set(nets, byDaemon);
-  }
-  let out = byDaemon.get(daemon);
-  if (!out) {
-    out = Object.freeze(Object.values(nets).filter((n) => n.daemon === daemon || n.daemon === null));
-    byDaemon.set(daemon, out);
-  }
-  return out;
+  return memoFrozen(networksCache, nets, daemon, () =>
+    Object.freeze(Object.values(nets).filter((n) => n.daemon === daemon || n.daemon === null)),
+  );
 }
 
 /** networksOf per frozen networks record (the packet engine asks at every hop of a Docker host). */

@@ -1,5 +1,6 @@
 import { macFromIp } from '../drivers/overlay';
 import { linkId, nodeId } from '../ids';
+import { memoFrozen } from '../memo';
 import type { Network, World } from '../model';
 import { backendsOf, ingressPort, lbIpOf, lbOfVip, loadBalancers } from '../swarm/loadBalancer';
 import { inCidr, isLoopback, networkOf, prefixOf } from './addr';
@@ -32,18 +33,7 @@ type Gateway = { net: Network; ip: string; mac: string } | null;
 
 /** The node's docker_gwbridge and its `gateway_ingress-sbox` endpoint. */
 function gatewayOf(world: World, machine: string): Gateway {
-  if (Object.isExtensible(world.networks)) return findGateway(world, machine); // a draft may still change
-  let byMachine = gatewayCache.get(world.networks);
-  if (!byMachine) {
-    byMachine = new Map();
-    gatewayCache.set(world.networks, byMachine);
-  }
-  let gw = byMachine.get(machine);
-  if (gw === undefined) {
-    gw = findGateway(world, machine);
-    byMachine.set(machine, gw);
-  }
-  return gw;
+  return memoFrozen(gatewayCache, world.networks, machine, () => findGateway(world, machine));
 }
 
 /** gatewayOf per networks record: a packet to a swarm node asks at every hop. */

@@ -1,4 +1,5 @@
 import { plainContainers } from '../ipam';
+import { memoIn } from '../memo';
 import type { Container, World } from '../model';
 import { plain } from './state';
 
@@ -48,17 +49,7 @@ export function endpointIps(d: World): Map<string, string[]> {
 
 /** The addresses in use on `networkId` in this recipe, built by `compute` (from `snapshotOf`) on first use. */
 export function usedOnDraft(d: World, networkId: string, compute: (w: World) => Set<string>): Set<string> {
-  let m = cache.get(d);
-  if (!m) {
-    m = new Map();
-    cache.set(d, m);
-  }
-  let s = m.get(networkId);
-  if (!s) {
-    s = compute(snapshotOf(d));
-    m.set(networkId, s);
-  }
-  return s;
+  return memoIn(cache, d, networkId, () => compute(snapshotOf(d)));
 }
 
 /** Frees a removed container's addresses in the sets of this recipe. */
