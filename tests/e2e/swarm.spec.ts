@@ -28,6 +28,17 @@ async function jumpTo(page: Page, action: string) {
     .click();
 }
 
+/** Opens the app and loads the seed 001 swarm lesson (three hosts, built by its script). */
+async function openSwarmLesson(page: Page) {
+  test.setTimeout(180_000);
+  const scene = sceneById('seed001-swarm')!;
+  const app = new AppPage(page);
+  await app.open();
+  const lessons = new LessonPanel(page);
+  await lessons.loadScene(scene);
+  return { scene, app, lessons };
+}
+
 test('a 3-node swarm typed in the console: tasks on their nodes, the overlay across them, a VXLAN trace', async ({
   page,
 }) => {
@@ -98,12 +109,7 @@ test('a 3-node swarm typed in the console: tasks on their nodes, the overlay acr
 });
 
 test('the seed 001 swarm lesson builds the same swarm and plays its overlay packet', async ({ page }) => {
-  test.setTimeout(180_000);
-  const scene = sceneById('seed001-swarm')!;
-  const app = new AppPage(page);
-  await app.open();
-  const lessons = new LessonPanel(page);
-  await lessons.loadScene(scene);
+  const { scene, app, lessons } = await openSwarmLesson(page);
   await expect(host(page, 'docker-host-3')).toBeVisible();
   await expect(page.getByTestId('network-my-overlay')).toHaveCount(3);
   await app.fit();
@@ -148,12 +154,7 @@ test('dragging a container onto an overlay: attachable connects it, not attachab
 test('the seed 001 swarm lesson plays the routing mesh: pc1 → a node without the task, forwarded in VXLAN', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
-  const scene = sceneById('seed001-swarm')!;
-  const app = new AppPage(page);
-  await app.open();
-  const lessons = new LessonPanel(page);
-  await lessons.loadScene(scene);
+  const { scene, app, lessons } = await openSwarmLesson(page);
   await expect(page.locator('[data-testid^="container-api.1."]')).toHaveCount(1);
   expect(await inside(page.locator('[data-testid^="container-api.1."]'), host(page, 'docker-host'))).toBe(true);
   const mesh = scene.packets.find((p) => p.id === 'mesh-curl')!;
