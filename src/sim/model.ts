@@ -182,6 +182,8 @@ export interface Network {
   bridge: string | null;
   /** MAC of the bridge device; null for host/none */
   bridgeMac: string | null;
+  /** the bridge device's ifindex on its host, from the daemon's counter at create; absent: numbered as before */
+  ifindex?: number;
   /** learned FDB entries, oldest first */
   fdb: FdbEntry[];
   /** overlay only: its VXLAN network identifier (4096 for ingress, then 4097 …) */
@@ -217,6 +219,11 @@ export interface Endpoint {
   veth?: string;
   /** live: host-side veth MAC */
   vethMac?: string;
+  /**
+   * live: the container end's ifindex, taken from its daemon's host counter when the veth pair was
+   * made (its other end has the one below); absent in saves before it: numbered as the stack did then
+   */
+  ifindex?: number;
 }
 
 /** A published port (`-p [ip:]host:container[/proto]`). */
@@ -330,6 +337,11 @@ export interface DaemonState {
   lastEphemeralPort: number;
   /** images pulled so far (`docker pull`, or a run/create), "repo:tag" in pull order; absent in older saves */
   images?: string[];
+  /**
+   * the host namespace's last ifindex handed out (bridges and veth pairs, in the order the daemon
+   * made them); absent until the first one is made (then what the host had is numbered: ifindex.ts)
+   */
+  lastIfindex?: number;
 }
 
 /** The whole simulated world. */

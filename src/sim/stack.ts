@@ -1,9 +1,10 @@
 import { IPv4CidrRange } from 'ip-num';
-import { driverOf, type HostDevice, networksOf } from './drivers';
+import { driverOf } from './drivers';
 import { networkMtu } from './drivers/bridgeOptions';
 import { isL3 } from './drivers/ipvlan';
 import { defaultRouteOf } from './drivers/lowerLink';
 import { nodeId } from './ids';
+import { hostDevices, numberHost } from './ifindex';
 import { memoIn } from './memo';
 import type { ArpEntry, Container, Iface, IfaceAddr, Network, Route, World } from './model';
 import type { Where } from './where';
@@ -46,6 +47,11 @@ export interface StackIface {
   down?: boolean;
   /** link MTU when not 1500 (`-o com.docker.network.driver.mtu=N`: the bridge, both veth ends) */
   mtu?: number;
+  /**
+   * a container's veth whose peer is not on the host but in its network's own namespace (an
+   * overlay's sandbox, holding br0 and vxlan0): that network's id; absent: the host's namespace
+   */
+  peerNs?: string;
 }
 
 export interface Stack {
@@ -58,40 +64,23 @@ export interface Stack {
   ifaces: StackIface[];
   routes: Route[];
   arp: ArpEntry[];
+  /**
+   * a Docker host's veth pairs whose host end moved into a network's sandbox (overlay): not on the
+   * host's own links, but their two ifindexes come from the host's, where libnetwork created them
+   * (joinleave.go createVethPair); by the sandbox end's name
+   */
+  sandboxPorts?: Map<string, { index: number; peerIndex: number }>;
 }
 
-/** The MTU field of a network's links (`com.docker.network.driver.mtu`, less an overlay's VXLAN overhead): only when not 1500. */
+/** The MTU field of a network's links (`com.docker.network.driver.mtu`, less an overlay's encapsulation): only when not 1500. */
 const mtuOf = (net: Network): { mtu?: number } => {
-  const mtu = networkMtu(net) - (driverOf(net).encapOverhead ?? 0);
+  const drv = driverOf(net);
+  const mtu = drv.endpointMtu ? drv.endpointMtu(net, networkMtu(net)) : networkMtu(net);
   return mtu === 1500 ? {} : { mtu };
 };
 
 const cidrOf = (ip: string, prefix: number) =>
   IPv4CidrRange.fromCidr(`${ip}/${prefix}`).getFirst().toString() + `/${prefix}`;
-
-/**
- * The networks of `daemon` that put a device on its host (bridges), in creation order, with the
- * running endpoints that have a port there (a veth) in attach order.
- */
-function hostDevices(
-  world: World,
-  daemon: string,
-): { net: Network; dev: HostDevice; ports: { c: Container; epIndex: number }[] }[] {
-  // One pass over the containers, grouped by network: this runs for every shell command.
-  const byNet = new Map<string, { net: Network; dev: HostDevice; ports: { c: Container; epIndex: number }[] }>();
-  for (const net of networksOf(world, daemon)) {
-    const dev = driverOf(net).hostDevice(net, daemon);
-    if (dev) byNet.set(net.id, { net, dev, ports: [] });
-  }
-  for (const c of Object.values(world.containers)) {
-    if (c.state !== 'running' || c.daemon !== daemon) continue;
-    c.endpoints.forEach((ep, epIndex) => {
-      const at = byNet.get(ep.networkId);
-      if (at && driverOf(at.net).endpointLink(at.net, ep)?.port) at.ports.push({ c, epIndex });
-    });
-  }
-  return [...byNet.values()];
-}
 
 /** The namespace a container's processes see: its own, the host's (`--network host`), or another container's. */
 export function namespaceOwner(world: World, containerId: string, files = false): Where {
@@ -121,11 +110,12 @@ function buildHostStack(world: World, daemon: string): Stack {
   const m = world.machines[daemon];
   const ifaces: StackIface[] = m.ifaces.map((f, i) => machineIface(f, i));
   const routes: Route[] = [...m.routes];
-  let index = ifaces.length;
-  const vethIfaces: StackIface[] = [];
-  for (const { net, dev, ports } of hostDevices(world, daemon)) {
+  const devs = hostDevices(world, daemon);
+  const { bridges, ports: numbered } = numberHost(world, daemon, devs);
+  const { devices, sandboxed } = devs;
+  for (const { net, dev, ports } of devices) {
     ifaces.push({
-      index: ++index,
+      index: bridges.get(net)!,
       name: dev.name,
       mac: dev.mac,
       addrs: dev.addrs,
@@ -136,28 +126,35 @@ function buildHostStack(world: World, daemon: string): Stack {
     routes.push({ ...dev.route, linkdown: ports.length === 0 || undefined });
     for (const { c, epIndex } of ports) {
       const ep = c.endpoints[epIndex];
-      index += 2; // veth pairs take two ifindexes: the host end and, one above, the container end
-      vethIfaces.push({
-        index: index - 1,
+      const inner = numbered.get(ep)!; // the container end; the host end is the one below
+      ifaces.push({
+        index: inner - 1,
         name: ep.veth!,
         mac: ep.vethMac!,
         addrs: [],
         attach: { kind: 'bridge-port', networkId: net.id, containerId: c.id },
-        peerIndex: index,
+        peerIndex: inner,
         master: dev.name,
         carrier: true,
         ...mtuOf(net),
       });
     }
   }
+  const sandboxPorts = new Map<string, { index: number; peerIndex: number }>();
+  for (const { c, epIndex } of sandboxed) {
+    const ep = c.endpoints[epIndex];
+    const inner = numbered.get(ep)!;
+    sandboxPorts.set(ep.veth!, { index: inner - 1, peerIndex: inner });
+  }
   return {
     owner: daemon,
     kind: 'machine',
     node: nodeId.machine(daemon),
     hostname: m.hostname,
-    ifaces: [...ifaces, ...vethIfaces],
+    ifaces: ifaces.sort((x, y) => x.index - y.index),
     routes: sortRoutes(routes),
     arp: m.arp,
+    sandboxPorts,
   };
 }
 
@@ -203,7 +200,8 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
       const at = driverOf(net).endpointLink(net, ep);
       if (!at) continue;
       const prefix = Number(net.ipam.subnet.split('/')[1]);
-      const hostEnd = at.port ? host.ifaces.find((f) => f.name === at.port) : undefined;
+      const inSandbox = at.port ? host.sandboxPorts?.get(at.port) : undefined;
+      const hostEnd = at.port && !inSandbox ? host.ifaces.find((f) => f.name === at.port) : inSandbox;
       ifaces.push({
         index: hostEnd?.peerIndex ?? ifaces.length + 1,
         name: ep.ifname,
@@ -215,6 +213,7 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
         peerIndex: hostEnd?.index,
         carrier: true,
         ...(at.port ? {} : { lower: lowerOf(net, host) }),
+        ...(inSandbox ? { peerNs: net.id } : {}),
         ...mtuOf(net),
       });
       routes.push({ dst: cidrOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
@@ -228,7 +227,8 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
     kind: 'container',
     node: nodeId.container(c.id),
     hostname: c.hostname,
-    ifaces,
+    // the kernel lists links by ifindex: the order they came, not the endpoints' order
+    ifaces: ifaces.sort((x, y) => x.index - y.index),
     routes: sortRoutes(routes),
     arp: c.arp,
   };

@@ -77,7 +77,7 @@ export function connect(world: World, argv: string[]): CommandResult {
       const used = new Set(dc.endpoints.map((e) => e.ifname));
       let i = 0;
       while (used.has(`eth${i}`)) i++;
-      err = attachEndpoint(d, d.networks[net.id], ep, `eth${i}`);
+      err = attachEndpoint(d, d.networks[net.id], ep, `eth${i}`, dc.daemon);
       if (err) return;
     }
     const hadGateway = gatewayEndpoint(d, dc) !== undefined;
@@ -145,7 +145,7 @@ function defaultGwChanged(d: World, dc: Container): string | null {
   const used = new Set(dc.endpoints.map((e) => e.ifname));
   let i = 0;
   while (used.has(`eth${i}`)) i++;
-  return attachEndpoint(d, d.networks[added.networkId], added, `eth${i}`);
+  return attachEndpoint(d, d.networks[added.networkId], added, `eth${i}`, dc.daemon);
 }
 
 /** The NETWORK CONTAINER arguments of connect/disconnect, resolved, or the CLI's or daemon's error. */

@@ -1,4 +1,5 @@
 import { driverOf } from '../drivers';
+import { linkEndpoint } from '../ifindex';
 import { allocateAddress } from '../ipam';
 import type { Endpoint, Network, World } from '../model';
 import { allocateOverlayIp } from '../swarm/overlayIpam';
@@ -6,10 +7,17 @@ import { allocateOverlayIp } from '../swarm/overlayIpam';
 /**
  * Brings an endpoint up (on an immer draft): IPAM gives its address, then the network's driver
  * its link (mac, endpoint id, veth …), then its interface name. `docker start` and `docker network
- * connect` both come here, so the order of random draws is one and the same. Returns IPAM's
+ * connect` both come here, so the order of random draws is one and the same; a veth pair takes
+ * its ifindexes from `daemon`'s host (ifindex.ts). Returns IPAM's
  * error, or null.
  */
-export function attachEndpoint(draft: World, net: Network, ep: Endpoint, ifname: string): string | null {
+export function attachEndpoint(
+  draft: World,
+  net: Network,
+  ep: Endpoint,
+  ifname: string,
+  daemon: string,
+): string | null {
   const drv = driverOf(net);
   if (drv.ipam && net.scope === 'swarm' && !ep.ipamIp && draft.swarm) {
     // swarm's serial IPAM knows the VIPs, tasks and lb endpoints of every node (overlayIpam.ts)
@@ -21,7 +29,7 @@ export function attachEndpoint(draft: World, net: Network, ep: Endpoint, ifname:
     if (!ip.ok) return ip.error;
     ep.ip = ip.value;
   }
-  drv.attach(draft, net, ep);
+  linkEndpoint(draft, net, ep, daemon);
   ep.ifname = ifname;
   return null;
 }

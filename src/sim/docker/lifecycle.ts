@@ -104,7 +104,7 @@ export function startContainer(draft: World, id: string): StartError | null {
     // The network may have changed since create (removed and recreated without that subnet).
     const bad = ep.ipamIp ? endpointSettingsError(net.value.name, net.value, ep.ipamIp) : null;
     if (bad) return failStart(c, `failed to set up container networking: ${bad}`);
-    const err = attachEndpoint(draft, net.value, ep, `eth${i}`);
+    const err = attachEndpoint(draft, net.value, ep, `eth${i}`, c.daemon);
     if (err) return failStart(c, `failed to set up container networking: ${err}`);
   }
   ensureLbEndpoints(draft, id);
@@ -176,6 +176,7 @@ function releaseLive(c: Container): void {
     delete ep.veth;
     delete ep.vethMac;
     delete ep.ifname;
+    delete ep.ifindex;
   }
   for (const b of c.ports) delete b.boundPort;
 }

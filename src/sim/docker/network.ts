@@ -1,6 +1,7 @@
 import { dockerTime } from '../clock';
 import { produce } from '../containerIndex';
 import { driverNamed } from '../drivers';
+import { takeIfindex } from '../ifindex';
 import { inCidr, isIPv4, planNetworkIpam } from '../ipam';
 import { containersOn, lookupNetwork } from '../lookup';
 import type { CommandResult, Network, NetworkDriver, World } from '../model';
@@ -107,6 +108,8 @@ function create(world: World, argv: string[], daemonId: string): CommandResult {
       : undefined;
     if (other)
       conflict = `cannot create network ${id} (${net.bridge}): conflicts with network ${other.id} (${other.bridge}): networks have same bridge name`;
+    // the bridge device is made now, on the daemon's host (ifindex.ts)
+    if (net.daemon && drv.hostDevice(net, net.daemon)) net.ifindex = takeIfindex(d, net.daemon, 1);
     d.networks[id] = net;
   });
   if (conflict) return fail(world, daemon(conflict), 1);

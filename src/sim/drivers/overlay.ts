@@ -1,4 +1,5 @@
 import { linkId } from '../ids';
+import type { Network } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
 import type { Driver } from './types';
 
@@ -8,6 +9,25 @@ export const macFromIp = (ip: string): string =>
     .split('.')
     .map((b) => Number(b).toString(16).padStart(2, '0'))
     .join(':')}`;
+
+/** overlay.go vxlanEncap: inner Ethernet 14 + outer IP 20 + UDP 8 + VXLAN 8 */
+const VXLAN_ENCAP = 50;
+/** encryption.go pktExpansion: ESP's SPI 4 + SeqN 4 + IV 8 + PadLength 1 + NextHeader 1 + ICV 8 */
+const ESP_EXPANSION = 26;
+
+/**
+ * encryption.go maxMTU (moby v28.5.2): the network's MTU (1500, or -o com.docker.network.driver.mtu)
+ * less vxlanEncap (fact 76); an `-o encrypted` network (ov_network.go: the key's presence sets
+ * n.secure) also less ESP's expansion, rounded down to a multiple of 4: 1500 gives 1424.
+ */
+export function overlayMtu(net: Network, mtu: number): number {
+  let m = mtu - VXLAN_ENCAP;
+  if ('encrypted' in net.options) {
+    m -= ESP_EXPANSION;
+    m -= m % 4;
+  }
+  return m;
+}
 
 /**
  * `overlay`: a swarm-scoped network spanning the swarm's nodes (Network.daemon null), made by a
@@ -28,8 +48,7 @@ export const overlayDriver: Driver = {
   masquerades: () => false,
   devices: () => ({ bridge: null, bridgeMac: null }),
   noGateway: true,
-  // encryption.go maxMTU: 1500 (or -o com.docker.network.driver.mtu) minus vxlanEncap (fact 76)
-  encapOverhead: 50,
+  endpointMtu: overlayMtu,
   attach: (draft, _net, ep) => {
     // ov_endpoint.go: still 02:42 + the IPv4 bytes in Engine 28 (fact 76), no random draw
     ep.mac = ep.ip ? macFromIp(ep.ip) : randomMac(draft);

@@ -44,8 +44,11 @@ export interface Driver {
    * endpoint, docker_gwbridge when none has one (libnetwork default_gateway.go); absent: it does
    */
   noGateway?: boolean;
-  /** bytes its encapsulation takes from the link MTU of its endpoints (overlay: vxlanEncap, 50) */
-  encapOverhead?: number;
+  /**
+   * the link MTU of its endpoints given the network's MTU (1500 or com.docker.network.driver.mtu),
+   * when its encapsulation takes bytes of it (overlay: maxMTU); absent: the network's MTU
+   */
+  endpointMtu?: (net: Network, mtu: number) => number;
   /** the daemon masquerades traffic from its subnet leaving through another interface */
   masquerades: (net: Network) => boolean;
   /**

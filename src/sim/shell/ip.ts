@@ -25,8 +25,20 @@ const broadcast = (ip: string, prefix: number) => IPv4CidrRange.fromCidr(`${ip}/
 /** Container namespaces in the order the host first sees them, once per stack (1,000 veths otherwise cost O(n²)). */
 const netnsOrder = new WeakMap<Stack, Map<string, number>>();
 
-/** Index used as `link-netnsid`: one per container namespace the host sees. */
+/**
+ * Index used as `link-netnsid`: on the host one per container namespace it sees; in a container
+ * one per namespace its veths' peers are in (the host's, an overlay's sandbox), in the order its
+ * interfaces came (the kernel numbers a peer namespace when a link from it first arrives).
+ */
 function netnsId(stack: Stack, f: StackIface): number {
+  if (f.attach.kind === 'veth') {
+    const peers: string[] = [];
+    for (const x of stack.ifaces) {
+      const ns = x.peerNs ?? '';
+      if (x.attach.kind === 'veth' && !peers.includes(ns)) peers.push(ns);
+    }
+    return peers.indexOf(f.peerNs ?? '');
+  }
   if (f.attach.kind !== 'bridge-port') return 0;
   let order = netnsOrder.get(stack);
   if (!order) {
@@ -55,12 +67,7 @@ function linkLines(stack: Stack, f: StackIface, forLink: boolean): string[] {
   const physical = f.attach.kind === 'segment';
   const qdisc = physical ? 'fq_codel' : 'noqueue';
   const tail = physical ? 'group default qlen 1000' : 'group default ';
-  const netns =
-    f.attach.kind === 'veth'
-      ? ' link-netnsid 0'
-      : f.attach.kind === 'bridge-port'
-        ? ` link-netnsid ${netnsId(stack, f)}`
-        : '';
+  const netns = f.attach.kind === 'veth' || f.attach.kind === 'bridge-port' ? ` link-netnsid ${netnsId(stack, f)}` : '';
   return [
     `${f.index}: ${name}: <${flags}> mtu ${f.mtu ?? 1500} qdisc ${qdisc} ${master}state ${state} ${mode}${tail}`,
     `    link/ether ${f.mac} brd ff:ff:ff:ff:ff:ff${netns}`,

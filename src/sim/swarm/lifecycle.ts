@@ -1,5 +1,6 @@
 import { dockerTime } from '../clock';
 import { daemonView } from '../docker/scope';
+import { takeIfindex } from '../ifindex';
 import { allocateAddress, planNetworkIpam } from '../ipam';
 import type { Network, World } from '../model';
 import { randomId, randomMac } from '../prng';
@@ -41,6 +42,7 @@ export function ensureGwbridge(d: World, machine: string): void {
     bridge: 'docker_gwbridge',
     bridgeMac: randomMac(d),
     fdb: [],
+    ifindex: takeIfindex(d, machine, 1),
   };
   d.networks[id] = net;
   // the ingress sandbox joins it first (fact 75: gateway_ingress-sbox, usually 172.18.0.2)

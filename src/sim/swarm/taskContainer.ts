@@ -3,6 +3,7 @@ import { attachEndpoint } from '../docker/endpoint';
 import { recordImage } from '../docker/imageStore';
 import { removeContainer } from '../docker/lifecycle';
 import { driverOf } from '../drivers';
+import { linkEndpoint } from '../ifindex';
 import { firstFree } from '../ipam';
 import type { Container, Endpoint, Network, World } from '../model';
 import { randomId } from '../prng';
@@ -108,7 +109,7 @@ export function startTaskContainer(d: World, taskId: string): void {
     if (ip !== undefined) {
       // swarm's IPAM chose the address already (the task's NetworksAttachment): the driver links it
       ep.ip = ip;
-      driverOf(net).attach(d, net, ep);
+      linkEndpoint(d, net, ep, draftC.daemon);
       ep.ifname = `eth${i}`;
     } else if (net.id === gw?.id) {
       // local IPAM's lowest free address, from this command's set (draftCache.ts)
@@ -126,10 +127,10 @@ export function startTaskContainer(d: World, taskId: string): void {
       if (free) {
         used.add(free);
         ep.ip = free;
-        driverOf(net).attach(d, net, ep);
+        linkEndpoint(d, net, ep, draftC.daemon);
         ep.ifname = `eth${i}`;
       }
-    } else attachEndpoint(d, net, ep, `eth${i}`);
+    } else attachEndpoint(d, net, ep, `eth${i}`, draftC.daemon);
   }
   for (const b of draftC.ports) b.boundPort = b.hostPort ?? undefined;
   draftC.state = 'running';

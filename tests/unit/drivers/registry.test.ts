@@ -87,7 +87,17 @@ describe('attachEndpoint: start and connect draw the same', () => {
     const a = play(['docker network create n1', 'docker run -d --name c1 nginx', 'docker network connect n1 c1']).world;
     const epA = findContainer(a, 'c1')!.endpoints[1];
     expect(epA).toMatchObject({ ifname: 'eth1', ip: '172.18.0.2' });
-    expect(Object.keys(epA)).toEqual(['networkId', 'aliases', 'ip', 'mac', 'endpointId', 'veth', 'vethMac', 'ifname']);
+    expect(Object.keys(epA)).toEqual([
+      'networkId',
+      'aliases',
+      'ip',
+      'mac',
+      'endpointId',
+      'veth',
+      'vethMac',
+      'ifindex',
+      'ifname',
+    ]);
     // restart: endpoint fields are drawn again, in endpoint order, with the same keys
     const b = docker(a, 'docker restart c1').world;
     const epB = findContainer(b, 'c1')!.endpoints[1];

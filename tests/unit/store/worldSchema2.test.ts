@@ -12,17 +12,24 @@ import { migrations, worldSchema2 } from '../../../src/store/migrations';
  * tests/fixtures/saves/schema1-save.json and schema1-link.txt were written by the build before
  * World schema 2 (envelope version 2) after replaying schema1.txt; today's engine replays the same
  * script, so the migrated save must be exactly the World it builds now, but for the state and time
- * of neighbour entries: that build stored a STALE entry a packet used as REACHABLE, where Linux
+ * of neighbour entries and interface indexes: that build stored a STALE entry a packet used as REACHABLE, where Linux
  * (and today's engine) puts it in DELAY; a save records what its build saw.
  */
 const dir = new URL('../../fixtures/saves/', import.meta.url);
 const read = (f: string) => readFileSync(new URL(f, dir), 'utf8');
 const replayed = runScript(createDefaultWorld(), read('schema1.txt')).session.world;
 const json = (x: unknown) => JSON.parse(JSON.stringify(x));
-/** `x` as JSON text with each neighbour entry reduced to ip, mac and dev. */
+/**
+ * `x` as JSON text with each neighbour entry reduced to ip, mac and dev, and without interface
+ * indexes (that build numbered links when it listed them; today's engine stores each one's, ifindex.ts).
+ */
 const sansNeigh = (x: unknown) =>
   JSON.stringify(x, (k, v) =>
-    k === 'arp' && Array.isArray(v) ? v.map(({ state: _s, at: _a, ...rest }: Record<string, unknown>) => rest) : v,
+    k === 'ifindex' || k === 'lastIfindex'
+      ? undefined
+      : k === 'arp' && Array.isArray(v)
+        ? v.map(({ state: _s, at: _a, ...rest }: Record<string, unknown>) => rest)
+        : v,
   );
 const neighless = (x: unknown) => JSON.parse(sansNeigh(x));
 
