@@ -15,8 +15,8 @@ export interface CanvasGraph {
 
 /**
  * Installs, before any page script, a watcher that resolves `window.__benchDrawn` on the first
- * animation frame where React Flow shows measured nodes (none hidden), a fitted viewport and
- * `selector`; it resolves with that frame's timestamp and the next one's (the frame that painted it).
+ * animation frame where React Flow shows measured nodes (none hidden), their cables (edges), a
+ * fitted viewport and `selector`; it resolves with that frame's timestamp and the next one's (the frame that painted it).
  */
 export async function watchFirstDraw(context: BrowserContext, selector: string): Promise<void> {
   await context.addInitScript((sel: string) => {
@@ -26,7 +26,9 @@ export async function watchFirstDraw(context: BrowserContext, selector: string):
         const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
         const vp = document.querySelector<HTMLElement>('.react-flow__viewport');
         const fitted = vp?.style.transform && vp.style.transform !== 'translate(0px, 0px) scale(1)';
-        const ready = nodes.length > 0 && [...nodes].every((n) => n.style.visibility !== 'hidden');
+        // a canvas whose nodes are drawn before their cables is not drawn yet
+        const wired = document.querySelector('.react-flow__edge path') !== null;
+        const ready = nodes.length > 0 && wired && [...nodes].every((n) => n.style.visibility !== 'hidden');
         if (ready && fitted && document.querySelector(sel)) {
           requestAnimationFrame((t2) => resolve({ seen: t, painted: t2, nodes: nodes.length }));
         } else requestAnimationFrame(tick);

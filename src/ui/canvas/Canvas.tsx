@@ -8,15 +8,24 @@ import {
   type ReactFlowInstance,
   useStore as useFlowStore,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
-import { type CSSProperties, type MouseEvent as ReactMouseEvent, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type MouseEvent as ReactMouseEvent,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
 import { cardNetwork, type Graph } from '../../store/graph';
 import { appStore, useApp } from '../../store/instance';
 import { PacketLayer } from '../sim/PacketLayer';
-import { zoomToHost } from './fit';
+import { fittedViewport, MAX_ZOOM, MIN_ZOOM, zoomToHost } from './fit';
 import { createFlowSelector, type FlowNode } from './flow';
 import { dropCommands, nearestAttachedNetwork } from './gestures';
 import { type Layout, layoutGraph } from './layout';
@@ -119,11 +128,36 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   );
   const toFlow = useMemo(() => createFlowSelector(), []);
   const view = useMemo(
-    () => toFlow(graph, layout, { selected, dragging, dropTarget }),
-    [toFlow, graph, layout, selected, dragging, dropTarget],
+    () => toFlow(graph, layout, { selected, dragging, dropTarget, hostHeader: metrics.hostHeader }),
+    [toFlow, graph, layout, selected, dragging, dropTarget, metrics],
   );
   const rf = useReactFlow<FlowNode>();
   useAutoFit();
+  // React Flow mounts once the pane's size is known, at the fitted view (fittedViewport): its first
+  // picture is the fitted world, with no measure-then-fit round before it (issue 11)
+  const section = useRef<HTMLElement>(null);
+  const [openAt, setOpenAt] = useState<Viewport | null>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first view only; useAutoFit fits after it
+  useLayoutEffect(() => {
+    const el = section.current;
+    const all = boundsOf(
+      Object.fromEntries(graph.nodes.map((n) => [n.id, boxOf(layout, n) ?? { x: 0, y: 0, w: 0, h: 0 }])),
+      graph.nodes.map((n) => n.id),
+    );
+    const s = appStore().getState();
+    setOpenAt(
+      el?.clientWidth && el.clientHeight && all
+        ? fittedViewport(
+            all,
+            absBox(graph, layout, DOCKER_HOST),
+            el.clientWidth,
+            el.clientHeight,
+            s.presenter,
+            s.largeLabels,
+          )
+        : null,
+    );
+  }, []);
   // React Flow's own tooltips and screen-reader texts, in the page's language
   const ariaLabels = useMemo(
     () => ({
@@ -261,6 +295,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
 
   return (
     <section
+      ref={section}
       className="canvas"
       data-testid="canvas"
       aria-label={t('canvas.label')}
@@ -268,53 +303,54 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
       data-floor={floor}
       style={{ '--lod-em': lodEm } as CSSProperties}
     >
-      <ReactFlow<FlowNode>
-        nodes={view.nodes}
-        edges={view.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onNodeContextMenu={onNodeContextMenu}
-        onNodeDoubleClick={onNodeDoubleClick}
-        onPaneContextMenu={onPaneContextMenu}
-        onPaneClick={onPaneClick}
-        onInit={onReady}
-        connectionMode={ConnectionMode.Loose}
-        nodesConnectable={false}
-        // a cable does nothing when focused: Tab goes from the toolbar straight to the nodes
-        edgesFocusable={false}
-        ariaLabelConfig={ariaLabels}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        colorMode={theme}
-        minZoom={0.05}
-        maxZoom={2.5}
-        fitView
-        fitViewOptions={fitOptions(presenter)}
-        proOptions={{ hideAttribution: true }}
-        onlyRenderVisibleElements={view.nodes.length > 120}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false}>
-          <ControlButton
-            data-testid="tool-large-labels"
-            aria-pressed={largeLabels}
-            onClick={() => appStore().getState().setLargeLabels(!largeLabels)}
-            aria-label={t('toolbar.largeLabels')}
-            title={t('toolbar.largeLabels')}
-            className="large-labels"
-          >
-            A+
-          </ControlButton>
-        </Controls>
-        <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
-        {detail === 'none' && <HostsOverview graph={graph} layout={layout} floor={floor} />}
-        <PacketLayer />
-      </ReactFlow>
+      {openAt !== undefined && (
+        <ReactFlow<FlowNode>
+          nodes={view.nodes}
+          edges={view.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDrag={onNodeDrag}
+          onNodeDragStop={onNodeDragStop}
+          onNodeContextMenu={onNodeContextMenu}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onPaneContextMenu={onPaneContextMenu}
+          onPaneClick={onPaneClick}
+          onInit={onReady}
+          connectionMode={ConnectionMode.Loose}
+          nodesConnectable={false}
+          // a cable does nothing when focused: Tab goes from the toolbar straight to the nodes
+          edgesFocusable={false}
+          ariaLabelConfig={ariaLabels}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          colorMode={theme}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          {...(openAt ? { defaultViewport: openAt } : { fitView: true, fitViewOptions: fitOptions(presenter) })}
+          proOptions={{ hideAttribution: true }}
+          onlyRenderVisibleElements={view.nodes.length > 120}
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false}>
+            <ControlButton
+              data-testid="tool-large-labels"
+              aria-pressed={largeLabels}
+              onClick={() => appStore().getState().setLargeLabels(!largeLabels)}
+              aria-label={t('toolbar.largeLabels')}
+              title={t('toolbar.largeLabels')}
+              className="large-labels"
+            >
+              A+
+            </ControlButton>
+          </Controls>
+          <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
+          {detail === 'none' && <HostsOverview graph={graph} layout={layout} floor={floor} />}
+          <PacketLayer />
+        </ReactFlow>
+      )}
       {hint && (
         <div className="drag-hint" role="status" data-testid="drag-hint">
           {Array.isArray(hint) ? (

@@ -1,9 +1,42 @@
-import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
+import { getViewportForBounds, type ReactFlowInstance, type Viewport } from '@xyflow/react';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { FlowNode } from './flow';
+import type { Box } from './layout';
 import { metricsFor } from './metrics';
 import { fitOptions } from './Overview';
 import { COMPACT_MAX_EM, floorPx } from './readability';
+
+/** The canvas's zoom range (React Flow's minZoom and maxZoom). */
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 2.5;
+
+/** The smallest zoom a fit may take with larger labels: compact type stays above the room's floor. */
+const largeLabelsMinZoom = (presenter: boolean) =>
+  floorPx(presenter, true) / (COMPACT_MAX_EM * metricsFor(presenter).font);
+
+const rect = (b: Box) => ({ x: b.x, y: b.y, width: b.w, height: b.h });
+
+/**
+ * The view {@link fitCanvas} settles on, computed from the layout before React Flow has drawn or
+ * measured anything: `drawing` is the extent of every node, `host` the Docker host's box, and
+ * `width` × `height` the pane. The canvas opens at it, so its first picture is already fitted and
+ * React Flow needs no measure-then-fit round (issue 11).
+ */
+export function fittedViewport(
+  drawing: Box,
+  host: Box | null,
+  width: number,
+  height: number,
+  presenter: boolean,
+  largeLabels: boolean,
+): Viewport {
+  const { padding } = fitOptions(presenter);
+  const whole = getViewportForBounds(rect(drawing), width, height, MIN_ZOOM, MAX_ZOOM, padding);
+  if (!largeLabels) return whole;
+  const minZoom = largeLabelsMinZoom(presenter);
+  const target = whole.zoom >= minZoom || !host ? drawing : host;
+  return getViewportForBounds(rect(target), width, height, minZoom, MAX_ZOOM, padding);
+}
 
 /**
  * The Fit button, the F key and the automatic fit. With larger labels the view never zooms out so
@@ -21,7 +54,7 @@ export function fitCanvas(
     void rf.fitView(opts);
     return;
   }
-  const minZoom = floorPx(presenter, true) / (COMPACT_MAX_EM * metricsFor(presenter).font);
+  const minZoom = largeLabelsMinZoom(presenter);
   const pane = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow');
   const top = rf.getNodes().filter((n) => !n.parentId);
   if (!pane || top.length === 0) {
@@ -32,8 +65,8 @@ export function fitCanvas(
     rf.getNodesBounds(top),
     pane.clientWidth,
     pane.clientHeight,
-    0.05,
-    2.5,
+    MIN_ZOOM,
+    MAX_ZOOM,
     opts.padding,
   );
   if (whole.zoom >= minZoom || !rf.getNode(DOCKER_HOST)) void rf.fitView({ ...opts, minZoom });

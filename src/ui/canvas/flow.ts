@@ -1,12 +1,50 @@
-import type { Edge, Node } from '@xyflow/react';
+import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
 import { cardNetwork, type EdgeKind, type Graph, type NodeData } from '../../store/graph';
 import { type Box, hostIds, hostUplinkX, type Layout, uplinkPeer } from './layout';
+import { NORMAL } from './metrics';
 
-/** What a canvas node carries: the graph data plus its size and, for the host, where its uplink sits. */
-export type FlowNodeData = NodeData & { w: number; h: number; uplinkX?: number; dropTarget?: boolean };
+/**
+ * What a canvas node carries: the graph data plus its size and, for the host, where its uplink sits
+ * and how tall its header is (the bridges' cables end under it).
+ */
+export type FlowNodeData = NodeData & {
+  w: number;
+  h: number;
+  uplinkX?: number;
+  headerH?: number;
+  dropTarget?: boolean;
+};
 export type FlowNode = Node<FlowNodeData>;
 export type FlowEdgeData = { kind: EdgeKind; labels: [string, string]; lane?: number };
 export type FlowEdge = Edge<FlowEdgeData>;
+
+/** React Flow's handle (its style.css): a 6 px square centred on the side of the node it sits on. */
+const HANDLE = 6;
+
+function handle(id: string, position: Position, x: number, y: number): NodeHandle {
+  return { id, type: 'source', position, x: x - HANDLE / 2, y: y - HANDLE / 2, width: HANDLE, height: HANDLE };
+}
+
+/**
+ * The handles of a node (nodes.tsx) where React Flow would measure them, relative to the node's
+ * box: handed over with the node's size, the first render draws the cables and React Flow skips
+ * a measuring pass before the first picture (issue 11). A host has its uplink on top (`uplinkX`)
+ * and the bridges' end under its header; every other card has one handle in the middle of each side.
+ */
+export function handlesOf(data: FlowNodeData): NodeHandle[] {
+  const { w, h } = data;
+  if (data.kind === 'host')
+    return [
+      handle('top', Position.Top, data.uplinkX ?? w / 2, 0),
+      handle('stack', Position.Bottom, w / 2, (data.headerH ?? 0) + HANDLE),
+    ];
+  return [
+    handle('top', Position.Top, w / 2, 0),
+    handle('bottom', Position.Bottom, w / 2, h),
+    handle('left', Position.Left, 0, h / 2),
+    handle('right', Position.Right, w, h / 2),
+  ];
+}
 
 /** A cached node and the graph data object it was built from (compared by identity first). */
 interface NodeHit {
@@ -36,8 +74,11 @@ export function createFlowSelector() {
       selected: string | null;
       dragging: { id: string; pos: { x: number; y: number } } | null;
       dropTarget: string | null;
+      /** the host header's height in this display mode (metrics.ts) */
+      hostHeader?: number;
     },
   ): FlowView {
+    const headerH = opts.hostHeader ?? NORMAL.hostHeader;
     const nodes: FlowNode[] = [];
     const seenNodes = new Set<string>();
     for (const g of graph.nodes) {
@@ -64,6 +105,7 @@ export function createFlowSelector() {
         hit.node.data.w === box.w &&
         hit.node.data.h === box.h &&
         hit.node.data.uplinkX === hostUplink &&
+        hit.node.data.headerH === (isHost ? headerH : undefined) &&
         (hit.node.data.dropTarget === true) === drop
       ) {
         nodes.push(hit.node);
@@ -73,7 +115,7 @@ export function createFlowSelector() {
         ...g.data,
         w: box.w,
         h: box.h,
-        ...(isHost ? { uplinkX: hostUplink } : {}),
+        ...(isHost ? { uplinkX: hostUplink, headerH } : {}),
         ...(drop ? { dropTarget: true } : {}),
       };
       const key = JSON.stringify([data, pos, selected, g.parentId]);
@@ -89,6 +131,9 @@ export function createFlowSelector() {
         data,
         width: box.w,
         height: box.h,
+        // the size and handles React Flow would measure: it draws the node and its cables at once
+        measured: { width: box.w, height: box.h },
+        handles: handlesOf(data),
         selected,
         ...(g.parentId ? { parentId: g.parentId } : {}),
         ...(isHost ? { zIndex: -1, dragHandle: '.host-drag' } : {}),

@@ -2,9 +2,8 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { type CSSProperties, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComposeTag } from '../../store/graph';
-import { useApp } from '../../store/instance';
 import type { FlowNode } from './flow';
-import { metricsFor } from './metrics';
+import { NORMAL } from './metrics';
 
 /**
  * Canvas node components, memo'd: React Flow re-renders a node only when its object changes, and
@@ -86,8 +85,8 @@ const projectStyle = (tag: ComposeTag | undefined) =>
 
 export const HostNode = memo(function HostNode({ data }: P) {
   const { t } = useTranslation();
-  const headerH = useApp((s) => metricsFor(s.presenter).hostHeader);
   if (data.kind !== 'host') return null;
+  const headerH = data.headerH ?? NORMAL.hostHeader;
   const eth0 = data.ifaces.find((f) => f.name === 'eth0');
   return (
     <div className="node host" style={{ width: data.w, height: data.h }} data-testid={`node-${data.machineId}`}>
