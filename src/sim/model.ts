@@ -52,10 +52,16 @@ export interface ArpEntry {
   ip: string;
   mac: string;
   dev: string;
-  state: 'REACHABLE' | 'STALE' | 'DELAY' | 'PERMANENT';
+  /**
+   * as stored; `ip neigh` shows it through ageing.ts neighState. FAILED: the neighbour did not
+   * answer (mac '' when it never had: INCOMPLETE first; with the old MAC: DELAY, then PROBE first);
+   * PROBE and INCOMPLETE are only shown, never stored
+   */
+  state: 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'INCOMPLETE' | 'FAILED' | 'PERMANENT';
   /**
    * World clock (ms) when the entry was last confirmed (REACHABLE turns STALE 30 s later), or for
-   * DELAY when a packet first used it stale (5 s later the kernel has it confirmed: REACHABLE)
+   * DELAY when a packet first used it stale (5 s later the kernel has it confirmed: REACHABLE), or
+   * for FAILED when the packet that found no answer was sent
    */
   at?: number;
 }

@@ -19,12 +19,37 @@ export const DELAY_MS = 5_000;
  */
 export function neighState(e: ArpEntry, clockMs: number): ArpEntry['state'] {
   if (e.at === undefined) return e.state;
+  if (e.state === 'FAILED') return failingState(e, clockMs - e.at);
   if (e.state === 'DELAY') {
     if (clockMs - e.at < DELAY_MS) return 'DELAY';
     return clockMs - e.at - DELAY_MS >= REACHABLE_MS ? 'STALE' : 'REACHABLE';
   }
   return e.state === 'REACHABLE' && clockMs - e.at >= REACHABLE_MS ? 'STALE' : e.state;
 }
+
+/** Linux's mcast_solicit x retrans_time: a new entry's broadcast requests, 1 s apart, before FAILED. */
+export const INCOMPLETE_MS = 3_000;
+
+/** Linux's ucast_solicit x retrans_time: a DELAY entry's unicast probes, 1 s apart, before FAILED. */
+export const PROBE_MS = 3_000;
+
+/**
+ * A neighbour that never answers (neigh_timer_handler): an entry that had no address is INCOMPLETE
+ * while its 3 broadcast requests go out, then FAILED; one that had (its neighbour has gone) waits in
+ * DELAY 5 s, sends 3 unicast probes in PROBE, then FAILED. FAILED stays: the periodic GC removes
+ * entries only from a table of gc_thresh1 (128) or more.
+ */
+function failingState(e: ArpEntry, sinceMs: number): ArpEntry['state'] {
+  if (!e.mac) return sinceMs < INCOMPLETE_MS ? 'INCOMPLETE' : 'FAILED';
+  if (sinceMs < DELAY_MS) return 'DELAY';
+  return sinceMs < DELAY_MS + PROBE_MS ? 'PROBE' : 'FAILED';
+}
+
+/**
+ * Whether `ip neigh` prints the entry's lladdr: only for a valid state (neigh_fill_info puts
+ * NDA_LLADDR for NUD_VALID: PERMANENT, NOARP, REACHABLE, PROBE, STALE, DELAY).
+ */
+export const showsLladdr = (state: ArpEntry['state']): boolean => state !== 'INCOMPLETE' && state !== 'FAILED';
 
 /** Seconds a conntrack entry has left at `clockMs` (its `timeout` counted down from `at`). */
 export function ctRemaining(e: ConntrackEntry, clockMs: number): number {

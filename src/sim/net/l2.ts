@@ -130,7 +130,7 @@ export function remember(
   const cache = arpOf(ctx, node.key);
   const e = cache.find((x) => x.ip === ip && x.dev === dev);
   if (e) {
-    if (state === 'STALE' && e.mac === mac && e.state !== 'PERMANENT')
+    if (state === 'STALE' && e.mac === mac && e.state !== 'PERMANENT' && e.state !== 'FAILED')
       return { on: tableOn(node), table: 'arp', kind: 'hit', entry: { ...e } };
     e.mac = mac;
     e.state = state;
@@ -159,6 +159,27 @@ function neighbourUsed(e: ArpEntry, now: number): void {
   }
 }
 
+/**
+ * The neighbour at `ip` gave no answer: `node` keeps an entry FAILED from now (ageing.ts shows it
+ * INCOMPLETE, or DELAY then PROBE while the kernel still asks). A new entry or a FAILED one asked
+ * again has no address; one whose neighbour has gone keeps the MAC it had. An entry still
+ * INCOMPLETE (its requests going out) is left as it is.
+ */
+function unanswered(ctx: Ctx, node: NetNode, ip: string, dev: string, cached: ArpEntry | undefined): TableChange {
+  const now = nowMs(ctx);
+  if (cached) {
+    if (cached.state !== 'FAILED' || neighState(cached, now) !== 'INCOMPLETE') {
+      if (cached.state === 'FAILED') cached.mac = '';
+      cached.state = 'FAILED';
+      cached.at = now;
+    }
+    return { on: tableOn(node), table: 'arp', kind: 'update', entry: { ...cached } };
+  }
+  const n: ArpEntry = { ip, mac: '', dev, state: 'FAILED', at: now };
+  arpOf(ctx, node.key).push(n);
+  return { on: tableOn(node), table: 'arp', kind: 'add', entry: { ...n } };
+}
+
 /** Whether the ARP entry was in `key`'s cache before this command (not learned by it). */
 function knewBefore(ctx: Ctx, key: string, e: ArpEntry): boolean {
   const base = ctx.world.machines[key]?.arp ?? ctx.world.containers[key]?.arp ?? [];
@@ -184,7 +205,7 @@ export function transmit(
   const peer = blocked ? null : found;
   const cached = arpOf(ctx, from.key).find((e) => e.ip === nextHop && e.dev === out.name);
   const first: TableChange[] = [];
-  if (cached && peer && cached.mac === peer.iface.mac) {
+  if (cached && cached.state !== 'FAILED' && peer && cached.mac === peer.iface.mac) {
     neighbourUsed(cached, nowMs(ctx));
     const hit: TableChange = { on: tableOn(from), table: 'arp', kind: 'hit', entry: { ...cached } };
     const told = `${from.key}|${nextHop}|${out.name}`;
@@ -202,7 +223,8 @@ export function transmit(
     step(ctx, from.canvas, 'arp-request', req, 'arp.request', { ip: nextHop, asker: srcIp, dev: out.name });
     wire(ctx, { from: from.label, to: peer?.node.label }, out, peer?.iface ?? null, req, true);
     if (!peer) {
-      step(ctx, from.canvas, 'drop', req, 'drop.arp-unanswered', { ip: nextHop, reason: 'host-unreachable' });
+      const failed = unanswered(ctx, from, nextHop, out.name, cached);
+      step(ctx, from.canvas, 'drop', req, 'drop.arp-unanswered', { ip: nextHop, reason: 'host-unreachable' }, [failed]);
       // the last word is why: the parent and its own links never hear each other
       if (blocked) tellParentBlock(ctx, from, pkt, blocked);
       return { ok: false, arpFailed: true };

@@ -1,6 +1,6 @@
 import { IPv4CidrRange } from 'ip-num';
 import type { CommandResult, Route, World } from '../model';
-import { neighState } from '../net/ageing';
+import { neighState, showsLladdr } from '../net/ageing';
 import { type Stack, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
 import { ipChange, isIpChange } from './ipChange';
@@ -197,6 +197,9 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
   else
     lines = stack.arp
       .filter((e) => !dev || e.dev === dev)
-      .map((e) => `${e.ip} dev ${e.dev} lladdr ${e.mac} ${neighState(e, world.clock)} `);
+      .map((e) => {
+        const state = neighState(e, world.clock);
+        return `${e.ip} dev ${e.dev} ${showsLladdr(state) ? `lladdr ${e.mac} ` : ''}${state} `;
+      });
   return { world, output: lines.join('\n'), exitCode: 0 };
 }

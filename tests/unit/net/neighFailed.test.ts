@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { run, setup } from './helpers';
+
+/**
+ * A neighbour that never answers, as Linux keeps it (net/core/neighbour.c neigh_timer_handler:
+ * mcast_solicit 3 and ucast_solicit 3 requests 1 s apart, then NUD_FAILED; neigh_fill_info puts
+ * the lladdr only for a valid state) and iproute2 prints it: `10.0.0.9 dev eth0 FAILED `.
+ */
+describe('ip neigh: INCOMPLETE, PROBE and FAILED', () => {
+  const base = [
+    'docker network create --subnet 10.0.0.0/24 n1',
+    'docker run -d --name aa1 --network n1 nicolaka/netshoot sleep infinity',
+  ];
+
+  it('an address nobody has: INCOMPLETE while asked (no lladdr), FAILED after its 3 requests, and it stays', () => {
+    let s = setup([...base]);
+    const ping = run(s, 'docker exec aa1 ping -c 1 -W 1 10.0.0.9');
+    expect(ping.output).toContain('1 packets transmitted, 0 received');
+    s = ping.session;
+    const neigh = () => run(s, 'docker exec aa1 ip neigh').output;
+    // ping -W 1 gave up before the kernel did (2 s on the clock: its 3 requests take 3 s)
+    expect(neigh()).toBe('10.0.0.9 dev eth0 INCOMPLETE ');
+    s = run(s, 'sleep 1').session;
+    expect(neigh()).toBe('10.0.0.9 dev eth0 FAILED ');
+    s = run(s, 'sleep 600').session;
+    expect(neigh()).toBe('10.0.0.9 dev eth0 FAILED ');
+  });
+
+  it('asked again after FAILED: INCOMPLETE again; answered later: REACHABLE with its lladdr', () => {
+    let s = setup([...base]);
+    s = run(s, 'docker exec aa1 ping -c 1 -W 1 10.0.0.9').session;
+    s = run(s, 'sleep 5').session;
+    expect(run(s, 'docker exec aa1 ip neigh').output).toBe('10.0.0.9 dev eth0 FAILED ');
+    const again = run(s, 'docker exec aa1 ping -c 1 -W 1 10.0.0.9').session;
+    expect(run(again, 'docker exec aa1 ip neigh').output).toBe('10.0.0.9 dev eth0 INCOMPLETE ');
+    s = run(s, 'docker run -d --name bb1 --network n1 --ip 10.0.0.9 nicolaka/netshoot sleep infinity').session;
+    const ok = run(s, 'docker exec aa1 ping -c 1 10.0.0.9');
+    expect(ok.output).toContain('1 received');
+    const mac = Object.values(ok.session.world.containers).find((c) => c.name === 'bb1')!.endpoints[0].mac;
+    expect(run(ok.session, 'docker exec aa1 ip neigh').output).toBe(`10.0.0.9 dev eth0 lladdr ${mac} REACHABLE `);
+  });
+
+  it('a neighbour that has gone: DELAY with its old lladdr, PROBE 5 s later, FAILED (no lladdr) 3 s after', () => {
+    let s = setup([
+      ...base,
+      'docker run -d --name bb1 --network n1 --ip 10.0.0.9 nicolaka/netshoot sleep infinity',
+      'docker exec aa1 ping -c 1 10.0.0.9',
+    ]);
+    const mac = Object.values(s.world.containers).find((c) => c.name === 'bb1')!.endpoints[0].mac;
+    s = run(s, 'docker rm -f bb1').session;
+    s = run(s, 'docker exec aa1 ping -c 1 -W 1 10.0.0.9').session;
+    const neigh = () => run(s, 'docker exec aa1 ip neigh').output;
+    const at = s.world.clock;
+    const shown = neigh();
+    const expected = (ms: number) =>
+      ms < 5000
+        ? `10.0.0.9 dev eth0 lladdr ${mac} DELAY `
+        : ms < 8000
+          ? `10.0.0.9 dev eth0 lladdr ${mac} PROBE `
+          : '10.0.0.9 dev eth0 FAILED ';
+    const failedAt = Object.values(s.world.containers).find((c) => c.name === 'aa1')!.arp[0].at!;
+    expect(shown).toBe(expected(at - failedAt));
+    const seen = [shown.split(' ').at(-2)];
+    for (const wait of [1, 2, 3, 4]) {
+      s = run(s, `sleep ${wait}`).session;
+      expect(neigh()).toBe(expected(s.world.clock - failedAt));
+      seen.push(neigh().split(' ').at(-2));
+    }
+    expect([...new Set(seen)]).toEqual(['DELAY', 'PROBE', 'FAILED']);
+    expect(neigh()).toBe('10.0.0.9 dev eth0 FAILED ');
+  });
+});
