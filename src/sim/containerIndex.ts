@@ -1,5 +1,8 @@
 import { type Draft, Immer, produce as immerProduce, isDraft, original } from 'immer';
+import { ContainersTxn, txnOf } from './containersTxn';
+import { draftTouched } from './draftState';
 import type { Container, World } from './model';
+import { isSettled, isShared } from './sharedRecord';
 
 /**
  * Lookups derived from World.containers (issue 12: a command's cost stays flat as the World grows).
@@ -35,9 +38,13 @@ const bySeq = (a: Container, b: Container) => a.seq - b.seq;
 /**
  * Whether a record can no longer change. immer freezes what it produces and the packet engine's
  * commit freezes what it writes; a frozen object is not extensible, and Object.isExtensible is O(1)
- * where Object.isFrozen checks every property of a large (dictionary-mode) record.
+ * where Object.isFrozen checks every property of a large (dictionary-mode) record. A shared record
+ * (sharedRecord.ts) never changes either.
  */
-const settled = (cs: Containers) => !Object.isExtensible(cs);
+const settled = (cs: Containers) => isSettled(cs);
+
+/** Whether `cs` is a record being changed by a recipe: immer's draft or a transaction's view. */
+const changing = (cs: Containers) => isDraft(cs) || txnOf(cs) !== undefined;
 
 /** Adds (`by` 1) or removes (`by` -1) one container's entries. */
 function account(ix: ContainerIndex, c: Container, by: 1 | -1): void {
@@ -126,37 +133,10 @@ function indexOf(cs: Containers): ContainerIndex {
   return ix;
 }
 
-/** The parts of immer's draft state this reads (immer 11, src/core/proxy.ts and scope.ts). */
-interface DraftState {
-  parent_?: DraftState;
-  key_?: unknown;
-  assigned_?: Map<unknown, boolean>;
-  scope_?: { drafts_?: unknown[] };
-}
-const DRAFT_STATE = Symbol.for('immer-state');
-const stateOf = (x: unknown): DraftState | undefined =>
-  x !== null && typeof x === 'object' ? (x as Record<symbol, DraftState | undefined>)[DRAFT_STATE] : undefined;
-
-/**
- * The ids a recipe may have changed in a drafted containers record: keys assigned or deleted on the
- * record, and keys whose container was drafted (read through the draft, so possibly written).
- * null when immer's draft state does not look as expected: callers then scan the whole record.
- */
-function draftTouched(cs: Containers): Set<string> | null {
-  const st = stateOf(cs);
-  const drafts = st?.scope_?.drafts_;
-  if (!st || !Array.isArray(drafts)) return null;
-  const ids = new Set<string>();
-  for (const k of st.assigned_?.keys() ?? []) if (typeof k === 'string') ids.add(k);
-  for (const d of drafts) {
-    const s = stateOf(d);
-    if (s?.parent_ === st && typeof s.key_ === 'string') ids.add(s.key_);
-  }
-  return ids;
-}
-
 /** The index of the record's original and the touched ids, or null: scan `cs` instead. */
 function draftParts(cs: Containers): { base: Containers; ix: ContainerIndex; touched: Set<string> } | null {
+  const txn = txnOf(cs);
+  if (txn) return { base: txn.base, ix: indexOf(txn.base), touched: txn.touched() };
   const touched = draftTouched(cs);
   if (!touched) return null;
   const base = original(cs) as Containers;
@@ -166,7 +146,7 @@ function draftParts(cs: Containers): { base: Containers; ix: ContainerIndex; tou
 /** The first container (creation order) named `name`, as a full scan finds it. */
 export function containerNamed(world: World, name: string): Container | undefined {
   const cs = world.containers;
-  if (!isDraft(cs)) return indexOf(cs).byName.get(name)?.[0];
+  if (!changing(cs)) return indexOf(cs).byName.get(name)?.[0];
   const parts = draftParts(cs);
   const hit = parts?.ix.byName.get(name)?.[0];
   // a touched container may have been renamed, removed or named so: only an untouched hit is sure
@@ -178,7 +158,7 @@ export function containerNamed(world: World, name: string): Container | undefine
 /** Live endpoint addresses on a network: every container's endpoint with an `ip` there. */
 export function liveAddresses(world: World, networkId: string): Set<string> {
   const cs = world.containers;
-  if (!isDraft(cs)) return new Set(indexOf(cs).ips.get(networkId)?.keys());
+  if (!changing(cs)) return new Set(indexOf(cs).ips.get(networkId)?.keys());
   const parts = draftParts(cs);
   if (!parts) {
     const out = new Set<string>();
@@ -200,13 +180,13 @@ export function liveAddresses(world: World, networkId: string): Set<string> {
 /** Containers of a plain World with a pending restart (restartLoop), in creation order. */
 export function restartingContainers(world: World): Container[] {
   const cs = world.containers;
-  return isDraft(cs) ? Object.values(cs).filter((c) => c.restartLoop !== undefined) : indexOf(cs).restarting;
+  return changing(cs) ? Object.values(cs).filter((c) => c.restartLoop !== undefined) : indexOf(cs).restarting;
 }
 
 /** Ids of the containers with legacy links (`--link`), in creation order. */
 export function linkingIds(world: World): string[] {
   const cs = world.containers;
-  if (!isDraft(cs)) return indexOf(cs).linking.map((c) => c.id);
+  if (!changing(cs)) return indexOf(cs).linking.map((c) => c.id);
   const parts = draftParts(cs);
   if (!parts)
     return Object.values(cs)
@@ -226,35 +206,46 @@ const thawed = new Immer({ autoFreeze: false });
 
 /** Freezes `x` and everything under it that is not frozen yet (what immer's deep auto-freeze does). */
 function deepFreeze(x: unknown): void {
-  if (x === null || typeof x !== 'object' || !Object.isExtensible(x)) return;
+  if (x === null || typeof x !== 'object' || !Object.isExtensible(x) || isShared(x)) return;
   Object.freeze(x);
   for (const k in x) deepFreeze((x as Record<string, unknown>)[k]);
 }
 
 /**
- * immer's `produce` for a World (or anything else): the same result, frozen the same way, and
- * when the World's containers record changed, the edge from the old record to the new one
- * (noteDerived), so the index follows the change instead of being built again. immer's own
- * auto-freeze visits every entry of a record it copied; here the new containers record is frozen
- * and only the containers the recipe touched are walked, the others being the old, frozen ones.
- * Engine code that changes containers uses this one.
+ * immer's `produce` for a World (or anything else): the same result, frozen the same way, except
+ * for World.containers: the recipe sees a transaction's view of it (containersTxn.ts) instead of
+ * immer's draft, which would copy the whole record on the first write (O(containers), issue 12),
+ * and the result holds a shared record (sharedRecord.ts) made from the old one and the changes.
+ * The edge from the old record to the new one is noted (noteDerived), so the index follows the
+ * change instead of being built again. Only the containers the recipe touched are frozen here, the
+ * others being the old, frozen ones. Engine code that changes containers uses this one.
  */
 export function produce<T>(base: T, recipe: (draft: Draft<T>) => void): T {
   const cs = (base as { containers?: unknown }).containers;
   if (isDraft(base) || !isContainers(cs) || !settled(cs)) return immerProduce(base, recipe);
   let touched: Set<string> | null = null;
   const next = thawed.produce(base, (d) => {
+    const dw = d as { containers: Containers };
+    const txn = new ContainersTxn(cs, thawed);
+    dw.containers = txn.view;
     recipe(d);
-    const dcs = (d as { containers?: unknown }).containers;
-    touched = isDraft(dcs) ? draftTouched(dcs as Containers) : null;
+    // a recipe that put another record in place of the view keeps it
+    if (dw.containers !== txn.view) return;
+    touched = txn.touched();
+    dw.containers = txn.result();
   }) as T;
-  if (next === base) return next;
+  // assigning the view made a new World even when nothing changed: the old one, as immer gives it
+  const keys = Object.keys(base as object);
+  if (
+    keys.length === Object.keys(next as object).length &&
+    keys.every((k) => next[k as keyof T] === base[k as keyof T])
+  )
+    return base;
   const ncs = (next as { containers?: unknown }).containers;
   for (const k in next) {
     const v = next[k];
     if (v === base[k]) continue;
-    if (k === 'containers' && touched && isContainers(ncs) && Object.isExtensible(ncs)) {
-      Object.freeze(ncs);
+    if (k === 'containers' && touched && isContainers(ncs) && isShared(ncs)) {
       for (const id of touched as Set<string>) deepFreeze(ncs[id]);
     } else deepFreeze(v);
   }

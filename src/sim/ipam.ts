@@ -1,6 +1,7 @@
 import { current, isDraft } from 'immer';
 import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from 'ip-num';
 import { liveAddresses } from './containerIndex';
+import { txnOf } from './containersTxn';
 import type { IpamConfig, Network, World } from './model';
 import { cidrBounds, ipString } from './net/addr';
 
@@ -161,6 +162,8 @@ export function firstFree(subnet: string, ipRange: string | undefined, used: Set
  */
 export function plainContainers(world: World): World['containers'] {
   const cs = world.containers;
+  const txn = txnOf(cs);
+  if (txn) return txn.result();
   return isDraft(cs) ? current(cs) : cs;
 }
 

@@ -1,3 +1,5 @@
+import { isSettled } from './sharedRecord';
+
 /**
  * Answers kept per record and key. Worlds are immutable once a command commits (immer freezes
  * them), so an answer computed from a frozen record holds for as long as the record lives, and a
@@ -29,5 +31,5 @@ export function memoFrozen<R extends object, V>(
   key: string,
   compute: () => V,
 ): V {
-  return Object.isExtensible(record) ? compute() : memoIn(cache, record, key, compute);
+  return isSettled(record) ? memoIn(cache, record, key, compute) : compute();
 }

@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { imageInfo } from '../images';
 import type { Container, World } from '../model';
 import { runShell } from '../shell';

@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, World } from '../model';
 import { all, isSet, last, parseFlags } from './flags';

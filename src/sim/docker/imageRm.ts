@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { imageInfo, referenceError } from '../images';
 import type { CommandResult, Container, World } from '../model';
 import { isSet, parseFlags } from './flags';

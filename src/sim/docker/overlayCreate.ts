@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { planNetworkIpam } from '../ipam';
 import type { CommandResult, World } from '../model';
 import { createOverlayNetwork } from '../swarm/lifecycle';

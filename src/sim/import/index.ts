@@ -6,7 +6,7 @@
  * World's PRNG). What the World cannot hold is listed; anything inconsistent refuses the whole
  * import, naming the field.
  */
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { recordImage } from '../docker/imageStore';
 import { DOCKER_HOST } from '../ids';
 import type { World } from '../model';

@@ -1,6 +1,7 @@
 import { noteDerived } from '../containerIndex';
 import { DOCKER_HOST } from '../ids';
-import type { ArpEntry, ConntrackEntry, FdbEntry, Frame, Step, TableChange, World } from '../model';
+import type { ArpEntry, ConntrackEntry, Container, FdbEntry, Frame, Step, TableChange, World } from '../model';
+import { withChanges } from '../sharedRecord';
 import { liveConntrack } from './ageing';
 import { containerIndex } from './index';
 import { lowerPeer } from './lanAttach';
@@ -220,17 +221,23 @@ export function commit(ctx: Ctx, ms: number): World {
     if (machines === w.machines) machines = { ...w.machines };
     machines[id] = Object.freeze({ ...machines[id], ...patch });
   };
-  const changed: string[] = [];
+  const changed: [string, Container][] = [];
   for (const [key, t] of ctx.arp) {
     if (w.machines[key]) {
       if (!sameRows(t, w.machines[key].arp)) machine(key, { arp: frozen(t) as ArpEntry[] });
     } else if (w.containers[key] && !sameRows(t, w.containers[key].arp)) {
-      if (containers === w.containers) containers = { ...w.containers };
-      containers[key] = Object.freeze({ ...w.containers[key], arp: frozen(t) as ArpEntry[] });
-      changed.push(key);
+      changed.push([key, Object.freeze({ ...w.containers[key], arp: frozen(t) as ArpEntry[] })]);
     }
   }
-  if (containers !== w.containers) noteDerived(w.containers, Object.freeze(containers), changed);
+  if (changed.length) {
+    // a shared record: copying a plain one of thousands of containers is O(containers) (issue 12)
+    containers = withChanges(w.containers, changed);
+    noteDerived(
+      w.containers,
+      containers,
+      changed.map(([id]) => id),
+    );
+  }
   for (const [id, t] of ctx.fdb) {
     if (w.networks[id] && !sameRows(t, w.networks[id].fdb)) {
       if (networks === w.networks) networks = { ...w.networks };
@@ -246,7 +253,7 @@ export function commit(ctx: Ctx, ms: number): World {
     ...w,
     ...(rr ? { swarm: Object.freeze({ ...w.swarm!, rr: Object.freeze(rr) }) } : {}),
     machines: machines === w.machines ? machines : Object.freeze(machines),
-    containers: containers === w.containers ? containers : Object.freeze(containers),
+    containers,
     networks: networks === w.networks ? networks : Object.freeze(networks),
     rng: ctx.rng,
     clock: w.clock + Math.max(0, Math.round(ms)),

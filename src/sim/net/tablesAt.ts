@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../containerIndex';
 import { parseNodeId } from '../ids';
 import type { ArpEntry, ConntrackEntry, FdbEntry, Step, TableChange, World } from '../model';
 import { liveConntrack } from './ageing';

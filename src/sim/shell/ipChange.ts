@@ -1,5 +1,5 @@
-import { produce } from 'immer';
 import { IPv4CidrRange } from 'ip-num';
+import { produce } from '../containerIndex';
 import { inCidr, isIPv4 } from '../ipam';
 import type { CommandResult, Iface, Machine, Route, World } from '../model';
 import { randomMac } from '../prng';

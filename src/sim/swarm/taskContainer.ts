@@ -1,10 +1,13 @@
+import { isDraft, original } from 'immer';
 import { dockerTime } from '../clock';
 import { attachEndpoint } from '../docker/endpoint';
 import { recordImage } from '../docker/imageStore';
 import { removeContainer } from '../docker/lifecycle';
+import { draftTouched } from '../draftState';
 import { driverOf } from '../drivers';
 import { linkEndpoint } from '../ifindex';
 import { firstFree } from '../ipam';
+import { memoFrozen } from '../memo';
 import type { Container, Endpoint, Network, World } from '../model';
 import { randomId } from '../prng';
 import { endpointIps, releaseOnDraft, usedOnDraft } from './draftCache';
@@ -21,21 +24,45 @@ import type { SwarmTask } from './types';
  * its node's default bridge, as a container without a network does.
  */
 
+/** The networks of `nets` that `is` picks, in key order. */
+function scanNetworks(nets: World['networks'], is: (n: Network) => boolean): Network[] {
+  const out: Network[] = [];
+  for (const id in nets) if (is(nets[id])) out.push(nets[id]);
+  return out;
+}
+
+const picked = new WeakMap<World['networks'], Map<string, Network[]>>();
+
+/**
+ * The first network (key order) that `is` picks, as a scan of world.networks finds it, without
+ * visiting every network of a draft (issue 12: reading a draft's entries drafts each of them): the
+ * matches of its frozen original are kept per record (`key` names the question), and only the
+ * entries the recipe touched are read through the draft.
+ */
+function firstNetwork(world: World, key: string, is: (n: Network) => boolean): Network | undefined {
+  const nets = world.networks;
+  if (!isDraft(nets)) return memoFrozen(picked, nets, key, () => scanNetworks(nets, is))[0];
+  const touched = draftTouched(nets);
+  if (!touched) return scanNetworks(nets, is)[0];
+  const base = original(nets) as World['networks'];
+  const kept = memoFrozen(picked, base, key, () => scanNetworks(base, is)).filter((n) => !touched.has(n.id));
+  const now = [...touched].filter((id) => nets[id] !== undefined && is(nets[id]));
+  // one candidate is the answer; with more, key order decides, as the scan does
+  if (kept.length + now.length > 1) return scanNetworks(nets, is)[0];
+  return kept.length ? nets[kept[0].id] : now.length ? nets[now[0]] : undefined;
+}
+
 /** The node's docker_gwbridge, once it has one. */
 export function gwbridgeOf(world: World, machine: string): Network | undefined {
-  for (const id in world.networks) {
-    const n = world.networks[id];
-    if (n.name === 'docker_gwbridge' && n.daemon === machine) return n;
-  }
-  return undefined;
+  return firstNetwork(world, `gwbridge ${machine}`, (n) => n.name === 'docker_gwbridge' && n.daemon === machine);
 }
 
 function defaultBridgeOf(world: World, machine: string): Network | undefined {
-  for (const id in world.networks) {
-    const n = world.networks[id];
-    if (n.predefined && n.driver === 'bridge' && n.daemon === machine) return n;
-  }
-  return undefined;
+  return firstNetwork(
+    world,
+    `default ${machine}`,
+    (n) => !!n.predefined && n.driver === 'bridge' && n.daemon === machine,
+  );
 }
 
 /** The container's name: `<service>.<slot>.<task id>`, or `<service>.<node id>.<task id>` for a global service. */

@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../../containerIndex';
 import type { CommandResult, PortForward, World } from '../../model';
 import { inCidr, isIpv4, networkOf } from '../../net/addr';
 import type { Where } from '../../where';
