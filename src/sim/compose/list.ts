@@ -29,7 +29,7 @@ export function composePs(ctx: Ctx, project: string, all: boolean, quiet: boolea
       c.labels?.[L.service] ?? '',
       `${humanDuration(w.clock - (Date.parse(c.created) - EPOCH_MS))} ago`,
       statusText(c, w.clock),
-      portsColumn(c),
+      portsColumn(w, c),
     ]);
   }
   return { world: w, output: table(rows, 10), exitCode: 0 };
@@ -41,7 +41,7 @@ function psV1(w: World, list: Container[]): CommandResult {
     c.name,
     cut(commandString(c), 30).replace(/…$/, ' ...'),
     c.state === 'running' ? 'Up' : c.state === 'exited' ? `Exit ${c.exitCode}` : 'Exit 0',
-    portsColumn(c)
+    portsColumn(w, c)
       .split(', ')
       .filter((x) => !x.startsWith('[::]'))
       .join(', '),

@@ -312,7 +312,7 @@ export function dockerPort(world: World, argv0: string[], cmdPath = 'port'): Com
     return fail(world, `Error: invalid port (${num}): strconv.ParseUint: parsing "${num}": ${why}`, 1);
   }
   const filter = argv[1] ? `${num}/${proto || 'tcp'}` : undefined;
-  const lines = portLines(found.value, filter);
+  const lines = portLines(world, found.value, filter);
   if (filter && lines.length === 0) {
     return fail(world, `Error: No public port '${argv[1]}' published for ${argv[0]}`, 1);
   }

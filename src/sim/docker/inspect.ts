@@ -15,7 +15,7 @@ import { isGatewayEndpoint } from '../swarm/taskContainer';
 import { last, parseFlags } from './flags';
 import { containerPaths, graphDriverJson, hostConfigJson, STOP_SIGNAL, securityLabels } from './inspectDefaults';
 import { argsError, fail, flagError, goJson, ok } from './output';
-import { exposedPorts } from './ports';
+import { exposedPorts, portFrontends } from './ports';
 import { stateName } from './ps';
 import { restartPolicyJson } from './restartPolicy';
 import { compileTemplate } from './template';
@@ -66,18 +66,13 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
   };
 }
 
-function portsJson(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
+function portsJson(world: World, c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
   if (c.state !== 'running' || c.networkMode === 'host') return {};
   const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
   for (const e of exposedPorts(c)) out[e] = null;
-  for (const b of c.ports) {
-    if (b.boundPort === undefined) continue;
+  for (const { b, hostIp, hostPort } of portFrontends(world, c)) {
     const key = `${b.containerPort}/${b.proto}`;
-    const list = out[key] ?? [];
-    const port = String(b.boundPort);
-    if (b.hostIp === '') list.push({ HostIp: '0.0.0.0', HostPort: port }, { HostIp: '::', HostPort: port });
-    else list.push({ HostIp: b.hostIp, HostPort: port });
-    out[key] = list;
+    out[key] = [...(out[key] ?? []), { HostIp: hostIp, HostPort: hostPort }];
   }
   return out;
 }
@@ -196,7 +191,7 @@ export function containerJson(world: World, c: Container) {
       Bridge: '',
       SandboxID: running ? sandbox : '',
       SandboxKey: running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '',
-      Ports: sortKeys(portsJson(c)),
+      Ports: sortKeys(portsJson(world, c)),
       HairpinMode: false,
       LinkLocalIPv6Address: '',
       LinkLocalIPv6PrefixLen: 0,

@@ -284,20 +284,53 @@ export function displayablePorts(ports: PortSummary[]): string {
   return [...result, ...hostMappings].join(', ');
 }
 
-/** The PORTS cell of `docker ps`: bound ports (v4 and v6 without a host IP, fact 39) and exposed-only ports. */
-export function portsColumn(c: Container): string {
+/** One frontend of a published port, as NetworkSettings.Ports lists it: HostPort "" when none was taken. */
+export interface Frontend {
+  b: PortBinding;
+  hostIp: string;
+  hostPort: string;
+}
+
+/**
+ * A running container's published ports as the daemon reports them (daemon/network.go
+ * getEndpointPortMapInfo): each bound port on its address, or on 0.0.0.0 and :: when none was given
+ * (docker-proxy's two listeners, fact 39). Behind a gateway_mode_ipv4=routed network NAT is off: no
+ * host port is taken, each binding only opens the container's port on 0.0.0.0 with HostPort ""
+ * (port_mapping_linux.go configurePortBindingIPv4 "Using address 0.0.0.0 because NAT is disabled",
+ * "Host port ignored"), and no :: binding on an IPv4-only network.
+ */
+export function portFrontends(world: World, c: Container): Frontend[] {
+  if (c.state !== 'running' || c.networkMode === 'host') return [];
+  const gw = gatewayEndpoint(world, c);
+  const net = gw ? world.networks[gw.networkId] : undefined;
+  if (gw?.ip && net && bridgeConfig(net).gwMode === 'routed')
+    return c.ports.map((b) => ({ b, hostIp: '0.0.0.0', hostPort: '' }));
+  return c.ports
+    .filter((b) => b.boundPort !== undefined)
+    .flatMap((b) =>
+      (b.hostIp === '' ? ['0.0.0.0', '::'] : [b.hostIp]).map((hostIp) => ({
+        b,
+        hostIp,
+        hostPort: String(b.boundPort),
+      })),
+    );
+}
+
+/**
+ * The PORTS cell of `docker ps`: published ports (container/view.go: a HostPort "" is public port
+ * 0, so a routed one reads 0.0.0.0:0->80/tcp) and exposed-only ports.
+ */
+export function portsColumn(world: World, c: Container): string {
   if (c.state !== 'running') return '';
   const list: PortSummary[] = [];
-  const bound = c.ports.filter((b) => b.boundPort !== undefined);
-  for (const b of bound) {
-    for (const ip of b.hostIp === '' ? ['0.0.0.0', '::'] : [b.hostIp]) {
-      list.push({ ip, privatePort: b.containerPort, publicPort: b.boundPort!, type: b.proto });
-    }
+  const bound = portFrontends(world, c);
+  for (const { b, hostIp, hostPort } of bound) {
+    list.push({ ip: hostIp, privatePort: b.containerPort, publicPort: Number(hostPort), type: b.proto });
   }
   if (c.networkMode !== 'host' && c.networkMode !== 'none' && !c.networkMode.startsWith('container:')) {
     for (const e of exposedPorts(c)) {
       const [port, proto] = e.split('/');
-      if (!bound.some((b) => b.containerPort === Number(port) && b.proto === proto)) {
+      if (!bound.some(({ b }) => b.containerPort === Number(port) && b.proto === proto)) {
         list.push({ ip: '', privatePort: Number(port), publicPort: 0, type: proto as Proto });
       }
     }
@@ -306,16 +339,12 @@ export function portsColumn(c: Container): string {
 }
 
 /** `docker port CONTAINER [PRIVATE_PORT[/PROTO]]` lines, naturally sorted as cli/command/container/port.go does. */
-export function portLines(c: Container, filter?: string): string[] {
+export function portLines(world: World, c: Container, filter?: string): string[] {
   const lines: string[] = [];
-  for (const b of c.ports) {
-    if (b.boundPort === undefined) continue;
+  for (const { b, hostIp, hostPort } of portFrontends(world, c)) {
     const key = `${b.containerPort}/${b.proto}`;
     if (filter && filter !== key) continue;
-    const prefix = filter ? '' : `${key} -> `;
-    for (const ip of b.hostIp === '' ? ['0.0.0.0', '::'] : [b.hostIp]) {
-      lines.push(`${prefix}${joinHostPort(ip, String(b.boundPort))}`);
-    }
+    lines.push(`${filter ? '' : `${key} -> `}${joinHostPort(hostIp, hostPort)}`);
   }
   return lines.sort(naturalCompare);
 }

@@ -164,7 +164,7 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
       Command: goQuote(trunc ? ellipsis(cmd, 20) : cmd),
       CreatedAt: c.created.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
       RunningFor: `${humanDuration(world.clock - createdMs(c))} ago`,
-      Ports: portsColumn(c),
+      Ports: portsColumn(world, c),
       State: stateName(c),
       Status: statusText(c, world.clock),
       Size: '0B',

@@ -10,15 +10,15 @@ import { docker, play } from './helpers';
 describe('PORTS column (formatter.DisplayablePorts)', () => {
   it('groups same-number ports into ranges per IP and lists other mappings after them', () => {
     const { world } = play(['docker run -d --name w1 -p 80:80 -p 81:81 -p 8080:443 -p 127.0.0.1:53:53/udp nginx']);
-    expect(portsColumn(findContainer(world, 'w1')!)).toBe(
+    expect(portsColumn(world, findContainer(world, 'w1')!)).toBe(
       '127.0.0.1:53->53/udp, 0.0.0.0:80-81->80-81/tcp, [::]:80-81->80-81/tcp, 0.0.0.0:8080->443/tcp, [::]:8080->443/tcp',
     );
   });
 
   it('keeps the seed shape for one mapping and shows exposed-only ports bare', () => {
     const { world } = play(['docker run -d --name aa -p 8001:80 nginx', 'docker run -d --name bb nginx']);
-    expect(portsColumn(findContainer(world, 'aa')!)).toBe('0.0.0.0:8001->80/tcp, [::]:8001->80/tcp');
-    expect(portsColumn(findContainer(world, 'bb')!)).toBe('80/tcp');
+    expect(portsColumn(world, findContainer(world, 'aa')!)).toBe('0.0.0.0:8001->80/tcp, [::]:8001->80/tcp');
+    expect(portsColumn(world, findContainer(world, 'bb')!)).toBe('80/tcp');
   });
 
   it('breaks a range at a gap and groups exposed ports too', () => {
@@ -167,7 +167,7 @@ describe('-p as nat.ParsePortSpec reads it', () => {
     ['127.0.0.1::53/udp', '80/tcp, 127.0.0.1:32768->53/udp'],
   ])('-p %s', (spec, ports) => {
     const { world } = play([`docker run -d --name aa -p ${spec} nginx`]);
-    expect(portsColumn(findContainer(world, 'aa')!)).toBe(ports);
+    expect(portsColumn(world, findContainer(world, 'aa')!)).toBe(ports);
   });
 
   it.each([
@@ -206,8 +206,8 @@ describe('--expose', () => {
       'docker run -d --name aa --expose 8080 --expose 9000-9001/udp nginx',
       'docker run -d --name bb -P --expose 8080 nginx',
     ]);
-    expect(portsColumn(findContainer(world, 'aa')!)).toBe('80/tcp, 8080/tcp, 9000-9001/udp');
-    expect(portsColumn(findContainer(world, 'bb')!)).toBe(
+    expect(portsColumn(world, findContainer(world, 'aa')!)).toBe('80/tcp, 8080/tcp, 9000-9001/udp');
+    expect(portsColumn(world, findContainer(world, 'bb')!)).toBe(
       '0.0.0.0:32768->80/tcp, [::]:32768->80/tcp, 0.0.0.0:32769->8080/tcp, [::]:32769->8080/tcp',
     );
     expect(docker(world, "docker inspect -f '{{json .Config.ExposedPorts}}' aa").output).toBe(
