@@ -23,3 +23,26 @@ test('the built app loads with no console errors and draws the default world', a
   expect(await page.locator('script:not([src])').count()).toBe(0);
   expect(errors).toEqual([]);
 });
+
+test('the scripts of the first picture carry V8’s compile hint; the chunks loaded later do not', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  // the page as served: the live document gains a modulepreload link for every chunk fetched later
+  const { initial, later } = await page.evaluate(async () => {
+    const html = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    const initial = [
+      ...[...html.querySelectorAll('script[type="module"][src]')].map((e) => e.getAttribute('src') ?? ''),
+      ...[...html.querySelectorAll('link[rel="modulepreload"]')].map((e) => e.getAttribute('href') ?? ''),
+    ].map((u) => new URL(u, location.href).href);
+    const later = performance
+      .getEntriesByType('resource')
+      .map((r) => r.name)
+      .filter((n) => n.endsWith('.js') && !initial.includes(n));
+    return { initial, later };
+  });
+  expect(initial.length).toBeGreaterThan(1);
+  expect(later.length).toBeGreaterThan(0);
+  const head = (url: string) => page.evaluate((u) => fetch(u).then((r) => r.text()), url).then((t) => t.split('\n')[0]);
+  for (const url of initial) expect(await head(url), url).toBe('//# allFunctionsCalledOnLoad');
+  for (const url of later) expect(await head(url), url).not.toContain('allFunctionsCalledOnLoad');
+});
