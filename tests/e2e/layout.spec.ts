@@ -121,3 +121,81 @@ test('at 1024x768 (an older projector) every toolbar button is on screen: the to
     expect(rows, lang).toBe(1);
   }
 });
+
+/** Fits the view with its key, as in presenter mode, where the toolbar is hidden. */
+async function fitKey(page: Page) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('f');
+  await page.waitForTimeout(700);
+}
+
+/** Wheels in over a card until the canvas shows full detail (readability.ts), where cable labels show. */
+async function zoomToFull(app: AppPage, name: string) {
+  for (let i = 0; i < 16 && (await app.canvas.getAttribute('data-detail')) !== 'full'; i++) {
+    const b = (await app.container(name).boundingBox())!;
+    await app.page.mouse.move(b.x + b.width / 2, b.y + 10);
+    await app.page.mouse.wheel(0, -120);
+    await app.page.waitForTimeout(150);
+  }
+  await expect(app.canvas).toHaveAttribute('data-detail', 'full');
+  await app.page.waitForTimeout(400);
+}
+
+for (const view of [
+  { lang: 'en', presenter: false },
+  { lang: 'ko', presenter: true },
+] as const)
+  test(`a container dragged onto two more networks (${view.lang}${view.presenter ? ', presenter 1920x1080' : ', 1280x720'}): three cable ends side by side in the order of their bridges, their labels on none other`, async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    if (view.presenter) await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.open(`?lang=${view.lang}`);
+    await app.seed(
+      'docker network create front',
+      'docker network create back',
+      'docker run -d --name web --network front nginx',
+      'docker run -d --name db --network back redis',
+    );
+    if (view.presenter) {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('p');
+      await expect(page.locator('.app.presenter')).toBeVisible();
+      await page.waitForTimeout(900); // the fit's animation
+    }
+    // Alt adds a network instead of moving the container there
+    await app.dragContainerTo('web', app.network('back'), 'Alt');
+    await expect(app.consoleOutput).toContainText('docker network connect back web');
+    await fitKey(page);
+    await app.dragContainerTo('web', app.network('bridge'), 'Alt');
+    await expect(app.consoleOutput).toContainText('docker network connect bridge web');
+    await fitKey(page);
+    await zoomToFull(app, 'web');
+    const web = page.locator('.react-flow__node-container', { has: app.container('web') });
+    // one end a cable on its top, spread along it
+    const ends = await web
+      .locator('.react-flow__handle-top')
+      .evaluateAll((hs) => hs.map((h) => h.getAttribute('data-handleid')));
+    expect(ends).toEqual(expect.arrayContaining(['top-0', 'top-1', 'top-2']));
+    const box = (await web.boundingBox())!;
+    const labels = await page.evaluate(
+      ({ left, right, top }) =>
+        [...document.querySelectorAll('.edge-label')]
+          .map((e) => ({ t: e.textContent ?? '', r: e.getBoundingClientRect() }))
+          .filter(
+            ({ r }) => r.left + r.width / 2 > left && r.left + r.width / 2 < right && Math.abs(r.bottom - top) < 60,
+          )
+          .sort((a, b) => a.r.left - b.r.left)
+          .map(({ t, r }) => ({ t, x: r.left + r.width / 2 })),
+      { left: box.x, right: box.x + box.width, top: box.y },
+    );
+    // bridge (docker0) is left of front, front left of back: eth2, eth0, eth1 from left to right
+    expect(labels.map((l) => l.t)).toEqual(['eth2', 'eth0', 'eth1']);
+    const bridgeX = async (n: string) => {
+      const b = (await app.network(n).boundingBox())!;
+      return b.x + b.width / 2;
+    };
+    expect(await bridgeX('bridge')).toBeLessThan(await bridgeX('front'));
+    expect(await bridgeX('front')).toBeLessThan(await bridgeX('back'));
+    expect(await problems(page)).toEqual({ overlaps: [], cut: [], clipped: [] });
+  });

@@ -128,7 +128,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   );
   const toFlow = useMemo(() => createFlowSelector(), []);
   const view = useMemo(
-    () => toFlow(graph, layout, { selected, dragging, dropTarget, hostHeader: metrics.hostHeader }),
+    () => toFlow(graph, layout, { selected, dragging, dropTarget, hostHeader: metrics.hostHeader, font: metrics.font }),
     [toFlow, graph, layout, selected, dragging, dropTarget, metrics],
   );
   const rf = useReactFlow<FlowNode>();

@@ -1,11 +1,12 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath, Position } from '@xyflow/react';
 import { memo } from 'react';
-import type { FlowEdge } from './flow';
+import { type FlowEdge, labelText } from './flow';
 
 /**
  * A cable: veth pairs, bridge-to-host links and physical NICs. The label sits just outside the
  * lower end (the container's top for a veth) so labels of sibling edges never stack on each other;
- * a bridge's gateway label sits on the bridge.
+ * a bridge's gateway label sits on the bridge. A container on several networks has one end per
+ * cable (ends.ts): there the label may be the short one and sit `row` labels further out.
  */
 export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
@@ -25,19 +26,22 @@ export const WireEdge = memo(function WireEdge(props: EdgeProps<FlowEdge>) {
       : {}),
   });
   const [a, b] = data?.labels ?? ['', ''];
-  const text = data?.kind === 'veth' ? `${b} ↔ ${a}` : [a, b].filter(Boolean).join(' ↔ ');
+  const text = data?.short ? b || a : data ? labelText(data.kind, data.labels) : '';
   const below = targetY < sourceY;
+  // a row further out is one label height (its own 100%) and a 2 px gap further
+  const row = data?.row ?? 0;
+  const outY = below ? `calc(6px + ${row * 100}% + ${row * 2}px)` : `calc(${-100 * (row + 1)}% - ${row * 2}px)`;
   // beside the lower / nearer end, outside the node it enters
   const transform =
     data?.kind === 'brhost'
       ? // the gateway address sits on top of its own bridge: every bridge's cable ends at the same
         // point of the host, so labels there would stack
         `translate(-50%, -100%) translate(${sourceX}px, ${sourceY - 4}px)`
-      : targetPosition === Position.Left
-        ? `translate(-100%, -110%) translate(${targetX - 6}px, ${targetY}px)`
-        : targetPosition === Position.Right
-          ? `translate(0, -110%) translate(${targetX + 6}px, ${targetY}px)`
-          : `translate(-50%, ${below ? '6px' : '-100%'}) translate(${targetX}px, ${below ? targetY : targetY - 6}px)`;
+      : targetPosition === Position.Left || targetPosition === Position.Right
+        ? // a sideways cable (router ↔ internet) is short: its label sits above it, centred between
+          // the two machines so it keeps clear of both
+          `translate(-50%, -110%) translate(${(sourceX + targetX) / 2}px, ${targetY}px)`
+        : `translate(-50%, ${outY}) translate(${targetX}px, ${below ? targetY : targetY - 6}px)`;
   return (
     <>
       <BaseEdge id={id} path={path} className={`wire-path wire-${data?.kind ?? 'iface'}`} />

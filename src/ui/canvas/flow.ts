@@ -1,5 +1,6 @@
 import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
 import { cardNetwork, type EdgeKind, type Graph, type NodeData } from '../../store/graph';
+import { type End, type Entering, endAt, spreadEnds } from './ends';
 import { type Box, hostIds, hostUplinkX, type Layout, uplinkPeer } from './layout';
 import { NORMAL } from './metrics';
 
@@ -13,9 +14,18 @@ export type FlowNodeData = NodeData & {
   uplinkX?: number;
   headerH?: number;
   dropTarget?: boolean;
+  /** a container's cable ends along its top and bottom when more than one enters a side (ends.ts) */
+  ends?: [number, number];
 };
 export type FlowNode = Node<FlowNodeData>;
-export type FlowEdgeData = { kind: EdgeKind; labels: [string, string]; lane?: number };
+export type FlowEdgeData = {
+  kind: EdgeKind;
+  labels: [string, string];
+  lane?: number;
+  /** the short label and its row, for one of several cables entering a side of a card (ends.ts) */
+  short?: boolean;
+  row?: number;
+};
 export type FlowEdge = Edge<FlowEdgeData>;
 
 /** React Flow's handle (its style.css): a 6 px square centred on the side of the node it sits on. */
@@ -38,11 +48,18 @@ export function handlesOf(data: FlowNodeData): NodeHandle[] {
       handle('top', Position.Top, data.uplinkX ?? w / 2, 0),
       handle('stack', Position.Bottom, w / 2, (data.headerH ?? 0) + HANDLE),
     ];
+  const spread = (['top', 'bottom'] as const).flatMap((side, s) => {
+    const n = data.ends?.[s] ?? 0;
+    return Array.from({ length: n }, (_, i) =>
+      handle(`${side}-${i}`, side === 'top' ? Position.Top : Position.Bottom, endAt(i, n) * w, side === 'top' ? 0 : h),
+    );
+  });
   return [
     handle('top', Position.Top, w / 2, 0),
     handle('bottom', Position.Bottom, w / 2, h),
     handle('left', Position.Left, 0, h / 2),
     handle('right', Position.Right, w, h / 2),
+    ...spread,
   ];
 }
 
@@ -76,9 +93,55 @@ export function createFlowSelector() {
       dropTarget: string | null;
       /** the host header's height in this display mode (metrics.ts) */
       hostHeader?: number;
+      /** node text px (metrics.ts), which sizes the cable labels */
+      font?: number;
     },
   ): FlowView {
     const headerH = opts.hostHeader ?? NORMAL.hostHeader;
+    const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
+    const abs = new Map<string, Box>();
+    const boxOf = (id: string) => {
+      let c = abs.get(id);
+      if (!c) {
+        const b = layout[id];
+        const p = parentOf.get(id);
+        const o = p ? layout[p] : undefined;
+        c = b ? { x: b.x + (o?.x ?? 0), y: b.y + (o?.y ?? 0), w: b.w, h: b.h } : { x: 0, y: 0, w: 0, h: 0 };
+        abs.set(id, c);
+      }
+      return c;
+    };
+    const hostSet = new Set(hostIds(graph));
+    const kindOf = new Map(graph.nodes.map((n) => [n.id, n.data.kind]));
+    const handles = new Map<string, [string, string]>();
+    const entering: Entering[] = [];
+    for (const g of graph.edges) {
+      let pair: [string, string];
+      const a = boxOf(g.source);
+      const b = boxOf(g.target);
+      // a cable leaves sideways when the boxes are further apart across than up and down
+      const across = Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w));
+      const upDown = Math.max(b.y - (a.y + a.h), a.y - (b.y + b.h));
+      const sideways = g.kind === 'iface' && !hostSet.has(g.target) && across > upDown;
+      if (g.kind === 'brhost') pair = ['top', 'stack'];
+      // a VXLAN tunnel runs above the cards, from one host's overlay card to the next one's
+      else if (g.kind === 'vxlan') pair = ['top', 'top'];
+      else if (sideways) pair = b.x >= a.x ? ['right', 'left'] : ['left', 'right'];
+      // the upper end leaves from its bottom, the lower end enters at its top
+      else pair = b.y >= a.y ? ['bottom', 'top'] : ['top', 'bottom'];
+      handles.set(g.id, pair);
+      if (kindOf.get(g.target) === 'container' && (pair[1] === 'top' || pair[1] === 'bottom'))
+        entering.push({
+          edge: g.id,
+          node: g.target,
+          side: pair[1],
+          fromX: a.x + a.w / 2,
+          label: labelText(g.kind, g.labels),
+          short: g.labels[1] || g.labels[0],
+        });
+    }
+    const { ends, counts } = spreadEnds(entering, boxOf, opts.font ?? 14);
+
     const nodes: FlowNode[] = [];
     const seenNodes = new Set<string>();
     for (const g of graph.nodes) {
@@ -90,6 +153,7 @@ export function createFlowSelector() {
       const drop = opts.dropTarget === g.id;
       const isHost = g.data.kind === 'host';
       const hostUplink = isHost ? hostUplinkX(layout, g.id, uplinkPeer(graph, g.id)) : undefined;
+      const cableEnds = counts.get(g.id);
       const hit = nodeCache.get(g.id);
       seenNodes.add(g.id);
       // a drag moves the store on every pointer move: comparing the inputs by identity first keeps
@@ -106,6 +170,8 @@ export function createFlowSelector() {
         hit.node.data.h === box.h &&
         hit.node.data.uplinkX === hostUplink &&
         hit.node.data.headerH === (isHost ? headerH : undefined) &&
+        hit.node.data.ends?.[0] === cableEnds?.[0] &&
+        hit.node.data.ends?.[1] === cableEnds?.[1] &&
         (hit.node.data.dropTarget === true) === drop
       ) {
         nodes.push(hit.node);
@@ -117,6 +183,7 @@ export function createFlowSelector() {
         h: box.h,
         ...(isHost ? { uplinkX: hostUplink, headerH } : {}),
         ...(drop ? { dropTarget: true } : {}),
+        ...(cableEnds ? { ends: cableEnds } : {}),
       };
       const key = JSON.stringify([data, pos, selected, g.parentId]);
       if (hit && hit.key === key) {
@@ -143,37 +210,12 @@ export function createFlowSelector() {
     }
     for (const id of nodeCache.keys()) if (!seenNodes.has(id)) nodeCache.delete(id);
 
-    const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
-    const abs = new Map<string, Box>();
-    const boxOf = (id: string) => {
-      let c = abs.get(id);
-      if (!c) {
-        const b = layout[id];
-        const p = parentOf.get(id);
-        const o = p ? layout[p] : undefined;
-        c = b ? { x: b.x + (o?.x ?? 0), y: b.y + (o?.y ?? 0), w: b.w, h: b.h } : { x: 0, y: 0, w: 0, h: 0 };
-        abs.set(id, c);
-      }
-      return c;
-    };
     const edges: FlowEdge[] = [];
     const seenEdges = new Set<string>();
-    const hostSet = new Set(hostIds(graph));
     for (const g of graph.edges) {
-      let sourceHandle: string;
-      let targetHandle: string;
-      const a = boxOf(g.source);
-      const b = boxOf(g.target);
-      // a cable leaves sideways when the boxes are further apart across than up and down
-      const across = Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w));
-      const upDown = Math.max(b.y - (a.y + a.h), a.y - (b.y + b.h));
-      const sideways = g.kind === 'iface' && !hostSet.has(g.target) && across > upDown;
-      if (g.kind === 'brhost') [sourceHandle, targetHandle] = ['top', 'stack'];
-      // a VXLAN tunnel runs above the cards, from one host's overlay card to the next one's
-      else if (g.kind === 'vxlan') [sourceHandle, targetHandle] = ['top', 'top'];
-      else if (sideways) [sourceHandle, targetHandle] = b.x >= a.x ? ['right', 'left'] : ['left', 'right'];
-      // the upper end leaves from its bottom, the lower end enters at its top
-      else [sourceHandle, targetHandle] = b.y >= a.y ? ['bottom', 'top'] : ['top', 'bottom'];
+      const end: End | undefined = ends.get(g.id);
+      const [sourceHandle, plainTarget] = handles.get(g.id)!;
+      const targetHandle = end?.handle ?? plainTarget;
       seenEdges.add(g.id);
       const hit = edgeCache.get(g.id);
       if (
@@ -185,7 +227,9 @@ export function createFlowSelector() {
         hit.data.kind === g.kind &&
         hit.data.labels[0] === g.labels[0] &&
         hit.data.labels[1] === g.labels[1] &&
-        hit.data.lane === g.lane
+        hit.data.lane === g.lane &&
+        hit.data.short === end?.short &&
+        hit.data.row === end?.row
       ) {
         edges.push(hit);
         continue;
@@ -197,7 +241,12 @@ export function createFlowSelector() {
         target: g.target,
         sourceHandle,
         targetHandle,
-        data: { kind: g.kind, labels: g.labels, ...(g.lane !== undefined ? { lane: g.lane } : {}) },
+        data: {
+          kind: g.kind,
+          labels: g.labels,
+          ...(g.lane !== undefined ? { lane: g.lane } : {}),
+          ...(end ? { short: end.short, row: end.row } : {}),
+        },
         selectable: false,
         className: `wire wire-${g.kind}`,
       };
@@ -210,4 +259,9 @@ export function createFlowSelector() {
     if (edges.length !== lastEdges.length || edges.some((e, i) => e !== lastEdges[i])) lastEdges = edges;
     return { nodes, edges: lastEdges };
   };
+}
+
+/** A cable's full label: a veth reads from the container's end ("eth0 ↔ veth1a2b3c4"). */
+export function labelText(kind: EdgeKind, [a, b]: [string, string]): string {
+  return kind === 'veth' ? `${b} ↔ ${a}` : [a, b].filter(Boolean).join(' ↔ ');
 }

@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { type CSSProperties, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComposeTag } from '../../store/graph';
+import { endAt } from './ends';
 import type { FlowNode } from './flow';
 import { NORMAL } from './metrics';
 
@@ -21,6 +22,26 @@ const Ends = () => (
 );
 
 type P = NodeProps<FlowNode>;
+
+/** A container's cable ends when several cables enter one side (ends.ts): one handle each, spread along it. */
+const SpreadEnds = ({ ends }: { ends?: [number, number] }) => (
+  <>
+    {(['top', 'bottom'] as const).flatMap((side, s) =>
+      Array.from({ length: ends?.[s] ?? 0 }, (_, i) => (
+        <Handle
+          // biome-ignore lint/suspicious/noArrayIndexKey: an end is its position along the side
+          key={`${side}-${i}`}
+          type="source"
+          position={side === 'top' ? Position.Top : Position.Bottom}
+          id={`${side}-${i}`}
+          className="handle"
+          isConnectable={false}
+          style={{ left: `${endAt(i, ends?.[s] ?? 1) * 100}%` }}
+        />
+      )),
+    )}
+  </>
+);
 
 /**
  * Classes for the canvas's semantic zoom (readability.ts): `lod-m` is read from afar and grows in
@@ -193,6 +214,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
       data-state={data.state}
     >
       <Ends />
+      <SpreadEnds ends={data.ends} />
       <div className="ctr-title">
         <span className={`dot st-${data.state} lod-x`} title={t(`state.${data.state}`)} />
         <span className="ctr-name lod-m">{data.name}</span>
