@@ -278,3 +278,47 @@ for (const lang of ['en', 'ko'] as const)
     await page.getByTestId('insp-close').click();
     await expect.poll(async () => (await app.canvas.boundingBox())!.height).toBeGreaterThan(canvas.height + 60);
   });
+
+for (const lang of ['en', 'ko'] as const)
+  test(`tablet 768x1024, seed 001 swarm, ${lang}: the LAN machines' tags sit on their own cards (no blank sliver beside a tag), none on another, text at least 10 px`, async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const app = new AppPage(page);
+    await app.open(`?lang=${lang}`);
+    await page.getByRole('tab', { name: lang === 'ko' ? '패킷 시뮬레이션' : 'Packet simulation' }).click();
+    const item = await new LessonPanel(page).sceneItem(SWARM);
+    await item.getByRole('button').first().click();
+    await expect(page.getByTestId('node-docker-host-3')).toBeVisible();
+    await app.fit();
+    await expect(page.getByTestId('overview-docker-host')).toBeVisible();
+    const box = async (id: string) => (await page.getByTestId(id).boundingBox())!;
+    const tags: Record<string, { x: number; y: number; width: number; height: number }> = {};
+    for (const id of ['router', 'pc1', 'pc2']) {
+      await expect(page.getByTestId(`overview-${id}`)).toContainText(id);
+      tags[id] = await box(`overview-${id}`);
+    }
+    await expect(page.getByTestId('overview-pc1')).toContainText('192.168.0.20');
+    await expect(page.getByTestId('overview-pc2')).toContainText('192.168.0.30');
+    for (const id of ['pc1', 'pc2']) {
+      const card = await box(`machine-${id}`);
+      const t = tags[id];
+      // the tag covers its card whole: no blank card peeks out beside it
+      expect(t.x <= card.x + 1 && card.x + card.width <= t.x + t.width + 1, `${id} across`).toBe(true);
+      expect(t.y <= card.y + card.height / 2 && card.y + card.height / 2 <= t.y + t.height, `${id} down`).toBe(true);
+    }
+    const ids = Object.keys(tags);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const [a, b] = [tags[ids[i]], tags[ids[j]]];
+        const apart =
+          a.x + a.width <= b.x + 0.5 ||
+          b.x + b.width <= a.x + 0.5 ||
+          a.y + a.height <= b.y + 0.5 ||
+          b.y + b.height <= a.y + 0.5;
+        expect(apart, `${ids[i]} / ${ids[j]}`).toBe(true);
+      }
+    const m = await canvasText(page);
+    expect(smallest(m.texts).px).toBeGreaterThanOrEqual(10);
+  });

@@ -86,7 +86,7 @@ export const HostsOverview = memo(function HostsOverview({
               data-testid={`overview-${p.id}`}
               style={{ left: p.box.x, top: p.box.y, width: p.box.w, height: p.box.h, fontSize: u }}
             >
-              <span className="ov-name" style={{ fontSize: `${OVERVIEW_EM.machineName}em` }}>
+              <span className="ov-name" style={{ fontSize: `${p.layout === 'over' ? 1 : OVERVIEW_EM.machineName}em` }}>
                 {m.name}
               </span>
               {p.showIp && m.ip && (

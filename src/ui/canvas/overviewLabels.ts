@@ -15,6 +15,9 @@ import type { Box, Layout } from './layout';
 /** Type sizes in floors: the host's name, its address, the counts line; a machine's name and address. */
 export const OVERVIEW_EM = { hostName: 1.3, hostIp: 1.1, hostMeta: 1, machineName: 1.1, machineIp: 1 } as const;
 
+/** An `over` tag in floors (readability.css .ov-over): one line of 1.1, padding 0.05 and 0.2, a 0.08 border. */
+const OVER = { lineH: 1.1, padY: 0.05, padX: 0.2, border: 0.08, gap: 0.4 } as const;
+
 // bold sans is estimated wide on purpose (metrics.ts); addresses are monospace
 const BOLD = 0.66;
 const MONO = 0.61;
@@ -37,8 +40,12 @@ const META_W = 13.5;
 export interface MachineTagPlace {
   id: string;
   box: Box;
-  /** name and address side by side (beside the card) or one above the other (on or over it) */
-  layout: 'row' | 'stack';
+  /**
+   * name and address side by side (beside the card), one above the other (on or over it), or side
+   * by side in tight type right on the card (`over`: where two cards sit closer than a stacked tag is
+   * high, as pc1 and pc2 on a tablet, each card's tag still covers its own card, not a blank sliver of it)
+   */
+  layout: 'row' | 'stack' | 'over';
   showIp: boolean;
 }
 
@@ -149,8 +156,17 @@ export function placeOverview(
       const rowW = nameW + (showIp ? 0.5 * u + ipW : 0) + 2 * pad;
       const stackW = Math.max(nameW, showIp ? ipW : 0) + 2 * pad;
       const sH = showIp ? stackH : rowH;
+      const overW = m.name.length * BOLD * u + (showIp ? OVER.gap * u + ipW : 0) + 2 * (OVER.padX + OVER.border) * u;
+      const overH = (OVER.lineH + 2 * (OVER.padY + OVER.border)) * u;
       candidates.push(
         { layout: 'stack', showIp, box: { x: cx - stackW / 2, y: cy - sH / 2, w: stackW, h: sH } },
+        // centred on the card, or from its left or right edge when that keeps another card (the LAN
+        // switch beside the PCs) in sight
+        ...[cx - overW / 2, b.x, b.x + b.w - overW].map((x) => ({
+          layout: 'over' as const,
+          showIp,
+          box: { x, y: cy - overH / 2, w: overW, h: overH },
+        })),
         { layout: 'row', showIp, box: { x: b.x + b.w + gap, y: cy - rowH / 2, w: rowW, h: rowH } },
         { layout: 'row', showIp, box: { x: b.x - gap - rowW, y: cy - rowH / 2, w: rowW, h: rowH } },
         { layout: 'stack', showIp, box: { x: cx - stackW / 2, y: b.y - gap - sH, w: stackW, h: sH } },
@@ -174,7 +190,8 @@ export function placeOverview(
         (a, x) => (!a || x.tags < a.tags || (x.tags === a.tags && x.cards < a.cards) ? x : a),
         null,
       );
-    const best = free.find((x) => x.cards === 0) ?? least(free) ?? (m.lan ? least(scored) : null);
+    // (a box's area minus its overlap leaves float dust: a tag right on its card "covers" 1e-10 of it)
+    const best = free.find((x) => x.cards < 1e-6 * u * u) ?? least(free) ?? (m.lan ? least(scored) : null);
     if (!best) continue;
     placed.push(best.c.box);
     machines.push({ id: m.id, ...best.c });
