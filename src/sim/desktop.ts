@@ -30,7 +30,8 @@ import { createDefaultWorld, DEFAULT_SEED } from './world';
  * segment that only the PC's vpnkit end joins. The PC (`pc1`) carries vpnkit's addresses
  * (.1 gateway, .7 DNS, .254 the host as containers see it) on that segment, forwards and
  * masquerades the VM's traffic as vpnkit does (Machine.desktopVm), and its com.docker.backend
- * listens on every port the VM publishes (net/apps.ts). The PC has no route to 172.17.0.0/16.
+ * listens on every port the VM publishes (net/apps.ts; `ss -tlnp` on the PC lists it, shell/sockets.ts).
+ * The PC has no route to 172.17.0.0/16.
  */
 
 /** The VM's segment: vpnkit's virtual Ethernet between the PC and the VM, nothing else on it. */

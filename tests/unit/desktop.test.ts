@@ -77,6 +77,23 @@ describe('seed 004 on Docker Desktop for Windows', () => {
     expect(run('@pc2 curl -s http://192.168.0.20:8002/').trace?.outcome.summary).toBe('connection refused');
   });
 
+  it('ss -tlnp on pc1 lists com.docker.backend on each published port (every address, or the one given), one process for all', () => {
+    const r = run('@pc1 ss -tlnp');
+    const rows = r.output.split('\n').filter((l) => l.startsWith('LISTEN'));
+    const local = rows.map((l) => l.split(/\s+/)[3]);
+    expect(local).toEqual(['0.0.0.0:8001', '127.0.0.1:8002', '[::]:8001']);
+    const pids = new Set(rows.map((l) => /users:\(\("com\.docker\.back",pid=(\d+),fd=\d+\)\)/.exec(l)?.[1]));
+    expect(pids.size).toBe(1);
+    expect([...pids][0]).toMatch(/^\d+$/);
+    // the ports are the backend's, not docker-proxy's: the VM's own listing keeps docker-proxy
+    expect(r.output).not.toContain('docker-proxy');
+    expect(run('ss -tlnp').output).toContain('docker-proxy');
+    // a stopped container's port is no longer forwarded
+    const stopped = runLine(runLine(s, 'docker stop nginx2').session, '@pc1 ss -tln').output;
+    expect(stopped).not.toContain(':8001');
+    expect(stopped).toContain('127.0.0.1:8002');
+  });
+
   it('a port nobody published is refused by pc1 itself', () => {
     const r = run('@pc1 curl -s http://localhost:8009/');
     expect(r.trace?.outcome.summary).toBe('connection refused');

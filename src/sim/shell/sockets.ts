@@ -12,7 +12,8 @@ import type { Where } from '../where';
  * a container's image apps (and those of `--network container:` sharers), Docker's embedded DNS
  * on 127.0.0.11 where a user-defined network gave the container one, and on a Docker host the
  * docker-proxy of each published port (one process per address family since Docker 28) and the
- * apps of `--network host` containers.
+ * apps of `--network host` containers; on Docker Desktop's PC, com.docker.backend on each port the
+ * VM publishes.
  */
 
 export interface Socket {
@@ -93,22 +94,35 @@ export function namespaceSockets(world: World, where: Where, hostView = where.ki
         proc: hostView ? { comm, cmdline: comm, pid: hostPid(`${m!.id}:${l.app}`), fd: 5 } : null,
       });
     }
-    if (!world.daemons[owner.id]) return out;
+    // Docker Desktop's PC: one com.docker.backend process holds every port the VM publishes (the
+    // packet engine's listener, net/apps.ts); its comm is cut to the kernel's 15 characters
+    const vm = m?.desktopVm;
+    const backendPid = hostPid(`${owner.id}:com.docker.backend`);
+    let backendFd = 40;
+    const daemon = vm ?? (world.daemons[owner.id] ? owner.id : null);
+    if (!daemon) return out;
     for (const c of running) {
-      if (c.daemon !== owner.id) continue;
-      if (c.networkMode === 'host') out.push(...appSockets(c, procOf(c)));
+      if (c.daemon !== daemon) continue;
+      if (!vm && c.networkMode === 'host') out.push(...appSockets(c, procOf(c)));
       for (const b of c.ports) {
         if (b.boundPort === undefined) continue;
         const ips = b.hostIp === '' ? ['0.0.0.0', '::'] : [b.hostIp];
         for (const ip of ips) {
-          const pid = hostPid(`docker-proxy:${c.id}:${ip}:${b.boundPort}/${b.proto}`);
+          const proc = vm
+            ? { comm: 'com.docker.back', cmdline: 'com.docker.backend', pid: backendPid, fd: backendFd++ }
+            : {
+                comm: 'docker-proxy',
+                cmdline: '/usr/bin/docker-proxy',
+                pid: hostPid(`docker-proxy:${c.id}:${ip}:${b.boundPort}/${b.proto}`),
+                fd: 7,
+              };
           out.push({
             proto: b.proto,
             family: ip.includes(':') ? 6 : 4,
             ip,
             port: b.boundPort,
             backlog: 4096,
-            proc: hostView ? { comm: 'docker-proxy', cmdline: '/usr/bin/docker-proxy', pid, fd: 7 } : null,
+            proc: hostView ? proc : null,
           });
         }
       }
