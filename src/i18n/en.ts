@@ -48,6 +48,8 @@ export const en: Record<string, string> = {
   'menu.connect': 'Connect to {{net}}',
   'menu.disconnect': 'Disconnect from {{net}}',
   'node.dockerHost': 'Docker host',
+  'node.desktopVm': 'Docker Desktop',
+  'node.vmIn': 'VM inside {{pc}}',
   'node.hostStack': 'host network stack · routing · iptables NAT',
   'node.gateway': 'gw',
   'node.dns': 'DNS',

@@ -48,6 +48,8 @@ export const ko: Record<string, string> = {
   'menu.connect': '{{net}}에 연결',
   'menu.disconnect': '{{net}}에서 연결 해제',
   'node.dockerHost': '도커 호스트',
+  'node.desktopVm': 'Docker Desktop',
+  'node.vmIn': '{{pc}} 안의 VM',
   'node.hostStack': '호스트 네트워크 스택 · 라우팅 · iptables NAT',
   'node.gateway': '게이트웨이',
   'node.dns': 'DNS',

@@ -20,6 +20,8 @@ export type HostData = {
   machineId: string;
   hostname: string;
   ifaces: IfaceView[];
+  /** the PC this host is Docker Desktop's VM inside (Machine.desktopVm), when it is one */
+  vmOf?: string;
 };
 
 export type NetworkData = {
@@ -248,7 +250,13 @@ export function worldToGraph(world: World): Graph {
     if (world.daemons[m.id]) {
       nodes.push({
         id: nodeId.machine(m.id),
-        data: { kind: 'host', machineId: m.id, hostname: m.hostname, ifaces: machineIfaces(m) },
+        data: {
+          kind: 'host',
+          machineId: m.id,
+          hostname: m.hostname,
+          ifaces: machineIfaces(m),
+          ...vmOf(machines, m.id),
+        },
       });
     } else {
       nodes.push({
@@ -430,4 +438,10 @@ export function worldToGraph(world: World): Graph {
     }
   }
   return { nodes, edges };
+}
+
+/** `{ vmOf: PC }` when `host` is Docker Desktop's VM inside that PC (src/sim/desktop.ts), else nothing. */
+function vmOf(machines: Machine[], host: string): { vmOf?: string } {
+  const pc = machines.find((x) => x.desktopVm === host);
+  return pc ? { vmOf: pc.id } : {};
 }

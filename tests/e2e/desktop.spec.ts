@@ -118,3 +118,33 @@ test('Project › New Docker Desktop world starts the VM World', async ({ page }
   const out = await app.api((w) => w.run('@pc1 ping -c 1 172.17.0.1'));
   expect(out.output).toContain('100% packet loss');
 });
+
+for (const lang of ['en', 'ko'] as const)
+  test(`Docker Desktop lesson on a tablet (768x1024), ${lang}: the VM says it is inside pc1, and the lesson's Previous/Next stay together while a packet plays`, async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const app = new AppPage(page);
+    await app.open(`?lang=${lang}`);
+    await page.getByRole('tab', { name: lang === 'ko' ? '패킷 시뮬레이션' : 'Packet simulation' }).click();
+    const sim = new LessonPanel(page);
+    const item = await sim.sceneItem(DESKTOP);
+    await item.getByRole('button').first().click();
+    await expect(page.getByTestId('host-vm-of')).toHaveText(lang === 'ko' ? 'pc1 안의 VM' : 'VM inside pc1');
+    await expect(page.getByTestId('host-vm-of')).toBeInViewport();
+    // the VM's box hangs below pc1, whose cable runs down into it
+    const pc1 = (await page.getByTestId('machine-pc1').boundingBox())!;
+    const vm = (await page.getByTestId('node-docker-host').boundingBox())!;
+    expect(vm.y).toBeGreaterThan(pc1.y + pc1.height);
+    await page.getByRole('button', { name: DESKTOP.packets[1].label[lang] }).click();
+    const prev = page.getByTestId('sim-guide-prev');
+    const next = page.getByTestId('sim-guide-next');
+    await expect(next).toBeVisible();
+    const [p, n] = [(await prev.boundingBox())!, (await next.boundingBox())!];
+    expect(Math.abs(p.y - n.y)).toBeLessThan(2);
+    expect(n.x).toBeGreaterThan(p.x);
+    await next.click();
+    await expect(page.getByTestId('sim-guide-count')).toContainText(lang === 'ko' ? '2단계' : 'step 2');
+    await shot(page, `desktop-768-${lang}`);
+  });

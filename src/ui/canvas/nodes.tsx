@@ -113,9 +113,14 @@ export const HostNode = memo(function HostNode({ data }: P) {
     <div className="node host" style={{ width: data.w, height: data.h }} data-testid={`node-${data.machineId}`}>
       <div className="host-drag host-header" style={{ height: headerH - 2 }}>
         <span className="host-title">
-          <span className="badge badge-host lod-x">{t('node.dockerHost')}</span>{' '}
+          <span className="badge badge-host lod-x">{t(data.vmOf ? 'node.desktopVm' : 'node.dockerHost')}</span>{' '}
           <span className="lod-m">{data.hostname}</span>
         </span>
+        {data.vmOf && (
+          <span className="host-meta lod-m" data-testid="host-vm-of">
+            {t('node.vmIn', { pc: data.vmOf })}
+          </span>
+        )}
         <span className="host-meta mono lod-m">
           <span className="lod-x">eth0 </span>
           {eth0 && <Addr cidr={eth0.ip} />}

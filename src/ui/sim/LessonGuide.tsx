@@ -155,23 +155,27 @@ export const LessonGuide = memo(function LessonGuide() {
         <span className="sim-guide__count" data-testid="sim-guide-count">
           {t('sim.guide.step', { n: index + 1, total: steps.length })}
         </span>
-        <button
-          type="button"
-          className="sim-lesson-btn"
-          disabled={index === 0}
-          onClick={() => guideUi.getState().goto(scene.id, index - 1)}
-        >
-          {t('sim.guide.prev')}
-        </button>
-        <button
-          type="button"
-          className="sim-lesson-btn"
-          disabled={index === steps.length - 1}
-          data-testid="sim-guide-next"
-          onClick={() => guideUi.getState().goto(scene.id, index + 1)}
-        >
-          {t('sim.guide.next')}
-        </button>
+        {/* the two move together when the head wraps (a narrow column on a tablet) */}
+        <span className="sim-guide__nav">
+          <button
+            type="button"
+            className="sim-lesson-btn"
+            disabled={index === 0}
+            data-testid="sim-guide-prev"
+            onClick={() => guideUi.getState().goto(scene.id, index - 1)}
+          >
+            {t('sim.guide.prev')}
+          </button>
+          <button
+            type="button"
+            className="sim-lesson-btn"
+            disabled={index === steps.length - 1}
+            data-testid="sim-guide-next"
+            onClick={() => guideUi.getState().goto(scene.id, index + 1)}
+          >
+            {t('sim.guide.next')}
+          </button>
+        </span>
       </div>
       <p className="sim-guide__say" data-testid="sim-guide-say">
         {step.say[lang]}
