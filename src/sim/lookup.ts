@@ -131,12 +131,42 @@ export function linkAliasTarget(c: Container, name: string): string | null {
 }
 
 /**
+ * A sandbox's endpoints in libnetwork's order (moby v28.5.2 libnetwork/sandbox.go Endpoint.Less,
+ * kept by addEndpoint): higher gw-priority first, docker_gwbridge's after the others, internal
+ * networks' after those with external access, then by network name. The first of them with a
+ * gateway is the gateway endpoint (default_gateway.go selectGatewayEndpoint), whatever order the
+ * networks were attached in.
+ */
+export function endpointsByPriority(world: World, eps: readonly Endpoint[]): Endpoint[] {
+  const key = (e: Endpoint) => {
+    const n = world.networks[e.networkId];
+    return {
+      prio: e.gwPriority ?? 0,
+      gwbridge: n?.name === 'docker_gwbridge',
+      internal: !!n?.internal,
+      name: n?.name ?? '',
+    };
+  };
+  return [...eps]
+    .map((e) => ({ e, k: key(e) }))
+    .sort(
+      (a, b) =>
+        b.k.prio - a.k.prio ||
+        Number(a.k.gwbridge) - Number(b.k.gwbridge) ||
+        Number(a.k.internal) - Number(b.k.internal) ||
+        (a.k.name < b.k.name ? -1 : a.k.name > b.k.name ? 1 : 0),
+    )
+    .map((x) => x.e);
+}
+
+/**
  * The endpoint that gives a container its default gateway and carries its published ports
- * (libnetwork's gateway endpoint): the first on a network whose driver publishes (a bridge that
- * is not internal). None when every network is internal: such a container publishes nothing.
+ * (libnetwork's gateway endpoint): in endpointsByPriority's order, the first on a network whose
+ * driver publishes (a bridge that is not internal). None when every network is internal: such a
+ * container publishes nothing.
  */
 export function gatewayEndpoint(world: World, c: Container): Endpoint | undefined {
-  return c.endpoints.find((e) => {
+  return endpointsByPriority(world, c.endpoints).find((e) => {
     const n = world.networks[e.networkId];
     return n !== undefined && driverOf(n).publishes(n);
   });

@@ -213,6 +213,8 @@ export interface Endpoint {
   aliases: string[];
   /** user-requested --ip, kept across restarts */
   ipamIp?: string;
+  /** `network connect --gw-priority N` (EndpointSettings.GwPriority); absent: 0 */
+  gwPriority?: number;
   /** live: 64 hex */
   endpointId?: string;
   /** live: allocated IPv4 */

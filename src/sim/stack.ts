@@ -5,6 +5,7 @@ import { isL3 } from './drivers/ipvlan';
 import { defaultRouteOf } from './drivers/lowerLink';
 import { nodeId } from './ids';
 import { hostDevices, numberHost } from './ifindex';
+import { endpointsByPriority } from './lookup';
 import { memoIn } from './memo';
 import type { ArpEntry, Container, Iface, IfaceAddr, Network, Route, World } from './model';
 import type { Where } from './where';
@@ -217,8 +218,14 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
         ...mtuOf(net),
       });
       routes.push({ dst: cidrOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
-      if (!defaultRoute && !net.internal && !driverOf(net).noGateway)
-        defaultRoute = defaultRouteOf(net, ep.ifname) ?? undefined;
+    }
+    // the gateway endpoint's default route (libnetwork's order, not the attach order)
+    for (const ep of endpointsByPriority(world, c.endpoints)) {
+      const net = world.networks[ep.networkId];
+      if (!ep.ip || !ep.ifname || !net?.ipam || net.internal || driverOf(net).noGateway) continue;
+      if (!driverOf(net).endpointLink(net, ep)) continue;
+      defaultRoute = defaultRouteOf(net, ep.ifname) ?? undefined;
+      if (defaultRoute) break;
     }
   }
   if (defaultRoute) routes.unshift(defaultRoute);

@@ -11,6 +11,16 @@ import { bindPorts } from './ports';
 
 /** Attaching running or stopped containers to networks and detaching them (facts 15, 19, 20, 23). */
 
+/** strconv.ParseInt(s, 0, 64) without underscores: decimal, 0x/0o/0b, a leading 0 for octal; else its error's reason. */
+function parseGoInt(s: string): number | string {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return 'invalid syntax';
+  const body = /^0[0-7]+$/.test(m[2]) ? `0o${m[2].slice(1)}` : m[2];
+  const v = BigInt(body) * (m[1] === '-' ? -1n : 1n);
+  if (v > 9223372036854775807n || v < -9223372036854775808n) return 'value out of range';
+  return Number(v);
+}
+
 /** `docker network connect [--ip] [--alias] NETWORK CONTAINER`: a running container's endpoint comes up at once. */
 export function connect(world: World, argv: string[]): CommandResult {
   const p = parseFlags(argv, [
@@ -19,8 +29,16 @@ export function connect(world: World, argv: string[]): CommandResult {
     { long: 'ip6', value: true },
     { long: 'link', value: true },
     { long: 'driver-opt', value: true },
+    { long: 'gw-priority', value: true },
   ]);
   if (!p.ok) return fail(world, flagError('network connect', p.error), 125);
+  // pflag IntVar: strconv.ParseInt(s, 0, 64) into an int
+  const prioText = last(p.value, 'gw-priority');
+  const gwPriority = prioText === undefined ? 0 : parseGoInt(prioText);
+  if (typeof gwPriority === 'string') {
+    const msg = `invalid argument "${prioText}" for "--gw-priority" flag: strconv.ParseInt: parsing "${prioText}": ${gwPriority}`;
+    return fail(world, flagError('network connect', msg), 125);
+  }
   const pair = networkAndContainer(world, 'network connect', p.value.args);
   if ('error' in pair) return pair.error;
   const { net, ctr } = pair;
@@ -72,7 +90,12 @@ export function connect(world: World, argv: string[]): CommandResult {
   let err: string | null = null;
   const next = produce(world, (d) => {
     const dc = d.containers[ctr.id];
-    const ep: Endpoint = { networkId: net.id, aliases, ...(ip ? { ipamIp: ip } : {}) };
+    const ep: Endpoint = {
+      networkId: net.id,
+      aliases,
+      ...(ip ? { ipamIp: ip } : {}),
+      ...(gwPriority ? { gwPriority } : {}),
+    };
     if (dc.state === 'running') {
       const used = new Set(dc.endpoints.map((e) => e.ifname));
       let i = 0;

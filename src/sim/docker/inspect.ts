@@ -53,7 +53,7 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
     // ipvlan endpoints have no MAC of their own (ipvlan_endpoint.go sets none)
     MacAddress: live && !driverOf(net).sharesParentMac ? ep.mac! : '',
     DriverOpts: null,
-    GwPriority: 0,
+    GwPriority: ep?.gwPriority ?? 0,
     NetworkID: net.id,
     EndpointID: live ? ep.endpointId! : !ep && c.state === 'running' ? sharedEndpointId(c, net) : '',
     Gateway: live ? net.ipam!.gateway : '',
