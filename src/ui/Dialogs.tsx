@@ -10,6 +10,7 @@ import {
   LOWER_MODES,
   lowerDefaults,
   networkCreateCommand,
+  proposedPublish,
   republishCommands,
   runCommand,
 } from './dialogCommands';
@@ -306,7 +307,7 @@ function Publish({ id }: { id: string }) {
   const { t } = useTranslation();
   const world = useApp((s) => s.world);
   const c = world.containers[id];
-  const [port, setPort] = useState('8080:80');
+  const [port, setPort] = useState(() => (c ? proposedPublish(world, c) : '8080:80'));
   const { error, run } = useRunner();
   if (!c) return null;
   const lines = republishCommands(world, c, port);

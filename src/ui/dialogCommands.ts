@@ -122,3 +122,27 @@ export function republishCommands(world: World, c: Container, port: string): str
     ...nets.slice(1).map((n) => `docker network connect ${shellArg(n)} ${shellArg(c.name)}`),
   ];
 }
+
+/**
+ * What the Publish port dialog proposes: the first port the image listens on that this container
+ * does not publish yet (80 when the catalogue knows none), on the first host port from 8080 that no
+ * container of the same daemon has published, so the proposal never reads `-p 8080:80 -p 8080:80`
+ * and never meets "port is already allocated".
+ */
+export function proposedPublish(world: World, c: Container): string {
+  const mine = new Set(c.ports.map((p) => `${p.containerPort}/${p.proto}`));
+  const listens = imageChoices().find((i) => i.image === c.image)?.listens ?? [];
+  const target = listens.map((l) => (l.includes('/') ? l : `${l}/tcp`)).find((l) => !mine.has(l)) ?? '80/tcp';
+  const [port, proto] = target.split('/');
+  const taken = new Set<number>();
+  for (const other of Object.values(world.containers))
+    if (other.daemon === c.daemon)
+      for (const p of other.ports) {
+        if (p.hostPort == null) continue;
+        for (let h = p.hostPort; h <= (p.hostPortEnd ?? p.hostPort); h++) taken.add(h);
+        if (p.boundPort != null) taken.add(p.boundPort);
+      }
+  let host = 8080;
+  while (taken.has(host)) host++;
+  return `${host}:${port}${proto === 'udp' ? '/udp' : ''}`;
+}

@@ -138,6 +138,8 @@ test('publish a port: the container is re-created with it; a taken port is refus
   await app.container('web').click();
   await page.getByTestId('tool-publish').click();
   await dlg.expectOpen('Publish a port of web');
+  // the proposal skips 8080, which other already publishes (issue 11: it proposed a taken port)
+  await expect(page.getByTestId('field-port')).toHaveValue('8081:80');
   await dlg.type('port', '8081:80');
   await expect(dlg.preview.locator('div')).toHaveText([
     '$ docker rm -f web',
@@ -154,6 +156,8 @@ test('publish a port: the container is re-created with it; a taken port is refus
 
   const before = await app.api((w) => w.containers());
   await page.getByTestId('tool-publish').click();
+  // web now holds 8081 itself: the next proposal is neither -p 8081:80 twice nor other's 8080
+  await expect(page.getByTestId('field-port')).toHaveValue('8082:80');
   await dlg.type('port', '8080:80');
   await page.keyboard.press('Enter');
   await expect(dlg.error).toContainText('Bind for 0.0.0.0:8080 failed: port is already allocated');

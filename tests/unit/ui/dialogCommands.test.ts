@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runScript } from '../../../src/sim/console';
 import { createDefaultWorld } from '../../../src/sim/world';
-import { networkCreateCommand, republishCommands } from '../../../src/ui/dialogCommands';
+import { networkCreateCommand, proposedPublish, republishCommands } from '../../../src/ui/dialogCommands';
 
 function world(...lines: string[]) {
   return runScript(createDefaultWorld(), `${lines.join('\n')}\n`).session.world;
@@ -32,6 +32,30 @@ describe('republishCommands (Publish port)', () => {
     const c4 = named(after.session.world, 'c4');
     expect(c4.state).toBe('created');
     expect(c4.ports.map((p) => `${p.hostPort}:${p.containerPort}`)).toEqual(['8080:80']);
+  });
+});
+
+describe('proposedPublish (the Publish port field)', () => {
+  test('a port the image listens on, on the first host port from 8080 nobody on the daemon holds', () => {
+    const w = world(
+      'docker run -d --name one -p 8080:80 nginx',
+      'docker run -d --name two -p 8081:80 -p 8082-8084:3000 nginx',
+      'docker run -d --name cache redis',
+      'docker run -d --name web nginx',
+    );
+    expect(proposedPublish(w, named(w, 'cache'))).toBe('8085:6379');
+    expect(proposedPublish(w, named(w, 'web'))).toBe('8085:80');
+    // one's own 8080:80 is never proposed again (it read -p 8080:80 -p 8080:80)
+    expect(proposedPublish(w, named(w, 'one'))).toBe('8085:80');
+  });
+
+  test('the proposed lines run: Docker allocates the port instead of refusing it', () => {
+    const w = world('docker run -d --name one -p 8080:80 nginx', 'docker run -d --name web nginx');
+    for (const name of ['one', 'web']) {
+      const lines = republishCommands(w, named(w, name), proposedPublish(w, named(w, name)));
+      const r = runScript(w, `${lines.join('\n')}\n`);
+      expect(r.results.map((x) => `${x.exitCode} ${x.output}`)).toEqual(lines.map(() => expect.stringMatching(/^0 /)));
+    }
   });
 });
 
