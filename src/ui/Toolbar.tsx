@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { appStore, redo, undo, useApp, useHistory } from '../store/instance';
 import { arrange, containerOf, deleteSelected, openAddContainer, toggleRunning } from './actions';
+import { useCanvasDrawn } from './canvas/useCanvasDrawn';
 
 /** The top bar: add things, act on the selection, undo, view switches. */
 export function Toolbar({ onFit }: { onFit: () => void }) {
@@ -9,6 +10,9 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
   const container = useApp((s) => containerOf(s.world, s.selected));
   const theme = useApp((s) => s.theme);
   const lang = useApp((s) => s.lang);
+  // an English page names Korean in Korean once the canvas is drawn: the option's text alone made the
+  // first layout look up and load a Korean font before the first picture (issue 11)
+  const drawn = useCanvasDrawn();
   const canUndo = useHistory((h) => h.pastStates.length > 0);
   const canRedo = useHistory((h) => h.futureStates.length > 0);
   const s = appStore().getState();
@@ -135,7 +139,7 @@ export function Toolbar({ onFit }: { onFit: () => void }) {
           onChange={(e) => s.setLang(e.target.value === 'ko' ? 'ko' : 'en')}
         >
           <option value="en">English</option>
-          <option value="ko">한국어</option>
+          <option value="ko">{lang === 'ko' || drawn ? '한국어' : ''}</option>
         </select>
       </div>
     </nav>
