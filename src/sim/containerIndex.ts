@@ -1,7 +1,7 @@
 import { type Draft, Immer, produce as immerProduce, isDraft, original } from 'immer';
-import { ContainersTxn, txnOf } from './containersTxn';
 import { draftTouched } from './draftState';
 import type { Container, World } from './model';
+import { RecordTxn, txnOf } from './recordTxn';
 import { isSettled, isShared } from './sharedRecord';
 
 /**
@@ -135,7 +135,7 @@ function indexOf(cs: Containers): ContainerIndex {
 
 /** The index of the record's original and the touched ids, or null: scan `cs` instead. */
 function draftParts(cs: Containers): { base: Containers; ix: ContainerIndex; touched: Set<string> } | null {
-  const txn = txnOf(cs);
+  const txn = txnOf<Container>(cs);
   if (txn) return { base: txn.base, ix: indexOf(txn.base), touched: txn.touched() };
   const touched = draftTouched(cs);
   if (!touched) return null;
@@ -211,46 +211,55 @@ function deepFreeze(x: unknown): void {
   for (const k in x) deepFreeze((x as Record<string, unknown>)[k]);
 }
 
+/** The World's records a recipe changes through a RecordTxn view: the ones that grow with the World. */
+const SHARED_KEYS = ['containers', 'networks'] as const;
+
 /**
  * immer's `produce` for a World (or anything else): the same result, frozen the same way, except
- * for World.containers: the recipe sees a transaction's view of it (containersTxn.ts) instead of
- * immer's draft, which would copy the whole record on the first write (O(containers), issue 12),
- * and the result holds a shared record (sharedRecord.ts) made from the old one and the changes.
- * The edge from the old record to the new one is noted (noteDerived), so the index follows the
- * change instead of being built again. Only the containers the recipe touched are frozen here, the
- * others being the old, frozen ones. Engine code that changes containers uses this one.
+ * for World.containers and World.networks: the recipe sees a transaction's view of each
+ * (recordTxn.ts) instead of immer's draft, which would copy the whole record on the first write
+ * or read through it (O(containers), issue 12), and the result holds a shared record
+ * (sharedRecord.ts) made from the old one and the changes. The edge from the old containers
+ * record to the new one is noted (noteDerived), so the index follows the change instead of being
+ * built again. Only the entries the recipe touched are frozen here, the others being the old,
+ * frozen ones. Engine code that changes containers or networks uses this one.
  */
 export function produce<T>(base: T, recipe: (draft: Draft<T>) => void): T {
   const cs = (base as { containers?: unknown }).containers;
   if (isDraft(base) || !isContainers(cs) || !settled(cs)) return immerProduce(base, recipe);
-  let touched: Set<string> | null = null;
+  const b = base as Record<string, unknown>;
+  const keys = SHARED_KEYS.filter((k) => isContainers(b[k]) && isSettled(b[k] as object));
+  const touched = new Map<string, Set<string>>();
   const next = thawed.produce(base, (d) => {
-    const dw = d as { containers: Containers };
-    const txn = new ContainersTxn(cs, thawed);
-    dw.containers = txn.view;
+    const dw = d as Record<string, unknown>;
+    const txns = keys.map((k) => {
+      const txn = new RecordTxn(b[k] as Record<string, object>, thawed);
+      dw[k] = txn.view;
+      return [k, txn] as const;
+    });
     recipe(d);
-    // a recipe that put another record in place of the view keeps it
-    if (dw.containers !== txn.view) return;
-    touched = txn.touched();
-    dw.containers = txn.result();
+    for (const [k, txn] of txns) {
+      // a recipe that put another record in place of the view keeps it
+      if (dw[k] !== txn.view) continue;
+      touched.set(k, txn.touched());
+      dw[k] = txn.result();
+    }
   }) as T;
-  // assigning the view made a new World even when nothing changed: the old one, as immer gives it
-  const keys = Object.keys(base as object);
-  if (
-    keys.length === Object.keys(next as object).length &&
-    keys.every((k) => next[k as keyof T] === base[k as keyof T])
-  )
+  // assigning the views made a new World even when nothing changed: the old one, as immer gives it
+  const own = Object.keys(base as object);
+  if (own.length === Object.keys(next as object).length && own.every((k) => next[k as keyof T] === base[k as keyof T]))
     return base;
-  const ncs = (next as { containers?: unknown }).containers;
   for (const k in next) {
     const v = next[k];
     if (v === base[k]) continue;
-    if (k === 'containers' && touched && isContainers(ncs) && isShared(ncs)) {
-      for (const id of touched as Set<string>) deepFreeze(ncs[id]);
-    } else deepFreeze(v);
+    const ids = touched.get(k);
+    if (ids && isShared(v)) for (const id of ids) deepFreeze((v as Record<string, unknown>)[id]);
+    else deepFreeze(v);
   }
   Object.freeze(next);
-  if (touched && isContainers(ncs)) noteDerived(cs, ncs, touched);
+  const ncs = (next as { containers?: unknown }).containers;
+  const ids = touched.get('containers');
+  if (ids && isContainers(ncs)) noteDerived(cs, ncs, ids);
   return next;
 }
 

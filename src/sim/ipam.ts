@@ -1,9 +1,9 @@
 import { current, isDraft } from 'immer';
 import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from 'ip-num';
 import { liveAddresses } from './containerIndex';
-import { txnOf } from './containersTxn';
-import type { IpamConfig, Network, World } from './model';
+import type { Container, IpamConfig, Network, World } from './model';
 import { cidrBounds, ipString } from './net/addr';
+import { txnOf } from './recordTxn';
 
 /**
  * Docker's local IPAM (docker-facts A1–A7): predefined pools, first-fit subnets, lowest-free
@@ -162,7 +162,7 @@ export function firstFree(subnet: string, ipRange: string | undefined, used: Set
  */
 export function plainContainers(world: World): World['containers'] {
   const cs = world.containers;
-  const txn = txnOf(cs);
+  const txn = txnOf<Container>(cs);
   if (txn) return txn.result();
   return isDraft(cs) ? current(cs) : cs;
 }

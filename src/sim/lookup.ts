@@ -1,5 +1,6 @@
 import { containerNamed } from './containerIndex';
 import { driverOf } from './drivers';
+import { memoFrozen } from './memo';
 import type { Container, Endpoint, Network, World } from './model';
 
 /**
@@ -30,15 +31,18 @@ export function findContainer(world: World, ref: string): Container | null {
   return r.ok ? r.value : null;
 }
 
+const networkNamed = new WeakMap<World['networks'], Map<string, Network | undefined>>();
+
 /** A network by full id, name or unique id prefix, or the daemon's error (fact 22). */
 export function lookupNetwork(world: World, ref: string): Lookup<Network> {
   const byId = Object.hasOwn(world.networks, ref) ? world.networks[ref] : undefined;
   if (byId) return { ok: true, value: byId };
-  const all = Object.values(world.networks);
-  const byName = all.find((n) => n.name === ref);
+  // kept per frozen record: the scale workload names one of hundreds of networks every `docker run` (issue 12)
+  const nets = world.networks;
+  const byName = memoFrozen(networkNamed, nets, ref, () => Object.values(nets).find((n) => n.name === ref));
   if (byName) return { ok: true, value: byName };
   if (ref !== '' && /^[0-9a-f]+$/.test(ref)) {
-    const hits = all.filter((n) => n.id.startsWith(ref));
+    const hits = Object.values(nets).filter((n) => n.id.startsWith(ref));
     if (hits.length === 1) return { ok: true, value: hits[0] };
     if (hits.length > 1) {
       return { ok: false, error: `network ${ref} is ambiguous (${hits.length} matches found based on ID prefix)` };

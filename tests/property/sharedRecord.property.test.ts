@@ -113,18 +113,24 @@ describe('shared record', () => {
         fc.array(op, { maxLength: 20 }),
         fc.array(op, { maxLength: 20 }),
         (setup, first, second) => {
-          const start = immerProduce({ containers: {} } as unknown as World, (d) => apply(d.containers, setup));
+          // containers and networks both go through a transaction's view; networks get the ops reversed
+          const both = (d: World, ops: Op[]) => {
+            apply(d.containers, ops);
+            apply(d.networks as unknown as Record<string, Container>, [...ops].reverse());
+          };
+          const start = immerProduce({ containers: {}, networks: {} } as unknown as World, (d) => both(d, setup));
           // the reference: immer on plain records
-          const a1 = immerProduce(start, (d) => apply(d.containers, first));
-          const a2 = immerProduce(a1, (d) => apply(d.containers, second));
-          // the engine: a shared record after the first recipe
-          const b1 = produce(start, (d) => apply(d.containers, first));
-          const b2 = produce(b1, (d) => apply(d.containers, second));
+          const a1 = immerProduce(start, (d) => both(d, first));
+          const a2 = immerProduce(a1, (d) => both(d, second));
+          // the engine: shared records after the first recipe
+          const b1 = produce(start, (d) => both(d, first));
+          const b2 = produce(b1, (d) => both(d, second));
           for (const [a, b] of [
             [a1, b1],
             [a2, b2],
           ]) {
             expect(Object.keys(b.containers)).toEqual(Object.keys(a.containers));
+            expect(Object.keys(b.networks)).toEqual(Object.keys(a.networks));
             expect(JSON.stringify(b)).toBe(JSON.stringify(a));
             for (const c of Object.values(b.containers)) expect(Object.isFrozen(c)).toBe(true);
           }

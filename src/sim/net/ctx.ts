@@ -1,6 +1,6 @@
 import { noteDerived } from '../containerIndex';
 import { DOCKER_HOST } from '../ids';
-import type { ArpEntry, ConntrackEntry, Container, FdbEntry, Frame, Step, TableChange, World } from '../model';
+import type { ArpEntry, ConntrackEntry, Container, FdbEntry, Frame, Network, Step, TableChange, World } from '../model';
 import { withChanges } from '../sharedRecord';
 import { liveConntrack } from './ageing';
 import { containerIndex } from './index';
@@ -238,12 +238,12 @@ export function commit(ctx: Ctx, ms: number): World {
       changed.map(([id]) => id),
     );
   }
+  const fdbs: [string, Network][] = [];
   for (const [id, t] of ctx.fdb) {
-    if (w.networks[id] && !sameRows(t, w.networks[id].fdb)) {
-      if (networks === w.networks) networks = { ...w.networks };
-      networks[id] = Object.freeze({ ...w.networks[id], fdb: frozen(t) as FdbEntry[] });
-    }
+    if (w.networks[id] && !sameRows(t, w.networks[id].fdb))
+      fdbs.push([id, Object.freeze({ ...w.networks[id], fdb: frozen(t) as FdbEntry[] })]);
   }
+  if (fdbs.length) networks = withChanges(w.networks, fdbs);
   for (const [id, t] of ctx.conntrack) {
     if (w.machines[id] && !sameRows(t, w.machines[id].conntrack))
       machine(id, { conntrack: frozen(t) as ConntrackEntry[] });
@@ -254,7 +254,7 @@ export function commit(ctx: Ctx, ms: number): World {
     ...(rr ? { swarm: Object.freeze({ ...w.swarm!, rr: Object.freeze(rr) }) } : {}),
     machines: machines === w.machines ? machines : Object.freeze(machines),
     containers,
-    networks: networks === w.networks ? networks : Object.freeze(networks),
+    networks,
     rng: ctx.rng,
     clock: w.clock + Math.max(0, Math.round(ms)),
   });

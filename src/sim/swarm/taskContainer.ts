@@ -10,6 +10,7 @@ import { firstFree } from '../ipam';
 import { memoFrozen } from '../memo';
 import type { Container, Endpoint, Network, World } from '../model';
 import { randomId } from '../prng';
+import { txnOf } from '../recordTxn';
 import { endpointIps, releaseOnDraft, usedOnDraft } from './draftCache';
 import { ensureLbEndpoint } from './loadBalancer';
 import { reconcileService } from './schedule';
@@ -35,16 +36,17 @@ const picked = new WeakMap<World['networks'], Map<string, Network[]>>();
 
 /**
  * The first network (key order) that `is` picks, as a scan of world.networks finds it, without
- * visiting every network of a draft (issue 12: reading a draft's entries drafts each of them): the
+ * visiting every network of a recipe's record (issue 12: reading its entries drafts each of them): the
  * matches of its frozen original are kept per record (`key` names the question), and only the
  * entries the recipe touched are read through the draft.
  */
 function firstNetwork(world: World, key: string, is: (n: Network) => boolean): Network | undefined {
   const nets = world.networks;
-  if (!isDraft(nets)) return memoFrozen(picked, nets, key, () => scanNetworks(nets, is))[0];
-  const touched = draftTouched(nets);
+  const txn = txnOf<Network>(nets);
+  if (!isDraft(nets) && !txn) return memoFrozen(picked, nets, key, () => scanNetworks(nets, is))[0];
+  const touched = txn ? txn.touched() : draftTouched(nets);
   if (!touched) return scanNetworks(nets, is)[0];
-  const base = original(nets) as World['networks'];
+  const base = txn ? txn.base : (original(nets) as World['networks']);
   const kept = memoFrozen(picked, base, key, () => scanNetworks(base, is)).filter((n) => !touched.has(n.id));
   const now = [...touched].filter((id) => nets[id] !== undefined && is(nets[id]));
   // one candidate is the answer; with more, key order decides, as the scan does

@@ -1,33 +1,31 @@
 import { current, type Draft, type Immer, isDraft } from 'immer';
-import type { Container, World } from './model';
 import { type Change, GONE, withChanges } from './sharedRecord';
 
 /**
- * World.containers inside one `produce` recipe (containerIndex), in place of immer's draft of the
- * record: immer would copy the whole record on the first write to it (O(containers), issue 12).
- * This view keeps what the recipe changes (assigned, removed, and drafted containers, each drafted
- * by immer when first read) and hands them to `withChanges` at the end, so the record is never
+ * A large record of the World (containers, networks) inside one `produce` recipe (containerIndex),
+ * in place of immer's draft of it: immer would copy the whole record on the first write to it or
+ * on the first read of an entry through it (O(entries), issue 12).
+ * This view keeps what the recipe changes (assigned, removed, and drafted entries, each drafted by
+ * immer when first read) and hands them to `withChanges` at the end, so the record is never
  * copied. To the recipe it reads and writes like the draft: same keys, same order, same drafts.
  */
-
-type Containers = World['containers'];
 
 /** The prototype of a view: named Object but not Object, so immer neither drafts nor freezes it. */
 const TxnProto = { Object: class {} }.Object;
 
-export class ContainersTxn {
+export class RecordTxn<V extends object> {
   /** assigned values and removals, by id */
-  private readonly vals = new Map<string, Container | typeof GONE>();
-  /** containers read through the view, drafted */
-  private readonly drafts = new Map<string, Draft<Container>>();
+  private readonly vals = new Map<string, V | typeof GONE>();
+  /** entries read through the view, drafted */
+  private readonly drafts = new Map<string, Draft<V>>();
   /** keys that now go after the record's own: new ones, and removed ones set again, in order */
   private moved: string[] = [];
   /** keys of the record removed at some point (their place in the record is lost) */
   private readonly displaced = new Set<string>();
-  readonly view: Containers;
+  readonly view: Record<string, V>;
 
   constructor(
-    readonly base: Containers,
+    readonly base: Record<string, V>,
     private readonly immer: Immer,
   ) {
     const has = (k: string | symbol) => typeof k === 'string' && this.has(k);
@@ -52,8 +50,8 @@ export class ContainersTxn {
       ownKeys: () => this.keys(),
       getOwnPropertyDescriptor: (_t, k) =>
         has(k) ? { value: this.read(k as string), writable: true, enumerable: true, configurable: true } : undefined,
-    }) as Containers;
-    txns.set(this.view, this);
+    }) as Record<string, V>;
+    txns.set(this.view, this as unknown as RecordTxn<object>);
   }
 
   private inBase(id: string): boolean {
@@ -66,7 +64,7 @@ export class ContainersTxn {
     return this.drafts.has(id) || this.inBase(id);
   }
 
-  read(id: string): Container | undefined {
+  read(id: string): V | undefined {
     const v = this.vals.get(id);
     if (v !== undefined) return v === GONE ? undefined : v;
     let d = this.drafts.get(id);
@@ -74,10 +72,10 @@ export class ContainersTxn {
       d = this.immer.createDraft(this.base[id]);
       this.drafts.set(id, d);
     }
-    return d as Container | undefined;
+    return d as V | undefined;
   }
 
-  private write(id: string, v: Container): void {
+  private write(id: string, v: V): void {
     if (!this.has(id)) this.moved.push(id);
     this.vals.set(id, v);
     this.drafts.delete(id);
@@ -103,20 +101,20 @@ export class ContainersTxn {
   }
 
   /** The changes so far, in the order that gives the record the view's key order, drafts resolved. */
-  private changes(): Change<Container>[] {
-    const out: Change<Container>[] = [...this.displaced].map((id): Change<Container> => [id, GONE]);
+  private changes(): Change<V>[] {
+    const out: Change<V>[] = [...this.displaced].map((id): Change<V> => [id, GONE]);
     const moved = new Set(this.moved);
     for (const [id, d] of this.drafts) {
-      const c = current(d) as Container;
+      const c = current(d) as V;
       if (c !== this.base[id]) out.push([id, c]);
     }
     for (const [id, v] of this.vals) if (v !== GONE && !moved.has(id)) out.push([id, settle(v)]);
-    for (const id of this.moved) out.push([id, settle(this.vals.get(id) as Container)]);
+    for (const id of this.moved) out.push([id, settle(this.vals.get(id) as V)]);
     return out;
   }
 
   /** The record as the recipe leaves it (the base itself when nothing changed). */
-  result(): Containers {
+  result(): Record<string, V> {
     const changes = this.changes();
     return changes.length ? withChanges(this.base, changes) : this.base;
   }
@@ -136,8 +134,8 @@ function settle<T>(x: T): T {
   return x;
 }
 
-const txns = new WeakMap<object, ContainersTxn>();
+const txns = new WeakMap<object, RecordTxn<object>>();
 
 /** The transaction behind a view, if `cs` is one. */
-export const txnOf = (cs: unknown): ContainersTxn | undefined =>
-  cs !== null && typeof cs === 'object' ? txns.get(cs) : undefined;
+export const txnOf = <V extends object>(r: unknown): RecordTxn<V> | undefined =>
+  r !== null && typeof r === 'object' ? (txns.get(r) as RecordTxn<V> | undefined) : undefined;
