@@ -126,7 +126,8 @@ test('at 1024x768 (an older projector) every toolbar button is on screen: the to
 async function fitKey(page: Page) {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('f');
-  await page.waitForTimeout(700);
+  await page.waitForTimeout(300);
+  await new AppPage(page).viewportStill();
 }
 
 /** Wheels in over a card until the canvas shows full detail (readability.ts), where cable labels show. */
@@ -161,7 +162,8 @@ for (const view of [
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('p');
       await expect(page.locator('.app.presenter')).toBeVisible();
-      await page.waitForTimeout(900); // the fit's animation
+      await page.waitForTimeout(300);
+      await app.viewportStill(); // the fit's animation, however slow the machine
     }
     // Alt adds a network instead of moving the container there
     await app.dragContainerTo('web', app.network('back'), 'Alt');

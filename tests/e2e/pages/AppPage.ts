@@ -84,6 +84,19 @@ export class AppPage {
   }
 
   /** Drags a container card onto a network node with the real mouse, optionally holding a modifier. */
+  /** Waits until the canvas's viewport stops moving (a fit or zoom animation has ended): the same transform over 300 ms. */
+  async viewportStill() {
+    const vp = this.page.locator('.react-flow__viewport');
+    let last = '';
+    let same = 0;
+    for (let i = 0; i < 100 && same < 3; i++) {
+      const t = (await vp.getAttribute('style')) ?? '';
+      same = t === last ? same + 1 : 0;
+      last = t;
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   async dragContainerTo(name: string, target: Locator | { x: number; y: number }, modifier?: 'Alt' | 'Shift') {
     const from = await this.container(name).boundingBox();
     if (!from) throw new Error(`container ${name} not visible`);
