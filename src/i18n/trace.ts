@@ -228,8 +228,10 @@ const ko: Record<string, string> = {
     '{node}의 com.docker.backend가 VM 안의 {container}가 보낸 응답(상태 코드 {status})을 {port} 포트로 클라이언트에게 전달합니다.',
   'app.paused':
     '요청은 {node}에 도착하지만 컨테이너 {container}은(는) 일시 정지(docker pause) 상태입니다: freezer cgroup은 프로세스만 멈추고 커널은 멈추지 않아 연결 수립(핸드셰이크)까지는 응답했고, 요청은 {port} 포트에서 읽히지 않은 채 기다립니다. 아무도 답하지 않아 클라이언트는 포기할 때까지 기다립니다.',
-  'app.port-unreachable': '{node}의 UDP {port} 포트에는 듣고 있는 프로그램이 없어 ICMP port unreachable로 답합니다.',
-  'app.refused': '{node}의 TCP {port} 포트에는 듣고 있는 프로그램이 없어 RST로 답합니다: 연결이 거부됩니다.',
+  'app.port-unreachable':
+    '{node}의 UDP {port} 포트에는 수신 대기(listen) 중인 프로그램이 없어 ICMP port unreachable로 답합니다.',
+  'app.refused':
+    '{node}의 TCP {port} 포트에는 수신 대기(listen) 중인 프로그램이 없어 RST로 답합니다: 연결이 거부됩니다.',
   'app.refused-router':
     '{node}에는 TCP {port} 포트의 포트포워딩 규칙이 없고 그 포트에서 듣는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
   'drop.no-route': '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다.',

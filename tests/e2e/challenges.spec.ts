@@ -45,6 +45,33 @@ test('a student solves a challenge by typing, checks it, resets it', async ({ pa
   await expect(app.container('web')).not.toContainText('8080');
 });
 
+test('in Korean the goals’ and the matrix’s results read in Korean, not the engine’s English summaries (issue 11 review)', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  await page.getByTestId('tool-matrix').click();
+  await page.getByTestId('classroom-tab-challenges').click();
+  const dlg = page.getByTestId('challenges-dialog');
+  await dlg.getByTestId('challenge-start-publish-8080').click();
+  await dlg.getByTestId('challenge-check').click();
+  const refused = dlg.getByTestId('challenge-goal-0');
+  await expect(refused).toHaveAttribute('data-ok', 'false');
+  await expect(refused).toContainText('http://192.168.0.10:8080/ 연결 거부됨');
+  // one word for listen across the UI: 수신 대기, as the matrix says
+  await expect(refused).toContainText('TCP 8080 포트에는 수신 대기(listen) 중인 프로그램이 없어');
+  await expect(dlg.getByTestId('challenge-goal-1')).toContainText('172.17.0.2에서 응답 0/1');
+  await expect(dlg).not.toContainText(/connection refused|replies from/);
+
+  await page.getByTestId('classroom-tab-matrix').click();
+  const mx = page.getByTestId('matrix-dialog');
+  await mx.getByTestId('matrix-cell-pc1-web').focus();
+  await expect(mx.getByTestId('matrix-details')).toContainText(
+    '@pc1 ping -c 1 -W 1 172.17.0.2 ✗ 172.17.0.2에서 응답 0/1',
+  );
+  await expect(mx.getByTestId('matrix-details')).not.toContainText('replies from');
+});
+
 test('a teacher’s file: refused with field and reason, or loaded and shared as a link (en, ko)', async ({ page }) => {
   const app = new AppPage(page);
   await app.open('?lang=ko');

@@ -11,6 +11,7 @@ import { checkChallenge, type GoalResult } from '../../sim/challenges/check';
 import { type FieldError, parseChallenge } from '../../sim/challenges/parse';
 import { appStore, useApp } from '../../store/instance';
 import { ClassroomTabs } from '../matrix/ClassroomTabs';
+import { outcomeText } from '../sim/outcomeText';
 import { useDialogFocus } from '../useDialogFocus';
 import { challengeUi, useChallengeUi } from './challengeUi';
 import { goalText } from './goalText';
@@ -109,7 +110,7 @@ export default function ChallengesDialog() {
                     {goalText(g, lang, t)}
                     {r && (
                       <div className="ch-result">
-                        {r.line && <code>{r.line}</code>} {r.summary}
+                        {r.line && <code>{r.line}</code>} {outcomeText(lang, r.summary)}
                         {r.why && <div className="mx-why">{resolveParticles(formatExplain(lang, r.why))}</div>}
                         {r.trace && (
                           <button type="button" onClick={() => play(r)} data-testid={`challenge-play-${i}`}>

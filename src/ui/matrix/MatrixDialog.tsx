@@ -6,6 +6,7 @@ import { resolveParticles } from '../../i18n/josa';
 import { formatExplain } from '../../i18n/trace';
 import { type Party, verdict } from '../../sim/matrix';
 import { appStore, useApp } from '../../store/instance';
+import { outcomeText } from '../sim/outcomeText';
 import { useDialogFocus } from '../useDialogFocus';
 import { ClassroomTabs } from './ClassroomTabs';
 import { MatrixGrid, type Mode } from './MatrixGrid';
@@ -97,7 +98,7 @@ export default function MatrixDialog() {
               <ol>
                 {probes.map((p) => (
                   <li key={p.line} className={p.ok ? 'mx-ok' : 'mx-fail'}>
-                    <code>{p.line}</code> {p.ok ? '✓' : '✗'} {p.summary}
+                    <code>{p.line}</code> {p.ok ? '✓' : '✗'} {outcomeText(lang, p.summary)}
                     {p.why && <div className="mx-why">{resolveParticles(formatExplain(lang, p.why))}</div>}
                   </li>
                 ))}
