@@ -181,6 +181,21 @@ function lowerOf(net: Network, host: Stack): StackIface['lower'] {
   return { kind, parent: host.ifaces.find((f) => f.name === base)?.index ?? 2 };
 }
 
+/**
+ * A running container's default route: its gateway endpoint's, in libnetwork's order (not the
+ * attach order). `ip route` prints it and the packet engine (net/topo.ts) routes by it.
+ */
+export function containerDefaultRoute(world: World, c: Container): Route | undefined {
+  for (const ep of endpointsByPriority(world, c.endpoints)) {
+    const net = world.networks[ep.networkId];
+    if (!ep.ip || !ep.ifname || !net?.ipam || net.internal || driverOf(net).noGateway) continue;
+    if (!driverOf(net).endpointLink(net, ep)) continue;
+    const route = defaultRouteOf(net, ep.ifname);
+    if (route) return route;
+  }
+  return undefined;
+}
+
 function containerStack(world: World, c: Container, host: Stack): Stack {
   const ifaces: StackIface[] = [
     {
@@ -219,14 +234,7 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
       });
       routes.push({ dst: cidrOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
     }
-    // the gateway endpoint's default route (libnetwork's order, not the attach order)
-    for (const ep of endpointsByPriority(world, c.endpoints)) {
-      const net = world.networks[ep.networkId];
-      if (!ep.ip || !ep.ifname || !net?.ipam || net.internal || driverOf(net).noGateway) continue;
-      if (!driverOf(net).endpointLink(net, ep)) continue;
-      defaultRoute = defaultRouteOf(net, ep.ifname) ?? undefined;
-      if (defaultRoute) break;
-    }
+    defaultRoute = containerDefaultRoute(world, c);
   }
   if (defaultRoute) routes.unshift(defaultRoute);
   return {

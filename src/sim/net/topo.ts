@@ -1,8 +1,7 @@
 import { driverOf, networksOf } from '../drivers';
-import { defaultRouteOf } from '../drivers/lowerLink';
 import { linkId, nodeId } from '../ids';
 import type { Container, IfaceAddr, Machine, Network, Route, World } from '../model';
-import { namespaceOwner } from '../stack';
+import { containerDefaultRoute, namespaceOwner } from '../stack';
 import type { Where } from '../where';
 import { inCidr, networkOf, prefixOf } from './addr';
 import { sandboxNode } from './sandbox';
@@ -119,8 +118,8 @@ function containerNode(world: World, c: Container): NetNode {
         ...(at.port ? { port: at.port } : {}),
       });
       routes.push({ dst: networkOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
-      if (!gw && !net.internal && !driverOf(net).noGateway) gw = defaultRouteOf(net, ep.ifname) ?? undefined;
     }
+    gw = containerDefaultRoute(world, c);
   }
   if (gw) routes.unshift(gw);
   return {

@@ -74,3 +74,34 @@ describe('the gateway endpoint follows libnetwork’s order, not the attach orde
     expect(out[4]).not.toContain('eth1');
   });
 });
+
+describe('packets leave by the default route ip route prints (kernel referee seeds 1 and 32)', () => {
+  it('a container on net2 connected to net1 (no masquerade) reaches no internet: its packets leave by net1', () => {
+    const { out } = play([
+      'docker network create -o com.docker.network.bridge.enable_ip_masquerade=false net1',
+      'docker network create net2',
+      'docker run -d --name ct2 --network net2 nicolaka/netshoot sleep infinity',
+      'docker exec ct2 ping -c 1 -W 1 8.8.8.8',
+      'docker network connect net1 ct2',
+      'docker exec ct2 ip route',
+      'docker exec ct2 ping -c 1 -W 1 8.8.8.8',
+    ]);
+    expect(out[3]).toContain('1 packets transmitted, 1 received');
+    expect(out[5].split('\n')[0]).toBe('default via 172.18.0.1 dev eth1 ');
+    expect(out[6]).toContain('1 packets transmitted, 0 received');
+  });
+
+  it('a container on a routed network connected to bridge reaches the internet through docker0’s masquerade', () => {
+    const { out } = play([
+      'docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed net2',
+      'docker run -d --name ct3 --network net2 nicolaka/netshoot sleep infinity',
+      'docker exec ct3 ping -c 1 -W 1 8.8.8.8',
+      'docker network connect bridge ct3',
+      'docker exec ct3 ip route',
+      'docker exec ct3 ping -c 1 -W 1 8.8.8.8',
+    ]);
+    expect(out[2]).toContain('1 packets transmitted, 0 received');
+    expect(out[4].split('\n')[0]).toBe('default via 172.17.0.1 dev eth1 ');
+    expect(out[5]).toContain('1 packets transmitted, 1 received');
+  });
+});
