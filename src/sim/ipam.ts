@@ -212,14 +212,19 @@ export function endpointSettingsErrors(
   net: Network | null,
   ip?: string,
   aliases: string[] = [],
+  linkLocal: string[] = [],
 ): string[] {
   const errs: string[] = [];
   if (!isUserDefinedName(ref)) {
     if (ip) errs.push('user specified IP address is supported on user defined networks only');
     if (aliases.length) errs.push('network-scoped alias is supported only for containers in user defined networks');
   }
+  if (ip && (!isIPv4(ip) || ip === '0.0.0.0')) errs.push(`invalid IPv4 address: ${ip}`);
+  // api/types/network/endpoint.go EndpointIPAMConfig.Validate: net.ParseIP, not unspecified
+  for (const ll of linkLocal) {
+    if (!parsesAsIp(ll) || /^(0+\.){3}0+$|^[:0]+$/.test(ll)) errs.push(`invalid link-local IP address: ${ll}`);
+  }
   if (!ip) return errs;
-  if (!isIPv4(ip) || ip === '0.0.0.0') errs.push(`invalid IPv4 address: ${ip}`);
   if (net) {
     // A subnet is "static" when the network has a preferred pool: a user --subnet, or docker0's own.
     const preferred = net.ipam && (net.userSubnet || (net.predefined && net.driver === 'bridge'));
@@ -230,6 +235,12 @@ export function endpointSettingsErrors(
     }
   }
   return errs;
+}
+
+/** Go's net.ParseIP, through ip-num. */
+export function parsesAsIp(s: string): boolean {
+  if (s.includes(':')) return Validator.isValidIPv6String(s)[0];
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(s) && Validator.isValidIPv4String(s)[0];
 }
 
 /** moby's internal/multierror.Join as text: one error as it is, several as a "* " list. */
@@ -244,8 +255,9 @@ export function endpointSettingsError(
   net: Network | null,
   ip?: string,
   aliases: string[] = [],
+  linkLocal: string[] = [],
 ): string | null {
-  const errs = endpointSettingsErrors(ref, net, ip, aliases);
+  const errs = endpointSettingsErrors(ref, net, ip, aliases, linkLocal);
   return errs.length ? `invalid endpoint settings:\n${joinErrors(errs)}` : null;
 }
 

@@ -215,6 +215,8 @@ export interface Endpoint {
   ipamIp?: string;
   /** `network connect --gw-priority N` (EndpointSettings.GwPriority); absent: 0 */
   gwPriority?: number;
+  /** `network connect --link-local-ip` (IPAMConfig.LinkLocalIPs): added to the interface, /16 (/64 for IPv6) */
+  linkLocalIps?: string[];
   /** live: 64 hex */
   endpointId?: string;
   /** live: allocated IPv4 */

@@ -218,11 +218,13 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
       const prefix = Number(net.ipam.subnet.split('/')[1]);
       const inSandbox = at.port ? host.sandboxPorts?.get(at.port) : undefined;
       const hostEnd = at.port && !inSandbox ? host.ifaces.find((f) => f.name === at.port) : inSandbox;
+      // --link-local-ip: libnetwork adds each as IP/16 (endpoint.go CreateOptionIpam linkLocalMask)
+      const linkLocal = (ep.linkLocalIps ?? []).filter((a) => !a.includes(':'));
       ifaces.push({
         index: hostEnd?.peerIndex ?? ifaces.length + 1,
         name: ep.ifname,
         mac: ep.mac!,
-        addrs: [{ ip: ep.ip, prefix }],
+        addrs: [{ ip: ep.ip, prefix }, ...linkLocal.map((a) => ({ ip: a, prefix: 16 }))],
         attach: at.port
           ? { kind: 'veth', networkId: net.id, veth: at.port }
           : { kind: 'segment', segment: at.domain.kind === 'seg' ? at.domain.id : net.id },
@@ -233,6 +235,8 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
         ...mtuOf(net),
       });
       routes.push({ dst: cidrOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
+      for (const a of linkLocal)
+        routes.push({ dst: cidrOf(a, 16), dev: ep.ifname, proto: 'kernel', scope: 'link', src: a });
     }
     defaultRoute = containerDefaultRoute(world, c);
   }

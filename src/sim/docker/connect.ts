@@ -30,6 +30,7 @@ export function connect(world: World, argv: string[]): CommandResult {
     { long: 'link', value: true },
     { long: 'driver-opt', value: true },
     { long: 'gw-priority', value: true },
+    { long: 'link-local-ip', value: true },
   ]);
   if (!p.ok) return fail(world, flagError('network connect', p.error), 125);
   // pflag IntVar: strconv.ParseInt(s, 0, 64) into an int
@@ -52,7 +53,9 @@ export function connect(world: World, argv: string[]): CommandResult {
     );
   }
   if (net.driver === 'overlay' && (!net.attachable || net.ingress)) return refuse(notAttachable(net.name));
-  const bad = endpointSettingsError(net.name, net, ip, aliases);
+  // a StringSlice: each value is a comma-separated list
+  const linkLocal = all(p.value, 'link-local-ip').flatMap((v) => v.split(','));
+  const bad = endpointSettingsError(net.name, net, ip, aliases, linkLocal);
   if (bad) return refuse(bad);
   if (net.driver === 'host' && ctr.networkMode !== 'host') {
     return refuse('cannot connect container to host network - container must be created in host network mode');
@@ -95,6 +98,7 @@ export function connect(world: World, argv: string[]): CommandResult {
       aliases,
       ...(ip ? { ipamIp: ip } : {}),
       ...(gwPriority ? { gwPriority } : {}),
+      ...(linkLocal.length ? { linkLocalIps: linkLocal } : {}),
     };
     if (dc.state === 'running') {
       const used = new Set(dc.endpoints.map((e) => e.ifname));

@@ -1,4 +1,4 @@
-import { Validator } from 'ip-num';
+import { parsesAsIp } from '../ipam';
 import type { Container } from '../model';
 import { all, type FlagSpec, last, type Parsed } from './flags';
 
@@ -16,12 +16,6 @@ export const DNS_FLAGS: FlagSpec[] = [
   { long: 'add-host', value: true },
   { long: 'domainname', value: true },
 ];
-
-/** Go's net.ParseIP, through ip-num. */
-function parsesAsIp(s: string): boolean {
-  if (s.includes(':')) return Validator.isValidIPv6String(s)[0];
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(s) && Validator.isValidIPv4String(s)[0];
-}
 
 // opts.go domainRegexp, as written there (its `(:?` groups included)
 const DOMAIN_RE =

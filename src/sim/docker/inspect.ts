@@ -46,7 +46,14 @@ const sharedEndpointId = (c: Container, net: Network) => digest(`${c.id}/${net.i
 function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Network) {
   const live = c.state === 'running' && ep?.ip;
   return {
-    IPAMConfig: ep?.ipamIp ? { IPv4Address: ep.ipamIp } : null,
+    // EndpointIPAMConfig's fields are omitempty
+    IPAMConfig:
+      ep?.ipamIp || ep?.linkLocalIps
+        ? {
+            ...(ep.ipamIp ? { IPv4Address: ep.ipamIp } : {}),
+            ...(ep.linkLocalIps ? { LinkLocalIPs: ep.linkLocalIps } : {}),
+          }
+        : null,
     // --link on a user-defined network lands in that endpoint's settings (cli applyContainerOptions).
     Links: ep && !net.predefined && ep.networkId === c.endpoints[0]?.networkId && c.links?.length ? c.links : null,
     Aliases: ep?.aliases.length ? ep.aliases : null,
