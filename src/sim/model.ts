@@ -213,6 +213,8 @@ export interface Endpoint {
   aliases: string[];
   /** user-requested --ip, kept across restarts */
   ipamIp?: string;
+  /** `--mac-address` as the user wrote it (EndpointSettings.MacAddress before start), kept across restarts */
+  macAddress?: string;
   /** `network connect --gw-priority N` (EndpointSettings.GwPriority); absent: 0 */
   gwPriority?: number;
   /** `network connect --link-local-ip` (IPAMConfig.LinkLocalIPs): added to the interface, /16 (/64 for IPv6) */

@@ -4,6 +4,7 @@ import { driverOf } from '../drivers';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
+import { parseMac } from '../macAddress';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
 import { notAttachable } from '../swarm/state';
@@ -29,6 +30,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'network-alias', value: true },
   { long: 'net-alias', value: true, alias: 'network-alias' },
   { long: 'ip', value: true },
+  { long: 'mac-address', value: true },
   { long: 'hostname', short: 'h', value: true },
   { long: 'env', short: 'e', value: true },
   { long: 'expose', value: true },
@@ -111,6 +113,13 @@ export function createContainer(
   const netRef = (extra.length ? nets[0] : last(p, 'network')) ?? 'default';
   const aliases = all(p, 'network-alias');
   const ip = last(p, 'ip');
+  const mac = last(p, 'mac-address');
+  if (mac) {
+    const m = parseMac(mac);
+    if (!m.ok) return cli(m.error);
+  }
+  // cli applyContainerOptions: --ip and --mac-address go to the first network's EndpointSettings.
+  const own = { ...(ip ? { ipamIp: ip } : {}), ...(mac ? { macAddress: mac } : {}) };
   let networkMode = netRef === 'default' ? 'bridge' : netRef;
   const warnings: string[] = [];
   let endpoints: Endpoint[] = [];
@@ -176,11 +185,11 @@ export function createContainer(
       // `--network <id of host>` behaves like `--network host`.
       networkMode = n.driver === 'host' ? 'host' : 'none';
     } else {
-      endpoints = [{ networkId: n.id, aliases, ...(ip ? { ipamIp: ip } : {}) }];
+      endpoints = [{ networkId: n.id, aliases, ...own }];
     }
   } else {
     // The daemon resolves user networks when the container starts (v28): create succeeds.
-    endpoints = [{ networkId: netRef, aliases, ...(ip ? { ipamIp: ip } : {}) }];
+    endpoints = [{ networkId: netRef, aliases, ...own }];
   }
   for (const ref of extra) {
     const n = lookupNetwork(world, ref);

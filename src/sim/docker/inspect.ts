@@ -58,7 +58,7 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
     Links: ep && !net.predefined && ep.networkId === c.endpoints[0]?.networkId && c.links?.length ? c.links : null,
     Aliases: ep?.aliases.length ? ep.aliases : null,
     // ipvlan endpoints have no MAC of their own (ipvlan_endpoint.go sets none)
-    MacAddress: live && !driverOf(net).sharesParentMac ? ep.mac! : '',
+    MacAddress: live && !driverOf(net).sharesParentMac ? ep.mac! : (ep?.macAddress ?? ''),
     DriverOpts: null,
     GwPriority: ep?.gwPriority ?? 0,
     NetworkID: net.id,

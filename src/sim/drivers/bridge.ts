@@ -1,4 +1,5 @@
 import { linkId } from '../ids';
+import { endpointMac } from '../macAddress';
 import type { Network } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
 import { BRIDGE_NAME, bridgeConfig, bridgeCreateError, bridgeOptionError, GATEWAY_MODE_IPV4 } from './bridgeOptions';
@@ -27,7 +28,7 @@ export const bridgeDriver: Driver = {
     bridgeMac: randomMac(draft),
   }),
   attach: (draft, _net, ep) => {
-    ep.mac = randomMac(draft);
+    ep.mac = endpointMac(draft, ep);
     ep.endpointId = randomId(draft);
     ep.veth = `veth${randomHex(draft, 7)}`;
     ep.vethMac = randomMac(draft);

@@ -1,5 +1,6 @@
+import { endpointMac } from '../macAddress';
 import type { World } from '../model';
-import { randomId, randomMac } from '../prng';
+import { randomId } from '../prng';
 import { lowerEndpointLink, parentLinkError, parentOf, segmentFor } from './lowerLink';
 import type { Driver } from './types';
 
@@ -58,7 +59,7 @@ export const macvlanDriver: Driver = {
     segment: segmentFor(draft, daemon, id, opts, 'dm-'),
   }),
   attach: (draft, _net, ep) => {
-    ep.mac = randomMac(draft);
+    ep.mac = endpointMac(draft, ep);
     ep.endpointId = randomId(draft);
   },
   endpointLink: lowerEndpointLink,

@@ -1,4 +1,5 @@
 import { linkId } from '../ids';
+import { endpointMac } from '../macAddress';
 import type { Network } from '../model';
 import { randomHex, randomId, randomMac } from '../prng';
 import type { Driver } from './types';
@@ -51,7 +52,7 @@ export const overlayDriver: Driver = {
   endpointMtu: overlayMtu,
   attach: (draft, _net, ep) => {
     // ov_endpoint.go: still 02:42 + the IPv4 bytes in Engine 28 (fact 76), no random draw
-    ep.mac = ep.ip ? macFromIp(ep.ip) : randomMac(draft);
+    ep.mac = ep.macAddress ? endpointMac(draft, ep) : ep.ip ? macFromIp(ep.ip) : randomMac(draft);
     ep.endpointId = randomId(draft);
     ep.veth = `veth${randomHex(draft, 7)}`;
     ep.vethMac = randomMac(draft);
