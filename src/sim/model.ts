@@ -328,6 +328,9 @@ export interface Container {
   paused?: boolean;
   /** Config.Labels (`--label`, Compose's com.docker.compose.*); absent: none */
   labels?: Record<string, string>;
+  /** Config.WorkingDir (`-w/--workdir`) and Config.User (`-u/--user`); absent: "" */
+  workingDir?: string;
+  user?: string;
   /** -P */
   publishAll: boolean;
   /** --rm */

@@ -222,6 +222,8 @@ export function createContainer(
       ...(expose.length ? { expose } : {}),
       ...(links.length ? { links } : {}),
       ...(Object.keys(labels).length ? { labels } : {}),
+      ...(last(p, 'workdir') ? { workingDir: last(p, 'workdir') } : {}),
+      ...(last(p, 'user') ? { user: last(p, 'user') } : {}),
       ...dnsFields.value,
       ...(policy.value ? { restartPolicy: policy.value } : {}),
       publishAll,

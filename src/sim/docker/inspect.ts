@@ -169,7 +169,7 @@ export function containerJson(world: World, c: Container) {
     Config: {
       Hostname: c.hostname,
       Domainname: c.domainname ?? '',
-      User: '',
+      User: c.user ?? '',
       // docker/cli run.go: with -d the CLI clears AttachStdin/Stdout/Stderr and StdinOnce
       AttachStdin: c.interactive && c.attached === true,
       AttachStdout: c.attached === true,
@@ -188,7 +188,7 @@ export function containerJson(world: World, c: Container) {
       Cmd: main,
       Image: c.image,
       Volumes: null,
-      WorkingDir: '',
+      WorkingDir: c.workingDir ?? '',
       Entrypoint: info.entrypoint.length ? info.entrypoint : null,
       OnBuild: null,
       Labels: sortKeys(c.labels ?? {}),

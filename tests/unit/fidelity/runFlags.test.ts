@@ -44,3 +44,16 @@ describe('docker run / create --mac-address', () => {
     expect(r[10].output).toBe('02:42:ac:11:00:99 02:42:ac:11:00:99');
   });
 });
+
+// docker/cli v28.5.2 opts.go parse: Config.WorkingDir = copts.workingDir, Config.User = copts.user.
+describe('docker run / create -w/--workdir, -u/--user', () => {
+  it('are what inspect shows as Config.WorkingDir and Config.User', () => {
+    const r = play([
+      'docker create --name wa -w /srv/app -u 1000:1000 nginx',
+      'docker run -d --name wb --workdir=/tmp --user nobody nginx',
+      'docker run -d --name wc nginx',
+      "docker inspect -f '{{.Config.WorkingDir}}|{{.Config.User}}' wa wb wc",
+    ]);
+    expect(r[3].output).toBe('/srv/app|1000:1000\n/tmp|nobody\n|');
+  });
+});
