@@ -127,10 +127,7 @@ for (const lang of ['en', 'ko'] as const)
     await page.setViewportSize({ width: 768, height: 1024 });
     const app = new AppPage(page);
     await app.open(`?lang=${lang}`);
-    await page.getByRole('tab', { name: lang === 'ko' ? '패킷 시뮬레이션' : 'Packet simulation' }).click();
-    const sim = new LessonPanel(page);
-    const item = await sim.sceneItem(DESKTOP);
-    await item.getByRole('button').first().click();
+    await new LessonPanel(page).loadSceneFromTab(lang, DESKTOP);
     await expect(page.getByTestId('host-vm-of')).toHaveText(lang === 'ko' ? 'pc1 안의 VM' : 'VM inside pc1');
     await expect(page.getByTestId('host-vm-of')).toBeInViewport();
     // the VM's box hangs below pc1, whose cable runs down into it

@@ -287,9 +287,7 @@ for (const lang of ['en', 'ko'] as const)
     await page.setViewportSize({ width: 768, height: 1024 });
     const app = new AppPage(page);
     await app.open(`?lang=${lang}`);
-    await page.getByRole('tab', { name: lang === 'ko' ? '패킷 시뮬레이션' : 'Packet simulation' }).click();
-    const item = await new LessonPanel(page).sceneItem(SWARM);
-    await item.getByRole('button').first().click();
+    await new LessonPanel(page).loadSceneFromTab(lang, SWARM);
     await expect(page.getByTestId('node-docker-host-3')).toBeVisible();
     await app.fit();
     await expect(page.getByTestId('overview-docker-host')).toBeVisible();

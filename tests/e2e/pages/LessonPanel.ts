@@ -22,6 +22,12 @@ export class LessonPanel {
     const item = await this.sceneItem(scene);
     await item.getByRole('button', { name: `Load: ${scene.title.en}` }).click();
   }
+  /** On a tablet, where the panels stack as tabs: opens the simulation tab and loads the scene from its row. */
+  async loadSceneFromTab(lang: 'en' | 'ko', scene: Scene) {
+    await this.page.getByRole('tab', { name: lang === 'ko' ? '패킷 시뮬레이션' : 'Packet simulation' }).click();
+    const item = await this.sceneItem(scene);
+    await item.getByRole('button').first().click();
+  }
   /** The scene's row in the lesson list, opening the list when it is folded. */
   async sceneItem(scene: Scene): Promise<Locator> {
     const item = this.panel.getByTestId(`sim-scene-${scene.id}`);
