@@ -1,12 +1,6 @@
-import { expect, type Locator, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-
-/** Whether `inner`'s box lies within `outer`'s on screen (React Flow renders children beside their parent). */
-async function inside(inner: Locator, outer: Locator): Promise<boolean> {
-  const [a, b] = [await inner.boundingBox(), await outer.boundingBox()];
-  if (!a || !b) return false;
-  return a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
-}
+import { expectInside } from './pages/geometry';
 
 test('add a Docker host by the toolbar, type on it, and play the cross-host trace (both NATs)', async ({ page }) => {
   const errors: string[] = [];
@@ -21,7 +15,7 @@ test('add a Docker host by the toolbar, type on it, and play the cross-host trac
   // each host has its own bridge network on docker0 172.17.0.0/16
   await expect(page.getByTestId('network-bridge')).toHaveCount(2);
   await expect(page.getByTestId('network-bridge').nth(1)).toContainText('172.17.0.0/16');
-  expect(await inside(page.getByTestId('network-bridge').nth(1), host2)).toBe(true);
+  await expectInside(page.getByTestId('network-bridge').nth(1), host2);
   await expect(app.consoleOutput).toContainText('# docker-host-2 joins the LAN at 192.168.0.11');
 
   // typed on host 2 with @, the container appears inside host 2's box, with an address host 1 uses too
@@ -29,8 +23,8 @@ test('add a Docker host by the toolbar, type on it, and play the cross-host trac
   await app.type('docker run -dit --name client nicolaka/netshoot');
   await expect(page.getByTestId('container-web')).toContainText('172.17.0.2/16');
   await expect(page.getByTestId('container-client')).toContainText('172.17.0.2/16');
-  expect(await inside(page.getByTestId('container-web'), host2)).toBe(true);
-  expect(await inside(page.getByTestId('container-client'), page.getByTestId('node-docker-host'))).toBe(true);
+  await expectInside(page.getByTestId('container-web'), host2);
+  await expectInside(page.getByTestId('container-client'), page.getByTestId('node-docker-host'));
   // Fit keeps two small hosts readable at 1280x720: names show (host 1 is not stretched to the LAN band)
   await app.fit();
   await expect(page.getByTestId('canvas')).not.toHaveAttribute('data-detail', 'none');

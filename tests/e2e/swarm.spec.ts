@@ -1,14 +1,8 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { sceneById } from '../../src/sim/scenes';
 import { AppPage } from './pages/AppPage';
+import { expectInside, inside } from './pages/geometry';
 import { LessonPanel } from './pages/LessonPanel';
-
-/** Whether `inner`'s box lies within `outer`'s on screen. */
-async function inside(inner: Locator, outer: Locator): Promise<boolean> {
-  const [a, b] = [await inner.boundingBox(), await outer.boundingBox()];
-  if (!a || !b) return false;
-  return a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
-}
 
 const host = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 /** The overlay's card on one host (it has one on every host it spans; React Flow draws children beside their parent). */
@@ -74,7 +68,7 @@ test('a 3-node swarm typed in the console: tasks on their nodes, the overlay acr
   ] as const) {
     const task = page.locator(`[data-testid^="container-web.${n}."]`);
     await expect(task).toHaveCount(1);
-    expect(await inside(task, host(page, id)), `web.${n} in ${id}`).toBe(true);
+    await expectInside(task, host(page, id), `web.${n} in ${id}`);
     expect(await overlayOn(page, id), `my-overlay on ${id}`).not.toBeNull();
   }
   await expect(page.getByTestId('network-my-overlay')).toHaveCount(3);
@@ -98,13 +92,13 @@ test('a 3-node swarm typed in the console: tasks on their nodes, the overlay acr
   await expect(headers).toContainText(web2 ?? '');
   const marker = page.getByTestId('packet-marker').first();
   await page.waitForTimeout(1200);
-  expect(await inside(marker, host(page, 'docker-host')), 'encapsulated on docker-host').toBe(true);
+  await expectInside(marker, host(page, 'docker-host'), 'encapsulated on docker-host');
   // the outer packet crosses the LAN, and docker-host-2 unwraps it on its own card of the overlay
   await jumpTo(page, 'vxlan-decap');
   await page.waitForTimeout(1200);
-  expect(await inside(marker, host(page, 'docker-host-2')), 'decapsulated on docker-host-2').toBe(true);
+  await expectInside(marker, host(page, 'docker-host-2'), 'decapsulated on docker-host-2');
   await expect(page.locator('.react-flow__node.sim-here [data-testid="network-my-overlay"]')).toHaveCount(1);
-  expect(await inside(page.locator('.react-flow__node.sim-here'), host(page, 'docker-host-2'))).toBe(true);
+  await expectInside(page.locator('.react-flow__node.sim-here'), host(page, 'docker-host-2'));
   expect(errors).toEqual([]);
 });
 
@@ -121,7 +115,7 @@ test('the seed 001 swarm lesson builds the same swarm and plays its overlay pack
   await expect(panel.getByTestId('sim-command')).toHaveText('ping -c 1 10.0.1.5');
   await jumpTo(page, 'vxlan-decap');
   await page.waitForTimeout(1200);
-  expect(await inside(page.getByTestId('packet-marker').first(), host(page, 'docker-host-2'))).toBe(true);
+  await expectInside(page.getByTestId('packet-marker').first(), host(page, 'docker-host-2'));
 });
 
 test('dragging a container onto an overlay: attachable connects it, not attachable is refused with Docker’s words', async ({
@@ -156,7 +150,7 @@ test('the seed 001 swarm lesson plays the routing mesh: pc1 → a node without t
 }) => {
   const { scene, app, lessons } = await openSwarmLesson(page);
   await expect(page.locator('[data-testid^="container-api.1."]')).toHaveCount(1);
-  expect(await inside(page.locator('[data-testid^="container-api.1."]'), host(page, 'docker-host'))).toBe(true);
+  await expectInside(page.locator('[data-testid^="container-api.1."]'), host(page, 'docker-host'));
   const mesh = scene.packets.find((p) => p.id === 'mesh-curl')!;
   await lessons.clickPacket(mesh.label.en);
   const panel = page.getByTestId('sim-panel');
@@ -171,6 +165,6 @@ test('the seed 001 swarm lesson plays the routing mesh: pc1 → a node without t
   await expect(headers).toContainText('4789');
   await jumpTo(page, 'vxlan-decap');
   await page.waitForTimeout(1200);
-  expect(await inside(page.getByTestId('packet-marker').first(), host(page, 'docker-host'))).toBe(true);
+  await expectInside(page.getByTestId('packet-marker').first(), host(page, 'docker-host'));
   await expect(app.consoleOutput).toContainText('Welcome to nginx!');
 });
