@@ -81,7 +81,7 @@ export const ko: Record<string, string> = {
   'console.output': '콘솔 출력',
   'console.empty':
     '도커 명령을 입력하세요. 예: docker run -dit --name c1 nicolaka/netshoot. 캔버스에서 한 동작도 여기에 명령으로 찍힙니다.',
-  'console.capturing': 'tcpdump가 듣는 중: Ctrl+C로 멈춥니다',
+  'console.capturing': 'tcpdump가 수신 대기(listen) 중: Ctrl+C로 멈춥니다',
   'console.placeholder': 'docker network create mynet',
   'console.fromCanvas': '캔버스에서',
   'term.tabs': '터미널',

@@ -168,7 +168,7 @@ const ko: Record<string, string> = {
   'ip.route-via':
     '{node}이(가) {dst}(으)로 가는 패킷을 {dev}의 게이트웨이 {via}(으)로 라우팅합니다. TTL은 이제 {ttl}입니다.',
   'nat.dnat':
-    '{node}의 DOCKER 체인에 있는 DNAT 규칙(-p로 게시한 포트)이 목적지를 {from} → {to}(으)로 바꿉니다. 그래서 호스트 주소로 온 요청이 컨테이너에 닿습니다.',
+    '{node}의 DOCKER 체인에 있는 DNAT 규칙(-p로 공개한 포트)이 목적지를 {from} → {to}(으)로 바꿉니다. 그래서 호스트 주소로 온 요청이 컨테이너에 닿습니다.',
   'nat.portfwd':
     '공유기의 포트포워딩 규칙이 목적지를 {from} → {to}(으)로 바꿉니다. 공인 주소로 들어온 요청이 이렇게 LAN 안의 장비로 갑니다.',
   'nat.ct-dnat': '{node}이(가) conntrack에서 연결을 찾아 이 패킷의 목적지도 {from} → {to}(으)로 바꿉니다.',
@@ -233,7 +233,7 @@ const ko: Record<string, string> = {
   'app.refused':
     '{node}의 TCP {port} 포트에는 수신 대기(listen) 중인 프로그램이 없어 RST로 답합니다: 연결이 거부됩니다.',
   'app.refused-router':
-    '{node}에는 TCP {port} 포트의 포트포워딩 규칙이 없고 그 포트에서 듣는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
+    '{node}에는 TCP {port} 포트의 포트포워딩 규칙이 없고 그 포트에서 수신 대기하는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
   'drop.no-route': '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 버립니다.',
   'matrix.unreachable': '{node}에는 {dst}(으)로 가는 경로가 없어 패킷을 보내지도 못합니다(Network is unreachable).',
   'matrix.outcome': '응답 없음: {summary}.',

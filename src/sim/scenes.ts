@@ -14,6 +14,7 @@ import { MISCONCEPTIONS } from './lessons/misconceptions';
 import { BRIDGE_STEPS, NAT_STEPS } from './lessons/seed000';
 import { FOUR_KINDS } from './lessons/seed001';
 import { SWARM_OVERLAY } from './lessons/seed001Swarm';
+import { COMPOSE_PROJECTS } from './lessons/seed002';
 import { DRIVERS_SIDE_BY_SIDE, IPVLAN_L3 } from './lessons/seed003';
 import { DNS_STEPS, PORT_STEPS } from './lessons/seed004';
 import type { World } from './model';
@@ -129,7 +130,7 @@ const PORT_FORWARDING: Scene = {
   title: { en: 'Port forwarding with -p', ko: '-p 포트포워딩' },
   summary: {
     en: 'Only published ports reach a container from the LAN; a second -p 8003 fails; 8004 forwards to a port nothing listens on.',
-    ko: '게시한 포트로만 LAN에서 컨테이너에 닿고, 두 번째 -p 8003은 실패하며, 8004는 아무도 듣지 않는 포트로 전달됩니다.',
+    ko: '공개한 포트로만 LAN에서 컨테이너에 닿고, 두 번째 -p 8003은 실패하며, 8004는 아무도 수신 대기하지 않는 포트로 전달됩니다.',
   },
   script: [
     '# seed 004: nginx without and with -p 8001:80, the colour apps and the yellow port conflict',
@@ -174,7 +175,7 @@ const PORT_FORWARDING: Scene = {
       id: 'pc1-8004',
       label: {
         en: 'pc1 → 192.168.0.10:8004 (nothing listens)',
-        ko: 'pc1 → 192.168.0.10:8004 (듣는 프로세스 없음)',
+        ko: 'pc1 → 192.168.0.10:8004 (수신 대기하는 프로세스 없음)',
       },
       line: '@pc1 curl -s http://192.168.0.10:8004/',
       expect: { ok: false, summary: 'connection refused' },
@@ -282,106 +283,6 @@ const BRIDGES: Scene = {
       },
       line: '@remote curl -s http://124.111.46.91:5432/',
       expect: { ok: false, summary: 'connection refused' },
-    },
-  ],
-};
-
-const SERVER_COMPOSE = `version: "3"
-services:
-  app:
-    image: nginx
-    ports:
-      - "8080:80"
-    networks:
-      - default
-      - gloddy_shared
-  redis:
-    image: redis
-networks:
-  gloddy_shared:
-    external: true`;
-
-const CLIENT_COMPOSE = `version: "3"
-services:
-  client:
-    image: devwikirepo/pingbuntu
-    networks:
-      - default
-      - gloddy_shared
-networks:
-  gloddy_shared:
-    external: true`;
-
-const COMPOSE_PROJECTS: Scene = {
-  id: 'compose-projects',
-  topic: 'compose',
-  seed: '002',
-  title: { en: 'Two Compose projects and a shared network', ko: '두 Compose 프로젝트와 공유 네트워크' },
-  summary: {
-    en: 'docker-compose gives each project its own bridge (gloddy_server_default is 172.18.0.0/16), apart from docker0 and from each other; a network created first and declared external in both files lets client reach app by name.',
-    ko: 'docker-compose는 프로젝트마다 자기 브리지(gloddy_server_default는 172.18.0.0/16)를 만들어 docker0와도, 서로와도 떨어져 있습니다. 먼저 만든 네트워크를 두 파일 모두에 external로 선언하면 client가 app을 이름으로 찾습니다.',
-  },
-  script: [
-    '# seed 002: a container on docker0, a network made first, then two compose projects that both declare it external',
-    'docker run -d --name plain nginx',
-    'docker network create --subnet 172.30.0.0/16 gloddy_shared',
-    "cat > ~/gloddy_server/docker-compose.yml <<'EOF'",
-    ...SERVER_COMPOSE.split('\n'),
-    'EOF',
-    'docker-compose -f ~/gloddy_server/docker-compose.yml up -d',
-    'mkdir -p ~/gloddy_client',
-    "cat > ~/gloddy_client/docker-compose.yml <<'EOF'",
-    ...CLIENT_COMPOSE.split('\n'),
-    'EOF',
-    'docker-compose -f ~/gloddy_client/docker-compose.yml up -d',
-  ],
-  expectedFailures: [],
-  containers: ['gloddy_server_app_1', 'gloddy_server_redis_1', 'gloddy_client_client_1'],
-  packets: [
-    {
-      id: 'client-app',
-      label: {
-        en: 'client → app ping (by name, over gloddy_shared)',
-        ko: 'client → app ping (이름으로, gloddy_shared를 거쳐)',
-      },
-      line: 'docker exec gloddy_client_client_1 ping -c 1 app',
-      expect: { ok: true, summary: '1/1 replies from 172.30.0.2' },
-      shows: '64 bytes from gloddy_server_app_1.gloddy_shared (172.30.0.2)',
-    },
-    {
-      id: 'client-redis-name',
-      label: {
-        en: 'client → redis ping (not on the shared network)',
-        ko: 'client → redis ping (공유 네트워크에 없음)',
-      },
-      line: 'docker exec gloddy_client_client_1 ping -c 1 redis',
-      expect: { ok: false, summary: 'name not known' },
-      shows: 'ping: redis: Name or service not known',
-    },
-    {
-      id: 'client-redis-ip',
-      label: {
-        en: 'client → 172.18.0.3 (redis on gloddy_server_default)',
-        ko: 'client → 172.18.0.3 (gloddy_server_default의 redis)',
-      },
-      line: 'docker exec gloddy_client_client_1 ping -c 1 172.18.0.3',
-      expect: { ok: false, summary: '0/1 replies from 172.18.0.3' },
-    },
-    {
-      id: 'client-docker0',
-      label: {
-        en: 'client → 172.17.0.2 (plain, on docker0)',
-        ko: 'client → 172.17.0.2 (docker0의 plain)',
-      },
-      line: 'docker exec gloddy_client_client_1 ping -c 1 172.17.0.2',
-      expect: { ok: false, summary: '0/1 replies from 172.17.0.2' },
-    },
-    {
-      id: 'pc1-8080',
-      label: { en: 'pc1 → 192.168.0.10:8080 (app published)', ko: 'pc1 → 192.168.0.10:8080 (app 게시)' },
-      line: '@pc1 curl -s http://192.168.0.10:8080/',
-      expect: { ok: true, summary: 'HTTP 200 from 192.168.0.10:8080' },
-      shows: '<h1>Welcome to nginx!</h1>',
     },
   ],
 };

@@ -71,15 +71,21 @@ test('compose project in presenter mode, 1920x1080', async ({ page }) => {
   await page.screenshot({ path: `${shots}compose-1920-presenter-en.png` });
 });
 
-test('seed 002 lesson: two compose projects joined by a shared network; client → app by name, step through', async ({
-  page,
-}) => {
+/** Opens the app at 1280x720 and loads the seed 002 lesson. */
+async function openSeed002(page: Page) {
   const scene = sceneById('compose-projects')!;
   await page.setViewportSize({ width: 1280, height: 720 });
   const app = new AppPage(page);
   const sim = new LessonPanel(page);
   await app.open();
   await sim.loadScene(scene);
+  return { scene, app, sim };
+}
+
+test('seed 002 lesson: two compose projects joined by a shared network; client → app by name, step through', async ({
+  page,
+}) => {
+  const { scene, app, sim } = await openSeed002(page);
   for (const name of ['gloddy_server_app_1', 'gloddy_server_redis_1', 'gloddy_client_client_1', 'plain'])
     await expect(app.container(name)).toBeVisible();
   await expect(page.getByTestId('network-gloddy_server_default').getByTestId('compose-tag')).toHaveText(
@@ -127,4 +133,35 @@ test('seed 002 typed as written: docker-compose up -d in ~/gloddy_server makes g
   await expect(page.getByTestId('container-gloddy_server_app_1').getByTestId('compose-tag')).toContainText(
     'gloddy_server',
   );
+});
+
+test('seed 002 lesson guide: the bridges checked by ip route, a wrong guess about docker0 the trace corrects, app by name answered right in Korean', async ({
+  page,
+}) => {
+  const { scene, sim } = await openSeed002(page);
+  const guide = sim.panel.getByTestId('sim-guide');
+  await expect(guide.getByTestId('sim-guide-count')).toHaveText(`Lesson step 1 of ${scene.steps!.length}`);
+  await expect(guide.getByTestId('sim-guide-topic')).toHaveText('Compose networks');
+  await guide.getByRole('button', { name: 'Run: ip route' }).click();
+  await expect(guide.getByTestId('sim-guide-checked')).toHaveText('✓ it prints 172.18.0.0/16 dev br-');
+
+  await guide.getByTestId('sim-guide-next').click();
+  await guide.getByRole('button', { name: 'plain answers' }).click();
+  await expect(sim.panel.getByTestId('sim-command')).toHaveText('ping -c 1 172.17.0.2');
+  await page.keyboard.press('End');
+  await expect(sim.panel.getByTestId('sim-outcome')).toContainText('0/1 replies from 172.17.0.2');
+  await expect(guide.getByTestId('sim-guide-verdict')).toContainText('Not this time.');
+  await expect(guide.getByTestId('sim-guide-verdict')).toContainText('isolation rules');
+
+  await page.getByTestId('lang-select').selectOption('ko');
+  await guide.getByTestId('sim-guide-next').click();
+  await expect(guide.getByTestId('sim-guide-say')).toContainText('external로 선언');
+  await guide.getByRole('button', { name: '172.30.0.2, gloddy_shared에서 app의 주소' }).click();
+  await page.keyboard.press('End');
+  await expect(guide.getByTestId('sim-guide-verdict')).toContainText('127.0.0.11');
+  await expect(guide.getByRole('button', { name: '172.30.0.2, gloddy_shared에서 app의 주소' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.screenshot({ path: `${shots}lessons-002-guide-1280-ko.png` });
 });

@@ -31,9 +31,12 @@ function packetLine(scene: Scene, step: LessonStep): string {
 }
 
 describe('the frame', () => {
-  it('seeds 000 and 004 (four scenes) are framed, each named by a topic', () => {
+  it('every seed, 000 to 004, has a framed lesson; every scene is named by a topic', () => {
     expect(framed.map((s) => s.id).sort()).toEqual(
-      expect.arrayContaining(['dns-test', 'nat-portfwd', 'port-forwarding']),
+      expect.arrayContaining(['compose-projects', 'dns-test', 'nat-portfwd', 'port-forwarding']),
+    );
+    expect([...new Set(framed.map((s) => s.seed))].sort()).toEqual(
+      expect.arrayContaining(['000', '001', '002', '003', '004']),
     );
     for (const s of SCENES) expect(TOPICS[s.topic], s.id).toBeDefined();
   });

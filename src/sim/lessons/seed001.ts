@@ -139,7 +139,7 @@ export const FOUR_KINDS: Scene = {
             id: 'refused',
             label: {
               en: 'container-a itself: connection refused, nothing listens on 8080 there',
-              ko: 'container-a 자신: 연결 거부, 거기서 8080을 듣는 것이 없다',
+              ko: 'container-a 자신: 연결 거부, 거기서 8080에 수신 대기(listen)하는 것이 없다',
             },
             proof: { ok: false, summary: 'connection refused' },
           },

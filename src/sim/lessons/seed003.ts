@@ -179,7 +179,7 @@ export const DRIVERS_SIDE_BY_SIDE: Scene = {
             id: 'parent',
             label: {
               en: 'no: the parent eth0 and its macvlan links never hear each other',
-              ko: '못 닿는다: 부모 eth0과 그 macvlan 링크는 서로 듣지 못한다',
+              ko: '못 닿는다: 부모 eth0과 그 macvlan 링크는 서로의 프레임을 받지 못한다',
             },
             proof: { ok: false, dropAt: 'docker-host' },
           },

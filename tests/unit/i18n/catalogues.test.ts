@@ -7,6 +7,7 @@ import { lowerStrings } from '../../../src/i18n/lower';
 import { simStrings } from '../../../src/i18n/sim';
 import { traceMessages } from '../../../src/i18n/trace';
 import { lowerTrace } from '../../../src/i18n/traceLower';
+import { SCENES } from '../../../src/sim/scenes';
 
 // the dialogs' catalogues add themselves to the app's i18next when loaded; here only their strings count
 vi.mock('i18next', () => ({ default: { addResourceBundle: () => undefined } }));
@@ -70,4 +71,31 @@ describe('the Korean catalogues', () => {
       expect(differ).toEqual([]);
     });
   }
+});
+
+/** Every Korean string a scene carries (titles, summaries, labels, narration, questions). */
+function sceneKorean(v: unknown, out: string[] = []): string[] {
+  if (Array.isArray(v)) for (const x of v) sceneKorean(x, out);
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'ko' && typeof x === 'string') out.push(x);
+      else sceneKorean(x, out);
+    }
+  return out;
+}
+
+describe('one Korean word per concept (issue 11)', () => {
+  const all = [
+    ...Object.values(catalogues).flatMap((c) => Object.values(c.ko)),
+    ...SCENES.flatMap((s) => sceneKorean(s)),
+  ];
+  it('publish is 공개, never 게시', () => {
+    expect(all.filter((s) => s.includes('게시'))).toEqual([]);
+  });
+  it('listen is 수신 대기, never 듣다', () => {
+    expect(all.filter((s) => /듣|들어요|들음/.test(s))).toEqual([]);
+  });
+  it('the scenes carry Korean at all (the walk finds their strings)', () => {
+    expect(SCENES.flatMap((s) => sceneKorean(s)).length).toBeGreaterThan(300);
+  });
 });

@@ -101,7 +101,7 @@ describe('narration says what changed and why (seed 000)', () => {
       'router has no port-forward rule for TCP port 8001 and nothing on it listens there: it answers with a reset (RST), the connection is refused.',
     );
     expect(formatExplain('ko', refuse.explain)).toBe(
-      'router에는 TCP 8001 포트의 포트포워딩 규칙이 없고 그 포트에서 듣는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
+      'router에는 TCP 8001 포트의 포트포워딩 규칙이 없고 그 포트에서 수신 대기하는 프로그램도 없어 RST로 답합니다: 연결이 거부됩니다.',
     );
   });
 
