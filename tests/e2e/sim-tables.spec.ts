@@ -122,3 +122,24 @@ test('seed 000 port forward: docker-host conntrack is empty at its DNAT step, th
   await expect(rows.first()).toContainText('TIME_WAIT');
   await expect(ct.getByTestId('insp-asof')).toHaveCount(0);
 });
+
+test('a neighbour that never answered: the ARP row reads (incomplete) where the MAC would be, INCOMPLETE then FAILED as ip neigh prints', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.type('ping -c 1 -W 1 172.17.0.99');
+  await expect(app.consoleOutput).toContainText('1 packets transmitted, 0 received');
+  await app.api((a) => a.select('docker-host'));
+  // the ping's last step: the kernel has asked three times, no answer
+  await new LessonPanel(page).panel.getByTestId('sim-event').last().click();
+  const row = app.inspector.getByTestId('insp-arp').locator('tbody tr').filter({ hasText: '172.17.0.99' });
+  await expect(row.locator('td')).toHaveText(['172.17.0.99', '(incomplete)', 'docker0', 'INCOMPLETE']);
+  // each line typed is a second of the World's clock; 3 s unanswered and the kernel gives up
+  const last = app.consoleOutput.locator('pre').last();
+  await app.type('ip neigh');
+  await expect(last).toContainText('172.17.0.99 dev docker0 INCOMPLETE');
+  await app.type('ip neigh');
+  await expect(last).toContainText('172.17.0.99 dev docker0 FAILED');
+  await expect(row.locator('td')).toHaveText(['172.17.0.99', '(incomplete)', 'docker0', 'FAILED']);
+});

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
-import { liveConntrack, neighState } from '../../sim/net/ageing';
+import { liveConntrack, neighState, showsLladdr } from '../../sim/net/ageing';
 import { stackOf } from '../../sim/stack';
 import type { Where } from '../../sim/where';
 import { portsOf } from '../../store/graph';
@@ -52,7 +52,11 @@ function StackTables({ tables, where, nodeId }: { tables: Tables; where: Where; 
       <Section title={t('insp.arp')} testId="insp-arp" hot={hot.has('arp')} note={tables.note}>
         <Table
           head={['IP', 'MAC', 'dev', 'state']}
-          rows={stack.arp.map((a) => [a.ip, a.mac, a.dev, neighState(a, tables.world.clock)])}
+          rows={stack.arp.map((a) => {
+            const state = neighState(a, tables.world.clock);
+            // as `ip neigh` (no lladdr) and net-tools' `arp -n` print an unanswered neighbour
+            return [a.ip, showsLladdr(state) ? a.mac : '(incomplete)', a.dev, state];
+          })}
           keys={stack.arp.map((a) => entryKey('arp', a))}
           hot={hot.get('arp')}
           epoch={epoch}
