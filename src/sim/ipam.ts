@@ -207,24 +207,30 @@ export function isUserDefinedName(ref: string): boolean {
  * `--network-alias` request for network `ref` (as the user named it; `net` when it exists) is
  * refused, in moby's order. Empty when the settings are valid.
  */
+const V6_NO_SUBNET =
+  'user specified IP address is supported only when connecting to networks with user configured subnets';
+
 export function endpointSettingsErrors(
   ref: string,
   net: Network | null,
   ip?: string,
   aliases: string[] = [],
   linkLocal: string[] = [],
+  /** --ip6: whalewire's networks have no IPv6 subnet, so a network never takes one */
+  ip6?: string,
 ): string[] {
   const errs: string[] = [];
   if (!isUserDefinedName(ref)) {
-    if (ip) errs.push('user specified IP address is supported on user defined networks only');
+    if (ip || ip6) errs.push('user specified IP address is supported on user defined networks only');
     if (aliases.length) errs.push('network-scoped alias is supported only for containers in user defined networks');
   }
   if (ip && (!isIPv4(ip) || ip === '0.0.0.0')) errs.push(`invalid IPv4 address: ${ip}`);
+  if (ip6 && (!parsesAsIp(ip6) || isIPv4(ip6) || /^[:0]+$/.test(ip6))) errs.push(`invalid IPv6 address: ${ip6}`);
   // api/types/network/endpoint.go EndpointIPAMConfig.Validate: net.ParseIP, not unspecified
   for (const ll of linkLocal) {
     if (!parsesAsIp(ll) || /^(0+\.){3}0+$|^[:0]+$/.test(ll)) errs.push(`invalid link-local IP address: ${ll}`);
   }
-  if (!ip) return errs;
+  if (!ip) return ip6 && net ? [...errs, V6_NO_SUBNET] : errs;
   if (net) {
     // A subnet is "static" when the network has a preferred pool: a user --subnet, or docker0's own.
     const preferred = net.ipam && (net.userSubnet || (net.predefined && net.driver === 'bridge'));
@@ -233,6 +239,7 @@ export function endpointSettingsErrors(
     } else if (!isIPv4(ip) || !inCidr(ip, net.ipam!.subnet)) {
       errs.push(`no configured subnet or ip-range contain the IP address ${ip}`);
     }
+    if (ip6) errs.push(V6_NO_SUBNET);
   }
   return errs;
 }
@@ -256,8 +263,9 @@ export function endpointSettingsError(
   ip?: string,
   aliases: string[] = [],
   linkLocal: string[] = [],
+  ip6?: string,
 ): string | null {
-  const errs = endpointSettingsErrors(ref, net, ip, aliases, linkLocal);
+  const errs = endpointSettingsErrors(ref, net, ip, aliases, linkLocal, ip6);
   return errs.length ? `invalid endpoint settings:\n${joinErrors(errs)}` : null;
 }
 

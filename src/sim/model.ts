@@ -268,8 +268,12 @@ export interface Container {
   /** the daemon (a docker-host Machine.id) it runs on */
   daemon: string;
   image: string;
-  /** CMD given after the image (may be empty: the image default) */
+  /** CMD given after the image (may be empty: the image default); with `entrypoint`, that entrypoint then the CMD */
   cmd: string[];
+  /** `--entrypoint` (Config.Entrypoint; [] after `--entrypoint ""`): `cmd` starts with it. Absent: the image's */
+  entrypoint?: string[];
+  /** the run/create flags kept for inspect (docker/runOpts.ts OPT_ROWS): long name -> values as typed; absent: none */
+  opts?: Record<string, string[]>;
   /** KEY=VALUE, in the order given */
   env: string[];
   /** defaults to id.slice(0, 12) */

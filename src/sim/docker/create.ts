@@ -1,6 +1,7 @@
 import { dockerTime } from '../clock';
 import { containerNamed, produce } from '../containerIndex';
 import { driverOf } from '../drivers';
+import { kindAt, parentOf, resolvePath, writeFile } from '../fs';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
@@ -14,6 +15,9 @@ import { recordImage } from './imageStore';
 import { generateName, hostHostname } from './lifecycle';
 import { parseExpose, parsePublish, publishAllBindings } from './ports';
 import { parseRestartPolicy } from './restartPolicy';
+import { OPT_FLAGS, validateLabel } from './runOpts';
+import { cliParse, pullOptError, storedOpts } from './runOptsCheck';
+import { createTimeError, daemonVerify } from './runOptsDaemon';
 
 /** `docker create` / the create half of `docker run`: flags -> a Container record. */
 
@@ -38,12 +42,19 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'volume', short: 'v', value: true },
   { long: 'workdir', short: 'w', value: true },
   { long: 'user', short: 'u', value: true },
-  { long: 'label', short: 'l', value: true },
-  { long: 'privileged' },
-  { long: 'cap-add', value: true },
-  { long: 'init' },
+  {
+    long: 'label',
+    short: 'l',
+    value: true,
+    set: (v) => {
+      const e = validateLabel(v);
+      return e ? `invalid argument "${v}" for "-l, --label" flag: ${e}` : null;
+    },
+  },
   { long: 'link', value: true },
   ...DNS_FLAGS,
+  // the rest of opts.go addFlags, run.go and create.go: one table (runOpts.ts)
+  ...OPT_FLAGS,
 ];
 
 /** pflag's error for an `-e` value opts.ValidateEnv refuses (`-e =x`), a `--link` opts.ValidateLink refuses or a bad DNS/host flag (dnsFlags.ts), or null. */
@@ -60,8 +71,11 @@ export function envFlagError(p: Parsed): string | null {
 
 export type CreateOutcome =
   | { ok: true; world: World; id: string; warnings: string[] }
-  /** `daemon`: an API error (gets "Error response from daemon: "); else a CLI-side error */
-  | { ok: false; error: string; daemon: boolean };
+  /**
+   * `daemon`: an API error (gets "Error response from daemon: "); else a CLI-side error, which
+   * `plain` ones (create.go's --cidfile errors) are not wrapped in the help hint by `docker create`
+   */
+  | { ok: false; error: string; daemon: boolean; plain?: true };
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -72,11 +86,16 @@ export function createContainer(
   daemonId: string,
   /** runs in the same recipe right after the container is added (`docker run` starts it there) */
   then?: (draft: World, id: string) => void,
+  /** the CLI's working directory on the daemon's host (--env-file, --label-file, seccomp profiles) */
+  cwd = '/root',
 ): CreateOutcome {
   const [image, ...cmd] = p.args;
   const name = last(p, 'name');
   const cli = (error: string): CreateOutcome => ({ ok: false, error, daemon: false });
   const api = (error: string): CreateOutcome => ({ ok: false, error, daemon: true });
+  // create.go validatePullOpt comes before the options are parsed
+  const pull = pullOptError(p);
+  if (pull) return cli(pull);
   const badRef = referenceError(image);
   if (badRef) return cli(badRef);
 
@@ -98,8 +117,22 @@ export function createContainer(
       if (!ports.some((x) => x.containerPort === b.containerPort && x.proto === b.proto)) ports.push(b);
     }
   }
-  // opts.ValidateEnv: "KEY" alone takes the client's value, or is passed on as it is.
-  const env = all(p, 'env');
+  const parsed = cliParse(world, p, { owner: daemonId, cwd });
+  if (!parsed.ok) return cli(parsed.error);
+  const { envFile, labelFile, entrypoint } = parsed.value;
+  // create.go newCIDFile, before the image reference is even parsed
+  const cidfile = last(p, 'cidfile');
+  const cidPath = cidfile ? resolvePath(cwd, cidfile) : '';
+  if (cidfile && kindAt(world, daemonId, cidPath) !== null) {
+    const error = `container ID file found, make sure the other container isn't running or delete ${cidfile}`;
+    return { ok: false, error, daemon: false, plain: true };
+  }
+  if (cidfile && kindAt(world, daemonId, parentOf(cidPath)) !== 'dir') {
+    const error = `failed to create the container ID file: open ${cidfile}: no such file or directory`;
+    return { ok: false, error, daemon: false, plain: true };
+  }
+  // opts.ReadKVEnvStrings: the files' variables, then -e's ("KEY" alone is passed on as it is)
+  const env = [...envFile, ...all(p, 'env')];
 
   // cli parseNetworkOpts: several --network values must be distinct and all user-defined.
   const nets = all(p, 'network');
@@ -119,7 +152,12 @@ export function createContainer(
     if (!m.ok) return cli(m.error);
   }
   // cli applyContainerOptions: --ip and --mac-address go to the first network's EndpointSettings.
-  const own = { ...(ip ? { ipamIp: ip } : {}), ...(mac ? { macAddress: mac } : {}) };
+  const linkLocalIps = all(p, 'link-local-ip');
+  const own = {
+    ...(ip ? { ipamIp: ip } : {}),
+    ...(mac ? { macAddress: mac } : {}),
+    ...(linkLocalIps.length ? { linkLocalIps } : {}),
+  };
   let networkMode = netRef === 'default' ? 'bridge' : netRef;
   const warnings: string[] = [];
   let endpoints: Endpoint[] = [];
@@ -134,7 +172,11 @@ export function createContainer(
   // ParseRestartPolicy and the --rm conflict (CLI), then the daemon's ValidateRestartPolicy
   const policy = parseRestartPolicy(last(p, 'restart'), isSet(p, 'rm'));
   if (!policy.ok) return policy.daemon ? api(policy.error) : cli(policy.error);
-  const bad = endpointSettingsError(netRef, known, ip, aliases);
+  const verified = daemonVerify(world, p, daemonId);
+  if (verified.error) return api(verified.error);
+  warnings.push(...verified.warnings.map((w) => `WARNING: ${w}`));
+  const linkLocal = all(p, 'link-local-ip');
+  const bad = endpointSettingsError(netRef, known, ip, aliases, linkLocal, last(p, 'ip6'));
   if (bad) return api(`invalid config for network ${netRef}: ${bad}`);
   const links = all(p, 'link');
   if (links.length && netRef.startsWith('container:')) {
@@ -196,9 +238,18 @@ export function createContainer(
     endpoints.push({ networkId: n.ok ? n.value.id : ref, aliases: [] });
   }
 
+  // after the name is reserved: daemon.create's log config, volumes-from and storage checks
+  const late = createTimeError(world, p);
+  if (late) return api(late);
+  // opts.ReadKVStrings: --label-file's lines, then -l's; a later key wins
   const labels = Object.fromEntries(
-    all(p, 'label').map((l) => (l.includes('=') ? [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] : [l, ''])),
+    [...labelFile, ...all(p, 'label')].map((l) =>
+      l.includes('=') ? [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] : [l, ''],
+    ),
   );
+  // daemon mergeAndVerifyConfig: an entrypoint reset to [""] with no CMD leaves nothing to run
+  if (entrypoint && entrypoint.length === 0 && cmd.length === 0) return api('no command specified');
+  const opts = storedOpts(p);
   const dnsFields = dnsFlagFields(p);
   if (!dnsFields.ok) return cli(dnsFields.error);
   let id = '';
@@ -209,7 +260,9 @@ export function createContainer(
       name: name ? name.replace(/^\//, '') : generateName(d),
       daemon: daemonId,
       image,
-      cmd,
+      cmd: [...(entrypoint ?? []), ...cmd],
+      ...(entrypoint ? { entrypoint } : {}),
+      ...(opts ? { opts } : {}),
       env,
       hostname: last(p, 'hostname') ?? (networkMode === 'host' ? hostHostname(d, daemonId) : id.slice(0, 12)),
       state: 'created',
@@ -240,5 +293,6 @@ export function createContainer(
     recordImage(d, c.daemon, image);
     then?.(d, id);
   });
-  return { ok: true, world: next, id, warnings };
+  // the CLI writes the new id into --cidfile (no newline)
+  return { ok: true, world: cidfile ? writeFile(next, daemonId, cidPath, id) : next, id, warnings };
 }

@@ -13,6 +13,8 @@ export interface FlagSpec {
   value?: boolean;
   /** the long name this one is an alias of (--net for --network) */
   alias?: string;
+  /** pflag's Value.Set: checks one value as it is met, returning the whole error line, or null */
+  set?: (v: string) => string | null;
 }
 
 export interface Parsed {
@@ -33,7 +35,9 @@ export function parseFlags(argv: string[], specs: FlagSpec[], interspersed = tru
   const args: string[] = [];
   const byLong = new Map(specs.map((s) => [s.long, s]));
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
+  let setError: string | null = null;
   const put = (s: FlagSpec, v: string) => {
+    setError ??= s.set?.(v) ?? null;
     const key = s.alias ?? s.long;
     flags[key] ??= [];
     flags[key].push(v);
@@ -54,6 +58,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], interspersed = tru
       else if (eq >= 0) put(spec, a.slice(eq + 1));
       else if (i + 1 < argv.length) put(spec, argv[++i]);
       else return { ok: false, error: `flag needs an argument: --${name}` };
+      if (setError) return { ok: false, error: setError };
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
@@ -71,6 +76,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], interspersed = tru
         else return { ok: false, error: `flag needs an argument: '${ch}' in ${a}` };
         break;
       }
+      if (setError) return { ok: false, error: setError };
       continue;
     }
     if (!interspersed) break;
@@ -86,10 +92,10 @@ export function last(p: Parsed, name: string): string | undefined {
   return v ? v[v.length - 1] : undefined;
 }
 
-/** Whether a boolean flag is set (and not `--flag=false`). */
+/** Whether a boolean flag is set (and not `--flag=false` or another of strconv.ParseBool's false words). */
 export function isSet(p: Parsed, name: string): boolean {
   const v = last(p, name);
-  return v !== undefined && v !== 'false';
+  return v !== undefined && !['false', '0', 'f', 'F', 'FALSE', 'False'].includes(v);
 }
 
 /** All values of a repeated flag. */

@@ -1,3 +1,4 @@
+import { defaultCwd } from '../fs';
 import type { CommandResult, World } from '../model';
 import { runShell } from '../shell';
 import type { Where } from '../where';
@@ -44,6 +45,7 @@ export function runDocker(world: World, argv: string[], where: Where): CommandRe
     let whole = world;
     const on: On = {
       daemon: daemonId,
+      cwd: where.cwd ?? defaultCwd(where),
       shell: (w, cmd, at, line) => {
         const r = runShell(mergeView(whole, w, daemonId), cmd, at, line);
         whole = r.world;

@@ -18,6 +18,7 @@ import { argsError, fail, flagError, goJson, ok } from './output';
 import { exposedPorts, portFrontends } from './ports';
 import { stateName } from './ps';
 import { restartPolicyJson } from './restartPolicy';
+import { configOverrides, hostOverrides } from './runOptsInspect';
 import { compileTemplate } from './template';
 
 /** `docker inspect`, `docker container inspect`, `docker network inspect`: the API's JSON, 4-space indent. */
@@ -34,6 +35,17 @@ export function digest(s: string): string {
 }
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** AppArmorProfile for --privileged ("unconfined") or --security-opt apparmor=X (daemon_unix.go setSecurityOptions). */
+function appArmor(c: Container): { AppArmorProfile?: string } {
+  const opt = c.opts?.['security-opt']?.findLast((o) => /^apparmor[=:]/.test(o));
+  if (opt) return { AppArmorProfile: opt.slice('apparmor='.length) };
+  return c.opts?.privileged?.some((v) => v !== 'false') ? { AppArmorProfile: 'unconfined' } : {};
+}
+
+/** The keys of `o` named in `keys` that it has. */
+const pick = (o: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
 
 /** Go's encoding/json writes a map's keys sorted; struct fields keep their order. */
 function sortKeys<T>(m: Record<string, T>): Record<string, T> {
@@ -106,8 +118,12 @@ export function containerJson(world: World, c: Container) {
     if (net.ok && !isGatewayEndpoint(world, c, ep)) networks[net.value.name] = endpointJson(world, c, ep, net.value);
   }
   const legacy = networks.bridge ?? null;
-  const main = c.cmd.length ? c.cmd : info.defaultCmd;
-  const [path, ...args] = info.entrypoint.length ? [...info.entrypoint, ...main] : main;
+  // --entrypoint: `cmd` starts with it, and the image's CMD is not inherited (daemon merge())
+  const own = c.entrypoint;
+  const main = own ? c.cmd.slice(own.length) : c.cmd.length ? c.cmd : info.defaultCmd;
+  const entrypoint = own ?? info.entrypoint;
+  const [path, ...args] = [...entrypoint, ...main];
+  const config = configOverrides(c);
   // The CLI sends -p's container ports as exposed too; the daemon adds the image's EXPOSE.
   const exposedKeys = [...new Set([...c.ports.map((b) => `${b.containerPort}/${b.proto}`), ...exposedPorts(c)])];
   const exposed = Object.fromEntries(exposedKeys.map((e) => [e, {}]));
@@ -150,20 +166,24 @@ export function containerJson(world: World, c: Container) {
     Driver: 'overlay2',
     Platform: 'linux',
     ...securityLabels(),
-    HostConfig: hostConfigJson({
-      NetworkMode: c.networkMode,
-      PortBindings: sortKeys(bindings),
-      RestartPolicy: restartPolicyJson(c),
-      AutoRemove: c.autoRemove,
-      // the CLI always sends these three as lists (opts.go GetAllOrEmpty); ExtraHosts stays null when empty
-      Dns: c.dns ?? [],
-      DnsOptions: c.dnsOptions ?? [],
-      DnsSearch: c.dnsSearch ?? [],
-      ExtraHosts: c.extraHosts ?? null,
-      // daemon/inspect.go: the registered links as "/child:/parent/alias" (none on user-defined networks).
-      Links: hostConfigLinks(world, c),
-      PublishAllPorts: c.publishAll,
-    }),
+    ...appArmor(c),
+    HostConfig: hostConfigJson(
+      {
+        NetworkMode: c.networkMode,
+        PortBindings: sortKeys(bindings),
+        RestartPolicy: restartPolicyJson(c),
+        AutoRemove: c.autoRemove,
+        // the CLI always sends these three as lists (opts.go GetAllOrEmpty); ExtraHosts stays null when empty
+        Dns: c.dns ?? [],
+        DnsOptions: c.dnsOptions ?? [],
+        DnsSearch: c.dnsSearch ?? [],
+        ExtraHosts: c.extraHosts ?? null,
+        // daemon/inspect.go: the registered links as "/child:/parent/alias" (none on user-defined networks).
+        Links: hostConfigLinks(world, c),
+        PublishAllPorts: c.publishAll,
+      },
+      hostOverrides(world, c),
+    ),
     GraphDriver: graphDriverJson(digest(`layer:${c.id}`), digest(`image-layer:${info.repo}`)),
     Mounts: [],
     Config: {
@@ -174,10 +194,11 @@ export function containerJson(world: World, c: Container) {
       AttachStdin: c.interactive && c.attached === true,
       AttachStdout: c.attached === true,
       AttachStderr: c.attached === true,
+      ...pick(config, ['AttachStdin', 'AttachStdout', 'AttachStderr']),
       ...(exposedKeys.length ? { ExposedPorts: sortKeys(exposed) } : {}),
       Tty: c.tty,
       OpenStdin: c.interactive,
-      StdinOnce: c.interactive && c.attached === true,
+      StdinOnce: (config.StdinOnce as boolean | undefined) ?? (c.interactive && c.attached === true),
       // daemon merge(): the user's -e values first, then the image's ENV the user did not name.
       Env: [
         ...c.env,
@@ -185,14 +206,16 @@ export function containerJson(world: World, c: Container) {
           (e) => !c.env.some((u) => u.split('=')[0] === e.split('=')[0]),
         ),
       ],
-      Cmd: main,
+      Cmd: own && main.length === 0 ? null : main,
+      Healthcheck: config.Healthcheck,
       Image: c.image,
       Volumes: null,
       WorkingDir: c.workingDir ?? '',
-      Entrypoint: info.entrypoint.length ? info.entrypoint : null,
+      Entrypoint: entrypoint.length ? entrypoint : null,
       OnBuild: null,
       Labels: sortKeys(c.labels ?? {}),
-      ...(STOP_SIGNAL[info.repo] ? { StopSignal: STOP_SIGNAL[info.repo] } : {}),
+      StopSignal: config.StopSignal ?? STOP_SIGNAL[info.repo],
+      StopTimeout: config.StopTimeout,
     },
     NetworkSettings: {
       Bridge: '',

@@ -54,20 +54,27 @@ export function securityLabels() {
   };
 }
 
-/** HostConfig, in the struct's order; `mine` holds the keys the engine models (NetworkMode … PublishAllPorts). */
-export function hostConfigJson(mine: {
-  NetworkMode: string;
-  PortBindings: unknown;
-  RestartPolicy: unknown;
-  AutoRemove: boolean;
-  Dns: string[];
-  DnsOptions: string[];
-  DnsSearch: string[];
-  ExtraHosts: string[] | null;
-  Links: string[] | null;
-  PublishAllPorts: boolean;
-}) {
-  return {
+/**
+ * HostConfig, in the struct's order; `mine` holds the keys the engine models (NetworkMode …
+ * PublishAllPorts), `over` the ones run/create flags set (runOptsInspect.ts), omitempty ones
+ * (Annotations, StorageOpt, Tmpfs, Sysctls, KernelMemory, Mounts, Init) only when given.
+ */
+export function hostConfigJson(
+  mine: {
+    NetworkMode: string;
+    PortBindings: unknown;
+    RestartPolicy: unknown;
+    AutoRemove: boolean;
+    Dns: string[];
+    DnsOptions: string[];
+    DnsSearch: string[];
+    ExtraHosts: string[] | null;
+    Links: string[] | null;
+    PublishAllPorts: boolean;
+  },
+  over: Record<string, unknown> = {},
+) {
+  const json: Record<string, unknown> = {
     Binds: null,
     ContainerIDFile: '',
     LogConfig: { Type: 'json-file', Config: {} },
@@ -78,6 +85,7 @@ export function hostConfigJson(mine: {
     VolumeDriver: '',
     VolumesFrom: null,
     ConsoleSize: [0, 0],
+    Annotations: undefined,
     CapAdd: null,
     CapDrop: null,
     CgroupnsMode: 'private',
@@ -95,9 +103,12 @@ export function hostConfigJson(mine: {
     PublishAllPorts: mine.PublishAllPorts,
     ReadonlyRootfs: false,
     SecurityOpt: null,
+    StorageOpt: undefined,
+    Tmpfs: undefined,
     UTSMode: '',
     UsernsMode: '',
     ShmSize: 67108864,
+    Sysctls: undefined,
     Runtime: 'runc',
     Isolation: '',
     CpuShares: 0,
@@ -119,6 +130,7 @@ export function hostConfigJson(mine: {
     Devices: [],
     DeviceCgroupRules: null,
     DeviceRequests: null,
+    KernelMemory: undefined,
     MemoryReservation: 0,
     MemorySwap: 0,
     MemorySwappiness: null,
@@ -129,9 +141,14 @@ export function hostConfigJson(mine: {
     CpuPercent: 0,
     IOMaximumIOps: 0,
     IOMaximumBandwidth: 0,
+    Mounts: undefined,
     MaskedPaths: MASKED_PATHS,
     ReadonlyPaths: READONLY_PATHS,
+    Init: undefined,
   };
+  // JSON.stringify leaves out the keys still undefined, as omitempty does
+  for (const [k, v] of Object.entries(over)) if (k in json) json[k] = v;
+  return json;
 }
 
 /** GraphDriver: overlay2's metadata (daemon/graphdriver/overlay2 GetMetadata; Go sorts the map's keys). */

@@ -7,6 +7,7 @@ import { randomInt } from '../prng';
 import { ensureLbEndpoints, syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
 import { bindPorts } from './ports';
+import { gpuRequestError } from './runOptsInspect';
 
 /**
  * Container state transitions on immer drafts. An Endpoint's live fields (ip, mac, endpointId,
@@ -97,6 +98,9 @@ export function startContainer(draft: World, id: string): StartError | null {
     c.joinedNetns = other.startedAt;
   }
   syncDefaultGw(draft, id);
+  // the host has no GPU: the OCI spec's device requests find no driver (daemon/devices.go handleDevice)
+  const gpu = gpuRequestError(c);
+  if (gpu) return { message: gpu };
   for (const [i, ep] of c.endpoints.entries()) {
     const net = lookupNetwork(draft, ep.networkId);
     if (!net.ok) return failStart(c, `failed to set up container networking: ${net.error}`);

@@ -14,7 +14,8 @@ import { portsColumn } from './ports';
 /** The API's Command (moby v28.5.2 container/view.go:348-358): Path, then Args joined with spaces, an arg holding a space in single quotes. */
 export function commandString(c: Container): string {
   const info = imageInfo(c.image);
-  const [path, ...args] = [...info.entrypoint, ...(c.cmd.length ? c.cmd : info.defaultCmd)];
+  // with --entrypoint, `cmd` already starts with it
+  const [path, ...args] = c.entrypoint ? c.cmd : [...info.entrypoint, ...(c.cmd.length ? c.cmd : info.defaultCmd)];
   return [path, ...args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
 }
 

@@ -4,7 +4,7 @@ import { imageHasTool, imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { CREATE_FLAGS, createContainer, envFlagError } from './create';
-import { isSet, parseFlags } from './flags';
+import { all, isSet, parseFlags } from './flags';
 import { heldHostPort, nginxBindFailure } from './hostBind';
 import { missingImage } from './image';
 import { atOnceExitCode, commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer } from './lifecycle';
@@ -28,7 +28,9 @@ export function dockerCreate(world: World, argv: string[], on: On, cmdPath = 'cr
   const envErr = p.ok ? envFlagError(p.value) : null;
   if (!p.ok || envErr) return fail(world, flagError(cmdPath, p.ok ? envErr! : p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
-  const r = createContainer(world, p.value, on.daemon);
+  const r = createContainer(world, p.value, on.daemon, undefined, on.cwd);
+  // create.go's own errors (--cidfile) reach main bare: exit 1
+  if (!r.ok && r.plain) return fail(world, r.error, 1);
   if (!r.ok && !r.daemon) return fail(world, withHelp(cmdPath, r.error), 125);
   // create.go returns the daemon's errors as they are: printed bare by main, exit status 1
   const missing = missingImage(world, on.daemon, p.value.args[0]);
@@ -48,18 +50,34 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   if (!p.ok || envErr) return fail(world, flagError(cmdPath, p.ok ? envErr! : p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const detach = isSet(p.value, 'detach');
+  if (detach && all(p.value, 'attach').length) {
+    // run.go runContainer, once the options parsed: a plain error, exit 1
+    const parsed = createContainer(world, p.value, on.daemon, undefined, on.cwd);
+    if (!parsed.ok && !parsed.daemon && !parsed.plain) return fail(world, withHelp(cmdPath, parsed.error), 125);
+    return fail(world, 'conflicting options: cannot specify both --attach and --detach', 1);
+  }
   // Create and start in one recipe, so the containers record is copied once (issue 12); a start
   // that does not happen or fails takes the two steps again from `world`, which gives the same draws.
   let startErr: string | null = null;
   let startTried = false;
-  const both = createContainer(world, p.value, on.daemon, (d, id) => {
-    const c = d.containers[id];
-    if (c.cmd.length && !imageHasTool(c.image, c.cmd[0])) return;
-    startTried = true;
-    const e = startContainer(d, id);
-    if (e) startErr = e.message;
-  });
-  const created = startTried && !startErr ? both : createContainer(world, p.value, on.daemon);
+  const both = createContainer(
+    world,
+    p.value,
+    on.daemon,
+    (d, id) => {
+      const c = d.containers[id];
+      if (c.cmd.length && !imageHasTool(c.image, c.cmd[0])) return;
+      startTried = true;
+      const e = startContainer(d, id);
+      if (e) startErr = e.message;
+    },
+    on.cwd,
+  );
+  const created = startTried && !startErr ? both : createContainer(world, p.value, on.daemon, undefined, on.cwd);
+  // run.go toStatusError: 127 when the words say a file is missing
+  if (!created.ok && created.plain) {
+    return fail(world, withHelp(cmdPath, created.error), /no such file or directory/.test(created.error) ? 127 : 125);
+  }
   if (!created.ok && !created.daemon) return fail(world, withHelp(cmdPath, created.error), 125);
   // the daemon looks the image up before anything else; the CLI then pulls it, and fails as pull does
   const missing = missingImage(world, on.daemon, p.value.args[0]);

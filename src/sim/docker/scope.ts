@@ -14,6 +14,8 @@ import type { Where } from '../where';
 export interface On {
   /** the daemon's machine id (a key of World.daemons) */
   daemon: string;
+  /** the CLI's working directory on that machine (files named by --env-file, --cidfile …); absent: ~ */
+  cwd?: string;
   /**
    * Runs a shell command in a container (exec, one-shot CMDs) on the whole World: packets reach
    * other hosts. Takes and returns a World as the command holds it (a view or a whole World; the
