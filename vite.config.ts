@@ -142,5 +142,17 @@ export default defineConfig({
   // scan only the app's entry, not the built copies of it that e2e runs leave in dist-e2e-*
   optimizeDeps: { entries: ['index.html'] },
   preview: { port: 4173 },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // every module the first picture needs in one file: rolldown otherwise splits the few that
+        // lazy chunks share with the entry (ids, clock, world…) into chunks of their own, and a
+        // slow link fetched eight small files before the first render could start (issue 11)
+        codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] },
+      },
+    },
+  },
 });

@@ -25,7 +25,8 @@ export interface SlowLoadFigures {
   ratio: number;
 }
 
-async function throttle(ctx: BrowserContext, page: Page): Promise<void> {
+/** The slow laptop's CPU and link for `page`, its cache off. */
+export async function throttle(ctx: BrowserContext, page: Page): Promise<void> {
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -39,17 +40,30 @@ async function throttle(ctx: BrowserContext, page: Page): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_LAPTOP.cpuRate });
 }
 
+/**
+ * A fresh context and page on the slow laptop, watching for `selector`'s canvas to be drawn; the
+ * bare page is handed `graph` before its scripts run.
+ */
+export async function slowPage(
+  browser: Browser,
+  selector: string,
+  graph?: CanvasGraph,
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await newContext(browser);
+  if (graph)
+    await ctx.addInitScript((g) => {
+      (window as unknown as { __benchGraph: CanvasGraph }).__benchGraph = g;
+    }, graph);
+  await watchFirstDraw(ctx, selector);
+  const page = await ctx.newPage();
+  await throttle(ctx, page);
+  return { ctx, page };
+}
+
 /** One cold, throttled load; ms until `selector`'s canvas is drawn and fitted. */
 async function slowLoad(browser: Browser, url: string, selector: string, graph?: CanvasGraph): Promise<number> {
-  const ctx = await newContext(browser);
+  const { ctx, page } = await slowPage(browser, selector, graph);
   try {
-    if (graph)
-      await ctx.addInitScript((g) => {
-        (window as unknown as { __benchGraph: CanvasGraph }).__benchGraph = g;
-      }, graph);
-    await watchFirstDraw(ctx, selector);
-    const page = await ctx.newPage();
-    await throttle(ctx, page);
     await page.goto(url, { timeout: 120_000 });
     return (await firstDraw(page)).drawnMs;
   } finally {

@@ -103,14 +103,19 @@ async function boot() {
     () => {
       store.setState({ ready: true });
       installTestApi(store);
+      registerOfflineCopy();
     },
     (e: unknown) => console.error('whalewire: the engine failed to load', e),
   );
 }
 
-// production builds work offline after the first visit (src/sw/sw.js); the dev server has no sw.js
-if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol !== 'file:') {
-  addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('whalewire: no offline copy', e));
-  });
+/**
+ * Production builds work offline after the first visit (src/sw/sw.js; the dev server has no sw.js).
+ * The worker is registered once the world is drawn and the engine has arrived, not at the page's
+ * `load`: its install fetches and stores every built file, and on a slow laptop that ran during
+ * the first render (issue 11).
+ */
+function registerOfflineCopy() {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('whalewire: no offline copy', e));
 }
