@@ -7,7 +7,6 @@ import {
   ReactFlow,
   type ReactFlowInstance,
   useStore as useFlowStore,
-  useReactFlow,
   type Viewport,
 } from '@xyflow/react';
 import {
@@ -25,6 +24,7 @@ import type { World } from '../../sim/model';
 import { cardNetwork, type Graph } from '../../store/graph';
 import { appStore, useApp } from '../../store/instance';
 import { PacketLayer } from '../sim/PacketLayer';
+import { FlowHandle } from './FlowHandle';
 import { fittedViewport, MAX_ZOOM, MIN_ZOOM, zoomToHost } from './fit';
 import { createFlowSelector, type FlowNode } from './flow';
 import { dropCommands, nearestAttachedNetwork } from './gestures';
@@ -37,6 +37,7 @@ import { HostsOverview } from './HostsOverview';
 import { boundsOf, fitOptions, Overview } from './Overview';
 import { useAutoFit } from './useAutoFit';
 import { useGraph } from './useGraph';
+import { useKnownSizes } from './useKnownSizes';
 import { edgeTypes } from './WireEdge';
 
 /** A node's box in flow coordinates (children are laid out relative to their parent). */
@@ -131,8 +132,11 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     () => toFlow(graph, layout, { selected, dragging, dropTarget, hostHeader: metrics.hostHeader, font: metrics.font }),
     [toFlow, graph, layout, selected, dragging, dropTarget, metrics],
   );
-  const rf = useReactFlow<FlowNode>();
-  useAutoFit();
+  // React Flow's instance, read when a gesture needs it: a hook that subscribes would re-render the
+  // canvas once React Flow's viewport is ready (FlowHandle)
+  const rf = useRef<ReactFlowInstance<FlowNode> | null>(null);
+  useAutoFit(rf);
+  useKnownSizes();
   // React Flow mounts once the pane's size is known, at the fitted view (fittedViewport): its first
   // picture is the fitted world, with no measure-then-fit round before it (issue 11)
   const section = useRef<HTMLElement>(null);
@@ -186,13 +190,11 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
     }
   }, []);
 
-  const flowPoint = useCallback(
-    (e: MouseEvent | TouchEvent) => {
-      const p = 'changedTouches' in e ? e.changedTouches[0] : e;
-      return rf.screenToFlowPosition({ x: p?.clientX ?? 0, y: p?.clientY ?? 0 });
-    },
-    [rf],
-  );
+  const flowPoint = useCallback((e: MouseEvent | TouchEvent) => {
+    const p = 'changedTouches' in e ? e.changedTouches[0] : e;
+    const at = { x: p?.clientX ?? 0, y: p?.clientY ?? 0 };
+    return rf.current ? rf.current.screenToFlowPosition(at) : at;
+  }, []);
 
   const onNodeDragStart = useCallback(
     (e: MouseEvent | TouchEvent, node: FlowNode) => {
@@ -277,11 +279,11 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const onNodeDoubleClick = useCallback(
     (_e: ReactMouseEvent, node: FlowNode) => {
       const host = node.data.kind === 'host' ? node.id : detail === 'none' ? node.parentId : undefined;
-      if (!host) return;
+      if (!host || !rf.current) return;
       const s = appStore().getState();
-      zoomToHost(rf, host, s.presenter, s.largeLabels);
+      zoomToHost(rf.current, host, s.presenter, s.largeLabels);
     },
-    [rf, detail],
+    [detail],
   );
   const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => {
     e.preventDefault();
@@ -349,6 +351,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
           <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
           {detail === 'none' && <HostsOverview graph={graph} layout={layout} floor={floor} />}
           <PacketLayer />
+          <FlowHandle into={rf} />
         </ReactFlow>
       )}
       {hint && (

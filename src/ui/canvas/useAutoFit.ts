@@ -1,5 +1,5 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useEffect } from 'react';
+import { type ReactFlowInstance, useStoreApi } from '@xyflow/react';
+import { type RefObject, useEffect } from 'react';
 import { useApp } from '../../store/instance';
 import { fitCanvas } from './fit';
 import type { FlowNode } from './flow';
@@ -16,8 +16,7 @@ const STABLE_FRAMES = 3;
  * imported containers outside the view), and again if it changes within two seconds. It listens to
  * React Flow's store instead of polling every frame, and reads no layout from the DOM (issue 11).
  */
-export function useAutoFit(): void {
-  const rf = useReactFlow<FlowNode>();
+export function useAutoFit(rf: RefObject<ReactFlowInstance<FlowNode> | null>): void {
   const store = useStoreApi<FlowNode>();
   const count = useApp((s) => Object.keys(s.world.containers).length * 1000 + Object.keys(s.world.networks).length);
   const presenter = useApp((s) => s.presenter);
@@ -41,8 +40,10 @@ export function useAutoFit(): void {
       frame = requestAnimationFrame(() => {
         if (left > 1) return settle(left - 1);
         frame = 0;
+        // React Flow not mounted yet: the drawing will change, and this fits then
+        if (!rf.current) return;
         fitted = last;
-        fitCanvas(rf, presenter, largeLabels);
+        fitCanvas(rf.current, presenter, largeLabels);
       });
     };
     const check = () => {
@@ -61,7 +62,7 @@ export function useAutoFit(): void {
     const stop = setTimeout(() => {
       unsubscribe();
       // never fitted within the window (a fit still to come is left to come)
-      if (!fitted && !frame) fitCanvas(rf, presenter, largeLabels);
+      if (!fitted && !frame && rf.current) fitCanvas(rf.current, presenter, largeLabels);
     }, WATCH_MS);
     return () => {
       unsubscribe();
