@@ -39,7 +39,6 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'env', short: 'e', value: true },
   { long: 'expose', value: true },
   { long: 'restart', value: true },
-  { long: 'volume', short: 'v', value: true },
   { long: 'workdir', short: 'w', value: true },
   { long: 'user', short: 'u', value: true },
   {
@@ -249,7 +248,7 @@ export function createContainer(
   );
   // daemon mergeAndVerifyConfig: an entrypoint reset to [""] with no CMD leaves nothing to run
   if (entrypoint && entrypoint.length === 0 && cmd.length === 0) return api('no command specified');
-  const opts = storedOpts(p);
+  const opts = storedOpts(p, cwd);
   const dnsFields = dnsFlagFields(p);
   if (!dnsFields.ok) return cli(dnsFields.error);
   let id = '';

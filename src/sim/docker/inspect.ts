@@ -19,6 +19,7 @@ import { exposedPorts, portFrontends } from './ports';
 import { stateName } from './ps';
 import { restartPolicyJson } from './restartPolicy';
 import { configOverrides, hostOverrides } from './runOptsInspect';
+import { bindsAndVolumes, mountPoints } from './runVolumes';
 import { compileTemplate } from './template';
 
 /** `docker inspect`, `docker container inspect`, `docker network inspect`: the API's JSON, 4-space indent. */
@@ -124,6 +125,7 @@ export function containerJson(world: World, c: Container) {
   const entrypoint = own ?? info.entrypoint;
   const [path, ...args] = [...entrypoint, ...main];
   const config = configOverrides(c);
+  const volumes = bindsAndVolumes(c);
   // The CLI sends -p's container ports as exposed too; the daemon adds the image's EXPOSE.
   const exposedKeys = [...new Set([...c.ports.map((b) => `${b.containerPort}/${b.proto}`), ...exposedPorts(c)])];
   const exposed = Object.fromEntries(exposedKeys.map((e) => [e, {}]));
@@ -182,10 +184,10 @@ export function containerJson(world: World, c: Container) {
         Links: hostConfigLinks(world, c),
         PublishAllPorts: c.publishAll,
       },
-      hostOverrides(world, c),
+      { Binds: volumes.Binds, ...hostOverrides(world, c) },
     ),
     GraphDriver: graphDriverJson(digest(`layer:${c.id}`), digest(`image-layer:${info.repo}`)),
-    Mounts: [],
+    Mounts: mountPoints(c),
     Config: {
       Hostname: c.hostname,
       Domainname: c.domainname ?? '',
@@ -209,7 +211,7 @@ export function containerJson(world: World, c: Container) {
       Cmd: own && main.length === 0 ? null : main,
       Healthcheck: config.Healthcheck,
       Image: c.image,
-      Volumes: null,
+      Volumes: volumes.Volumes,
       WorkingDir: c.workingDir ?? '',
       Entrypoint: entrypoint.length ? entrypoint : null,
       OnBuild: null,

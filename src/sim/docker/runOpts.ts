@@ -182,6 +182,7 @@ export const OPT_ROWS: OptRow[] = [
   { long: 'use-api-socket', type: 'bool' },
   { long: 'userns', type: 'string', at: 'HostConfig.UsernsMode' },
   { long: 'uts', type: 'string', at: 'HostConfig.UTSMode' },
+  { long: 'volume', short: 'v', type: 'list' },
   { long: 'volume-driver', type: 'string', at: 'HostConfig.VolumeDriver' },
   { long: 'volumes-from', type: 'list', at: 'HostConfig.VolumesFrom' },
 ];

@@ -3,6 +3,7 @@ import type { World } from '../model';
 import { all, isSet, last, type Parsed } from './flags';
 import { OPT_ROW, OPT_ROWS, parseOpt } from './runOpts';
 import { parseDevice } from './runOptValues';
+import { absoluteVolume, parseVolume } from './runVolumes';
 
 /**
  * What `docker run` / `docker create` do with the table flags (runOpts.ts) between flag parsing
@@ -75,6 +76,10 @@ export function cliParse(
   if (swappiness !== -1 && (swappiness < 0 || swappiness > 100)) {
     return no(`invalid value: ${swappiness}. Valid memory swappiness range is 0-100`);
   }
+  for (const v of all(p, 'volume')) {
+    const r = parseVolume(v);
+    if (!r.ok) return no(r.error);
+  }
   for (const d of all(p, 'device')) {
     // CDI names (vendor.com/class=name) are sent as a device request instead
     if (/^[a-z0-9][a-z0-9.-]*\/[a-zA-Z0-9][\w.-]*=[\w.:-]+$/.test(d)) continue;
@@ -143,8 +148,11 @@ export function pullOptError(p: Parsed): string | null {
     : `invalid pull option: '${v}': must be one of "always", "missing" or "never"`;
 }
 
-/** The flags a container keeps for inspect: every table flag given, values as typed. */
-export function storedOpts(p: Parsed): Record<string, string[]> | undefined {
-  const kept = OPT_ROWS.filter((r) => p.flags[r.long] !== undefined).map((r) => [r.long, [...p.flags[r.long]]]);
+/** The flags a container keeps for inspect: every table flag given, values as typed (`-v` as the CLI sends it). */
+export function storedOpts(p: Parsed, cwd: string): Record<string, string[]> | undefined {
+  const kept = OPT_ROWS.filter((r) => p.flags[r.long] !== undefined).map((r) => [
+    r.long,
+    r.long === 'volume' ? p.flags[r.long].map((v) => absoluteVolume(v, cwd)) : [...p.flags[r.long]],
+  ]);
   return kept.length ? Object.fromEntries(kept) : undefined;
 }

@@ -4,6 +4,7 @@ import type { World } from '../model';
 import { all, keyValues, last, type Parsed } from './flags';
 import { HOST_CPUS, optValue } from './runOptsCheck';
 import { type Mount, parseMount } from './runOptValues';
+import { volumeError } from './runVolumes';
 
 /**
  * The daemon's checks of a new container's settings, in moby v28.5.2's order:
@@ -218,6 +219,10 @@ export function createTimeError(world: World, p: Parsed): string | null {
   if (driver === 'json-file') {
     const badOpt = own.find((k) => !JSON_FILE_OPTS.includes(k));
     if (badOpt !== undefined) return `unknown log opt '${badOpt}' for json-file log driver`;
+  }
+  for (const v of all(p, 'volume')) {
+    const e = volumeError(v);
+    if (e) return e;
   }
   for (const from of all(p, 'volumes-from')) {
     const name = from.split(':')[0];

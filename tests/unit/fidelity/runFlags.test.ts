@@ -272,3 +272,225 @@ describe('-a/--attach', () => {
     );
   });
 });
+
+// docker/cli v28.5.2 internal/volumespec Parse and opts.go parse (Binds / Config.Volumes), opts/mount.go;
+// moby volume/mounts (linux_parser.go, validate.go) and api/types/container MountPoint.
+describe('-v/--volume and --mount', () => {
+  it('split into Binds, Config.Volumes, HostConfig.Mounts and the Mounts list', () => {
+    const r = play([
+      'mkdir -p /srv/www',
+      'docker run -d --name c1 -v /srv/www:/usr/share/nginx/html:ro -v data:/data -v /cache -v ./conf:/etc/conf --mount type=bind,src=/srv/www,dst=/www --mount type=tmpfs,dst=/scratch,tmpfs-size=64m nginx',
+      "docker inspect -f '{{json .HostConfig.Binds}} {{json .Config.Volumes}} {{json .HostConfig.Mounts}}' c1",
+      "docker inspect -f '{{range .Mounts}}{{.Type}} {{.Name}} {{.Source}} {{.Destination}} {{.Mode}} {{.RW}} {{.Propagation}}|{{end}}' c1",
+    ]);
+    expect(r[2].output).toBe(
+      '["/srv/www:/usr/share/nginx/html:ro","data:/data","/root/conf:/etc/conf"] {"/cache":{}} [{"Type":"bind","Source":"/srv/www","Target":"/www"},{"Type":"tmpfs","Target":"/scratch","TmpfsOptions":{"SizeBytes":67108864}}]',
+    );
+    const mounts = r[3].output.split('|').filter((m) => m);
+    expect(mounts[0]).toMatch(/^volume [0-9a-f]{64} \/var\/lib\/docker\/volumes\/[0-9a-f]{64}\/_data \/cache z true $/);
+    expect(mounts.slice(1)).toEqual([
+      'volume data /var/lib/docker/volumes/data/_data /data z true ',
+      // Name is omitempty: the template over the decoded JSON finds no key
+      'bind <no value> /root/conf /etc/conf  true rprivate',
+      'tmpfs <no value>  /scratch  true ',
+      'bind <no value> /srv/www /usr/share/nginx/html ro false rprivate',
+      'bind <no value> /srv/www /www  true rprivate',
+    ]);
+  });
+
+  it('are refused with the CLI’s and the daemon’s words', () => {
+    const help = "\n\nRun 'docker run --help' for more information";
+    const cases: [string, string][] = [
+      ['-v /a::/b', 'docker: invalid spec: /a::/b: empty section between colons'],
+      [
+        '-v /a:rel',
+        "docker: Error response from daemon: invalid volume specification: '/a:rel': invalid mount config for type \"bind\": invalid mount path: 'rel' mount path must be absolute",
+      ],
+      [
+        '--mount type=bind,src=/nope,dst=/x',
+        'docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /nope',
+      ],
+      [
+        '--mount type=tmpfs,src=/a,dst=/x',
+        'docker: Error response from daemon: invalid mount config for type "tmpfs": field Source must not be specified',
+      ],
+    ];
+    for (const [flags, msg] of cases) expect(err(`docker run ${flags} nginx`).output, flags).toBe(`${msg}${help}`);
+    expect(err('docker run --mount src=/a nginx').output).toMatch(
+      /^invalid argument "src=\/a" for "--mount" flag: target is required\n/,
+    );
+  });
+});
+
+// go-units ParseUlimit, opts/throttledevice.go, weightdevice.go, gpus.go; container/opts.go
+// validateLinuxPath/parseLinuxDevice and validateDeviceCgroupRule; moby daemon/devices.go.
+describe('ulimits, devices, block IO, GPUs', () => {
+  it('are stored as the API’s lists', () => {
+    const out = inspect(
+      [
+        'docker create --name c1 --ulimit nofile=1024:2048 --ulimit nproc=512 --ulimit nofile=100 --device /dev/fuse --device /dev/sda:/dev/xvda:r --device-cgroup-rule "c 1:3 mr" --blkio-weight 300 --blkio-weight-device /dev/sda:200 --device-read-bps /dev/sda:1mb --device-write-iops /dev/sda:100 --gpus all nginx',
+      ],
+      '{{json .HostConfig.Ulimits}} {{json .HostConfig.Devices}} {{json .HostConfig.DeviceCgroupRules}} {{.HostConfig.BlkioWeight}} {{json .HostConfig.BlkioWeightDevice}} {{json .HostConfig.BlkioDeviceReadBps}} {{json .HostConfig.BlkioDeviceWriteIOps}} {{json .HostConfig.DeviceRequests}}',
+    );
+    expect(out).toBe(
+      '[{"Name":"nofile","Hard":100,"Soft":100},{"Name":"nproc","Hard":512,"Soft":512}] [{"PathOnHost":"/dev/fuse","PathInContainer":"/dev/fuse","CgroupPermissions":"rwm"},{"PathOnHost":"/dev/sda","PathInContainer":"/dev/xvda","CgroupPermissions":"r"}] ["c 1:3 mr"] 300 [{"Path":"/dev/sda","Weight":200}] [{"Path":"/dev/sda","Rate":1048576}] [{"Path":"/dev/sda","Rate":100}] [{"Driver":"","Count":-1,"DeviceIDs":null,"Capabilities":[["gpu"]],"Options":{}}]',
+    );
+  });
+
+  it('refuse bad values; --gpus fails at start on a host without a GPU driver', () => {
+    const flagErr: [string, string][] = [
+      ['--ulimit nofile=10:5', 'ulimit soft limit must be less than or equal to hard limit: 10 > 5'],
+      ['--ulimit foo=1', 'invalid ulimit type: foo'],
+      ['--device-cgroup-rule x', "invalid device cgroup format 'x'"],
+      ['--device-read-bps sda:1mb', 'bad format for device path: sda:1mb'],
+      ['--blkio-weight-device /dev/sda:5', 'invalid weight for device: /dev/sda:5'],
+      ['--gpus count=x', 'invalid count (x): value must be either "all" or an integer: invalid syntax'],
+    ];
+    for (const [flags, msg] of flagErr) {
+      const [flag, v] = flags.split(' ');
+      expect(err(`docker create ${flags} nginx`).output).toMatch(
+        new RegExp(`^invalid argument "${v}" for "${flag}" flag: ${msg.replace(/[()[\]]/g, '\\$&')}\n`),
+      );
+    }
+    expect(err('docker create --device fuse nginx').output).toBe(
+      "docker: fuse is not an absolute path\n\nRun 'docker create --help' for more information",
+    );
+    const r = play(['docker run -d --name c1 --gpus all nginx', "docker ps -a --format '{{.Status}}'"]);
+    expect(r[0].output.split('\n')[1]).toBe(
+      'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]',
+    );
+    expect(r[0].exitCode).toBe(125);
+    expect(r[1].output).toBe('Created');
+  });
+});
+
+// container/opts.go parse (Healthcheck, --no-healthcheck, parseLoggingOpts); moby daemon/container.go
+// validateHealthCheck (MinimumDuration 1ms), daemon/logger factory.go and jsonfilelog ValidateLogOpt.
+describe('health checks and logging', () => {
+  it('are Config.Healthcheck (ns) and HostConfig.LogConfig', () => {
+    expect(
+      inspect(
+        [
+          'docker create --name c1 --health-cmd "curl -f localhost || exit 1" --health-interval 30s --health-timeout 1m30s --health-retries 3 --health-start-period 1.5s --health-start-interval 500ms --log-driver syslog --log-opt tag=web --log-opt syslog-address=udp://1.2.3.4:514 --stop-signal SIGTERM --stop-timeout 5 nginx',
+        ],
+        '{{json .Config.Healthcheck}} {{json .HostConfig.LogConfig}} {{.Config.StopSignal}} {{.Config.StopTimeout}}',
+      ),
+    ).toBe(
+      '{"Test":["CMD-SHELL","curl -f localhost || exit 1"],"Interval":30000000000,"Timeout":90000000000,"StartPeriod":1500000000,"StartInterval":500000000,"Retries":3} {"Type":"syslog","Config":{"syslog-address":"udp://1.2.3.4:514","tag":"web"}} SIGTERM 5',
+    );
+    expect(inspect(['docker create --name c1 --no-healthcheck nginx'], '{{json .Config.Healthcheck}}')).toBe(
+      '{"Test":["NONE"]}',
+    );
+  });
+
+  it('refuse what the CLI and the daemon refuse', () => {
+    const help = "\n\nRun 'docker create --help' for more information";
+    expect(err('docker create --no-healthcheck --health-retries 2 nginx').output).toBe(
+      `docker: --no-healthcheck conflicts with --health-* options${help}`,
+    );
+    expect(err('docker create --health-interval -5s nginx').output).toBe(
+      `docker: --health-interval cannot be negative${help}`,
+    );
+    expect(err('docker create --log-driver none --log-opt max-size=1m nginx').output).toBe(
+      `docker: invalid logging opts for driver none${help}`,
+    );
+    expect(err('docker create --health-timeout 5 nginx').output).toMatch(
+      /^invalid argument "5" for "--health-timeout" flag: time: missing unit in duration "5"\n/,
+    );
+    const daemon: [string, string][] = [
+      ['--health-interval 500us', 'Interval in Healthcheck cannot be less than 1ms'],
+      ['--log-driver foo', "logger: no log driver named 'foo' is registered"],
+      ['--log-opt foo=bar', "unknown log opt 'foo' for json-file log driver"],
+      ['--stop-signal SIGFOO', 'Invalid signal: SIGFOO'],
+    ];
+    for (const [flags, msg] of daemon)
+      expect(err(`docker create ${flags} nginx`).output).toBe(`Error response from daemon: ${msg}`);
+  });
+});
+
+// container/opts.go parse (PidMode/UTSMode/UsernsMode/CgroupnsMode Valid, parseSecurityOpts,
+// parseSystemPaths, parseStorageOpts), ValidateSysctl; moby validateHostConfig/validateCapabilities,
+// verifyPlatformContainerSettings, create_unix.go (privileged: no masked paths), overlay2 storage-opt.
+describe('namespaces, security, runtime and the rest', () => {
+  it('are shown where inspect keeps them', () => {
+    const out = inspect(
+      [
+        'docker create --name c1 --pid host --ipc host --uts host --userns host --cgroupns host --cap-add NET_ADMIN --cap-drop mknod --security-opt no-new-privileges --security-opt apparmor=unconfined --group-add audio --isolation default --runtime runc --cgroup-parent my.slice --annotation org.x=1 --sysctl net.ipv4.ip_forward=1 --volume-driver local --read-only --init nginx',
+      ],
+      '{{.HostConfig.PidMode}} {{.HostConfig.IpcMode}} {{.HostConfig.UTSMode}} {{.HostConfig.UsernsMode}} {{.HostConfig.CgroupnsMode}} {{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}} {{json .HostConfig.SecurityOpt}} {{.AppArmorProfile}} {{json .HostConfig.GroupAdd}} {{.HostConfig.Isolation}} {{.HostConfig.Runtime}} {{.HostConfig.CgroupParent}} {{json .HostConfig.Annotations}} {{json .HostConfig.Sysctls}} {{.HostConfig.VolumeDriver}} {{.HostConfig.ReadonlyRootfs}} {{.HostConfig.Init}}',
+    );
+    expect(out).toBe(
+      'host host host host host ["NET_ADMIN"] ["mknod"] ["no-new-privileges","apparmor=unconfined"] unconfined ["audio"] default runc my.slice {"org.x":"1"} {"net.ipv4.ip_forward":"1"} local true true',
+    );
+    expect(
+      inspect(
+        ['docker create --name c1 --privileged --security-opt systempaths=unconfined nginx'],
+        '{{.HostConfig.Privileged}} {{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}} {{json .HostConfig.SecurityOpt}} {{.AppArmorProfile}}',
+      ),
+    ).toBe('true null null null unconfined');
+    expect(
+      inspect(
+        ['docker create --name c1 --security-opt systempaths=unconfined nginx'],
+        '{{json .HostConfig.MaskedPaths}} {{.AppArmorProfile}}',
+      ),
+    ).toBe('[] docker-default');
+  });
+
+  it('refuse bad values with the CLI’s and the daemon’s words', () => {
+    const help = "\n\nRun 'docker create --help' for more information";
+    const cli: [string, string][] = [
+      ['--pid foo', '--pid: invalid PID mode'],
+      ['--uts foo', '--uts: invalid UTS mode'],
+      ['--userns foo', '--userns: invalid USER mode'],
+      ['--cgroupns foo', '--cgroupns: invalid CGROUP mode'],
+      ['--security-opt foo', 'Invalid --security-opt: "foo"'],
+      [
+        '--security-opt seccomp=/nope.json',
+        'opening seccomp profile (/nope.json) failed: open /nope.json: no such file or directory',
+      ],
+      ['--storage-opt size', 'invalid storage option'],
+    ];
+    for (const [flags, msg] of cli)
+      expect(err(`docker create ${flags} nginx`).output, flags).toBe(`docker: ${msg}${help}`);
+    expect(err('docker create --sysctl kernel.hostname=x nginx').output).toMatch(
+      /^invalid argument "kernel.hostname=x" for "--sysctl" flag: sysctl 'kernel.hostname=x' is not allowed\n/,
+    );
+    expect(err('docker create --pull sometimes nginx').output).toBe(
+      `docker: invalid pull option: 'sometimes': must be one of "always", "missing" or "never"${help}`,
+    );
+    const daemon: [string, string][] = [
+      ['--ipc foo', 'invalid IPC mode: foo'],
+      ['--cap-add FOO', 'invalid CapAdd: unknown capability: "CAP_FOO"'],
+      ['--cap-drop bar', 'invalid CapDrop: unknown capability: "CAP_BAR"'],
+      ['--isolation hyperv', "invalid isolation 'hyperv' on linux"],
+      ['--runtime crun', 'unknown or invalid runtime name: crun'],
+      ['--cgroup-parent foo', 'cgroup-parent for systemd cgroup should be a valid slice named as "xxx.slice"'],
+      ['--annotation =x', 'invalid Annotations: the empty string is not permitted as an annotation key'],
+      ['--storage-opt size=10G', "--storage-opt is supported only for overlay over xfs with 'pquota' mount option"],
+      ['--volumes-from nope', 'No such container: nope'],
+      ['-w rel', "the working directory 'rel' is invalid, it needs to be an absolute path"],
+      ['--tmpfs run', "invalid mount path: 'run' mount path must be absolute"],
+    ];
+    for (const [flags, msg] of daemon)
+      expect(err(`docker create ${flags} nginx`).output, flags).toBe(`Error response from daemon: ${msg}`);
+  });
+
+  it('--ip6 and --link-local-ip go to the first network’s endpoint settings', () => {
+    const r = play([
+      'docker network create --subnet 172.30.0.0/16 appnet',
+      'docker run -d --network appnet --ip6 2001:db8::33 nginx',
+      'docker run -d --ip6 2001:db8::33 nginx',
+      'docker run -d --network appnet --ip6 1.2.3.4 nginx',
+      'docker run -d --name c1 --network appnet --link-local-ip 169.254.1.1 nginx',
+      "docker inspect -f '{{json .NetworkSettings.Networks.appnet.IPAMConfig}}' c1",
+    ]);
+    const pre = 'docker: Error response from daemon: invalid config for network';
+    expect(r[1].output.split('\n')[0]).toBe(`${pre} appnet: invalid endpoint settings:`);
+    expect(r[1].output).toContain(
+      'user specified IP address is supported only when connecting to networks with user configured subnets',
+    );
+    expect(r[2].output).toContain('user specified IP address is supported on user defined networks only');
+    expect(r[3].output).toContain('invalid IPv6 address: 1.2.3.4');
+    expect(r[5].output).toBe('{"LinkLocalIPs":["169.254.1.1"]}');
+  });
+});
