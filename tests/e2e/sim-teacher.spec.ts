@@ -308,6 +308,6 @@ test('at 1280x720 in Korean the transport bar is one line, so the narration and 
   const pos = (await sim.panel.locator('.sim-controls__where').boundingBox())!;
   for (const b of [predict, pos]) expect(Math.abs(b.y + b.height / 2 - (play.y + play.height / 2))).toBeLessThan(8);
   expect(predict.x + predict.width).toBeLessThanOrEqual(1280);
-  // and the command gives way with an ellipsis, its full text in the title
+  // the command heads the story column in full (screens.spec.ts), its text in the title too
   await expect(sim.panel.getByTestId('sim-command')).toHaveAttribute('title', '@remote curl -s http://124.111.46.91/');
 });

@@ -1,4 +1,5 @@
 import type { ContainerData, NetworkData } from '../../store/graph';
+import { nameParts } from './nameBreaks';
 import { FULL_MIN_EM } from './readability';
 
 /**
@@ -97,6 +98,29 @@ export function linesOf(text: string, px: number, em: number, width: number): nu
   return Math.max(1, Math.ceil(text.length / perLine));
 }
 
+/**
+ * Lines a name takes as the card wraps it (nameBreaks.tsx): after a separator, and inside a part
+ * only when that part alone is longer than a line. Never fewer than `linesOf` counts.
+ */
+export function nameLinesOf(name: string, px: number, em: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (px * em)));
+  let lines = 1;
+  let used = 0;
+  for (let part of nameParts(name)) {
+    if (used > 0 && used + part.length > perLine) {
+      lines++;
+      used = 0;
+    }
+    while (part.length > perLine - used) {
+      part = part.slice(perLine - used);
+      lines++;
+      used = 0;
+    }
+    used += part.length;
+  }
+  return lines;
+}
+
 /** The Compose tag's row (app.css .compose-tag: 0.86 em, padded), wrapped when the names are long. */
 function composeH(tag: ContainerData['compose'], inner: number, f: number): number {
   if (!tag) return 0;
@@ -109,7 +133,7 @@ export function containerHeight(d: ContainerData, m: Metrics = NORMAL): number {
   const f = m.font;
   const inner = m.containerW - m.cardChrome;
   // the name shares its row with the state dot and word (~5 em)
-  const nameLines = linesOf(d.name, f * 1.08, BOLD, inner - f * 5);
+  const nameLines = nameLinesOf(d.name, f * 1.08, BOLD, inner - f * 5);
   const imageLines = linesOf(d.image, f * 0.92, MONO, inner);
   // the address line and the MAC line under it (app.css .iface .mac: FULL_MIN_EM)
   const ifaceH = 5 + f * (0.92 + FULL_MIN_EM) * 1.25;
@@ -140,7 +164,7 @@ export function networkHeight(d: NetworkData, m: Metrics = NORMAL): number {
   ].filter(Boolean);
   const badgeW = badges.reduce((w, b) => w + b.length * f * 0.86 * 0.7 + f * 1.2, 0);
   const nameW = d.name.length * f * 1.08 * BOLD;
-  const titleLines = nameW + badgeW > inner ? linesOf(d.name, f * 1.08, BOLD, inner) + 1 : 1;
+  const titleLines = nameW + badgeW > inner ? nameLinesOf(d.name, f * 1.08, BOLD, inner) + 1 : 1;
   const body = d.bridge || d.overlay ? 3 * f * 0.92 * 1.3 : 2 * f * 0.85 * 1.3;
   return Math.ceil(30 + m.chromeY + titleLines * f * 1.08 * 1.35 + body + composeH(d.compose, inner, f));
 }

@@ -5,6 +5,7 @@ import type { ComposeTag } from '../../store/graph';
 import { endAt } from './ends';
 import type { FlowNode } from './flow';
 import { NORMAL } from './metrics';
+import { nameBreaks } from './nameBreaks';
 
 /**
  * Canvas node components, memo'd: React Flow re-renders a node only when its object changes, and
@@ -158,7 +159,7 @@ export const NetworkNode = memo(function NetworkNode({ data, selected }: P) {
     >
       <Ends />
       <div className="net-title">
-        <span className="net-name lod-m">{data.name}</span>
+        <span className="net-name lod-m">{nameBreaks(data.name)}</span>
         <span className={`badge drv-badge drv-${data.driver} lod-x`}>{data.driver}</span>
         {data.internal && <span className="badge lod-x">{t('node.internal')}</span>}
         {data.dns && <span className="badge badge-dns lod-x">{t('node.dns')}</span>}
@@ -222,7 +223,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: P) 
       <SpreadEnds ends={data.ends} />
       <div className="ctr-title">
         <span className={`dot st-${data.state} lod-x`} title={t(`state.${data.state}`)} />
-        <span className="ctr-name lod-m">{data.name}</span>
+        <span className="ctr-name lod-m">{nameBreaks(data.name)}</span>
         <span className="ctr-state small lod-x">{t(`state.${data.state}`)}</span>
       </div>
       <div className="ctr-image mono dim lod-x">

@@ -1,4 +1,4 @@
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonStep } from '../../sim/lessonFrame';
 import type { Scene } from '../../sim/scenes';
@@ -122,6 +122,27 @@ const Check = memo(function Check(props: { scene: Scene; step: LessonStep; rec: 
 });
 
 /**
+ * Brings a lesson step into the idle panel's view: at 1280x720 the dock is 250 px, and the loaded
+ * note, the scene list's row and the buttons above put the step's question below its fold. Only
+ * the panel scrolls (scrollIntoView would move the page too), and only before a packet plays: then
+ * the guide sits under the narration, which keeps the view.
+ */
+function useIntoView(ref: React.RefObject<HTMLElement | null>, key: string) {
+  const tracing = useSim((s) => s.trace !== null);
+  useEffect(() => {
+    const el = ref.current;
+    const panel = el?.closest<HTMLElement>('.sim-panel');
+    if (!el || !panel || tracing || !key) return;
+    const top = el.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    const gap = Number.parseFloat(getComputedStyle(panel).paddingTop) || 0;
+    const bottom = top + el.offsetHeight;
+    // already whole in view: leave the panel where the person put it
+    if (top >= 0 && bottom <= panel.clientHeight) return;
+    panel.scrollTop += top - gap;
+  }, [ref, key, tracing]);
+}
+
+/**
  * The loaded lesson's narrated steps, one at a time: what to look at, the question to answer
  * before the packet goes (the trace then shows which answer was right), and a checkpoint line the
  * class runs to confirm what it saw. Lessons without steps show nothing here.
@@ -135,15 +156,19 @@ export const LessonGuide = memo(function LessonGuide() {
   const records = useGuideUi((s) => s.records);
   const ready = useApp((s) => s.ready);
   const steps = scene?.steps ?? [];
+  const ref = useRef<HTMLElement>(null);
+  const visibleIndex = scene && sceneId === scene.id ? Math.min(storedIndex, steps.length - 1) : 0;
+  useIntoView(ref, scene && steps.length ? `${scene.id}:${visibleIndex}` : '');
   if (!scene || steps.length === 0) return null;
   const same = sceneId === scene.id;
-  const index = same ? Math.min(storedIndex, steps.length - 1) : 0;
+  const index = visibleIndex;
   const step = steps[index];
   const rec = same ? records[step.id] : undefined;
   const packet = packetOf(scene, step);
   const topic = ready ? engine().TOPICS[scene.topic][lang] : '';
   return (
     <section
+      ref={ref}
       className="sim-section sim-guide"
       aria-label={t('sim.guide.title', { title: scene.title[lang] })}
       data-testid="sim-guide"

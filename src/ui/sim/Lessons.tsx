@@ -8,8 +8,8 @@ import { useNarrationLang } from './lang';
 import { lessonUi, useLessonUi } from './lessonUi';
 import { hasUserWork, loadScene } from './loadScene';
 
-function load(scene: Scene, t: (k: string, o?: Record<string, string>) => string, title: string) {
-  const res = loadScene(appStore(), scene, t('sim.lessons.note', { title, seed: scene.seed }));
+function load(scene: Scene, t: (k: string, o?: Record<string, string>) => string, title: string, lang: string) {
+  const res = loadScene(appStore(), scene, t('sim.lessons.note', { title, seed: scene.seed }), lang);
   // Korean particles follow the title: “… 도커 DNS”를, “… 포트포워딩”을
   const status = resolveParticles(
     res.unexpected.length
@@ -86,7 +86,7 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
                     ref={replaceRef}
                     type="button"
                     className="sim-lesson-btn sim-lesson-btn--primary"
-                    onClick={() => load(scene, t, title)}
+                    onClick={() => load(scene, t, title, lang)}
                   >
                     {t('sim.lessons.replace')}
                   </button>
@@ -105,7 +105,9 @@ export const LessonPicker = memo(function LessonPicker(props: { inline?: boolean
                   disabled={!ready}
                   aria-label={`${t('sim.lessons.load')}: ${title}`}
                   onClick={() =>
-                    hasUserWork(appStore()) ? lessonUi.getState().set({ confirmId: scene.id }) : load(scene, t, title)
+                    hasUserWork(appStore())
+                      ? lessonUi.getState().set({ confirmId: scene.id })
+                      : load(scene, t, title, lang)
                   }
                 >
                   {t('sim.lessons.load')}

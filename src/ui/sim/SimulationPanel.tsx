@@ -18,7 +18,10 @@ import { useSimKeys } from './useSimKeys';
 import './sim.css';
 import './lessons.css';
 
-/** The traced command, one line: the full text stays in the title when the dock is narrow. */
+/**
+ * The traced command, heading the story column and wrapped there in full: in the transport bar it
+ * gave way to the controls and read "@pc1 …" at 1280x720 and on a tablet, where the console is a tab away.
+ */
 const Command = memo(function Command() {
   const command = useSim((s) => s.trace?.command);
   if (!command) return null;
@@ -119,7 +122,6 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
       ) : (
         <>
           <div className="sim-panel__bar">
-            <Command />
             <SimControls />
             <PredictToggle />
           </div>
@@ -127,6 +129,7 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
           <PhaseQuestion />
           <div className="sim-panel__body">
             <div className="sim-panel__story" data-testid="sim-story">
+              <Command />
               <Outcome />
               <Narration />
               <LessonGuide />

@@ -1,3 +1,4 @@
+import { sceneLine } from '../../i18n/sceneComments';
 import { type Scene, sceneWorld } from '../../sim/scenes';
 import type { AppStore } from '../../store/appStore';
 import type { RunOutcome } from '../../store/docSlice';
@@ -12,10 +13,11 @@ export interface SceneLoad {
 
 /**
  * Replaces the document with a lesson: a fresh World of the scene's preset (sceneWorld), then the
- * script's lines, as one undo step (replaceDocument).
+ * script's lines, as one undo step (replaceDocument). The script's comments echo in `lang`.
  */
-export function loadScene(store: AppStore, scene: Scene, note?: string): SceneLoad {
-  const results = replaceDocument(store, sceneWorld(scene), scene.script, {
+export function loadScene(store: AppStore, scene: Scene, note?: string, lang = 'en'): SceneLoad {
+  const script = scene.script.map((l) => sceneLine(l, lang));
+  const results = replaceDocument(store, sceneWorld(scene), script, {
     note,
     keepRecipe: (scene.world ?? 'default') === 'default' && (scene.hosts ?? 1) === 1,
   });

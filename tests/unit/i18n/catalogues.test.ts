@@ -99,3 +99,15 @@ describe('one Korean word per concept (issue 11)', () => {
     expect(SCENES.flatMap((s) => sceneKorean(s)).length).toBeGreaterThan(300);
   });
 });
+
+describe('lesson scripts in Korean', () => {
+  it('every comment line of every scene echoes in Korean; commands stay as typed', async () => {
+    const { sceneLine } = await import('../../../src/i18n/sceneComments');
+    const comments = SCENES.flatMap((s) => s.script).filter((l) => l.startsWith('#'));
+    expect(comments.length).toBeGreaterThan(10);
+    expect(comments.filter((l) => !/[가-힣]/.test(sceneLine(l, 'ko')))).toEqual([]);
+    expect(comments.every((l) => sceneLine(l, 'en') === l)).toBe(true);
+    const command = 'docker run -d -p 8080:80 --name web nginx';
+    expect(sceneLine(command, 'ko')).toBe(command);
+  });
+});

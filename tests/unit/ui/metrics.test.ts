@@ -4,7 +4,14 @@ import { DOCKER_HOST } from '../../../src/sim/ids';
 import { createDefaultWorld } from '../../../src/sim/world';
 import { type ContainerData, type NetworkData, worldToGraph } from '../../../src/store/graph';
 import { type Box, layoutGraph } from '../../../src/ui/canvas/layout';
-import { containerHeight, linesOf, NORMAL, networkHeight, PRESENTER } from '../../../src/ui/canvas/metrics';
+import {
+  containerHeight,
+  linesOf,
+  NORMAL,
+  nameLinesOf,
+  networkHeight,
+  PRESENTER,
+} from '../../../src/ui/canvas/metrics';
 
 const seedLines = [
   'docker network create --driver bridge --subnet 10.0.0.0/24 second-bridge',
@@ -115,5 +122,20 @@ describe('layout of the seed scene', () => {
     const p = layoutGraph(g, { [id]: { x: 1000, y: 500 } }, PRESENTER);
     expect(n[id]).toMatchObject({ x: 1000, y: 500 });
     expect(p[id]).toMatchObject({ x: 1000 * PRESENTER.scale, y: 500 * PRESENTER.scale });
+  });
+});
+
+describe('nameLinesOf: names wrap after a separator, as the card breaks them', () => {
+  test('counts whole parts on a line, a part longer than a line broken inside', () => {
+    // 10 characters a line (px 10, em 1, width 100)
+    expect(nameLinesOf('gloddy_server_app_1', 10, 1, 100)).toBe(3); // gloddy_ | server_ | app_1
+    expect(nameLinesOf('abc_def_gh', 10, 1, 100)).toBe(1);
+    expect(nameLinesOf('abcdefghijklmnopqrstu', 10, 1, 100)).toBe(3); // no separator: by characters
+    expect(nameLinesOf('ab_cdefghijklmnop', 10, 1, 100)).toBe(3); // ab_ | cdefghijkl | mnop: a part starts a line before it is broken
+    expect(nameLinesOf('', 10, 1, 100)).toBe(1);
+  });
+  test('never fewer lines than the character count needs', () => {
+    for (const n of ['gloddy_server_default', 'web.1.abcdefghij', 'a-b-c-d-e-f-g-h-i-j-k', 'x'.repeat(35)])
+      for (const w of [40, 70, 100, 130]) expect(nameLinesOf(n, 10, 1, w)).toBeGreaterThanOrEqual(linesOf(n, 10, 1, w));
   });
 });
