@@ -44,10 +44,10 @@ export function reservedPrefixes(world: World, daemon: string): string[] {
   return [...onLink, ...ns];
 }
 
-/** Subnets held by the World's networks. */
+/** Subnets held by the World's networks (a config-only network's subnet is a config, not an allocation). */
 function allocatedSubnets(world: World, except?: string): string[] {
   return Object.values(world.networks)
-    .filter((n) => n.ipam && n.id !== except)
+    .filter((n) => n.ipam && n.id !== except && !n.configOnly)
     .map((n) => n.ipam!.subnet);
 }
 

@@ -127,7 +127,8 @@ export function linkHostRecords(world: World, c: Container): { ip: string; names
 
 /** On a user-defined network a link is an alias only the linking container resolves (libnetwork ep.aliases). */
 export function linkAliasTarget(c: Container, name: string): string | null {
-  for (const l of c.links ?? []) {
+  // `run --link` and `network connect --link` (EndpointSettings.Links, buildJoinOptions' CreateOptionAlias)
+  for (const l of [...(c.links ?? []), ...c.endpoints.flatMap((e) => e.links ?? [])]) {
     const p = parseLink(l);
     if (!('error' in p) && p.alias.toLowerCase() === name) return p.name.toLowerCase();
   }

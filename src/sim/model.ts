@@ -196,6 +196,17 @@ export interface Network {
   vni?: number;
   /** overlay only: the swarm's routing-mesh network `ingress` */
   ingress?: boolean;
+  /**
+   * `network create --config-only`: a place-holder holding IPAM config, options and labels for
+   * `--config-from` networks; driver `null`, scope local, nothing allocated, no endpoint may join
+   */
+  configOnly?: boolean;
+  /** `network create --config-from NAME`: the config-only network its configuration was copied from */
+  configFrom?: string;
+  /** a config-only network's `--ipv6` (EnableIPv6), which a --config-from network would take */
+  enableIPv6?: boolean;
+  /** `--ipam-opt` KEY=VALUE (IPAM.Options) */
+  ipamOptions?: Record<string, string>;
   /** endpoints of the daemon's own sandboxes, which are no container (docker_gwbridge: `gateway_ingress-sbox`) */
   sandboxes?: { name: string; ip: string; mac: string }[];
   /**
@@ -217,6 +228,10 @@ export interface Endpoint {
   macAddress?: string;
   /** `network connect --gw-priority N` (EndpointSettings.GwPriority); absent: 0 */
   gwPriority?: number;
+  /** `network connect --driver-opt K=V` (EndpointSettings.DriverOpts) */
+  driverOpts?: Record<string, string>;
+  /** `network connect --link NAME[:ALIAS]` (EndpointSettings.Links) */
+  links?: string[];
   /** `network connect --link-local-ip` (IPAMConfig.LinkLocalIPs): added to the interface, /16 (/64 for IPv6) */
   linkLocalIps?: string[];
   /** live: 64 hex */

@@ -1,6 +1,6 @@
 import { produce } from '../containerIndex';
 import { endpointSettingsError } from '../ipam';
-import { gatewayEndpoint, inNoneNetwork, lookupContainer, lookupNetwork } from '../lookup';
+import { gatewayEndpoint, inNoneNetwork, lookupContainer, lookupNetwork, parseLink } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { notAttachable } from '../swarm/state';
 import { syncDefaultGw } from '../swarm/taskContainer';
@@ -40,10 +40,25 @@ export function connect(world: World, argv: string[]): CommandResult {
     const msg = `invalid argument "${prioText}" for "--gw-priority" flag: strconv.ParseInt: parsing "${prioText}": ${gwPriority}`;
     return fail(world, flagError('network connect', msg), 125);
   }
+  // opts.ValidateLink (pflag Set), then runConnect's convertDriverOpt
+  for (const l of all(p.value, 'link')) {
+    const r = parseLink(l);
+    if ('error' in r)
+      return fail(world, flagError('network connect', `invalid argument "${l}" for "--link" flag: ${r.error}`), 125);
+  }
+  const driverOpts: Record<string, string> = {};
+  for (const o of all(p.value, 'driver-opt').flatMap((v) => v.split(','))) {
+    const eq = o.indexOf('=');
+    const k = eq < 0 ? '' : o.slice(0, eq).trim();
+    if (k === '') return fail(world, 'invalid key/value pair format in driver options', 1);
+    driverOpts[k] = o.slice(eq + 1).trim();
+  }
+  const links = all(p.value, 'link');
   const pair = networkAndContainer(world, 'network connect', p.value.args);
   if ('error' in pair) return pair.error;
   const { net, ctr } = pair;
   const ip = last(p.value, 'ip');
+  const ip6 = last(p.value, 'ip6') || undefined;
   const aliases = all(p.value, 'alias');
   const refuse = (msg: string) => fail(world, daemon(msg), 1);
   // daemon/container_operations.go connectToNetwork, then updateNetworkConfig/updateNetworkSettings.
@@ -55,7 +70,7 @@ export function connect(world: World, argv: string[]): CommandResult {
   if (net.driver === 'overlay' && (!net.attachable || net.ingress)) return refuse(notAttachable(net.name));
   // a StringSlice: each value is a comma-separated list
   const linkLocal = all(p.value, 'link-local-ip').flatMap((v) => v.split(','));
-  const bad = endpointSettingsError(net.name, net, ip, aliases, linkLocal);
+  const bad = endpointSettingsError(net.name, net, ip, aliases, linkLocal, ip6);
   if (bad) return refuse(bad);
   if (net.driver === 'host' && ctr.networkMode !== 'host') {
     return refuse('cannot connect container to host network - container must be created in host network mode');
@@ -99,6 +114,8 @@ export function connect(world: World, argv: string[]): CommandResult {
       ...(ip ? { ipamIp: ip } : {}),
       ...(gwPriority ? { gwPriority } : {}),
       ...(linkLocal.length ? { linkLocalIps: linkLocal } : {}),
+      ...(Object.keys(driverOpts).length ? { driverOpts } : {}),
+      ...(links.length ? { links } : {}),
     };
     if (dc.state === 'running') {
       const used = new Set(dc.endpoints.map((e) => e.ifname));

@@ -18,6 +18,8 @@ export function attachEndpoint(
   ifname: string,
   daemon: string,
 ): string | null {
+  // libnetwork network.go CreateEndpoint
+  if (net.configOnly) return 'cannot create endpoint on configuration-only network';
   const drv = driverOf(net);
   if (drv.ipam && net.scope === 'swarm' && !ep.ipamIp && draft.swarm) {
     // swarm's serial IPAM knows the VIPs, tasks and lb endpoints of every node (overlayIpam.ts)

@@ -109,3 +109,25 @@ export function keyValues(p: Parsed, name: string): Record<string, string> {
     all(p, name).map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, ''])),
   );
 }
+
+/** Go's strconv.ParseBool: the value of a boolean flag given as `--flag=VALUE`, or null when refused. */
+export function goBool(v: string): boolean | null {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return null;
+}
+
+/**
+ * pflag's error for a boolean flag whose `=VALUE` strconv.ParseBool refuses, or null:
+ * `invalid argument "x" for "--ipv6" flag: strconv.ParseBool: parsing "x": invalid syntax`.
+ */
+export function boolFlagError(p: Parsed, specs: FlagSpec[]): string | null {
+  for (const s of specs) {
+    if (s.value) continue;
+    const bad = all(p, s.alias ?? s.long).find((v) => goBool(v) === null);
+    if (bad === undefined) continue;
+    const name = s.short ? `-${s.short}, --${s.long}` : `--${s.long}`;
+    return `invalid argument "${bad}" for "${name}" flag: strconv.ParseBool: parsing "${bad}": invalid syntax`;
+  }
+  return null;
+}

@@ -68,11 +68,15 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
           }
         : null,
     // --link on a user-defined network lands in that endpoint's settings (cli applyContainerOptions).
-    Links: ep && !net.predefined && ep.networkId === c.endpoints[0]?.networkId && c.links?.length ? c.links : null,
+    Links: ep?.links?.length
+      ? ep.links
+      : ep && !net.predefined && ep.networkId === c.endpoints[0]?.networkId && c.links?.length
+        ? c.links
+        : null,
     Aliases: ep?.aliases.length ? ep.aliases : null,
     // ipvlan endpoints have no MAC of their own (ipvlan_endpoint.go sets none)
     MacAddress: live && !driverOf(net).sharesParentMac ? ep.mac! : (ep?.macAddress ?? ''),
-    DriverOpts: null,
+    DriverOpts: ep?.driverOpts ?? null,
     GwPriority: ep?.gwPriority ?? 0,
     NetworkID: net.id,
     EndpointID: live ? ep.endpointId! : !ep && c.state === 'running' ? sharedEndpointId(c, net) : '',
@@ -283,12 +287,12 @@ export function networkJson(world: World, n: Network) {
     Scope: n.scope,
     Driver: n.driver,
     EnableIPv4: true,
-    EnableIPv6: false,
+    EnableIPv6: n.enableIPv6 === true,
     IPAM: {
       Driver: 'default',
       // the CLI sends --ipam-opt's map, empty but not nil (network/create.go createIPAMConfig);
       // networks the daemon or Compose makes carry none
-      Options: cliMade(n) ? {} : null,
+      Options: cliMade(n) ? { ...sortKeys(n.ipamOptions ?? {}) } : null,
       Config: n.ipam
         ? [
             {
@@ -303,9 +307,9 @@ export function networkJson(world: World, n: Network) {
     },
     Internal: n.internal,
     Attachable: n.attachable,
-    Ingress: false,
-    ConfigFrom: { Network: '' },
-    ConfigOnly: false,
+    Ingress: n.ingress === true,
+    ConfigFrom: { Network: n.configFrom ?? '' },
+    ConfigOnly: n.configOnly === true,
     Containers: sortKeys(containers),
     Options: sortKeys(n.options),
     Labels: sortKeys(n.labels),

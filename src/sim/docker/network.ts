@@ -1,123 +1,21 @@
-import { dockerTime } from '../clock';
 import { produce } from '../containerIndex';
-import { driverNamed } from '../drivers';
-import { takeIfindex } from '../ifindex';
-import { inCidr, isIPv4, planNetworkIpam } from '../ipam';
 import { containersOn, lookupNetwork } from '../lookup';
-import type { CommandResult, Network, NetworkDriver, World } from '../model';
-import { randomId } from '../prng';
+import type { CommandResult, Network, World } from '../model';
 import { connect, disconnect } from './connect';
-import { all, isSet, keyValues, last, parseFlags } from './flags';
+import { isSet, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
+import { networkCreate } from './networkCreate';
 import { networkLs } from './networkLs';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
-import { createOverlay } from './overlayCreate';
 import type { On } from './scope';
 
 /** `docker network create|ls|rm|prune|connect|disconnect|inspect`. */
 
-const PREDEFINED = new Set(['bridge', 'host', 'none']);
-
-/** Whether `ip` is in `subnet`; false when the subnet does not parse (the daemon reports that). */
-function inSubnet(ip: string, subnet: string): boolean {
-  try {
-    return inCidr(ip, subnet);
-  } catch {
-    return false;
-  }
-}
-
-function create(world: World, argv: string[], daemonId: string): CommandResult {
-  const p = parseFlags(argv, [
-    { long: 'driver', short: 'd', value: true },
-    { long: 'subnet', value: true },
-    { long: 'gateway', value: true },
-    { long: 'ip-range', value: true },
-    { long: 'aux-address', value: true },
-    { long: 'internal' },
-    { long: 'attachable' },
-    { long: 'label', value: true },
-    { long: 'opt', short: 'o', value: true },
-    { long: 'ipv6' },
-    { long: 'ipam-driver', value: true },
-    { long: 'scope', value: true },
-  ]);
-  if (!p.ok) return fail(world, flagError('network create', p.error), 125);
-  if (p.value.args.length !== 1) return fail(world, argsError('network create', 'exactly', 1), 1);
-  const name = p.value.args[0];
-  const driver = last(p.value, 'driver') ?? 'bridge';
-  const subnet = last(p.value, 'subnet');
-  const gateway = last(p.value, 'gateway');
-  const ipRange = last(p.value, 'ip-range');
-  if ((gateway || ipRange) && !subnet)
-    return fail(world, 'every ip-range or gateway must have a corresponding subnet', 1);
-  // cli createIPAMConfig: each --aux-address name=IP must fall in the subnet
-  const aux: Record<string, string> = {};
-  for (const a of all(p.value, 'aux-address')) {
-    const eq = a.indexOf('=');
-    const ip = eq < 0 ? a : a.slice(eq + 1);
-    if (!subnet || !isIPv4(ip) || !inSubnet(ip, subnet))
-      return fail(world, `no matching subnet for aux-address ${ip}`, 1);
-    aux[eq < 0 ? a : a.slice(0, eq)] = ip;
-  }
-  // daemon/network.go createNetwork: predefined name, overlay without swarm, ValidateIPAM; then
-  // libnetwork NewNetwork: the name, the driver, the address pool.
-  if (PREDEFINED.has(name)) return fail(world, daemon(`operation is not permitted on predefined ${name} network `), 1);
-  if (driverNamed(driver)?.scope === 'swarm')
-    return createOverlay(world, p.value, name, { subnet, gateway, ipRange }, daemonId);
-  const drv = driverNamed(driver);
-  const options = keyValues(p.value, 'opt');
-  const skipGateway = drv?.skipsGateway?.(options, isSet(p.value, 'internal')) ?? false;
-  const plan = planNetworkIpam(world, daemonId, { subnet, gateway, ipRange, skipGateway, aux });
-  if (!plan.ok && plan.error.startsWith('invalid network config')) return fail(world, daemon(plan.error), 1);
-  if (Object.values(world.networks).some((n) => n.name === name)) {
-    return fail(world, daemon(`network with name ${name} already exists`), 1);
-  }
-  if (drv?.singleton) return fail(world, daemon(`only one instance of "${driver}" network is allowed`), 1);
-  if (!drv) return fail(world, daemon(`plugin "${driver}" not found`), 1);
-  const refused = drv.createError?.(world, daemonId, options, isSet(p.value, 'internal'));
-  if (refused) return fail(world, daemon(refused), 1);
-  if (!plan.ok) return fail(world, daemon(plan.error), 1);
-  const linkRefused =
-    drv.linkError?.(world, daemonId, options) ?? drv.configError?.(options, all(p.value, 'subnet').length);
-  if (linkRefused) return fail(world, daemon(linkRefused), 1);
-  let id = '';
-  let conflict = '';
-  const next = produce(world, (d) => {
-    id = randomId(d);
-    const net: Network = {
-      id,
-      name,
-      driver: drv.name as NetworkDriver,
-      daemon: drv.scope === 'swarm' ? null : daemonId,
-      scope: 'local',
-      created: dockerTime(d.clock),
-      internal: isSet(p.value, 'internal'),
-      attachable: isSet(p.value, 'attachable'),
-      labels: keyValues(p.value, 'label'),
-      options,
-      ipam: plan.value.ipam,
-      userSubnet: plan.value.userSubnet,
-      predefined: false,
-      ...drv.devices(d, id, options, daemonId),
-      fdb: [],
-    };
-    // bridge_linux.go checkConflict: two networks may not share a Linux bridge
-    const other = net.bridge
-      ? Object.values(d.networks).find((n) => n.bridge === net.bridge && n.daemon === net.daemon)
-      : undefined;
-    if (other)
-      conflict = `cannot create network ${id} (${net.bridge}): conflicts with network ${other.id} (${other.bridge}): networks have same bridge name`;
-    // the bridge device is made now, on the daemon's host (ifindex.ts)
-    if (net.daemon && drv.hostDevice(net, net.daemon)) net.ifindex = takeIfindex(d, net.daemon, 1);
-    d.networks[id] = net;
-  });
-  if (conflict) return fail(world, daemon(conflict), 1);
-  return ok(next, id);
-}
-
 /** Why a network cannot go (fact 16, v28.1+ wording), or null. */
 function activeEndpointsError(world: World, n: Network): string | null {
+  // libnetwork network.go Delete: a config-only network another network takes its config from
+  if (n.configOnly && Object.values(world.networks).some((o) => o.configFrom === n.name))
+    return `error while removing network: configuration network "${n.name}" is in use`;
   const users = containersOn(world, n.id);
   if (!users.length) return null;
   const shown = users.slice(0, 2).map((c) => `name:"${c.name}" id:"${c.id.slice(0, 12)}"`);
@@ -169,7 +67,10 @@ function prune(world: World, argv: string[]): CommandResult {
   ]);
   if (!p.ok) return fail(world, flagError('network prune', p.error), 125);
   if (p.value.args.length) return fail(world, argsError('network prune', 'none', 0), 1);
-  const gone = Object.values(world.networks).filter((n) => !n.predefined && containersOn(world, n.id).length === 0);
+  // daemon/prune.go NetworksPrune: config-only networks are never pruned
+  const gone = Object.values(world.networks).filter(
+    (n) => !n.predefined && !n.configOnly && containersOn(world, n.id).length === 0,
+  );
   const next = produce(world, (d) => {
     for (const n of gone) deleteNetwork(d, d.networks[n.id]);
   });
@@ -191,7 +92,7 @@ export function dockerNetwork(world: World, argv: string[], on: On): CommandResu
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'create':
-      return create(world, rest, on.daemon);
+      return networkCreate(world, rest, on.daemon);
     case 'ls':
     case 'list':
       return networkLs(world, rest, on.daemon);

@@ -18,6 +18,7 @@ export function createOverlay(
   name: string,
   ipam: { subnet?: string; gateway?: string; ipRange?: string },
   machine: string,
+  ingress = false,
 ): CommandResult {
   if (Object.values(world.networks).some((n) => n.scope === 'swarm' && n.name === name))
     return fail(world, daemon(`network with name ${name} already exists`), 1);
@@ -30,12 +31,22 @@ export function createOverlay(
       1,
     );
   }
+  // swarmkit controlapi CreateNetwork: validateNetworkSpec, then the one ingress network
+  if (ingress && isSet(p, 'attachable'))
+    return fail(world, daemon('rpc error: code = InvalidArgument desc = ingress network cannot be attachable'), 1);
   if (ipam.subnet) {
     const plan = planNetworkIpam({ ...world, networks: {} }, machine, ipam);
     if (!plan.ok) return fail(world, daemon(plan.error), 1);
     if (overlayOverlaps(world, plan.value.ipam.subnet))
       return fail(world, daemon('invalid pool request: Pool overlaps with other one on this address space'), 1);
   }
+  const present = Object.values(world.networks).find((n) => n.ingress);
+  if (ingress && present)
+    return fail(
+      world,
+      daemon(`rpc error: code = AlreadyExists desc = ingress network (${present.id}) is already present`),
+      1,
+    );
   const labels = keyValues(p, 'label');
   const options = keyValues(p, 'opt');
   let id = '';
@@ -43,6 +54,7 @@ export function createOverlay(
     id = createOverlayNetwork(d, name, {
       attachable: isSet(p, 'attachable'),
       internal: isSet(p, 'internal'),
+      ingress,
       labels,
       options,
       ...(ipam.subnet ? { subnet: ipam.subnet, gateway: ipam.gateway } : {}),

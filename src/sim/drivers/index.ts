@@ -53,8 +53,16 @@ export function driverNamed(name: string): Driver | null {
   return Object.hasOwn(DRIVERS, name) ? DRIVERS[name] : null;
 }
 
+/**
+ * A config-only network (`network create --config-only`): libnetwork stores it with type `null`
+ * but it is no instance of the none network; it has no capability at all, and CreateEndpoint
+ * refuses it (endpoint.ts), so `run --network` takes it as a network and fails at start.
+ */
+const configOnlyDriver: Driver = { ...nullDriver, singleton: false };
+
 /** The driver of a network (a network of an unknown driver behaves like `null`: no link, no rules). */
 export function driverOf(net: Network): Driver {
+  if (net.configOnly) return configOnlyDriver;
   return driverNamed(net.driver) ?? nullDriver;
 }
 
