@@ -364,15 +364,17 @@ function runCommandLine(session: Session, trimmed: string, stdin?: string): Line
     } else if (!session.sub) {
       output = output ? `${output}\nlogout` : 'logout';
     }
-  } else if (res.cwd && !oneShot && !piped) {
-    next = { ...next, stack: [...next.stack.slice(0, -1), { ...currentFrame(next), cwd: res.cwd }] };
   } else if (res.enter && !oneShot && !piped) {
     // run, attach and start -ai enter the main process: leaving it stops the container; exec does not.
     const sub = argv[1] === 'container' ? argv[2] : argv[1];
     const isRun = argv[0] === 'docker' && (sub === 'run' || sub === 'attach' || sub === 'start');
     const via = isRun ? 'run' : 'exec';
-    const frame: Frame = { kind: 'container', id: res.enter, via, ...enteredShell(world, res.enter, argv) };
+    // `exec -it -w DIR` starts the shell in DIR
+    const cwd = res.cwd ? { cwd: res.cwd } : {};
+    const frame: Frame = { kind: 'container', id: res.enter, via, ...enteredShell(world, res.enter, argv), ...cwd };
     next = { ...next, stack: [...next.stack, frame] };
+  } else if (res.cwd && !oneShot && !piped) {
+    next = { ...next, stack: [...next.stack.slice(0, -1), { ...currentFrame(next), cwd: res.cwd }] };
   }
 
   const dropped = dropDeadFrames(next);

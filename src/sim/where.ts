@@ -16,6 +16,8 @@ export type Where = ({ kind: 'machine'; id: string } | { kind: 'container'; id: 
   shell?: ShellVoice;
   /** the shell's working directory (absent: `~` on a machine, `/` in a container; fs.ts) */
   cwd?: string;
+  /** the user a `docker exec -u` runs as (a name or a uid); absent: root */
+  user?: string;
   /** a host's command run in a container's namespace (nsenter): it sees the host's PIDs */
   hostPids?: boolean;
 };

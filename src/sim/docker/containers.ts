@@ -1,5 +1,4 @@
 import { produce } from '../containerIndex';
-import { imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { taskContainerRemoved } from '../swarm/taskContainer';
@@ -18,7 +17,6 @@ import { mainCmd, rerunOneShots } from './oneShot';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { portLines } from './ports';
 import { cancelRestart, isRestarting, processExited, resetRestartManager } from './restartManager';
-import { pingForever, pingLogLines, startupLog } from './run';
 import type { On } from './scope';
 
 /** start, stop, restart, rm, rename, logs, port: commands over existing containers. */
@@ -274,26 +272,6 @@ export function dockerRename(world: World, argv: string[], cmdPath = 'rename'): 
     }),
     '',
   );
-}
-
-/** `docker logs NAME`: the main process's startup lines (servers), nothing for shells. */
-export function dockerLogs(world: World, argv: string[], cmdPath = 'logs'): CommandResult {
-  const p = parseFlags(argv, [
-    { long: 'follow', short: 'f' },
-    { long: 'timestamps', short: 't' },
-    { long: 'tail', short: 'n', value: true },
-  ]);
-  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
-  if (p.value.args.length !== 1) return fail(world, argsError(cmdPath, 'exactly', 1), 1);
-  const found = lookupContainer(world, p.value.args[0]);
-  if (!found.ok) return fail(world, daemon(found.error), 1);
-  const c = found.value;
-  if (c.state === 'created') return ok(world, '');
-  const info = imageInfo(c.image);
-  if (c.logs && pingForever(c.cmd)) return ok(world, pingLogLines(world, c).join('\n'));
-  if (c.logs) return ok(world, c.logs.join('\n'));
-  if (c.state === 'exited' && c.exitCode === 1 && info.missingEnvLog) return ok(world, info.missingEnvLog.join('\n'));
-  return ok(world, startupLog(world, c.id).join('\n'));
 }
 
 /** `docker port NAME [PRIVATE_PORT[/PROTO]]`. */

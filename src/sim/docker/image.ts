@@ -13,6 +13,7 @@ import {
   storedImage,
   storedImages,
 } from './imageStore';
+import { imageTree, treeFlagError } from './imageTree';
 import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table, unknownSubcommand } from './output';
 import type { On } from './scope';
@@ -26,6 +27,7 @@ const LIST_FLAGS = [
   { long: 'digests' },
   { long: 'format', value: true },
   { long: 'filter', short: 'f', value: true },
+  { long: 'tree' },
 ];
 
 const HEADERS: Record<string, string> = {
@@ -40,12 +42,15 @@ const HEADERS: Record<string, string> = {
 
 /**
  * `docker images [REPOSITORY[:TAG]]`: cli/command/formatter/image.go's classic table (the v28
- * default; the experimental `--tree` view is not offered), newest image first as the daemon sorts them.
+ * default; `--tree` is imageTree.ts), newest image first as the daemon sorts them.
  */
 export function dockerImages(world: World, argv: string[], on: On, cmdPath = 'images'): CommandResult {
   const p = parseFlags(argv, LIST_FLAGS);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length > 1) return fail(world, argsError(cmdPath, 'at most', 1), 1);
+  const tree = isSet(p.value, 'tree');
+  const treeErr = tree ? treeFlagError(p.value) : null;
+  if (treeErr) return fail(world, treeErr, 1);
   const trunc = !isSet(p.value, 'no-trunc');
   const filtered = filterImages(storedImages(world, on.daemon), [
     ...all(p.value, 'filter'),
@@ -53,6 +58,7 @@ export function dockerImages(world: World, argv: string[], on: On, cmdPath = 'im
   ]);
   if (!filtered.ok) return fail(world, filtered.error, filtered.code);
   const list = filtered.list;
+  if (tree) return ok(world, imageTree(list, isSet(p.value, 'all')));
   list.sort((a, b) => b.created - a.created);
   const id = (i: (typeof list)[number]) => (trunc ? i.id.slice(0, 12) : `sha256:${i.id}`);
   if (isSet(p.value, 'quiet')) return ok(world, list.map(id).join('\n'));

@@ -2,25 +2,20 @@ import { defaultCwd } from '../fs';
 import type { CommandResult, World } from '../model';
 import { runShell } from '../shell';
 import type { Where } from '../where';
-import {
-  dockerContainerPrune,
-  dockerKill,
-  dockerLogs,
-  dockerPort,
-  dockerRename,
-  dockerRm,
-  dockerStartStop,
-} from './containers';
+import { dockerContainerPrune, dockerKill, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
+import { dockerExec } from './exec';
+import { globalFlags } from './globalFlags';
 import { commandHelp, globalOptions, leadingHelp } from './help';
 import { dockerImage, dockerImages, dockerPull } from './image';
 import { dockerRmi } from './imageRm';
 import { dockerInspect } from './inspect';
+import { dockerLogs } from './logs';
 import { dockerNetwork } from './network';
 import { dockerNode } from './node';
 import { fail, flagError, ok, unknownSubcommand } from './output';
 import { dockerAttach, dockerPause, dockerTop } from './procs';
 import { dockerPs } from './ps';
-import { dockerCreate, dockerExec, dockerRun } from './run';
+import { dockerCreate, dockerRun } from './run';
 import { daemonView, mergeView, type On } from './scope';
 import { dockerService } from './service';
 import { dockerSwarm } from './swarm';
@@ -33,11 +28,14 @@ export { shellSessionEnded } from './run';
  * a `run` whose start fails leaves the container Created; `rm`/`stop`/`network rm` of several
  * names apply the ones that succeed). Never throws.
  */
-export function runDocker(world: World, argv: string[], where: Where): CommandResult {
+export function runDocker(world: World, argv0: string[], where: Where): CommandResult {
   if (where.kind === 'container' || !world.machines[where.id]?.tools.includes('docker') || !world.daemons[where.id]) {
     return fail(world, 'bash: docker: command not found', 127);
   }
   try {
+    const globals = globalFlags(argv0);
+    if (globals && !globals.ok) return fail(world, globals.output, globals.exitCode);
+    const argv = globals ? globals.rest : argv0;
     const help = leadingHelp(argv);
     if (help) return ok(world, help);
     // the daemon is the machine the line runs on; the command sees that daemon's part of the World

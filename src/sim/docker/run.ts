@@ -1,7 +1,6 @@
 import { EPOCH_MS } from '../clock';
 import { produce } from '../containerIndex';
 import { imageHasTool, imageInfo } from '../images';
-import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { CREATE_FLAGS, createContainer, envFlagError } from './create';
 import { all, isSet, parseFlags } from './flags';
@@ -9,7 +8,7 @@ import { heldHostPort, nginxBindFailure } from './hostBind';
 import { missingImage } from './image';
 import { atOnceExitCode, commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
-import { isRestarting, processExited } from './restartManager';
+import { processExited } from './restartManager';
 import type { On } from './scope';
 
 /** `docker run`, `docker create`, `docker exec`. */
@@ -212,45 +211,6 @@ export function startupLog(world: World, id: string): string[] {
   if (c.cmd.length > 0 && c.cmd.join(' ') !== info.defaultCmd.join(' ')) return [];
   const ip = c.endpoints.find((e) => e.ip)?.ip ?? '127.0.0.1';
   return info.startupLog.map((l) => l.replaceAll('{ip}', ip));
-}
-
-const EXEC_FLAGS = [
-  { long: 'interactive', short: 'i' },
-  { long: 'tty', short: 't' },
-  { long: 'detach', short: 'd' },
-  { long: 'user', short: 'u', value: true },
-  { long: 'workdir', short: 'w', value: true },
-  { long: 'env', short: 'e', value: true },
-  { long: 'privileged' },
-];
-
-/** `docker exec [-it] NAME CMD…`: runs CMD in a running container, or enters it for a shell with -it. */
-export function dockerExec(world: World, argv: string[], on: On, cmdPath = 'exec'): CommandResult {
-  const p = parseFlags(argv, EXEC_FLAGS, false);
-  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
-  const [ref, ...cmd] = p.value.args;
-  if (cmd.length < 1) return fail(world, argsError(cmdPath, 'at least', 2), 1);
-  const found = lookupContainer(world, ref);
-  if (!found.ok) return fail(world, daemon(found.error), 1);
-  const c = found.value;
-  // daemon/exec.go getActiveContainer: errContainerIsRestarting
-  if (isRestarting(c))
-    return fail(world, daemon(`Container ${c.id} is restarting, wait until the container is running`), 1);
-  if (c.state !== 'running') return fail(world, daemon(`container ${c.id} is not running`), 1);
-  // daemon/exec.go getActiveContainer -> errExecPaused.
-  if (c.paused) return fail(world, daemon(`Container ${c.id} is paused, unpause the container before exec`), 1);
-  if (!imageHasTool(c.image, cmd[0])) {
-    return fail(
-      world,
-      `OCI runtime exec failed: exec failed: unable to start container process: ${notFound(cmd[0])}: unknown`,
-      127,
-    );
-  }
-  if (isShellCommand(cmd) && isSet(p.value, 'interactive') && isSet(p.value, 'tty')) {
-    return { world, output: '', exitCode: 0, enter: c.id };
-  }
-  if (isShellCommand(cmd)) return ok(world, '');
-  return on.shell(world, cmd, { kind: 'container', id: c.id }, cmd.join(' '));
 }
 
 /**

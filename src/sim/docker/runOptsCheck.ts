@@ -26,7 +26,7 @@ export function optValue<T = number>(p: Parsed, long: string): T | undefined {
 }
 
 /** kvfile.Parse (pkg/kvfile): the lines of an --env-file / --label-file, or the CLI's error. */
-function kvFile(
+export function kvFile(
   world: World,
   owner: string,
   cwd: string,

@@ -1,5 +1,9 @@
+import { imageInfo } from '../images';
+import { imageUsers } from '../imageUsers';
 import { hostsNames } from '../lookup';
+import type { CommandResult, World } from '../model';
 import { stackOf } from '../stack';
+import type { Where } from '../where';
 import type { ShellCommand } from './index';
 
 /** What `help` prints: the console language of DESIGN.md §5. */
@@ -47,7 +51,7 @@ export const basicCommands: Record<string, ShellCommand> = {
     return { world: { ...world, clock: world.clock + Math.round(ms) }, output: '', exitCode: 0 };
   },
   false: (world) => ({ world, output: '', exitCode: 1 }),
-  whoami: (world) => ({ world, output: 'root', exitCode: 0 }),
+  whoami: (world, _argv, where) => whoami(world, where),
   help: (world) => ({ world, output: HELP_TEXT, exitCode: 0 }),
   hostname: (world, argv, where) => {
     const stack = stackOf(world, where);
@@ -67,3 +71,22 @@ export const basicCommands: Record<string, ShellCommand> = {
     return { world, output: stack?.hostname ?? '', exitCode: 0 };
   },
 };
+
+/**
+ * `whoami` as `docker exec -u` makes it: the user's name, or for a uid the image's passwd has no
+ * entry for, coreutils' (busybox's) refusal.
+ */
+function whoami(world: World, where: Where): CommandResult {
+  const c = where.kind === 'container' ? world.containers[where.id] : undefined;
+  const user = where.user;
+  if (!c || user === undefined || user === '') return { world, output: 'root', exitCode: 0 };
+  if (!/^\d+$/.test(user)) return { world, output: user, exitCode: 0 };
+  const name = Object.entries(imageUsers(c.image)).find(([, uid]) => uid === Number(user))?.[0];
+  if (name) return { world, output: name, exitCode: 0 };
+  const busybox = imageInfo(c.image).flavor === 'busybox';
+  return {
+    world,
+    output: busybox ? `whoami: unknown uid ${user}` : `whoami: cannot find name for user ID ${user}`,
+    exitCode: 1,
+  };
+}
