@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initI18n, pickLang, switchLang } from './i18n';
+import { i18n, initI18n, pickLang, switchLang } from './i18n';
 import { openShareFragment } from './io/shareLink';
 import { createAppStore } from './store/appStore';
 import { loadEngine } from './store/engine';
@@ -63,12 +63,12 @@ async function boot() {
     history.replaceState(null, '', location.pathname + location.search);
   });
 
-  const i18n = initI18n(store.getState().lang);
+  initI18n(store.getState().lang);
   const applyView = () => {
     const st = store.getState();
     document.documentElement.dataset.theme = st.theme;
     document.documentElement.lang = st.lang;
-    if (i18n.language !== st.lang) void switchLang(st.lang);
+    if (i18n().language !== st.lang) void switchLang(st.lang);
   };
   applyView();
   store.subscribe((st, prev) => {

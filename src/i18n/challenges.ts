@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addStrings } from './translate';
 
 /** Strings of the challenges dialog; they travel with its lazy chunk. */
 const en: Record<string, string> = {
@@ -97,5 +97,4 @@ const ko: Record<string, string> = {
 
 export const challengeStrings = { en, ko };
 
-for (const lng of ['en', 'ko'] as const)
-  i18next.addResourceBundle(lng, 'translation', challengeStrings[lng], true, false);
+for (const lng of ['en', 'ko'] as const) addStrings(lng, challengeStrings[lng]);

@@ -1,8 +1,8 @@
-import i18next from 'i18next';
+import { addStrings } from './translate';
 
 /**
  * UI strings of the editor and the Inspector's file list. They travel with those lazy chunks (not the
- * first paint's catalogue): importing this module adds them to i18next.
+ * first paint's catalogue): importing this module adds them to the catalogues (translate.ts).
  */
 const en: Record<string, string> = {
   'editor.title': 'Editor: {{path}} on {{where}}',
@@ -62,4 +62,4 @@ const ko: Record<string, string> = {
 
 export const fileStrings: { en: Record<string, string>; ko: Record<string, string> } = { en, ko };
 
-for (const lng of ['en', 'ko'] as const) i18next.addResourceBundle(lng, 'translation', fileStrings[lng], true, false);
+for (const lng of ['en', 'ko'] as const) addStrings(lng, fileStrings[lng]);

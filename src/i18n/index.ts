@@ -1,55 +1,45 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { lessonStrings } from './lessons';
 import { lowerStrings } from './lower';
 import { simStrings } from './sim';
+import { addStrings, type Lang, setLanguage } from './translate';
 
-export type Lang = 'en' | 'ko';
+export type { Lang, TFunction } from './translate';
+export { i18n, useTranslation } from './translate';
 
 let koLoaded = false;
 let koLoading: Promise<void> | null = null;
 let wanted: Lang = 'en';
 
 /**
- * i18next with flat keys ('toolbar.addContainer'), the app's and simulation mode's catalogues
- * merged. Interpolated values are not HTML-escaped here because React renders them as text.
- * The app's Korean catalogue (./ko, the largest) is its own chunk: an English page never loads it,
- * and a Korean one loads it before the first render (`switchLang`).
+ * The catalogues with flat keys ('toolbar.addContainer'), the app's and simulation mode's merged
+ * (translate.ts). The app's Korean catalogue (./ko, the largest) is its own chunk: an English page
+ * never loads it, and a Korean one loads it before the first render (`switchLang`).
  */
-export function initI18n(lang: Lang) {
+export function initI18n(lang: Lang): void {
   wanted = lang;
-  i18next.use(initReactI18next).init({
-    lng: lang === 'ko' && !koLoaded ? 'en' : lang,
-    fallbackLng: 'en',
-    keySeparator: false,
-    resources: {
-      en: { translation: { ...simStrings.en, ...lessonStrings.en, ...lowerStrings.en, ...en } },
-      ko: { translation: { ...simStrings.ko, ...lessonStrings.ko, ...lowerStrings.ko } },
-    },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  return i18next;
+  addStrings('en', { ...simStrings.en, ...lessonStrings.en, ...lowerStrings.en, ...en });
+  addStrings('ko', { ...simStrings.ko, ...lessonStrings.ko, ...lowerStrings.ko });
+  setLanguage(lang === 'ko' && !koLoaded ? 'en' : lang);
 }
 
-/** Loads the Korean catalogue once (a separate chunk) and adds it to i18next's resources. */
+/** Loads the Korean catalogue once (a separate chunk) and adds it to the catalogues. */
 export function loadKorean(): Promise<void> {
   koLoading ??= import('./ko').then(({ ko }) => {
-    i18next.addResourceBundle('ko', 'translation', ko, true, true);
+    addStrings('ko', ko, true);
     koLoaded = true;
   });
   return koLoading;
 }
 
 /**
- * Switches i18next to `lang`, loading the Korean catalogue first when it is not there yet; when the
+ * Switches the page to `lang`, loading the Korean catalogue first when it is not there yet; when the
  * person picks again while it loads, the last choice wins.
  */
 export async function switchLang(lang: Lang): Promise<void> {
   wanted = lang;
   if (lang === 'ko') await loadKorean();
-  if (wanted === lang && i18next.language !== lang) await i18next.changeLanguage(lang);
+  if (wanted === lang) setLanguage(lang);
 }
 
 /** `?lang=ko` wins, then the saved choice, then the browser's language. */

@@ -1,8 +1,8 @@
-import i18next from 'i18next';
+import { addStrings } from './translate';
 
 /**
  * Strings of the "who can talk to whom" matrix. They travel with its lazy chunk (not the first
- * paint's catalogue): importing this module adds them to i18next.
+ * paint's catalogue): importing this module adds them to the catalogues (translate.ts).
  */
 const en: Record<string, string> = {
   'matrix.title': 'Who can talk to whom',
@@ -96,4 +96,4 @@ const ko: Record<string, string> = {
 
 export const matrixStrings = { en, ko };
 
-for (const lng of ['en', 'ko'] as const) i18next.addResourceBundle(lng, 'translation', matrixStrings[lng], true, false);
+for (const lng of ['en', 'ko'] as const) addStrings(lng, matrixStrings[lng]);

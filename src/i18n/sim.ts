@@ -1,5 +1,5 @@
 /**
- * UI strings of simulation mode (issue 4), merged into the i18next catalogues under their full
+ * UI strings of simulation mode (issue 4), merged into the catalogues (translate.ts) under their full
  * keys (all start with `sim.`). Owned by the simulation-mode work. Plain text only.
  */
 const en: Record<string, string> = {

@@ -5,7 +5,7 @@ import '../styles/panels.css';
 import '../styles/lower.css';
 import '../styles/overlay.css';
 import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate';
 import { openShareFragment } from '../io/shareLink';
 import { loadEngine } from '../store/engine';
 import { appStore, useApp } from '../store/instance';

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate';
 import { appStore, useApp } from '../store/instance';
 import { act, containerOf, deleteCommand, deleteSelected, toggleRunning } from './actions';
 import { zoomToHost } from './canvas/fit';

@@ -1,5 +1,5 @@
 import { type FormEvent, lazy, type ReactNode, Suspense, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate';
 import { DOCKER_HOST } from '../sim/ids';
 import { appStore, useApp } from '../store/instance';
 import { shellArg } from './canvas/gestures';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate';
 import { appStore, useApp } from '../store/instance';
 import { DOCK_MIN, dockMax } from '../store/panelSizes';
 import { ConsolePanel } from './panels/ConsolePanel';

@@ -1,5 +1,5 @@
 import { type ChangeEvent, type DragEvent, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate';
 import type { ImportInput } from '../io/inspectImport';
 import type { ImportNote, ImportRefusal } from '../sim/import/types';
 import { createDefaultWorld } from '../sim/world';

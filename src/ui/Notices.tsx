@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../i18n/translate';
+import { useTranslation } from '../i18n/translate';
 import { downloadText } from '../io/download';
 import type { Refusal } from '../io/zodRefusal';
 import { appStore, useApp } from '../store/instance';

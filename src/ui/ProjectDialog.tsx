@@ -1,5 +1,5 @@
 import { type ChangeEvent, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate';
 import { downloadText } from '../io/download';
 import { type ParseResult, parseProject, serializeProject } from '../io/project';
 import { shortShareLink } from '../io/shareLink';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate';
 import { appStore, redo, undo, useApp, useHistory } from '../store/instance';
 import { arrange, containerOf, deleteSelected, openAddContainer, toggleRunning } from './actions';
 import { useCanvasDrawn } from './canvas/useCanvasDrawn';

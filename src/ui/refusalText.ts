@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/translate';
 import type { Refusal } from '../io/zodRefusal';
 
 /** A refusal in the reader's language: the field, then why (an expectation is itself translated). */

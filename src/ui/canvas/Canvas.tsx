@@ -18,7 +18,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
 import { cardNetwork, type Graph } from '../../store/graph';

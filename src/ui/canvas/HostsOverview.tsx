@@ -1,6 +1,6 @@
 import { useStore as useFlowStore, useReactFlow, ViewportPortal } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import type { Graph } from '../../store/graph';
 import { hostsOverview } from '../../store/hostsOverview';
 import { appStore } from '../../store/instance';

@@ -1,11 +1,11 @@
 import '../../i18n/challenges';
 import '../matrix/matrix.css';
 import './challenges.css';
-import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { resolveParticles } from '../../i18n/josa';
 import { formatExplain } from '../../i18n/trace';
+import type { TFunction } from '../../i18n/translate';
+import { useTranslation } from '../../i18n/translate';
 import { CHALLENGES } from '../../sim/challenges/builtin';
 import { checkChallenge, type GoalResult } from '../../sim/challenges/check';
 import { type FieldError, parseChallenge } from '../../sim/challenges/parse';

@@ -4,7 +4,7 @@ import { EditorState } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { basicSetup, EditorView } from 'codemirror';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import '../../i18n/files';
 import { withFinalNewline } from '../../store/editorSlice';
 import { appStore, useApp } from '../../store/instance';

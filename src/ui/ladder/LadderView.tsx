@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { downloadText } from '../../io/download';
 import type { Trace } from '../../sim/model';
 import { type LadderArrow, traceLadder } from '../../sim/playback/ladder';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { appStore } from '../../store/instance';
 
 type Kind = 'matrix' | 'challenges';

@@ -1,9 +1,9 @@
 import '../../i18n/matrix';
 import './matrix.css';
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { resolveParticles } from '../../i18n/josa';
 import { formatExplain } from '../../i18n/trace';
+import { useTranslation } from '../../i18n/translate';
 import { type Party, verdict } from '../../sim/matrix';
 import { appStore, useApp } from '../../store/instance';
 import { outcomeText } from '../sim/outcomeText';

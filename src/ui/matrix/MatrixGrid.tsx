@@ -1,6 +1,6 @@
 import { type KeyboardEvent, memo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { resolveParticles } from '../../i18n/josa';
+import { useTranslation } from '../../i18n/translate';
 import { type Cell, type Party, verdict } from '../../sim/matrix';
 import { cellKey, type MatrixState } from './matrixRun';
 import { shortWhyKey } from './shortWhy';

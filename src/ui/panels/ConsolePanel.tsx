@@ -1,5 +1,5 @@
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { promptFor } from '../../store/docSlice';
 import { appStore, useApp } from '../../store/instance';
 import { imageChoices } from '../catalogue';

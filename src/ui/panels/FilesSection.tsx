@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import '../../i18n/files';
 import { storedFiles, treeOf } from '../../sim/fs';
 import { appStore, useApp } from '../../store/instance';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { appStore, useApp } from '../../store/instance';
 import { INSPECTOR_MIN, inspectorMax } from '../../store/panelSizes';
 import { Splitter } from '../Splitter';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
 import { liveConntrack, neighState, showsLladdr } from '../../sim/net/ageing';

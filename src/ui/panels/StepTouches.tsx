@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import type { TableChange } from '../../sim/model';
 import { appStore, useApp } from '../../store/instance';
 import { inspectable, nodeLabel } from './stepFlash';

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import type { Step } from '../../sim/model';
 import { visibleIndices } from '../../sim/playback/filters';
 import { type Phase, phaseIndexAt, phasesOf } from '../../sim/playback/phases';

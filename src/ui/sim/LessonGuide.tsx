@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import type { LessonStep } from '../../sim/lessonFrame';
 import type { Scene } from '../../sim/scenes';
 import { engine } from '../../store/engine';

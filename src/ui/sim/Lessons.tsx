@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { resolveParticles } from '../../i18n/josa';
+import { useTranslation } from '../../i18n/translate';
 import type { Scene } from '../../sim/scenes';
 import { engine } from '../../store/engine';
 import { appStore, undo, useApp } from '../../store/instance';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { PHASE_KINDS, phasesOf } from '../../sim/playback/phases';
 import { useSim } from './useSim';
 

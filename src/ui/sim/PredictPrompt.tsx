@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { ARRIVES, predictAnswer, predictChoices } from '../../sim/playback/predict';
 import { useApp } from '../../store/instance';
 import { nameOfId, type PlaceNames } from './placeName';

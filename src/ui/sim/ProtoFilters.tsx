@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { PROTO_CATEGORIES } from '../../sim/playback/protocol';
 import { PROTO_COLOURS } from './protoColours';
 import { useSim } from './useSim';

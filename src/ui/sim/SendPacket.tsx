@@ -1,6 +1,6 @@
 import { type FormEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { resolveParticles } from '../../i18n/josa';
+import { useTranslation } from '../../i18n/translate';
 import type { AppState } from '../../store/appStore';
 import { appStore, useApp } from '../../store/instance';
 import { lessonUi, useLessonUi } from './lessonUi';

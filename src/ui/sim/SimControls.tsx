@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { nextVisible, prevVisible } from '../../sim/playback/filters';
 import { nextPhaseStep, prevPhaseStep } from '../../sim/playback/phaseNav';
 import { phaseIndexAt, phasesOf } from '../../sim/playback/phases';

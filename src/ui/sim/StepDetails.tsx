@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate';
 import { STOP_ACTIONS } from '../../sim/playback/predict';
 import { engine } from '../../store/engine';
 import { stepHeaders } from './headerDiff';

@@ -5,7 +5,7 @@ import type { PlaybackSlice } from '../../store/playbackSlice';
 
 /**
  * What simulation mode reads from the app store: its own slice, the World (for readable names) and
- * the chosen language (the narration follows it even before i18next has switched).
+ * the chosen language (the narration follows it even before the page's language has switched).
  */
 export type SimState = PlaybackSlice & { world: World; lang?: string };
 

@@ -84,8 +84,8 @@ goals:
     if (!r.ok) {
       expect(r.errors.map((e) => e.field)).toContain(field);
       expect(r.errors.every((e) => e.reason.length > 0)).toBe(true);
-      // each reason reads in both languages from its code (src/i18n/challenges.ts registers with
-      // i18next on import, so its text is read here), whatever zod's English said
+      // each reason reads in both languages from its code (src/i18n/challenges.ts adds its strings to
+      // the catalogues on import, so its text is read here), whatever zod's English said
       const strings = readFileSync(new URL('../../../src/i18n/challenges.ts', import.meta.url), 'utf8');
       for (const e of r.errors) expect(strings.split(`'challenge.why.${e.code}':`).length, e.code).toBe(3);
     }

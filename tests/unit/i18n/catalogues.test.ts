@@ -1,18 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { challengeStrings } from '../../../src/i18n/challenges';
 import { en } from '../../../src/i18n/en';
 import { fileStrings } from '../../../src/i18n/files';
 import { ko } from '../../../src/i18n/ko';
 import { lessonStrings } from '../../../src/i18n/lessons';
 import { lowerStrings } from '../../../src/i18n/lower';
+import { matrixStrings } from '../../../src/i18n/matrix';
 import { simStrings } from '../../../src/i18n/sim';
 import { traceMessages } from '../../../src/i18n/trace';
 import { lowerTrace } from '../../../src/i18n/traceLower';
 import { SCENES } from '../../../src/sim/scenes';
-
-// the dialogs' catalogues add themselves to the app's i18next when loaded; here only their strings count
-vi.mock('i18next', () => ({ default: { addResourceBundle: () => undefined } }));
-const { challengeStrings } = await import('../../../src/i18n/challenges');
-const { matrixStrings } = await import('../../../src/i18n/matrix');
 
 /**
  * Every catalogue of the UI in both languages (issue 11, Korean polish): a key the English has and

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en';
 import { ko } from '../../../src/i18n/ko';
+import { addStrings, translator } from '../../../src/i18n/translate';
 import { parseInspect } from '../../../src/io/inspectImport';
 import { refusalText } from '../../../src/ui/refusalText';
 
@@ -12,15 +12,9 @@ const base = JSON.parse(fixture('real-machine-containers.json'));
 type Entry = (typeof base)[number];
 
 async function tFor(lang: 'en' | 'ko') {
-  const i = i18next.createInstance();
-  await i.init({
-    lng: lang,
-    fallbackLng: 'en',
-    keySeparator: false,
-    resources: { en: { translation: en }, ko: { translation: ko } },
-    interpolation: { escapeValue: false },
-  });
-  return i.t;
+  addStrings('en', en);
+  addStrings('ko', ko);
+  return translator(lang);
 }
 
 /** Inputs whose refusal comes from the zod schema: each kind of zod issue once. */

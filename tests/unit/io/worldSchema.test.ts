@@ -1,7 +1,7 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en';
 import { ko } from '../../../src/i18n/ko';
+import { addStrings, translator } from '../../../src/i18n/translate';
 import { parseProject, serializeProject } from '../../../src/io/project';
 import { readShareFragment, shareLink } from '../../../src/io/shareLink';
 import { worldProblem, worldRefusal } from '../../../src/io/worldSchema';
@@ -12,15 +12,9 @@ import { loadSave, SAVE_KEY } from '../../../src/store/persist';
 import { reasonText } from '../../../src/ui/Notices';
 
 async function tFor(lang: 'en' | 'ko') {
-  const i = i18next.createInstance();
-  await i.init({
-    lng: lang,
-    fallbackLng: 'en',
-    keySeparator: false,
-    resources: { en: { translation: en }, ko: { translation: ko } },
-    interpolation: { escapeValue: false },
-  });
-  return i.t;
+  addStrings('en', en);
+  addStrings('ko', ko);
+  return translator(lang);
 }
 
 const built = (): World =>
