@@ -144,6 +144,10 @@ export const containerSchema = obj({
   manuallyStopped: z.boolean().optional(),
   restartCount: z.number().optional(),
   restartLoop: obj({ at: z.number(), delay: z.number() }).optional(),
+  entrypoint: z.array(z.string()).optional(),
+  opts: z.record(z.string(), z.array(z.string())).optional(),
+  readOnlyRootfs: z.literal(true).optional(),
+  mounts: z.array(obj({ target: z.string(), rw: z.boolean() })).optional(),
 });
 
 const swarmSchema = obj({

@@ -1,4 +1,4 @@
-import { GENERATED, kindAt, readStored, writeFile, writeProblem } from './fs';
+import { GENERATED, kindAt, PROBLEM_WORDS, readStored, writeFile, writeProblem } from './fs';
 import type { World } from './model';
 import { catCommand } from './shell/files';
 import type { Where } from './where';
@@ -43,9 +43,7 @@ export function openForEdit(
 export function saveEdited(world: World, owner: string, path: string, text: string): { world: World; error?: string } {
   if (!whereOf(world, owner)) return { world, error: `[ Error writing ${path}: No such file or directory ]` };
   const p = writeProblem(world, owner, path);
-  if (p === 'dir') return { world, error: `[ Error writing ${path}: Is a directory ]` };
-  if (p === 'nodir') return { world, error: `[ Error writing ${path}: No such file or directory ]` };
-  if (p === 'notdir') return { world, error: `[ Error writing ${path}: Not a directory ]` };
+  if (p) return { world, error: `[ Error writing ${path}: ${PROBLEM_WORDS[p]} ]` };
   if (readStored(world, owner, path) === text) return { world };
   return { world: writeFile(world, owner, path, text) };
 }

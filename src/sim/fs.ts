@@ -112,14 +112,43 @@ export function withTree(world: World, owner: string, change: (tree: FileTree) =
   return { ...world, files: { ...world.files, [owner]: tree } };
 }
 
+/** Adds each directory of `paths` and its parents to a tree (mkdir -p); files in the way stay. */
+export function mkdirs(tree: FileTree, paths: string[]): void {
+  for (const path of paths) {
+    for (let p = path; p !== '/' && !(p in tree); p = parentOf(p)) tree[p] = null;
+  }
+}
+
 /** Why a file cannot be written at `path`, in the words of `err` (bash's or a tool's), or null. */
-export function writeProblem(world: World, owner: string, path: string): 'dir' | 'nodir' | 'notdir' | null {
+export function writeProblem(world: World, owner: string, path: string): 'dir' | 'nodir' | 'notdir' | 'rofs' | null {
   const k = kindAt(world, owner, path);
   if (k === 'dir') return 'dir';
   const parent = kindAt(world, owner, parentOf(path));
   if (parent === null) return 'nodir';
   if (parent === 'file') return 'notdir';
-  return null;
+  const c = world.containers[owner];
+  return c && readOnlyAt(c, path) ? 'rofs' : null;
+}
+
+/** The words of a {@link writeProblem} (strerror's). */
+export const PROBLEM_WORDS = {
+  dir: 'Is a directory',
+  nodir: 'No such file or directory',
+  notdir: 'Not a directory',
+  rofs: 'Read-only file system',
+} as const;
+
+/**
+ * Whether a container's `path` sits on a read-only filesystem: the innermost mount holding it
+ * decides (`-v …:ro`, `--mount …,readonly`); outside them the root filesystem, read-only with
+ * `--read-only`, except what Docker mounts itself (/dev, /proc, and the networking files).
+ */
+export function readOnlyAt(c: World['containers'][string], path: string): boolean {
+  const holds = (t: string) => path === t || path.startsWith(t === '/' ? '/' : `${t}/`);
+  const mount = (c.mounts ?? []).filter((m) => holds(m.target)).sort((a, b) => b.target.length - a.target.length)[0];
+  if (mount) return !mount.rw;
+  if (GENERATED.includes(path) || holds('/dev') || holds('/proc')) return false;
+  return c.readOnlyRootfs === true;
 }
 
 /** Writes (or with `append`, appends to) a file whose parent exists; callers check {@link writeProblem} first. */

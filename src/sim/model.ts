@@ -287,6 +287,10 @@ export interface Container {
   cmd: string[];
   /** `--entrypoint` (Config.Entrypoint; [] after `--entrypoint ""`): `cmd` starts with it. Absent: the image's */
   entrypoint?: string[];
+  /** `--read-only`: the root filesystem refuses writes outside the mounts below; absent: writable */
+  readOnlyRootfs?: true;
+  /** what -v, --mount and --tmpfs mount over the root filesystem (target, writable); absent: none */
+  mounts?: { target: string; rw: boolean }[];
   /** the run/create flags kept for inspect (docker/runOpts.ts OPT_ROWS): long name -> values as typed; absent: none */
   opts?: Record<string, string[]>;
   /** KEY=VALUE, in the order given */

@@ -1,7 +1,7 @@
 import { dockerTime } from '../clock';
 import { containerNamed, produce } from '../containerIndex';
 import { driverOf } from '../drivers';
-import { kindAt, parentOf, resolvePath, writeFile } from '../fs';
+import { kindAt, mkdirs, parentOf, resolvePath, withTree, writeFile } from '../fs';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
@@ -18,6 +18,7 @@ import { parseRestartPolicy } from './restartPolicy';
 import { OPT_FLAGS, validateLabel } from './runOpts';
 import { cliParse, pullOptError, storedOpts } from './runOptsCheck';
 import { createTimeError, daemonVerify } from './runOptsDaemon';
+import { mountTable } from './runVolumes';
 
 /** `docker create` / the create half of `docker run`: flags -> a Container record. */
 
@@ -249,6 +250,7 @@ export function createContainer(
   // daemon mergeAndVerifyConfig: an entrypoint reset to [""] with no CMD leaves nothing to run
   if (entrypoint && entrypoint.length === 0 && cmd.length === 0) return api('no command specified');
   const opts = storedOpts(p, cwd);
+  const fsMounts = mountTable(all(p, 'volume'), all(p, 'mount'), all(p, 'tmpfs'));
   const dnsFields = dnsFlagFields(p);
   if (!dnsFields.ok) return cli(dnsFields.error);
   let id = '';
@@ -262,6 +264,8 @@ export function createContainer(
       cmd: [...(entrypoint ?? []), ...cmd],
       ...(entrypoint ? { entrypoint } : {}),
       ...(opts ? { opts } : {}),
+      ...(isSet(p, 'read-only') ? { readOnlyRootfs: true as const } : {}),
+      ...(fsMounts.length ? { mounts: fsMounts } : {}),
       env,
       hostname: last(p, 'hostname') ?? (networkMode === 'host' ? hostHostname(d, daemonId) : id.slice(0, 12)),
       state: 'created',
@@ -292,6 +296,15 @@ export function createContainer(
     recordImage(d, c.daemon, image);
     then?.(d, id);
   });
-  // the CLI writes the new id into --cidfile (no newline)
-  return { ok: true, world: cidfile ? writeFile(next, daemonId, cidPath, id) : next, id, warnings };
+  // the runtime makes each mount's target directory in the container; the CLI writes --cidfile (no newline)
+  let made = fsMounts.length
+    ? withTree(next, id, (t) =>
+        mkdirs(
+          t,
+          fsMounts.map((m) => m.target),
+        ),
+      )
+    : next;
+  if (cidfile) made = writeFile(made, daemonId, cidPath, id);
+  return { ok: true, world: made, id, warnings };
 }

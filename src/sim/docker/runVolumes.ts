@@ -148,3 +148,21 @@ export function mountPoints(c: Container): object[] {
   }
   return out.sort((a, b) => (a.Destination < b.Destination ? -1 : a.Destination > b.Destination ? 1 : 0));
 }
+
+/** What -v, --mount and --tmpfs mount over the root filesystem: each target and whether it is writable. */
+export function mountTable(volumes: string[], mounts: string[], tmpfs: string[]): { target: string; rw: boolean }[] {
+  const out: { target: string; rw: boolean }[] = [];
+  for (const spec of volumes) {
+    const r = parseVolume(spec);
+    if (r.ok) out.push({ target: r.value.target, rw: !r.value.readOnly });
+  }
+  for (const spec of mounts) {
+    const r = parseMount(spec);
+    if (r.ok) out.push({ target: r.value.Target, rw: r.value.ReadOnly !== true });
+  }
+  for (const t of tmpfs) {
+    const [target, options = ''] = t.split(/:(.*)/s);
+    out.push({ target, rw: !options.split(',').includes('ro') });
+  }
+  return out;
+}

@@ -4,7 +4,9 @@ import {
   fsOwner,
   GENERATED,
   kindAt,
+  PROBLEM_WORDS,
   parentOf,
+  readOnlyAt,
   readStored,
   resolvePath,
   withTree,
@@ -126,6 +128,11 @@ const mkdir: ShellCommand = (world, argv, where) => {
       errs.push(`mkdir: cannot create directory ‘${d}’: Not a directory`);
       continue;
     }
+    const owning = w.containers[owner];
+    if (owning && readOnlyAt(owning, missing[0] ?? path)) {
+      errs.push(`mkdir: cannot create directory ‘${d}’: Read-only file system`);
+      continue;
+    }
     w = withTree(w, owner, (t) => {
       for (const p of [...missing, path]) t[p] = null;
     });
@@ -166,8 +173,7 @@ const touch: ShellCommand = (world, argv, where) => {
     const path = resolvePath(cwdOf(where), f);
     if (kindAt(w, owner, path) !== null) continue;
     const bad = writeProblem(w, owner, path);
-    if (bad)
-      errs.push(`touch: cannot touch '${f}': ${bad === 'notdir' ? 'Not a directory' : 'No such file or directory'}`);
+    if (bad) errs.push(`touch: cannot touch '${f}': ${PROBLEM_WORDS[bad === 'dir' ? 'nodir' : bad]}`);
     else w = writeFile(w, owner, path, '');
   }
   return { world: w, output: errs.join('\n'), exitCode: errs.length ? 1 : 0 };

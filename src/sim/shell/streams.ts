@@ -1,4 +1,4 @@
-import { defaultCwd, fsOwner, kindAt, readStored, resolvePath, writeFile, writeProblem } from '../fs';
+import { defaultCwd, fsOwner, kindAt, PROBLEM_WORDS, readStored, resolvePath, writeFile, writeProblem } from '../fs';
 import type { World } from '../model';
 import type { Where } from '../where';
 import { isStderrLine } from './pipe';
@@ -64,8 +64,7 @@ export function redirectStdout(
   const path = resolvePath(where.cwd ?? defaultCwd(where), r.target);
   const bad = writeProblem(world, owner, path);
   if (bad) {
-    const why = bad === 'dir' ? 'Is a directory' : bad === 'notdir' ? 'Not a directory' : 'No such file or directory';
-    return { world, output: `bash: ${r.target}: ${why}`, exitCode: 1 };
+    return { world, output: `bash: ${r.target}: ${PROBLEM_WORDS[bad]}`, exitCode: 1 };
   }
   const text = toFile.length ? `${toFile.join('\n')}\n` : '';
   return { world: writeFile(world, owner, path, text, r.op === '>>'), output: stays.join('\n') };

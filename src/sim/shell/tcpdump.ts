@@ -1,4 +1,4 @@
-import { defaultCwd, readStored, resolvePath, writeProblem } from '../fs';
+import { defaultCwd, PROBLEM_WORDS, readStored, resolvePath, writeProblem } from '../fs';
 import { findContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { decodeFrame } from '../net/decode';
@@ -130,11 +130,7 @@ export function tcpdumpCommand(world: World, argv: string[], where: Where, line:
   if (o.write !== undefined) {
     file = resolvePath(cwd, o.write);
     const problem = writeProblem(world, where.id, file);
-    if (problem) {
-      const why =
-        problem === 'dir' ? 'Is a directory' : problem === 'notdir' ? 'Not a directory' : 'No such file or directory';
-      return fail(world, `tcpdump: ${o.write}: ${why}`);
-    }
+    if (problem) return fail(world, `tcpdump: ${o.write}: ${PROBLEM_WORDS[problem]}`);
   }
   const linkType = iface === 'any' ? 'LINUX_SLL2 (Linux cooked v2)' : 'EN10MB (Ethernet)';
   const listening = `listening on ${iface}, link-type ${linkType}, snapshot length 262144 bytes`;

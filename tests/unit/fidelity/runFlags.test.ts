@@ -494,3 +494,32 @@ describe('namespaces, security, runtime and the rest', () => {
     expect(r[5].output).toBe('{"LinkLocalIPs":["169.254.1.1"]}');
   });
 });
+
+// moby daemon/oci_linux.go (Root.Readonly with --read-only; mounts keep their own rw/ro), the
+// kernel's EROFS ("Read-only file system"); Docker's own /etc/hosts, resolv.conf, hostname stay writable.
+describe('--read-only and read-only mounts', () => {
+  it('refuse writes on the root filesystem and on :ro mounts, not on tmpfs or rw mounts', () => {
+    const r = play([
+      'docker run -d --name c1 --read-only --tmpfs /run -v /srv:/data:ro -v /srv:/rw nicolaka/netshoot sleep infinity',
+      "docker exec c1 sh -c 'echo hi > /x'",
+      "docker exec c1 sh -c 'touch /tmp/a'",
+      "docker exec c1 sh -c 'mkdir /newdir'",
+      "docker exec c1 sh -c 'echo hi > /run/ok && cat /run/ok'",
+      "docker exec c1 sh -c 'echo hi > /data/x'",
+      "docker exec c1 sh -c 'echo hi > /rw/x && cat /rw/x'",
+      "docker exec c1 sh -c 'echo 1.1.1.1 x >> /etc/hosts'",
+      'docker run -d --name c2 -v /srv:/data:ro nicolaka/netshoot sleep infinity',
+      "docker exec c2 sh -c 'echo hi > /x && cat /x'",
+      "docker exec c2 sh -c 'echo hi > /data/x'",
+    ]);
+    expect(r[1].output).toBe('bash: /x: Read-only file system');
+    expect(r[2].output).toBe("touch: cannot touch '/tmp/a': Read-only file system");
+    expect(r[3].output).toBe('mkdir: cannot create directory ‘/newdir’: Read-only file system');
+    expect(r[4].output).toBe('hi');
+    expect(r[5].output).toBe('bash: /data/x: Read-only file system');
+    expect(r[6].output).toBe('hi');
+    expect(r[7].exitCode).toBe(0);
+    expect(r[9].output).toBe('hi');
+    expect(r[10].output).toBe('bash: /data/x: Read-only file system');
+  });
+});
