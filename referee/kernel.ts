@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { type EngineState, HOST_IP, OUTSIDE_IP, type Probe, type Verdict } from './engine';
 import { gatewayRoutes, parseIpAddr, restoreInput } from './iplink';
 
-export const NS_PREFIX = 'wlref-';
+/**
+ * This run's namespaces: `wlref<pid>-<slot>-…`, so two runs on one machine (a developer's and a CI
+ * clone's) never take down each other's namespaces.
+ */
+export const NS_PREFIX = `wlref${process.pid}-`;
 /** Debian's python3 (a version manager's shim on PATH can cost a second a start) */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
@@ -192,13 +196,30 @@ export async function teardown(b: Built): Promise<void> {
   await sh('ip', ['-force', '-batch', '-'], b.all.map((ns) => `netns del ${ns}`).join('\n')).catch(() => undefined);
 }
 
-/** Namespaces a killed earlier run (or a half-built topology) left behind: only ours, by prefix. */
-export async function sweep(prefix = NS_PREFIX): Promise<void> {
+/** Whether a process with this pid is alive (signal 0 only checks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Namespaces of ours to remove: with a prefix, those (this run's, or one topology's); without, the
+ * leftovers of runs that are no longer alive (a killed run, an older harness's `wlref-…`).
+ */
+export async function sweep(prefix?: string): Promise<void> {
   const list = await sh('ip', ['netns', 'list']).catch(() => '');
   const ours = list
     .split('\n')
     .map((l) => l.split(' ')[0])
-    .filter((n) => n.startsWith(prefix));
+    .filter((n) => {
+      if (prefix) return n.startsWith(prefix);
+      const m = /^wlref(\d*)-/.exec(n);
+      return m !== null && (m[1] === '' || !alive(Number(m[1])));
+    });
   for (const ns of ours) {
     const pids = (await sh('ip', ['netns', 'pids', ns]).catch(() => '')).split(/\s+/).filter(Boolean);
     for (const pid of pids) process.kill(Number(pid), 'SIGKILL');

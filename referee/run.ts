@@ -42,8 +42,9 @@ function cannotRun(): string | null {
     if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
       return `needs ${tool} (apt-get install iproute2 iptables python3)`;
   }
-  if (spawnSync('ip', ['netns', 'add', 'wlref-check']).status !== 0) return 'cannot create network namespaces here';
-  spawnSync('ip', ['netns', 'del', 'wlref-check']);
+  const check = `${NS_PREFIX}check`;
+  if (spawnSync('ip', ['netns', 'add', check]).status !== 0) return 'cannot create network namespaces here';
+  spawnSync('ip', ['netns', 'del', check]);
   return null;
 }
 
@@ -115,7 +116,7 @@ async function main(): Promise<number> {
   }
   const o = options(process.argv.slice(2));
   const started = performance.now();
-  await sweep();
+  await sweep(); // leftovers of runs no longer alive
   let next = 0;
   let passed = 0;
   let probes = 0;
@@ -140,7 +141,7 @@ async function main(): Promise<number> {
     }
   };
   const stop = async () => {
-    await sweep();
+    await sweep(NS_PREFIX);
     process.exit(130);
   };
   process.on('SIGINT', stop);
@@ -148,7 +149,7 @@ async function main(): Promise<number> {
   try {
     await Promise.all(Array.from({ length: o.jobs }, (_, slot) => worker(slot)));
   } finally {
-    await sweep();
+    await sweep(NS_PREFIX);
   }
   const s = ((performance.now() - started) / 1000).toFixed(1);
   for (const f of failures) console.log(`${f}\n`);
@@ -160,7 +161,7 @@ main().then(
   (code) => process.exit(code),
   async (e) => {
     console.error(`referee: ${(e as Error).message}`);
-    await sweep();
+    await sweep(NS_PREFIX);
     process.exit(2);
   },
 );
