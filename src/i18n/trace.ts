@@ -33,6 +33,10 @@ const en: Record<string, string> = {
   'arp.learn': 'The neighbour cache now holds {ip} → {mac} (REACHABLE); later packets skip ARP.',
   'arp.hit': '{node} already knows {ip} is at {mac} (ARP cache), so no broadcast: the frame goes straight to that MAC.',
   'drop.arp-unanswered': 'Nobody answers the ARP request for {ip}: the host is unreachable.',
+  'drop.neigh-gone':
+    '{node} still lists {ip} at {mac} ({state}), so it does not ask: the frame goes to that MAC. Nobody on the link has it any more, so no one takes the frame and the packet is lost. Linux asks again only once the entry has gone stale and its probes get no answer.',
+  'arp.unsolicited':
+    '{node}’s ARP cache already has {ip} at {mac}: when the new holder of {ip} came up, Docker sent unsolicited ARPs and Linux updated the entry it had (STALE). No request: the frame goes straight to {mac}.',
   'ip.send': '{node} sends {packet}.',
   'ip.reply': '{node} answers: {packet}.',
   'ip.loopback':
@@ -160,6 +164,10 @@ const ko: Record<string, string> = {
   'arp.hit':
     '{node}은(는) {ip}의 MAC 주소가 {mac}임을 이미 알고 있으므로(ARP 캐시) 브로드캐스트 없이 그 MAC으로 바로 프레임을 보냅니다.',
   'drop.arp-unanswered': '{ip}에 대한 ARP 요청에 아무도 응답하지 않습니다: 호스트에 도달할 수 없습니다.',
+  'drop.neigh-gone':
+    '{node}의 ARP 캐시에는 아직 {ip}이(가) {mac}({state}) 항목으로 남아 있어 묻지 않고 그 MAC으로 프레임을 보냅니다. 이제 링크에 그 MAC을 가진 장비가 없어 아무도 프레임을 받지 않고 패킷은 사라집니다. Linux는 항목이 STALE이 되고 프로브에 응답이 없을 때에야 다시 묻습니다.',
+  'arp.unsolicited':
+    '{node}의 ARP 캐시에는 이미 {ip}이(가) {mac}(으)로 있습니다: {ip}의 새 주인이 올라올 때 도커가 요청받지 않은 ARP(gratuitous ARP)를 보냈고, Linux가 갖고 있던 항목을 고쳤습니다(STALE). 요청 없이 프레임이 바로 {mac}(으)로 갑니다.',
   'ip.send': '{node}이(가) {packet} 패킷을 보냅니다.',
   'ip.reply': '{node}이(가) 응답합니다: {packet}',
   'ip.loopback': '목적지 {dst}은(는) 바로 자기 자신입니다: 패킷은 루프백으로 처리되고, ARP도 브리지도 거치지 않습니다.',

@@ -289,6 +289,7 @@ export function send(ctx: Ctx, origin: NetNode, pkt: Pkt, action: 'send' | 'repl
         ? vxlanTransmit(ctx, node, r.iface, cross, hop, p)
         : transmit(ctx, node, r.iface, hop, p, filter);
     if (!res.ok) {
+      if ('lost' in res) return { kind: 'drop', reason: 'neigh-gone', node };
       if (!res.arpFailed) return { kind: 'drop', reason: 'icc', node };
       if (!inIf) return { kind: 'host-unreachable', node };
       return drop(ctx, node, p, 'host-unreachable');

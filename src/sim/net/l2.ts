@@ -24,7 +24,9 @@ export function hopUs(d: Domain): number {
 export type L2Result =
   | { ok: true; node: NetNode; iface: NIface }
   | { ok: false; arpFailed: true }
-  | { ok: false; arpFailed?: false; filtered: true };
+  | { ok: false; arpFailed?: false; filtered: true }
+  /** sent to a MAC the cache still has, which nobody on the link has any more */
+  | { ok: false; arpFailed?: false; lost: true };
 
 /**
  * br_netfilter at a bridge: called once the bridge has chosen the port a frame leaves by, before
@@ -180,6 +182,54 @@ function unanswered(ctx: Ctx, node: NetNode, ip: string, dev: string, cached: Ar
   return { on: tableOn(node), table: 'arp', kind: 'add', entry: { ...n } };
 }
 
+/**
+ * The neighbour took the new MAC from libnetwork's unsolicited ARPs (osl advertiseAddrs, v27+: three
+ * broadcast ARPs, 1 s apart, when an endpoint's interface comes up). Linux's arp_process updates an
+ * entry it already has for that address, as STALE (it creates none: arp_accept is 0).
+ */
+function advertised(ctx: Ctx, node: NetNode, e: ArpEntry, mac: string): TableChange {
+  e.mac = mac;
+  e.state = 'STALE';
+  e.at = nowMs(ctx);
+  return { on: tableOn(node), table: 'arp', kind: 'update', entry: { ...e } };
+}
+
+/** Whether an entry has a usable address (NUD_VALID: a failing one still in DELAY or PROBE too). */
+function validWithLladdr(e: ArpEntry, now: number): boolean {
+  const shown = neighState(e, now);
+  return !!e.mac && shown !== 'FAILED' && shown !== 'INCOMPLETE';
+}
+
+/**
+ * The cache still has a MAC for the next hop, but nobody on the link has it any more (the
+ * container was removed, nothing took its address). Linux does not ask: the frame goes to the old
+ * MAC, the bridge has forgotten that MAC with its port and floods it, and no interface takes it. A
+ * REACHABLE entry stays so until it is stale; a STALE one used now goes DELAY, then PROBE (unicast
+ * probes unanswered), then FAILED (ageing.ts failingState).
+ */
+function sentToGone(
+  ctx: Ctx,
+  from: NetNode,
+  out: NIface,
+  cached: ArpEntry,
+  pkt: Pkt,
+  blocked: ReturnType<typeof parentBlock>,
+): L2Result {
+  const now = nowMs(ctx);
+  const shown = neighState(cached, now);
+  const change: TableChange =
+    shown === 'STALE'
+      ? unanswered(ctx, from, cached.ip, cached.dev, cached)
+      : { on: tableOn(from), table: 'arp', kind: 'hit', entry: { ...cached } };
+  const frame = frameOf(pkt, { src: out.mac, dst: cached.mac });
+  wire(ctx, { from: from.label }, out, null, frame, false, [change]);
+  const at = (out.domain && domainCanvas(out.domain)) ?? from.canvas;
+  const params = { node: from.label, ip: cached.ip, mac: cached.mac, state: shown };
+  step(ctx, at, 'drop', frame, 'drop.neigh-gone', { ...params, reason: 'neigh-gone' });
+  if (blocked) tellParentBlock(ctx, from, pkt, blocked);
+  return { ok: false, lost: true };
+}
+
 /** Whether the ARP entry was in `key`'s cache before this command (not learned by it). */
 function knewBefore(ctx: Ctx, key: string, e: ArpEntry): boolean {
   const base = ctx.world.machines[key]?.arp ?? ctx.world.containers[key]?.arp ?? [];
@@ -205,6 +255,15 @@ export function transmit(
   const peer = blocked ? null : found;
   const cached = arpOf(ctx, from.key).find((e) => e.ip === nextHop && e.dev === out.name);
   const first: TableChange[] = [];
+  if (cached && cached.state !== 'FAILED' && cached.mac && peer && cached.mac !== peer.iface.mac) {
+    // the address has a new holder: its interface came up with Docker's unsolicited ARPs
+    const params = { node: from.label, ip: nextHop, mac: peer.iface.mac };
+    const frame = frameOf(pkt, { src: out.mac, dst: peer.iface.mac });
+    step(ctx, from.canvas, 'arp-hit', frame, 'arp.unsolicited', params, [
+      advertised(ctx, from, cached, peer.iface.mac),
+    ]);
+  }
+  if (cached && validWithLladdr(cached, nowMs(ctx)) && !peer) return sentToGone(ctx, from, out, cached, pkt, blocked);
   if (cached && cached.state !== 'FAILED' && peer && cached.mac === peer.iface.mac) {
     neighbourUsed(cached, nowMs(ctx));
     const hit: TableChange = { on: tableOn(from), table: 'arp', kind: 'hit', entry: { ...cached } };

@@ -27,6 +27,8 @@ export type DropReason =
   | 'host-unreachable'
   | 'not-for-me'
   | 'broadcast'
+  /** sent to a MAC the neighbour cache still holds, which nobody on the link has any more */
+  | 'neigh-gone'
   /** an IPVS service (a swarm VIP or published port) with no task to send to */
   | 'no-backend';
 
