@@ -9,10 +9,12 @@ import { viteBuild, vitePreview } from './serve';
 import { median } from './stats';
 
 /**
- * `npx tsx bench/slowTrace.ts [--loads N] [--port P] [--dir D] [--no-build]`: slow-laptop loads
- * (pageSlow.ts's throttling) of the app and the bare page under a Chromium trace, and what each
- * spent until its canvas was drawn, as counts (tasks, layouts, style recalcs, script compile and
- * run, bytes) rather than raw ms, medians over the loads. Writes the last traces to D.
+ * `npx tsx bench/slowTrace.ts [--loads N] [--port P] [--dir D] [--no-build] [--base DIR]
+ * [--only ours|bare] [--profile] [--heavy]`: slow-laptop loads (pageSlow.ts's throttling) of the
+ * app, an earlier build of it (`--base`, a built folder) and the bare page, alternating, each under
+ * a Chromium trace, and what each spent until its canvas was drawn: counts (requests, bytes, tasks,
+ * layouts, style recalcs) and main-thread CPU beside the ms, medians over the loads. Writes the
+ * traces to D (default /tmp/slowtrace); serves on P, P+1 and P+2.
  */
 const args = process.argv.slice(2);
 const value = (flag: string, fallback: string) => {
@@ -25,7 +27,7 @@ const DIR = value('--dir', '/tmp/slowtrace');
 const ONLY = value('--only', '');
 /** `--profile`: unminified builds, and the main thread's CPU samples until the canvas is drawn */
 const PROFILE = args.includes('--profile');
-/** `--light`: only the categories that cost little (timings closer to an untraced load) */
+/** `--heavy`: V8 compile and font categories too (their stack collection slows the load itself) */
 const HEAVY = args.includes('--heavy');
 /** `--base DIR`: an earlier build of the app, loaded alternately with this one (an A/B under the same load) */
 const BASE = value('--base', '');
