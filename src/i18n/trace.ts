@@ -207,7 +207,7 @@ const ko: Record<string, string> = {
   'tcp.ack':
     '{node}이(가) 데이터 없는 ACK를 {dst}(으)로 보내 3-way 핸드셰이크를 끝냅니다. 이 ACK는 SYN과 같은 홉과 NAT를 지나가고, 바로 뒤에 요청이 따라갑니다.',
   'tcp.close':
-    '{node}이(가) 응답을 받고 {dst}와(과)의 연결을 닫습니다: 자신의 FIN, 서버의 FIN, 마지막 ACK. 먼저 닫은 {node} 쪽이 TIME_WAIT에 머물고, conntrack도 이 흐름을 120초 동안 TIME_WAIT로 둡니다.',
+    '{node}이(가) 응답을 받고 {dst}과(와)의 연결을 닫습니다: 자신의 FIN, 서버의 FIN, 마지막 ACK. 먼저 닫은 {node} 쪽이 TIME_WAIT에 머물고, conntrack도 이 흐름을 120초 동안 TIME_WAIT로 둡니다.',
   'nat.no-masquerade':
     '{node}은(는) 패킷의 출발지 {src}(컨테이너 주소)를 바꾸지 않은 채 {dev}(으)로 내보냅니다: 네트워크 {network}({subnet})에는 MASQUERADE 규칙이 없습니다({option}). 바깥의 누구도 {subnet}(으)로 돌아가는 경로가 없으므로 답이 돌아올 수 없습니다.',
   'ct.new': '{node}이(가) conntrack 테이블에 새 연결을 기록합니다.',

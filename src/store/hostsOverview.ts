@@ -1,3 +1,4 @@
+import { networkOf } from '../sim/net/addr';
 import type { Graph } from './graph';
 
 /**
@@ -22,7 +23,7 @@ export interface HostSummary {
 export interface MachineLabel {
   id: string;
   name: string;
-  /** the address a class looks for: the LAN side for the router, eth0 else; none for the internet core */
+  /** the address a class looks for: the LAN side for the router, eth0 else; none for the internet core; the LAN switch's subnet */
   ip: string | null;
   /** cabled to the LAN switch (the router, the PCs): its name and address are never left out */
   lan: boolean;
@@ -46,9 +47,19 @@ export function hostsOverview(graph: Graph): HostsOverview {
     counts.set(n.parentId, c);
   }
   const lan = new Set<string>();
-  for (const e of graph.edges)
-    if (e.source === 'seg:lan') lan.add(e.target);
-    else if (e.target === 'seg:lan') lan.add(e.source);
+  // the LAN's subnet, read off a machine's address on it (the switch has none of its own)
+  let lanSubnet: string | null = null;
+  for (const e of graph.edges) {
+    const [seg, other] = e.source === 'seg:lan' ? [e.source, e.target] : [e.target, e.source];
+    if (seg !== 'seg:lan') continue;
+    lan.add(other);
+    const n = graph.nodes.find((x) => x.id === other);
+    const cidr = n?.data.kind === 'machine' ? n.data.ifaces.find((f) => f.name === e.labels?.[1])?.ip : undefined;
+    if (!lanSubnet && cidr?.includes('/')) {
+      const [ip, prefix] = cidr.split('/');
+      lanSubnet = networkOf(ip, Number(prefix));
+    }
+  }
   const hosts: HostSummary[] = [];
   const machines: MachineLabel[] = [];
   for (const n of graph.nodes) {
@@ -60,6 +71,9 @@ export function hostsOverview(graph: Graph): HostsOverview {
       // the internet core has an address on every network it joins: its name says enough
       const ip = d.machineId === 'internet' ? null : bare(d.ifaces[0]?.ip);
       machines.push({ id: n.id, name: d.machineId, ip, lan: lan.has(n.id) });
+    } else if (d.kind === 'segment' && d.segment === 'lan' && lanSubnet) {
+      // the switch's card is blank at this zoom too: tagged with its subnet where a tag fits
+      machines.push({ id: n.id, name: 'LAN', ip: lanSubnet, lan: false });
     }
   }
   return { hosts, machines };

@@ -130,6 +130,8 @@ async function expectWhole(page: Page, buttons: Locator) {
   const vp = page.viewportSize()!;
   for (let i = 0; i < n; i++) {
     const b = buttons.nth(i);
+    // the idle panel opens on the lesson's step (screens.spec.ts); the list under it is a scroll away
+    await b.scrollIntoViewIfNeeded();
     const r = await box(b);
     expect(r.x).toBeGreaterThanOrEqual(0);
     expect(r.x + r.width).toBeLessThanOrEqual(vp.width);

@@ -21,9 +21,14 @@ async function canvasText(page: Page) {
     const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
     const texts: { text: string; px: number }[] = [];
     const walker = document.createTreeWalker(vp.parentElement as HTMLElement, NodeFilter.SHOW_TEXT);
+    // a name with line-break opportunities (<wbr> after its separators) is one text: its element's
+    const whole = new Set<Element>();
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement as HTMLElement;
-      const text = (n.textContent ?? '').trim();
+      const broken = el.querySelector(':scope > wbr') !== null;
+      if (broken && whole.has(el)) continue;
+      if (broken) whole.add(el);
+      const text = ((broken ? el.textContent : n.textContent) ?? '').trim();
       if (!text || el.closest('.react-flow__controls, .react-flow__minimap, .react-flow__panel')) continue;
       const r = el.getBoundingClientRect();
       const st = getComputedStyle(el);

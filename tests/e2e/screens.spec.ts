@@ -130,3 +130,52 @@ test('Korean: a lesson’s script comments echo in Korean in the console', async
   await expect(app.consoleOutput).toContainText('# 8080으로 공개한 web, 그리고 curl이 있는 client 컨테이너');
   await expect(app.consoleOutput).not.toContainText('# web published on 8080');
 });
+
+for (const lang of ['en', 'ko'] as const)
+  test(`1280x720, ${lang}: the matrix dialog's parts stack without overlapping once a cell is chosen`, async ({
+    page,
+  }) => {
+    await openLesson(page, { width: 1280, height: 720 }, lang);
+    await page.getByTestId('tool-matrix').click();
+    const dlg = page.getByTestId('matrix-dialog');
+    await expect(dlg.getByTestId('matrix-status')).toContainText('110', { timeout: 60_000 });
+    await dlg.getByTestId('matrix-cell-pc1-nginx2').hover();
+    await expect(dlg.getByTestId('matrix-play')).toBeVisible();
+    // each part of the dialog below the one before it (the play button sat on the networks' heading)
+    const boxes = await dlg.evaluate((d) =>
+      [...d.children].map((c) => {
+        const r = c.getBoundingClientRect();
+        return { cls: c.className, top: r.top, bottom: r.bottom, content: c.scrollHeight - c.clientHeight };
+      }),
+    );
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i].top, `${boxes[i].cls} under ${boxes[i - 1].cls}`).toBeGreaterThanOrEqual(
+        boxes[i - 1].bottom - 0.5,
+      );
+    const play = (await dlg.getByTestId('matrix-play').boundingBox())!;
+    const nets = (await dlg.getByTestId('matrix-networks').boundingBox())!;
+    expect(play.y + play.height).toBeLessThanOrEqual(nets.y + 0.5);
+  });
+
+test('1280x720: the dock dragged taller and back, the world is fitted to the canvas each time (no blank cards left)', async ({
+  page,
+}) => {
+  const { app } = await openLesson(page, { width: 1280, height: 720 }, 'en');
+  await expect(app.container('greenColorApp')).toBeVisible();
+  const zoom = () =>
+    page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+  // past the fit that follows a lesson's load
+  await page.waitForTimeout(2500);
+  await app.viewportStill();
+  const first = await zoom();
+  const splitter = page.getByTestId('dock-splitter');
+  await splitter.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
+  await expect.poll(zoom).toBeLessThan(first - 0.05);
+  await app.viewportStill();
+  await page.waitForTimeout(2500);
+  await splitter.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(zoom).toBeGreaterThan(first - 0.01);
+  await expect(page.getByTestId('canvas')).not.toHaveAttribute('data-detail', 'none');
+});

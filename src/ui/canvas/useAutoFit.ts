@@ -23,9 +23,13 @@ export function useAutoFit(rf: RefObject<ReactFlowInstance<FlowNode> | null>): v
   const largeLabels = useApp((s) => s.largeLabels);
   // the Inspector closed or opened: the canvas's width changed, so the world is fitted to it again
   const inspectorOpen = useApp((s) => s.inspectorOpen);
+  // the dock dragged taller or shorter: the canvas's height changed (a drawing fitted under a tall
+  // dock stayed that small, its cards blank, once the dock was put back)
+  const dockHeight = useApp((s) => s.dockHeight);
   useEffect(() => {
     void count;
     void inspectorOpen;
+    void dockHeight;
     let last = '';
     let fitted = '';
     let frame = 0;
@@ -69,5 +73,5 @@ export function useAutoFit(rf: RefObject<ReactFlowInstance<FlowNode> | null>): v
       clearTimeout(stop);
       cancelAnimationFrame(frame);
     };
-  }, [count, presenter, largeLabels, inspectorOpen, rf, store]);
+  }, [count, presenter, largeLabels, inspectorOpen, dockHeight, rf, store]);
 }

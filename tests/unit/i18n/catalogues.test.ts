@@ -108,3 +108,14 @@ describe('lesson scripts in Korean', () => {
     expect(sceneLine(command, 'ko')).toBe(command);
   });
 });
+
+describe('Korean particle pairs', () => {
+  it('every pair a template writes is one resolveParticles knows (a 와(과) stayed as written on screen)', async () => {
+    const { resolveParticles } = await import('../../../src/i18n/josa');
+    const left = Object.values(catalogues)
+      .flatMap((c) => Object.values(c.ko))
+      .map((s) => resolveParticles(s.replace(/\{\{?\s*\w+\s*\}?\}/g, 'web')))
+      .filter((s) => /[A-Za-z0-9가-힣]\((?:이|가|은|는|을|를|과|와|으)\)|[A-Za-z0-9]\((?:이)\)라는/.test(s));
+    expect(left).toEqual([]);
+  });
+});

@@ -46,6 +46,8 @@ describe('hostsOverview', () => {
     expect(by.pc2.lan).toBe(true);
     expect(by.internet.ip).toBeNull();
     expect(by.remote.lan).toBe(false);
+    // the LAN switch's card is blank at the overview's zoom: its tag says which LAN it is
+    expect(by['seg:lan']).toEqual({ id: 'seg:lan', name: 'LAN', ip: '192.168.0.0/24', lan: false });
   });
 });
 
@@ -66,6 +68,8 @@ describe('placeOverview', () => {
         for (let j = i + 1; j < p.machines.length; j++)
           expect(shared(p.machines[i].box, p.machines[j].box), `${p.machines[i].id} / ${p.machines[j].id}`).toBe(0);
       for (const id of ['router', 'pc1', 'pc2']) expect(p.machines.find((t) => t.id === id)?.showIp, id).toBe(true);
+      // the LAN switch is named too (a blank box on the tablet before)
+      expect(p.machines.map((t) => t.id)).toContain('seg:lan');
       // on the tablet, pc1's and pc2's tags sit on their own cards, which would otherwise show as
       // blank slivers beside tags
       if (tablet)
