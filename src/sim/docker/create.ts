@@ -11,7 +11,7 @@ import { randomId } from '../prng';
 import { notAttachable } from '../swarm/state';
 import { DNS_FLAGS, dnsFlagFields } from './dnsFlags';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
-import { recordImage } from './imageStore';
+import { hasImage, parseRef, recordImage } from './imageStore';
 import { generateName, hostHostname } from './lifecycle';
 import { parseExpose, parsePublish, publishAllBindings } from './ports';
 import { parseRestartPolicy } from './restartPolicy';
@@ -174,6 +174,10 @@ export function createContainer(
   if (!policy.ok) return policy.daemon ? api(policy.error) : cli(policy.error);
   const verified = daemonVerify(world, p, daemonId);
   if (verified.error) return api(verified.error);
+  // then the image: --pull never does not fetch a missing one
+  if (last(p, 'pull') === 'never' && !hasImage(world, daemonId, image)) {
+    return api(`No such image: ${parseRef(image).familiar}`);
+  }
   warnings.push(...verified.warnings.map((w) => `WARNING: ${w}`));
   const linkLocal = all(p, 'link-local-ip');
   const bad = endpointSettingsError(netRef, known, ip, aliases, linkLocal, last(p, 'ip6'));
@@ -267,7 +271,10 @@ export function createContainer(
       ...(isSet(p, 'read-only') ? { readOnlyRootfs: true as const } : {}),
       ...(fsMounts.length ? { mounts: fsMounts } : {}),
       env,
-      hostname: last(p, 'hostname') ?? (networkMode === 'host' ? hostHostname(d, daemonId) : id.slice(0, 12)),
+      // --network host and --uts host share the host's UTS namespace: its hostname
+      hostname:
+        last(p, 'hostname') ??
+        (networkMode === 'host' || last(p, 'uts') === 'host' ? hostHostname(d, daemonId) : id.slice(0, 12)),
       state: 'created',
       exitCode: 0,
       created: dockerTime(d.clock),

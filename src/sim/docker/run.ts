@@ -3,7 +3,7 @@ import { produce } from '../containerIndex';
 import { imageHasTool, imageInfo } from '../images';
 import type { CommandResult, World } from '../model';
 import { CREATE_FLAGS, createContainer, envFlagError } from './create';
-import { all, isSet, parseFlags } from './flags';
+import { all, isSet, last, parseFlags } from './flags';
 import { heldHostPort, nginxBindFailure } from './hostBind';
 import { missingImage } from './image';
 import { atOnceExitCode, commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer } from './lifecycle';
@@ -32,7 +32,7 @@ export function dockerCreate(world: World, argv: string[], on: On, cmdPath = 'cr
   if (!r.ok && r.plain) return fail(world, r.error, 1);
   if (!r.ok && !r.daemon) return fail(world, withHelp(cmdPath, r.error), 125);
   // create.go returns the daemon's errors as they are: printed bare by main, exit status 1
-  const missing = missingImage(world, on.daemon, p.value.args[0]);
+  const missing = last(p.value, 'pull') === 'never' ? null : missingImage(world, on.daemon, p.value.args[0]);
   if (missing) return fail(world, [missing.unable, missing.denied, missing.hint].join('\n'), 1);
   if (!r.ok) return fail(world, daemon(r.error), 1);
   return ok(r.world, [...r.warnings, r.id].join('\n'));
@@ -79,7 +79,7 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   }
   if (!created.ok && !created.daemon) return fail(world, withHelp(cmdPath, created.error), 125);
   // the daemon looks the image up before anything else; the CLI then pulls it, and fails as pull does
-  const missing = missingImage(world, on.daemon, p.value.args[0]);
+  const missing = last(p.value, 'pull') === 'never' ? null : missingImage(world, on.daemon, p.value.args[0]);
   if (missing) return fail(world, [missing.unable, withHelp(cmdPath, missing.denied), missing.hint].join('\n'), 125);
   if (!created.ok) return fail(world, withHelp(cmdPath, daemon(created.error)), 125);
   const id = created.id;

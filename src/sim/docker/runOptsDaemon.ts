@@ -76,6 +76,19 @@ export function daemonVerify(
   const warnings: string[] = [];
   const fail = (error: string) => ({ warnings, error });
   const n = (long: string) => optValue(p, long) ?? 0;
+  // runconfig decodeContainerConfig, as the request is read (hostconfig_unix.go): UTS mode,
+  // isolation, QoS, real-time CPU (none on cgroup v2), CPU shares
+  if (last(p, 'uts') === 'host' && last(p, 'hostname')) return fail('conflicting options: hostname and the UTS mode');
+  const iso = last(p, 'isolation') ?? '';
+  if (iso !== '' && iso.toLowerCase() !== 'default')
+    return fail(`invalid isolation (${iso}): linux only supports 'default'`);
+  if (n('io-maxbandwidth') !== 0) {
+    return fail('invalid option: QoS maximum bandwidth configuration is not supported on linux');
+  }
+  if (n('io-maxiops') !== 0) return fail('invalid option: QoS maximum IOPs configuration is not supported on linux');
+  if (n('cpu-rt-period') !== 0 || n('cpu-rt-runtime') !== 0)
+    return fail('kernel does not support CPU real-time scheduler');
+  if (n('cpu-shares') < 0) return fail(`invalid CPU shares (${n('cpu-shares')}): value must be a positive integer`);
   // validateContainerConfig
   const wd = last(p, 'workdir');
   if (wd && !wd.startsWith('/'))
@@ -116,8 +129,6 @@ export function daemonVerify(
   if (capAdd) return fail(`invalid CapAdd: ${capAdd}`);
   const capDrop = capError(all(p, 'cap-drop'));
   if (capDrop) return fail(`invalid CapDrop: ${capDrop}`);
-  const iso = (last(p, 'isolation') ?? '').toLowerCase();
-  if (iso !== '' && iso !== 'default') return fail(`invalid isolation '${last(p, 'isolation')}' on linux`);
   if ('' in keyValues(p, 'annotation')) {
     return fail('invalid Annotations: the empty string is not permitted as an annotation key');
   }
@@ -162,9 +173,6 @@ export function daemonVerify(
   }
   const weight = n('blkio-weight');
   if (weight > 0 && (weight < 10 || weight > 1000)) return fail('Range of blkio weight is from 10 to 1000');
-  if (n('io-maxbandwidth') !== 0 || n('io-maxiops') !== 0) {
-    return fail('Invalid QoS settings: linux does not support Maximum IO Bandwidth or Maximum IO IOps');
-  }
   // verifyPlatformContainerSettings
   const ipc = last(p, 'ipc') ?? '';
   if (!['', 'none', 'private', 'host', 'shareable'].includes(ipc) && !/^container:.+/.test(ipc)) {

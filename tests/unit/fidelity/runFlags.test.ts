@@ -462,7 +462,7 @@ describe('namespaces, security, runtime and the rest', () => {
       ['--ipc foo', 'invalid IPC mode: foo'],
       ['--cap-add FOO', 'invalid CapAdd: unknown capability: "CAP_FOO"'],
       ['--cap-drop bar', 'invalid CapDrop: unknown capability: "CAP_BAR"'],
-      ['--isolation hyperv', "invalid isolation 'hyperv' on linux"],
+      ['--isolation hyperv', "invalid isolation (hyperv): linux only supports 'default'"],
       ['--runtime crun', 'unknown or invalid runtime name: crun'],
       ['--cgroup-parent foo', 'cgroup-parent for systemd cgroup should be a valid slice named as "xxx.slice"'],
       ['--annotation =x', 'invalid Annotations: the empty string is not permitted as an annotation key'],
@@ -521,5 +521,47 @@ describe('--read-only and read-only mounts', () => {
     expect(r[7].exitCode).toBe(0);
     expect(r[9].output).toBe('hi');
     expect(r[10].output).toBe('bash: /data/x: Read-only file system');
+  });
+});
+
+// moby v28.5.2 runconfig/config.go decodeContainerConfig and hostconfig_unix.go (checked as the
+// request is read: cgroup v2 has no real-time CPU); docker/cli create.go --pull never (no pull
+// when the daemon has no such image); daemon oci_linux.go (--uts host: the host's hostname).
+describe('request checks, --pull never, --uts host', () => {
+  it('refuses what decodeContainerConfig refuses', () => {
+    const cases: [string, string][] = [
+      ['--uts host -h x', 'conflicting options: hostname and the UTS mode'],
+      ['--cpu-rt-period 1000', 'kernel does not support CPU real-time scheduler'],
+      ['-c -5', 'invalid CPU shares (-5): value must be a positive integer'],
+      ['--io-maxiops 5', 'invalid option: QoS maximum IOPs configuration is not supported on linux'],
+    ];
+    for (const [flags, msg] of cases)
+      expect(err(`docker create ${flags} nginx`).output).toBe(`Error response from daemon: ${msg}`);
+  });
+
+  it('--pull never finds no image a fresh daemon has not pulled, and takes one it has', () => {
+    const r = play([
+      'docker run --pull never nginx',
+      'docker create --pull never foo/bar',
+      'docker pull -q nginx',
+      'docker run -d --name c1 --pull never nginx',
+      "docker inspect -f '{{.State.Running}}' c1",
+    ]);
+    expect(r[0].output).toBe(
+      "docker: Error response from daemon: No such image: nginx:latest\n\nRun 'docker run --help' for more information",
+    );
+    expect(r[0].exitCode).toBe(125);
+    expect([r[1].output, r[1].exitCode]).toEqual(['Error response from daemon: No such image: foo/bar:latest', 1]);
+    expect(r[4].output).toBe('true');
+  });
+
+  it('--uts host gives the host’s hostname', () => {
+    const r = play([
+      'docker run -d --name c1 --uts host nginx',
+      'docker exec c1 hostname',
+      "docker inspect -f '{{.HostConfig.UTSMode}} {{.Config.Hostname}}' c1",
+    ]);
+    expect(r[1].output).toBe('docker-host');
+    expect(r[2].output).toBe('host docker-host');
   });
 });
