@@ -3,7 +3,7 @@ import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { taskContainerRemoved } from '../swarm/taskContainer';
 import { stopExitCode } from './daemonRestart';
-import { type FlagSpec, isSet, parseFlags } from './flags';
+import { all, type FlagSpec, isSet, last, type Parsed, parseFlags } from './flags';
 import {
   atOnceExitCode,
   exitsAtOnce,
@@ -16,12 +16,15 @@ import {
 import { mainCmd, rerunOneShots } from './oneShot';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { portLines } from './ports';
+import { pruneFilter } from './pruneFilters';
 import { cancelRestart, isRestarting, processExited, resetRestartManager } from './restartManager';
+import { rmLinks } from './rmLink';
 import type { On } from './scope';
+import { killSignalError, parseSignal, signalOutcome } from './signals';
 
 /** start, stop, restart, rm, rename, logs, port: commands over existing containers. */
 
-type Step = (d: World, id: string) => string | null;
+type Step = (d: World, id: string, ref?: string) => string | null;
 
 /**
  * Applies `step` to each named container in turn, as the CLI does: successes print the name as
@@ -46,7 +49,7 @@ export function eachContainer(
     }
     let err: string | null = null;
     const next = produce(w, (d) => {
-      err = step(d, found.value.id);
+      err = step(d, found.value.id, ref);
     });
     if (err) {
       errs.push(daemon(err));
@@ -66,6 +69,20 @@ const STOP_FLAGS: FlagSpec[] = [
   { long: 'time', value: true },
   { long: 'signal', short: 's', value: true },
 ];
+
+/** pflag's refusal of a -t/--timeout or --time value strconv.ParseInt (base 0) cannot read, or null. */
+function intFlagError(p: Parsed): string | null {
+  for (const [flag, name] of [
+    ['timeout', '-t, --timeout'],
+    ['time', '--time'],
+  ] as const) {
+    for (const v of all(p, flag)) {
+      const m = /^[+-]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]*|0[bB][01]+|[1-9]\d*)$/.exec(v);
+      if (!m) return `invalid argument "${v}" for "${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`;
+    }
+  }
+  return null;
+}
 
 /** Starting a container whose main process ends at once leaves it exited again. */
 const startStep: Step = (d, id) => {
@@ -116,8 +133,13 @@ function startStop(
         ]
       : STOP_FLAGS,
   );
-  if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
+  // pflag IntVar (strconv.ParseInt base 0) for -t/--timeout and the hidden --time
+  const badInt = p.ok && verb !== 'start' ? intFlagError(p.value) : null;
+  if (!p.ok || badInt) return fail(world, flagError(cmdPath, p.ok ? badInt! : p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
+  // daemon/stop.go containerStop: a running container's stop signal must parse
+  const rawSig = verb === 'start' ? undefined : last(p.value, 'signal') || undefined;
+  const sigErr = rawSig ? parseSignal(rawSig) : null;
   const attach = verb === 'start' && (isSet(p.value, 'attach') || isSet(p.value, 'interactive'));
   if (attach && p.value.args.length > 1)
     return fail(world, 'you cannot start and attach multiple containers at once', 1);
@@ -125,17 +147,21 @@ function startStop(
     verb === 'start'
       ? startStep
       : verb === 'stop'
-        ? (d, id) => {
+        ? (d, id, ref) => {
             // docker stop sends SIGTERM: servers exit 0; PID 1 without a handler (shell, sleep, node) is killed (137).
             const c = d.containers[id];
-            const code = stopExitCode(c);
+            if (sigErr && !sigErr.ok && c.state === 'running') return `cannot stop container: ${ref}: ${sigErr.error}`;
+            const code = sigErr?.ok ? (signalOutcome(c, sigErr.sig) ?? 137) : stopExitCode(c);
             // kill.go: stopping a running (or restarting) container cancels its restart manager
             if (c.state === 'running' || isRestarting(c)) cancelRestart(d, id, true);
             stopContainer(d, id, code);
             return null;
           }
-        : (d, id) => {
+        : (d, id, ref) => {
             const c = d.containers[id];
+            // daemon/restart.go: containerStop's error, wrapped
+            if (sigErr && !sigErr.ok && c.state === 'running')
+              return `Cannot restart container ${ref}: ${sigErr.error}`;
             const auto = c.autoRemove;
             c.autoRemove = false;
             cancelRestart(d, id, true);
@@ -177,12 +203,19 @@ export function dockerKill(world: World, argv: string[], cmdPath = 'kill'): Comm
   const p = parseFlags(argv, [{ long: 'signal', short: 's', value: true }]);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
+  // daemon/kill.go ContainerKill parses the signal before it looks the container up
+  const raw = last(p.value, 'signal') || 'KILL';
+  const bad = killSignalError(raw);
+  if (bad) return fail(world, p.value.args.map(() => daemon(bad)).join('\n'), 1);
+  const sig = (parseSignal(raw) as { sig: number }).sig;
   const r = eachContainer(world, p.value.args, (d, id) => {
     // daemon/kill.go: Kill refuses a container that is not running.
     if (d.containers[id].state !== 'running' && !isRestarting(d.containers[id]))
       return `container ${id} is not running`;
+    const code = signalOutcome(d.containers[id], sig);
+    if (code === null && d.containers[id].state === 'running') return null;
     cancelRestart(d, id, true);
-    stopContainer(d, id, 137);
+    stopContainer(d, id, code ?? 137);
     return null;
   });
   return { world: r.world, output: [...r.out, ...r.errs].join('\n'), exitCode: r.errs.length ? 1 : 0 };
@@ -196,8 +229,15 @@ export function dockerContainerPrune(world: World, argv: string[]): CommandResul
   ]);
   if (!p.ok) return fail(world, flagError('container prune', p.error), 125);
   if (p.value.args.length) return fail(world, argsError('container prune', 'none', 0), 1);
+  const filter = pruneFilter(all(p.value, 'filter'), world.clock);
+  if (!filter.ok)
+    return fail(
+      world,
+      filter.flag ? flagError('container prune', filter.error) : daemon(filter.error),
+      filter.flag ? 125 : 1,
+    );
   const gone = Object.values(world.containers)
-    .filter((c) => c.state !== 'running')
+    .filter((c) => c.state !== 'running' && filter.keep(c.created, c.labels ?? {}))
     .sort((a, b) => a.seq - b.seq);
   const next = produce(world, (d) => {
     for (const c of gone) removeContainer(d, c.id);
@@ -221,6 +261,7 @@ export function dockerRm(world: World, argv: string[], cmdPath = 'rm'): CommandR
   ]);
   if (!p.ok) return fail(world, flagError(cmdPath, p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
+  if (isSet(p.value, 'link')) return rmLinks(world, p.value.args);
   const force = isSet(p.value, 'force');
   const r = eachContainer(world, p.value.args, (d, id) => {
     const c = d.containers[id];

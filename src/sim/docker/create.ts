@@ -13,6 +13,7 @@ import { DNS_FLAGS, dnsFlagFields } from './dnsFlags';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
 import { hasImage, parseRef, recordImage } from './imageStore';
 import { generateName, hostHostname } from './lifecycle';
+import { applyNetworkOpts, networkFlagError, networkSettings } from './networkOpt';
 import { parseExpose, parsePublish, publishAllBindings } from './ports';
 import { parseRestartPolicy } from './restartPolicy';
 import { OPT_FLAGS, validateLabel } from './runOpts';
@@ -59,6 +60,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
 
 /** pflag's error for an `-e` value opts.ValidateEnv refuses (`-e =x`), a `--link` opts.ValidateLink refuses or a bad DNS/host flag (dnsFlags.ts), or null. */
 export function envFlagError(p: Parsed): string | null {
+  if (networkFlagError(p)) return networkFlagError(p);
   const bad = all(p, 'env').find((e) => e.startsWith('=') || e === '');
   if (bad !== undefined) return `invalid argument "${bad}" for "-e, --env" flag: invalid environment variable: ${bad}`;
   for (const l of all(p, 'link')) {
@@ -135,6 +137,7 @@ export function createContainer(
   const env = [...envFile, ...all(p, 'env')];
 
   // cli parseNetworkOpts: several --network values must be distinct and all user-defined.
+  if (applyNetworkOpts(p)) return cli(applyNetworkOpts(p)!);
   const nets = all(p, 'network');
   const dup = nets.find((n, i) => nets.indexOf(n) !== i);
   if (dup !== undefined) return cli(`network "${dup}" is specified multiple times`);
@@ -241,6 +244,7 @@ export function createContainer(
     const n = lookupNetwork(world, ref);
     endpoints.push({ networkId: n.ok ? n.value.id : ref, aliases: [] });
   }
+  for (const [i, ep] of endpoints.entries()) Object.assign(ep, networkSettings(p, nets[i] ?? ''));
 
   // after the name is reserved: daemon.create's log config, volumes-from and storage checks
   const late = createTimeError(world, p);

@@ -12,7 +12,8 @@ import {
 } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { isGatewayEndpoint } from '../swarm/taskContainer';
-import { last, parseFlags } from './flags';
+import { containerSizes } from './containerSize';
+import { isSet, last, parseFlags } from './flags';
 import { containerPaths, graphDriverJson, hostConfigJson, STOP_SIGNAL, securityLabels } from './inspectDefaults';
 import { argsError, fail, flagError, goJson, ok } from './output';
 import { exposedPorts, portFrontends } from './ports';
@@ -348,7 +349,12 @@ export function dockerInspect(world: World, argv: string[], scope: 'any' | 'cont
     if (kind !== 'network') {
       const c = lookupContainer(world, ref);
       if (c.ok) {
-        found.push(containerJson(world, c.value));
+        // -s: the daemon adds SizeRw and SizeRootFs after GraphDriver (ContainerJSONBase's order)
+        found.push(
+          isSet(p.value, 'size')
+            ? withSizes(world, c.value, containerJson(world, c.value))
+            : containerJson(world, c.value),
+        );
         continue;
       }
       if (kind === 'container') {
@@ -374,4 +380,15 @@ export function dockerInspect(world: World, argv: string[], scope: 'any' | 'cont
   }
   const out = [body, ...errs].join('\n');
   return errs.length ? fail(world, out, 1) : ok(world, out);
+}
+
+/** A container's inspect object with SizeRw and SizeRootFs after GraphDriver, as `inspect -s` returns it. */
+function withSizes(world: World, c: Container, json: object): object {
+  const s = containerSizes(world, c);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(json)) {
+    out[k] = v;
+    if (k === 'GraphDriver') Object.assign(out, { SizeRw: s.rw, SizeRootFs: s.rootFs });
+  }
+  return out;
 }

@@ -41,7 +41,7 @@ function goDuration(s: string): number | null {
  * GetTimestamp: a duration before `now`, an RFC 3339 date or time (UTC when it has no zone:
  * the simulated host's zone), or a Unix timestamp; the instant in ms of the World's clock, or an error.
  */
-function timestamp(value: string, now: number): { ok: true; at: number } | { ok: false; error: string } {
+export function timestamp(value: string, now: number): { ok: true; at: number } | { ok: false; error: string } {
   const d = value !== '0' ? goDuration(value) : null;
   if (d !== null) return { ok: true, at: Math.floor((now - d) / 1000) * 1000 };
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?)?(Z|z|[+-]\d{2}:\d{2})?$/.exec(

@@ -2,11 +2,12 @@ import { produce } from '../containerIndex';
 import { containersOn, lookupNetwork } from '../lookup';
 import type { CommandResult, Network, World } from '../model';
 import { connect, disconnect } from './connect';
-import { isSet, parseFlags } from './flags';
+import { all, isSet, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { networkCreate } from './networkCreate';
 import { networkLs } from './networkLs';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
+import { pruneFilter } from './pruneFilters';
 import type { On } from './scope';
 
 /** `docker network create|ls|rm|prune|connect|disconnect|inspect`. */
@@ -67,9 +68,16 @@ function prune(world: World, argv: string[]): CommandResult {
   ]);
   if (!p.ok) return fail(world, flagError('network prune', p.error), 125);
   if (p.value.args.length) return fail(world, argsError('network prune', 'none', 0), 1);
+  const filter = pruneFilter(all(p.value, 'filter'), world.clock);
+  if (!filter.ok)
+    return fail(
+      world,
+      filter.flag ? flagError('network prune', filter.error) : daemon(filter.error),
+      filter.flag ? 125 : 1,
+    );
   // daemon/prune.go NetworksPrune: config-only networks are never pruned
   const gone = Object.values(world.networks).filter(
-    (n) => !n.predefined && !n.configOnly && containersOn(world, n.id).length === 0,
+    (n) => !n.predefined && !n.configOnly && containersOn(world, n.id).length === 0 && filter.keep(n.created, n.labels),
   );
   const next = produce(world, (d) => {
     for (const n of gone) deleteNetwork(d, d.networks[n.id]);

@@ -3,6 +3,7 @@ import { imageInfo } from '../images';
 import { isUserDefinedName } from '../ipam';
 import { inNoneNetwork, linkedContainers } from '../lookup';
 import type { CommandResult, Container, World } from '../model';
+import { sizeColumn } from './containerSize';
 import { all, isSet, last, parseFlags } from './flags';
 import { parseRef, storedImage, storeEntries, UNTAGGED } from './imageStore';
 import { formatList } from './listFormat';
@@ -157,6 +158,10 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
   list = filtered.list;
   const id = (c: Container) => (trunc ? c.id.slice(0, 12) : c.id);
   if (isSet(p.value, 'quiet')) return ok(world, list.map(id).join('\n'));
+  // list.go: -s asks the daemon for sizes; so does a template using .Size unless --size=false
+  const sizeFlag = last(p.value, 'size');
+  const format = last(p.value, 'format') ?? '';
+  const sized = isSet(p.value, 'size') || (sizeFlag === undefined && /\.Size\b/.test(format));
   const row = (c: Container): Record<string, string> => {
     const cmd = commandString(c);
     return {
@@ -168,7 +173,7 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
       Ports: portsColumn(world, c),
       State: stateName(c),
       Status: statusText(c, world.clock),
-      Size: '0B',
+      Size: sizeColumn(world, c, sized),
       // --no-trunc adds the legacy link names (parent/alias) the daemon registered for this container.
       Names: trunc ? c.name : [c.name, ...linkNamesOf(world, c)].join(','),
       Labels: '',
@@ -184,10 +189,13 @@ export function dockerPs(world: World, argv: string[], cmdPath = 'ps'): CommandR
   };
   const formatted = formatList(world, last(p.value, 'format'), () => list.map(row), HEADERS);
   if (formatted) return formatted;
-  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+  // NewContainerFormat: the default table gains {{.Size}} with -s
+  const rows = [
+    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(sized ? ['SIZE'] : [])],
+  ];
   for (const c of list) {
     const r = row(c);
-    rows.push([r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]);
+    rows.push([r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names, ...(sized ? [r.Size] : [])]);
   }
   return ok(world, table(rows));
 }
