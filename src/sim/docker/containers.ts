@@ -3,6 +3,7 @@ import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { taskContainerRemoved } from '../swarm/taskContainer';
 import { stopExitCode } from './daemonRestart';
+import { detachKeysValid } from './exec';
 import { all, type FlagSpec, isSet, last, type Parsed, parseFlags } from './flags';
 import {
   atOnceExitCode,
@@ -143,6 +144,10 @@ function startStop(
   const attach = verb === 'start' && (isSet(p.value, 'attach') || isSet(p.value, 'interactive'));
   if (attach && p.value.args.length > 1)
     return fail(world, 'you cannot start and attach multiple containers at once', 1);
+  // start.go attaches (daemon/attach.go checks the keys) before it starts the container
+  const keys = attach ? last(p.value, 'detach-keys') : undefined;
+  if (keys && lookupContainer(world, p.value.args[0]).ok && !detachKeysValid(keys))
+    return fail(world, daemon(`Invalid detach keys (${keys}) provided`), 1);
   const step: Step =
     verb === 'start'
       ? startStep

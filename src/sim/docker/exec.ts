@@ -34,7 +34,7 @@ const FLAGS: FlagSpec[] = [
 const notFound = (cmd: string) => `exec: "${cmd}": executable file not found in $PATH`;
 
 /** moby/term ToBytes: comma-separated single characters, `ctrl-X` (X in @, a-z, [, \, ], ^, _) or DEL. */
-function detachKeysValid(keys: string): boolean {
+export function detachKeysValid(keys: string): boolean {
   return keys.split(',').every((k) => k.length === 1 || k === 'DEL' || /^ctrl-[@a-z[\\\]^_]$/.test(k));
 }
 

@@ -3,6 +3,8 @@ import { imageInfo } from '../images';
 import { lookupContainer } from '../lookup';
 import type { CommandResult, World } from '../model';
 import { eachContainer } from './containers';
+import { detachKeysValid } from './exec';
+import { boolFlagError, last, parseFlags } from './flags';
 import { stableHex } from './imageStore';
 import { isShellCommand } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, table } from './output';
@@ -98,22 +100,20 @@ export function dockerTop(world: World, argv: string[], cmdPath = 'top'): Comman
  * (nothing is printed, exit 0). A stopped or paused one is refused by the CLI's own check.
  */
 export function dockerAttach(world: World, argv: string[], cmdPath = 'attach'): CommandResult {
-  const flags = argv.filter((a) => a.startsWith('-'));
-  const known = ['--no-stdin', '--sig-proxy', '--sig-proxy=true', '--sig-proxy=false'];
-  const bad = flags.find((f) => !known.includes(f) && !f.startsWith('--detach-keys'));
-  if (bad) {
-    const msg = bad.startsWith('--')
-      ? `unknown flag: ${bad.split('=')[0]}`
-      : `unknown shorthand flag: '${bad[1]}' in ${bad}`;
-    return fail(world, flagError(cmdPath, msg), 125);
-  }
-  const args = argv.filter((a, i) => !a.startsWith('-') && argv[i - 1] !== '--detach-keys');
+  const specs = [{ long: 'detach-keys', value: true }, { long: 'no-stdin' }, { long: 'sig-proxy' }];
+  const p = parseFlags(argv, specs);
+  const bad = p.ok ? boolFlagError(p.value, specs) : p.error;
+  if (!p.ok || bad) return fail(world, flagError(cmdPath, bad!), 125);
+  const args = p.value.args;
   if (args.length !== 1) return fail(world, argsError(cmdPath, 'exactly', 1), 1);
   const found = lookupContainer(world, args[0]);
   if (!found.ok) return fail(world, daemon(found.error), 1);
   const c = found.value;
   if (c.state !== 'running') return fail(world, 'You cannot attach to a stopped container, start it first', 1);
   if (c.paused) return fail(world, 'You cannot attach to a paused container, unpause it first', 1);
+  // daemon/attach.go ContainerAttach: the key sequence term.ToBytes reads
+  const keys = last(p.value, 'detach-keys');
+  if (keys && !detachKeysValid(keys)) return fail(world, daemon(`Invalid detach keys (${keys}) provided`), 1);
   const main = c.cmd.length ? c.cmd : imageInfo(c.image).defaultCmd;
   if (isShellCommand(main) && c.tty && c.interactive) return { world, output: '', exitCode: 0, enter: c.id };
   return ok(world, '');

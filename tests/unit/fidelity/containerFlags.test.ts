@@ -132,3 +132,27 @@ describe('ps -s, inspect -s', () => {
     expect(r[6].output).toBe('<no value>');
   });
 });
+
+// docker/cli v28.5.2 cli/command/container/attach.go, start.go; moby daemon/attach.go ContainerAttach.
+describe('attach / start -a --detach-keys, attach --sig-proxy', () => {
+  it('the daemon refuses keys term.ToBytes cannot read, after the CLI found the container', () => {
+    const r = play([
+      'docker run -d --name web nginx',
+      'docker attach --detach-keys ctrl-zz web',
+      'docker attach --detach-keys ctrl-p,q web',
+      'docker attach --sig-proxy=maybe web',
+      'docker create --name idle busybox echo hi',
+      'docker start -a --detach-keys foo idle',
+      "docker ps -a --filter name=idle --format '{{.State}}'",
+      'docker start -a --detach-keys ctrl-x idle',
+    ]);
+    expect(r[1].output).toBe('Error response from daemon: Invalid detach keys (ctrl-zz) provided');
+    expect(r[2].exitCode).toBe(0);
+    expect(r[3].output).toContain(
+      'invalid argument "maybe" for "--sig-proxy" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    );
+    expect(r[5].output).toBe('Error response from daemon: Invalid detach keys (foo) provided');
+    expect(r[6].output).toBe('created');
+    expect(r[7].output).toBe('hi');
+  });
+});

@@ -257,3 +257,21 @@ describe('network connect --ip6, --driver-opt, --link', () => {
     expect(r[6].output).toContain('invalid argument "a:b:c" for "--link" flag: bad format for links: a:b:c');
   });
 });
+
+// pflag shorthand forms of a map flag (opts.MapOpts: KEY=VALUE, a bare KEY maps to "").
+describe('network create -o forms', () => {
+  it('-o=K=V, -oK=V, --opt=K=V and a bare -o K are all driver options', () => {
+    const r = play([
+      'docker network create -o=com.docker.network.bridge.name=brA a1',
+      'docker network create -ocom.docker.network.bridge.name=brB a2',
+      'docker network create --opt=com.docker.network.driver.mtu=1400 a3',
+      'docker network create -o foo a4',
+      "docker network inspect -f '{{json .Options}}' a1 a2 a3 a4",
+      'ip link show brA',
+    ]).results;
+    expect(r[4].output).toBe(
+      '{"com.docker.network.bridge.name":"brA"}\n{"com.docker.network.bridge.name":"brB"}\n{"com.docker.network.driver.mtu":"1400"}\n{"foo":""}',
+    );
+    expect(r[5].output).toMatch(/^\d+: brA: /);
+  });
+});
