@@ -232,6 +232,21 @@ test('predict mode: the choices include stops the packet never reaches; the clas
   const textWidth = await reason.evaluate((el) => (el as SVGTextElement).getBBox().width);
   const pill = page.locator('[data-testid="packet-drop"] .sim-drop__back');
   expect(Number(await pill.getAttribute('width'))).toBeGreaterThan(textWidth);
+  // the internet card is in the top row: the reason hides no text of the cards around it
+  const r = (await reason.boundingBox())!;
+  const hidden = await page.evaluate(
+    ({ x, y, width, height }) =>
+      [...document.querySelectorAll('.react-flow__node *')]
+        .filter((el) => el.childElementCount === 0 && el.textContent?.trim())
+        .filter((el) => {
+          const b = el.getBoundingClientRect();
+          return b.width > 0 && x < b.right && b.left < x + width && y < b.bottom && b.top < y + height;
+        })
+        .map((el) => el.textContent),
+    r,
+  );
+  await page.screenshot({ path: '/tmp/drop-reason-1280.png' });
+  expect(hidden).toEqual([]);
 });
 
 test('the marker follows its card when presenter mode resizes the drawing', async ({ page }) => {

@@ -185,6 +185,7 @@ export class PacketAnimator {
   /** Relabels a drop on screen (the language changed while it shows). */
   setDropReason(text: string): void {
     this.dropText.textContent = text;
+    if (text && this.dropMark.style.display !== 'none') this.placeDropReason();
     // sized to the text once it is laid out (the mark is displayed by then)
     const b = text && this.dropMark.style.display !== 'none' ? this.dropText.getBBox() : null;
     this.dropBack.style.display = b ? '' : 'none';
@@ -193,6 +194,51 @@ export class PacketAnimator {
     this.dropBack.setAttribute('y', String(b.y - 3));
     this.dropBack.setAttribute('width', String(b.width + 12));
     this.dropBack.setAttribute('height', String(b.height + 6));
+  }
+
+  /**
+   * Puts the reason above, below, right or left of the ✕, wherever it covers the least text of the
+   * cards around (above when it covers none): above a card in the top row it hid the addresses of
+   * the cards over it.
+   */
+  private placeDropReason(): void {
+    const flow = this.layer.closest('.react-flow');
+    if (!flow) return;
+    const texts = [...flow.querySelectorAll('.react-flow__node *')]
+      .filter((el) => el.childElementCount === 0 && el.textContent?.trim())
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0);
+    const covered = () => {
+      const t = this.dropText.getBoundingClientRect();
+      let area = 0;
+      for (const r of texts) {
+        const w = Math.min(t.right, r.right) - Math.max(t.left, r.left);
+        const h = Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top);
+        if (w > 0 && h > 0) area += w * h;
+      }
+      return area;
+    };
+    const spots: [string, string, string][] = [
+      ['0', '-26', 'middle'],
+      ['0', '36', 'middle'],
+      ['24', '5', 'start'],
+      ['-24', '5', 'end'],
+    ];
+    let best = spots[0];
+    let least = Number.POSITIVE_INFINITY;
+    for (const spot of spots) {
+      this.place(spot);
+      const area = covered();
+      if (area < least - 1) [best, least] = [spot, area];
+      if (area === 0) break;
+    }
+    this.place(best);
+  }
+
+  private place([x, y, anchor]: [string, string, string]): void {
+    this.dropText.setAttribute('x', x);
+    this.dropText.setAttribute('y', y);
+    this.dropText.setAttribute('text-anchor', anchor);
   }
 
   /** Places the markers at progress `t` (0…1) through the step. */
