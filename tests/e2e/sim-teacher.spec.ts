@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { formatExplain } from '../../src/i18n/trace';
 import { nextVisible } from '../../src/sim/playback/filters';
 import { sceneById } from '../../src/sim/scenes';
@@ -13,6 +13,7 @@ import { LessonPanel, sceneTrace } from './pages/LessonPanel';
 
 const DNS = sceneById('dns-test')!;
 const NAT = sceneById('nat-portfwd')!;
+const PORT = sceneById('port-forwarding')!;
 
 test('seed 000 outbound by clicking: the event list jumps to MASQUERADE and to the un-NAT, and says why', async ({
   page,
@@ -233,21 +234,52 @@ test('predict mode: the choices include stops the packet never reaches; the clas
   const pill = page.locator('[data-testid="packet-drop"] .sim-drop__back');
   expect(Number(await pill.getAttribute('width'))).toBeGreaterThan(textWidth);
   // the internet card is in the top row: the reason hides no text of the cards around it
-  const r = (await reason.boundingBox())!;
-  const hidden = await page.evaluate(
-    ({ x, y, width, height }) =>
-      [...document.querySelectorAll('.react-flow__node *')]
-        .filter((el) => el.childElementCount === 0 && el.textContent?.trim())
-        .filter((el) => {
-          const b = el.getBoundingClientRect();
-          return b.width > 0 && x < b.right && b.left < x + width && y < b.bottom && b.top < y + height;
-        })
-        .map((el) => el.textContent),
-    r,
-  );
-  await page.screenshot({ path: '/tmp/drop-reason-1280.png' });
-  expect(hidden).toEqual([]);
+  expect(await textUnder(pill)).toEqual([]);
 });
+
+/** The card texts a box on screen lies over. */
+async function textUnder(box: Locator): Promise<string[]> {
+  const r = (await box.boundingBox())!;
+  return box.page().evaluate(({ x, y, width, height }) => {
+    const hidden: string[] = [];
+    const range = document.createRange();
+    for (const card of document.querySelectorAll('.react-flow__node')) {
+      const walk = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (!n.textContent?.trim()) continue;
+        range.selectNodeContents(n);
+        const b = range.getBoundingClientRect();
+        if (b.width > 0 && x < b.right && b.left < x + width && y < b.bottom && b.top < y + height)
+          hidden.push(n.textContent);
+      }
+    }
+    return hidden;
+  }, r);
+}
+
+for (const [width, height, lang] of [
+  [1280, 720, 'ko'],
+  [768, 1024, 'en'],
+] as const)
+  test(`${width}x${height} ${lang}: seed 004's pc1 → 172.17.0.2 dies at the internet; its reason hides no card's text`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const app = new AppPage(page);
+    const sim = new LessonPanel(page);
+    await app.open();
+    if (width < 800) await sim.loadSceneFromTab('en', PORT);
+    else await sim.loadScene(PORT);
+    if (lang === 'ko') await page.getByTestId('lang-select').selectOption('ko');
+    const packet = PORT.packets.find((p) => p.id === 'pc1-nginx-ip')!;
+    await sim.clickPacket(packet.label[lang]);
+    await page.keyboard.press('End');
+    const pill = page.locator('[data-testid="packet-drop"] .sim-drop__back');
+    await expect(pill).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await textUnder(pill)).toEqual([]);
+    await page.screenshot({ path: `/tmp/scr/drop-${width}-${lang}.png` });
+  });
 
 test('the marker follows its card when presenter mode resizes the drawing', async ({ page }) => {
   const app = new AppPage(page);

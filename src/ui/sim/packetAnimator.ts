@@ -68,6 +68,22 @@ function halfOf(tr: (t: number) => Point, half: 'first' | 'second' | undefined):
   return tr;
 }
 
+/** The screen boxes of the words on the canvas's cards (each text node's, so `eth0 8.8.8.8` is two). */
+export function cardTextBoxes(root: ParentNode): DOMRect[] {
+  const out: DOMRect[] = [];
+  const range = document.createRange();
+  for (const card of root.querySelectorAll('.react-flow__node')) {
+    const walk = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.textContent?.trim()) continue;
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      if (r.width > 0) out.push(r);
+    }
+  }
+  return out;
+}
+
 /** An HTML box holding a little SVG drawn around the box's centre (overflow shows). */
 function box(cls: string, testId: string, size: number): { el: HTMLDivElement; svg: SVGSVGElement } {
   const el = document.createElement('div');
@@ -204,25 +220,30 @@ export class PacketAnimator {
   private placeDropReason(): void {
     const flow = this.layer.closest('.react-flow');
     if (!flow) return;
-    const texts = [...flow.querySelectorAll('.react-flow__node *')]
-      .filter((el) => el.childElementCount === 0 && el.textContent?.trim())
-      .map((el) => el.getBoundingClientRect())
-      .filter((r) => r.width > 0);
+    const texts = cardTextBoxes(flow);
     const covered = () => {
+      // the pill around the text (setDropReason: 6 and 3 units) and a little air
       const t = this.dropText.getBoundingClientRect();
+      const [px, py] = [8 * (t.height / 15), 5 * (t.height / 15)];
       let area = 0;
       for (const r of texts) {
-        const w = Math.min(t.right, r.right) - Math.max(t.left, r.left);
-        const h = Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top);
+        const w = Math.min(t.right + px, r.right) - Math.max(t.left - px, r.left);
+        const h = Math.min(t.bottom + py, r.bottom) - Math.max(t.top - py, r.top);
         if (w > 0 && h > 0) area += w * h;
       }
       return area;
     };
+    // nearest first: over the ✕, under it, beside it, then a row further out (under its card)
     const spots: [string, string, string][] = [
       ['0', '-26', 'middle'],
       ['0', '36', 'middle'],
       ['24', '5', 'start'],
       ['-24', '5', 'end'],
+      ['0', '56', 'middle'],
+      ['0', '76', 'middle'],
+      ['-24', '56', 'end'],
+      ['24', '56', 'start'],
+      ['0', '-46', 'middle'],
     ];
     let best = spots[0];
     let least = Number.POSITIVE_INFINITY;
