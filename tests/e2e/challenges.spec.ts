@@ -128,3 +128,43 @@ for (const [w, h] of [
       await expect(page.getByTestId('challenge-goal-0')).toHaveAttribute('data-ok', 'false');
       await page.screenshot({ path: `${shots}challenge-${lang}-${w}.png` });
     });
+
+test('presenter mode 1920x1080: the challenge dialog reads from the back row (task 20 px, results 18 px or more) and fits the screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  await page.keyboard.press('p');
+  await page.getByTestId('presenter-matrix').click();
+  await page.getByTestId('classroom-tab-challenges').click();
+  await page.getByTestId('challenge-start-private-db').click();
+  await page.getByTestId('challenge-check').click();
+  await expect(page.getByTestId('challenge-goal-0')).toHaveAttribute('data-ok', 'false');
+  // what answered reads in Korean too (it printed the engine's '… answered: empty reply')
+  await expect(page.getByTestId('challenge-goal-0')).toContainText('192.168.0.10:5432에서 응답함: 빈 응답');
+  /** The type's size on screen: its font size times the zoom it is drawn at. */
+  const px = (sel: string) =>
+    page
+      .locator(sel)
+      .first()
+      .evaluate(
+        (e) =>
+          Number.parseFloat(getComputedStyle(e).fontSize) *
+          ((e as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1),
+      );
+  expect(await px('.ch-task')).toBeGreaterThanOrEqual(20);
+  expect(await px('.ch-result')).toBeGreaterThanOrEqual(18);
+  const box = (await page.locator('.modal.mx-dialog').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1920);
+  expect(box.y + box.height).toBeLessThanOrEqual(1080);
+  await page.screenshot({ path: `${shots}challenge-ko-1920-presenter.png` });
+  await page.getByTestId('classroom-tab-matrix').click();
+  await expect(page.getByTestId('matrix-dialog')).toBeVisible();
+  const mbox = (await page.locator('.modal.mx-dialog').boundingBox())!;
+  expect(mbox.x + mbox.width).toBeLessThanOrEqual(1920);
+  expect(mbox.y + mbox.height).toBeLessThanOrEqual(1080);
+  await page.screenshot({ path: `${shots}matrix-ko-1920-presenter.png` });
+});

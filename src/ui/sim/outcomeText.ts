@@ -11,6 +11,10 @@ const KO: [RegExp, string][] = [
   [/^network unreachable$/, '네트워크에 도달할 수 없음'],
   [/^port unreachable$/, '포트에 도달할 수 없음'],
   [/^name not (known|resolvable)$/, '이름을 찾을 수 없음'],
+  [/^empty reply$/, '빈 응답'],
+  [/^no answer \(interrupted\)$/, '응답 없음(중단됨)'],
+  [/^too many redirects$/, '리디렉션이 너무 많음'],
+  [/^no address to try$/, '시도할 주소가 없음'],
 ];
 
 /**
@@ -19,6 +23,9 @@ const KO: [RegExp, string][] = [
  */
 export function outcomeText(lang: Lang, summary: string): string {
   if (lang !== 'ko') return summary;
+  // a challenge's goal that should not reach: what answered, and how (check.ts)
+  const answered = /^(.+) answered: (.+)$/.exec(summary);
+  if (answered) return `${answered[1]}에서 응답함: ${outcomeText(lang, answered[2])}`;
   for (const [re, ko] of KO) if (re.test(summary)) return summary.replace(re, ko);
   return summary;
 }

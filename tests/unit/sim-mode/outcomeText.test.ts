@@ -10,6 +10,10 @@ describe('the outcome line in Korean', () => {
     ['timed out', '시간 초과'],
     ['connection refused', '연결 거부됨'],
     ['name not known', '이름을 찾을 수 없음'],
+    ['empty reply', '빈 응답'],
+    ['192.168.0.10:5432 answered: empty reply', '192.168.0.10:5432에서 응답함: 빈 응답'],
+    ['172.17.0.2 answered: 1/1 replies from 172.17.0.2', '172.17.0.2에서 응답함: 172.17.0.2에서 응답 1/1'],
+    ['no address to try', '시도할 주소가 없음'],
     ['something new', 'something new'],
   ])('%s → %s', (en, ko) => {
     expect(outcomeText('ko', en)).toBe(ko);
