@@ -163,6 +163,29 @@ test('with Korean chosen the narration is Korean', async ({ page }) => {
   await expect(sim.panel.getByTestId('sim-outcome')).toHaveText('도착함 172.18.0.3에서 응답 1/1');
 });
 
+test('Korean narration never wraps a hyphenated name at its hyphen (second-bridge, br-…, docker-host)', async ({
+  page,
+}) => {
+  const trace = engineTrace([...NET, PING]);
+  const sim = new SimPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?lang=ko');
+  await sim.type([...NET, PING]);
+  let seen = 0;
+  for (let i = 0; i < trace.steps.length; i++) {
+    if (i > 0) await page.keyboard.press('ArrowRight');
+    await sim.expectAt(trace, i, 'ko');
+    const words = await sim.narration().evaluate((p) => ({
+      hyphenated: (p.textContent ?? '').match(/\S*\w-\w\S*/g) ?? [],
+      kept: [...p.querySelectorAll('.nobr')].map((s) => ({ text: s.textContent, lines: s.getClientRects().length })),
+    }));
+    expect(words.kept.map((k) => k.text)).toEqual(words.hyphenated);
+    for (const k of words.kept) expect(k.lines, k.text ?? '').toBe(1);
+    seen += words.kept.length;
+  }
+  expect(seen).toBeGreaterThan(0);
+});
+
 test('predict mode asks, records the answer, reveals and plays', async ({ page }) => {
   const trace = engineTrace([...NET, PING]);
   const sim = new SimPage(page);

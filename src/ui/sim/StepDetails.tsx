@@ -3,6 +3,7 @@ import { useTranslation } from '../../i18n/translate';
 import { STOP_ACTIONS } from '../../sim/playback/predict';
 import { engine } from '../../store/engine';
 import { stepHeaders } from './headerDiff';
+import { keepWords } from './keepWords';
 import { useNarrationLang } from './lang';
 import { nameOfId } from './placeName';
 import { changeKey, formatEntry } from './tableEntry';
@@ -25,7 +26,7 @@ export const Narration = memo(function Narration() {
         <strong className="sim-narration__drop">✕ {t(step.action === 'refuse' ? 'sim.refused' : 'sim.dropped')}</strong>
       )}
       <p data-testid="sim-narration" aria-live="polite">
-        {engine().formatExplain(lang, step.explain)}
+        {keepWords(engine().formatExplain(lang, step.explain))}
       </p>
     </section>
   );
