@@ -1,5 +1,5 @@
 import type { ArpEntry, Frame, TableChange } from '../model';
-import { DELAY_MS, neighState } from './ageing';
+import { DELAY_MS, neighState, showsLladdr } from './ageing';
 import { arpOf, type Ctx, fdbOf, nowMs, peerOnDomain, step } from './ctx';
 import { parentBlock, tellParentBlock } from './lanAttach';
 import { frameOf, type Pkt } from './pkt';
@@ -183,24 +183,6 @@ function unanswered(ctx: Ctx, node: NetNode, ip: string, dev: string, cached: Ar
 }
 
 /**
- * The neighbour took the new MAC from libnetwork's unsolicited ARPs (osl advertiseAddrs, v27+: three
- * broadcast ARPs, 1 s apart, when an endpoint's interface comes up). Linux's arp_process updates an
- * entry it already has for that address, as STALE (it creates none: arp_accept is 0).
- */
-function advertised(ctx: Ctx, node: NetNode, e: ArpEntry, mac: string): TableChange {
-  e.mac = mac;
-  e.state = 'STALE';
-  e.at = nowMs(ctx);
-  return { on: tableOn(node), table: 'arp', kind: 'update', entry: { ...e } };
-}
-
-/** Whether an entry has a usable address (NUD_VALID: a failing one still in DELAY or PROBE too). */
-function validWithLladdr(e: ArpEntry, now: number): boolean {
-  const shown = neighState(e, now);
-  return !!e.mac && shown !== 'FAILED' && shown !== 'INCOMPLETE';
-}
-
-/**
  * The cache still has a MAC for the next hop, but nobody on the link has it any more (the
  * container was removed, nothing took its address). Linux does not ask: the frame goes to the old
  * MAC, the bridge has forgotten that MAC with its port and floods it, and no interface takes it. A
@@ -259,11 +241,14 @@ export function transmit(
     // the address has a new holder: its interface came up with Docker's unsolicited ARPs
     const params = { node: from.label, ip: nextHop, mac: peer.iface.mac };
     const frame = frameOf(pkt, { src: out.mac, dst: peer.iface.mac });
+    // libnetwork's unsolicited ARPs (osl advertiseAddrs, v27+: three broadcasts, 1 s apart, as the
+    // endpoint comes up): Linux's arp_process updates the entry it has, as STALE (arp_accept 0 creates none)
     step(ctx, from.canvas, 'arp-hit', frame, 'arp.unsolicited', params, [
-      advertised(ctx, from, cached, peer.iface.mac),
+      remember(ctx, from, nextHop, peer.iface.mac, out.name, 'STALE'),
     ]);
   }
-  if (cached && validWithLladdr(cached, nowMs(ctx)) && !peer) return sentToGone(ctx, from, out, cached, pkt, blocked);
+  if (cached?.mac && showsLladdr(neighState(cached, nowMs(ctx))) && !peer)
+    return sentToGone(ctx, from, out, cached, pkt, blocked);
   if (cached && cached.state !== 'FAILED' && peer && cached.mac === peer.iface.mac) {
     neighbourUsed(cached, nowMs(ctx));
     const hit: TableChange = { on: tableOn(from), table: 'arp', kind: 'hit', entry: { ...cached } };

@@ -69,7 +69,7 @@ function halfOf(tr: (t: number) => Point, half: 'first' | 'second' | undefined):
 }
 
 /** The screen boxes of the words on the canvas's cards (each text node's, so `eth0 8.8.8.8` is two). */
-export function cardTextBoxes(root: ParentNode): DOMRect[] {
+function cardTextBoxes(root: ParentNode): DOMRect[] {
   const out: DOMRect[] = [];
   const range = document.createRange();
   for (const card of root.querySelectorAll('.react-flow__node')) {
