@@ -83,6 +83,8 @@ test('imported names are inert text', async ({ page }) => {
   await openImport(page);
   await page.getByTestId('import-text').fill(JSON.stringify(nets));
   await page.getByTestId('dialog-submit').click();
+  // the import has run once its notes show; closing before that left the dialog to come back over the canvas
+  await expect(page.getByTestId('import-notes')).toBeVisible();
   await page.getByTestId('dialog-cancel').click();
   await app.fit();
   await expect(page.getByText(evil).first()).toBeVisible();
