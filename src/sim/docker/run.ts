@@ -5,7 +5,7 @@ import type { CommandResult, World } from '../model';
 import { CREATE_FLAGS, createContainer, envFlagError } from './create';
 import { all, isSet, last, parseFlags } from './flags';
 import { heldHostPort, nginxBindFailure } from './hostBind';
-import { missingImage } from './image';
+import { missingImage, pullProgress } from './image';
 import { atOnceExitCode, commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
 import { processExited } from './restartManager';
@@ -19,6 +19,15 @@ const notFound = (cmd: string) => `exec: "${cmd}": executable file not found in 
 /** The command a container's main process runs: CMD given, else the image's default. */
 function mainCommand(image: string, cmd: string[]): string[] {
   return cmd.length ? cmd : imageInfo(image).defaultCmd;
+}
+
+/**
+ * `--pull always`: create.go pulls before it creates and shows the pull's progress on stderr
+ * (jsonmessage, no "Using default tag" line: that is pull.go's). `missing`, the default, stays
+ * silent here for the reason dockerRun gives.
+ */
+function pulledFirst(world: World, flags: Parameters<typeof last>[0], on: On): string[] {
+  return last(flags, 'pull') === 'always' ? pullProgress(world, on.daemon, flags.args[0]) : [];
 }
 
 /** `docker create`: prints the new id. */
@@ -35,7 +44,7 @@ export function dockerCreate(world: World, argv: string[], on: On, cmdPath = 'cr
   const missing = last(p.value, 'pull') === 'never' ? null : missingImage(world, on.daemon, p.value.args[0]);
   if (missing) return fail(world, [missing.unable, missing.denied, missing.hint].join('\n'), 1);
   if (!r.ok) return fail(world, daemon(r.error), 1);
-  return ok(r.world, [...r.warnings, r.id].join('\n'));
+  return ok(r.world, [...pulledFirst(world, p.value, on), ...r.warnings, r.id].join('\n'));
 }
 
 /**
@@ -83,7 +92,7 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   if (missing) return fail(world, [missing.unable, withHelp(cmdPath, missing.denied), missing.hint].join('\n'), 125);
   if (!created.ok) return fail(world, withHelp(cmdPath, daemon(created.error)), 125);
   const id = created.id;
-  const lines = [...created.warnings];
+  const lines = [...pulledFirst(world, p.value, on), ...created.warnings];
   if (detach) lines.push(id);
   const c0 = created.world.containers[id];
   const main = mainCommand(c0.image, c0.cmd);
