@@ -25,7 +25,8 @@ export type NfOrigin =
   | { kind: 'port'; containerId: string; port: PortBinding }
   | { kind: 'endpoint'; containerId: string; networkId: string }
   | { kind: 'router' }
-  | { kind: 'forward'; index: number };
+  | { kind: 'forward'; index: number }
+  | { kind: 'resolver' };
 
 /** One rule, in the fields iptables prints (`-s -d -i -o -p`, matches, `-j`). */
 export interface NfRule {
@@ -49,6 +50,8 @@ export interface NfRule {
   target: string;
   /** DNAT only: "ip:port" */
   toDestination?: string;
+  /** SNAT only: "[ip]:port" */
+  toSource?: string;
   origin: NfOrigin;
 }
 
@@ -134,6 +137,53 @@ function routerRules(world: World, machineId: string): Netfilter {
     { table: 'nat', chain: 'POSTROUTING', out: { value: wan }, target: 'MASQUERADE', origin: { kind: 'router' } },
   ];
   return { raw: table('raw', [], []), nat: table('nat', [], nat), filter: table('filter', [], []) };
+}
+
+/**
+ * A container namespace's tables: empty with ACCEPT policies, but for the NAT of Docker's embedded
+ * resolver where a user-defined network gave the namespace one (moby v28.5.2
+ * libnetwork/resolver_unix.go setupIptablesNAT). Each rule is inserted with -I, so the TCP rule,
+ * inserted last, comes first: port 53 on 127.0.0.11 goes to the resolver's own ports, and its
+ * answers leave from :53 again.
+ */
+export function resolverNetfilter(ports: { tcp: number; udp: number } | null): Netfilter {
+  const ip = '127.0.0.11/32';
+  const origin = { kind: 'resolver' } as const;
+  const dnat = (proto: 'tcp' | 'udp'): NfRule => ({
+    table: 'nat',
+    chain: 'DOCKER_OUTPUT',
+    dst: { value: ip },
+    proto,
+    dport: 53,
+    target: 'DNAT',
+    toDestination: `127.0.0.11:${ports?.[proto]}`,
+    origin,
+  });
+  const snat = (proto: 'tcp' | 'udp'): NfRule => ({
+    table: 'nat',
+    chain: 'DOCKER_POSTROUTING',
+    src: { value: ip },
+    proto,
+    sport: ports?.[proto],
+    target: 'SNAT',
+    toSource: ':53',
+    origin,
+  });
+  const nat: NfRule[] = ports
+    ? [
+        { table: 'nat', chain: 'OUTPUT', dst: { value: ip }, target: 'DOCKER_OUTPUT', origin },
+        { table: 'nat', chain: 'POSTROUTING', dst: { value: ip }, target: 'DOCKER_POSTROUTING', origin },
+        dnat('tcp'),
+        dnat('udp'),
+        snat('tcp'),
+        snat('udp'),
+      ]
+    : [];
+  return {
+    raw: table('raw', [], []),
+    nat: table('nat', ports ? ['DOCKER_OUTPUT', 'DOCKER_POSTROUTING'] : [], nat),
+    filter: table('filter', [], []),
+  };
 }
 
 /**

@@ -20,4 +20,6 @@ export type Where = ({ kind: 'machine'; id: string } | { kind: 'container'; id: 
   user?: string;
   /** a host's command run in a container's namespace (nsenter): it sees the host's PIDs */
   hostPids?: boolean;
+  /** `docker exec --privileged`: the process has every capability (daemon/exec_linux.go) */
+  privileged?: boolean;
 };

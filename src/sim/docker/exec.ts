@@ -85,6 +85,7 @@ export function dockerExec(world: World, argv: string[], on: On, cmdPath = 'exec
     id: c.id,
     ...(workdir ? { cwd: resolvePath('/', workdir) } : {}),
     ...(user ? { user: user.split(':')[0] } : {}),
+    ...(isSet(p.value, 'privileged') ? { privileged: true } : {}),
   };
   if (isShellCommand(cmd) && isSet(p.value, 'interactive') && isSet(p.value, 'tty')) {
     return { world, output: '', exitCode: 0, enter: c.id, ...(where.cwd ? { cwd: where.cwd } : {}) };

@@ -1,3 +1,4 @@
+import { stableHex } from '../docker/imageStore';
 import { DOCKER_HOST } from '../ids';
 import type { Container, World } from '../model';
 import { isLoopback } from './addr';
@@ -10,6 +11,18 @@ import { isLoopback } from './addr';
  */
 
 export const EMBEDDED_DNS = '127.0.0.11';
+
+/** An ephemeral port (32768–60999) stable per seed. */
+const ephemeral = (seed: string) => 32768 + (Number.parseInt(stableHex(`port:${seed}`, 6), 16) % 28232);
+
+/**
+ * The ports the embedded resolver listens on inside a namespace (libnetwork resolver.go: a UDP
+ * and a TCP socket on 127.0.0.11, port 0, so the kernel picks each), stable per namespace owner.
+ * `ss` lists them and the namespace's DOCKER_OUTPUT rules DNAT port 53 to them.
+ */
+export function resolverPorts(ownerId: string): { tcp: number; udp: number } {
+  return { tcp: ephemeral(`tcp:${ownerId}`), udp: ephemeral(`udp:${ownerId}`) };
+}
 
 /** A nameserver the embedded resolver forwards to; `hostLoopback`: dialled from the host's namespace. */
 export interface ExtServer {

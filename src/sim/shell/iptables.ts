@@ -1,8 +1,17 @@
 import { DOCKER_HOST } from '../ids';
 import type { CommandResult, World } from '../model';
-import { type NfMatch, type NfRule, type NfTable, type NfTableName, netfilterOf } from '../netfilter';
+import { resolverPorts } from '../net/resolvconf';
+import {
+  type NfMatch,
+  type NfRule,
+  type NfTable,
+  type NfTableName,
+  netfilterOf,
+  resolverNetfilter,
+} from '../netfilter';
 import { namespaceOwner } from '../stack';
 import type { Where } from '../where';
+import { hasEmbeddedResolver } from './files';
 
 /** `-A CHAIN …` exactly as `iptables -S` prints a rule. */
 export function ruleSpec(r: NfRule): string {
@@ -21,6 +30,7 @@ export function ruleSpec(r: NfRule): string {
     r.ctstate ? `-m conntrack --ctstate ${r.ctstate.join(',')}` : null,
     `-j ${r.target}`,
     r.toDestination ? `--to-destination ${r.toDestination}` : null,
+    r.toSource ? `--to-source ${r.toSource}` : null,
   ];
   return parts.filter((p) => p !== null).join(' ');
 }
@@ -41,14 +51,30 @@ function addr(m: NfMatch | undefined, numeric: boolean): string {
   return (m.not ? '!' : ' ') + pad(!numeric && v === '127.0.0.0/8' ? 'loopback/8' : v, 19);
 }
 
-function extras(r: NfRule): string {
+/**
+ * The names a Debian host's /etc/services (netbase) gives the ports Docker lessons use: without
+ * `-n`, libxt_tcp/libxt_udp print_port shows a port by its service name.
+ */
+const SERVICES: Record<number, string> = {
+  22: 'ssh',
+  53: 'domain',
+  80: 'http',
+  443: 'https',
+  3306: 'mysql',
+  5432: 'postgresql',
+  8080: 'http-alt',
+};
+
+function extras(r: NfRule, numeric: boolean): string {
+  const port = (n: number) => (numeric ? String(n) : (SERVICES[n] ?? String(n)));
   const xs: string[] = [];
   if (r.dstTypeLocal) xs.push('ADDRTYPE match dst-type LOCAL');
   if (r.srcTypeLocal) xs.push('ADDRTYPE match src-type LOCAL');
-  if (r.proto && r.proto !== 'icmp' && r.dport != null) xs.push(`${r.proto} dpt:${r.dport}`);
-  if (r.proto && r.proto !== 'icmp' && r.sport != null) xs.push(`${r.proto} spt:${r.sport}`);
+  if (r.proto && r.proto !== 'icmp' && r.dport != null) xs.push(`${r.proto} dpt:${port(r.dport)}`);
+  if (r.proto && r.proto !== 'icmp' && r.sport != null) xs.push(`${r.proto} spt:${port(r.sport)}`);
   if (r.ctstate) xs.push(`ctstate ${r.ctstate.join(',')}`);
   if (r.toDestination) xs.push(`to:${r.toDestination}`);
+  if (r.toSource) xs.push(`to:${r.toSource}`);
   return xs.join(' ');
 }
 
@@ -83,12 +109,29 @@ export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rul
         // iptables 1.8 print_firewall: "%-9s " target, "!"-or-space, "%-5s" prot, opt, then
         // "!"-or-space + address columns; a long target (MASQUERADE) pushes the rest right
         const line = `${n}${cnt}${pad(r.target, 9)}  ${pad(r.proto ?? 'all', 5)}${pad('--', 3)}${io}${addr(r.src, numeric)} ${addr(r.dst, numeric)} `;
-        const x = extras(r);
+        const x = extras(r, numeric);
         return x ? `${line} ${x}` : line;
       });
     return [`Chain ${c.name} (${policy})`, header, ...lines].join('\n');
   });
   return blocks.join('\n\n');
+}
+
+/**
+ * Whether the process reading the tables holds CAP_NET_ADMIN: a host's shell and `nsenter` from
+ * it do; in a container, root with `docker exec --privileged`, a `--privileged` container, or the
+ * capability added (moby v28.5.2 oci/caps TweakCapabilities: NET_ADMIN is not in the default set;
+ * `--cap-add ALL` gives every capability but those dropped). Another user has none.
+ */
+function mayAdministerNetwork(world: World, where: Where): boolean {
+  if (where.kind === 'machine' || where.hostPids) return true;
+  if (where.user && where.user !== 'root' && where.user !== '0') return false;
+  if (where.privileged) return true;
+  const opts = world.containers[where.id]?.opts ?? {};
+  if (opts.privileged?.some((v) => v !== 'false')) return true;
+  const caps = (flag: string) => new Set((opts[flag] ?? []).map((v) => v.toUpperCase().replace(/^CAP_/, '')));
+  const [add, drop] = [caps('cap-add'), caps('cap-drop')];
+  return add.has('ALL') ? !drop.has('NET_ADMIN') : add.has('NET_ADMIN');
 }
 
 const USAGE =
@@ -142,15 +185,18 @@ export function iptables(world: World, argv: string[], where: Where): CommandRes
   }
   if (!mode) return { world, output: USAGE, exitCode: 2 };
   const owner = where.kind === 'machine' ? where : namespaceOwner(world, where.id);
-  if (owner.kind === 'container') {
-    // containers run without CAP_NET_ADMIN by default
+  if (owner.kind === 'container' && !mayAdministerNetwork(world, where)) {
     return {
       world,
       output: `iptables v1.8.9 (legacy): can't initialize iptables table \`${tableName}': Permission denied (you must be root)\nPerhaps iptables or your kernel needs to be upgraded.`,
       exitCode: 3,
     };
   }
-  const full = netfilterOf(world, owner.id ?? DOCKER_HOST)[tableName];
+  const full = (
+    owner.kind === 'container'
+      ? resolverNetfilter(hasEmbeddedResolver(world, world.containers[owner.id]) ? resolverPorts(owner.id) : null)
+      : netfilterOf(world, owner.id ?? DOCKER_HOST)
+  )[tableName];
   let t = full;
   if (chain) {
     if (!full.chains.some((c) => c.name === chain)) {

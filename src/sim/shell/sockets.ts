@@ -1,10 +1,10 @@
 import { stableHex } from '../docker/imageStore';
-import { driverOf } from '../drivers';
 import { imageInfo } from '../images';
 import type { Container, Proto, World } from '../model';
-import { EMBEDDED_DNS } from '../net/resolvconf';
+import { EMBEDDED_DNS, resolverPorts } from '../net/resolvconf';
 import { namespaceOwner } from '../stack';
 import type { Where } from '../where';
+import { hasEmbeddedResolver } from './files';
 
 /**
  * The listening sockets of one network namespace, as `ss -l` and `netstat -l` list them (seed 000
@@ -49,8 +49,6 @@ const DEFAULT_APP = { comm: 'app', cmdline: 'app', backlog: 511, split: false };
 const MACHINE_APPS: Record<string, string> = { 'dns-forwarder': 'dnsmasq', dns: 'named', web: 'nginx' };
 
 const hostPid = (seed: string) => 2000 + (Number.parseInt(stableHex(`pid:${seed}`, 6), 16) % 60000);
-/** An ephemeral port (32768–60999) stable per seed: the embedded resolver's sockets. */
-const ephemeral = (seed: string) => 32768 + (Number.parseInt(stableHex(`port:${seed}`, 6), 16) % 28232);
 
 function appSockets(c: Container, proc: (comm: string, cmdline: string) => Socket['proc']): Socket[] {
   const info = imageInfo(c.image);
@@ -134,11 +132,7 @@ export function namespaceSockets(world: World, where: Where, hostView = where.ki
   if (c0?.state !== 'running') return [];
   const members = [c0, ...running.filter((c) => c.id !== c0.id && namespaceOwner(world, c.id).id === c0.id)];
   const out = members.flatMap((c) => appSockets(c, procOf(c)));
-  const resolver = c0.endpoints.some((ep) => {
-    const net = ep.ip ? world.networks[ep.networkId] : undefined;
-    return net ? driverOf(net).embeddedDns(net) : false;
-  });
-  if (resolver) {
+  if (hasEmbeddedResolver(world, c0)) {
     // dockerd's resolver, listening inside the container's namespace (libnetwork resolver.go)
     const proc = hostView
       ? { comm: 'dockerd', cmdline: '/usr/bin/dockerd', pid: hostPid(`dockerd:${c0.daemon}`), fd: 0 }
@@ -147,7 +141,7 @@ export function namespaceSockets(world: World, where: Where, hostView = where.ki
       proto: 'tcp',
       family: 4,
       ip: EMBEDDED_DNS,
-      port: ephemeral(`tcp:${c0.id}`),
+      port: resolverPorts(c0.id).tcp,
       backlog: 4096,
       proc: proc && { ...proc, fd: 31 },
     });
@@ -155,7 +149,7 @@ export function namespaceSockets(world: World, where: Where, hostView = where.ki
       proto: 'udp',
       family: 4,
       ip: EMBEDDED_DNS,
-      port: ephemeral(`udp:${c0.id}`),
+      port: resolverPorts(c0.id).udp,
       backlog: 0,
       proc: proc && { ...proc, fd: 30 },
     });

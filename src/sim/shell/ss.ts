@@ -1,5 +1,5 @@
 import { imageInfo } from '../images';
-import type { CommandResult, World } from '../model';
+import type { CommandResult, Proto, World } from '../model';
 import type { Where } from '../where';
 import type { ShellCommand } from './index';
 import { BUSYBOX_NETSTAT_OPTS, busyboxNetstat } from './netstatBusybox';
@@ -68,11 +68,15 @@ function shown(s: Socket, o: Opts): boolean {
   return o.families.has(fam);
 }
 
-/** v4 sockets first (ss dumps AF_INET, then AF_INET6), by port within a family; tcp before udp. */
-const order = (list: Socket[]) =>
+/**
+ * The listing order, by port within a family and v4 first (the sock_diag dump asks AF_INET, then
+ * AF_INET6; netstat reads /proc/net/tcp before tcp6): ss shows udp before tcp (iproute2 ss.c main:
+ * udp_show, then tcp_show), net-tools netstat tcp before udp (netstat.c main).
+ */
+const order = (list: Socket[], first: Proto) =>
   [...list].sort(
     (a, b) =>
-      (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : 1) ||
+      (a.proto === b.proto ? 0 : a.proto === first ? -1 : 1) ||
       (a.family === 4 ? 0 : 1) - (b.family === 4 ? 0 : 1) ||
       a.port - b.port,
   );
@@ -145,7 +149,7 @@ function ssOutput(list: Socket[], o: Opts): string {
   const both = o.tcp && o.udp;
   const rows: string[][] = [];
   if (o.header) rows.push(COLS.map((c) => c.header));
-  for (const s of order(list)) {
+  for (const s of order(list, 'udp')) {
     const [local, peer] = ssAddr(s);
     rows.push([
       s.proto,
@@ -179,7 +183,7 @@ function netstatOutput(list: Socket[], o: Opts): string {
     `Active Internet connections ${what}`,
     `Proto Recv-Q Send-Q Local Address           Foreign Address         State      ${o.procs ? ` ${'PID/Program name'.padEnd(20)}` : ''}`,
   ];
-  for (const s of order(list)) {
+  for (const s of order(list, 'tcp')) {
     const v6 = s.family !== 4;
     const prot = `${s.proto}${v6 ? '6' : ''}`;
     const local = `${v6 ? (s.ip === '::' ? '::' : s.ip) : s.ip}:${s.port}`;
