@@ -3,6 +3,7 @@ import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from 'ip-num';
 import { liveAddresses } from './containerIndex';
 import type { Container, IpamConfig, Network, World } from './model';
 import { cidrBounds, ipString } from './net/addr';
+import { inCidr6 } from './net/addr6';
 import { txnOf } from './recordTxn';
 
 /**
@@ -216,7 +217,7 @@ export function endpointSettingsErrors(
   ip?: string,
   aliases: string[] = [],
   linkLocal: string[] = [],
-  /** --ip6: whalewire's networks have no IPv6 subnet, so a network never takes one */
+  /** --ip6 (IPAMConfig.IPv6Address) */
   ip6?: string,
 ): string[] {
   const errs: string[] = [];
@@ -230,16 +231,20 @@ export function endpointSettingsErrors(
   for (const ll of linkLocal) {
     if (!parsesAsIp(ll) || /^(0+\.){3}0+$|^[:0]+$/.test(ll)) errs.push(`invalid link-local IP address: ${ll}`);
   }
-  if (!ip) return ip6 && net ? [...errs, V6_NO_SUBNET] : errs;
-  if (net) {
+  if (!net) return errs;
+  // EndpointIPAMConfig.IsInRange: the IPv4 address against the static IPv4 subnets, then IPv6
+  if (ip) {
     // A subnet is "static" when the network has a preferred pool: a user --subnet, or docker0's own.
     const preferred = net.ipam && (net.userSubnet || (net.predefined && net.driver === 'bridge'));
-    if (!preferred) {
-      errs.push('user specified IP address is supported only when connecting to networks with user configured subnets');
-    } else if (!isIPv4(ip) || !inCidr(ip, net.ipam!.subnet)) {
+    if (!preferred) errs.push(V6_NO_SUBNET);
+    else if (!isIPv4(ip) || !inCidr(ip, net.ipam!.subnet))
       errs.push(`no configured subnet or ip-range contain the IP address ${ip}`);
-    }
-    if (ip6) errs.push(V6_NO_SUBNET);
+  }
+  if (ip6) {
+    const preferred = net.ipam6 && net.userSubnet6;
+    if (!preferred) errs.push(V6_NO_SUBNET);
+    else if (!parsesAsIp(ip6) || !ip6.includes(':') || !inCidr6(ip6, net.ipam6!.subnet))
+      errs.push(`no configured subnet or ip-range contain the IP address ${ip6}`);
   }
   return errs;
 }

@@ -203,8 +203,15 @@ export interface Network {
   configOnly?: boolean;
   /** `network create --config-from NAME`: the config-only network its configuration was copied from */
   configFrom?: string;
-  /** a config-only network's `--ipv6` (EnableIPv6), which a --config-from network would take */
+  /** `--ipv6` (EnableIPv6): endpoints get an address of `ipam6`; absent in saves before IPv6: false */
   enableIPv6?: boolean;
+  /**
+   * the IPv6 IPAM config: the user's `--subnet fd00:1::/64` (kept, unallocated, when IPv6 is off),
+   * or the /64 the daemon took from its ULA pool; absent: none
+   */
+  ipam6?: IpamConfig;
+  /** true when the user gave an IPv6 --subnet (static --ip6 is allowed only then) */
+  userSubnet6?: boolean;
   /** `--ipam-opt` KEY=VALUE (IPAM.Options) */
   ipamOptions?: Record<string, string>;
   /** endpoints of the daemon's own sandboxes, which are no container (docker_gwbridge: `gateway_ingress-sbox`) */
@@ -224,6 +231,8 @@ export interface Endpoint {
   aliases: string[];
   /** user-requested --ip, kept across restarts */
   ipamIp?: string;
+  /** user-requested --ip6 (IPAMConfig.IPv6Address), kept across restarts */
+  ipamIp6?: string;
   /** `--mac-address` as the user wrote it (EndpointSettings.MacAddress before start), kept across restarts */
   macAddress?: string;
   /** `network connect --gw-priority N` (EndpointSettings.GwPriority); absent: 0 */
@@ -238,6 +247,8 @@ export interface Endpoint {
   endpointId?: string;
   /** live: allocated IPv4 */
   ip?: string;
+  /** live: allocated IPv6 (canonical text), on a network with IPv6 on */
+  ip6?: string;
   /** live: container-side MAC */
   mac?: string;
   /** live: container-side name, eth0, eth1 ... */

@@ -112,6 +112,7 @@ export function connect(world: World, argv: string[]): CommandResult {
       networkId: net.id,
       aliases,
       ...(ip ? { ipamIp: ip } : {}),
+      ...(ip6 ? { ipamIp6: ip6 } : {}),
       ...(gwPriority ? { gwPriority } : {}),
       ...(linkLocal.length ? { linkLocalIps: linkLocal } : {}),
       ...(Object.keys(driverOpts).length ? { driverOpts } : {}),

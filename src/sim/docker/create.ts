@@ -149,6 +149,7 @@ export function createContainer(
   const netRef = (extra.length ? nets[0] : last(p, 'network')) ?? 'default';
   const aliases = all(p, 'network-alias');
   const ip = last(p, 'ip');
+  const ip6 = last(p, 'ip6') || undefined;
   const mac = last(p, 'mac-address');
   if (mac) {
     const m = parseMac(mac);
@@ -158,6 +159,7 @@ export function createContainer(
   const linkLocalIps = all(p, 'link-local-ip');
   const own = {
     ...(ip ? { ipamIp: ip } : {}),
+    ...(ip6 ? { ipamIp6: ip6 } : {}),
     ...(mac ? { macAddress: mac } : {}),
     ...(linkLocalIps.length ? { linkLocalIps } : {}),
   };
@@ -183,7 +185,7 @@ export function createContainer(
   }
   warnings.push(...verified.warnings.map((w) => `WARNING: ${w}`));
   const linkLocal = all(p, 'link-local-ip');
-  const bad = endpointSettingsError(netRef, known, ip, aliases, linkLocal, last(p, 'ip6'));
+  const bad = endpointSettingsError(netRef, known, ip, aliases, linkLocal, ip6);
   if (bad) return api(`invalid config for network ${netRef}: ${bad}`);
   const links = all(p, 'link');
   if (links.length && netRef.startsWith('container:')) {

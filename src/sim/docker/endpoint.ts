@@ -1,6 +1,7 @@
 import { driverOf } from '../drivers';
 import { linkEndpoint } from '../ifindex';
 import { allocateAddress } from '../ipam';
+import { allocateAddress6, hasIPv6 } from '../ipam6';
 import type { Endpoint, Network, World } from '../model';
 import { allocateOverlayIp } from '../swarm/overlayIpam';
 
@@ -30,6 +31,15 @@ export function attachEndpoint(
     const ip = allocateAddress(draft, net, ep.ipamIp);
     if (!ip.ok) return ip.error;
     ep.ip = ip.value;
+  }
+  // assignAddress: IPv6 after IPv4, on a network with IPv6 on
+  if (drv.ipam && hasIPv6(net)) {
+    const ip6 = allocateAddress6(draft, net, ep.ipamIp6);
+    if (!ip6.ok) {
+      delete ep.ip;
+      return ip6.error;
+    }
+    ep.ip6 = ip6.value;
   }
   linkEndpoint(draft, net, ep, daemon);
   ep.ifname = ifname;

@@ -2,6 +2,7 @@ import { dockerTime } from '../clock';
 import { driverOf } from '../drivers';
 import { imageInfo } from '../images';
 import { isUserDefinedName, prefixLen } from '../ipam';
+import { prefixLen6 } from '../ipam6';
 import {
   containersOn,
   endpointDnsNames,
@@ -10,7 +11,7 @@ import {
   lookupContainer,
   lookupNetwork,
 } from '../lookup';
-import type { CommandResult, Container, Endpoint, Network, World } from '../model';
+import type { CommandResult, Container, Endpoint, IpamConfig, Network, World } from '../model';
 import { isGatewayEndpoint } from '../swarm/taskContainer';
 import { containerSizes } from './containerSize';
 import { isSet, last, parseFlags } from './flags';
@@ -62,9 +63,10 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
   return {
     // EndpointIPAMConfig's fields are omitempty
     IPAMConfig:
-      ep?.ipamIp || ep?.linkLocalIps
+      ep?.ipamIp || ep?.ipamIp6 || ep?.linkLocalIps
         ? {
             ...(ep.ipamIp ? { IPv4Address: ep.ipamIp } : {}),
+            ...(ep.ipamIp6 ? { IPv6Address: ep.ipamIp6 } : {}),
             ...(ep.linkLocalIps ? { LinkLocalIPs: ep.linkLocalIps } : {}),
           }
         : null,
@@ -84,9 +86,9 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
     Gateway: live ? net.ipam!.gateway : '',
     IPAddress: live ? ep.ip! : '',
     IPPrefixLen: live ? prefixLen(net) : 0,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
+    IPv6Gateway: live && ep.ip6 ? net.ipam6!.gateway : '',
+    GlobalIPv6Address: live && ep.ip6 ? ep.ip6 : '',
+    GlobalIPv6PrefixLen: live && ep.ip6 ? prefixLen6(net) : 0,
     DNSNames: ep ? endpointDnsNames(world, c, ep) : null,
   };
 }
@@ -236,11 +238,11 @@ export function containerJson(world: World, c: Container) {
       SecondaryIPv6Addresses: null,
       EndpointID: legacy?.EndpointID ?? '',
       Gateway: legacy?.Gateway ?? '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
+      GlobalIPv6Address: legacy?.GlobalIPv6Address ?? '',
+      GlobalIPv6PrefixLen: legacy?.GlobalIPv6PrefixLen ?? 0,
       IPAddress: legacy?.IPAddress ?? '',
       IPPrefixLen: legacy?.IPPrefixLen ?? 0,
-      IPv6Gateway: '',
+      IPv6Gateway: legacy?.IPv6Gateway ?? '',
       MacAddress: legacy?.MacAddress ?? '',
       Networks: sortKeys(networks),
     },
@@ -250,6 +252,14 @@ export function containerJson(world: World, c: Container) {
 /** A network `docker network create` made (not the daemon's own, nor Compose's). */
 const cliMade = (n: Network) =>
   !n.predefined && !n.labels['com.docker.compose.network'] && !['docker_gwbridge', 'ingress'].includes(n.name);
+
+/** One IPAM.Config entry; Gateway is none when the driver skipped it (ipvlan l3) and the user gave none: omitempty. */
+const ipamJson = (c: IpamConfig) => ({
+  Subnet: c.subnet,
+  ...(c.ipRange ? { IPRange: c.ipRange } : {}),
+  ...(c.gateway ? { Gateway: c.gateway } : {}),
+  ...(c.aux ? { AuxiliaryAddresses: sortKeys(c.aux) } : {}),
+});
 
 /** The network object of `docker network inspect` (fact 44). */
 export function networkJson(world: World, n: Network) {
@@ -264,7 +274,7 @@ export function networkJson(world: World, n: Network) {
       EndpointID: ep.endpointId,
       MacAddress: driverOf(n).sharesParentMac ? '' : ep.mac,
       IPv4Address: `${ep.ip}/${prefixLen(n)}`,
-      IPv6Address: '',
+      IPv6Address: ep.ip6 ? `${ep.ip6}/${prefixLen6(n)}` : '',
     };
   }
   // host and none: running containers of that mode have an endpoint without addresses.
@@ -294,17 +304,8 @@ export function networkJson(world: World, n: Network) {
       // the CLI sends --ipam-opt's map, empty but not nil (network/create.go createIPAMConfig);
       // networks the daemon or Compose makes carry none
       Options: cliMade(n) ? { ...sortKeys(n.ipamOptions ?? {}) } : null,
-      Config: n.ipam
-        ? [
-            {
-              Subnet: n.ipam.subnet,
-              ...(n.ipam.ipRange ? { IPRange: n.ipam.ipRange } : {}),
-              // none when the driver skipped it (ipvlan l3) and the user gave none: omitempty
-              ...(n.ipam.gateway ? { Gateway: n.ipam.gateway } : {}),
-              ...(n.ipam.aux ? { AuxiliaryAddresses: sortKeys(n.ipam.aux) } : {}),
-            },
-          ]
-        : null,
+      // buildIPAMResources: the IPv4 config, then the IPv6 one
+      Config: n.ipam || n.ipam6 ? [n.ipam, n.ipam6].filter((c) => c !== null && c !== undefined).map(ipamJson) : null,
     },
     Internal: n.internal,
     Attachable: n.attachable,

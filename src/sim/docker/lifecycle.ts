@@ -106,7 +106,8 @@ export function startContainer(draft: World, id: string): StartError | null {
     if (!net.ok) return failStart(c, `failed to set up container networking: ${net.error}`);
     ep.networkId = net.value.id;
     // The network may have changed since create (removed and recreated without that subnet).
-    const bad = ep.ipamIp ? endpointSettingsError(net.value.name, net.value, ep.ipamIp) : null;
+    const bad =
+      ep.ipamIp || ep.ipamIp6 ? endpointSettingsError(net.value.name, net.value, ep.ipamIp, [], [], ep.ipamIp6) : null;
     if (bad) return failStart(c, `failed to set up container networking: ${bad}`);
     const err = attachEndpoint(draft, net.value, ep, `eth${i}`, c.daemon);
     if (err) return failStart(c, `failed to set up container networking: ${err}`);
@@ -175,6 +176,7 @@ function failStart(c: Container, message: string): StartError {
 function releaseLive(c: Container): void {
   for (const ep of c.endpoints) {
     delete ep.ip;
+    delete ep.ip6;
     delete ep.mac;
     delete ep.endpointId;
     delete ep.veth;

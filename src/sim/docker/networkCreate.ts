@@ -2,7 +2,8 @@ import { dockerTime } from '../clock';
 import { produce } from '../containerIndex';
 import { driverNamed } from '../drivers';
 import { takeIfindex } from '../ifindex';
-import { planNetworkIpam } from '../ipam';
+import { joinErrors, planNetworkIpam } from '../ipam';
+import { planIpam6, validateIpam6 } from '../ipam6';
 import type { CommandResult, Network, NetworkDriver, World } from '../model';
 import { randomId } from '../prng';
 import { roleOf } from '../swarm/state';
@@ -59,8 +60,10 @@ function labelError(p: Parsed): string | null {
   return null;
 }
 
-/** whalewire's engine is IPv4 only: an IPv6 (or IPv4-less) network is refused in so many words. */
-const NO_IPV6 = 'whalewire: IPv6 networks are not simulated (--ipv6, an IPv6 --subnet); the network was not created';
+const INVALID = 'invalid network config:\n';
+
+/** What whalewire's engine does not model of IPv6 is refused in so many words. */
+const NO_IPV6 = (what: string) => `whalewire: ${what} not simulated; the network was not created`;
 
 export function networkCreate(world: World, argv: string[], daemonId: string): CommandResult {
   const p = parseFlags(argv, FLAGS);
@@ -117,8 +120,9 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
   if (boolOf(f, 'ipv6') !== undefined) delete options[ENABLE_IPV6];
   const enableIPv4 = ipv4 ?? true;
   const enableIPv6 = ipv6 ?? false;
-  // ValidateIPAM: IPv4 configs (IPv6 ones only with IPv6 on, and the engine has none)
+  // ValidateIPAM: every config in the order given, IPv6 ones only with IPv6 on
   const v4 = cli.value.filter((c) => !isIPv6Subnet(c.subnet));
+  const v6 = cli.value.filter((c) => isIPv6Subnet(c.subnet));
   const first = v4[0];
   const req = first
     ? {
@@ -128,14 +132,28 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
         aux: Object.keys(first.aux).length ? first.aux : undefined,
       }
     : {};
-  for (const c of v4) {
+  const req6: Req = v6[0]
+    ? {
+        subnet: v6[0].subnet,
+        gateway: v6[0].gateway,
+        ipRange: v6[0].ipRange,
+        aux: Object.keys(v6[0].aux).length ? v6[0].aux : undefined,
+      }
+    : {};
+  const invalid: string[] = [];
+  for (const c of cli.value) {
+    if (isIPv6Subnet(c.subnet)) {
+      if (enableIPv6) invalid.push(...validateIpam6({ ...c, aux: c.aux }));
+      continue;
+    }
     const plan = planNetworkIpam({ ...world, networks: {} }, daemonId, {
       subnet: c.subnet,
       gateway: c.gateway,
       ipRange: c.ipRange,
     });
-    if (!plan.ok && plan.error.startsWith('invalid network config')) return refuse(plan.error);
+    if (!plan.ok && plan.error.startsWith(INVALID)) invalid.push(...plan.error.slice(INVALID.length).split('\n'));
   }
+  if (invalid.length) return refuse(`${INVALID}${joinErrors(invalid)}`);
   // NewNetwork: the name, then validateConfiguration
   if (Object.values(world.networks).some((n) => n.name === name))
     return refuse(`network with name ${name} already exists`);
@@ -159,13 +177,14 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
     if (Object.keys(options).length > 0)
       return refuse('network driver options are not supported if the network depends on a configuration network');
   }
-  if (configOnly) return storeConfigOnly(world, daemonId, name, { req, labels, options, ipamOptions, enableIPv6 });
+  if (configOnly)
+    return storeConfigOnly(world, daemonId, name, { req, req6, labels, options, ipamOptions, enableIPv6 });
 
   if (drv?.singleton) return refuse(`only one instance of "${driver}" network is allowed`);
   if (!drv) return refuse(`plugin "${driver}" not found`);
   if (scope === 'local' && swarmDriver) return refuse(`cannot downgrade network scope for ${driver} networks`);
   if (ingress && !swarmDriver) return refuse('Ingress network can only be global scope network');
-  let cfg = { req, labels, options, ipamOptions, enableIPv4, enableIPv6 };
+  let cfg = { req, req6, labels, options, ipamOptions, enableIPv4, enableIPv6 };
   if (configFrom !== '') {
     const source = Object.values(world.networks).find(
       (n) => n.configOnly && n.name === configFrom && n.daemon === daemonId,
@@ -180,6 +199,14 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
             aux: source.ipam.aux,
           }
         : {},
+      req6: source.ipam6
+        ? {
+            subnet: source.ipam6.subnet,
+            gateway: source.ipam6.gateway || undefined,
+            ipRange: source.ipam6.ipRange,
+            aux: source.ipam6.aux,
+          }
+        : {},
       labels: { ...source.labels },
       options: { ...source.options },
       ipamOptions: { ...source.ipamOptions },
@@ -189,23 +216,24 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
   }
   if (swarmDriver) {
     if (!cfg.enableIPv4) return refuse('IPv4 cannot be disabled in a Swarm scoped network');
+    if (cfg.enableIPv6) return fail(world, NO_IPV6('IPv6 on an overlay network is'), 1);
     return createOverlay(world, f, name, cfg.req, daemonId, ingress);
   }
   if (scope === 'swarm') {
     if (!roleOf(world, daemonId)) return refuse('cannot create a swarm scoped network when swarm is not active');
     return fail(world, `whalewire: a swarm-scoped ${driver} network is not simulated; the network was not created`, 1);
   }
-  if (cfg.enableIPv6 || cli.value.length > v4.length) return fail(world, NO_IPV6, 1);
   if (ipamDriver !== 'default' && ipamDriver !== 'null') return refuse(`plugin "${ipamDriver}" not found`);
-  if (!cfg.enableIPv4 && driver === 'bridge') return refuse('IPv4 or IPv6 must be enabled');
-  if (!cfg.enableIPv4) return fail(world, NO_IPV6, 1);
+  if (!cfg.enableIPv4 && !cfg.enableIPv6 && driver === 'bridge') return refuse('IPv4 or IPv6 must be enabled');
+  if (!cfg.enableIPv4) return fail(world, NO_IPV6('an IPv6-only network (--ipv4=false) is'), 1);
+  if (cfg.enableIPv6 && driver !== 'bridge') return fail(world, NO_IPV6(`IPv6 on a ${driver} network is`), 1);
   if (ipamDriver === 'null' && driver === 'bridge') return refuse('ipv4 pool is empty');
   return storeNetwork(world, daemonId, name, driver, {
     ...cfg,
     internal,
     attachable,
     configFrom,
-    v4Count: v4.length,
+    v4Count: Math.max(v4.length, cfg.enableIPv6 ? v6.length : 0),
     ipamDriverNull: ipamDriver === 'null',
     scope,
   });
@@ -220,6 +248,7 @@ function storeConfigOnly(
   name: string,
   c: {
     req: Req;
+    req6: Req;
     labels: Record<string, string>;
     options: Record<string, string>;
     ipamOptions: Record<string, string>;
@@ -256,10 +285,19 @@ function storeConfigOnly(
       configOnly: true,
       ipamOptions: c.ipamOptions,
       ...(c.enableIPv6 ? { enableIPv6: true } : {}),
+      ...(c.req6.subnet ? { ipam6: unallocated(c.req6), userSubnet6: true } : {}),
     };
   });
   return ok(next, id);
 }
+
+/** An IPv6 config kept as given, nothing allocated (config-only, or IPv6 off: buildIPAMResources shows it). */
+const unallocated = (r: Req) => ({
+  subnet: r.subnet!,
+  gateway: r.gateway ?? '',
+  ...(r.ipRange ? { ipRange: r.ipRange } : {}),
+  ...(r.aux ? { aux: r.aux } : {}),
+});
 
 /** The driver's checks, IPAM allocation and the new network (bridge, macvlan, ipvlan). */
 function storeNetwork(
@@ -269,6 +307,8 @@ function storeNetwork(
   driver: string,
   c: {
     req: Req;
+    req6: Req;
+    enableIPv6: boolean;
     labels: Record<string, string>;
     options: Record<string, string>;
     ipamOptions: Record<string, string>;
@@ -287,6 +327,8 @@ function storeNetwork(
   const refused = drv.createError?.(world, daemonId, c.options, c.internal);
   if (refused) return refuse(refused);
   if (!plan.ok) return refuse(plan.error);
+  const plan6 = c.enableIPv6 ? planIpam6(world, daemonId, { ...c.req6, skipGateway }) : null;
+  if (plan6 && !plan6.ok) return refuse(plan6.error);
   const linkRefused = drv.linkError?.(world, daemonId, c.options) ?? drv.configError?.(c.options, c.v4Count);
   if (linkRefused) return refuse(linkRefused);
   let id = '';
@@ -311,6 +353,11 @@ function storeNetwork(
       fdb: [],
       ...(Object.keys(c.ipamOptions).length ? { ipamOptions: c.ipamOptions } : {}),
       ...(c.configFrom ? { configFrom: c.configFrom } : {}),
+      ...(plan6?.ok
+        ? { enableIPv6: true, ipam6: plan6.value.ipam, userSubnet6: plan6.value.userSubnet }
+        : c.req6.subnet
+          ? { ipam6: unallocated(c.req6), userSubnet6: true }
+          : {}),
     };
     // bridge_linux.go checkConflict: two networks may not share a Linux bridge
     const other = net.bridge
