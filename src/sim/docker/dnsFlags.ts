@@ -21,7 +21,7 @@ export const DNS_FLAGS: FlagSpec[] = [
 const DOMAIN_RE =
   /^(:?(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))(:?\.(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])))*)\.?\s*$/;
 
-function dnsSearch(val: string): { value: string } | { error: string } {
+export function dnsSearch(val: string): { value: string } | { error: string } {
   const v = val.replace(/^ +| +$/g, '');
   if (v === '.') return { value: v };
   const m = /[a-zA-Z]/.test(v) ? DOMAIN_RE.exec(v) : null;
@@ -29,7 +29,7 @@ function dnsSearch(val: string): { value: string } | { error: string } {
   return { error: `${v} is not a valid domain` };
 }
 
-function extraHost(val: string): { value: string } | { error: string } {
+export function extraHost(val: string): { value: string } | { error: string } {
   let cut = val.indexOf('=');
   if (cut < 0) cut = val.indexOf(':');
   const k = cut < 0 ? '' : val.slice(0, cut);

@@ -60,7 +60,13 @@ const CANONICAL: Record<string, string> = {
   'network list': 'network ls',
   'network remove': 'network rm',
   'image list': 'image ls',
+  'service list': 'service ls',
+  'service remove': 'service rm',
+  'node list': 'node ls',
 };
+
+/** Management commands whose subcommands' help is known here: `docker network ls --help` … */
+export const MANAGEMENT = ['container', 'network', 'image', 'swarm', 'service', 'node'];
 
 /** The help text of `docker <cmdPath>` if v28's is known here ("run", "container run", "network ls" …). */
 export function commandHelp(typed: string): string | undefined {
@@ -70,7 +76,7 @@ export function commandHelp(typed: string): string | undefined {
   if (words.length === 1) key = words[0];
   else if (words.length === 2 && words[0] === 'container') {
     key = words[1] === 'ls' ? 'ps' : ['inspect', 'prune'].includes(words[1]) ? `container ${words[1]}` : words[1];
-  } else if (words.length === 2 && words[0] === 'network') key = cmdPath;
+  } else if (words.length === 2 && ['network', 'swarm', 'service', 'node'].includes(words[0])) key = cmdPath;
   else if (words.length === 2 && words[0] === 'image') key = { ls: 'images', list: 'images', pull: 'pull' }[words[1]];
   const h = key === undefined || (words.length === 1 && key.includes(' ')) ? undefined : HELP[key];
   if (!h) return undefined;
@@ -86,7 +92,7 @@ export function commandHelp(typed: string): string | undefined {
  * cobra reads it as the help flag whatever the command's own parsing would make of it.
  */
 export function leadingHelp(argv: string[]): string | undefined {
-  const n = ['container', 'network', 'image'].includes(argv[0]) ? 2 : 1;
+  const n = MANAGEMENT.includes(argv[0]) ? 2 : 1;
   const flag = argv[n];
   if (flag !== '--help' && flag !== '-h') return undefined;
   const path = argv.slice(0, n).join(' ');

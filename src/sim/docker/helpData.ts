@@ -11,6 +11,7 @@
 
 import { FORMAT_USAGE, INSPECT_FORMAT, NETWORK_HELP } from './helpNetwork';
 import { RUN_FLAGS } from './helpRunFlags';
+import { SWARM_HELP } from './helpSwarm';
 
 export type FlagRow = [short: string, long: string, varname: string, usage: string];
 
@@ -256,4 +257,5 @@ export const HELP: Record<string, HelpEntry> = {
     ],
   },
   ...Object.fromEntries(Object.entries(NETWORK_HELP).map(([k, v]) => [`network ${k}`, v])),
+  ...SWARM_HELP,
 };

@@ -5,7 +5,7 @@ import type { Where } from '../where';
 import { dockerContainerPrune, dockerKill, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
 import { dockerExec } from './exec';
 import { globalFlags } from './globalFlags';
-import { commandHelp, globalOptions, leadingHelp } from './help';
+import { commandHelp, globalOptions, leadingHelp, MANAGEMENT } from './help';
 import { dockerImage, dockerImages, dockerPull } from './image';
 import { dockerRmi } from './imageRm';
 import { dockerInspect } from './inspect';
@@ -69,9 +69,7 @@ function withHelp(world: World, argv: string[], r: CommandResult): CommandResult
   const asked = r.output.startsWith('unknown flag: --help\n');
   const short = r.output.startsWith("unknown shorthand flag: 'h' in -h");
   if (!asked && !short) return r;
-  const path = argv
-    .filter((a) => !a.startsWith('-'))
-    .slice(0, ['container', 'network', 'image'].includes(argv[0]) ? 2 : 1);
+  const path = argv.filter((a) => !a.startsWith('-')).slice(0, MANAGEMENT.includes(argv[0]) ? 2 : 1);
   const help = commandHelp(path.join(' '));
   if (!help) return r;
   return ok(world, `${short ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${help}`);

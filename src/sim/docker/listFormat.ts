@@ -17,6 +17,8 @@ export function formatList(
   headers: Record<string, string>,
 ): CommandResult | undefined {
   if (format === undefined || format === '' || format === 'table') return undefined;
+  // formatter.JSONFormat is `{{json .}}`: the row's fields as a map, so in key order, HTML escaped
+  if (format === 'json') return ok(world, rows().map(goJsonLine).join('\n'));
   const isTable = format.startsWith('table');
   const body = (isTable ? format.slice(5) : format).trim().replaceAll('\\t', '\t').replaceAll('\\n', '\n');
   const tmpl = compileTemplate(body);
@@ -24,4 +26,10 @@ export function formatList(
   const lines = rows().map((r) => tmpl.run(r));
   if (!isTable) return ok(world, lines.join('\n'));
   return ok(world, table([tmpl.run(headers), ...lines].map((l) => l.split('\t'))));
+}
+
+/** encoding/json of a map: keys sorted, <, > and & escaped. */
+function goJsonLine(row: Value): string {
+  const sorted = Object.fromEntries(Object.entries(row as Record<string, Value>).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify(sorted).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }

@@ -12,7 +12,7 @@ import { all, type Parsed } from './flags';
  */
 
 /** One `--network` value, parsed. */
-interface Attachment {
+export interface Attachment {
   target: string;
   aliases: string[];
   ip?: string;
@@ -31,7 +31,7 @@ function atoiError(s: string): string | null {
 }
 
 /** Go's encoding/csv Reader.Read of one line: fields split at commas, "…" quoting with "" for a quote. */
-function csvFields(line: string): string[] | { error: string } {
+export function csvFields(line: string): string[] | { error: string } {
   const out: string[] = [];
   let i = 0;
   for (;;) {
@@ -66,7 +66,7 @@ function csvFields(line: string): string[] | { error: string } {
 }
 
 /** NetworkOpt.Set: the attachment a `--network` value names, or the error pflag reports for it. */
-function parseAttachment(value: string): Attachment | { error: string } {
+export function parseAttachment(value: string): Attachment | { error: string } {
   if (!/\w+=\w+(,\w+=\w+)*/.test(value)) return { target: value, aliases: [], linkLocal: [] };
   const fields = csvFields(value);
   if ('error' in fields) return fields;

@@ -5,9 +5,12 @@ import { allocateOverlayIp } from '../swarm/overlayIpam';
 import { dropTasks, ingressNetworkId, reconcileService } from '../swarm/schedule';
 import { lookupService, notManagerError, randomBase36 } from '../swarm/state';
 import type { ServicePort, SwarmService } from '../swarm/types';
-import { all, isSet, last, parseFlags } from './flags';
+import { all, boolFlagError, isSet, last, parseFlags } from './flags';
+import { parseGoUint } from './goParse';
+import { SERVICE_CREATE_FLAGS, SWARM_HELP } from './helpSwarm';
 import { generateName } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
+import { parsePublish, swarmSpecs } from './serviceFlags';
 import { serviceInspect } from './serviceInspect';
 import { serviceLs, servicePs } from './serviceList';
 import { convergeProgress } from './serviceProgress';
@@ -16,49 +19,7 @@ import { convergeProgress } from './serviceProgress';
 
 export const rpc = (code: string, desc: string) => `rpc error: code = ${code} desc = ${desc}`;
 
-/** swarmopts.PortOpt.Set: the short (`8080:80/udp`, `80`) and long (`published=8080,target=80,mode=host`) forms. */
-export function parsePublish(v: string): ServicePort | { error: string } {
-  if (/\w+=\w+(,\w+=\w+)*/.test(v)) {
-    const port: ServicePort = { protocol: 'tcp', target: 0, published: 0, mode: 'ingress' };
-    for (const field of v.split(',')) {
-      const eq = field.indexOf('=');
-      const key = eq > 0 ? field.slice(0, eq).toLowerCase() : '';
-      const val = field.slice(eq + 1).toLowerCase();
-      if (!key) return { error: `invalid field: ${field}` };
-      if (key === 'protocol') {
-        if (val !== 'tcp' && val !== 'udp') return { error: `invalid protocol value '${val}'` };
-        port.protocol = val;
-      } else if (key === 'mode') {
-        if (val !== 'ingress' && val !== 'host')
-          return { error: `invalid publish mode value (${val}): must be either 'ingress' or 'host'` };
-        port.mode = val;
-      } else if (key === 'target' || key === 'published') {
-        const n = /^\d+$/.test(val) ? Number(val) : NaN;
-        if (!(n <= 65535)) {
-          const why = /^\d+$/.test(val) ? 'value out of range' : 'invalid syntax';
-          return {
-            error: `invalid ${key === 'target' ? 'target' : 'published'} port (${val}): value must be an integer: ${why}`,
-          };
-        }
-        if (key === 'target') port.target = n;
-        else port.published = n;
-      } else return { error: `invalid field key: ${key}` };
-    }
-    if (port.target === 0) return { error: "missing mandatory field 'target'" };
-    return port;
-  }
-  const m = /^(?:(.+):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/.exec(v);
-  if (!m) return { error: `invalid containerPort: ${v}` };
-  if (m[1] !== undefined && m[2] !== undefined) return { error: 'hostip is not supported' };
-  const published = m[1] !== undefined ? m[1] : m[2];
-  if (published !== undefined && !/^\d+$/.test(published)) return { error: 'hostip is not supported' };
-  return {
-    protocol: (m[4] as 'tcp' | 'udp' | undefined) ?? 'tcp',
-    target: Number(m[3]),
-    published: published === undefined ? 0 : Number(published),
-    mode: 'ingress',
-  };
-}
+const CREATE_SPECS = swarmSpecs(SERVICE_CREATE_FLAGS);
 
 const VALID_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
@@ -67,47 +28,17 @@ export const taggedImage = (image: string) =>
   /:[^/]+$/.test(image) || image.includes('@') ? image : `${image}:latest`;
 
 function create(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(
-    argv,
-    [
-      { long: 'name', value: true },
-      { long: 'replicas', value: true },
-      { long: 'publish', short: 'p', value: true },
-      { long: 'network', value: true },
-      { long: 'endpoint-mode', value: true },
-      { long: 'mode', value: true },
-      { long: 'detach', short: 'd' },
-      { long: 'quiet', short: 'q' },
-      { long: 'env', short: 'e', value: true },
-    ],
-    false,
-  );
+  const p = parseFlags(argv, CREATE_SPECS, false);
   if (!p.ok) return fail(world, flagError('service create', p.error), 125);
+  const boolErr = boolFlagError(p.value, CREATE_SPECS);
+  if (boolErr) return fail(world, flagError('service create', boolErr), 125);
   if (p.value.args.length < 1) return fail(world, argsError('service create', 'at least', 1), 1);
   const [image, ...args] = p.value.args;
-  const ports: ServicePort[] = [];
-  for (const v of all(p.value, 'publish')) {
-    const port = parsePublish(v);
-    if ('error' in port)
-      return fail(
-        world,
-        flagError('service create', `invalid argument "${v}" for "-p, --publish" flag: ${port.error}`),
-        125,
-      );
-    ports.push(port);
-  }
+  // each value passed its Set while parsing (serviceFlags.ts)
+  const ports = all(p.value, 'publish').map((v) => parsePublish(v) as ServicePort);
   const replicasFlag = last(p.value, 'replicas');
-  if (replicasFlag !== undefined && !/^\d+$/.test(replicasFlag)) {
-    const why = /^-?\d+$/.test(replicasFlag) ? 'invalid syntax' : 'invalid syntax';
-    return fail(
-      world,
-      flagError(
-        'service create',
-        `invalid argument "${replicasFlag}" for "--replicas" flag: strconv.ParseUint: parsing "${replicasFlag}": ${why}`,
-      ),
-      125,
-    );
-  }
+  const parsedReplicas = parseGoUint(replicasFlag ?? '1');
+  const replicas = parsedReplicas.ok ? parsedReplicas.value : 1;
   const mode = last(p.value, 'mode') ?? 'replicated';
   if (mode !== 'replicated' && mode !== 'global')
     return fail(world, `Unknown mode: ${mode}, only replicated and global supported`, 1);
@@ -197,7 +128,7 @@ function create(world: World, argv: string[], machine: string): CommandResult {
       args,
       env: all(p.value, 'env'),
       mode,
-      replicas: mode === 'replicated' ? Number(replicasFlag ?? 1) : 0,
+      replicas: mode === 'replicated' ? replicas : 0,
       endpointMode,
       ports: svcPorts,
       networks,
@@ -232,7 +163,7 @@ function create(world: World, argv: string[], machine: string): CommandResult {
 }
 
 function rm(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, []);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['service rm'].flags));
   if (!p.ok) return fail(world, flagError('service rm', p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError('service rm', 'at least', 1), 1);
   const err = notManagerError(world, machine);
@@ -259,7 +190,7 @@ function rm(world: World, argv: string[], machine: string): CommandResult {
 }
 
 function scale(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [{ long: 'detach', short: 'd' }]);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['service scale'].flags));
   if (!p.ok) return fail(world, flagError('service scale', p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError('service scale', 'at least', 1), 1);
   for (const a of p.value.args) {

@@ -3,7 +3,9 @@ import type { CommandResult, World } from '../model';
 import { lookupService, notManagerError } from '../swarm/state';
 import type { SwarmService } from '../swarm/types';
 import { isSet, last, parseFlags } from './flags';
+import { SWARM_HELP } from './helpSwarm';
 import { argsError, daemon, fail, flagError, goJson, ok } from './output';
+import { swarmSpecs } from './serviceFlags';
 import { compileTemplate } from './template';
 
 /**
@@ -124,7 +126,7 @@ function pretty(world: World, svc: SwarmService): string {
 }
 
 export function serviceInspect(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [{ long: 'pretty' }, { long: 'format', short: 'f', value: true }]);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['service inspect'].flags));
   if (!p.ok) return fail(world, flagError('service inspect', p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError('service inspect', 'at least', 1), 1);
   const err = notManagerError(world, machine);

@@ -1,8 +1,12 @@
 import type { CommandResult, World } from '../model';
 import { lookupService, notManagerError } from '../swarm/state';
 import type { ServicePort, SwarmService, SwarmTask } from '../swarm/types';
-import { isSet, parseFlags } from './flags';
+import { isSet, last, parseFlags } from './flags';
+import { SWARM_HELP } from './helpSwarm';
+import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, humanDuration, naturalCompare, ok, table } from './output';
+import { swarmSpecs } from './serviceFlags';
+import { enumError, labelMatches, matches, readFilters } from './swarmFilters';
 
 /** `docker service ls` and `docker service ps` (cli/command/service/formatter.go, cli/command/task). */
 
@@ -45,26 +49,38 @@ function replicas(world: World, svc: SwarmService): string {
   return `${running}/${desired}`;
 }
 
+const LS_HEADERS = { ID: 'ID', Name: 'NAME', Mode: 'MODE', Replicas: 'REPLICAS', Image: 'IMAGE', Ports: 'PORTS' };
+
 export function serviceLs(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [{ long: 'quiet', short: 'q' }]);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['service ls'].flags));
   if (!p.ok) return fail(world, flagError('service ls', p.error), 125);
   if (p.value.args.length) return fail(world, argsError('service ls', 'none', 0), 1);
   const err = notManagerError(world, machine);
   if (err) return fail(world, daemon(err), 1);
-  const svcs = Object.values(world.swarm!.services).sort((a, b) => naturalCompare(a.name, b.name));
+  const f = readFilters(p.value, ['name', 'id', 'label', 'mode', 'runtime']);
+  if (!f.ok) return fail(world, daemon(f.error), 1);
+  const svcs = Object.values(world.swarm!.services)
+    .filter(
+      (s) =>
+        matches(f.value, 'name', (w) => s.name.startsWith(w)) &&
+        matches(f.value, 'id', (w) => s.id.startsWith(w)) &&
+        matches(f.value, 'mode', (w) => w === s.mode) &&
+        matches(f.value, 'runtime', (w) => w === 'container') &&
+        labelMatches(f.value, 'label', s.labels),
+    )
+    .sort((a, b) => naturalCompare(a.name, b.name));
   if (isSet(p.value, 'quiet')) return ok(world, svcs.map((s) => s.id.slice(0, 12)).join('\n'));
-  const rows = [
-    ['ID', 'NAME', 'MODE', 'REPLICAS', 'IMAGE', 'PORTS'],
-    ...svcs.map((s) => [
-      s.id.slice(0, 12),
-      s.name,
-      s.mode,
-      replicas(world, s),
-      shownImage(s.image),
-      ingressPorts(s.ports),
-    ]),
-  ];
-  return ok(world, table(rows));
+  const row = (s: SwarmService) => ({
+    ID: s.id.slice(0, 12),
+    Name: s.name,
+    Mode: s.mode,
+    Replicas: replicas(world, s),
+    Image: shownImage(s.image),
+    Ports: ingressPorts(s.ports),
+  });
+  const formatted = formatList(world, last(p.value, 'format'), () => svcs.map(row), LS_HEADERS);
+  if (formatted) return formatted;
+  return ok(world, table([Object.values(LS_HEADERS), ...svcs.map((s) => Object.values(row(s)))]));
 }
 
 /** formatter.Ellipsis: at most `n` characters, the last one "…". */
@@ -72,8 +88,19 @@ const ellipsis = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(
 
 const pretty = (s: string) => s[0].toUpperCase() + s.slice(1);
 
+const PS_HEADERS = {
+  ID: 'ID',
+  Name: 'NAME',
+  Image: 'IMAGE',
+  Node: 'NODE',
+  DesiredState: 'DESIRED STATE',
+  CurrentState: 'CURRENT STATE',
+  Error: 'ERROR',
+  Ports: 'PORTS',
+};
+
 export function servicePs(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [{ long: 'quiet', short: 'q' }, { long: 'no-trunc' }]);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['service ps'].flags));
   if (!p.ok) return fail(world, flagError('service ps', p.error), 125);
   if (p.value.args.length < 1) return fail(world, argsError('service ps', 'at least', 1), 1);
   const err = notManagerError(world, machine);
@@ -87,14 +114,30 @@ export function servicePs(world: World, argv: string[], machine: string): Comman
     else missing.push(`no such service: ${ref}`);
   }
   if (missing.length) return fail(world, missing.join('\n'), 1);
+  const f = readFilters(p.value, ['name', 'id', 'label', 'service', 'node', 'desired-state', 'runtime']);
+  if (!f.ok) return fail(world, daemon(f.error), 1);
+  const states = ['NEW', 'PENDING', 'ASSIGNED', 'ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING'];
+  const stateErr = enumError(f.value, 'desired-state', [...states, 'COMPLETE', 'SHUTDOWN', 'FAILED', 'REJECTED']);
+  if (stateErr) return fail(world, daemon(stateErr), 1);
   const trunc = !isSet(p.value, 'no-trunc');
+  const resolve = !isSet(p.value, 'no-resolve');
   const named = Object.values(s.tasks)
     .filter((t) => wanted.some((w) => w.id === t.serviceId))
     .map((t) => {
       const svc = s.services[t.serviceId];
       const nodeId = s.nodes.find((n) => n.machine === t.node)?.id ?? t.node;
-      return { t, svc, name: `${svc.name}.${t.slot || nodeId}` };
+      return { t, svc, nodeId, name: `${resolve ? svc.name : svc.id}.${t.slot || nodeId}` };
     })
+    .filter(
+      ({ t, svc, nodeId }) =>
+        matches(f.value, 'name', (w) => `${svc.name}.${t.slot || nodeId}.${t.id}`.startsWith(w)) &&
+        matches(f.value, 'id', (w) => t.id.startsWith(w)) &&
+        matches(f.value, 'service', (w) => svc.id === w || svc.name === w) &&
+        matches(f.value, 'node', (w) => w === nodeId || w === (world.machines[t.node]?.hostname ?? t.node)) &&
+        matches(f.value, 'desired-state', (w) => w.toLowerCase() === t.desired) &&
+        matches(f.value, 'runtime', (w) => w === 'container') &&
+        labelMatches(f.value, 'label', {}),
+    )
     // a slot's current task first, then its history, newest first
     .sort((a, b) =>
       a.name !== b.name
@@ -103,27 +146,26 @@ export function servicePs(world: World, argv: string[], machine: string): Comman
     );
   if (isSet(p.value, 'quiet')) return ok(world, named.map(({ t }) => (trunc ? t.id.slice(0, 12) : t.id)).join('\n'));
   let prev = '';
-  const rows = named.map(({ t, svc, name }) => {
+  const rows = named.map(({ t, svc, name, nodeId }) => {
     const shown = name === prev ? ` \\_ ${name}` : name;
     prev = name;
-    return [
-      trunc ? t.id.slice(0, 12) : t.id,
-      shown,
-      trunc ? shownImage(svc.image) : svc.image,
-      world.machines[t.node]?.hostname ?? t.node,
-      pretty(t.desired),
-      `${pretty(t.state)} ${humanDuration(world.clock - t.since).toLowerCase()} ago`,
-      taskError(t, trunc),
-      svc.ports
+    return {
+      ID: trunc ? t.id.slice(0, 12) : t.id,
+      Name: shown,
+      Image: trunc ? shownImage(svc.image) : svc.image,
+      Node: resolve ? (world.machines[t.node]?.hostname ?? t.node) : nodeId,
+      DesiredState: pretty(t.desired),
+      CurrentState: `${pretty(t.state)} ${humanDuration(world.clock - t.since).toLowerCase()} ago`,
+      Error: taskError(t, trunc),
+      Ports: svc.ports
         .filter((x) => x.mode === 'host' && t.state === 'running')
         .map((x) => `*:${x.published}->${x.target}/${x.protocol}`)
         .join(','),
-    ];
+    };
   });
-  return ok(
-    world,
-    table([['ID', 'NAME', 'IMAGE', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ERROR', 'PORTS'], ...rows]),
-  );
+  const formatted = formatList(world, last(p.value, 'format'), () => rows, PS_HEADERS);
+  if (formatted) return formatted;
+  return ok(world, table([Object.values(PS_HEADERS), ...rows.map((r) => Object.values(r))]));
 }
 
 function taskError(t: SwarmTask, trunc: boolean): string {

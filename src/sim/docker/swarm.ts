@@ -5,7 +5,9 @@ import { addNodeToSwarm, createSwarm, dropNode, dropSwarm } from '../swarm/lifec
 import { joinTokens, leaderOf, nodeOf, notManagerError, randomBase36, systemAddr } from '../swarm/state';
 import type { Swarm } from '../swarm/types';
 import { isSet, last, parseFlags } from './flags';
+import { SWARM_HELP } from './helpSwarm';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
+import { swarmSpecs } from './serviceFlags';
 
 /** `docker swarm init|join|join-token|leave` (docker/cli cli/command/swarm, moby daemon/cluster). */
 
@@ -40,12 +42,10 @@ function joinCommand(s: Swarm, role: 'worker' | 'manager'): string {
   return `To add a ${role} to this swarm, run the following command:\n\n    docker swarm join --token ${joinTokens(s)[role]} ${leader.addr}\n`;
 }
 
+const INIT_SPECS = swarmSpecs(SWARM_HELP['swarm init'].flags);
+
 function init(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [
-    { long: 'advertise-addr', value: true },
-    { long: 'listen-addr', value: true },
-    { long: 'data-path-addr', value: true },
-  ]);
+  const p = parseFlags(argv, INIT_SPECS);
   if (!p.ok) return fail(world, flagError('swarm init', p.error), 125);
   if (p.value.args.length) return fail(world, argsError('swarm init', 'none', 0), 1);
   if (nodeOf(world, machine)) return fail(world, daemon(ERR_SWARM_EXISTS), 1);
@@ -81,13 +81,7 @@ function base36ToHex(s: string): string {
 }
 
 function join(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [
-    { long: 'token', value: true },
-    { long: 'advertise-addr', value: true },
-    { long: 'listen-addr', value: true },
-    { long: 'data-path-addr', value: true },
-    { long: 'availability', value: true },
-  ]);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['swarm join'].flags));
   if (!p.ok) return fail(world, flagError('swarm join', p.error), 125);
   if (p.value.args.length !== 1) return fail(world, argsError('swarm join', 'exactly', 1), 1);
   if (nodeOf(world, machine)) return fail(world, daemon(ERR_SWARM_EXISTS), 1);
@@ -127,7 +121,7 @@ function join(world: World, argv: string[], machine: string): CommandResult {
 }
 
 function joinToken(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [{ long: 'quiet', short: 'q' }, { long: 'rotate' }]);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['swarm join-token'].flags));
   if (!p.ok) return fail(world, flagError('swarm join-token', p.error), 125);
   if (p.value.args.length !== 1) return fail(world, argsError('swarm join-token', 'exactly', 1), 1);
   const role = p.value.args[0];
@@ -153,7 +147,7 @@ function joinToken(world: World, argv: string[], machine: string): CommandResult
 }
 
 function leave(world: World, argv: string[], machine: string): CommandResult {
-  const p = parseFlags(argv, [{ long: 'force', short: 'f' }]);
+  const p = parseFlags(argv, swarmSpecs(SWARM_HELP['swarm leave'].flags));
   if (!p.ok) return fail(world, flagError('swarm leave', p.error), 125);
   if (p.value.args.length) return fail(world, argsError('swarm leave', 'none', 0), 1);
   const me = nodeOf(world, machine);
@@ -185,7 +179,7 @@ function leave(world: World, argv: string[], machine: string): CommandResult {
   return ok(next, 'Node left the swarm.');
 }
 
-const SWARM_HELP = `Usage:  docker swarm COMMAND
+const SWARM_USAGE = `Usage:  docker swarm COMMAND
 
 Manage Swarm
 
@@ -211,7 +205,7 @@ export function dockerSwarm(world: World, argv: string[], machine: string): Comm
       return leave(world, rest, machine);
     case undefined:
     case '--help':
-      return ok(world, SWARM_HELP);
+      return ok(world, SWARM_USAGE);
     default:
       if (sub.startsWith('-')) return fail(world, flagError('swarm', `unknown flag: ${sub.split('=')[0]}`), 125);
       return fail(world, unknownSubcommand('swarm', sub), 1);

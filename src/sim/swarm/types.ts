@@ -40,6 +40,8 @@ export interface SwarmService {
   /** the command and args after the image */
   args: string[];
   env: string[];
+  /** `--label`: Spec.Labels (absent in saves from before it) */
+  labels?: Record<string, string>;
   mode: 'replicated' | 'global';
   /** replicated only */
   replicas: number;

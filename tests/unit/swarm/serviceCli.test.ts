@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePublish } from '../../../src/sim/docker/service';
+import { parsePublish } from '../../../src/sim/docker/serviceFlags';
 import { ingressPorts } from '../../../src/sim/docker/serviceList';
 import { createDefaultWorld } from '../../../src/sim/world';
 import { dockerOn, session, threeNodeSwarm } from './helpers';
