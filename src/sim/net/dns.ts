@@ -8,7 +8,7 @@ import { listenerFor } from './apps';
 import { type Ctx, nodeOf, step } from './ctx';
 import { ephemeralPort, exchange, packetFrom } from './flows';
 import { containerIndex } from './index';
-import { buildResolvConf, EMBEDDED_DNS } from './resolvconf';
+import { buildResolvConf, EMBEDDED_DNS, resolverPorts } from './resolvconf';
 import { shuffle } from './shuffle';
 import { type NetNode, primaryIp } from './topo';
 
@@ -219,9 +219,11 @@ function lookup(ctx: Ctx, node: NetNode, name: string): Resolution {
 }
 
 function embedded(ctx: Ctx, node: NetNode, c: Container, name: string): Resolution {
+  // the namespace's DOCKER_OUTPUT rule DNATs 127.0.0.11:53 to the resolver's own port (resolver_unix.go)
   step(ctx, node.canvas, 'dns-query', { app: { summary: `A? ${name}` } }, 'dns.embedded-query', {
     name,
     node: node.label,
+    port: resolverPorts(node.key).udp,
   });
   ctx.us += 60;
   const ips = shuffle(ctx, embeddedLookup(ctx, c, name));

@@ -22,6 +22,22 @@ describe('narration that teaches the truth', () => {
     );
   });
 
+  it('the embedded DNS query names the port the namespace’s DOCKER_OUTPUT rule sends it to, which ss lists', () => {
+    const r = play([
+      'docker network create appnet',
+      'docker run -d --name web --network appnet nginx',
+      'docker run -d --name tools --network appnet nicolaka/netshoot sleep infinity',
+      'docker exec tools ss -ulnp',
+      'docker exec tools ping -c 1 web',
+    ]);
+    const port = /127\.0\.0\.11:(\d+)/.exec(r[3].output)![1];
+    const q = said(r[4]).find((s) => s.key === 'dns.embedded-query');
+    expect(q?.en).toBe(
+      `The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is web?” In the container’s own namespace, the DOCKER_OUTPUT rule sends port 53 on to dockerd’s resolver at 127.0.0.11:${port}.`,
+    );
+    expect(q?.ko).toContain(`DOCKER_OUTPUT 규칙이 53번 포트를 dockerd의 리졸버(127.0.0.11:${port})로 넘깁니다.`);
+  });
+
   it('the answer through a published port is nginx’s, relayed by docker-proxy', () => {
     const r = play(['docker run -d --name web -p 8080:80 nginx', 'curl -s -o /dev/null localhost:8080']);
     const s = said(r[1]);
