@@ -182,12 +182,14 @@ const VALUE: Record<string, string> = {
 /** The flag rows of a help text's Options (or Global Options) table. */
 function optionRows(help: string): { short?: string; long: string; takesValue: boolean; type?: string }[] {
   const table = help.split(/\n(?:Global )?Options:\n/)[1]?.split('\n\n')[0] ?? '';
-  return table
-    .split('\n')
-    // the flag column only: a wrapped usage line may begin with a flag's name (`--replicas)`)
-    .map((l) => /^ {2}(?:-(\w), | {4})--([\w-]+)(?: ([\w-]+))?/.exec(l))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ short: m[1], long: m[2], takesValue: m[3] !== undefined, type: m[3] }));
+  return (
+    table
+      .split('\n')
+      // the flag column only: a wrapped usage line may begin with a flag's name (`--replicas)`)
+      .map((l) => /^ {2}(?:-(\w), | {4})--([\w-]+)(?: ([\w-]+))?/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ short: m[1], long: m[2], takesValue: m[3] !== undefined, type: m[3] }))
+  );
 }
 
 /** The command names a help text lists under its command sections. */
