@@ -85,7 +85,7 @@ const en: Record<string, string> = {
     'This host has br_netfilter on (bridge-nf-call-iptables = 1), so a frame bridged on {bridge} passes iptables and conntrack records the flow. Docker 28 turns it on only for a network with icc=false or without the userland proxy (moby#48492); on a host where nothing else loaded br_netfilter, bridged frames skip iptables.',
   'dns.hosts': '/etc/hosts answers: {name} is {ip}.',
   'dns.embedded-query':
-    'The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is {name}?” In the container’s own namespace, the DOCKER_OUTPUT rule sends port 53 on to dockerd’s resolver at 127.0.0.11:{port}.',
+    'The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is {name}?” A DOCKER_OUTPUT rule in the container hands port 53 to dockerd on port {port}.',
   'dns.embedded-answer': 'Docker’s embedded DNS answers: {name} is {ip}.',
   'dns.embedded-forward':
     'No running container on this network answers to {name}: Docker’s DNS forwards the question to the host’s resolver {server}, sending it from the container’s own network namespace.',
@@ -217,7 +217,7 @@ const ko: Record<string, string> = {
     '이 호스트는 br_netfilter가 켜져 있어(bridge-nf-call-iptables = 1) {bridge}에서 브리지로 전달되는 프레임도 iptables를 거치고 conntrack에 기록됩니다. 도커 28은 icc=false 네트워크가 있거나 userland proxy를 끈 경우에만 이것을 켭니다(moby#48492). br_netfilter를 아무도 올리지 않은 호스트에서는 브리지 프레임이 iptables를 거치지 않습니다.',
   'dns.hosts': '/etc/hosts가 답합니다: {name}은(는) {ip}입니다.',
   'dns.embedded-query':
-    '/etc/resolv.conf의 DNS 서버는 도커 내장 DNS(127.0.0.11)입니다: "{name}의 주소는?" 컨테이너 자신의 네임스페이스에서 DOCKER_OUTPUT 규칙이 53번 포트를 dockerd의 리졸버(127.0.0.11:{port})로 넘깁니다.',
+    '/etc/resolv.conf의 DNS 서버는 도커 내장 DNS(127.0.0.11)입니다: "{name}의 주소는?" 컨테이너 안의 DOCKER_OUTPUT 규칙이 53번 포트를 dockerd의 {port}번 포트로 넘깁니다.',
   'dns.embedded-answer': '도커 내장 DNS가 답합니다: {name}은(는) {ip}입니다.',
   'dns.embedded-forward':
     '이 네트워크에서 {name}(이)라는 이름으로 실행 중인 컨테이너가 없으므로, 도커 DNS가 컨테이너 자신의 네트워크 네임스페이스에서 질문을 호스트의 DNS 서버 {server}(으)로 보냅니다.',

@@ -33,9 +33,9 @@ describe('narration that teaches the truth', () => {
     const port = /127\.0\.0\.11:(\d+)/.exec(r[3].output)![1];
     const q = said(r[4]).find((s) => s.key === 'dns.embedded-query');
     expect(q?.en).toBe(
-      `The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is web?” In the container’s own namespace, the DOCKER_OUTPUT rule sends port 53 on to dockerd’s resolver at 127.0.0.11:${port}.`,
+      `The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is web?” A DOCKER_OUTPUT rule in the container hands port 53 to dockerd on port ${port}.`,
     );
-    expect(q?.ko).toContain(`DOCKER_OUTPUT 규칙이 53번 포트를 dockerd의 리졸버(127.0.0.11:${port})로 넘깁니다.`);
+    expect(q?.ko).toContain(`컨테이너 안의 DOCKER_OUTPUT 규칙이 53번 포트를 dockerd의 ${port}번 포트로 넘깁니다.`);
   });
 
   it('the answer through a published port is nginx’s, relayed by docker-proxy', () => {
