@@ -1,12 +1,10 @@
-import { IPv6, Validator } from 'ip-num';
+import { IPv6, IPv6CidrRange, Validator } from 'ip-num';
 
 /**
  * IPv6 helpers: parsing through ip-num, printing as Go's netip.Addr.String and iproute2 do
  * (RFC 5952: lower case, the longest run of two or more zero groups written `::`, the first one
  * on a tie).
  */
-
-const MAX = (1n << 128n) - 1n;
 
 /** Whether `s` is an IPv6 address (Go's netip.ParseAddr without a zone). */
 export function isIpv6(s: string): boolean {
@@ -45,27 +43,20 @@ export function ip6String(n: bigint): string {
 /** An address as the canonical text (`FD00:0::0:2` -> `fd00::2`). */
 export const canon6 = (s: string): string => ip6String(ip6Num(s));
 
-/** A prefix's first and last address and its length. */
+/** A prefix's first and last address and its length (ip-num clears the host bits). */
 export function cidr6Bounds(c: string): { first: bigint; last: bigint; prefix: number } {
-  const slash = c.indexOf('/');
-  const prefix = Number(c.slice(slash + 1));
-  const size = 1n << BigInt(128 - prefix);
-  const first = (ip6Num(c.slice(0, slash)) / size) * size;
-  return { first, last: (first + size - 1n) & MAX, prefix };
+  const r = IPv6CidrRange.fromCidr(c);
+  return { first: r.getFirst().getValue(), last: r.getLast().getValue(), prefix: Number(r.getPrefix().getValue()) };
 }
 
 /** Whether `ip` lies in the IPv6 prefix `c`. */
 export function inCidr6(ip: string, c: string): boolean {
-  const b = cidr6Bounds(c);
-  const v = ip6Num(ip);
-  return v >= b.first && v <= b.last;
+  return IPv6CidrRange.fromCidr(c).contains(IPv6.fromString(ip));
 }
 
 /** Whether two IPv6 prefixes share an address. */
 export function overlaps6(a: string, b: string): boolean {
-  const x = cidr6Bounds(a);
-  const y = cidr6Bounds(b);
-  return x.first <= y.last && y.first <= x.last;
+  return IPv6CidrRange.fromCidr(a).isOverlapping(IPv6CidrRange.fromCidr(b));
 }
 
 /** A prefix written canonically with its host bits cleared (`fd00:1::5/64` -> `fd00:1::/64`). */
