@@ -325,3 +325,38 @@ for (const lang of ['en', 'ko'] as const)
     const m = await canvasText(page);
     expect(smallest(m.texts).px).toBeGreaterThanOrEqual(10);
   });
+
+const COMPOSE = sceneById('compose-projects')!;
+
+for (const lang of ['en', 'ko'] as const)
+  test(`tablet 768x1024, seed 002's compose lesson (one host, six networks), ${lang}: Fit shows the host's cards readable, not blank overview boxes`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const app = new AppPage(page);
+    await app.open(`?lang=${lang}`);
+    await new LessonPanel(page).loadSceneFromTab(lang, COMPOSE);
+    await expect(app.container('gloddy_client_client_1')).toBeVisible();
+    await app.fit();
+    await page.waitForTimeout(500);
+    // the whole world fits only at zoom 0.37 here, where every card is blank (detail `none`)
+    const wanted = [
+      'bridge',
+      'plain',
+      '172.17.0.2',
+      'gloddy_shared',
+      '172.30.0.0/16',
+      'gloddy_server_app_1',
+      '172.18.0.2',
+    ];
+    await expect
+      .poll(async () => (await canvasText(page)).texts.map((t) => t.text), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(wanted));
+    const m = await canvasText(page);
+    expect(m.detail).toBe('compact');
+    expect(smallest(m.texts).px, JSON.stringify(smallest(m.texts))).toBeGreaterThanOrEqual(10);
+    expect(m.out).toEqual([]);
+    await expect(page.getByTestId('hosts-overview')).toHaveCount(0);
+    // the rest of the world is a pan away, and the minimap says so
+    await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  });

@@ -28,7 +28,7 @@ import { FlowHandle } from './FlowHandle';
 import { fittedViewport, MAX_ZOOM, MIN_ZOOM, zoomToHost } from './fit';
 import { createFlowSelector, type FlowNode } from './flow';
 import { dropCommands, nearestAttachedNetwork } from './gestures';
-import { type Layout, layoutGraph } from './layout';
+import { hostIds, type Layout, layoutGraph } from './layout';
 import { metricsFor } from './metrics';
 import { nodeTypes } from './nodes';
 import { floorPx, readability } from './readability';
@@ -154,6 +154,7 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
         ? fittedViewport(
             all,
             absBox(graph, layout, DOCKER_HOST),
+            hostIds(graph).length,
             el.clientWidth,
             el.clientHeight,
             s.presenter,

@@ -10,21 +10,52 @@ import { COMPACT_MAX_EM, floorPx } from './readability';
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 2.5;
 
-/** The smallest zoom a fit may take with larger labels: compact type stays above the room's floor. */
-const largeLabelsMinZoom = (presenter: boolean) =>
-  floorPx(presenter, true) / (COMPACT_MAX_EM * metricsFor(presenter).font);
+/**
+ * The smallest zoom at which compact type (readability.ts) is at the room's floor: below it the
+ * cards are blank boxes.
+ */
+export const compactMinZoom = (presenter: boolean, largeLabels: boolean) =>
+  floorPx(presenter, largeLabels) / (COMPACT_MAX_EM * metricsFor(presenter).font);
 
 const rect = (b: Box) => ({ x: b.x, y: b.y, width: b.w, height: b.h });
 
 /**
+ * What a fit shows: the whole drawing, or the Docker host alone. The whole drawing unless it fits
+ * only so far out that the cards go blank: then a world with one Docker host (a compose lesson's six
+ * bridges on a 768 px tablet fitted at zoom 0.37, 0.46 is the floor) shows its host, readable, and
+ * the LAN is a pan away; larger labels do so with any number of hosts. Several hosts at the normal
+ * floor keep the whole picture: the hosts overview names each and zooms to one (HostsOverview).
+ */
+export function fitTarget(wholeZoom: number, hosts: number, presenter: boolean, largeLabels: boolean) {
+  if (wholeZoom >= compactMinZoom(presenter, largeLabels) || hosts === 0) return 'whole' as const;
+  return hosts === 1 || largeLabels ? ('host' as const) : ('whole' as const);
+}
+
+/**
+ * The view of one Docker host at the compact floor or closer. A host wider than the pane at that
+ * zoom keeps its left edge in sight (the default bridge, docker0, the lesson's first column) and
+ * the rest is a pan away: centred, both its first and last bridge were cut.
+ */
+export function hostViewport(host: Box, width: number, height: number, presenter: boolean, largeLabels: boolean) {
+  const { padding } = fitOptions(presenter);
+  // a hair above the threshold, so rounding never leaves the view just short of compact detail
+  const minZoom = compactMinZoom(presenter, largeLabels) * 1.002;
+  const vp = getViewportForBounds(rect(host), width, height, minZoom, MAX_ZOOM, padding);
+  const left = Number.parseFloat(padding.left);
+  if (host.w * vp.zoom > width - left - Number.parseFloat(padding.right)) return { ...vp, x: left - host.x * vp.zoom };
+  return vp;
+}
+
+/**
  * The view {@link fitCanvas} settles on, computed from the layout before React Flow has drawn or
- * measured anything: `drawing` is the extent of every node, `host` the Docker host's box, and
- * `width` × `height` the pane. The canvas opens at it, so its first picture is already fitted and
- * React Flow needs no measure-then-fit round (issue 11).
+ * measured anything: `drawing` is the extent of every node, `host` the first Docker host's box,
+ * `hosts` how many there are, and `width` × `height` the pane. The canvas opens at it, so its first
+ * picture is already fitted and React Flow needs no measure-then-fit round (issue 11).
  */
 export function fittedViewport(
   drawing: Box,
   host: Box | null,
+  hosts: number,
   width: number,
   height: number,
   presenter: boolean,
@@ -32,16 +63,13 @@ export function fittedViewport(
 ): Viewport {
   const { padding } = fitOptions(presenter);
   const whole = getViewportForBounds(rect(drawing), width, height, MIN_ZOOM, MAX_ZOOM, padding);
-  if (!largeLabels) return whole;
-  const minZoom = largeLabelsMinZoom(presenter);
-  const target = whole.zoom >= minZoom || !host ? drawing : host;
-  return getViewportForBounds(rect(target), width, height, minZoom, MAX_ZOOM, padding);
+  if (!host || fitTarget(whole.zoom, hosts, presenter, largeLabels) === 'whole') return whole;
+  return hostViewport(host, width, height, presenter, largeLabels);
 }
 
 /**
- * The Fit button, the F key and the automatic fit. With larger labels the view never zooms out so
- * far that compact type (readability.ts) falls below the room's floor: when the whole world does
- * not fit at that size, the Docker host is centred and the rest is a pan away (the minimap shows).
+ * The Fit button, the F key and the automatic fit: the whole world, or its Docker host when the
+ * whole would leave every card blank ({@link fitTarget}; the minimap then shows the rest).
  */
 export function fitCanvas(
   rf: ReactFlowInstance<FlowNode>,
@@ -50,14 +78,10 @@ export function fitCanvas(
   duration = 300,
 ): void {
   const opts = { ...fitOptions(presenter), duration };
-  if (!largeLabels) {
-    void rf.fitView(opts);
-    return;
-  }
-  const minZoom = largeLabelsMinZoom(presenter);
   const pane = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow');
   const top = rf.getNodes().filter((n) => !n.parentId);
-  if (!pane || top.length === 0) {
+  const host = rf.getNode(DOCKER_HOST);
+  if (!pane || top.length === 0 || !host) {
     void rf.fitView(opts);
     return;
   }
@@ -69,8 +93,14 @@ export function fitCanvas(
     MAX_ZOOM,
     opts.padding,
   );
-  if (whole.zoom >= minZoom || !rf.getNode(DOCKER_HOST)) void rf.fitView({ ...opts, minZoom });
-  else void rf.fitView({ ...opts, minZoom, nodes: [{ id: DOCKER_HOST }] });
+  const hosts = top.filter((n) => n.type === 'host').length;
+  if (fitTarget(whole.zoom, hosts, presenter, largeLabels) === 'whole') {
+    void rf.fitView(opts);
+    return;
+  }
+  const b = rf.getNodesBounds([host]);
+  const box = { x: b.x, y: b.y, w: b.width, h: b.height };
+  void rf.setViewport(hostViewport(box, pane.clientWidth, pane.clientHeight, presenter, largeLabels), { duration });
 }
 
 /**
@@ -85,7 +115,6 @@ export function zoomToHost(
   largeLabels: boolean,
   duration = 300,
 ): void {
-  // a hair above the threshold, so rounding never leaves the view just short of compact detail
-  const minZoom = (floorPx(presenter, largeLabels) / (COMPACT_MAX_EM * metricsFor(presenter).font)) * 1.002;
+  const minZoom = compactMinZoom(presenter, largeLabels) * 1.002;
   void rf.fitView({ ...fitOptions(presenter), duration, minZoom, nodes: [{ id: host }] });
 }
