@@ -157,6 +157,44 @@ for (const lang of ['en', 'ko'] as const)
     expect(play.y + play.height).toBeLessThanOrEqual(nets.y + 0.5);
   });
 
+/** How far the matrix's grid scrolls inside its dialog, across and down (0 when it fits whole). */
+async function gridOverflow(dlg: Locator) {
+  return dlg.locator('.mx-scroll').evaluate((s) => ({
+    across: s.scrollWidth - s.clientWidth,
+    down: s.scrollHeight - s.clientHeight,
+  }));
+}
+
+for (const lang of ['en', 'ko'] as const)
+  for (const [world, cells] of [
+    ['default', '30'],
+    [PF.id, '110'],
+  ] as const)
+    test(`1280x720, ${lang}, the ${world === 'default' ? 'default World' : 'port-forwarding lesson'}: the who-can-talk-to-whom grid fits its dialog whole, ping and HTTP (no scroll inside it)`, async ({
+      page,
+    }) => {
+      if (world === 'default') {
+        await page.setViewportSize({ width: 1280, height: 720 });
+        await new AppPage(page).open(`?lang=${lang}`);
+      } else await openLesson(page, { width: 1280, height: 720 }, lang);
+      await page.getByTestId('tool-matrix').click();
+      const dlg = page.getByTestId('matrix-dialog');
+      await expect(dlg.getByTestId('matrix-status')).toContainText(cells, { timeout: 60_000 });
+      await dlg.getByTestId('matrix-cell-pc1-remote').hover();
+      await expect(dlg.getByTestId('matrix-play')).toBeVisible();
+      // the port-forwarding lesson's 11 × 11 grid scrolled 88 px down and 19 px across
+      expect(await gridOverflow(dlg)).toEqual({ across: 0, down: 0 });
+      // HTTP: pc1 → nginx2 lists two tries (the container's address, then the published port)
+      await dlg.getByTestId('matrix-mode-http').check();
+      const two = world === 'default' ? 'matrix-cell-pc1-google.com' : 'matrix-cell-pc1-nginx2';
+      await dlg.getByTestId(two).hover();
+      await expect(dlg.getByTestId('matrix-play')).toBeVisible({ timeout: 30_000 });
+      expect(await gridOverflow(dlg)).toEqual({ across: 0, down: 0 });
+      const box = (await dlg.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(720);
+    });
+
 test('1280x720: the dock dragged taller and back, the world is fitted to the canvas each time (no blank cards left)', async ({
   page,
 }) => {

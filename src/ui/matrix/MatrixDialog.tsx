@@ -55,7 +55,16 @@ export default function MatrixDialog() {
         data-testid="matrix-dialog"
       >
         <ClassroomTabs current="matrix" titleId={titleId} />
-        <p className="dim small mx-intro">{t('matrix.intro')}</p>
+        {/* the intro and the count share a line, as the title and the play button below do: the lines
+            they took back let the grid fit a 1280x720 dialog whole */}
+        <div className="mx-introrow">
+          <p className="dim small mx-intro">{t('matrix.intro')}</p>
+          <span className="dim small" role="status" data-testid="matrix-status">
+            {!state || state.ms === null
+              ? t('matrix.computing', { done: state?.rowsDone ?? 0, total: parties.length })
+              : t('matrix.done', { count: state.cells.size, ms: state.ms })}
+          </span>
+        </div>
         <div className="mx-bar">
           <fieldset className="mx-mode">
             <legend>{t('matrix.mode')}</legend>
@@ -79,11 +88,6 @@ export default function MatrixDialog() {
             <li className="mx-none">{t('matrix.legend.none')}</li>
             <li className="mx-self">{t('matrix.legend.self')}</li>
           </ul>
-          <span className="dim small" role="status" data-testid="matrix-status">
-            {!state || state.ms === null
-              ? t('matrix.computing', { done: state?.rowsDone ?? 0, total: parties.length })
-              : t('matrix.done', { count: state.cells.size, ms: state.ms })}
-          </span>
         </div>
         <section className="mx-scroll" aria-label={t('matrix.title')}>
           {state && <MatrixGrid state={state} mode={mode} active={active} onActive={setActive} onPlay={play} />}
@@ -91,9 +95,16 @@ export default function MatrixDialog() {
         <section className="mx-details" aria-live="polite" data-testid="matrix-details">
           {cell && from && to ? (
             <>
-              <h3>
-                {from.label} → {to.label} · {t(`matrix.mode.${mode}`)}
-              </h3>
+              <div className="mx-details__head">
+                <h3>
+                  {from.label} → {to.label} · {t(`matrix.mode.${mode}`)}
+                </h3>
+                {probes.length > 0 && (
+                  <button type="button" className="primary" onClick={() => play(from, to)} data-testid="matrix-play">
+                    {t('matrix.play')}
+                  </button>
+                )}
+              </div>
               {probes.length === 0 && <p>{t('matrix.result.none')}</p>}
               <ol>
                 {probes.map((p) => (
@@ -103,21 +114,19 @@ export default function MatrixDialog() {
                   </li>
                 ))}
               </ol>
-              {probes.length > 0 && (
-                <button type="button" className="primary" onClick={() => play(from, to)} data-testid="matrix-play">
-                  {t('matrix.play')}
-                </button>
-              )}
             </>
           ) : (
             <p className="dim small">{t('matrix.detailsEmpty')}</p>
           )}
         </section>
-        <NetworkToggles />
-        <div className="modal-actions">
-          <button type="button" onClick={close} data-testid="matrix-close">
-            {t('matrix.close')}
-          </button>
+        {/* Close beside the networks, not on a row of its own under them */}
+        <div className="mx-foot">
+          <NetworkToggles />
+          <div className="modal-actions">
+            <button type="button" onClick={close} data-testid="matrix-close">
+              {t('matrix.close')}
+            </button>
+          </div>
         </div>
       </div>
     </div>
