@@ -168,3 +168,52 @@ test('the seed 001 swarm lesson plays the routing mesh: pc1 → a node without t
   await expectInside(page.getByTestId('packet-marker').first(), host(page, 'docker-host'));
   await expect(app.consoleOutput).toContainText('Welcome to nginx!');
 });
+
+/** The lines (distinct tops) the random id at the end of a task card's name is drawn on. */
+async function idLines(card: Locator) {
+  return card.locator('.ctr-name').evaluate((el) => {
+    const name = el.textContent ?? '';
+    const id = name.slice(name.lastIndexOf('.') + 1);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n.textContent ?? '').indexOf(id);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + id.length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      return { id, lines: tops.size };
+    }
+    return { id, lines: -1 };
+  });
+}
+
+test("a swarm task's random id (web.2.<25 characters>) is never broken inside on its card: compact and full detail", async ({
+  page,
+}) => {
+  const { app } = await openSwarmLesson(page);
+  await expect(host(page, 'docker-host-3')).toBeVisible();
+  await app.fit();
+  await page.getByRole('button', { name: 'Zoom to host docker-host-2' }).click();
+  await page.waitForTimeout(800);
+  const task = page.locator('[data-testid^="container-web.2."]');
+  await expect(task).toHaveCount(1);
+  for (const detail of ['compact', 'full']) {
+    if (detail === 'full')
+      for (let i = 0; i < 16 && (await app.canvas.getAttribute('data-detail')) !== 'full'; i++) {
+        const b = (await task.boundingBox())!;
+        await page.mouse.move(b.x + b.width / 2, b.y + 10);
+        await page.mouse.wheel(0, -120);
+        await page.waitForTimeout(150);
+      }
+    await expect(app.canvas).toHaveAttribute('data-detail', detail);
+    await page.waitForTimeout(300);
+    const { id, lines } = await idLines(task);
+    expect(id).toMatch(/^[a-z0-9]{25}$/);
+    expect(lines, `${detail}: ${id}`).toBe(1);
+    // the id stays inside its card (cut with an ellipsis when the card is narrower)
+    const card = (await task.boundingBox())!;
+    const name = (await task.locator('.ctr-name').boundingBox())!;
+    expect(name.x + name.width).toBeLessThanOrEqual(card.x + card.width + 0.5);
+  }
+});

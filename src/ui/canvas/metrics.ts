@@ -1,5 +1,5 @@
 import type { ContainerData, NetworkData } from '../../store/graph';
-import { nameParts } from './nameBreaks';
+import { isRandomId, nameParts } from './nameBreaks';
 import { FULL_MIN_EM } from './readability';
 
 /**
@@ -100,16 +100,22 @@ export function linesOf(text: string, px: number, em: number, width: number): nu
 
 /**
  * Lines a name takes as the card wraps it (nameBreaks.tsx): after a separator, and inside a part
- * only when that part alone is longer than a line. Never fewer than `linesOf` counts.
+ * only when that part alone is longer than a line. Never fewer than `linesOf` counts, but for a
+ * random id (a swarm task's), which takes one line and ends in an ellipsis when it is longer.
  */
 export function nameLinesOf(name: string, px: number, em: number, width: number): number {
   const perLine = Math.max(1, Math.floor(width / (px * em)));
   let lines = 1;
   let used = 0;
-  for (let part of nameParts(name)) {
+  for (const [i, whole] of nameParts(name).entries()) {
+    let part = whole;
     if (used > 0 && used + part.length > perLine) {
       lines++;
       used = 0;
+    }
+    if (i > 0 && isRandomId(part)) {
+      used = Math.min(used + part.length, perLine);
+      continue;
     }
     while (part.length > perLine - used) {
       part = part.slice(perLine - used);

@@ -134,6 +134,13 @@ describe('nameLinesOf: names wrap after a separator, as the card breaks them', (
     expect(nameLinesOf('ab_cdefghijklmnop', 10, 1, 100)).toBe(3); // ab_ | cdefghijkl | mnop: a part starts a line before it is broken
     expect(nameLinesOf('', 10, 1, 100)).toBe(1);
   });
+  test("a swarm task's random id takes one line of its own, cut rather than broken", () => {
+    // web.1. | kq3bs0x6y3… (25 characters, 10 a line)
+    expect(nameLinesOf('web.1.kq3bs0x6y3u7yw5w4h3o2l1mn', 10, 1, 100)).toBe(2);
+    expect(nameLinesOf('web.1.kq3bs0x6y3u7yw5w4h3o2l1mn', 10, 1, 320)).toBe(1);
+    // a global service: both ids cut, each on its line
+    expect(nameLinesOf('agent.r7zs0mxk2bqpy9t1c3d4e5f6g.kq3bs0x6y3u7yw5w4h3o2l1mn', 10, 1, 100)).toBe(3);
+  });
   test('never fewer lines than the character count needs', () => {
     for (const n of ['gloddy_server_default', 'web.1.abcdefghij', 'a-b-c-d-e-f-g-h-i-j-k', 'x'.repeat(35)])
       for (const w of [40, 70, 100, 130]) expect(nameLinesOf(n, 10, 1, w)).toBeGreaterThanOrEqual(linesOf(n, 10, 1, w));
