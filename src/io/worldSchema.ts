@@ -137,6 +137,7 @@ export const containerSchema = obj({
   dnsOptions: z.array(z.string()).optional(),
   extraHosts: z.array(z.string()).optional(),
   domainname: z.string().optional(),
+  modeMacAddress: z.string().optional(),
   restartPolicy: obj({
     Name: z.enum(['always', 'on-failure', 'unless-stopped']),
     MaximumRetryCount: z.number(),

@@ -338,6 +338,11 @@ export interface Container {
   extraHosts?: string[];
   /** --domainname (Config.Domainname) */
   domainname?: string;
+  /**
+   * `--mac-address` with `--network host|none` (EndpointsConfig[mode].MacAddress): no interface takes
+   * it; inspect shows it until the first start, whose cleanOperationalData empties it. Absent: none
+   */
+  modeMacAddress?: string;
   /** --restart (HostConfig.RestartPolicy); absent: "no" */
   restartPolicy?: { Name: string; MaximumRetryCount: number };
   /** `docker stop`/`kill` stopped it (HasBeenManuallyStopped): unless-stopped then stays down */

@@ -294,6 +294,8 @@ export function createContainer(
       ...(last(p, 'workdir') ? { workingDir: last(p, 'workdir') } : {}),
       ...(last(p, 'user') ? { user: last(p, 'user') } : {}),
       ...dnsFields.value,
+      // daemon validateEndpointSettings only parses it; the host/none endpoint has no interface
+      ...(mac && (networkMode === 'host' || networkMode === 'none') ? { modeMacAddress: mac } : {}),
       ...(policy.value ? { restartPolicy: policy.value } : {}),
       publishAll,
       autoRemove: isSet(p, 'rm'),

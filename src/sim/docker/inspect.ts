@@ -78,7 +78,13 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
         : null,
     Aliases: ep?.aliases.length ? ep.aliases : null,
     // ipvlan endpoints have no MAC of their own (ipvlan_endpoint.go sets none)
-    MacAddress: live && !driverOf(net).sharesParentMac ? ep.mac! : (ep?.macAddress ?? ''),
+    // the configured MAC until the first start: start and stop both empty it (cleanOperationalData)
+    MacAddress:
+      live && !driverOf(net).sharesParentMac
+        ? ep.mac!
+        : c.state === 'created'
+          ? ((ep ? ep.macAddress : c.modeMacAddress) ?? '')
+          : '',
     DriverOpts: ep?.driverOpts ?? null,
     GwPriority: ep?.gwPriority ?? 0,
     NetworkID: net.id,
@@ -108,6 +114,19 @@ function hostConfigLinks(world: World, c: Container): string[] | null {
   if (!c.links?.length || isUserDefinedName(c.networkMode)) return null;
   const links = linkedContainers(world, c).map(({ child, alias }) => `/${child.name}:/${c.name}/${alias}`);
   return links.length ? links : null;
+}
+
+/**
+ * Config.MacAddress (omitempty): daemon/inspect.go copies the main network's DesiredMacAddress
+ * there for API < 1.44 clients, unconditionally, when the network mode is bridge or user-defined.
+ */
+function configMac(world: World, c: Container): { MacAddress?: string } {
+  if (['host', 'none'].includes(c.networkMode) || c.networkMode.startsWith('container:')) return {};
+  const main = c.endpoints.find((ep) => {
+    const net = lookupNetwork(world, ep.networkId);
+    return net.ok && (net.value.name === c.networkMode || net.value.id === c.networkMode);
+  });
+  return main?.macAddress ? { MacAddress: main.macAddress } : {};
 }
 
 /** The container object of `docker container inspect` (the fields people read, in the API's order). */
@@ -221,6 +240,7 @@ export function containerJson(world: World, c: Container) {
       Volumes: volumes.Volumes,
       WorkingDir: c.workingDir ?? '',
       Entrypoint: entrypoint.length ? entrypoint : null,
+      ...configMac(world, c),
       OnBuild: null,
       Labels: sortKeys(c.labels ?? {}),
       StopSignal: config.StopSignal ?? STOP_SIGNAL[info.repo],

@@ -8,7 +8,8 @@ const play = (lines: string[]) => runScript(createDefaultWorld(), lines.join('\n
 
 // docker/cli v28.5.2 cli/command/container/opts.go parse (net.ParseMAC) and applyContainerOptions
 // (the first network's EndpointSettings.MacAddress); moby v28.5.2 client/container_create.go clears
-// the deprecated Config.MacAddress for API >= 1.44, so inspect's Config has none.
+// the deprecated Config.MacAddress for API >= 1.44, but daemon/inspect.go writes the main network's
+// DesiredMacAddress back into Config.MacAddress for bridge and user-defined modes.
 describe('docker run / create --mac-address', () => {
   it('refuses what net.ParseMAC refuses, and creates nothing', () => {
     for (const bad of ['02:42:ac:11:00', 'zz:42:ac:11:00:02', '02:42-ac:11:00:02', '0242.ac11.000']) {
@@ -38,7 +39,7 @@ describe('docker run / create --mac-address', () => {
       'docker run -d --name dflt --mac-address 02-42-ac-11-00-99 nginx',
       "docker inspect -f '{{.NetworkSettings.MacAddress}} {{.NetworkSettings.Networks.bridge.MacAddress}}' dflt",
     ]);
-    expect(r[2].output).toBe('02:AA:bb:cc:dd:01|<no value>');
+    expect(r[2].output).toBe('02:AA:bb:cc:dd:01|02:AA:bb:cc:dd:01');
     expect(r[5].output).toBe('02:aa:bb:cc:dd:01');
     expect(r[6].output).toContain('link/ether 02:aa:bb:cc:dd:01 brd ff:ff:ff:ff:ff:ff');
     expect(r[8].output).toMatch(/^172\.18\.0\.2 dev eth0 lladdr 02:aa:bb:cc:dd:01 REACHABLE ?$/m);
