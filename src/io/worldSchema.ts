@@ -34,7 +34,7 @@ const proto = z.enum(['tcp', 'udp']);
 const obj = z.looseObject;
 
 const tuple = obj({ src: ip, dst: ip, sport: port, dport: port });
-const arp = obj({ ip, mac: z.string(), dev: z.string(), state: z.string() });
+const arp = obj({ ip, mac: z.string(), dev: z.string(), state: z.string(), garp: z.literal(true).optional() });
 
 export const machineSchema = obj({
   id: z.string(),

@@ -64,6 +64,11 @@ export interface ArpEntry {
    * for FAILED when the packet that found no answer was sent
    */
   at?: number;
+  /**
+   * the MAC came from a new holder's unsolicited ARPs (net/garp.ts) and no packet has used the
+   * entry since: the next one says why it goes to a new MAC. Absent: learned otherwise, or used
+   */
+  garp?: true;
 }
 
 /** One direction of a conntrack tuple. */

@@ -77,7 +77,7 @@ test('seed 004: load the lesson, send containerA → containerB ping with the fo
 });
 
 test('seed 000: remote → router → docker-host → web shows both DNAT rewrites', async ({ page }) => {
-  // it plays 110 steps in real time (about 21 s at 4x, up to 50 s on a loaded machine) before the clicks
+  // it plays 109 steps in real time (about 21 s at 4x, up to 50 s on a loaded machine) before the clicks
   test.setTimeout(120_000);
   const app = new AppPage(page);
   const sim = new LessonPanel(page);

@@ -2,6 +2,7 @@ import { produce } from '../containerIndex';
 import { endpointSettingsError } from '../ipam';
 import { gatewayEndpoint, inNoneNetwork, lookupContainer, lookupNetwork, parseLink } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
+import { advertiseEndpoints } from '../net/garp';
 import { notAttachable } from '../swarm/state';
 import { syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
@@ -118,6 +119,7 @@ export function connect(world: World, argv: string[]): CommandResult {
       ...(Object.keys(driverOpts).length ? { driverOpts } : {}),
       ...(links.length ? { links } : {}),
     };
+    const before = new Set(dc.endpoints);
     if (dc.state === 'running') {
       const used = new Set(dc.endpoints.map((e) => e.ifname));
       let i = 0;
@@ -134,6 +136,13 @@ export function connect(world: World, argv: string[]): CommandResult {
       if (bindErr) err = bindErr;
     }
     err ??= defaultGwChanged(d, dc);
+    // its unsolicited ARPs (net/garp.ts); a new docker_gwbridge endpoint comes up with it
+    if (!err && dc.state === 'running')
+      advertiseEndpoints(
+        d,
+        dc,
+        dc.endpoints.filter((e) => !before.has(e)),
+      );
   });
   if (err) return fail(world, daemon(err), 1);
   return ok(next, '');

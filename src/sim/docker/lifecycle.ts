@@ -3,6 +3,7 @@ import { imageInfo } from '../images';
 import { endpointSettingsError } from '../ipam';
 import { defaultBridgeEndpoint, gatewayEndpoint, linkedContainers, lookupNetwork } from '../lookup';
 import type { Container, World } from '../model';
+import { advertiseEndpoints } from '../net/garp';
 import { randomInt } from '../prng';
 import { ensureLbEndpoints, syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
@@ -139,6 +140,7 @@ export function startContainer(draft: World, id: string): StartError | null {
   c.startedAt = draft.clock;
   c.exitCode = 0;
   writeLinkHosts(draft, c);
+  advertiseEndpoints(draft, c);
   return null;
 }
 

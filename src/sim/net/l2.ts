@@ -137,6 +137,7 @@ export function remember(
     e.mac = mac;
     e.state = state;
     e.at = nowMs(ctx);
+    delete e.garp;
     return { on: tableOn(node), table: 'arp', kind: 'update', entry: { ...e } };
   }
   const n: ArpEntry = { ip, mac, dev, state, at: nowMs(ctx) };
@@ -250,10 +251,19 @@ export function transmit(
   if (cached?.mac && showsLladdr(neighState(cached, nowMs(ctx))) && !peer)
     return sentToGone(ctx, from, out, cached, pkt, blocked);
   if (cached && cached.state !== 'FAILED' && peer && cached.mac === peer.iface.mac) {
+    const advertised = cached.garp;
+    delete cached.garp;
     neighbourUsed(cached, nowMs(ctx));
     const hit: TableChange = { on: tableOn(from), table: 'arp', kind: 'hit', entry: { ...cached } };
     const told = `${from.key}|${nextHop}|${out.name}`;
-    if (knewBefore(ctx, from.key, cached) && !ctx.toldArp?.has(told)) {
+    if (advertised) {
+      // the holder's unsolicited ARPs at its start gave the entry this MAC (net/garp.ts)
+      ctx.toldArp = (ctx.toldArp ?? new Set()).add(told);
+      const frame = frameOf(pkt, { src: out.mac, dst: cached.mac });
+      step(ctx, from.canvas, 'arp-hit', frame, 'arp.unsolicited', { node: from.label, ip: nextHop, mac: cached.mac }, [
+        hit,
+      ]);
+    } else if (knewBefore(ctx, from.key, cached) && !ctx.toldArp?.has(told)) {
       // said once per neighbour and command; a curl's later segments only flash the entry
       ctx.toldArp = (ctx.toldArp ?? new Set()).add(told);
       // known from an earlier command: say so, instead of only flashing the table

@@ -122,7 +122,8 @@ describe('ping to a broadcast address', () => {
     ]);
     const ns = run(s, 'docker exec ns ping -c 1 -b 172.17.255.255');
     expect(ns.output.split('\n')[0]).toBe('WARNING: pinging broadcast address');
-    expect(actions(ns.trace)).toEqual(['send', 'transmit', 'fdb-learn', 'flood', 'drop']);
+    // the bridge knows ns's MAC from its unsolicited ARPs at start: nothing to learn
+    expect(actions(ns.trace)).toEqual(['send', 'transmit', 'flood', 'drop']);
     const bb = run(s, 'docker exec bb ping -c 1 172.17.255.255');
     expect(bb.output.split('\n')[0]).toBe('PING 172.17.255.255 (172.17.255.255): 56 data bytes');
     expect(actions(bb.trace)).not.toContain('arp-request');

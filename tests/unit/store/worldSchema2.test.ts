@@ -12,8 +12,10 @@ import { migrations, worldSchema2 } from '../../../src/store/migrations';
  * tests/fixtures/saves/schema1-save.json and schema1-link.txt were written by the build before
  * World schema 2 (envelope version 2) after replaying schema1.txt; today's engine replays the same
  * script, so the migrated save must be exactly the World it builds now, but for the state and time
- * of neighbour entries and interface indexes: that build stored a STALE entry a packet used as REACHABLE, where Linux
- * (and today's engine) puts it in DELAY; a save records what its build saw.
+ * of neighbour entries, the bridges' FDBs and interface indexes: that build stored a STALE entry a
+ * packet used as REACHABLE, where Linux (and today's engine) puts it in DELAY, and its bridges
+ * learned MACs from packets only, where today's also learn each container's from its unsolicited
+ * ARPs at start (net/garp.ts); a save records what its build saw.
  */
 const dir = new URL('../../fixtures/saves/', import.meta.url);
 const read = (f: string) => readFileSync(new URL(f, dir), 'utf8');
@@ -25,7 +27,7 @@ const json = (x: unknown) => JSON.parse(JSON.stringify(x));
  */
 const sansNeigh = (x: unknown) =>
   JSON.stringify(x, (k, v) =>
-    k === 'ifindex' || k === 'lastIfindex'
+    k === 'ifindex' || k === 'lastIfindex' || k === 'fdb'
       ? undefined
       : k === 'arp' && Array.isArray(v)
         ? v.map(({ state: _s, at: _a, ...rest }: Record<string, unknown>) => rest)

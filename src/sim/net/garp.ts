@@ -1,0 +1,88 @@
+import { isDraft, original } from 'immer';
+import { driverOf } from '../drivers';
+import { isL3 } from '../drivers/ipvlan';
+import type { EndpointLink } from '../drivers/types';
+import type { ArpEntry, Container, Endpoint, Machine, World } from '../model';
+
+/**
+ * libnetwork's unsolicited ARPs as an endpoint comes up (osl/interface_linux.go advertiseAddrs,
+ * v27+: three broadcasts 1 s apart, sent from the sandbox once the interface has its address and
+ * MAC; none for an interface without a MAC, such as an ipvlan l3 link). What they leave behind is
+ * written at once, so `ip neigh`, `bridge fdb show` and the Inspector show it right after `docker
+ * run`, before any packet:
+ *
+ * - every neighbour on the link that has an entry for the address takes the new MAC as STALE
+ *   (net/ipv4/arp.c arp_process: an existing entry is updated with override for a gratuitous ARP;
+ *   with arp_accept 0 none is created); an entry that already has this MAC keeps its state
+ *   (neigh_update keeps a valid state when the lladdr is the same and the new state is STALE);
+ * - a bridge learns the MAC on the endpoint's port (br_fdb_update on the broadcast's source).
+ *
+ * A parent interface never hears its own macvlan/ipvlan links (lanAttach.ts), so the host's entry
+ * on the parent is left alone. Works on an immer draft or a plain World being built; `eps` are
+ * the endpoints that came up (all of them at a start, the new one at `network connect`).
+ */
+export function advertiseEndpoints(draft: World, c: Container, eps: Endpoint[] = c.endpoints): void {
+  for (const ep of eps) {
+    const net = draft.networks[ep.networkId];
+    if (!net || !ep.ip || !ep.mac) continue;
+    const link = driverOf(net).endpointLink(net, ep);
+    if (!link || (net.driver === 'ipvlan' && isL3(net))) continue;
+    if (link.domain.kind === 'br' && link.port) learnPort(net.fdb, ep.mac, link.port);
+    const now = draft.clock;
+    for (const m of Object.values(draft.machines)) {
+      for (const e of m.arp) {
+        if (e.ip === ep.ip && machineHears(draft, m, e.dev, link, c)) advertised(e, ep.mac, now);
+      }
+    }
+    // the base World finds who has an entry for the address without drafting every container
+    const base = isDraft(draft) ? (original(draft) as World) : draft;
+    for (const id of Object.keys(base.containers)) {
+      if (id === c.id || !base.containers[id]?.arp.some((e) => e.ip === ep.ip)) continue;
+      const other = draft.containers[id];
+      if (other?.state !== 'running') continue;
+      for (const e of other.arp) {
+        if (e.ip === ep.ip && containerHears(draft, other, e.dev, link)) advertised(e, ep.mac, now);
+      }
+    }
+  }
+}
+
+/** The bridge's FDB: `mac` is behind `port` now (moved if it was seen on another one). */
+function learnPort(fdb: { mac: string; port: string }[], mac: string, port: string): void {
+  const known = fdb.find((x) => x.mac === mac);
+  if (known) known.port = port;
+  else fdb.push({ mac, port });
+}
+
+/** One unsolicited ARP received into an existing entry (neigh_update with NUD_STALE and override). */
+function advertised(e: ArpEntry, mac: string, now: number): void {
+  if (e.state === 'PERMANENT') return;
+  if (e.mac === mac && e.state !== 'FAILED') return;
+  e.mac = mac;
+  e.state = 'STALE';
+  e.at = now;
+  e.garp = true;
+}
+
+const sameDomain = (a: EndpointLink['domain'], b: EndpointLink['domain']) =>
+  a.kind === 'br' ? b.kind === 'br' && a.netId === b.netId : b.kind === 'seg' && a.id === b.id;
+
+/** Whether machine `m`'s device `dev` is on the link of `link` (a bridge it hosts, or a segment). */
+function machineHears(draft: World, m: Machine, dev: string, link: EndpointLink, c: Container): boolean {
+  if (link.domain.kind === 'br') {
+    const net = draft.networks[link.domain.netId];
+    return !!net && driverOf(net).hostDevice(net, m.id)?.name === dev;
+  }
+  const f = m.ifaces.find((x) => x.name === dev && !x.down);
+  if (!f?.segment || !sameDomain({ kind: 'seg', id: f.segment }, link.domain)) return false;
+  // the parent itself (not a shim link on it) never hears its own macvlan/ipvlan children
+  return !(c.daemon === m.id && !f.parent);
+}
+
+/** Whether container `o`'s interface `dev` is on the link of `link`. */
+function containerHears(draft: World, o: Container, dev: string, link: EndpointLink): boolean {
+  const ep: Endpoint | undefined = o.endpoints.find((x) => x.ifname === dev && x.ip);
+  const net = ep && draft.networks[ep.networkId];
+  const at = net && driverOf(net).endpointLink(net, ep);
+  return !!at && sameDomain(at.domain, link.domain);
+}
