@@ -2,7 +2,9 @@
  * A shell script of `docker` commands that rebuilds a World's Docker topology on a real machine:
  * user networks with their subnet and gateway (given explicitly, so containers can keep their
  * addresses with `--ip`), containers in creation order with their networks, addresses, aliases,
- * published ports, environment and state. Pure: the same World gives the same script.
+ * MACs, published ports, environment, entrypoint and command, the run flags they keep (mounts,
+ * read-only, restart, DNS, limits, health checks …) and state. Pure: the same World gives the
+ * same script.
  */
 import { DOCKER_HOST } from '../sim/ids';
 import type { Container, Network, World } from '../sim/model';
@@ -38,6 +40,33 @@ export function portArg(p: Container['ports'][number]): string {
 /** `--ip` is Docker's only on a network whose subnet the user gave; the script gives every user network one. */
 export const canPinIp = (n: Network | undefined) => !!n && !n.predefined && !!n.ipam;
 
+/**
+ * Run flags a container keeps as typed (Container.opts, docker/runOpts.ts OPT_ROWS) that the
+ * script does not repeat: --env-file and --label-file were read into its env and labels (the files
+ * are not on the other machine), and -a, --sig-proxy and --detach-keys belong to an attached
+ * client, which the script's -d is not.
+ */
+const NOT_REPEATED = new Set(['env-file', 'label-file', 'attach', 'sig-proxy', 'detach-keys']);
+
+/** `--long=value` for every kept run flag, in the order the container kept them. */
+function optArgs(c: Container): string[] {
+  const out: string[] = [];
+  for (const [long, values] of Object.entries(c.opts ?? {})) {
+    if (NOT_REPEATED.has(long)) continue;
+    for (const v of values) out.push(`--${long}=${v}`);
+  }
+  return out;
+}
+
+/** The first network in the advanced form when it has settings only that form gives (cli opts/network.go). */
+function firstNetworkArg(name: string, ep: Container['endpoints'][number]): string {
+  const extra = [
+    ...(ep.gwPriority ? [`gw-priority=${ep.gwPriority}`] : []),
+    ...Object.entries(ep.driverOpts ?? {}).map(([k, v]) => `driver-opt=${k}=${v}`),
+  ];
+  return extra.length ? [`name=${name}`, ...extra].join(',') : name;
+}
+
 function containerLines(w: World, c: Container): string[] {
   const out: string[] = [];
   const args = ['docker', c.state === 'created' ? 'create' : 'run'];
@@ -54,16 +83,23 @@ function containerLines(w: World, c: Container): string[] {
   if (mode.startsWith('container:')) {
     const other = w.containers[mode.slice('container:'.length)];
     args.push('--network', `container:${other ? other.name : mode.slice('container:'.length)}`);
-  } else if (mode === 'host' || mode === 'none') args.push('--network', mode);
-  else if (first) {
+  } else if (mode === 'host' || mode === 'none') {
+    args.push('--network', mode);
+    if (c.modeMacAddress) args.push('--mac-address', c.modeMacAddress);
+  } else if (first) {
     const net = w.networks[first.networkId];
     // a created container may name a network that is gone (`docker run --network gone` leaves one)
     const name = net ? net.name : mode;
-    if (name !== 'bridge' && name !== 'default') args.push('--network', name);
+    const arg = firstNetworkArg(name, first);
+    if (arg !== 'bridge' && arg !== 'default') args.push('--network', arg);
     const ip = first.ipamIp ?? first.ip;
     if (ip && canPinIp(net)) args.push('--ip', ip);
     for (const a of first.aliases) args.push('--network-alias', a);
+    if (first.macAddress) args.push('--mac-address', first.macAddress);
   } else if (mode !== 'bridge' && mode !== 'default') args.push('--network', mode);
+  if (c.workingDir) args.push('--workdir', c.workingDir);
+  if (c.user) args.push('--user', c.user);
+  args.push(...optArgs(c));
   for (const l of c.links ?? []) args.push('--link', l);
   for (const p of c.ports) args.push('-p', portArg(p));
   if (c.publishAll) args.push('-P');
@@ -78,7 +114,8 @@ function containerLines(w: World, c: Container): string[] {
     const { Name, MaximumRetryCount: n } = c.restartPolicy;
     args.push('--restart', n ? `${Name}:${n}` : Name);
   }
-  args.push(c.image, ...c.cmd);
+  // `cmd` starts with the --entrypoint given (kept in opts and written above)
+  args.push(c.image, ...c.cmd.slice(c.entrypoint?.length ?? 0));
   out.push(line(args));
   for (const ep of rest) {
     const net = w.networks[ep.networkId];
@@ -87,6 +124,10 @@ function containerLines(w: World, c: Container): string[] {
     const ip = ep.ipamIp ?? ep.ip;
     if (ip && canPinIp(net)) conn.push('--ip', ip);
     for (const a of ep.aliases) conn.push('--alias', a);
+    for (const l of ep.links ?? []) conn.push('--link', l);
+    for (const a of ep.linkLocalIps ?? []) conn.push('--link-local-ip', a);
+    for (const [k, v] of Object.entries(ep.driverOpts ?? {})) conn.push('--driver-opt', `${k}=${v}`);
+    if (ep.gwPriority) conn.push('--gw-priority', String(ep.gwPriority));
     conn.push(net.name, c.name);
     out.push(line(conn));
   }
