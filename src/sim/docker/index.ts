@@ -85,7 +85,7 @@ function dispatch(world: World, argv: string[], on: On): CommandResult {
     case 'node':
       return dockerNode(world, rest, on.daemon);
     case 'service':
-      return dockerService(world, rest, on.daemon);
+      return dockerService(world, rest, on.daemon, on.cwd);
     case 'run':
       return dockerRun(world, rest, on);
     case 'create':

@@ -5,15 +5,18 @@ import { allocateOverlayIp } from '../swarm/overlayIpam';
 import { dropTasks, ingressNetworkId, reconcileService } from '../swarm/schedule';
 import { lookupService, notManagerError, randomBase36 } from '../swarm/state';
 import type { ServicePort, SwarmService } from '../swarm/types';
-import { all, boolFlagError, isSet, last, parseFlags } from './flags';
+import { all, boolFlagError, isSet, keyValues, last, type Parsed, parseFlags } from './flags';
 import { parseGoUint } from './goParse';
 import { SERVICE_CREATE_FLAGS, SWARM_HELP } from './helpSwarm';
 import { generateName } from './lifecycle';
+import { type Attachment, parseAttachment } from './networkOpt';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
+import { kvFile } from './runOptsCheck';
 import { parsePublish, swarmSpecs } from './serviceFlags';
 import { serviceInspect } from './serviceInspect';
 import { serviceLs, servicePs } from './serviceList';
 import { convergeProgress } from './serviceProgress';
+import { buildSpec, cliSpecError } from './serviceSpec';
 
 /** `docker service create|ls|ps|rm|scale|inspect` (docker/cli cli/command/service, swarmkit controlapi). */
 
@@ -27,7 +30,25 @@ const VALID_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 export const taggedImage = (image: string) =>
   /:[^/]+$/.test(image) || image.includes('@') ? image : `${image}:latest`;
 
-function create(world: World, argv: string[], machine: string): CommandResult {
+/** makeEnv: --env-file lines then --env, a later KEY replacing an earlier one at the end. */
+function makeEnv(world: World, p: Parsed, machine: string, cwd: string): { env: string[] } | { error: string } {
+  const lines: string[] = [];
+  for (const f of all(p, 'env-file')) {
+    const r = kvFile(world, machine, cwd, f, true);
+    if (r.error) return { error: r.error };
+    lines.push(...(r.lines ?? []));
+  }
+  lines.push(...all(p, 'env'));
+  let env: string[] = [];
+  for (const e of lines) {
+    const key = e.split('=')[0];
+    env = env.filter((c) => c === e || !c.startsWith(`${key}=`));
+    env.push(e);
+  }
+  return { env };
+}
+
+function create(world: World, argv: string[], machine: string, cwd: string): CommandResult {
   const p = parseFlags(argv, CREATE_SPECS, false);
   if (!p.ok) return fail(world, flagError('service create', p.error), 125);
   const boolErr = boolFlagError(p.value, CREATE_SPECS);
@@ -40,13 +61,16 @@ function create(world: World, argv: string[], machine: string): CommandResult {
   const parsedReplicas = parseGoUint(replicasFlag ?? '1');
   const replicas = parsedReplicas.ok ? parsedReplicas.value : 1;
   const mode = last(p.value, 'mode') ?? 'replicated';
-  if (mode !== 'replicated' && mode !== 'global')
-    return fail(world, `Unknown mode: ${mode}, only replicated and global supported`, 1);
-  if (mode === 'global' && replicasFlag !== undefined)
-    return fail(world, 'replicas can only be used with replicated or replicated-job mode', 1);
+  const env = makeEnv(world, p.value, machine, cwd);
+  if ('error' in env) return fail(world, env.error, 1);
+  const cliErr = cliSpecError(p.value, mode);
+  if (cliErr) return fail(world, cliErr, 1);
   // The CLI resolves each --network through the API with scope "swarm" before creating.
   const networks: string[] = [];
-  for (const ref of all(p.value, 'network')) {
+  const aliases: Record<string, string[]> = {};
+  for (const value of all(p.value, 'network')) {
+    const attachment = parseAttachment(value) as Attachment;
+    const ref = attachment.target;
     const n = Object.values(world.networks).find(
       (x) => x.scope === 'swarm' && (x.id === ref || x.name === ref || (ref.length > 0 && x.id.startsWith(ref))),
     );
@@ -61,18 +85,21 @@ function create(world: World, argv: string[], machine: string): CommandResult {
       );
     }
     networks.push(n.id);
+    if (attachment.aliases.length) aliases[n.id] = [...(aliases[n.id] ?? []), ...attachment.aliases];
   }
   const err = notManagerError(world, machine);
   if (err) return fail(world, daemon(err), 1);
   const s = world.swarm!;
-  const endpointMode = (last(p.value, 'endpoint-mode') ?? 'vip').toLowerCase();
+  const endpointMode = (last(p.value, 'endpoint-mode') ?? 'vip').toLowerCase() as 'vip' | 'dnsrr';
   const name = last(p.value, 'name');
   if (name !== undefined && (!VALID_NAME.test(name) || name.length > 63)) {
     const why = name.length > 63 ? 'name must be 63 characters or fewer' : 'name must be valid as a DNS name component';
     return fail(world, daemon(rpc('InvalidArgument', why)), 1);
   }
-  if (endpointMode !== 'vip' && endpointMode !== 'dnsrr')
-    return fail(world, daemon(rpc('InvalidArgument', 'EndpointSpec: invalid endpoint mode')), 1);
+  const spec = buildSpec(p.value, mode);
+  if (!spec.ok) return fail(world, spec.error, 1);
+  if (mode !== 'replicated' && mode !== 'global')
+    return fail(world, `whalewire: ${mode} services (tasks that run to completion) are not modelled yet`, 1);
   if (endpointMode === 'dnsrr' && ports.some((x) => x.mode === 'ingress')) {
     return fail(
       world,
@@ -126,7 +153,10 @@ function create(world: World, argv: string[], machine: string): CommandResult {
       name: svcName,
       image: taggedImage(image),
       args,
-      env: all(p.value, 'env'),
+      env: env.env,
+      ...(all(p.value, 'label').length ? { labels: keyValues(p.value, 'label') } : {}),
+      spec: spec.value,
+      ...(Object.keys(aliases).length ? { aliases } : {}),
       mode,
       replicas: mode === 'replicated' ? replicas : 0,
       endpointMode,
@@ -260,11 +290,11 @@ Commands:
 Run 'docker service COMMAND --help' for more information on a command.`;
 
 /** `docker service SUBCOMMAND` on `machine`'s daemon. */
-export function dockerService(world: World, argv: string[], machine: string): CommandResult {
+export function dockerService(world: World, argv: string[], machine: string, cwd = '/root'): CommandResult {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'create':
-      return create(world, rest, machine);
+      return create(world, rest, machine, cwd);
     case 'ls':
     case 'list':
       return serviceLs(world, rest, machine);

@@ -21,11 +21,67 @@ const portJson = (svc: SwarmService) =>
     PublishMode: p.mode,
   }));
 
+/** InsertDefaults' values for a service whose spec predates ServiceSpecExtra, or gave no flag. */
+const UPDATE_DEFAULTS = {
+  Parallelism: 1,
+  FailureAction: 'pause',
+  Monitor: 5000000000,
+  MaxFailureRatio: 0,
+  Order: 'stop-first',
+};
+
+/** The ContainerSpec in Go's field order (moby api/types/swarm/container.go), omitempty as there. */
+const CONTAINER_KEYS = [
+  'Image',
+  'Labels',
+  'Command',
+  'Args',
+  'Hostname',
+  'Env',
+  'Dir',
+  'User',
+  'Groups',
+  'Privileges',
+  'Init',
+  'StopSignal',
+  'TTY',
+  'OpenStdin',
+  'ReadOnly',
+  'Mounts',
+  'StopGracePeriod',
+  'Healthcheck',
+  'Hosts',
+  'DNSConfig',
+  'Secrets',
+  'Configs',
+  'Isolation',
+  'Sysctls',
+  'CapabilityAdd',
+  'CapabilityDrop',
+  'Ulimits',
+  'OomScoreAdj',
+];
+
+function containerSpec(svc: SwarmService): Record<string, unknown> {
+  const all: Record<string, unknown> = {
+    Init: false,
+    StopGracePeriod: 10000000000,
+    DNSConfig: {},
+    Isolation: 'default',
+    ...svc.spec?.containerSpec,
+    Image: svc.image,
+    ...(svc.args.length ? { Args: svc.args } : {}),
+    ...(svc.env.length ? { Env: svc.env } : {}),
+  };
+  return Object.fromEntries(CONTAINER_KEYS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]));
+}
+
 export function serviceJson(svc: SwarmService): object {
   const spec = {
     Mode: svc.endpointMode,
     ...(svc.ports.length ? { Ports: portJson(svc) } : {}),
   };
+  const x = svc.spec;
   return {
     ID: svc.id,
     Version: { Index: svc.version },
@@ -33,39 +89,27 @@ export function serviceJson(svc: SwarmService): object {
     UpdatedAt: dockerTime(svc.updatedAt),
     Spec: {
       Name: svc.name,
-      Labels: {},
+      Labels: svc.labels ?? {},
       TaskTemplate: {
-        ContainerSpec: {
-          Image: svc.image,
-          ...(svc.args.length ? { Args: svc.args } : {}),
-          ...(svc.env.length ? { Env: svc.env } : {}),
-          Init: false,
-          StopGracePeriod: 10000000000,
-          DNSConfig: {},
-          Isolation: 'default',
-        },
-        Resources: { Limits: {}, Reservations: {} },
-        RestartPolicy: { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
-        Placement: {},
-        ...(svc.networks.length ? { Networks: svc.networks.map((n) => ({ Target: n, Aliases: [svc.name] })) } : {}),
+        ContainerSpec: containerSpec(svc),
+        Resources: x?.resources ?? { Limits: {}, Reservations: {} },
+        RestartPolicy: x?.restartPolicy ?? { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
+        Placement: x?.placement ?? {},
+        ...(svc.networks.length
+          ? {
+              Networks: svc.networks.map((n) => ({
+                Target: n,
+                Aliases: [svc.name, ...(svc.aliases?.[n] ?? [])],
+              })),
+            }
+          : {}),
+        ...(x?.logDriver ? { LogDriver: x.logDriver } : {}),
         ForceUpdate: 0,
         Runtime: 'container',
       },
       Mode: svc.mode === 'global' ? { Global: {} } : { Replicated: { Replicas: svc.replicas } },
-      UpdateConfig: {
-        Parallelism: 1,
-        FailureAction: 'pause',
-        Monitor: 5000000000,
-        MaxFailureRatio: 0,
-        Order: 'stop-first',
-      },
-      RollbackConfig: {
-        Parallelism: 1,
-        FailureAction: 'pause',
-        Monitor: 5000000000,
-        MaxFailureRatio: 0,
-        Order: 'stop-first',
-      },
+      UpdateConfig: x?.updateConfig ?? UPDATE_DEFAULTS,
+      RollbackConfig: x?.rollbackConfig ?? UPDATE_DEFAULTS,
       EndpointSpec: spec,
     },
     Endpoint: {

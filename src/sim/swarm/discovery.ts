@@ -5,6 +5,7 @@ import type { World } from '../model';
  * addEndpointNameResolution): on an overlay a service is registered by its name and its tasks
  * under `tasks.<name>`. In `vip` mode the name answers the service's VIP on that network; in
  * `dnsrr` mode it answers the task addresses; `tasks.<name>` always answers the task addresses.
+ * A `--network name=N,alias=A` alias answers as the name does on that network.
  * Returns [] when `name` is no service of that network.
  */
 export function serviceLookup(world: World, networkId: string, name: string): string[] {
@@ -14,7 +15,9 @@ export function serviceLookup(world: World, networkId: string, name: string): st
   const svcName = tasksOf ? name.slice('tasks.'.length) : name;
   for (const id in s.services) {
     const svc = s.services[id];
-    if (svc.name.toLowerCase() !== svcName || !svc.networks.includes(networkId)) continue;
+    // the service's name and its aliases on that network (`--network name=N,alias=A`)
+    const names = [svc.name, ...(svc.aliases?.[networkId] ?? [])].map((n) => n.toLowerCase());
+    if (!names.includes(svcName) || !svc.networks.includes(networkId)) continue;
     if (!tasksOf && svc.endpointMode === 'vip') {
       const vip = svc.vips.find((v) => v.networkId === networkId);
       return vip ? [vip.addr.split('/')[0]] : [];

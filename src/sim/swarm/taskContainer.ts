@@ -76,6 +76,46 @@ export function taskContainerName(world: World, task: SwarmTask): string {
   return `${svc.name}.${slot}.${task.id}`;
 }
 
+/**
+ * The task container's settings from the service's ContainerSpec (swarmkit's executor,
+ * container.go config/hostConfig): `--hostname` with its templates (template/context.go:
+ * .Service.Name/ID, .Task.Slot/ID/Name, .Node.ID/Hostname), `--dns*` as the DNSConfig and
+ * `--host` lines ("IP host") as extra hosts.
+ */
+function specSettings(
+  d: World,
+  task: SwarmTask,
+  node: { id: string } | undefined,
+  name: string,
+): Pick<Container, 'dns' | 'dnsSearch' | 'dnsOptions' | 'extraHosts'> & { hostname?: string } {
+  const svc = d.swarm!.services[task.serviceId];
+  const cs = svc.spec?.containerSpec ?? {};
+  const dns = (cs.DNSConfig ?? {}) as { Nameservers?: string[]; Search?: string[]; Options?: string[] };
+  const fields: Record<string, string> = {
+    'Service.Name': svc.name,
+    'Service.ID': svc.id,
+    'Task.Slot': String(task.slot || ''),
+    'Task.ID': task.id,
+    'Task.Name': name,
+    'Node.ID': node?.id ?? '',
+    'Node.Hostname': d.machines[task.node]?.hostname ?? task.node,
+  };
+  const hostname =
+    typeof cs.Hostname === 'string'
+      ? cs.Hostname.replace(/\{\{\s*\.([\w.]+)\s*\}\}/g, (m, k: string) => fields[k] ?? m)
+      : undefined;
+  const hosts = ((cs.Hosts ?? []) as string[]).map(
+    (h) => `${h.slice(h.indexOf(' ') + 1)}:${h.slice(0, h.indexOf(' '))}`,
+  );
+  return {
+    ...(hostname ? { hostname } : {}),
+    ...(dns.Nameservers?.length ? { dns: dns.Nameservers } : {}),
+    ...(dns.Search?.length ? { dnsSearch: dns.Search } : {}),
+    ...(dns.Options?.length ? { dnsOptions: dns.Options } : {}),
+    ...(hosts.length ? { extraHosts: hosts } : {}),
+  };
+}
+
 /** Creates and starts the task's container on its node (on an immer draft); records its id on the task. */
 export function startTaskContainer(d: World, taskId: string): void {
   const s = d.swarm!;
@@ -95,6 +135,7 @@ export function startTaskContainer(d: World, taskId: string): void {
     if (br) endpoints.push({ networkId: br.id, aliases: [] });
   }
   const name = taskContainerName(d, task);
+  const { hostname, ...dnsSettings } = specSettings(d, task, node, name);
   const c: Container = {
     id,
     name,
@@ -102,7 +143,8 @@ export function startTaskContainer(d: World, taskId: string): void {
     image: svc.image,
     cmd: [...svc.args],
     env: [...svc.env],
-    hostname: id.slice(0, 12),
+    hostname: hostname ?? id.slice(0, 12),
+    ...dnsSettings,
     state: 'created',
     exitCode: 0,
     created: dockerTime(d.clock),

@@ -30,6 +30,22 @@ export interface ServicePort {
   mode: 'ingress' | 'host';
 }
 
+/**
+ * The rest of a service's spec as `docker service create`'s flags made it, in the API's shape
+ * (moby api/types/swarm: ContainerSpec, ResourceRequirements, RestartPolicy, Placement, Driver,
+ * UpdateConfig), so inspect prints it as it is. Absent in saves from before it: the defaults.
+ */
+export interface ServiceSpecExtra {
+  /** ContainerSpec keys besides Image, Args and Env (Hostname, DNSConfig, Hosts, Mounts …) */
+  containerSpec: Record<string, unknown>;
+  resources: { Limits: Record<string, number>; Reservations: Record<string, unknown> };
+  restartPolicy: Record<string, unknown>;
+  placement: Record<string, unknown>;
+  logDriver?: { Name: string; Options: Record<string, string> };
+  updateConfig: Record<string, unknown>;
+  rollbackConfig: Record<string, unknown>;
+}
+
 /** A service: the desired state the managers converge tasks to. */
 export interface SwarmService {
   /** 25 base36 */
@@ -42,6 +58,10 @@ export interface SwarmService {
   env: string[];
   /** `--label`: Spec.Labels (absent in saves from before it) */
   labels?: Record<string, string>;
+  /** the rest of the spec (absent in saves from before it: swarmkit's defaults) */
+  spec?: ServiceSpecExtra;
+  /** `--network name=N,alias=A`: the aliases per network id, beside the service name */
+  aliases?: Record<string, string[]>;
   mode: 'replicated' | 'global';
   /** replicated only */
   replicas: number;
