@@ -58,12 +58,15 @@ export function etcHosts(world: World, where: Where): string {
     ].join('\n');
   }
   const c = world.containers[owner.id];
-  const ip = c?.endpoints.find((ep) => ep.ip)?.ip;
+  const first = c?.endpoints.find((ep) => ep.ip);
+  const ip = first?.ip;
   const lines = [...DOCKER_HOSTS];
   // etchosts.Build writes --add-host and --link records after the defaults; the own line comes last,
   // "FQDN hostname" when the name has a domain (sandbox_dns_unix.go makeHostsRecs)
   if (c) for (const r of extraHostRecords(world, c)) lines.push(`${r.ip}\t${r.names.join(' ')}`);
+  // makeHostsRecs: one record for each of the interface's addresses, IPv4 then IPv6
   if (c && ip) lines.push(`${ip}\t${hostsNames(c).join(' ')}`);
+  if (c && first?.ip6) lines.push(`${first.ip6}\t${hostsNames(c).join(' ')}`);
   return lines.join('\n');
 }
 

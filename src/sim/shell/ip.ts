@@ -1,8 +1,10 @@
 import { IPv4CidrRange } from 'ip-num';
 import type { CommandResult, Route, World } from '../model';
+import { linkLocal6 } from '../net/addr6';
 import { neighState, showsLladdr } from '../net/ageing';
 import { type Stack, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
+import { type Addr6, addrs6, inet6Lines, routes6 } from './ip6';
 import { ipChange, isIpChange } from './ipChange';
 import { briefAddr, briefLink, routeGet } from './ipExtra';
 
@@ -13,12 +15,7 @@ import { briefAddr, briefLink, routeGet } from './ipExtra';
  */
 
 /** EUI-64 link-local address of a MAC: 22:33:d8:71:f6:3d -> fe80::2033:d8ff:fe71:f63d. */
-export function linkLocal(mac: string): string {
-  const b = mac.split(':').map((h) => Number.parseInt(h, 16));
-  b[0] ^= 0x02;
-  const words = [(b[0] << 8) | b[1], (b[2] << 8) | 0xff, (0xfe << 8) | b[3], (b[4] << 8) | b[5]];
-  return `fe80::${words.map((w) => w.toString(16)).join(':')}`;
-}
+export const linkLocal = linkLocal6;
 
 const broadcast = (ip: string, prefix: number) => IPv4CidrRange.fromCidr(`${ip}/${prefix}`).getLast().toString();
 
@@ -100,19 +97,16 @@ function lowerLinkLines(f: StackIface, mode: string): string[] {
   ];
 }
 
-function addrLines(f: StackIface, container: boolean): string[] {
+/** `inet` then `inet6` lines of one interface; `family` 4 or 6 keeps that family's only. */
+function addrLines(f: StackIface, v6: Addr6[], family: 0 | 4 | 6): string[] {
   const out: string[] = [];
-  for (const a of f.addrs) {
+  for (const a of family === 6 ? [] : f.addrs) {
     const lo = f.attach.kind === 'loopback';
     // a /32 (or /31) has no broadcast address: iproute2 prints no brd
     const scope = lo ? 'scope host' : a.prefix >= 31 ? 'scope global' : `brd ${broadcast(a.ip, a.prefix)} scope global`;
     out.push(`    inet ${a.ip}/${a.prefix} ${scope} ${f.name}`, '       valid_lft forever preferred_lft forever');
   }
-  if (f.attach.kind === 'loopback') {
-    out.push('    inet6 ::1/128 scope host ', '       valid_lft forever preferred_lft forever');
-  } else if (!container && f.carrier && f.attach.kind !== 'bridge') {
-    out.push(`    inet6 ${linkLocal(f.mac)}/64 scope link `, '       valid_lft forever preferred_lft forever');
-  }
+  if (family !== 4) for (const a of v6) out.push(...inet6Lines(a));
   return out;
 }
 
@@ -154,7 +148,11 @@ where  OBJECT := { address | link | neighbor | route | rule | ... }`;
 /** `ip addr|link|route|neigh [show [dev] IFACE]`. */
 export function ipCommand(world: World, argv: string[], where: Where): CommandResult {
   const brief = argv.some((a) => a === '-br' || a === '-brief' || a === '--brief');
-  const args = argv.slice(1).filter((a) => a !== '-4' && a !== '-br' && a !== '-brief' && a !== '--brief');
+  // -4 / -6: one family (the last given wins, as iproute2's preferred_family)
+  const family = argv.slice(1).reduce<0 | 4 | 6>((f, a) => (a === '-4' ? 4 : a === '-6' ? 6 : f), 0);
+  const args = argv
+    .slice(1)
+    .filter((a) => a !== '-4' && a !== '-6' && a !== '-br' && a !== '-brief' && a !== '--brief');
   // Docker keeps its namespaces under /var/run/docker/netns, not /var/run/netns: the list is empty
   if (args[0] !== undefined && 'netns'.startsWith(args[0]) && args[0].length >= 3) {
     if (args[1] === undefined || ['list', 'show', 'ls'].includes(args[1])) return { world, output: '', exitCode: 0 };
@@ -169,6 +167,9 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
   const stack = stackOf(world, where);
   if (!stack) return { world, output: '', exitCode: 1 };
   let rest = args.slice(1);
+  if (obj === 'route' && rest[0] === 'get' && family === 6) {
+    return { world, output: 'whalewire: ip -6 route get is not simulated here; try ip -6 route', exitCode: 1 };
+  }
   if (obj === 'route' && rest[0] === 'get') {
     const dst = rest[1];
     if (!dst) return { world, output: 'need at least a destination address', exitCode: 255 };
@@ -186,14 +187,23 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
   if (dev && !stack.ifaces.some((f) => f.name === dev)) {
     return { world, output: `Device "${dev}" does not exist.`, exitCode: 1 };
   }
-  const container = stack.kind === 'container';
-  const ifaces = stack.ifaces.filter((f) => !dev || f.name === dev).sort((a, b) => a.index - b.index);
+  const v6 = new Map(stack.ifaces.map((f) => [f, addrs6(world, stack, f)]));
+  // with a family, `ip addr` lists only the links that have an address of it
+  const ifaces = stack.ifaces
+    .filter((f) => !dev || f.name === dev)
+    .filter((f) => obj !== 'addr' || (family === 4 ? f.addrs.length > 0 : family === 6 ? v6.get(f)!.length > 0 : true))
+    .sort((a, b) => a.index - b.index);
   let lines: string[];
-  if (brief && obj === 'addr') lines = ifaces.map((f) => briefAddr(f, container, linkLocal));
+  if (brief && obj === 'addr') lines = ifaces.map((f) => briefAddr(f, family === 4 ? [] : v6.get(f)!, family !== 6));
   else if (brief && obj === 'link') lines = ifaces.map(briefLink);
-  else if (obj === 'addr') lines = ifaces.flatMap((f) => [...linkLines(stack, f, false), ...addrLines(f, container)]);
+  else if (obj === 'addr')
+    lines = ifaces.flatMap((f) => [...linkLines(stack, f, false), ...addrLines(f, v6.get(f)!, family)]);
   else if (obj === 'link') lines = ifaces.flatMap((f) => linkLines(stack, f, true));
+  else if (obj === 'route' && family === 6)
+    lines = routes6(world, stack).filter((l) => !dev || l.includes(` dev ${dev} `));
   else if (obj === 'route') lines = stack.routes.filter((r) => !dev || r.dev === dev).map(routeLine);
+  // no neighbour discovery is simulated: the IPv6 neighbour table stays empty
+  else if (family === 6) lines = [];
   else
     lines = stack.arp
       .filter((e) => !dev || e.dev === dev)

@@ -10,11 +10,9 @@ import type { Stack, StackIface } from '../stack';
 const state = (f: StackIface) => (f.attach.kind === 'loopback' ? 'UNKNOWN' : f.carrier ? 'UP' : 'DOWN');
 const label = (f: StackIface) => (f.peerIndex ? `${f.name}@if${f.peerIndex}` : f.name);
 
-/** `ip -br addr`: name, state, addresses (IPv6 link-local on the host's carrier interfaces). */
-export function briefAddr(f: StackIface, container: boolean, linkLocal: (mac: string) => string): string {
-  const addrs = f.addrs.map((a) => `${a.ip}/${a.prefix} `);
-  if (f.attach.kind === 'loopback') addrs.push('::1/128 ');
-  else if (!container && f.carrier && f.attach.kind !== 'bridge') addrs.push(`${linkLocal(f.mac)}/64 `);
+/** `ip -br addr`: name, state, addresses (IPv4 unless `-6`, then the IPv6 ones ip6.ts lists). */
+export function briefAddr(f: StackIface, v6: { ip: string; prefix: number }[], v4 = true): string {
+  const addrs = [...(v4 ? f.addrs : []), ...v6].map((a) => `${a.ip}/${a.prefix} `);
   return `${label(f).padEnd(16)} ${state(f).padEnd(14)} ${addrs.join('')}`;
 }
 

@@ -3,6 +3,7 @@ import type { CommandResult, World } from '../../model';
 import { arpaName, isIpv4 } from '../../net/addr';
 import type { Ctx } from '../../net/ctx';
 import { EMBEDDED_TTL, nameserversOf, type Resolution, resolve, resolveWith, reverseName } from '../../net/dns';
+import { embeddedLookup6 } from '../../net/dns6';
 import type { NetNode } from '../../net/topo';
 import type { Where } from '../../where';
 import { runTool, type ToolOutcome } from './run';
@@ -82,7 +83,20 @@ function answerOf(ctx: Ctx, node: NetNode, a: DigArgs, r: Resolution, qname: str
       bytes: size(qname, [target.length + 1], false),
     };
   }
-  // Docker and our zones hold A records only: other types get an empty NOERROR answer
+  // the embedded resolver answers AAAA with its containers' IPv6 addresses (dns6.ts)
+  const v6 = a.type === 'AAAA' && local && node.container ? embeddedLookup6(ctx, node.container, a.name) : [];
+  if (v6.length)
+    return {
+      status: 'NOERROR',
+      records: v6.map((ip) => record(qname, ttl, 'AAAA', ip)),
+      short: v6,
+      bytes: size(
+        qname,
+        v6.map(() => 16),
+        local,
+      ),
+    };
+  // Docker and our zones hold A records only otherwise: other types get an empty NOERROR answer
   if (a.type !== 'A' && a.type !== 'ANY')
     return { status: 'NOERROR', records: [], short: [], bytes: size(qname, [], local) };
   return {

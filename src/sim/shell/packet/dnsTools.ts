@@ -1,6 +1,7 @@
 import type { CommandResult, World } from '../../model';
 import { arpaName, isIpv4 } from '../../net/addr';
 import { nameserversOf, type Resolution, resolve, resolveWith, reverseName } from '../../net/dns';
+import { embeddedLookup6 } from '../../net/dns6';
 import type { Where } from '../../where';
 import { runTool, type ToolOutcome } from './run';
 
@@ -46,10 +47,18 @@ export function nslookup(world: World, argv: string[], where: Where, line: strin
       const tail = f === 'busybox' ? [''] : ['', 'Authoritative answers can be found from:', ''];
       return done([...head, 'Non-authoritative answer:', `${arpa}\tname = ${ptr}.`, ...tail].join('\n'), 0, r, ms);
     }
-    const answers = r.ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
-    // busybox asks for AAAA too; Docker (and our zones) answer it with no records
-    const aaaa = f === 'busybox' ? [`*** Can't find ${name}: No answer`, ''] : [];
-    return done([...head, 'Non-authoritative answer:', ...answers, '', ...aaaa].join('\n'), 0, r, ms);
+    const answers = (ips: string[]) => ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
+    // both ask for AAAA too: the embedded resolver has its containers' IPv6 addresses (dns6.ts),
+    // our zones none; bind9 lists them after the A answers, busybox as a second answer block
+    const v6 = r.local && node.container ? embeddedLookup6(ctx, node.container, name) : [];
+    const aaaa =
+      f !== 'busybox'
+        ? []
+        : v6.length
+          ? ['Non-authoritative answer:', ...answers(v6), '']
+          : [`*** Can't find ${name}: No answer`, ''];
+    const inline = f === 'busybox' ? [] : answers(v6);
+    return done([...head, 'Non-authoritative answer:', ...answers(r.ips), ...inline, '', ...aaaa].join('\n'), 0, r, ms);
   });
 }
 
@@ -80,7 +89,9 @@ export function getent(world: World, argv: string[], where: Where, line: string)
       );
       return done(rows.join('\n'), 0, r, ms);
     }
-    return done(r.ips.map((ip) => `${ip.padEnd(15)} ${name}`).join('\n'), 0, r, ms);
+    // gethostbyname2(AF_INET6) first (getent.c hosts_keys): a name with IPv6 addresses prints those
+    const v6 = r.local && node.container ? embeddedLookup6(ctx, node.container, name) : [];
+    return done((v6.length ? v6 : r.ips).map((ip) => `${ip.padEnd(15)} ${name}`).join('\n'), 0, r, ms);
   });
 }
 

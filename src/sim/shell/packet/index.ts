@@ -2,6 +2,7 @@ import type { ShellCommand } from '../index';
 import { curl } from './curl';
 import { dig } from './dig';
 import { getent, host, nslookup } from './dnsTools';
+import { ipv4Only } from './ipv6Guard';
 import { ping } from './ping';
 import { portfwd } from './portfwd';
 import { traceroute } from './traceroute';
@@ -12,13 +13,13 @@ import { wget } from './wget';
  * `portfwd`. Each runs the packet engine (src/sim/net) and returns one Trace for the command.
  */
 export const packetCommands: Record<string, ShellCommand> = {
-  ping,
-  curl,
-  wget,
+  ping: ipv4Only(ping),
+  curl: ipv4Only(curl),
+  wget: ipv4Only(wget),
   nslookup,
   dig,
   getent,
   host,
   portfwd,
-  traceroute,
+  traceroute: ipv4Only(traceroute),
 };
