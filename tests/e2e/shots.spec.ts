@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { runScript } from '../../src/sim/console';
+import { createDefaultWorld } from '../../src/sim/world';
 import { AppPage } from './pages/AppPage';
 
 /**
@@ -16,8 +18,17 @@ const seed004 = [
   'docker run -d --network second-bridge --name containerB devwikirepo/pingbuntu',
 ];
 
+const PING = 'docker exec containerA ping -c 1 containerB';
+
+/** The step (1-based) on which the echo reply leaves containerB, as the engine traces the ping. */
+const replyLeaves = (() => {
+  const trace = runScript(createDefaultWorld(), [...seed004, PING].join('\n')).results.at(-1)?.trace;
+  const keys = (trace?.steps ?? []).map((s) => s.explain.key);
+  return keys.indexOf('wire.transmit', keys.indexOf('ip.reply')) + 1;
+})();
+
 /**
- * Opens the scene, pings, selects containerB and stops mid-hop on step 21: the echo reply leaves
+ * Opens the scene, pings, selects containerB and stops mid-hop on the step where the echo reply leaves
  * containerB on its veth, reading its ARP entry for 10.0.0.2 (which flashes in the Inspector).
  */
 async function scene(page: Page, opts: { lang?: 'en' | 'ko'; dark?: boolean; presenter?: boolean }) {
@@ -25,11 +36,12 @@ async function scene(page: Page, opts: { lang?: 'en' | 'ko'; dark?: boolean; pre
   await app.open(opts.lang === 'ko' ? '?lang=ko' : '?lang=en');
   await app.seed(...seed004);
   if (opts.dark) await page.getByTestId('tool-theme').click();
-  await app.type('docker exec containerA ping -c 1 containerB');
+  await app.type(PING);
   await app.container('containerB').click();
   // restart, previous phase, step back, play, step forward
   const forward = page.locator('.sim-controls button').nth(4);
-  for (let i = 0; i < 19; i++) await forward.click();
+  expect(replyLeaves).toBeGreaterThan(2);
+  for (let i = 0; i < replyLeaves - 2; i++) await forward.click();
   if (opts.presenter) {
     await page.getByTestId('tool-presenter').click();
     await page.waitForTimeout(900);
