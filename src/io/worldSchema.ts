@@ -145,6 +145,13 @@ export const containerSchema = obj({
   manuallyStopped: z.boolean().optional(),
   restartCount: z.number().optional(),
   restartLoop: obj({ at: z.number(), delay: z.number() }).optional(),
+  health: obj({
+    status: z.enum(['starting', 'healthy', 'unhealthy']),
+    failingStreak: z.number(),
+    log: z.array(obj({ start: z.number(), end: z.number(), exitCode: z.number(), output: z.string() })),
+    next: z.number().optional(),
+    since: z.number(),
+  }).optional(),
   entrypoint: z.array(z.string()).optional(),
   opts: z.record(z.string(), z.array(z.string())).optional(),
   readOnlyRootfs: z.literal(true).optional(),

@@ -2,8 +2,9 @@ import { afterLine, backgroundLine, jobControl } from './captureJobs';
 import { runCompose } from './compose';
 import { continueLine } from './continuation';
 import { runDocker, shellSessionEnded } from './docker';
+import { settleHealth } from './docker/health';
 import { settleRestarts } from './docker/restartManager';
-import { defaultCwd, showCwd } from './fs';
+import { defaultCwd, resolvePath, showCwd } from './fs';
 import { DOCKER_HOST } from './ids';
 import { findContainer } from './lookup';
 import type { CommandResult, Trace, World } from './model';
@@ -136,7 +137,7 @@ export function dropDeadFrames(session: Session): { session: Session; notes: str
 /** Runs a parsed command at a frame: docker where the docker CLI exists, else the shell. */
 function execute(world0: World, argv0: string[], where: Where, line: string): CommandResult {
   // restart policies: the restarts due by now happen before the command sees the World
-  const world = settleRestarts(world0);
+  const world = settleHealth(settleRestarts(world0));
   // `COMPOSE_PROJECT_NAME=x docker compose …`: the one environment variable a line may set here
   const env = /^COMPOSE_PROJECT_NAME=/.test(argv0[0] ?? '') ? { COMPOSE_PROJECT_NAME: argv0[0].slice(21) } : undefined;
   const argv = env ? argv0.slice(1) : argv0;
@@ -334,7 +335,8 @@ function runCommandLine(session: Session, trimmed: string, stdin?: string): Line
     exitCode = f.exitCode;
   }
   if (passedBy.length) output = [...passedBy, output].filter(Boolean).join('\n');
-  world = advance(world);
+  // a line typed takes a moment; the commands of a `sh -c` string run at once
+  if (!session.sub) world = advance(world);
   let next: Session = { ...session, world };
   if (res.capture) {
     if (session.capture) {
@@ -369,9 +371,17 @@ function runCommandLine(session: Session, trimmed: string, stdin?: string): Line
     const sub = argv[1] === 'container' ? argv[2] : argv[1];
     const isRun = argv[0] === 'docker' && (sub === 'run' || sub === 'attach' || sub === 'start');
     const via = isRun ? 'run' : 'exec';
-    // `exec -it -w DIR` starts the shell in DIR
-    const cwd = res.cwd ? { cwd: res.cwd } : {};
-    const frame: Frame = { kind: 'container', id: res.enter, via, ...enteredShell(world, res.enter, argv), ...cwd };
+    // `exec -it -w DIR` starts the shell in DIR; the main process starts in the container's WorkingDir
+    const wd = world.containers[res.enter]?.workingDir;
+    const cwd = res.cwd ? { cwd: res.cwd } : wd ? { cwd: resolvePath('/', wd) } : {};
+    const frame: Frame = {
+      kind: 'container',
+      id: res.enter,
+      via,
+      ...enteredShell(world, res.enter, argv),
+      ...cwd,
+      ...res.enterAs,
+    };
     next = { ...next, stack: [...next.stack, frame] };
   } else if (res.cwd && !oneShot && !piped) {
     next = { ...next, stack: [...next.stack.slice(0, -1), { ...currentFrame(next), cwd: res.cwd }] };

@@ -291,6 +291,27 @@ export interface PortBinding {
 export type ContainerState = 'created' | 'running' | 'exited';
 
 /** A Docker container. Its network stack is derived from `endpoints` (or the host / another container). */
+/** One probe's result as moby keeps it (HealthcheckResult): World clock ms, the exit code, stdout+stderr. */
+export interface HealthResult {
+  start: number;
+  end: number;
+  exitCode: number;
+  output: string;
+}
+
+/** A container's health-check state (container.Health); the monitor's timer is `next`. */
+export interface ContainerHealth {
+  status: 'starting' | 'healthy' | 'unhealthy';
+  /** consecutive failures counted (not those inside the start period) */
+  failingStreak: number;
+  /** the last results, oldest first, at most 5 */
+  log: HealthResult[];
+  /** World clock ms the monitor runs its next probe at; absent: the monitor is stopped (not running, paused) */
+  next?: number;
+  /** the `startedAt` of the run the monitor was set up for */
+  since: number;
+}
+
 export interface Container {
   /** 64 lower-case hex chars, unique */
   id: string;
@@ -359,6 +380,8 @@ export interface Container {
    * network released): at World clock ms `at`, after a back-off of `delay` ms; absent: not restarting
    */
   restartLoop?: { at: number; delay: number };
+  /** State.Health (moby daemon/health.go), kept once a run with a health check has started; absent: never */
+  health?: ContainerHealth;
   /** legacy `--link NAME[:ALIAS]` values as given (HostConfig.Links) */
   links?: string[];
   /** legacy links: each child's address (by child id) as written into /etc/hosts; stays when the child stops */
@@ -481,6 +504,8 @@ export interface CommandResult {
   trace?: Trace;
   /** `docker run -it … bash`, `docker exec -it NAME bash`: the console now runs lines inside this container id */
   enter?: string;
+  /** `docker exec -it`: who the entered shell runs as, its own -e values and its terminal */
+  enterAs?: { user?: string; env?: string[]; tty?: boolean };
   /** `exit` inside a container: the console leaves it */
   exit?: boolean;
   /** `cd`: the shell's new working directory (absolute) */

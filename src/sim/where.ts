@@ -18,6 +18,10 @@ export type Where = ({ kind: 'machine'; id: string } | { kind: 'container'; id: 
   cwd?: string;
   /** the user a `docker exec -u` runs as (a name or a uid); absent: root */
   user?: string;
+  /** a `docker exec`'s own -e / --env-file values, set over the container's environment; absent: none */
+  env?: string[];
+  /** a `docker exec` with (-t) or without a terminal; absent: the container's main process (its -t) */
+  tty?: boolean;
   /** a host's command run in a container's namespace (nsenter): it sees the host's PIDs */
   hostPids?: boolean;
   /** `docker exec --privileged`: the process has every capability (daemon/exec_linux.go) */

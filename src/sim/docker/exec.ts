@@ -86,9 +86,13 @@ export function dockerExec(world: World, argv: string[], on: On, cmdPath = 'exec
     ...(workdir ? { cwd: resolvePath('/', workdir) } : {}),
     ...(user ? { user: user.split(':')[0] } : {}),
     ...(isSet(p.value, 'privileged') ? { privileged: true } : {}),
+    ...(env.length ? { env } : {}),
+    tty: isSet(p.value, 'tty'),
   };
   if (isShellCommand(cmd) && isSet(p.value, 'interactive') && isSet(p.value, 'tty')) {
-    return { world, output: '', exitCode: 0, enter: c.id, ...(where.cwd ? { cwd: where.cwd } : {}) };
+    const { user: u, env: e } = where;
+    const as = { tty: true, ...(u ? { user: u } : {}), ...(e ? { env: e } : {}) };
+    return { world, output: '', exitCode: 0, enter: c.id, enterAs: as, ...(where.cwd ? { cwd: where.cwd } : {}) };
   }
   // -d: the command runs in the background, nothing is attached
   if (isShellCommand(cmd) || isSet(p.value, 'detach')) {

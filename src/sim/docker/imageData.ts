@@ -5,7 +5,7 @@ import type { ImageInfo } from '../images';
  * listeners, first log lines). Read it through `imageInfo` in ../images.ts.
  */
 
-const DEBIAN = ['bash', 'sh', 'cat', 'hostname', 'getent', 'ls', 'echo', 'env', 'sleep', 'true', 'false'];
+const DEBIAN = ['bash', 'sh', 'cat', 'hostname', 'getent', 'ls', 'echo', 'env', 'printenv', 'sleep', 'true', 'false'];
 const BUSYBOX = [
   'sh',
   'ash',
@@ -16,6 +16,7 @@ const BUSYBOX = [
   'ls',
   'echo',
   'env',
+  'printenv',
   'sleep',
   'ping',
   'wget',

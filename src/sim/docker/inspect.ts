@@ -1,4 +1,5 @@
 import { dockerTime } from '../clock';
+import { configEnv } from '../containerEnv';
 import { driverOf } from '../drivers';
 import { imageInfo } from '../images';
 import { isUserDefinedName, prefixLen } from '../ipam';
@@ -15,6 +16,7 @@ import type { CommandResult, Container, Endpoint, IpamConfig, Network, World } f
 import { isGatewayEndpoint } from '../swarm/taskContainer';
 import { containerSizes } from './containerSize';
 import { isSet, last, parseFlags } from './flags';
+import { healthJson } from './healthState';
 import { containerPaths, graphDriverJson, hostConfigJson, STOP_SIGNAL, securityLabels } from './inspectDefaults';
 import { argsError, fail, flagError, goJson, ok } from './output';
 import { exposedPorts, portFrontends } from './ports';
@@ -186,6 +188,7 @@ export function containerJson(world: World, c: Container) {
       Error: '',
       StartedAt: running || c.finishedAt !== undefined ? dockerTime(c.startedAt) : ZERO_TIME,
       FinishedAt: c.finishedAt !== undefined ? dockerTime(c.finishedAt) : ZERO_TIME,
+      ...(c.health ? { Health: healthJson(c) } : {}),
     },
     Image: `sha256:${digest(`image:${info.repo}`)}`,
     ...containerPaths(c),
@@ -228,12 +231,7 @@ export function containerJson(world: World, c: Container) {
       OpenStdin: c.interactive,
       StdinOnce: (config.StdinOnce as boolean | undefined) ?? (c.interactive && c.attached === true),
       // daemon merge(): the user's -e values first, then the image's ENV the user did not name.
-      Env: [
-        ...c.env,
-        ...['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'].filter(
-          (e) => !c.env.some((u) => u.split('=')[0] === e.split('=')[0]),
-        ),
-      ],
+      Env: configEnv(c),
       Cmd: own && main.length === 0 ? null : main,
       Healthcheck: config.Healthcheck,
       Image: c.image,

@@ -7,6 +7,7 @@ import { advertiseEndpoints } from '../net/garp';
 import { randomInt } from '../prng';
 import { ensureLbEndpoints, syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
+import { stopHealthMonitor } from './healthState';
 import { bindPorts } from './ports';
 import { gpuRequestError } from './runOptsInspect';
 
@@ -211,6 +212,7 @@ export function stopContainer(draft: World, id: string, exitCode: number): void 
   releaseLive(c);
   // A paused container can be stopped or killed: the daemon thaws it to deliver the signal.
   delete c.paused;
+  stopHealthMonitor(c);
   c.state = 'exited';
   c.exitCode = exitCode;
   c.finishedAt = draft.clock;

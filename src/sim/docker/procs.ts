@@ -5,6 +5,7 @@ import type { CommandResult, World } from '../model';
 import { eachContainer } from './containers';
 import { detachKeysValid } from './exec';
 import { boolFlagError, last, parseFlags } from './flags';
+import { resumeHealthMonitor, stopHealthMonitor } from './healthState';
 import { stableHex } from './imageStore';
 import { isShellCommand } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, table } from './output';
@@ -43,9 +44,11 @@ export function dockerPause(
       if (c.state !== 'running') return `container ${id} is not running`;
       if (c.paused) return `Container ${id} is already paused`;
       c.paused = true;
+      stopHealthMonitor(c);
     } else {
       if (!c.paused) return `Container ${id} is not paused`;
       delete c.paused;
+      resumeHealthMonitor(c, d.clock);
     }
     return null;
   });

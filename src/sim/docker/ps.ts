@@ -5,6 +5,7 @@ import { inNoneNetwork, linkedContainers } from '../lookup';
 import type { CommandResult, Container, World } from '../model';
 import { sizeColumn } from './containerSize';
 import { all, isSet, last, parseFlags } from './flags';
+import { healthFilterValue, healthSuffix } from './healthState';
 import { parseRef, storedImage, storeEntries, UNTAGGED } from './imageStore';
 import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table } from './output';
@@ -33,7 +34,7 @@ const goQuote = (s: string) => JSON.stringify(s);
 export function statusText(c: Container, now: number): string {
   // container/state.go String(): a restarting container counts from its last exit
   if (c.restartLoop) return `Restarting (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? c.startedAt))} ago`;
-  if (c.state === 'running') return `Up ${humanDuration(now - c.startedAt)}${c.paused ? ' (Paused)' : ''}`;
+  if (c.state === 'running') return `Up ${humanDuration(now - c.startedAt)}${c.paused ? ' (Paused)' : healthSuffix(c)}`;
   if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? c.startedAt))} ago`;
   return 'Created';
 }
@@ -74,7 +75,10 @@ const HEADERS: Record<string, string> = {
 /** api/types/container validStates (v28), in its order. */
 const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
-/** `--filter KEY=VALUE` (daemon/list.go): name, id, status, network; several values of a key OR. */
+/** api/types/container validHealths, in its order. */
+const HEALTHS = ['none', 'starting', 'healthy', 'unhealthy'];
+
+/** `--filter KEY=VALUE` (daemon/list.go): name, id, status, health, network; several values of a key OR. */
 function filterList(
   world: World,
   list: Container[],
@@ -87,13 +91,19 @@ function filterList(
     by[key] = [...(by[key] ?? []), f.slice(eq + 1)];
   }
   for (const k of Object.keys(by)) {
-    if (!['name', 'id', 'status', 'network'].includes(k)) return { ok: false, error: daemon(`invalid filter '${k}'`) };
+    if (!['name', 'id', 'status', 'health', 'network'].includes(k))
+      return { ok: false, error: daemon(`invalid filter '${k}'`) };
   }
   for (const v of by.status ?? [])
     if (!STATES.includes(v)) {
       // daemon/list.go wraps container.ValidateContainerState's error.
       const why = `invalid value for state (${v}): must be one of ${STATES.join(', ')}`;
       return { ok: false, error: daemon(`invalid filter 'status=${v}': ${why}`) };
+    }
+  for (const v of by.health ?? [])
+    if (!HEALTHS.includes(v)) {
+      const why = `invalid value for health (${v}): must be one of ${HEALTHS.join(', ')}`;
+      return { ok: false, error: daemon(`invalid filter 'health=${v}': ${why}`) };
     }
   const nets = (c: Container) =>
     c.networkMode === 'host'
@@ -109,6 +119,7 @@ function filterList(
     (!by.name || by.name.some((v) => new RegExp(v).test(`/${c.name}`))) &&
     (!by.id || by.id.some((v) => c.id.startsWith(v))) &&
     (!by.status || by.status.includes(stateName(c))) &&
+    (!by.health || by.health.includes(healthFilterValue(c))) &&
     (!by.network || by.network.some((v) => nets(c).some((n) => n === v || (n.length === 64 && n.startsWith(v)))));
   return { ok: true, list: list.filter(keep) };
 }

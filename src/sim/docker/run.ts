@@ -1,10 +1,10 @@
 import { EPOCH_MS } from '../clock';
 import { produce } from '../containerIndex';
 import { imageHasTool, imageInfo } from '../images';
-import type { CommandResult, World } from '../model';
+import type { CommandResult, Container, World } from '../model';
 import { CREATE_FLAGS, createContainer, envFlagError } from './create';
 import { all, isSet, last, parseFlags } from './flags';
-import { heldHostPort, nginxBindFailure } from './hostBind';
+import { heldHostPort, nginxBindFailure, nginxEntrypointLog, nginxReadOnlyFailure } from './hostBind';
 import { missingImage, pullProgress } from './image';
 import { atOnceExitCode, commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
@@ -130,8 +130,11 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
 
   // --network host: a server whose port another process holds fails to bind and exits (hostBind.ts)
   const held = info.app === 'nginx' ? heldHostPort(started, c) : null;
-  if (held !== null) {
-    const log = [...startupLog(started, id), ...nginxBindFailure(held, started.clock, EPOCH_MS)];
+  // --read-only without tmpfs for its temp paths and pid file: nginx cannot start (hostBind.ts)
+  const readOnly = info.app === 'nginx' && ownCmd(c) ? nginxReadOnlyFailure(c, started.clock, EPOCH_MS) : null;
+  if (held !== null || readOnly) {
+    const failure = readOnly ?? nginxBindFailure(held!, started.clock, EPOCH_MS);
+    const log = [...startupLog(started, id), ...failure];
     const w = produce(started, (d) => {
       d.containers[id].logs = log;
       processExited(d, id, 1);
@@ -217,10 +220,14 @@ export function pingLogLines(world: World, c: World['containers'][string]): stri
 export function startupLog(world: World, id: string): string[] {
   const c = world.containers[id];
   const info = imageInfo(c.image);
-  if (c.cmd.length > 0 && c.cmd.join(' ') !== info.defaultCmd.join(' ')) return [];
+  if (!ownCmd(c)) return [];
   const ip = c.endpoints.find((e) => e.ip)?.ip ?? '127.0.0.1';
-  return info.startupLog.map((l) => l.replaceAll('{ip}', ip));
+  const log = info.startupLog.map((l) => l.replaceAll('{ip}', ip));
+  return info.app === 'nginx' ? nginxEntrypointLog(c, log) : log;
 }
+
+/** The image's own CMD runs (none given, or the same one). */
+const ownCmd = (c: Container) => c.cmd.length === 0 || c.cmd.join(' ') === imageInfo(c.image).defaultCmd.join(' ');
 
 /**
  * For the console: the shell a `run -it … bash` session entered has exited (`exit`), so the

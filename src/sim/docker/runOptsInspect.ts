@@ -102,8 +102,21 @@ export function hostOverrides(world: World, c: Container): Record<string, unknow
   return out;
 }
 
+/** Config.Healthcheck as the daemon keeps it (durations in ns); every field omitempty. */
+export interface HealthConfig {
+  Test?: string[];
+  Interval?: number;
+  Timeout?: number;
+  StartPeriod?: number;
+  StartInterval?: number;
+  Retries?: number;
+}
+
+/** A container's Config.Healthcheck (from its run/create flags), or undefined. */
+export const healthConfig = (c: Container): HealthConfig | undefined => healthcheck(asParsed(c));
+
 /** Config.Healthcheck (HealthcheckConfig: every field omitempty), or undefined. */
-function healthcheck(p: Parsed): object | undefined {
+function healthcheck(p: Parsed): HealthConfig | undefined {
   if (isSet(p, 'no-healthcheck')) return { Test: ['NONE'] };
   const cmd = last(p, 'health-cmd') ?? '';
   const n = (f: string) => optValue(p, `health-${f}`) ?? 0;

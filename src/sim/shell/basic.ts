@@ -78,7 +78,8 @@ export const basicCommands: Record<string, ShellCommand> = {
  */
 function whoami(world: World, where: Where): CommandResult {
   const c = where.kind === 'container' ? world.containers[where.id] : undefined;
-  const user = where.user;
+  // an exec's -u, else the container's own User (run -u) for its main process
+  const user = where.user ?? c?.user?.split(':')[0];
   if (!c || user === undefined || user === '') return { world, output: 'root', exitCode: 0 };
   if (!/^\d+$/.test(user)) return { world, output: user, exitCode: 0 };
   const name = Object.entries(imageUsers(c.image)).find(([, uid]) => uid === Number(user))?.[0];

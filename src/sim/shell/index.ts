@@ -2,6 +2,7 @@ import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
 import { basicCommands } from './basic';
 import { bridgeCommands } from './bridge';
+import { envCommand, printenv } from './envCommands';
 import { fsCommands } from './fsCommands';
 import { ipCommand } from './ip';
 import { iptables } from './iptables';
@@ -54,6 +55,8 @@ const localCommands: Record<string, ShellCommand> = {
   ash: shellC,
   zsh: shellC,
   ...netTools,
+  env: envCommand((w, argv, where, line) => runShell(w, argv, where, line)),
+  printenv,
 };
 
 /** `nsenter --net=SANDBOXKEY CMD…`: the host's CMD, run in a container's network namespace. */

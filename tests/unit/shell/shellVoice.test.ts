@@ -45,7 +45,7 @@ describe('"not found" is worded by the shell that runs the line', () => {
     expect(run(sh, 'foo').output).toBe('sh: foo: not found');
     const zsh = run(s, 'docker exec -it ns zsh').session;
     expect(run(zsh, 'foo').output).toBe('zsh: command not found: foo');
-    expect(zsh.stack.at(-1)).toEqual({ kind: 'container', id: expect.any(String), via: 'exec' });
+    expect(zsh.stack.at(-1)).toEqual({ kind: 'container', id: expect.any(String), via: 'exec', tty: true });
     const bash = run(s, 'docker exec -it ns bash').session;
     expect(run(bash, 'foo').output).toBe('bash: foo: command not found');
     expect(run(s, 'docker exec -it ub bash').session.stack.at(-1)).not.toHaveProperty('shell');
