@@ -145,6 +145,17 @@ export const HELP: Record<string, HelpEntry> = {
     aliases: 'docker container unpause, docker unpause',
     flags: [],
   },
+  stats: {
+    use: 'stats [OPTIONS] [CONTAINER...]',
+    short: 'Display a live stream of container(s) resource usage statistics',
+    aliases: 'docker container stats, docker stats',
+    flags: [
+      ['a', 'all', '', 'Show all containers (default shows just running)'],
+      ['', 'format', 'string', FORMAT_USAGE],
+      ['', 'no-stream', '', 'Disable streaming stats and only pull the first result'],
+      ['', 'no-trunc', '', 'Do not truncate output'],
+    ],
+  },
   top: {
     use: 'top CONTAINER [ps OPTIONS]',
     short: 'Display the running processes of a container',

@@ -18,6 +18,7 @@ import { dockerPs } from './ps';
 import { dockerCreate, dockerRun } from './run';
 import { daemonView, mergeView, type On } from './scope';
 import { dockerService } from './service';
+import { dockerStats } from './stats';
 import { dockerSwarm } from './swarm';
 
 export { shellSessionEnded } from './run';
@@ -125,6 +126,8 @@ function dispatch(world: World, argv: string[], on: On): CommandResult {
       return dockerPause(world, cmd, rest);
     case 'top':
       return dockerTop(world, rest);
+    case 'stats':
+      return dockerStats(world, rest);
     case 'attach':
       return dockerAttach(world, rest);
     case 'container':
@@ -195,6 +198,8 @@ function container(world: World, argv: string[], on: On): CommandResult {
       return dockerPause(world, sub, rest, `container ${sub}`);
     case 'top':
       return dockerTop(world, rest, 'container top');
+    case 'stats':
+      return dockerStats(world, rest, 'container stats');
     case 'attach':
       return dockerAttach(world, rest, 'container attach');
     case undefined:
@@ -228,6 +233,7 @@ Commands:
   rm          Remove one or more containers
   run         Create and run a new container from an image
   start       Start one or more stopped containers
+  stats       Display a live stream of container(s) resource usage statistics
   stop        Stop one or more running containers
   top         Display the running processes of a container
   unpause     Unpause all processes within one or more containers
@@ -283,6 +289,7 @@ Commands:
   rm          Remove one or more containers
   rmi         Remove one or more images
   start       Start one or more stopped containers
+  stats       Display a live stream of container(s) resource usage statistics
   stop        Stop one or more running containers
   top         Display the running processes of a container
   unpause     Unpause all processes within one or more containers`;
