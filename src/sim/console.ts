@@ -112,7 +112,8 @@ function resolveTarget(world: World, name: string): Frame | null {
 }
 
 function advance(world: World): World {
-  return { ...world, clock: world.clock + LINE_MS };
+  // the health probes due by the line's end have run, so what the page shows is their verdict
+  return settleHealth({ ...world, clock: world.clock + LINE_MS });
 }
 
 /** Pops container frames whose container is gone or no longer running, saying so. */

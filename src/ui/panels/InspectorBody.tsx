@@ -81,6 +81,8 @@ function ContainerInspector({ world, tables, id }: { world: World; tables: Table
           [t('insp.id'), c.id.slice(0, 12)],
           [t('insp.image'), c.image],
           [t('insp.state'), t(c.paused ? 'state.paused' : `state.${c.state}`)],
+          // State.Health: the last probe's verdict (docker ps shows it after "Up …")
+          ...(c.health ? [[t('insp.health'), t(`health.${c.health.status}`)] as [string, string]] : []),
           [t('insp.networkMode'), c.networkMode],
           [t('insp.ports'), portsOf(c).join(', ') || '—'],
           [t('insp.env'), c.env.length ? c.env.join('\n') : '—'],
