@@ -22,6 +22,12 @@ export function networkLine(n: Network): string {
     w.push('--subnet', n.ipam.subnet, '--gateway', n.ipam.gateway);
     if (n.ipam.ipRange) w.push('--ip-range', n.ipam.ipRange);
   }
+  // an IPv6 network keeps its /64 (a ULA one was the daemon's pick: named, so --ip6 can pin)
+  if (n.enableIPv6 && n.ipam6) {
+    w.push('--ipv6', '--subnet', n.ipam6.subnet);
+    if (n.ipam6.gateway) w.push('--gateway', n.ipam6.gateway);
+    if (n.ipam6.ipRange) w.push('--ip-range', n.ipam6.ipRange);
+  }
   if (n.internal) w.push('--internal');
   if (n.attachable) w.push('--attachable');
   for (const [k, v] of Object.entries(n.labels ?? {})) w.push('--label', `${k}=${v}`);
@@ -94,6 +100,8 @@ function containerLines(w: World, c: Container): string[] {
     if (arg !== 'bridge' && arg !== 'default') args.push('--network', arg);
     const ip = first.ipamIp ?? first.ip;
     if (ip && canPinIp(net)) args.push('--ip', ip);
+    const ip6 = first.ipamIp6 ?? first.ip6;
+    if (ip6 && net?.enableIPv6) args.push('--ip6', ip6);
     for (const a of first.aliases) args.push('--network-alias', a);
     if (first.macAddress) args.push('--mac-address', first.macAddress);
   } else if (mode !== 'bridge' && mode !== 'default') args.push('--network', mode);
@@ -123,6 +131,8 @@ function containerLines(w: World, c: Container): string[] {
     const conn = ['docker', 'network', 'connect'];
     const ip = ep.ipamIp ?? ep.ip;
     if (ip && canPinIp(net)) conn.push('--ip', ip);
+    const ip6 = ep.ipamIp6 ?? ep.ip6;
+    if (ip6 && net.enableIPv6) conn.push('--ip6', ip6);
     for (const a of ep.aliases) conn.push('--alias', a);
     for (const l of ep.links ?? []) conn.push('--link', l);
     for (const a of ep.linkLocalIps ?? []) conn.push('--link-local-ip', a);

@@ -37,6 +37,7 @@ export function composeConfig(p: Project): string {
             const cfg: Record<string, unknown> = {};
             if (n.aliases.length) cfg.aliases = n.aliases;
             if (n.ipv4) cfg.ipv4_address = n.ipv4;
+            if (n.ipv6) cfg.ipv6_address = n.ipv6;
             if (n.priority) cfg.priority = n.priority;
             return [n.key, Object.keys(cfg).length ? cfg : null];
           }),
@@ -79,6 +80,8 @@ export function composeConfig(p: Project): string {
     if (n.internal) cfg.internal = true;
     if (n.attachable) cfg.attachable = true;
     if (Object.keys(n.labels).length) cfg.labels = n.labels;
+    // compose-go NetworkConfig: enable_ipv6 after labels
+    if (n.enableIPv6 !== undefined) cfg.enable_ipv6 = n.enableIPv6;
     networks[key] = cfg;
   }
   const doc: Record<string, unknown> = { name: p.name, services };

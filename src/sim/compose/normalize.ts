@@ -61,6 +61,7 @@ function serviceNetworks(v: unknown): ServiceNetwork[] {
       key,
       aliases: Array.isArray(c.aliases) ? c.aliases.map(scalar) : [],
       ...(typeof c.ipv4_address === 'string' ? { ipv4: c.ipv4_address } : {}),
+      ...(typeof c.ipv6_address === 'string' ? { ipv6: c.ipv6_address } : {}),
       priority: typeof c.priority === 'number' ? c.priority : 0,
     };
   });
@@ -89,6 +90,7 @@ function topNetwork(key: string, cfg: unknown, project: string): ComposeNetwork 
       ...(typeof p.gateway === 'string' ? { gateway: p.gateway } : {}),
       ...(typeof p.ip_range === 'string' ? { ipRange: p.ip_range } : {}),
     })),
+    ...(c.enable_ipv6 !== undefined && c.enable_ipv6 !== null ? { enableIPv6: truthy(c.enable_ipv6) } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ export interface ComposeNetwork {
   attachable: boolean;
   labels: Record<string, string>;
   ipam: { subnet?: string; gateway?: string; ipRange?: string }[];
+  /** `enable_ipv6:` when given (sent as EnableIPv6; absent: the daemon's default, off) */
+  enableIPv6?: boolean;
 }
 
 /** A service's attachment to one of the project's networks. */
@@ -29,6 +31,8 @@ export interface ServiceNetwork {
   key: string;
   aliases: string[];
   ipv4?: string;
+  /** `ipv6_address:` (the endpoint's IPv6Address, `--ip6`) */
+  ipv6?: string;
   /** `priority:` (higher first); ties by key */
   priority: number;
 }

@@ -109,7 +109,12 @@ function service(path: string[], svc: unknown): SchemaError | null {
       if (!isMap(cfg)) return { kind: 'type', path: p, want: 'mapping' };
       const bad = extra(cfg, SERVICE_NET_KEYS);
       if (bad.length) return { kind: 'additional', path: p, keys: bad };
-      const t = typed(p, cfg, { aliases: ['array'], ipv4_address: ['string'], priority: ['number'] });
+      const t = typed(p, cfg, {
+        aliases: ['array'],
+        ipv4_address: ['string'],
+        ipv6_address: ['string'],
+        priority: ['number'],
+      });
       if (t) return t;
     }
   }

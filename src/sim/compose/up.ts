@@ -95,14 +95,17 @@ function ensureNetworks(ctx: Ctx, p: Project): void {
     labels[L.network] = key;
     labels[L.project] = p.name;
     labels[L.version] = COMPOSE_VERSION[ctx.flavor];
-    const pool = n.ipam[0] ?? {};
+    // every ipam.config pool (an IPv4 and an IPv6 one), and EnableIPv6 when the file sets it
     const argv = [
       'network',
       'create',
       ...(n.driver ? ['--driver', n.driver] : []),
-      ...(pool.subnet ? ['--subnet', pool.subnet] : []),
-      ...(pool.gateway ? ['--gateway', pool.gateway] : []),
-      ...(pool.ipRange ? ['--ip-range', pool.ipRange] : []),
+      ...(n.enableIPv6 !== undefined ? [`--ipv6=${n.enableIPv6}`] : []),
+      ...n.ipam.flatMap((pool) => [
+        ...(pool.subnet ? ['--subnet', pool.subnet] : []),
+        ...(pool.gateway ? ['--gateway', pool.gateway] : []),
+        ...(pool.ipRange ? ['--ip-range', pool.ipRange] : []),
+      ]),
       ...(n.internal ? ['--internal'] : []),
       ...(n.attachable ? ['--attachable'] : []),
       ...Object.entries(n.driverOpts).flatMap(([k, v]) => ['-o', `${k}=${v}`]),
@@ -186,14 +189,18 @@ function endpointArgs(
   p: Project,
   s: ComposeService,
   name: string,
-  n: { key: string; aliases: string[]; ipv4?: string },
+  n: { key: string; aliases: string[]; ipv4?: string; ipv6?: string },
   netFlag: string,
   aliasFlag: string,
 ): string[] {
   // v2 getAliases: the container name, the service, the user's; v1: the service and the user's.
   const aliases = ctx.flavor === 'v2' ? [name, s.name, ...n.aliases] : [s.name, ...n.aliases];
   const netName = p.networks[n.key].name;
-  const rest = [...aliases.flatMap((a) => [aliasFlag, a]), ...(n.ipv4 ? ['--ip', n.ipv4] : [])];
+  const rest = [
+    ...aliases.flatMap((a) => [aliasFlag, a]),
+    ...(n.ipv4 ? ['--ip', n.ipv4] : []),
+    ...(n.ipv6 ? ['--ip6', n.ipv6] : []),
+  ];
   return netFlag ? [netFlag, netName, ...rest] : [...rest, netName];
 }
 

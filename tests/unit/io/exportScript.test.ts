@@ -125,3 +125,24 @@ describe('the docker script recreates each container as its flags made it', () =
     expect(runFields(made, 'hostnet')['Config.Entrypoint']).toBeNull();
   });
 });
+
+describe('dockerScript: IPv6 networks', () => {
+  it('keeps --ipv6 with the /64 (the daemon’s ULA pick named) and each container’s IPv6 address', () => {
+    const made = build([
+      'docker network create --ipv6 v6',
+      'docker network create --ipv6 --subnet fd00:7::/64 --gateway fd00:7::fe pinned',
+      'docker run -d --name a1 --network v6 nginx',
+      'docker run -d --name a2 --network pinned --ip6 fd00:7::20 nginx',
+      'docker network connect v6 a2',
+    ]);
+    const script = dockerScript(made.world);
+    const v6 = Object.values(made.world.networks).find((n) => n.name === 'v6')!;
+    expect(script).toContain(`--ipv6 --subnet ${v6.ipam6!.subnet} --gateway ${v6.ipam6!.gateway} v6`);
+    expect(script).toContain('--network pinned --ip 172.19.0.2 --ip6 fd00:7::20');
+    // replayed in a World of another seed (other ids and MACs), the addresses stay
+    const again = build(script.split('\n'), createDefaultWorld(42));
+    const addrs = (s: Session) => Object.values(s.world.containers).map((c) => [c.name, c.endpoints.map((e) => e.ip6)]);
+    expect(addrs(again)).toEqual(addrs(made));
+    expect(addrs(made).flat(2)).toContain('fd00:7::20');
+  });
+});
