@@ -55,7 +55,7 @@ function ls(world: World, argv: string[], machine: string): CommandResult {
     Self: n.id === self.id,
     Hostname: host(n.machine),
     Status: n.status === 'ready' ? 'Ready' : 'Down',
-    Availability: 'Active',
+    Availability: { active: 'Active', pause: 'Pause', drain: 'Drain' }[n.availability ?? 'active'],
     ManagerStatus: managerStatus(n),
     EngineVersion: '28.5.2',
     TLSStatus: 'Ready',

@@ -4,7 +4,7 @@ import type { CommandResult, World } from '../model';
 import { addNodeToSwarm, createSwarm, dropNode, dropSwarm } from '../swarm/lifecycle';
 import { joinTokens, leaderOf, nodeOf, notManagerError, randomBase36, systemAddr } from '../swarm/state';
 import type { Swarm } from '../swarm/types';
-import { isSet, last, parseFlags } from './flags';
+import { isSet, last, type Parsed, parseFlags } from './flags';
 import { SWARM_HELP } from './helpSwarm';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
 import { swarmSpecs } from './serviceFlags';
@@ -37,6 +37,15 @@ function advertiseAddr(world: World, machine: string, given: string | undefined)
   return { error: 'advertise address must be a non-zero IP address or network interface (with optional port number)' };
 }
 
+/** init.go / join.go: `--availability` lower-cased, one of active, pause, drain (only when given). */
+function availability(p: Parsed): { value?: 'active' | 'pause' | 'drain'; error?: string } {
+  const given = last(p, 'availability');
+  if (given === undefined) return {};
+  const v = given.toLowerCase();
+  if (v === 'active' || v === 'pause' || v === 'drain') return { value: v };
+  return { error: `invalid availability "${given}", only active, pause and drain are supported` };
+}
+
 function joinCommand(s: Swarm, role: 'worker' | 'manager'): string {
   const leader = leaderOf(s)!;
   return `To add a ${role} to this swarm, run the following command:\n\n    docker swarm join --token ${joinTokens(s)[role]} ${leader.addr}\n`;
@@ -48,6 +57,8 @@ function init(world: World, argv: string[], machine: string): CommandResult {
   const p = parseFlags(argv, INIT_SPECS);
   if (!p.ok) return fail(world, flagError('swarm init', p.error), 125);
   if (p.value.args.length) return fail(world, argsError('swarm init', 'none', 0), 1);
+  const avail = availability(p.value);
+  if (avail.error) return fail(world, avail.error, 1);
   if (nodeOf(world, machine)) return fail(world, daemon(ERR_SWARM_EXISTS), 1);
   if (world.swarm) {
     // One cluster a World: a second, separate swarm is outside what whalewire models.
@@ -63,6 +74,7 @@ function init(world: World, argv: string[], machine: string): CommandResult {
   let nodeId = '';
   const next = produce(world, (d) => {
     nodeId = createSwarm(d, machine, adv.addr);
+    if (avail.value) d.swarm!.nodes[0].availability = avail.value;
   });
   const s = next.swarm!;
   return ok(
@@ -84,6 +96,8 @@ function join(world: World, argv: string[], machine: string): CommandResult {
   const p = parseFlags(argv, swarmSpecs(SWARM_HELP['swarm join'].flags));
   if (!p.ok) return fail(world, flagError('swarm join', p.error), 125);
   if (p.value.args.length !== 1) return fail(world, argsError('swarm join', 'exactly', 1), 1);
+  const avail = availability(p.value);
+  if (avail.error) return fail(world, avail.error, 1);
   if (nodeOf(world, machine)) return fail(world, daemon(ERR_SWARM_EXISTS), 1);
   const adv = advertiseAddr(world, machine, last(p.value, 'advertise-addr'));
   if ('error' in adv) return fail(world, daemon(adv.error), 1);
@@ -115,7 +129,7 @@ function join(world: World, argv: string[], machine: string): CommandResult {
   if (!role)
     return fail(world, daemon(rpc('InvalidArgument', 'A valid join token is necessary to join this cluster')), 1);
   const next = produce(world, (d) => {
-    addNodeToSwarm(d, machine, role, adv.addr);
+    addNodeToSwarm(d, machine, role, adv.addr, avail.value);
   });
   return ok(next, `This node joined a swarm as a ${role}.`);
 }

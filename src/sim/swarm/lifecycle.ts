@@ -116,16 +116,23 @@ export function createSwarm(d: World, machine: string, addr: string): string {
 }
 
 /** `docker swarm join`: a new node record (a node that left and comes back gets a new id). */
-export function addNodeToSwarm(d: World, machine: string, role: 'manager' | 'worker', addr: string): string {
+export function addNodeToSwarm(
+  d: World,
+  machine: string,
+  role: 'manager' | 'worker',
+  addr: string,
+  availability?: 'active' | 'pause' | 'drain',
+): string {
   const s = d.swarm!;
   const nodeId = randomBase36(d);
-  s.nodes.push({ id: nodeId, machine, role, status: 'ready', addr });
+  s.nodes.push({ id: nodeId, machine, role, status: 'ready', addr, ...(availability ? { availability } : {}) });
   const ingress = Object.values(d.networks).find((n) => n.ingress);
   if (ingress) s.nodes[s.nodes.length - 1].ingressIp = allocateOverlayIp(d, ingress.id) ?? undefined;
   ensureGwbridge(d, machine);
   s.index++;
-  // Global services start a task on the new node; replicated ones are not rebalanced.
-  for (const svc of Object.values(s.services)) if (svc.mode === 'global') reconcileService(d, svc.id);
+  // Global services start a task on the new node; a replicated one's Pending tasks may fit it now
+  // (running tasks are not rebalanced).
+  for (const svc of Object.values(s.services)) reconcileService(d, svc.id);
   return nodeId;
 }
 

@@ -1,7 +1,8 @@
 import { imageInfo } from '../images';
 import type { World } from '../model';
 import { allocateOverlayIp } from './overlayIpam';
-import { pickNode, plain, randomBase36, schedulableNodes } from './state';
+import { globalRunsOn, placeTask } from './placement';
+import { plain, randomBase36, schedulableNodes } from './state';
 import { removeTaskContainer, startTaskContainer } from './taskContainer';
 import type { SwarmTask } from './types';
 
@@ -24,31 +25,46 @@ export function taskNetworks(world: World, serviceId: string): string[] {
   return [...(viaIngress ? [ingress] : []), ...svc.networks];
 }
 
-function newTask(d: World, serviceId: string, slot: number, node: string): SwarmTask {
-  const s = d.swarm!;
-  const svc = s.services[serviceId];
-  const known = imageInfo(svc.image).known;
-  const tag = svc.image.includes(':') ? svc.image : `${svc.image}:latest`;
+/** A task Pending on no node: the scheduler found none that passes its filters. */
+function pendingTask(d: World, serviceId: string, slot: number, error: string): SwarmTask {
   const task: SwarmTask = {
     id: randomBase36(d),
     serviceId,
     slot,
-    node,
+    node: '',
     desired: 'running',
-    state: known ? 'running' : 'rejected',
-    ...(known ? {} : { error: `No such image: ${tag}` }),
+    state: 'pending',
+    error,
     since: d.clock,
     addrs: [],
   };
-  s.tasks[task.id] = task;
+  d.swarm!.tasks[task.id] = task;
+  return task;
+}
+
+/** Runs `task` on `node`: allocated, started, or Rejected when no registry has its image. */
+function assign(d: World, task: SwarmTask, node: string): void {
+  const svc = d.swarm!.services[task.serviceId];
+  const known = imageInfo(svc.image).known;
+  const tag = svc.image.includes(':') ? svc.image : `${svc.image}:latest`;
+  task.node = node;
+  task.state = known ? 'running' : 'rejected';
+  task.since = d.clock;
+  if (known) delete task.error;
+  else task.error = `No such image: ${tag}`;
   if (known) {
-    for (const networkId of taskNetworks(d, serviceId)) {
+    for (const networkId of taskNetworks(d, task.serviceId)) {
       const ip = allocateOverlayIp(d, networkId);
       if (ip) task.addrs.push({ networkId, ip });
     }
     startTaskContainer(d, task.id);
   }
-  return task;
+}
+
+function newTask(d: World, serviceId: string, slot: number, node: string): SwarmTask {
+  const task = pendingTask(d, serviceId, slot, '');
+  assign(d, d.swarm!.tasks[task.id], node);
+  return { ...task, node };
 }
 
 /** Starts and stops tasks until the service matches its spec. */
@@ -66,17 +82,26 @@ export function reconcileService(d: World, serviceId: string): void {
       removeTaskContainer(d, s.tasks[t.id]);
       delete s.tasks[t.id];
     }
-    const kept = live.filter((t) => t.slot <= svc.replicas);
-    const others = all.filter((t) => t.serviceId !== serviceId);
+    const kept = live.filter((t) => t.slot <= svc.replicas && t.state !== 'pending');
+    const others = all.filter((t) => t.serviceId !== serviceId && t.state !== 'pending');
     const slots = new Set(kept.map((t) => t.slot));
+    const pending = new Map(live.filter((t) => t.state === 'pending').map((t) => [t.slot, t]));
     for (let slot = 1; slot <= svc.replicas; slot++) {
       if (slots.has(slot)) continue;
-      const node = pickNode(s, serviceId, [...others, ...kept]);
-      if (!node) break;
-      kept.push(newTask(d, serviceId, slot, node.machine));
+      const placed = placeTask(d, serviceId, [...others, ...kept]);
+      const waiting = pending.get(slot);
+      if ('error' in placed) {
+        if (waiting) waiting.error = placed.error;
+        else pendingTask(d, serviceId, slot, placed.error);
+        continue;
+      }
+      if (waiting) {
+        assign(d, s.tasks[waiting.id], placed.node.machine);
+        kept.push({ ...waiting, node: placed.node.machine, state: 'running' });
+      } else kept.push(newTask(d, serviceId, slot, placed.node.machine));
     }
   } else {
-    const nodes = schedulableNodes(s);
+    const nodes = schedulableNodes(s).filter((n) => globalRunsOn(d, svc, n));
     for (const n of nodes) if (!live.some((t) => t.node === n.machine)) newTask(d, serviceId, 0, n.machine);
   }
 }

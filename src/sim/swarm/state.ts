@@ -91,6 +91,7 @@ export function pickNode(
   s: Swarm,
   serviceId: string,
   live: SwarmTask[] = Object.values(plain(s.tasks)).filter((t) => t.desired === 'running'),
+  fits: (n: SwarmNode) => boolean = () => true,
 ): SwarmNode | undefined {
   // one pass over the tasks (a read through a draft per node and task cost a proxy each)
   const mine = new Map<string, number>();
@@ -102,6 +103,7 @@ export function pickNode(
   let best: SwarmNode | undefined;
   let bestKey: [number, number] = [Infinity, Infinity];
   for (const n of schedulableNodes(s)) {
+    if (!fits(n)) continue;
     const key: [number, number] = [mine.get(n.machine) ?? 0, total.get(n.machine) ?? 0];
     if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
       best = n;

@@ -12,6 +12,8 @@ export interface SwarmNode {
   /** the Machine.id of the daemon */
   machine: string;
   role: 'manager' | 'worker';
+  /** `--availability` of swarm init/join: new tasks go only to `active` nodes (absent: active) */
+  availability?: 'active' | 'pause' | 'drain';
   /** `Down` once it left the swarm: it stays listed until `docker node rm` */
   status: 'ready' | 'down';
   /** the address it advertises (managers listen on ADDR:2377) */
@@ -88,7 +90,8 @@ export interface SwarmTask {
   /** Machine.id of the node it was scheduled on */
   node: string;
   desired: 'running' | 'shutdown';
-  state: 'running' | 'shutdown' | 'rejected' | 'preparing' | 'failed';
+  /** `pending`: no node passed the scheduler's filters (its `error` says why; `node` is '') */
+  state: 'running' | 'shutdown' | 'rejected' | 'preparing' | 'failed' | 'pending';
   /** the error shown by `service ps` (e.g. "No such image: my-image:latest") */
   error?: string;
   /** World clock ms of the last state change */
