@@ -2,6 +2,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { sceneById } from '../../src/sim/scenes';
 import { AppPage } from './pages/AppPage';
 import { LessonPanel } from './pages/LessonPanel';
+import { CURL, NAT } from './pages/natCurl';
 
 /**
  * What the screenshots of issues 11 and 12 showed wrong, held by the page's own geometry: the
@@ -220,3 +221,31 @@ test('1280x720: the dock dragged taller and back, the world is fitted to the can
   await expect.poll(zoom).toBeGreaterThan(first - 0.01);
   await expect(page.getByTestId('canvas')).not.toHaveAttribute('data-detail', 'none');
 });
+
+for (const lang of ['en', 'ko'] as const)
+  test(`768x1024, ${lang}: a row of the event list clicked, the step's header diff is in view (the detail column had scrolled it away)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const app = new AppPage(page);
+    await app.open(`?lang=${lang}`);
+    await app.seed(...NAT.script.filter((l) => !l.startsWith('#')));
+    await app.type(CURL);
+    await page.getByTestId('dock-tab-sim').click();
+    const detail = page.getByTestId('sim-detail');
+    // down to the list, as a student scrolls to reach a row
+    const row = detail
+      .getByTestId('sim-event')
+      .filter({ has: page.locator('.sim-event__action[data-action="dnat"]') })
+      .first();
+    await row.scrollIntoViewIfNeeded();
+    const headers = detail.getByTestId('sim-headers');
+    expect(await wholeIn(headers.locator('h3'), detail)).toBe(false);
+    await row.click();
+    const changed = headers.locator('.sim-field--changed').first();
+    await expect(changed).toBeVisible();
+    // the rewritten destination, before → after, whole in the column's visible part and on screen
+    await expect.poll(() => wholeIn(changed, detail)).toBe(true);
+    await expect(changed).toBeInViewport({ ratio: 1 });
+    await expect(changed).toContainText('→');
+  });

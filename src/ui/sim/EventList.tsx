@@ -12,6 +12,35 @@ import { usePlaceNames } from './usePlaceNames';
 import { useSim } from './useSim';
 import './phases.css';
 
+/**
+ * After a row is clicked, the step's header diff comes into view: on a tablet (768 px) the detail
+ * column is about 210 px tall, so reaching a row scrolled the headers above it out of sight and the
+ * click changed what nobody saw. The nearest panel that scrolls (the detail column, or the whole
+ * panel in one column) brings the headers' top in, or the first changed field's when both do not fit.
+ */
+function revealHeaderDiff(from: HTMLElement) {
+  const panel = from.closest<HTMLElement>('.sim-panel');
+  const headers = panel?.querySelector<HTMLElement>('[data-testid="sim-headers"]');
+  if (!panel || !headers) return;
+  const changed = headers.querySelector<HTMLElement>('.sim-field--changed');
+  let box: HTMLElement | null = headers.parentElement;
+  while (
+    box &&
+    box !== panel &&
+    !(box.scrollHeight > box.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(box).overflowY))
+  )
+    box = box.parentElement;
+  if (!box) return;
+  const view = box.getBoundingClientRect();
+  const head = headers.getBoundingClientRect();
+  // the changed field, or with none the first layer (its top and as much as the view holds)
+  const target = (changed ?? headers.querySelector<HTMLElement>('.sim-layer') ?? headers).getBoundingClientRect();
+  if (target.top >= view.top && Math.min(target.bottom, target.top + view.height) <= view.bottom) return;
+  // the headers' title too when it fits with the field, else the field at the top
+  const aim = target.bottom - head.top <= view.height ? head.top : target.top - 8;
+  box.scrollTop += aim - view.top;
+}
+
 const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNames | null; current: boolean }) {
   const { t } = useTranslation();
   const { index, step, names, current } = props;
@@ -39,7 +68,12 @@ const Row = memo(function Row(props: { index: number; step: Step; names: PlaceNa
         className={`sim-event${current ? ' sim-event--current' : ''}${STOP_ACTIONS.has(step.action) ? ' sim-event--drop' : ''}`}
         aria-current={current ? 'step' : undefined}
         aria-label={t('sim.jumpTo', { n: index + 1, action, where })}
-        onClick={() => useSim.getState().jumpTo(index)}
+        onClick={(e) => {
+          const row = e.currentTarget;
+          useSim.getState().jumpTo(index);
+          // once the step's headers are drawn
+          requestAnimationFrame(() => requestAnimationFrame(() => revealHeaderDiff(row)));
+        }}
         data-testid="sim-event"
       >
         <span className="sim-event__n">{index + 1}</span>
