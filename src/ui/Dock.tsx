@@ -10,11 +10,12 @@ type Pane = 'console' | 'sim';
 
 /** The simulation panel loads after the first draw (its controls, lessons and tables are not needed to see the canvas). */
 const SimulationPanel = lazy(() => import('./sim/SimulationPanel').then((m) => ({ default: m.SimulationPanel })));
+const PresenterGuide = lazy(() => import('./sim/PresenterGuide').then((m) => ({ default: m.PresenterGuide })));
 
 /**
  * The dock under the canvas: console and packet simulation side by side, its height dragged (or
  * moved with the arrow keys) at the splitter on its top edge. Stacked on a tablet held upright, the
- * two take turns behind tabs, each then as wide as the screen. Presenter mode shows the active terminal (large) beside the simulation.
+ * two take turns behind tabs, each then as wide as the screen. Presenter mode shows the active terminal (large), under the lesson's guide, beside the simulation.
  */
 export function Dock() {
   const { t } = useTranslation();
@@ -69,7 +70,15 @@ export function Dock() {
         </div>
       )}
       <div className="dock-pane" id="dock-console" {...paneProps('console')}>
-        <ConsolePanel />
+        {/* one element in both modes, so switching presenter mode keeps the console mounted */}
+        <div className="dock-stack">
+          {presenter && (
+            <Suspense fallback={null}>
+              <PresenterGuide />
+            </Suspense>
+          )}
+          <ConsolePanel />
+        </div>
       </div>
       <div className="dock-pane" id="dock-sim" {...paneProps('sim')}>
         <section className="sim-dock" aria-label={t('sim.dock')} data-testid="sim-dock">

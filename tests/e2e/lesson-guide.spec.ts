@@ -140,3 +140,62 @@ test('misconception in Korean: localhost inside a container is the container, pr
   await page.setViewportSize({ width: 768, height: 1024 });
   await shot(page, 'guide-mis-localhost-ko-tablet-768');
 });
+
+/** Whether `el` is drawn whole: on screen and inside every box around it that clips (a scrolled panel's fold counts). */
+async function unclipped(page: Page, testId: string) {
+  return page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.top < 0 || r.bottom > innerHeight + 0.5 || r.left < 0 || r.right > innerWidth + 0.5)
+        return false;
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflowY === 'visible' && getComputedStyle(p).overflowX === 'visible') continue;
+        const b = p.getBoundingClientRect();
+        if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5 || r.left < b.left - 0.5 || r.right > b.right + 0.5)
+          return false;
+      }
+      return true;
+    });
+}
+
+for (const lang of ['en', 'ko'] as const)
+  test(`presenter 1920x1080, ${lang}: while a lesson's packet plays, the guide's step, its question and its buttons are on screen without a scroll`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const app = new AppPage(page);
+    const sim = new LessonPanel(page);
+    await app.open(`?lang=${lang}`);
+    const item = await sim.sceneItem(PORT);
+    await item.getByRole('button').first().click();
+    await expect(app.container('greenColorApp')).toBeVisible();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    await expect(page.locator('.app.presenter')).toBeVisible();
+    const guide = page.getByTestId('sim-guide');
+    // the question answered: its packet plays, the narration and the headers fill the simulation
+    await guide.getByTestId('sim-guide-ask').getByRole('button').first().click();
+    await expect(page.getByTestId('sim-narration')).toBeVisible();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
+    await expect(guide.getByTestId('sim-guide-verdict')).toBeVisible();
+    await page.waitForTimeout(400);
+    for (const id of [
+      'sim-guide-count',
+      'sim-guide-say',
+      'sim-guide-prev',
+      'sim-guide-next',
+      'sim-guide-ask',
+      'sim-guide-verdict',
+    ])
+      expect(await unclipped(page, id), id).toBe(true);
+    // the packet's narration and its headers stay in view beside it
+    await expect(page.getByTestId('sim-narration')).toBeInViewport();
+    await expect(page.getByTestId('sim-headers')).toBeInViewport();
+    // the next step: its say and its checkpoint's Run button
+    await guide.getByTestId('sim-guide-next').click();
+    for (const id of ['sim-guide-count', 'sim-guide-say', 'sim-guide-next'])
+      expect(await unclipped(page, id), `step 2 ${id}`).toBe(true);
+  });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from '../../i18n/translate';
+import { useApp } from '../../store/instance';
 import { EventList } from './EventList';
 import { LadderButton } from './LadderButton';
 import { LessonGuide } from './LessonGuide';
@@ -88,6 +89,8 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
   // the scene list sits in the empty panel until a lesson is loaded; then it folds behind a toggle
   const lesson = useActiveScene();
   const inlineLessons = !hasTrace && !lesson;
+  // presenter mode shows the guide above the terminal (PresenterGuide), beside this panel
+  const guide = useApp((s) => s.presenter) ? null : <LessonGuide />;
   useSimKeys();
   return (
     <aside
@@ -115,7 +118,7 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
       <LessonStatus />
       {!hasTrace ? (
         <>
-          <LessonGuide />
+          {guide}
           <p className="sim-muted">{t('sim.empty')}</p>
           {inlineLessons ? <LessonPicker inline /> : <IdleLessonPackets />}
         </>
@@ -132,7 +135,7 @@ export const SimulationPanel = memo(function SimulationPanel(props: { presenter?
               <Command />
               <Outcome />
               <Narration />
-              <LessonGuide />
+              {guide}
               <TableChanges />
               <p className="sim-muted sim-keys">{t('sim.keysHint')}</p>
               <p className="sim-muted sim-keys">{t('sim.phase.keys')}</p>
