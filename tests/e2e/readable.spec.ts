@@ -311,6 +311,16 @@ for (const lang of ['en', 'ko'] as const)
       expect(t.x <= card.x + 1 && card.x + card.width <= t.x + t.width + 1, `${id} across`).toBe(true);
       expect(t.y <= card.y + card.height / 2 && card.y + card.height / 2 <= t.y + t.height, `${id} down`).toBe(true);
     }
+    // the internet core's tag under its card, as the others' are on theirs (it sat left of it, beside)
+    await expect(page.getByTestId('overview-internet')).toContainText('internet');
+    tags.internet = await box('overview-internet');
+    const core = await box('machine-internet');
+    const across =
+      Math.min(tags.internet.x + tags.internet.width, core.x + core.width) - Math.max(tags.internet.x, core.x);
+    expect(across, 'internet tag across its card').toBeGreaterThanOrEqual(
+      Math.min(core.width, tags.internet.width) / 2,
+    );
+    expect(tags.internet.y, 'internet tag on or under its card').toBeGreaterThanOrEqual(core.y - 0.5);
     const ids = Object.keys(tags);
     for (let i = 0; i < ids.length; i++)
       for (let j = i + 1; j < ids.length; j++) {

@@ -173,13 +173,30 @@ export function placeOverview(
         { layout: 'stack', showIp, box: { x: cx - stackW / 2, y: b.y + b.h + gap, w: stackW, h: sH } },
       );
     }
+    // above or under the card, nudged clear of a tag already placed (the router's, beside the
+    // internet core on a tablet), while still mostly over or under its own card
+    for (const c of candidates.slice())
+      if (c.layout === 'stack' && (c.box.y + c.box.h <= b.y || c.box.y >= b.y + b.h))
+        for (const p of placed) {
+          if (overlap(c.box, p) === 0) continue;
+          for (const x of [p.x - c.box.w, p.x + p.w]) {
+            const across = Math.min(x + c.box.w, b.x + b.w) - Math.max(x, b.x);
+            if (across >= Math.min(b.w, c.box.w) / 2) candidates.push({ ...c, box: { ...c.box, x } });
+          }
+        }
+    const hostIds = new Set(overview.hosts.map((h) => h.id));
     // another tag or a host's summary is never covered; blank cards (and the world's edge) as little as can be
     const cost = (c: Omit<MachineTagPlace, 'id'>) => {
       let tags = 0;
       for (const p of placed) tags += overlap(c.box, p);
       let cards = outside(c.box, area);
-      for (const [id, o] of boxes) if (id !== m.id) cards += overlap(c.box, o);
-      return { tags, cards };
+      let hostBox = 0;
+      for (const [id, o] of boxes)
+        if (id !== m.id) {
+          cards += overlap(c.box, o);
+          if (hostIds.has(id)) hostBox += overlap(c.box, o);
+        }
+      return { tags, cards, hostBox };
     };
     const scored = candidates.map((c) => ({ c, ...cost(c) }));
     const free = scored.filter((x) => x.tags === 0);
@@ -191,7 +208,16 @@ export function placeOverview(
         null,
       );
     // (a box's area minus its overlap leaves float dust: a tag right on its card "covers" 1e-10 of it)
-    const best = free.find((x) => x.cards < 1e-6 * u * u) ?? least(free) ?? (m.lan ? least(scored) : null);
+    const dust = 1e-6 * u * u;
+    // a tag on, over or under its own card before one beside it, which reads as the neighbour's: the
+    // internet core's tag sat left of it on a tablet; covering a host box's blank top strip is fine
+    const own = (x: (typeof scored)[number]) => x.c.layout !== 'row';
+    const best =
+      free.find((x) => own(x) && x.cards < dust) ??
+      free.find((x) => own(x) && x.cards - x.hostBox < dust) ??
+      free.find((x) => x.cards < dust) ??
+      least(free) ??
+      (m.lan ? least(scored) : null);
     if (!best) continue;
     placed.push(best.c.box);
     machines.push({ id: m.id, ...best.c });

@@ -94,6 +94,19 @@ describe('placeOverview', () => {
       }
     });
 
+  it("on a tablet's fit (768x1024: zoom 0.148) the internet core's tag sits under its card, not beside it as the neighbour's", () => {
+    const layout = layoutGraph(graph, {}, NORMAL);
+    const p = placeOverview(graph, layout, overview, 0.148, 10);
+    const tag = p.machines.find((t) => t.id === 'internet')!;
+    const card = layout.internet;
+    expect(tag.layout).not.toBe('row');
+    const across = Math.min(tag.box.x + tag.box.w, card.x + card.w) - Math.max(tag.box.x, card.x);
+    expect(across).toBeGreaterThanOrEqual(Math.min(card.w, tag.box.w) / 2);
+    expect(tag.box.y).toBeGreaterThanOrEqual(card.y);
+    // still over no other tag
+    for (const t of p.machines) if (t !== tag) expect(shared(t.box, tag.box), t.id).toBe(0);
+  });
+
   it('text sizes follow the zoom: half the zoom, twice the flow size', () => {
     const layout = layoutGraph(graph, {}, NORMAL);
     const a = placeOverview(graph, layout, overview, 0.2, 10);
