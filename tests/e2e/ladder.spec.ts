@@ -143,5 +143,11 @@ for (const lang of ['en', 'ko'] as const)
     await expect(view.getByTestId('ladder-arrow').first()).toBeVisible();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${shots}ladder-1920-presenter-${lang}.png` });
-    expect(await smallest()).toBeGreaterThanOrEqual(16);
+    // projected, the step numbers and tcpdump's lines are label-sized (19 px) and dark: 16.3 px gray
+    // (#57606a) was faint from a classroom's back row
+    expect(await smallest()).toBeGreaterThanOrEqual(19);
+    const fills = await view
+      .locator('svg text')
+      .evaluateAll((ts) => [...new Set(ts.map((t) => t.getAttribute('fill')))]);
+    expect(fills).not.toContain('#57606a');
   });

@@ -8,7 +8,6 @@ import { type LadderLayout, textWidth } from './layout';
  * white in either theme (a printed page); every colour meets WCAG AA on it.
  */
 const INK = '#1b1f24';
-const MUTED = '#57606a';
 const LINE = '#8c959f';
 const NAT = '#b4410a';
 const DROP = '#b3001b';
@@ -96,7 +95,7 @@ const Arrow = memo(function Arrow(props: {
       )}
       {/* a generous hit area: the whole row */}
       <rect x={0} y={L.headH + L.rowH * i} width={L.width} height={L.rowH} fill="transparent" />
-      <text x={L.gutter - L.fs * 0.5} y={y + L.fs * 0.35} textAnchor="end" fontSize={L.fs * 0.86} fill={MUTED}>
+      <text x={L.gutter - L.fs * 0.5} y={y + L.fs * 0.35} textAnchor="end" fontSize={L.small} fill={L.muted}>
         {a.step + 1}
       </text>
       <line
@@ -128,7 +127,7 @@ const Arrow = memo(function Arrow(props: {
           x={x1 + dir * L.fs * 0.4}
           y={y + L.fs * 1.15}
           textAnchor={dir > 0 ? 'start' : 'end'}
-          fontSize={L.fs * 0.86}
+          fontSize={L.small}
           fontFamily={SANS}
           fontWeight={700}
           fill={NAT}
@@ -136,7 +135,7 @@ const Arrow = memo(function Arrow(props: {
           {a.nat.map((n) => NAT_WORD[n.action] ?? n.action).join(' + ')}
         </text>
       )}
-      <text x={L.commentX} y={cy} fontSize={L.fs * 0.86} fontFamily={MONO} fill={MUTED}>
+      <text x={L.commentX} y={cy} fontSize={L.small} fontFamily={MONO} fill={L.muted}>
         {a.ends || a.label}
         {L.inline &&
           a.nat.map((n) => (
@@ -151,7 +150,7 @@ const Arrow = memo(function Arrow(props: {
             key={n.action + n.rewrite}
             x={L.commentX}
             y={y + L.fs * (0.85 + k * 0.95)}
-            fontSize={L.fs * 0.86}
+            fontSize={L.small}
             fontFamily={MONO}
             fill={NAT}
           >
@@ -180,7 +179,7 @@ export const LadderSvg = memo(function LadderSvg(props: LadderSvgProps) {
     >
       <title>{props.title}</title>
       <rect width={L.width} height={L.height} fill="#fff" />
-      <text x={L.gutter - L.fs * 0.5} y={L.headH - L.fs * 0.86} textAnchor="end" fontSize={L.fs * 0.86} fill={MUTED}>
+      <text x={L.gutter - L.fs * 0.5} y={L.headH - L.small} textAnchor="end" fontSize={L.small} fill={L.muted}>
         #
       </text>
       <line x1={L.gutter - 2} y1={L.headH} x2={L.gutter - 2} y2={bottom} stroke={LINE} strokeWidth={1} />
@@ -188,8 +187,8 @@ export const LadderSvg = memo(function LadderSvg(props: LadderSvgProps) {
         x={L.gutter - L.fs * 0.5}
         y={bottom + L.fs * 0.2}
         textAnchor="end"
-        fontSize={L.fs * 0.86}
-        fill={MUTED}
+        fontSize={L.small}
+        fill={L.muted}
         dominantBaseline="hanging"
       >
         {`${props.timeWord} ↓`}
@@ -198,7 +197,7 @@ export const LadderSvg = memo(function LadderSvg(props: LadderSvgProps) {
         <g key={c}>
           <text
             x={L.colX[i]}
-            y={L.headH - L.fs * 0.86}
+            y={L.headH - L.small}
             textAnchor="middle"
             fontSize={L.fs}
             fontWeight={700}
@@ -242,7 +241,7 @@ export const LadderSvg = memo(function LadderSvg(props: LadderSvgProps) {
             <text x={x} y={y} fontSize={L.fs * 1.3} fontWeight={700} fill={DROP}>
               ✕
             </text>
-            <text x={x + L.fs * 1.3} y={y - L.fs * 0.1} fontSize={L.fs * 0.86} fontWeight={700} fill={DROP}>
+            <text x={x + L.fs * 1.3} y={y - L.fs * 0.1} fontSize={L.small} fontWeight={700} fill={DROP}>
               {s.action}
             </text>
           </g>

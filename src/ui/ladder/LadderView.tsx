@@ -51,8 +51,8 @@ export default function LadderView(props: { onClose: () => void }) {
   const colNames = useMemo(() => ladder?.columns.map((c) => nameOfId(c, names)) ?? [], [ladder, names]);
   const fs = presenter ? 19 : 14;
   const layout = useMemo(
-    () => (ladder ? layoutLadder(ladder, colNames, Math.max(width - 4, 320), fs) : null),
-    [ladder, colNames, width, fs],
+    () => (ladder ? layoutLadder(ladder, colNames, Math.max(width - 4, 320), fs, presenter) : null),
+    [ladder, colNames, width, fs, presenter],
   );
   const current = ladder && cursor >= 0 ? ladder.arrowOfStep[cursor] : -1;
   // while a class predicts, the hops still to come stay hidden

@@ -4,6 +4,13 @@ import type { Ladder } from '../../sim/playback/ladder';
 export interface LadderLayout {
   /** font size of the labels */
   fs: number;
+  /**
+   * font size of the secondary text (step numbers, tcpdump's lines, the NAT words): 0.86 of `fs` on
+   * a screen at arm's length, all of it projected (16.3 px gray was faint from a classroom's back row)
+   */
+  small: number;
+  /** colour of the secondary text: darker when projected */
+  muted: string;
   width: number;
   height: number;
   /** the time axis: step numbers left of it */
@@ -28,7 +35,13 @@ export const textWidth = (text: string, fs: number) => text.length * fs * 0.61;
  * Lays a ladder out for a box `width` px wide: the step gutter, the columns sharing what the comment
  * column leaves (at least 9 characters each, so names stay readable; wider than the box scrolls).
  */
-export function layoutLadder(ladder: Ladder, names: readonly string[], width: number, fs: number): LadderLayout {
+export function layoutLadder(
+  ladder: Ladder,
+  names: readonly string[],
+  width: number,
+  fs: number,
+  projected = false,
+): LadderLayout {
   const ch = fs * 0.61;
   const gutter = Math.round(ch * 5);
   const comment = Math.max(
@@ -48,6 +61,8 @@ export function layoutLadder(ladder: Ladder, names: readonly string[], width: nu
   const rowH = Math.round(fs * (inline ? 4.1 : 3.1));
   return {
     fs,
+    small: projected ? fs : Math.round(fs * 0.86 * 100) / 100,
+    muted: projected ? '#3d444d' : '#57606a',
     width: Math.round(inline ? colsRight : colsRight + commentW),
     height: headH + rowH * (ladder.arrows.length + 1),
     gutter,
