@@ -263,10 +263,13 @@ export interface Endpoint {
   /** live: host-side veth MAC */
   vethMac?: string;
   /**
-   * live: the container end's ifindex, taken from its daemon's host counter when the veth pair was
-   * made (its other end has the one below); absent in saves before it: numbered as the stack did then
+   * live: the container end's ifindex (ifindex.ts): the container namespace's next for a bridge veth
+   * or a macvlan/ipvlan link, the host's for a pair made there (overlay, docker_gwbridge); absent in
+   * saves before it: numbered as the stack did then
    */
   ifindex?: number;
+  /** live: the veth pair's host (or overlay sandbox) end's ifindex; absent in saves before it: ifindex - 1 */
+  hostIfindex?: number;
 }
 
 /** A published port (`-p [ip:]host:container[/proto]`). */
@@ -350,6 +353,8 @@ export interface Container {
    * interfaces, until it is restarted itself. Absent: joined the owner's current namespace.
    */
   joinedNetns?: number;
+  /** live: its namespace's last ifindex handed out (lo is 1; ifindex.ts); absent: none since its start */
+  lastIfindex?: number;
   /** attachments, in connect order (eth0 first). Empty for host/none/container: modes. */
   endpoints: Endpoint[];
   /** on the "none" network; absent: networkMode === 'none' (network connect/disconnect none set it) */

@@ -127,9 +127,9 @@ function buildHostStack(world: World, daemon: string): Stack {
     routes.push({ ...dev.route, linkdown: ports.length === 0 || undefined });
     for (const { c, epIndex } of ports) {
       const ep = c.endpoints[epIndex];
-      const inner = numbered.get(ep)!; // the container end; the host end is the one below
+      const { host, inner } = numbered.get(ep)!;
       ifaces.push({
-        index: inner - 1,
+        index: host,
         name: ep.veth!,
         mac: ep.vethMac!,
         addrs: [],
@@ -144,8 +144,8 @@ function buildHostStack(world: World, daemon: string): Stack {
   const sandboxPorts = new Map<string, { index: number; peerIndex: number }>();
   for (const { c, epIndex } of sandboxed) {
     const ep = c.endpoints[epIndex];
-    const inner = numbered.get(ep)!;
-    sandboxPorts.set(ep.veth!, { index: inner - 1, peerIndex: inner });
+    const { host, inner } = numbered.get(ep)!;
+    sandboxPorts.set(ep.veth!, { index: host, peerIndex: inner });
   }
   return {
     owner: daemon,
@@ -221,7 +221,7 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
       // --link-local-ip: libnetwork adds each as IP/16 (endpoint.go CreateOptionIpam linkLocalMask)
       const linkLocal = (ep.linkLocalIps ?? []).filter((a) => !a.includes(':'));
       ifaces.push({
-        index: hostEnd?.peerIndex ?? ifaces.length + 1,
+        index: hostEnd?.peerIndex ?? ep.ifindex ?? ifaces.length + 1,
         name: ep.ifname,
         mac: ep.mac!,
         addrs: [{ ip: ep.ip, prefix }, ...linkLocal.map((a) => ({ ip: a, prefix: 16 }))],

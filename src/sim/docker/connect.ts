@@ -124,7 +124,7 @@ export function connect(world: World, argv: string[]): CommandResult {
       const used = new Set(dc.endpoints.map((e) => e.ifname));
       let i = 0;
       while (used.has(`eth${i}`)) i++;
-      err = attachEndpoint(d, d.networks[net.id], ep, `eth${i}`, dc.daemon);
+      err = attachEndpoint(d, d.networks[net.id], ep, `eth${i}`, dc.daemon, dc);
       if (err) return;
     }
     const hadGateway = gatewayEndpoint(d, dc) !== undefined;
@@ -199,7 +199,7 @@ function defaultGwChanged(d: World, dc: Container): string | null {
   const used = new Set(dc.endpoints.map((e) => e.ifname));
   let i = 0;
   while (used.has(`eth${i}`)) i++;
-  return attachEndpoint(d, d.networks[added.networkId], added, `eth${i}`, dc.daemon);
+  return attachEndpoint(d, d.networks[added.networkId], added, `eth${i}`, dc.daemon, dc);
 }
 
 /** The NETWORK CONTAINER arguments of connect/disconnect, resolved, or the CLI's or daemon's error. */

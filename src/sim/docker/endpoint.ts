@@ -2,14 +2,14 @@ import { driverOf } from '../drivers';
 import { linkEndpoint } from '../ifindex';
 import { allocateAddress } from '../ipam';
 import { allocateAddress6, hasIPv6 } from '../ipam6';
-import type { Endpoint, Network, World } from '../model';
+import type { Container, Endpoint, Network, World } from '../model';
 import { allocateOverlayIp } from '../swarm/overlayIpam';
 
 /**
  * Brings an endpoint up (on an immer draft): IPAM gives its address, then the network's driver
  * its link (mac, endpoint id, veth …), then its interface name. `docker start` and `docker network
  * connect` both come here, so the order of random draws is one and the same; a veth pair takes
- * its ifindexes from `daemon`'s host (ifindex.ts). Returns IPAM's
+ * its ifindexes from `daemon`'s host and from `owner`'s namespace (ifindex.ts). Returns IPAM's
  * error, or null.
  */
 export function attachEndpoint(
@@ -18,6 +18,7 @@ export function attachEndpoint(
   ep: Endpoint,
   ifname: string,
   daemon: string,
+  owner?: Container,
 ): string | null {
   // libnetwork network.go CreateEndpoint
   if (net.configOnly) return 'cannot create endpoint on configuration-only network';
@@ -41,7 +42,7 @@ export function attachEndpoint(
     }
     ep.ip6 = ip6.value;
   }
-  linkEndpoint(draft, net, ep, daemon);
+  linkEndpoint(draft, net, ep, daemon, owner);
   ep.ifname = ifname;
   return null;
 }

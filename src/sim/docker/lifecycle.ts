@@ -111,7 +111,7 @@ export function startContainer(draft: World, id: string): StartError | null {
     const bad =
       ep.ipamIp || ep.ipamIp6 ? endpointSettingsError(net.value.name, net.value, ep.ipamIp, [], [], ep.ipamIp6) : null;
     if (bad) return failStart(c, `failed to set up container networking: ${bad}`);
-    const err = attachEndpoint(draft, net.value, ep, `eth${i}`, c.daemon);
+    const err = attachEndpoint(draft, net.value, ep, `eth${i}`, c.daemon, c);
     if (err) return failStart(c, `failed to set up container networking: ${err}`);
   }
   ensureLbEndpoints(draft, id);
@@ -186,7 +186,10 @@ function releaseLive(c: Container): void {
     delete ep.vethMac;
     delete ep.ifname;
     delete ep.ifindex;
+    delete ep.hostIfindex;
   }
+  // its namespace goes: the next start numbers a new one from lo
+  delete c.lastIfindex;
   for (const b of c.ports) delete b.boundPort;
 }
 

@@ -96,6 +96,7 @@ describe('attachEndpoint: start and connect draw the same', () => {
       'veth',
       'vethMac',
       'ifindex',
+      'hostIfindex',
       'ifname',
     ]);
     // restart: endpoint fields are drawn again, in endpoint order, with the same keys

@@ -27,11 +27,11 @@ describe('network namespaces on the Docker host', () => {
   });
 
   it("nsenter --net=SANDBOXKEY runs the host's ip in the container's namespace: eth0 and its route", () => {
-    expect(out(3)).toMatch(/^5: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP>/m);
+    expect(out(3)).toMatch(/^2: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP>/m);
     expect(out(3)).toContain('inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0');
     expect(out(4)).toContain('default via 172.17.0.1 dev eth0');
     // the host's own side of that pair is the veth on docker0
-    expect(out(5)).toMatch(/^4: veth[0-9a-f]{7}@if5: .* master docker0 /m);
+    expect(out(5)).toMatch(/^4: veth[0-9a-f]{7}@if2: .* master docker0 /m);
   });
 
   it('a path that is no namespace, or no namespace at all, is refused as nsenter does', () => {

@@ -27,7 +27,7 @@ const json = (x: unknown) => JSON.parse(JSON.stringify(x));
  */
 const sansNeigh = (x: unknown) =>
   JSON.stringify(x, (k, v) =>
-    k === 'ifindex' || k === 'lastIfindex' || k === 'fdb'
+    k === 'ifindex' || k === 'hostIfindex' || k === 'lastIfindex' || k === 'fdb'
       ? undefined
       : k === 'arp' && Array.isArray(v)
         ? v.map(({ state: _s, at: _a, ...rest }: Record<string, unknown>) => rest)
