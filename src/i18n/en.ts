@@ -217,6 +217,8 @@ export const en: Record<string, string> = {
   'import.expect.hex64': 'a 64-character hex id',
   'import.expect.ipv4': 'an IPv4 address',
   'import.expect.cidr': 'a CIDR block',
+  'import.expect.ipv6': 'an IPv6 address',
+  'import.expect.cidr6': 'an IPv6 CIDR block',
   'import.expect.port': 'a port number',
   'import.expect.route': 'default, an address or a CIDR block',
   'import.expect.absPath': 'an absolute path',

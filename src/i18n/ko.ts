@@ -216,6 +216,8 @@ export const ko: Record<string, string> = {
   'import.expect.hex64': '64자 16진수 id',
   'import.expect.ipv4': 'IPv4 주소',
   'import.expect.cidr': 'CIDR 블록',
+  'import.expect.ipv6': 'IPv6 주소',
+  'import.expect.cidr6': 'IPv6 CIDR 블록',
   'import.expect.port': '포트 번호',
   'import.expect.route': 'default, 주소 또는 CIDR 블록',
   'import.expect.absPath': '절대 경로',

@@ -12,12 +12,20 @@
  */
 import { z } from 'zod';
 import type { World } from '../sim/model';
+import { isIpv6 } from '../sim/net/addr6';
 import { pathText, type Refusal } from './zodRefusal';
 
 // a dotted quad, each part 0-255 without leading zeros (what the engine writes)
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
 const isIPv4 = (v: unknown) => typeof v === 'string' && IPV4.test(v);
+// an IPv6 address as the engine writes it (RFC 5952, lower case), and an IPv6 prefix
+const isIPv6 = (v: unknown) => typeof v === 'string' && /^[0-9a-f:]+$/.test(v) && v.includes(':') && isIpv6(v);
+const isCidr6 = (v: unknown) => {
+  if (typeof v !== 'string') return false;
+  const [a, p, extra] = v.split('/');
+  return extra === undefined && isIPv6(a) && /^\d{1,3}$/.test(p ?? '') && Number(p) <= 128;
+};
 const isCidr = (v: unknown) => {
   if (typeof v !== 'string') return false;
   const [a, p, extra] = v.split('/');
@@ -28,6 +36,8 @@ const isPort = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v a
 // a custom check's message is the expectation's key (`import.expect.*`), never a sentence
 const ip = z.custom<string>(isIPv4, 'ipv4');
 const cidr = z.custom<string>(isCidr, 'cidr');
+const ip6 = z.custom<string>(isIPv6, 'ipv6');
+const cidr6 = z.custom<string>(isCidr6, 'cidr6');
 const port = z.custom<number>(isPort, 'port');
 const route = z.custom<string>((v) => v === 'default' || isIPv4(v) || isCidr(v), 'route');
 const proto = z.enum(['tcp', 'udp']);
@@ -90,6 +100,14 @@ export const networkSchema = obj({
     ipRange: cidr.optional(),
     aux: z.record(z.string(), ip).optional(),
   }).nullable(),
+  enableIPv6: z.boolean().optional(),
+  ipam6: obj({
+    subnet: cidr6,
+    gateway: z.union([z.literal(''), ip6]),
+    ipRange: cidr6.optional(),
+    aux: z.record(z.string(), ip6).optional(),
+  }).optional(),
+  userSubnet6: z.boolean().optional(),
   segment: z.string().optional(),
   bridge: z.string().nullable(),
   bridgeMac: z.string().nullable().optional(),
@@ -112,6 +130,9 @@ export const containerSchema = obj({
       aliases: z.array(z.string()).optional(),
       ipamIp: ip.optional(),
       ip: ip.optional(),
+      // --ip6 is kept as typed (the daemon checks it at start); the live address is canonical
+      ipamIp6: z.string().optional(),
+      ip6: ip6.optional(),
       mac: z.string().optional(),
       ifname: z.string().optional(),
       veth: z.string().optional(),
@@ -213,6 +234,8 @@ const WANT_EN: Record<string, string> = {
   null: 'null',
   ipv4: 'an IPv4 address',
   cidr: 'a CIDR block',
+  ipv6: 'an IPv6 address',
+  cidr6: 'an IPv6 CIDR block',
   port: 'a port number',
   route: 'default, an address or a CIDR block',
   absPath: 'an absolute path',

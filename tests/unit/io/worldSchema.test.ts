@@ -91,3 +91,39 @@ describe('one schema for saves, files, links and imports', () => {
     expect(res.ok && res.doc.world).toEqual(w);
   });
 });
+
+describe('IPv6 fields of the World', () => {
+  const v6 = (): World =>
+    JSON.parse(
+      JSON.stringify(
+        runScript(
+          createDefaultWorld(),
+          'docker network create --ipv6 --subnet fd00:1::/64 v6\ndocker run -d --name c1 --network v6 --ip6 fd00:1::9 nginx\n',
+        ).session.world,
+      ),
+    );
+
+  it('an IPv6 world passes and round-trips through a project file', () => {
+    const w = v6();
+    expect(worldRefusal(w)).toBeNull();
+    const res = parseProject(serializeProject({ world: w, pinned: {} }));
+    expect(res.ok && res.doc.world).toEqual(w);
+  });
+
+  it.each([
+    [(w: World) => (c1Of(w).endpoints[0].ip6 = 'fd00:1::zz'), 'container c1.endpoints[0].ip6', 'ipv6', 'IPv6 주소'],
+    [
+      (w: World) => (Object.values(w.networks).find((n) => n.name === 'v6')!.ipam6!.subnet = '10.0.0.0/24'),
+      'ipam6.subnet',
+      'cidr6',
+      'IPv6 CIDR 블록',
+    ],
+  ])('a spoiled IPv6 field is refused by name, in English and Korean', async (spoil, at, expected, ko) => {
+    const w = v6();
+    spoil(w);
+    const r = worldRefusal(w);
+    expect(r?.at).toContain(at);
+    expect(r?.params).toEqual({ expected });
+    expect(reasonText(await tFor('ko'), worldProblem(w) ?? '', r ?? undefined)).toContain(ko);
+  });
+});
