@@ -13,9 +13,9 @@ const en: Record<string, string> = {
   'vxlan.arp-proxy':
     'vxlan0 answers the ARP itself (proxy): swarm gossip told this node that {ip} is {mac} on {host}, so no ARP crosses the LAN.',
   'vxlan.encap':
-    '{bridge} sends the frame for {mac} to vxlan0, which wraps it whole in UDP {src} → {vtep}:4789 with VXLAN VNI {vni}: a packet inside a packet, addressed to {host}.',
+    '{bridge} sends the frame for {mac} to vxlan0, which wraps it whole in UDP {src} → {vtep}:{dport} with VXLAN VNI {vni}: a packet inside a packet, addressed to {host}.',
   'vxlan.decap':
-    '{host} receives UDP 4789 from {from}, checks VNI {vni} and unwraps the inner frame; its br0 of the overlay hands it on.',
+    '{host} receives UDP {dport} from {from}, checks VNI {vni} and unwraps the inner frame; its br0 of the overlay hands it on.',
   'bridge.learn': 'The bridge learns that {mac} is behind port {port} (FDB entry).',
   'bridge.flood':
     'Broadcast (destination MAC ff:ff:ff:ff:ff:ff): bridge {bridge} floods the frame out of every port but the one it came in on.',
@@ -143,9 +143,9 @@ const ko: Record<string, string> = {
   'vxlan.arp-proxy':
     'vxlan0이 ARP에 직접 답합니다(프록시): 스웜 가십으로 {ip}이(가) {host}의 {mac}임을 이미 알고 있어 ARP가 LAN을 건너가지 않습니다.',
   'vxlan.encap':
-    '{bridge}가 {mac}행 프레임을 vxlan0으로 보내고, vxlan0은 프레임 전체를 UDP {src} → {vtep}:4789, VXLAN VNI {vni}로 감쌉니다: {host}로 가는 패킷 속의 패킷입니다.',
+    '{bridge}가 {mac}행 프레임을 vxlan0으로 보내고, vxlan0은 프레임 전체를 UDP {src} → {vtep}:{dport}, VXLAN VNI {vni}로 감쌉니다: {host}로 가는 패킷 속의 패킷입니다.',
   'vxlan.decap':
-    '{host}가 {from}에서 온 UDP 4789를 받아 VNI {vni}를 확인하고 안쪽 프레임을 꺼냅니다. 오버레이의 br0이 그 프레임을 넘겨줍니다.',
+    '{host}가 {from}에서 온 UDP {dport}를 받아 VNI {vni}를 확인하고 안쪽 프레임을 꺼냅니다. 오버레이의 br0이 그 프레임을 넘겨줍니다.',
   'bridge.learn': '브리지가 {mac}이(가) {port} 포트 뒤에 있다는 것을 배웁니다 (FDB 항목).',
   'bridge.flood':
     '목적지 MAC이 ff:ff:ff:ff:ff:ff(브로드캐스트)이므로 브리지 {bridge}이(가) 프레임을 들어온 포트를 뺀 모든 포트로 내보냅니다(플러딩).',

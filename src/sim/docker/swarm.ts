@@ -1,10 +1,11 @@
 import { produce } from '../containerIndex';
 import { isIPv4 } from '../ipam';
 import type { CommandResult, World } from '../model';
+import { cidrBounds, ipString } from '../net/addr';
 import { addNodeToSwarm, createSwarm, dropNode, dropSwarm } from '../swarm/lifecycle';
 import { joinTokens, leaderOf, nodeOf, notManagerError, randomBase36, systemAddr } from '../swarm/state';
 import type { Swarm } from '../swarm/types';
-import { isSet, last, type Parsed, parseFlags } from './flags';
+import { all, isSet, last, type Parsed, parseFlags } from './flags';
 import { SWARM_HELP } from './helpSwarm';
 import { argsError, daemon, fail, flagError, ok, unknownSubcommand } from './output';
 import { swarmSpecs } from './serviceFlags';
@@ -46,6 +47,35 @@ function availability(p: Parsed): { value?: 'active' | 'pause' | 'drain'; error?
   return { error: `invalid availability "${given}", only active, pause and drain are supported` };
 }
 
+/**
+ * moby daemon/cluster validateDefaultAddrPool and getDataPathPort (listen_addr.go): the pools as
+ * the CLI sends them (net.IPNet.String(): host bits cleared), the mask length 24 unless given
+ * (at most 29, not shorter than a pool's prefix), the VXLAN port 4789 unless 1024-49151 is given.
+ */
+function dataPathOptions(
+  p: Parsed,
+): { dataPathPort?: number; addrPools?: string[]; poolMaskLength?: number } | { error: string } {
+  const pools = all(p, 'default-addr-pool')
+    .flatMap((v) => v.split(','))
+    .map((c) => {
+      const bits = Number(c.split('/')[1]);
+      return `${ipString(cidrBounds(c).first)}/${bits}`;
+    });
+  const size = Number(last(p, 'default-addr-pool-mask-length') ?? '24') || 24;
+  if (pools.length) {
+    if (size > 29) return { error: `subnet size is out of range: ${size}` };
+    const wide = pools.find((c) => size < Number(c.split('/')[1]));
+    if (wide) return { error: `invalid CIDR: "${wide}". Subnet size is too small for pool: ${size}` };
+  }
+  const port = Number(last(p, 'data-path-port') ?? '0');
+  if (port !== 0 && (port < 1024 || port > 49151))
+    return { error: `Datapath port number is not in valid range (1024-49151) : ${port}` };
+  return {
+    ...(port ? { dataPathPort: port } : {}),
+    ...(pools.length ? { addrPools: pools, poolMaskLength: size } : {}),
+  };
+}
+
 function joinCommand(s: Swarm, role: 'worker' | 'manager'): string {
   const leader = leaderOf(s)!;
   return `To add a ${role} to this swarm, run the following command:\n\n    docker swarm join --token ${joinTokens(s)[role]} ${leader.addr}\n`;
@@ -71,9 +101,11 @@ function init(world: World, argv: string[], machine: string): CommandResult {
   }
   const adv = advertiseAddr(world, machine, last(p.value, 'advertise-addr'));
   if ('error' in adv) return fail(world, daemon(adv.error), 1);
+  const dataPath = dataPathOptions(p.value);
+  if ('error' in dataPath) return fail(world, daemon(dataPath.error), 1);
   let nodeId = '';
   const next = produce(world, (d) => {
-    nodeId = createSwarm(d, machine, adv.addr);
+    nodeId = createSwarm(d, machine, adv.addr, dataPath);
     if (avail.value) d.swarm!.nodes[0].availability = avail.value;
   });
   const s = next.swarm!;

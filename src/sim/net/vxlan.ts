@@ -115,7 +115,9 @@ export function vxlanTransmit(ctx: Ctx, from: NetNode, out: NIface, x: CrossNode
     return { ok: false, arpFailed: true };
   }
   const src = r.route.src ?? r.iface.addrs[0]?.ip ?? '';
-  const outerPkt: Pkt = { src, dst, ttl: 64, proto: 'udp', sport: vxlanSourcePort(pkt), dport: VXLAN_PORT };
+  // the swarm's data path port (swarm init --data-path-port), 4789 unless chosen
+  const dport = ctx.world.swarm?.dataPathPort ?? VXLAN_PORT;
+  const outerPkt: Pkt = { src, dst, ttl: 64, proto: 'udp', sport: vxlanSourcePort(pkt), dport };
   const fdb = { mac: x.peer.iface.mac, port: 'vxlan0', dst };
   const hostB = ctx.world.machines[x.to]?.hostname ?? x.to;
   const encap = { ...inner, outer: outerOf(frameOf(outerPkt, { src: r.iface.mac, dst: '' }), vni) };
@@ -126,7 +128,7 @@ export function vxlanTransmit(ctx: Ctx, from: NetNode, out: NIface, x: CrossNode
     'vxlan-encap',
     encap,
     'vxlan.encap',
-    { mac: fdb.mac, vtep: dst, host: hostB, vni, src, bridge: 'br0' },
+    { mac: fdb.mac, vtep: dst, host: hostB, vni, src, bridge: 'br0', dport },
     [{ on: at, table: 'fdb', kind: 'hit', entry: fdb }],
   );
   // the outer packet is an ordinary UDP datagram from node to node: routing, ARP and the switch apply
@@ -134,7 +136,7 @@ export function vxlanTransmit(ctx: Ctx, from: NetNode, out: NIface, x: CrossNode
   const res = transmit(ctx, hostA, r.iface, r.route.via ?? dst, outerPkt);
   for (let i = k; i < ctx.steps.length; i++) {
     const f = ctx.steps[i].frame;
-    if (f.ip && f.l4?.dport === VXLAN_PORT && f.ip.dst === dst)
+    if (f.ip && f.l4?.dport === dport && f.ip.dst === dst)
       ctx.steps[i] = { ...ctx.steps[i], frame: { ...inner, outer: outerOf(f, vni) } };
   }
   // the encapsulation step shows the outer Ethernet header the frame then leaves with
@@ -144,7 +146,7 @@ export function vxlanTransmit(ctx: Ctx, from: NetNode, out: NIface, x: CrossNode
     ctx.steps[encapAt] = { ...ctx.steps[encapAt], frame: { ...inner, outer: { ...encap.outer, eth: sent.eth } } };
   if (!res.ok) return res;
   const hostAName = ctx.world.machines[x.from]?.hostname ?? x.from;
-  step(ctx, at, 'vxlan-decap', inner, 'vxlan.decap', { host: hostB, vni, from: hostAName, src });
+  step(ctx, at, 'vxlan-decap', inner, 'vxlan.decap', { host: hostB, vni, from: hostAName, src, dport });
   ctx.us += hopUs({ kind: 'br', netId: x.net.id });
   step(
     ctx,

@@ -3,6 +3,7 @@ import { daemonView } from '../docker/scope';
 import { takeIfindex } from '../ifindex';
 import { allocateAddress, planNetworkIpam } from '../ipam';
 import type { Network, World } from '../model';
+import { cidrBounds, ipString } from '../net/addr';
 import { randomId, randomMac } from '../prng';
 import { allocateOverlayIp, lowestFreeVni, nextOverlaySubnet } from './overlayIpam';
 import { reconcileService } from './schedule';
@@ -50,7 +51,7 @@ export function ensureGwbridge(d: World, machine: string): void {
   if (ip.ok) net.sandboxes = [{ name: 'gateway_ingress-sbox', ip: ip.value, mac: randomMac(d) }];
 }
 
-/** A swarm-scoped overlay network record (25-char id, VNI from 4096, subnet from 10.0.0.0/8 in /24s). */
+/** A swarm-scoped overlay network record (25-char id, VNI from 4096, subnet from the swarm's address pools). */
 export function createOverlayNetwork(
   d: World,
   name: string,
@@ -68,7 +69,8 @@ export function createOverlayNetwork(
   const id = randomBase36(d);
   const subnet = opts.subnet ?? nextOverlaySubnet(d);
   const vni = lowestFreeVni(d);
-  const gateway = opts.gateway ?? subnet.replace(/\.0\/\d+$/, '.1');
+  // the subnet's first address (10.0.1.1 of 10.0.1.0/24, 10.20.0.65 of 10.20.0.64/26)
+  const gateway = opts.gateway ?? ipString(cidrBounds(subnet).first + 1);
   const net: Network = {
     id,
     name,
@@ -94,7 +96,12 @@ export function createOverlayNetwork(
 }
 
 /** `docker swarm init` on `machine`: the cluster, its first (leader) node, ingress, docker_gwbridge. Returns the node id. */
-export function createSwarm(d: World, machine: string, addr: string): string {
+export function createSwarm(
+  d: World,
+  machine: string,
+  addr: string,
+  opts: { dataPathPort?: number; addrPools?: string[]; poolMaskLength?: number } = {},
+): string {
   const nodeId = randomBase36(d);
   d.swarm = {
     id: randomBase36(d),
@@ -108,6 +115,8 @@ export function createSwarm(d: World, machine: string, addr: string): string {
     index: 1,
     nextDynamicPort: 30000,
     ipamLast: {},
+    ...(opts.dataPathPort ? { dataPathPort: opts.dataPathPort } : {}),
+    ...(opts.addrPools?.length ? { addrPools: opts.addrPools, poolMaskLength: opts.poolMaskLength ?? 24 } : {}),
   };
   const ingress = createOverlayNetwork(d, 'ingress', { ingress: true });
   d.swarm.nodes[0].ingressIp = allocateOverlayIp(d, ingress.id) ?? undefined;

@@ -21,15 +21,25 @@ function swarmSubnets(world: World): string[] {
     .map((n) => n.ipam!.subnet);
 }
 
-/** The first 10.x.y.0/24 that overlaps no swarm network. */
+/**
+ * The first subnet of the swarm's address pools that overlaps no swarm network: the pools in the
+ * order `swarm init --default-addr-pool` gave them, cut into `--default-addr-pool-mask-length`
+ * subnets (10.0.0.0/8 in /24s when none was given).
+ */
 export function nextOverlaySubnet(world: World): string {
   const taken = swarmSubnets(world).map(range);
-  for (let i = 0; i < 65536; i++) {
-    const cidr = `10.${i >> 8}.${i & 255}.0/24`;
-    const r = range(cidr);
-    if (!taken.some((t) => t.isOverlapping(r))) return cidr;
+  const pools = world.swarm?.addrPools ?? ['10.0.0.0/8'];
+  const bits = world.swarm?.poolMaskLength ?? 24;
+  for (const pool of pools) {
+    const { first, last } = cidrBounds(pool);
+    const size = 2 ** (32 - bits);
+    for (let a = first; a + size - 1 <= last; a += size) {
+      const cidr = `${ipString(a)}/${bits}`;
+      const r = range(cidr);
+      if (!taken.some((t) => t.isOverlapping(r))) return cidr;
+    }
   }
-  return '10.255.255.0/24';
+  return `${ipString(cidrBounds(pools[0]).first)}/${bits}`;
 }
 
 /** Whether a user `--subnet` overlaps a swarm network already there. */

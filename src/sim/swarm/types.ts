@@ -123,6 +123,11 @@ export interface Swarm {
   nextDynamicPort: number;
   /** swarm IPAM is serial (fact 5): the offset in its subnet each overlay network handed out last */
   ipamLast: Record<string, number>;
+  /** `swarm init --data-path-port`: the VXLAN UDP port between nodes (absent: 4789) */
+  dataPathPort?: number;
+  /** `swarm init --default-addr-pool` (absent: 10.0.0.0/8) and its `--default-addr-pool-mask-length` (absent: 24) */
+  addrPools?: string[];
+  poolMaskLength?: number;
   /** IPVS round robin: connections scheduled so far per `<node machine>|<network id>|<fwmark>` */
   rr?: Record<string, number>;
 }
