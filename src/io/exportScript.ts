@@ -73,6 +73,40 @@ function firstNetworkArg(name: string, ep: Container['endpoints'][number]): stri
   return extra.length ? [`name=${name}`, ...extra].join(',') : name;
 }
 
+/**
+ * The endpoints after the first that the run line gives in the advanced --network form: `network
+ * connect` has no --mac-address (docker/cli v28.5.2), so an endpoint with a MAC of its own came
+ * from run's `--network name=…,mac-address=…` and goes back there, with those before it (their
+ * eth order). Several networks at run are user-defined ones only (cli parseNetworkOpts).
+ */
+function runExtras(w: World, c: Container): Container['endpoints'] {
+  const [first, ...rest] = c.endpoints;
+  const last = rest.findLastIndex((ep) => ep.macAddress);
+  const user = (ep: Container['endpoints'][number]) => {
+    const net = w.networks[ep.networkId];
+    return !!net && !net.predefined;
+  };
+  const extras = rest.slice(0, last + 1);
+  return first && user(first) && extras.every(user) ? extras : [];
+}
+
+/** One extra network in the advanced form (cli opts/network.go NetworkOpt: name, ip, ip6, alias, mac-address …). */
+function extraNetworkArg(w: World, ep: Container['endpoints'][number]): string {
+  const net = w.networks[ep.networkId];
+  const ip = ep.ipamIp ?? ep.ip;
+  const ip6 = ep.ipamIp6 ?? ep.ip6;
+  return [
+    `name=${net.name}`,
+    ...(ip && canPinIp(net) ? [`ip=${ip}`] : []),
+    ...(ip6 && net.enableIPv6 ? [`ip6=${ip6}`] : []),
+    ...ep.aliases.map((a) => `alias=${a}`),
+    ...(ep.macAddress ? [`mac-address=${ep.macAddress}`] : []),
+    ...(ep.linkLocalIps ?? []).map((a) => `link-local-ip=${a}`),
+    ...Object.entries(ep.driverOpts ?? {}).map(([k, v]) => `driver-opt=${k}=${v}`),
+    ...(ep.gwPriority ? [`gw-priority=${ep.gwPriority}`] : []),
+  ].join(',');
+}
+
 function containerLines(w: World, c: Container): string[] {
   const out: string[] = [];
   const args = ['docker', c.state === 'created' ? 'create' : 'run'];
@@ -104,6 +138,7 @@ function containerLines(w: World, c: Container): string[] {
     if (ip6 && net?.enableIPv6) args.push('--ip6', ip6);
     for (const a of first.aliases) args.push('--network-alias', a);
     if (first.macAddress) args.push('--mac-address', first.macAddress);
+    for (const ep of runExtras(w, c)) args.push('--network', extraNetworkArg(w, ep));
   } else if (mode !== 'bridge' && mode !== 'default') args.push('--network', mode);
   if (c.workingDir) args.push('--workdir', c.workingDir);
   if (c.user) args.push('--user', c.user);
@@ -125,7 +160,7 @@ function containerLines(w: World, c: Container): string[] {
   // `cmd` starts with the --entrypoint given (kept in opts and written above)
   args.push(c.image, ...c.cmd.slice(c.entrypoint?.length ?? 0));
   out.push(line(args));
-  for (const ep of rest) {
+  for (const ep of rest.slice(runExtras(w, c).length)) {
     const net = w.networks[ep.networkId];
     if (!net) continue;
     const conn = ['docker', 'network', 'connect'];

@@ -87,6 +87,8 @@ describe('the docker script recreates each container as its flags made it', () =
     'echo B=2 > app.env',
     'docker run -d --name plain --network none --restart unless-stopped --label-file labels.txt --env-file app.env redis',
     'docker stop plain',
+    // a second network's own MAC: only run's advanced form gives one (network connect has no --mac-address)
+    'docker run -d --name multi --network name=appnet,mac-address=02:aa:00:00:00:01 --network name=back,alias=db2,mac-address=02:aa:00:00:00:02 nicolaka/netshoot sleep infinity',
   ];
 
   it('writes the flags: entrypoint and command apart, mounts, read-only, restart, DNS, MACs, endpoint settings', () => {
@@ -100,6 +102,10 @@ describe('the docker script recreates each container as its flags made it', () =
     expect(script).toContain(
       'docker create --name hostnet --network host --mac-address 92:d0:c6:0a:29:33 --entrypoint= nginx echo hi\n',
     );
+    expect(script).toContain(
+      'docker run -d --name multi --network appnet --ip 172.18.0.3 --mac-address 02:aa:00:00:00:01 --network name=back,ip=10.9.0.3,alias=db2,mac-address=02:aa:00:00:00:02 nicolaka/netshoot sleep infinity\n',
+    );
+    expect(script).not.toContain('network connect --ip 10.9.0.3');
     // the files were read into the labels and env: the other machine has no such files
     expect(script).toContain(
       'docker run -d --name plain --label tier=back --network none -e B=2 --restart unless-stopped redis\n',
@@ -110,7 +116,7 @@ describe('the docker script recreates each container as its flags made it', () =
   it('round trip: the replayed script gives the same inspect for those fields', () => {
     const made = build(lines);
     const again = build(dockerScript(made.world).split('\n'));
-    for (const name of ['web', 'hostnet', 'plain']) {
+    for (const name of ['web', 'hostnet', 'plain', 'multi']) {
       const want = runFields(made, name);
       expect(runFields(again, name), name).toEqual(want);
     }
@@ -123,6 +129,10 @@ describe('the docker script recreates each container as its flags made it', () =
     expect(web['Config.MacAddress']).toBe('02:aa:bb:cc:dd:01');
     expect((web.Networks as Json).back).toMatchObject({ Aliases: ['api'], GwPriority: 5 });
     expect(runFields(made, 'hostnet')['Config.Entrypoint']).toBeNull();
+    expect(runFields(made, 'multi').Networks).toMatchObject({
+      appnet: { MacAddress: '02:aa:00:00:00:01' },
+      back: { MacAddress: '02:aa:00:00:00:02', Aliases: ['db2'] },
+    });
   });
 });
 
