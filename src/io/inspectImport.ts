@@ -104,7 +104,15 @@ function toNetwork(n: NetworkInspect, at: string): ImportNetwork {
     labels: n.Labels,
     options: n.Options,
     subnets: v4,
-    ipv6: cfg.filter((c) => c.Subnet.includes(':')).map((c) => c.Subnet),
+    ipv6: cfg
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => c.Subnet.includes(':'))
+      .map(({ c, i }) => ({
+        subnet: c.Subnet,
+        ...(c.Gateway ? { gateway: c.Gateway.split('/')[0] } : {}),
+        at: `${at}.IPAM.Config[${i}]`,
+      })),
+    enableIPv6: n.EnableIPv6,
     peers: Object.entries(n.Containers ?? {}).map(([key, p]) => ({
       key,
       name: p.Name,
@@ -149,6 +157,8 @@ function toContainer(c: ContainerInspect, at: string): ImportContainer {
       networkId: e.NetworkID,
       aliases: e.Aliases ?? [],
       ...(e.IPAMConfig?.IPv4Address ? { ipamIp: e.IPAMConfig.IPv4Address } : {}),
+      ...(e.IPAMConfig?.IPv6Address ? { ipamIp6: e.IPAMConfig.IPv6Address } : {}),
+      ...(e.GlobalIPv6Address ? { ip6: e.GlobalIPv6Address } : {}),
       ...(e.IPAddress ? { ip: e.IPAddress, prefix: e.IPPrefixLen } : {}),
       ...(e.Gateway ? { gateway: e.Gateway } : {}),
       ...(e.MacAddress ? { mac: e.MacAddress } : {}),

@@ -28,6 +28,7 @@ export const networkInspectSchema = z.object({
       Config: z.array(z.object({ Subnet: text, Gateway: text.optional(), IPRange: text.optional() })).nullish(),
     })
     .nullish(),
+  EnableIPv6: z.boolean().optional().default(false),
   Internal: z.boolean().optional().default(false),
   Attachable: z.boolean().optional().default(false),
   Ingress: z.boolean().optional().default(false),
@@ -73,13 +74,14 @@ export const containerInspectSchema = z.object({
       .record(
         z.string().max(255),
         z.object({
-          IPAMConfig: z.object({ IPv4Address: text.optional() }).nullish(),
+          IPAMConfig: z.object({ IPv4Address: text.optional(), IPv6Address: text.optional() }).nullish(),
           Aliases: z.array(z.string().max(255)).nullish(),
           NetworkID: text.optional().default(''),
           EndpointID: text.optional().default(''),
           Gateway: text.optional().default(''),
           IPAddress: text.optional().default(''),
           IPPrefixLen: z.number().int().optional().default(0),
+          GlobalIPv6Address: text.optional().default(''),
           MacAddress: mac.optional().default(''),
         }),
       )

@@ -1,6 +1,7 @@
 import { dockerTime } from '../clock';
 import { DOCKER_HOST } from '../ids';
 import type { Container, ContainerState, Endpoint, Network, PortBinding, World } from '../model';
+import { canon6, inCidr6, isIpv6 } from '../net/addr6';
 import { randomHex, randomId, randomMac } from '../prng';
 import { checkAddress, type NetIndex, refuse } from './networks';
 import type { ImportContainer, ImportEndpoint, ImportNote, ImportPort } from './types';
@@ -103,6 +104,7 @@ function endpoints(
         e.ipamIp = ep.ipamIp;
       }
     }
+    if (ep.ipamIp6 && net.userSubnet6) e.ipamIp6 = ep.ipamIp6;
     if (running) {
       if (!ep.ip) {
         notes.push({ code: 'noAddress', params: { name: c.name, network: ep.network } });
@@ -111,6 +113,9 @@ function endpoints(
       checkAddress(net, ep.ip, `${ep.at}.IPAddress`);
       taken.ip(net, ep.ip, c.name, `${ep.at}.IPAddress`);
       e.ip = ep.ip;
+      // an IPv6 address inside the network's IPv6 subnet (one outside it is left to IPAM at the next start)
+      if (ep.ip6 && net.enableIPv6 && net.ipam6 && isIpv6(ep.ip6) && inCidr6(ep.ip6, net.ipam6.subnet))
+        e.ip6 = canon6(ep.ip6);
       e.mac = ep.mac || randomMac(d);
       e.endpointId = ep.endpointId && HEX64.test(ep.endpointId) ? ep.endpointId : randomId(d);
       e.veth = `veth${randomHex(d, 7)}`;

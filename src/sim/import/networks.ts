@@ -3,7 +3,13 @@ import { dockerTime } from '../clock';
 import { DOCKER_HOST } from '../ids';
 import type { Network, World } from '../model';
 import { inCidr, ipNum, isIpv4, networkOf } from '../net/addr';
+import { canon6, cidr6Bounds, ip6String, isIpv6, masked6 } from '../net/addr6';
 import { randomMac } from '../prng';
+
+/** An IPv6 prefix netip.ParsePrefix takes. */
+const isV6Prefix = (s: string) =>
+  /^[^/]+\/\d{1,3}$/.test(s) && isIpv6(s.split('/')[0]) && Number(s.split('/')[1]) <= 128;
+
 import type { ImportNetwork, ImportNote, ImportRefusal } from './types';
 
 /** Refusals travel as exceptions inside the builder and come out as a value (never thrown to callers). */
@@ -78,7 +84,25 @@ function buildOne(d: World, n: ImportNetwork, notes: ImportNote[]): Network | nu
     ipam = { subnet, gateway, ...(ipRange ? { ipRange } : {}) };
     for (const m of more) notes.push({ code: 'extraSubnet', params: { name: n.name, subnet: m.subnet } });
   }
-  for (const s of n.ipv6) notes.push({ code: 'ipv6', params: { name: n.name, subnet: s } });
+  // a bridge's first IPv6 config (kept unallocated when EnableIPv6 is off, as Docker lists it); others are noted
+  const v6 = bridge ? n.ipv6.find((c) => isV6Prefix(c.subnet)) : undefined;
+  for (const c of n.ipv6)
+    if (c !== v6) notes.push({ code: bridge ? 'extraSubnet' : 'ipv6', params: { name: n.name, subnet: c.subnet } });
+  const ipam6 = v6
+    ? {
+        enableIPv6: n.enableIPv6 === true,
+        ipam6: {
+          subnet: masked6(v6.subnet),
+          gateway:
+            v6.gateway && isIpv6(v6.gateway)
+              ? canon6(v6.gateway)
+              : n.enableIPv6
+                ? ip6String(cidr6Bounds(v6.subnet).first + 1n)
+                : '',
+        },
+        userSubnet6: true,
+      }
+    : {};
   const bridgeName = bridge
     ? (n.options['com.docker.network.bridge.name'] ?? (predefined ? 'docker0' : `br-${n.id.slice(0, 12)}`))
     : null;
@@ -95,6 +119,7 @@ function buildOne(d: World, n: ImportNetwork, notes: ImportNote[]): Network | nu
     options: { ...n.options },
     ipam,
     userSubnet: bridge && !predefined,
+    ...ipam6,
     predefined,
     bridge: bridgeName,
     bridgeMac: bridge ? randomMac(d) : null,

@@ -28,8 +28,10 @@ export interface ImportNetwork {
   options: Record<string, string>;
   /** IPAM.Config entries whose subnet is IPv4, in order */
   subnets: { subnet: string; gateway?: string; ipRange?: string; at: string }[];
-  /** IPv6 subnets (not modelled) */
-  ipv6: string[];
+  /** IPAM.Config entries whose subnet is IPv6, in order */
+  ipv6: { subnet: string; gateway?: string; at: string }[];
+  /** EnableIPv6 (absent: false) */
+  enableIPv6?: boolean;
   peers: ImportPeer[];
   at: string;
 }
@@ -42,8 +44,12 @@ export interface ImportEndpoint {
   aliases: string[];
   /** IPAMConfig.IPv4Address (a user --ip) */
   ipamIp?: string;
+  /** IPAMConfig.IPv6Address (a user --ip6) */
+  ipamIp6?: string;
   /** live fields, empty when the container is not running */
   ip?: string;
+  /** GlobalIPv6Address */
+  ip6?: string;
   prefix?: number;
   gateway?: string;
   mac?: string;

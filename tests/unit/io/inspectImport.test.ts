@@ -215,3 +215,41 @@ describe('refusals name the field and the reason; nothing is built', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe('import an IPv6 network (EnableIPv6, an IPv6 IPAM.Config, GlobalIPv6Address)', () => {
+  const made = createSession(createDefaultWorld());
+  let s = made;
+  for (const l of [
+    'docker network create --ipv6 --subnet 10.7.0.0/24 --subnet fd00:7::/64 --gateway fd00:7::fe v6',
+    'docker network create --ipv6=false --subnet fd00:8::/64 off',
+    'docker run -d --name web --network v6 --ip6 fd00:7::20 nginx',
+  ])
+    s = runLine(s, l).session;
+  const nets = runLine(s, 'docker network inspect v6 off').output;
+  const ctrs = runLine(s, 'docker inspect web').output;
+  const { world, notes } = ok(
+    run([
+      { label: 'networks', text: nets },
+      { label: 'containers', text: ctrs },
+    ]),
+  );
+
+  it('keeps the IPv6 subnet and gateway, on or off as inspect said', () => {
+    expect(net(world, 'v6')).toMatchObject({
+      enableIPv6: true,
+      ipam6: { subnet: 'fd00:7::/64', gateway: 'fd00:7::fe' },
+      userSubnet6: true,
+    });
+    expect(net(world, 'off')).toMatchObject({ enableIPv6: false, ipam6: { subnet: 'fd00:8::/64', gateway: '' } });
+    expect(notes.filter((n) => n.code === 'ipv6' || n.code === 'extraSubnet')).toEqual([]);
+  });
+
+  it('the container keeps its IPv6 address and --ip6, and inspect prints them as before', () => {
+    const web = ctr(world, 'web');
+    expect([web.endpoints[0].ip6, web.endpoints[0].ipamIp6]).toEqual(['fd00:7::20', 'fd00:7::20']);
+    const again = JSON.parse(sh(world, 'docker inspect web').output)[0].NetworkSettings.Networks.v6;
+    const before = JSON.parse(ctrs)[0].NetworkSettings.Networks.v6;
+    for (const k of ['GlobalIPv6Address', 'GlobalIPv6PrefixLen', 'IPv6Gateway', 'IPAMConfig'])
+      expect(again[k], k).toEqual(before[k]);
+  });
+});
