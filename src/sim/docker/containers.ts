@@ -20,6 +20,7 @@ import { portLines } from './ports';
 import { pruneFilter } from './pruneFilters';
 import { cancelRestart, isRestarting, processExited, resetRestartManager } from './restartManager';
 import { rmLinks } from './rmLink';
+import { nginxStartFailure } from './run';
 import type { On } from './scope';
 import { killSignalError, parseSignal, signalOutcome } from './signals';
 
@@ -97,7 +98,12 @@ const startStep: Step = (d, id) => {
   if (!wasRunning) resetRestartManager(d, id);
   // A one-shot CMD (`ping -c 2 …`) runs again: `rerunOneShots` does that after the step.
   const c = d.containers[id];
-  if (exitsAtOnce(c) && !oneShotCmd(c)) processExited(d, id, atOnceExitCode(c));
+  const failed = nginxStartFailure(d, c);
+  if (failed) {
+    // json-file keeps what earlier runs wrote; this run's lines follow
+    c.logs = [...(c.logs ?? []), ...failed];
+    processExited(d, id, 1);
+  } else if (exitsAtOnce(c) && !oneShotCmd(c)) processExited(d, id, atOnceExitCode(c));
   return null;
 };
 

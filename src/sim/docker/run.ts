@@ -128,13 +128,9 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   // (create.ts); `docker pull` shows the progress, and `docker images` lists what was run.
   const terminal = c.tty && c.interactive;
 
-  // --network host: a server whose port another process holds fails to bind and exits (hostBind.ts)
-  const held = info.app === 'nginx' ? heldHostPort(started, c) : null;
-  // --read-only without tmpfs for its temp paths and pid file: nginx cannot start (hostBind.ts)
-  const readOnly = info.app === 'nginx' && ownCmd(c) ? nginxReadOnlyFailure(c, started.clock, EPOCH_MS) : null;
-  if (held !== null || readOnly) {
-    const failure = readOnly ?? nginxBindFailure(held!, started.clock, EPOCH_MS);
-    const log = [...startupLog(started, id), ...failure];
+  // nginx exits 1 at start: its root is read-only, or (--network host) another process holds its port
+  const log = nginxStartFailure(started, c);
+  if (log) {
     const w = produce(started, (d) => {
       d.containers[id].logs = log;
       processExited(d, id, 1);
@@ -224,6 +220,20 @@ export function startupLog(world: World, id: string): string[] {
   const ip = c.endpoints.find((e) => e.ip)?.ip ?? '127.0.0.1';
   const log = info.startupLog.map((l) => l.replaceAll('{ip}', ip));
   return info.app === 'nginx' ? nginxEntrypointLog(c, log) : log;
+}
+
+/**
+ * nginx's own reasons to exit 1 as it starts, with its log: ngx_init_cycle creates its temp
+ * paths (a read-only root refuses) before it opens its listening sockets (a held host port
+ * refuses). Null: it starts. `docker run`, `docker start` and the restart manager ask it.
+ */
+export function nginxStartFailure(world: World, c: Container): string[] | null {
+  if (imageInfo(c.image).app !== 'nginx' || !ownCmd(c)) return null;
+  const held = heldHostPort(world, c);
+  const failure =
+    nginxReadOnlyFailure(c, world.clock, EPOCH_MS) ??
+    (held !== null ? nginxBindFailure(held, world.clock, EPOCH_MS) : null);
+  return failure ? [...startupLog(world, c.id), ...failure] : null;
 }
 
 /** The image's own CMD runs (none given, or the same one). */

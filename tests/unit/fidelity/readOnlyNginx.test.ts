@@ -53,4 +53,33 @@ describe('nginx --read-only', () => {
     expect(r[3].output).toContain('<title>Welcome to nginx!</title>');
     expect(r[4].output).toBe("touch: cannot touch '/x': Read-only file system\nok");
   });
+
+  it('docker start fails the same way, each start adding its lines to the log; so does a host-mode nginx whose port is held', () => {
+    const r = play([
+      'docker create --name ro --read-only nginx',
+      'docker start ro',
+      'docker ps -a --format "{{.Names}} {{.Status}}"',
+      'docker start ro',
+      'docker logs ro',
+      'docker run -d --name h1 --network host nginx',
+      'docker create --name h2 --network host nginx',
+      'docker start h2',
+      'docker ps -a --filter name=h --format "{{.Names}} {{.Status}}"',
+      'docker logs h2',
+    ]);
+    expect(r[1]).toMatchObject({ output: 'ro', exitCode: 0 });
+    expect(r[2].output).toBe('ro Exited (1) 1 second ago');
+    const log = r[4].output.split('\n');
+    expect(log.filter((l) => l.startsWith('nginx: [emerg] mkdir()'))).toHaveLength(2);
+    expect(log.filter((l) => l === CANNOT)).toHaveLength(2);
+    expect(log.at(-2)).toBe(
+      '2026/01/01 00:00:03 [emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)',
+    );
+    expect(r[8].output).toBe('h2 Exited (1) 1 second ago\nh1 Up 3 seconds');
+    // started at 7 s, the last of 5 tries 500 ms apart ends 2.5 s later
+    expect(r[9].output.split('\n').slice(-2)).toEqual([
+      '2026/01/01 00:00:09 [emerg] 1#1: still could not bind()',
+      'nginx: [emerg] still could not bind()',
+    ]);
+  });
 });
