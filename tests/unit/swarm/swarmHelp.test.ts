@@ -146,6 +146,20 @@ describe('the swarm list commands’ --filter and --format', () => {
     );
   });
 
+  it('service ls --filter label matches the labels --label gave (KEY, or KEY=VALUE)', () => {
+    const rs = run([
+      'docker swarm init',
+      'docker service create -d --name a -l tier=front -l team nginx',
+      'docker service create -d --name b -l tier=back nginx',
+      'docker service ls --filter label=tier=front --format "{{.Name}}"',
+      'docker service ls --filter label=tier --format "{{.Name}}"',
+      'docker service ls --filter label=team --filter label=tier=back --format "{{.Name}}"',
+    ]);
+    expect(rs.at(-3)!.output).toBe('a');
+    expect(rs.at(-2)!.output).toBe('a\nb');
+    expect(rs.at(-1)!.output).toBe('');
+  });
+
   it('--format json is one JSON object a line, keys sorted and HTML escaped as encoding/json does', () => {
     const out = last([...setup, 'docker service ls --format json --filter name=web']).output;
     const obj = JSON.parse(out);
