@@ -7,6 +7,7 @@ import { draftTouched } from '../draftState';
 import { driverOf } from '../drivers';
 import { linkEndpoint } from '../ifindex';
 import { firstFree } from '../ipam';
+import { advertiseEndpoints } from '../net/garp';
 import { memoFrozen } from '../memo';
 import type { Container, Endpoint, Network, World } from '../model';
 import { randomId } from '../prng';
@@ -206,6 +207,8 @@ export function startTaskContainer(d: World, taskId: string): void {
   for (const b of draftC.ports) b.boundPort = b.hostPort ?? undefined;
   draftC.state = 'running';
   draftC.startedAt = d.clock;
+  // a task's sandbox sends unsolicited ARPs as any container's does (net/garp.ts)
+  advertiseEndpoints(d, draftC);
   task.containerId = id;
 }
 

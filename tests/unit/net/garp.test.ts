@@ -118,3 +118,22 @@ describe('the bridge learns the new MAC from them', () => {
     expect(run(s, `bridge fdb show br ${br}`).output).not.toContain(mac);
   });
 });
+
+describe('a swarm task’s container', () => {
+  it('is advertised at its start too: its bridges know its MACs before any packet', async () => {
+    const { session, threeNodeSwarm } = await import('../swarm/helpers');
+    const { world, outs } = session(
+      ['docker network create -d overlay ov', 'docker service create --name web --network ov --replicas 3 nginx'],
+      threeNodeSwarm(),
+    );
+    expect(outs[1].exitCode).toBe(0);
+    const tasks = Object.values(world.containers).filter((c) => c.name.startsWith('web.') && c.state === 'running');
+    expect(tasks).toHaveLength(3);
+    for (const c of tasks) {
+      for (const ep of c.endpoints.filter((e) => e.veth)) {
+        const net = world.networks[ep.networkId];
+        expect(net.fdb, `${c.name} on ${net.name}`).toContainEqual({ mac: ep.mac, port: ep.veth });
+      }
+    }
+  });
+});
