@@ -74,3 +74,50 @@ test('axe, the seed 001 swarm fitted (the hosts overview) and zoomed to a host, 
   await expect(page.getByTestId('overview-docker-host-2')).toHaveCount(0);
   expect(await serious(page)).toEqual([]);
 });
+
+for (const lang of ['en', 'ko'] as const)
+  test(`axe, ${lang}: the challenges dialog, a challenge started and checked, nothing serious`, async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open(`?lang=${lang}`);
+    await page.getByTestId('tool-matrix').click();
+    await page.getByTestId('classroom-tab-challenges').click();
+    const dlg = page.getByTestId('challenges-dialog');
+    await expect(dlg).toBeVisible();
+    expect(await serious(page)).toEqual([]);
+    await dlg.getByTestId('challenge-start-publish-8080').click();
+    await dlg.getByTestId('challenge-check').click();
+    await expect(dlg.getByTestId('challenge-goal-0')).toHaveAttribute('data-ok', 'false');
+    expect(await serious(page)).toEqual([]);
+  });
+
+test('axe, the Docker Desktop world: its lesson loaded, a question answered and played, nothing serious', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const sim = new LessonPanel(page);
+  await app.open();
+  await sim.loadScene(sceneById('desktop-172')!);
+  await expect(page.getByText('docker-desktop', { exact: true }).first()).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+  const guide = sim.panel.getByTestId('sim-guide');
+  await guide.getByTestId('sim-guide-ask').getByRole('button').first().click();
+  await page.keyboard.press('End');
+  await expect(guide.getByTestId('sim-guide-verdict')).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+});
+
+for (const lang of ['en', 'ko'] as const)
+  test(`axe, ${lang}, presenter 1920x1080 (P): a lesson loaded, its packet played, nothing serious`, async ({
+    page,
+  }) => {
+    await new LessonPanel(page).presentLesson(PF, lang);
+    expect(await serious(page)).toEqual([]);
+    // in presenter mode the guide sits beside the canvas, outside the simulation panel
+    const guide = page.getByTestId('sim-guide');
+    await guide.getByTestId('sim-guide-ask').getByRole('button').first().click();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    expect(await serious(page)).toEqual([]);
+    await page.keyboard.press('End');
+    await expect(guide.getByTestId('sim-guide-verdict')).toBeVisible();
+    expect(await serious(page)).toEqual([]);
+  });

@@ -164,16 +164,7 @@ for (const lang of ['en', 'ko'] as const)
   test(`presenter 1920x1080, ${lang}: while a lesson's packet plays, the guide's step, its question and its buttons are on screen without a scroll`, async ({
     page,
   }) => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    const app = new AppPage(page);
-    const sim = new LessonPanel(page);
-    await app.open(`?lang=${lang}`);
-    const item = await sim.sceneItem(PORT);
-    await item.getByRole('button').first().click();
-    await expect(app.container('greenColorApp')).toBeVisible();
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press('p');
-    await expect(page.locator('.app.presenter')).toBeVisible();
+    await new LessonPanel(page).presentLesson(PORT, lang);
     const guide = page.getByTestId('sim-guide');
     // the question answered: its packet plays, the narration and the headers fill the simulation
     await guide.getByTestId('sim-guide-ask').getByRole('button').first().click();

@@ -3,6 +3,7 @@ import { formatExplain } from '../../../src/i18n/trace';
 import { runLine, runScript } from '../../../src/sim/console';
 import type { Trace } from '../../../src/sim/model';
 import { type Scene, sceneWorld } from '../../../src/sim/scenes';
+import { AppPage } from './AppPage';
 
 /** The trace the engine makes for `line` after the scene's script, headlessly. */
 export function sceneTrace(scene: Scene, line: string): Trace {
@@ -37,6 +38,20 @@ export class LessonPanel {
     await expect(item.or(toggle).first()).toBeVisible();
     if (!(await item.isVisible())) await toggle.click();
     return item;
+  }
+  /**
+   * Presenter mode as a teacher opens it: 1920x1080, a lesson (`scene`) loaded from
+   * its row in `lang`, then P with nothing focused.
+   */
+  async presentLesson(scene: Scene, lang: 'en' | 'ko') {
+    await this.page.setViewportSize({ width: 1920, height: 1080 });
+    await new AppPage(this.page).open(`?lang=${lang}`);
+    const item = await this.sceneItem(scene);
+    await item.getByRole('button').first().click();
+    await expect(this.page.getByTestId('sim-guide')).toBeVisible();
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press('p');
+    await expect(this.page.locator('.app.presenter')).toBeVisible();
   }
   /** Clicks one of the scene's one-click packets; the trace it plays, as the engine makes it headlessly. */
   async sendPacket(scene: Scene, id: string): Promise<Trace> {
