@@ -121,3 +121,12 @@ for (const lang of ['en', 'ko'] as const)
     await expect(guide.getByTestId('sim-guide-verdict')).toBeVisible();
     expect(await serious(page)).toEqual([]);
   });
+
+test('axe, ko: a new Docker Desktop project from the Project dialog, nothing serious', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?lang=ko');
+  await page.getByTestId('tool-project').click();
+  await page.getByTestId('project-new-desktop').click();
+  await expect(page.getByText('docker-desktop', { exact: true }).first()).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+});
