@@ -26,6 +26,10 @@ interface ContainerIndex {
   restarting: Container[];
   /** containers with legacy links, creation order */
   linking: Container[];
+  /** containers with a health check (its state or its --health-cmd), creation order */
+  checked: Container[];
+  /** neighbour address -> the containers whose ARP cache has an entry for it */
+  arpBy: Map<string, Set<Container>>;
 }
 
 /** The record each index currently describes (at most one record owns an index). */
@@ -55,10 +59,32 @@ function account(ix: ContainerIndex, c: Container, by: 1 | -1): void {
   if (c.restartLoop !== undefined)
     ix.restarting = by > 0 ? [...ix.restarting, c].sort(bySeq) : ix.restarting.filter((x) => x !== c);
   if (c.links?.length) ix.linking = by > 0 ? [...ix.linking, c].sort(bySeq) : ix.linking.filter((x) => x !== c);
+  if (healthChecked(c)) ix.checked = by > 0 ? [...ix.checked, c].sort(bySeq) : ix.checked.filter((x) => x !== c);
+  addArp(ix.arpBy, c, by);
 }
 
+function addArp(arpBy: Map<string, Set<Container>>, c: Container, by: number): void {
+  for (const e of c.arp) {
+    const holders = arpBy.get(e.ip) ?? new Set<Container>();
+    arpBy.set(e.ip, holders);
+    if (by > 0) holders.add(c);
+    else holders.delete(c);
+    if (!holders.size) arpBy.delete(e.ip);
+  }
+}
+
+/** Whether a container has a health check to play: its health state, or a --health-cmd given. */
+const healthChecked = (c: Container) => Boolean(c.health || c.opts?.['health-cmd']);
+
 function build(cs: Containers): ContainerIndex {
-  const ix: ContainerIndex = { byName: new Map(), ips: new Map(), restarting: [], linking: [] };
+  const ix: ContainerIndex = {
+    byName: new Map(),
+    ips: new Map(),
+    restarting: [],
+    linking: [],
+    checked: [],
+    arpBy: new Map(),
+  };
   for (const id in cs) {
     const c = cs[id];
     const named = ix.byName.get(c.name);
@@ -67,6 +93,8 @@ function build(cs: Containers): ContainerIndex {
     addIps(ix.ips, c, 1);
     if (c.restartLoop !== undefined) ix.restarting.push(c);
     if (c.links?.length) ix.linking.push(c);
+    if (healthChecked(c)) ix.checked.push(c);
+    addArp(ix.arpBy, c, 1);
   }
   return ix;
 }
@@ -181,6 +209,22 @@ export function liveAddresses(world: World, networkId: string): Set<string> {
 export function restartingContainers(world: World): Container[] {
   const cs = world.containers;
   return changing(cs) ? Object.values(cs).filter((c) => c.restartLoop !== undefined) : indexOf(cs).restarting;
+}
+
+/** Containers of a World with a health check (running or not), in creation order. */
+export function healthCheckedContainers(world: World): Container[] {
+  const cs = world.containers;
+  return changing(cs) ? Object.values(cs).filter(healthChecked) : indexOf(cs).checked;
+}
+
+/** Ids of the containers of a plain World whose ARP cache has an entry for `ip`, in creation order. */
+export function arpHolderIds(world: World, ip: string): string[] {
+  const cs = world.containers;
+  if (changing(cs))
+    return Object.values(cs)
+      .filter((c) => c.arp.some((e) => e.ip === ip))
+      .map((c) => c.id);
+  return [...(indexOf(cs).arpBy.get(ip) ?? [])].sort(bySeq).map((c) => c.id);
 }
 
 /** Ids of the containers with legacy links (`--link`), in creation order. */

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSession, runLine, type Session } from '../../src/sim/console';
-import { containerNamed, linkingIds, liveAddresses, produce, restartingContainers } from '../../src/sim/containerIndex';
+import {
+  arpHolderIds,
+  containerNamed,
+  healthCheckedContainers,
+  linkingIds,
+  liveAddresses,
+  produce,
+  restartingContainers,
+} from '../../src/sim/containerIndex';
 import type { World } from '../../src/sim/model';
 import { createDefaultWorld } from '../../src/sim/world';
 
@@ -22,10 +30,11 @@ const command = fc.oneof(
       restart: fc.constantFrom('', '--restart always ', '--restart on-failure:2 '),
       link: fc.option(fc.constantFrom(...NAMES), { nil: undefined }),
       oneShot: fc.boolean(),
+      health: fc.constantFrom('', '--health-cmd "curl -f localhost" --health-interval 5s '),
     })
     .map(
-      ({ name, net, restart, link, oneShot }) =>
-        `docker run -d --name ${name} --network ${net} ${restart}${link && net === 'bridge' ? `--link ${link} ` : ''}${oneShot ? 'alpine false' : 'nginx'}`,
+      ({ name, net, restart, link, oneShot, health }) =>
+        `docker run -d --name ${name} --network ${net} ${restart}${health}${link && net === 'bridge' ? `--link ${link} ` : ''}${oneShot ? 'alpine false' : 'nginx'}`,
     ),
   fc.record({ name: fc.constantFrom(...NAMES) }).map(({ name }) => `docker create --name ${name} nginx`),
   fc
@@ -47,6 +56,14 @@ const scanRestarting = (w: World) =>
   Object.values(w.containers)
     .filter((c) => c.restartLoop !== undefined)
     .map((c) => c.id);
+const scanChecked = (w: World) =>
+  Object.values(w.containers)
+    .filter((c) => c.health || c.opts?.['health-cmd'])
+    .map((c) => c.id);
+const scanArp = (w: World, ip: string) =>
+  Object.values(w.containers)
+    .filter((c) => c.arp.some((e) => e.ip === ip))
+    .map((c) => c.id);
 const scanLinking = (w: World) =>
   Object.values(w.containers)
     .filter((c) => c.links?.length)
@@ -59,6 +76,9 @@ function agrees(w: World): void {
     expect([...liveAddresses(w, net)].sort()).toEqual([...new Set(scanIps(w, net))]);
   expect(restartingContainers(w).map((c) => c.id)).toEqual(scanRestarting(w));
   expect(linkingIds(w)).toEqual(scanLinking(w));
+  expect(healthCheckedContainers(w).map((c) => c.id)).toEqual(scanChecked(w));
+  const ips = new Set(Object.values(w.containers).flatMap((c) => c.arp.map((e) => e.ip)));
+  for (const ip of [...ips, '10.9.0.99']) expect(arpHolderIds(w, ip)).toEqual(scanArp(w, ip));
 }
 
 describe('container indexes agree with a full scan', () => {

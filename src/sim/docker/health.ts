@@ -1,4 +1,4 @@
-import { produce } from '../containerIndex';
+import { healthCheckedContainers, produce } from '../containerIndex';
 import { resolvePath } from '../fs';
 import type { Container, ContainerHealth, HealthResult, World } from '../model';
 import { runShell } from '../shell';
@@ -148,8 +148,8 @@ function settleOne(world: World, id: string, now: number): World {
 /** Plays every health probe the World's clock has passed (containers with a health check). */
 export function settleHealth(world: World): World {
   let w = world;
-  for (const c of Object.values(world.containers)) {
-    if (c.state === 'running' && (c.health || c.opts?.['health-cmd'])) w = settleOne(w, c.id, world.clock);
+  for (const c of healthCheckedContainers(world)) {
+    if (c.state === 'running') w = settleOne(w, c.id, world.clock);
   }
   return w;
 }

@@ -1,4 +1,5 @@
 import { isDraft, original } from 'immer';
+import { arpHolderIds } from '../containerIndex';
 import { driverOf } from '../drivers';
 import { isL3 } from '../drivers/ipvlan';
 import type { EndpointLink } from '../drivers/types';
@@ -36,8 +37,8 @@ export function advertiseEndpoints(draft: World, c: Container, eps: Endpoint[] =
     }
     // the base World finds who has an entry for the address without drafting every container
     const base = isDraft(draft) ? (original(draft) as World) : draft;
-    for (const id of Object.keys(base.containers)) {
-      if (id === c.id || !base.containers[id]?.arp.some((e) => e.ip === ep.ip)) continue;
+    for (const id of arpHolderIds(base, ep.ip)) {
+      if (id === c.id) continue;
       const other = draft.containers[id];
       if (other?.state !== 'running') continue;
       for (const e of other.arp) {
