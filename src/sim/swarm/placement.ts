@@ -69,20 +69,21 @@ const reservedCpus = (svc: SwarmService | undefined) => Number(svc?.spec?.resour
 /** The first filter `node` fails for a task of `svc`, or null. `live`: the tasks running now. */
 function failedFilter(world: World, svc: SwarmService, node: SwarmNode, live: SwarmTask[]): string | null {
   if (node.status !== 'ready' || (node.availability ?? 'active') !== 'active') return 'ready';
-  const here = live.filter((t) => t.node === node.machine);
   const services = world.swarm!.services;
-  const cpus = here.reduce((sum, t) => sum + reservedCpus(services[t.serviceId]), 0);
+  const hostPorts = svc.ports.filter((p) => p.mode === 'host' && p.published);
+  const max = Number(svc.spec?.placement.MaxReplicas ?? 0);
+  // the node's tasks are read only by the filters that need them (most services use none of them)
+  const here = reservedCpus(svc) || hostPorts.length || max ? live.filter((t) => t.node === node.machine) : [];
+  const cpus = reservedCpus(svc) ? here.reduce((sum, t) => sum + reservedCpus(services[t.serviceId]), 0) : 0;
   if (reservedCpus(svc) && cpus + reservedCpus(svc) > NODE_NANO_CPUS) return 'resource';
   const constraints = (svc.spec?.placement.Constraints ?? []) as string[];
   if (!constraints.every((c) => constraintMatches(c, node, world))) return 'constraint';
-  const hostPorts = svc.ports.filter((p) => p.mode === 'host' && p.published);
   const taken = here.some((t) =>
     (services[t.serviceId]?.ports ?? []).some(
       (q) => q.mode === 'host' && hostPorts.some((p) => p.published === q.published && p.protocol === q.protocol),
     ),
   );
   if (taken) return 'hostport';
-  const max = Number(svc.spec?.placement.MaxReplicas ?? 0);
   if (max && here.filter((t) => t.serviceId === svc.id).length >= max) return 'max';
   return null;
 }
