@@ -509,8 +509,8 @@ export interface CommandResult {
   trace?: Trace;
   /** `docker run -it … bash`, `docker exec -it NAME bash`: the console now runs lines inside this container id */
   enter?: string;
-  /** `docker exec -it`: who the entered shell runs as, its own -e values and its terminal */
-  enterAs?: { user?: string; env?: string[]; tty?: boolean };
+  /** `docker exec -it`: who the entered shell runs as, its own -e values, its terminal and --privileged */
+  enterAs?: { user?: string; env?: string[]; tty?: boolean; privileged?: boolean };
   /** `exit` inside a container: the console leaves it */
   exit?: boolean;
   /** `cd`: the shell's new working directory (absolute) */

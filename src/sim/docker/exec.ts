@@ -90,8 +90,13 @@ export function dockerExec(world: World, argv: string[], on: On, cmdPath = 'exec
     tty: isSet(p.value, 'tty'),
   };
   if (isShellCommand(cmd) && isSet(p.value, 'interactive') && isSet(p.value, 'tty')) {
-    const { user: u, env: e } = where;
-    const as = { tty: true, ...(u ? { user: u } : {}), ...(e ? { env: e } : {}) };
+    const { user: u, env: e, privileged } = where;
+    const as = {
+      tty: true,
+      ...(u ? { user: u } : {}),
+      ...(e ? { env: e } : {}),
+      ...(privileged ? { privileged } : {}),
+    };
     return { world, output: '', exitCode: 0, enter: c.id, enterAs: as, ...(where.cwd ? { cwd: where.cwd } : {}) };
   }
   // -d: the command runs in the background, nothing is attached

@@ -1,3 +1,4 @@
+import { isPrivileged } from '../caps';
 import { dockerTime } from '../clock';
 import { configEnv } from '../containerEnv';
 import { driverOf } from '../drivers';
@@ -45,7 +46,7 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 function appArmor(c: Container): { AppArmorProfile?: string } {
   const opt = c.opts?.['security-opt']?.findLast((o) => /^apparmor[=:]/.test(o));
   if (opt) return { AppArmorProfile: opt.slice('apparmor='.length) };
-  return c.opts?.privileged?.some((v) => v !== 'false') ? { AppArmorProfile: 'unconfined' } : {};
+  return isPrivileged(c) ? { AppArmorProfile: 'unconfined' } : {};
 }
 
 /** The keys of `o` named in `keys` that it has. */

@@ -1,3 +1,4 @@
+import { normalizeCaps } from '../caps';
 import { kindAt } from '../fs';
 import { lookupContainer } from '../lookup';
 import type { World } from '../model';
@@ -29,21 +30,10 @@ export function signalError(raw: string): string | null {
   return SIGNALS.has(raw.toUpperCase().replace(/^SIG/, '')) ? null : `Invalid signal: ${raw}`;
 }
 
-const CAPS = new Set(
-  'CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID SETPCAP LINUX_IMMUTABLE NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW IPC_LOCK IPC_OWNER SYS_MODULE SYS_RAWIO SYS_CHROOT SYS_PTRACE SYS_PACCT SYS_ADMIN SYS_BOOT SYS_NICE SYS_RESOURCE SYS_TIME SYS_TTY_CONFIG MKNOD LEASE AUDIT_WRITE AUDIT_CONTROL SETFCAP MAC_OVERRIDE MAC_ADMIN SYSLOG WAKE_ALARM BLOCK_SUSPEND AUDIT_READ PERFMON BPF CHECKPOINT_RESTORE'
-    .split(' ')
-    .map((c) => `CAP_${c}`),
-);
-
-/** oci/caps NormalizeLegacyCapabilities. */
+/** oci/caps NormalizeLegacyCapabilities' refusal, or null. */
 function capError(caps: string[]): string | null {
-  for (const c of caps) {
-    const up = c.toUpperCase();
-    if (up === 'ALL') continue;
-    const name = up.startsWith('CAP_') ? up : `CAP_${up}`;
-    if (!CAPS.has(name)) return `unknown capability: "${name}"`;
-  }
-  return null;
+  const r = normalizeCaps(caps);
+  return r.ok ? null : r.error;
 }
 
 /** pkg/sysinfo parseUintList against the host's CPUs; mems are checked against the CPU list too (cgroup2_linux.go reads MemSets from Cpus). */

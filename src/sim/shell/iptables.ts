@@ -1,3 +1,4 @@
+import { mayAdministerNetwork } from '../caps';
 import { DOCKER_HOST } from '../ids';
 import type { CommandResult, World } from '../model';
 import { resolverPorts } from '../net/resolvconf';
@@ -115,23 +116,6 @@ export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rul
     return [`Chain ${c.name} (${policy})`, header, ...lines].join('\n');
   });
   return blocks.join('\n\n');
-}
-
-/**
- * Whether the process reading the tables holds CAP_NET_ADMIN: a host's shell and `nsenter` from
- * it do; in a container, root with `docker exec --privileged`, a `--privileged` container, or the
- * capability added (moby v28.5.2 oci/caps TweakCapabilities: NET_ADMIN is not in the default set;
- * `--cap-add ALL` gives every capability but those dropped). Another user has none.
- */
-function mayAdministerNetwork(world: World, where: Where): boolean {
-  if (where.kind === 'machine' || where.hostPids) return true;
-  if (where.user && where.user !== 'root' && where.user !== '0') return false;
-  if (where.privileged) return true;
-  const opts = world.containers[where.id]?.opts ?? {};
-  if (opts.privileged?.some((v) => v !== 'false')) return true;
-  const caps = (flag: string) => new Set((opts[flag] ?? []).map((v) => v.toUpperCase().replace(/^CAP_/, '')));
-  const [add, drop] = [caps('cap-add'), caps('cap-drop')];
-  return add.has('ALL') ? !drop.has('NET_ADMIN') : add.has('NET_ADMIN');
 }
 
 const USAGE =

@@ -99,4 +99,22 @@ describe('iptables inside a container', () => {
     expect(lines[1]).toMatch(/^udp +UNCONN/);
     expect(lines[2]).toMatch(/^tcp +LISTEN/);
   });
+
+  it('exec -it --privileged: the entered shell keeps every capability; exec -it without it has none extra', () => {
+    const { r: x } = steps([
+      'docker run -d --name web nicolaka/netshoot sleep infinity',
+      'docker exec -it --privileged web sh',
+      'iptables -S',
+      'exit',
+      'docker exec -it web sh',
+      'iptables -S',
+      'exit',
+      'docker exec -it -u 1000 --privileged web sh',
+      'iptables -S',
+    ]);
+    expect(x[2].output).toBe(['-P INPUT ACCEPT', '-P FORWARD ACCEPT', '-P OUTPUT ACCEPT'].join('\n'));
+    expect(x[2].exitCode).toBe(0);
+    expect(x[5].output).toBe(DENIED('filter'));
+    expect(x[8].output).toBe(DENIED('filter'));
+  });
 });
