@@ -145,11 +145,24 @@ function settleOne(world: World, id: string, now: number): World {
   }
 }
 
+/**
+ * The Worlds {@link settleHealth} returned: every probe due by their clock has been played, so
+ * settling one again would find nothing (settleOne at the same clock is a no-op). The console
+ * settles at a line's end and again at each command's start; for a line of one command the second
+ * is the World the first returned, and returns at once: the probes are played once a line.
+ */
+const settled = new WeakSet<World>();
+
+/** Whether every probe due by `world.clock` has been played in `world` (it came from settleHealth). */
+export const healthSettled = (world: World): boolean => settled.has(world);
+
 /** Plays every health probe the World's clock has passed (containers with a health check). */
 export function settleHealth(world: World): World {
+  if (settled.has(world)) return world;
   let w = world;
   for (const c of healthCheckedContainers(world)) {
     if (c.state === 'running') w = settleOne(w, c.id, world.clock);
   }
+  settled.add(w);
   return w;
 }
