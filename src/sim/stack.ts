@@ -2,10 +2,9 @@ import { IPv4CidrRange } from 'ip-num';
 import { driverOf } from './drivers';
 import { networkMtu } from './drivers/bridgeOptions';
 import { isL3 } from './drivers/ipvlan';
-import { defaultRouteOf } from './drivers/lowerLink';
+import { gateway4, gatewayEndpoints } from './gateway';
 import { nodeId } from './ids';
 import { hostDevices, numberHost } from './ifindex';
-import { endpointsByPriority } from './lookup';
 import { memoIn } from './memo';
 import type { ArpEntry, Container, Iface, IfaceAddr, Network, Route, World } from './model';
 import type { Where } from './where';
@@ -186,14 +185,8 @@ function lowerOf(net: Network, host: Stack): StackIface['lower'] {
  * attach order). `ip route` prints it and the packet engine (net/topo.ts) routes by it.
  */
 export function containerDefaultRoute(world: World, c: Container): Route | undefined {
-  for (const ep of endpointsByPriority(world, c.endpoints)) {
-    const net = world.networks[ep.networkId];
-    if (!ep.ip || !ep.ifname || !net?.ipam || net.internal || driverOf(net).noGateway) continue;
-    if (!driverOf(net).endpointLink(net, ep)) continue;
-    const route = defaultRouteOf(net, ep.ifname);
-    if (route) return route;
-  }
-  return undefined;
+  const { ep4 } = gatewayEndpoints(world, c);
+  return (ep4 && gateway4(world, ep4)) || undefined;
 }
 
 function containerStack(world: World, c: Container, host: Stack): Stack {

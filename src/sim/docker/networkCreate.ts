@@ -226,7 +226,6 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
   if (ipamDriver !== 'default' && ipamDriver !== 'null') return refuse(`plugin "${ipamDriver}" not found`);
   if (!cfg.enableIPv4 && !cfg.enableIPv6 && driver === 'bridge') return refuse('IPv4 or IPv6 must be enabled');
   if (!cfg.enableIPv4) return fail(world, NO_IPV6('an IPv6-only network (--ipv4=false) is'), 1);
-  if (cfg.enableIPv6 && driver !== 'bridge') return fail(world, NO_IPV6(`IPv6 on a ${driver} network is`), 1);
   if (ipamDriver === 'null' && driver === 'bridge') return refuse('ipv4 pool is empty');
   return storeNetwork(world, daemonId, name, driver, {
     ...cfg,

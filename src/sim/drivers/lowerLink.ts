@@ -91,3 +91,16 @@ export function defaultRouteOf(net: Network, ifname: string): Route | null {
   if (net.segment !== undefined && !parentOf(net.options)) return null;
   return net.ipam.gateway ? { dst: 'default', via: net.ipam.gateway, dev: ifname } : null;
 }
+
+/**
+ * The IPv6 default route an endpoint's Join gives (the same rules as IPv4's): via the network's
+ * IPv6 gateway (bridge, macvlan, ipvlan l2: SetGatewayIPv6), through the link itself for ipvlan
+ * l3/l3s (AddStaticRoute ::/0), none on an internal network or one without a parent.
+ */
+export function defaultRoute6Of(net: Network, ifname: string): { via?: string; dev: string } | null {
+  if (net.internal || !net.ipam6) return null;
+  if (net.driver === 'ipvlan' && (net.options.ipvlan_mode === 'l3' || net.options.ipvlan_mode === 'l3s'))
+    return parentOf(net.options) ? { dev: ifname } : null;
+  if (net.segment !== undefined && !parentOf(net.options)) return null;
+  return net.ipam6.gateway ? { via: net.ipam6.gateway, dev: ifname } : null;
+}

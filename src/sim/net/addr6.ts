@@ -65,16 +65,21 @@ export function masked6(c: string): string {
   return `${ip6String(b.first)}/${b.prefix}`;
 }
 
-/** The kernel's EUI-64 link-local address of a MAC (addr_gen_mode eui64): 02:42:ac:12:00:02 -> fe80::42:acff:fe12:2. */
-export function linkLocal6(mac: string): string {
+/**
+ * The kernel's EUI-64 link-local address of a MAC (addr_gen_mode eui64): 02:42:ac:12:00:02 ->
+ * fe80::42:acff:fe12:2. A link with a dev_id (an ipvlan link) has it in place of ff:fe and the
+ * universal/local bit left as it is (addrconf_ifid_eui48): 00:50:56:2b:29:40 with dev_id 1 ->
+ * fe80::50:5600:12b:2940.
+ */
+export function linkLocal6(mac: string, devId = 0): string {
   const b = mac.split(':').map((h) => BigInt(Number.parseInt(h, 16)));
-  b[0] ^= 0x02n;
+  if (!devId) b[0] ^= 0x02n;
   const iid =
     (b[0] << 56n) |
     (b[1] << 48n) |
     (b[2] << 40n) |
-    (0xffn << 32n) |
-    (0xfen << 24n) |
+    (devId ? BigInt((devId >> 8) & 0xff) << 32n : 0xffn << 32n) |
+    (devId ? BigInt(devId & 0xff) << 24n : 0xfen << 24n) |
     (b[3] << 16n) |
     (b[4] << 8n) |
     b[5];

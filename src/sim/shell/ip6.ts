@@ -1,6 +1,7 @@
+import { driverOf } from '../drivers';
+import { gateway6, gatewayEndpoints } from '../gateway';
 import { hasIPv6, prefixLen6 } from '../ipam6';
-import { endpointsByPriority } from '../lookup';
-import type { World } from '../model';
+import type { Endpoint, Network, World } from '../model';
 import { cidr6Bounds, ip6String, linkLocal6 } from '../net/addr6';
 import type { Stack, StackIface } from '../stack';
 
@@ -40,14 +41,30 @@ export function addrs6(world: World, stack: Stack, f: StackIface): Addr6[] {
     if (hostLinkLocal(world, f)) out.push({ ip: linkLocal6(f.mac), prefix: 64, scope: 'link' });
     return out;
   }
-  if (f.attach.kind !== 'veth') return [];
-  const net = world.networks[f.attach.networkId];
-  const ep = world.containers[stack.owner]?.endpoints.find((e) => e.ifname === f.name);
+  if (f.attach.kind !== 'veth' && !f.lower) return [];
+  const c = world.containers[stack.owner];
+  const ep = c?.endpoints.find((e) => e.ifname === f.name);
+  const net = ep && world.networks[ep.networkId];
   if (!net || !hasIPv6(net) || !ep?.ip6) return [];
+  const ll = driverOf(net).sharesParentMac ? linkLocal6(f.mac, ipvlanDevId(world, net, ep)) : linkLocal6(f.mac);
   return [
     { ip: ep.ip6, prefix: prefixLen6(net), scope: 'global', nodad: true },
-    { ip: linkLocal6(f.mac), prefix: 64, scope: 'link' },
+    { ip: ll, prefix: 64, scope: 'link' },
   ];
+}
+
+/**
+ * The dev_id the kernel gives an ipvlan link (ipvlan_link_new: the port's next, from 1), which
+ * addrconf puts in the middle of the link-local address in place of ff:fe since all the links
+ * share the parent's MAC. A parent serves one ipvlan network, so its links are that network's,
+ * numbered here in the order their containers started.
+ */
+function ipvlanDevId(world: World, net: Network, ep: Endpoint): number {
+  const live = Object.values(world.containers)
+    .filter((c) => c.state === 'running')
+    .flatMap((c) => c.endpoints.filter((e) => e.networkId === net.id && e.ifname).map((e) => ({ c, e })))
+    .sort((a, b) => a.c.startedAt - b.c.startedAt || a.c.seq - b.c.seq);
+  return live.findIndex((x) => x.e === ep) + 1;
 }
 
 /** An address's `inet6` line pair as iproute2 prints it (trailing space included). */
@@ -80,13 +97,8 @@ export function routes6(world: World, stack: Stack): string[] {
   rows.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.index - y.index));
   const lines = rows.map((r) => r.line);
   const c = stack.kind === 'container' ? world.containers[stack.owner] : undefined;
-  if (c) {
-    const gw = endpointsByPriority(world, c.endpoints).find((e) => {
-      const net = world.networks[e.networkId];
-      return e.ip6 && net && !net.internal && net.ipam6?.gateway;
-    });
-    if (gw)
-      lines.push(`default via ${world.networks[gw.networkId].ipam6!.gateway} dev ${gw.ifname} metric 1024 pref medium`);
-  }
+  const { ep6 } = c ? gatewayEndpoints(world, c) : {};
+  const gw = ep6 && gateway6(world, ep6);
+  if (gw) lines.push(`default ${gw.via ? `via ${gw.via} ` : ''}dev ${gw.dev} metric 1024 pref medium`);
   return lines;
 }
