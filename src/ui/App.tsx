@@ -10,7 +10,6 @@ import { openShareFragment } from '../io/shareLink';
 import { loadEngine } from '../store/engine';
 import { appStore, useApp } from '../store/instance';
 import { AfterCanvas } from './AfterCanvas';
-import { ContextMenu } from './ContextMenu';
 import { Canvas } from './canvas/Canvas';
 import { fitCanvas } from './canvas/fit';
 import type { FlowNode } from './canvas/flow';
@@ -24,6 +23,8 @@ const Dialogs = lazy(() => import('./Dialogs'));
 /** The panels around the canvas are fetched once it has been drawn (AfterCanvas), not before the first picture. */
 const Dock = lazy(() => import('./Dock').then((m) => ({ default: m.Dock })));
 const Inspector = lazy(() => import('./panels/Inspector').then((m) => ({ default: m.Inspector })));
+/** The right-click menu is fetched the first time one opens. */
+const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
 
 /**
  * A share link pasted into the tab that already shows the app changes only the URL's fragment, so
@@ -71,6 +72,7 @@ export function App() {
   const { t } = useTranslation();
   const presenter = useApp((s) => s.presenter);
   const dialogOpen = useApp((s) => s.dialog !== null);
+  const menuOpen = useApp((s) => s.menu !== null);
   const inspectorOpen = useApp((s) => s.inspectorOpen);
   const dockHeight = useApp((s) => s.dockHeight);
   const inspectorWidth = useApp((s) => s.inspectorWidth);
@@ -144,7 +146,11 @@ export function App() {
             {!presenter && inspectorOpen && <Inspector />}
             <Dock />
           </Suspense>
-          <ContextMenu />
+          {menuOpen && (
+            <Suspense fallback={null}>
+              <ContextMenu />
+            </Suspense>
+          )}
           {dialogOpen && (
             <Suspense fallback={null}>
               <Dialogs />

@@ -11,7 +11,9 @@ import {
 } from '@xyflow/react';
 import {
   type CSSProperties,
+  lazy,
   type MouseEvent as ReactMouseEvent,
+  Suspense,
   useCallback,
   useLayoutEffect,
   useMemo,
@@ -23,7 +25,6 @@ import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
 import { cardNetwork, type Graph } from '../../store/graph';
 import { appStore, useApp } from '../../store/instance';
-import { PacketLayer } from '../sim/PacketLayer';
 import { FlowHandle } from './FlowHandle';
 import { fittedViewport, MAX_ZOOM, MIN_ZOOM, zoomToHost } from './fit';
 import { createFlowSelector, type FlowNode } from './flow';
@@ -33,12 +34,17 @@ import { metricsFor } from './metrics';
 import { nodeTypes } from './nodes';
 import { floorPx, readability } from './readability';
 import './readability.css';
-import { HostsOverview } from './HostsOverview';
 import { boundsOf, fitOptions, Overview } from './Overview';
 import { useAutoFit } from './useAutoFit';
 import { useGraph } from './useGraph';
 import { useKnownSizes } from './useKnownSizes';
 import { edgeTypes } from './WireEdge';
+
+// Neither is on the default world's first picture: the packet layer draws only a playing trace, and
+// the hosts overview only a world zoomed out past all text (a swarm). Loaded lazily, they and the
+// address math the overview reads (ip-num) stay out of the first download (issue 11).
+const PacketLayer = lazy(() => import('../sim/PacketLayer').then((m) => ({ default: m.PacketLayer })));
+const HostsOverview = lazy(() => import('./HostsOverview').then((m) => ({ default: m.HostsOverview })));
 
 /** A node's box in flow coordinates (children are laid out relative to their parent). */
 function boxOf(layout: Layout, n: Graph['nodes'][number]) {
@@ -103,6 +109,8 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
   const presenter = useApp((s) => s.presenter);
   const metrics = metricsFor(presenter);
   const largeLabels = useApp((s) => s.largeLabels);
+  // a trace needs the engine, which arrives after the first picture: so does the layer that plays it
+  const engineReady = useApp((s) => s.ready);
   const floor = floorPx(presenter, largeLabels);
   // a string, so the canvas re-renders when the level or size changes, not on every zoom frame
   const lod = useFlowStore(
@@ -350,8 +358,10 @@ export function Canvas({ onReady }: { onReady?: (rf: ReactFlowInstance<FlowNode>
             </ControlButton>
           </Controls>
           <Overview bounds={bounds} dark={theme === 'dark'} hidden={presenter} />
-          {detail === 'none' && <HostsOverview graph={graph} layout={layout} floor={floor} />}
-          <PacketLayer />
+          <Suspense fallback={null}>
+            {detail === 'none' && <HostsOverview graph={graph} layout={layout} floor={floor} />}
+            {engineReady && <PacketLayer />}
+          </Suspense>
           <FlowHandle into={rf} />
         </ReactFlow>
       )}
