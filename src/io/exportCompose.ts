@@ -15,17 +15,24 @@ const COMPOSE_LABEL = 'com.docker.compose.';
 
 function networkEntry(n: Network): Record<string, unknown> {
   const out: Record<string, unknown> = { name: n.name, driver: n.driver };
-  if (n.ipam) {
-    const pool: Record<string, string> = { subnet: n.ipam.subnet };
-    if (n.ipam.gateway) pool.gateway = n.ipam.gateway;
-    if (n.ipam.ipRange) pool.ip_range = n.ipam.ipRange;
-    out.ipam = { config: [pool] };
-  }
+  const ipv6 = n.enableIPv6 === true && n.ipam6 !== undefined;
+  // every pool: the IPv4 one (kept as given when IPv4 is off), then the IPv6 one
+  const pools = [n.ipam ?? n.ipam4Kept, ipv6 ? n.ipam6 : undefined].flatMap((c) => {
+    if (!c) return [];
+    const pool: Record<string, string> = { subnet: c.subnet };
+    if (c.gateway) pool.gateway = c.gateway;
+    if (c.ipRange) pool.ip_range = c.ipRange;
+    return [pool];
+  });
+  if (pools.length) out.ipam = { config: pools };
   if (n.internal) out.internal = true;
   if (n.attachable) out.attachable = true;
   if (n.options && Object.keys(n.options).length) out.driver_opts = { ...n.options };
   const labels = Object.entries(n.labels ?? {}).filter(([k]) => !k.startsWith(COMPOSE_LABEL));
   if (labels.length) out.labels = Object.fromEntries(labels);
+  // compose-go NetworkConfig: enable_ipv4, enable_ipv6 after labels (Compose sends both since v2.34)
+  if (n.enableIPv4 === false) out.enable_ipv4 = false;
+  if (ipv6) out.enable_ipv6 = true;
   return out;
 }
 
@@ -58,6 +65,8 @@ function service(w: World, c: Container, exported: Set<string>, notes: string[])
         if (aliases.length) e.aliases = aliases;
         const ip = ep.ipamIp ?? ep.ip;
         if (ip && canPinIp(n)) e.ipv4_address = ip;
+        const ip6 = ep.ipamIp6 ?? ep.ip6;
+        if (ip6 && n.enableIPv6) e.ipv6_address = ip6;
         nets[netKey(n)] = e;
       }
       s.networks = nets;

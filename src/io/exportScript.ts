@@ -22,6 +22,11 @@ export function networkLine(n: Network): string {
     w.push('--subnet', n.ipam.subnet, '--gateway', n.ipam.gateway);
     if (n.ipam.ipRange) w.push('--ip-range', n.ipam.ipRange);
   }
+  // an IPv6-only network (its IPv4 config, if one was given, kept unallocated as Docker keeps it)
+  if (n.enableIPv4 === false) {
+    w.push('--ipv4=false');
+    if (n.ipam4Kept) w.push('--subnet', n.ipam4Kept.subnet);
+  }
   // an IPv6 network keeps its /64 (a ULA one was the daemon's pick: named, so --ip6 can pin)
   if (n.enableIPv6 && n.ipam6) {
     w.push('--ipv6', '--subnet', n.ipam6.subnet);
@@ -50,9 +55,10 @@ export const canPinIp = (n: Network | undefined) => !!n && !n.predefined && !!n.
  * Run flags a container keeps as typed (Container.opts, docker/runOpts.ts OPT_ROWS) that the
  * script does not repeat: --env-file and --label-file were read into its env and labels (the files
  * are not on the other machine), and -a, --sig-proxy and --detach-keys belong to an attached
- * client, which the script's -d is not.
+ * client, which the script's -d is not; --ip6 is written with the container's network (the
+ * endpoint's IPv6 address), so it is not given twice.
  */
-const NOT_REPEATED = new Set(['env-file', 'label-file', 'attach', 'sig-proxy', 'detach-keys']);
+const NOT_REPEATED = new Set(['env-file', 'label-file', 'attach', 'sig-proxy', 'detach-keys', 'ip6']);
 
 /** `--long=value` for every kept run flag, in the order the container kept them. */
 function optArgs(c: Container): string[] {

@@ -112,6 +112,7 @@ function toNetwork(n: NetworkInspect, at: string): ImportNetwork {
         ...(c.Gateway ? { gateway: c.Gateway.split('/')[0] } : {}),
         at: `${at}.IPAM.Config[${i}]`,
       })),
+    ...(n.EnableIPv4 === false ? { enableIPv4: false as const } : {}),
     enableIPv6: n.EnableIPv6,
     peers: Object.entries(n.Containers ?? {}).map(([key, p]) => ({
       key,

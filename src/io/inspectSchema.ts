@@ -28,6 +28,7 @@ export const networkInspectSchema = z.object({
       Config: z.array(z.object({ Subnet: text, Gateway: text.optional(), IPRange: text.optional() })).nullish(),
     })
     .nullish(),
+  EnableIPv4: z.boolean().optional(),
   EnableIPv6: z.boolean().optional().default(false),
   Internal: z.boolean().optional().default(false),
   Attachable: z.boolean().optional().default(false),

@@ -85,6 +85,14 @@ export const machineSchema = obj({
 
 export const daemonSchema = obj({ lastEphemeralPort: port, images: z.array(z.string()).optional() });
 
+/** An IPv4 IPAM config (Network.ipam, and one kept unallocated with IPv4 off). */
+const ipam4Schema = obj({
+  subnet: cidr,
+  gateway: z.union([z.literal(''), ip]),
+  ipRange: cidr.optional(),
+  aux: z.record(z.string(), ip).optional(),
+});
+
 export const networkSchema = obj({
   id: z.string(),
   name: z.string(),
@@ -94,12 +102,9 @@ export const networkSchema = obj({
   internal: z.boolean(),
   labels: z.record(z.string(), z.string()).optional(),
   options: z.record(z.string(), z.string()).optional(),
-  ipam: obj({
-    subnet: cidr,
-    gateway: z.union([z.literal(''), ip]),
-    ipRange: cidr.optional(),
-    aux: z.record(z.string(), ip).optional(),
-  }).nullable(),
+  ipam: ipam4Schema.nullable(),
+  enableIPv4: z.literal(false).optional(),
+  ipam4Kept: ipam4Schema.optional(),
   enableIPv6: z.boolean().optional(),
   ipam6: obj({
     subnet: cidr6,

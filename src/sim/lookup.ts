@@ -60,7 +60,7 @@ export function findNetwork(world: World, ref: string): Network | null {
 /** Running containers attached to a network (live endpoint), in creation order. */
 export function containersOn(world: World, networkId: string): Container[] {
   return Object.values(world.containers).filter(
-    (c) => c.state === 'running' && c.endpoints.some((e) => e.networkId === networkId && e.ip),
+    (c) => c.state === 'running' && c.endpoints.some((e) => e.networkId === networkId && e.endpointId !== undefined),
   );
 }
 

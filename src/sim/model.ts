@@ -208,6 +208,13 @@ export interface Network {
   configOnly?: boolean;
   /** `network create --config-from NAME`: the config-only network its configuration was copied from */
   configFrom?: string;
+  /**
+   * `--ipv4=false` (EnableIPv4 false): no IPv4 pool (`ipam` null), endpoints get IPv6 addresses
+   * only, the bridge no IPv4 address, route or iptables rule; absent: IPv4 on
+   */
+  enableIPv4?: false;
+  /** an IPv4 config given with `--ipv4=false`: kept as given and listed by inspect, nothing allocated */
+  ipam4Kept?: IpamConfig;
   /** `--ipv6` (EnableIPv6): endpoints get an address of `ipam6`; absent in saves before IPv6: false */
   enableIPv6?: boolean;
   /**

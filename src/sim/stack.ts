@@ -123,7 +123,7 @@ function buildHostStack(world: World, daemon: string): Stack {
       carrier: ports.length > 0,
       ...mtuOf(net),
     });
-    routes.push({ ...dev.route, linkdown: ports.length === 0 || undefined });
+    if (dev.route) routes.push({ ...dev.route, linkdown: ports.length === 0 || undefined });
     for (const { c, epIndex } of ports) {
       const ep = c.endpoints[epIndex];
       const { host, inner } = numbered.get(ep)!;
@@ -205,10 +205,11 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
   if (c.state === 'running') {
     for (const ep of c.endpoints) {
       const net = world.networks[ep.networkId];
-      if (!ep.ip || !ep.ifname || !net?.ipam) continue;
+      // an endpoint of a network with IPv4 off has its link (IPv6 addresses come from ip6.ts) and no inet
+      if (!ep.ifname || !net || !ep.endpointId || (!ep.ip && net.enableIPv4 !== false)) continue;
       const at = driverOf(net).endpointLink(net, ep);
       if (!at) continue;
-      const prefix = Number(net.ipam.subnet.split('/')[1]);
+      const prefix = net.ipam ? Number(net.ipam.subnet.split('/')[1]) : 0;
       const inSandbox = at.port ? host.sandboxPorts?.get(at.port) : undefined;
       const hostEnd = at.port && !inSandbox ? host.ifaces.find((f) => f.name === at.port) : inSandbox;
       // --link-local-ip: libnetwork adds each as IP/16 (endpoint.go CreateOptionIpam linkLocalMask)
@@ -217,7 +218,7 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
         index: hostEnd?.peerIndex ?? ep.ifindex ?? ifaces.length + 1,
         name: ep.ifname,
         mac: ep.mac!,
-        addrs: [{ ip: ep.ip, prefix }, ...linkLocal.map((a) => ({ ip: a, prefix: 16 }))],
+        addrs: [...(ep.ip ? [{ ip: ep.ip, prefix }] : []), ...linkLocal.map((a) => ({ ip: a, prefix: 16 }))],
         attach: at.port
           ? { kind: 'veth', networkId: net.id, veth: at.port }
           : { kind: 'segment', segment: at.domain.kind === 'seg' ? at.domain.id : net.id },
@@ -227,7 +228,8 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
         ...(inSandbox ? { peerNs: net.id } : {}),
         ...mtuOf(net),
       });
-      routes.push({ dst: cidrOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
+      if (ep.ip)
+        routes.push({ dst: cidrOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
       for (const a of linkLocal)
         routes.push({ dst: cidrOf(a, 16), dev: ep.ifname, proto: 'kernel', scope: 'link', src: a });
     }

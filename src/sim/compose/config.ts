@@ -80,7 +80,8 @@ export function composeConfig(p: Project): string {
     if (n.internal) cfg.internal = true;
     if (n.attachable) cfg.attachable = true;
     if (Object.keys(n.labels).length) cfg.labels = n.labels;
-    // compose-go NetworkConfig: enable_ipv6 after labels
+    // compose-go NetworkConfig: enable_ipv4, then enable_ipv6, after labels
+    if (n.enableIPv4 !== undefined) cfg.enable_ipv4 = n.enableIPv4;
     if (n.enableIPv6 !== undefined) cfg.enable_ipv6 = n.enableIPv6;
     networks[key] = cfg;
   }

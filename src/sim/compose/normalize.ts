@@ -90,6 +90,7 @@ function topNetwork(key: string, cfg: unknown, project: string): ComposeNetwork 
       ...(typeof p.gateway === 'string' ? { gateway: p.gateway } : {}),
       ...(typeof p.ip_range === 'string' ? { ipRange: p.ip_range } : {}),
     })),
+    ...(c.enable_ipv4 !== undefined && c.enable_ipv4 !== null ? { enableIPv4: truthy(c.enable_ipv4) } : {}),
     ...(c.enable_ipv6 !== undefined && c.enable_ipv6 !== null ? { enableIPv6: truthy(c.enable_ipv6) } : {}),
   };
 }

@@ -22,6 +22,8 @@ export interface ComposeNetwork {
   attachable: boolean;
   labels: Record<string, string>;
   ipam: { subnet?: string; gateway?: string; ipRange?: string }[];
+  /** `enable_ipv4:` when given (sent as EnableIPv4 since Compose v2.34; absent: the daemon's default, on) */
+  enableIPv4?: boolean;
   /** `enable_ipv6:` when given (sent as EnableIPv6; absent: the daemon's default, off) */
   enableIPv6?: boolean;
 }

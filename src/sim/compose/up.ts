@@ -95,11 +95,12 @@ function ensureNetworks(ctx: Ctx, p: Project): void {
     labels[L.network] = key;
     labels[L.project] = p.name;
     labels[L.version] = COMPOSE_VERSION[ctx.flavor];
-    // every ipam.config pool (an IPv4 and an IPv6 one), and EnableIPv6 when the file sets it
+    // every ipam.config pool (an IPv4 and an IPv6 one), and EnableIPv4/EnableIPv6 when the file sets them
     const argv = [
       'network',
       'create',
       ...(n.driver ? ['--driver', n.driver] : []),
+      ...(n.enableIPv4 !== undefined ? [`--ipv4=${n.enableIPv4}`] : []),
       ...(n.enableIPv6 !== undefined ? [`--ipv6=${n.enableIPv6}`] : []),
       ...n.ipam.flatMap((pool) => [
         ...(pool.subnet ? ['--subnet', pool.subnet] : []),

@@ -28,7 +28,7 @@ export function attachEndpoint(
     const ip = allocateOverlayIp(draft, net.id);
     if (!ip) return `no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`;
     ep.ip = ip;
-  } else if (drv.ipam) {
+  } else if (drv.ipam && net.enableIPv4 !== false) {
     const ip = allocateAddress(draft, net, ep.ipamIp);
     if (!ip.ok) return ip.error;
     ep.ip = ip.value;

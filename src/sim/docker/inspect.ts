@@ -62,7 +62,8 @@ function sortKeys<T>(m: Record<string, T>): Record<string, T> {
 const sharedEndpointId = (c: Container, net: Network) => digest(`${c.id}/${net.id}/endpoint`);
 
 function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Network) {
-  const live = c.state === 'running' && ep?.ip;
+  const live = c.state === 'running' && ep?.endpointId !== undefined;
+  const live4 = live && ep?.ip !== undefined;
   return {
     // EndpointIPAMConfig's fields are omitempty
     IPAMConfig:
@@ -92,12 +93,12 @@ function endpointJson(world: World, c: Container, ep: Endpoint | null, net: Netw
     GwPriority: ep?.gwPriority ?? 0,
     NetworkID: net.id,
     EndpointID: live ? ep.endpointId! : !ep && c.state === 'running' ? sharedEndpointId(c, net) : '',
-    Gateway: live ? net.ipam!.gateway : '',
-    IPAddress: live ? ep.ip! : '',
-    IPPrefixLen: live ? prefixLen(net) : 0,
-    IPv6Gateway: live && ep.ip6 ? net.ipam6!.gateway : '',
-    GlobalIPv6Address: live && ep.ip6 ? ep.ip6 : '',
-    GlobalIPv6PrefixLen: live && ep.ip6 ? prefixLen6(net) : 0,
+    Gateway: live4 ? net.ipam!.gateway : '',
+    IPAddress: live4 ? ep.ip! : '',
+    IPPrefixLen: live4 ? prefixLen(net) : 0,
+    IPv6Gateway: live && ep?.ip6 ? net.ipam6!.gateway : '',
+    GlobalIPv6Address: live && ep?.ip6 ? ep.ip6 : '',
+    GlobalIPv6PrefixLen: live && ep?.ip6 ? prefixLen6(net) : 0,
     DNSNames: ep ? endpointDnsNames(world, c, ep) : null,
   };
 }
@@ -280,6 +281,15 @@ const ipamJson = (c: IpamConfig) => ({
   ...(c.aux ? { AuxiliaryAddresses: sortKeys(c.aux) } : {}),
 });
 
+/**
+ * buildIPAMResources: the IPv4 config (allocated, or kept as given with IPv4 off), then the IPv6
+ * one; a nil list (null) when there is none.
+ */
+function configsOf(n: Network) {
+  const list = [n.ipam ?? n.ipam4Kept, n.ipam6].filter((c) => c !== null && c !== undefined).map(ipamJson);
+  return list.length ? list : null;
+}
+
 /** The network object of `docker network inspect` (fact 44). */
 export function networkJson(world: World, n: Network) {
   const containers: Record<string, object> = {};
@@ -292,7 +302,7 @@ export function networkJson(world: World, n: Network) {
         : c.name,
       EndpointID: ep.endpointId,
       MacAddress: driverOf(n).sharesParentMac ? '' : ep.mac,
-      IPv4Address: `${ep.ip}/${prefixLen(n)}`,
+      IPv4Address: ep.ip ? `${ep.ip}/${prefixLen(n)}` : '',
       IPv6Address: ep.ip6 ? `${ep.ip6}/${prefixLen6(n)}` : '',
     };
   }
@@ -316,7 +326,7 @@ export function networkJson(world: World, n: Network) {
     Created: n.created,
     Scope: n.scope,
     Driver: n.driver,
-    EnableIPv4: true,
+    EnableIPv4: n.enableIPv4 !== false,
     EnableIPv6: n.enableIPv6 === true,
     IPAM: {
       Driver: 'default',
@@ -324,7 +334,7 @@ export function networkJson(world: World, n: Network) {
       // networks the daemon or Compose makes carry none
       Options: cliMade(n) ? { ...sortKeys(n.ipamOptions ?? {}) } : null,
       // buildIPAMResources: the IPv4 config, then the IPv6 one
-      Config: n.ipam || n.ipam6 ? [n.ipam, n.ipam6].filter((c) => c !== null && c !== undefined).map(ipamJson) : null,
+      Config: configsOf(n),
     },
     Internal: n.internal,
     Attachable: n.attachable,

@@ -225,7 +225,6 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
   }
   if (ipamDriver !== 'default' && ipamDriver !== 'null') return refuse(`plugin "${ipamDriver}" not found`);
   if (!cfg.enableIPv4 && !cfg.enableIPv6 && driver === 'bridge') return refuse('IPv4 or IPv6 must be enabled');
-  if (!cfg.enableIPv4) return fail(world, NO_IPV6('an IPv6-only network (--ipv4=false) is'), 1);
   if (ipamDriver === 'null' && driver === 'bridge') return refuse('ipv4 pool is empty');
   return storeNetwork(world, daemonId, name, driver, {
     ...cfg,
@@ -235,6 +234,7 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
     v4Count: Math.max(v4.length, cfg.enableIPv6 ? v6.length : 0),
     ipamDriverNull: ipamDriver === 'null',
     scope,
+    enableIPv4: cfg.enableIPv4,
   });
 }
 
@@ -317,15 +317,17 @@ function storeNetwork(
     v4Count: number;
     ipamDriverNull: boolean;
     scope: string;
+    enableIPv4: boolean;
   },
 ): CommandResult {
   const drv = driverNamed(driver)!;
   const refuse = (msg: string) => fail(world, daemon(msg), 1);
   const skipGateway = drv.skipsGateway?.(c.options, c.internal) ?? false;
-  const plan = planNetworkIpam(world, daemonId, { ...c.req, skipGateway });
+  // ipamAllocate: IPv4 only when it is on (an IPv4 config given with it off is kept unallocated)
+  const plan = c.enableIPv4 ? planNetworkIpam(world, daemonId, { ...c.req, skipGateway }) : null;
   const refused = drv.createError?.(world, daemonId, c.options, c.internal);
   if (refused) return refuse(refused);
-  if (!plan.ok) return refuse(plan.error);
+  if (plan && !plan.ok) return refuse(plan.error);
   const plan6 = c.enableIPv6 ? planIpam6(world, daemonId, { ...c.req6, skipGateway }) : null;
   if (plan6 && !plan6.ok) return refuse(plan6.error);
   const linkRefused = drv.linkError?.(world, daemonId, c.options) ?? drv.configError?.(c.options, c.v4Count);
@@ -345,8 +347,10 @@ function storeNetwork(
       attachable: c.attachable,
       labels: c.labels,
       options: c.options,
-      ipam: plan.value.ipam,
-      userSubnet: plan.value.userSubnet,
+      ipam: plan?.ok ? plan.value.ipam : null,
+      userSubnet: plan?.ok ? plan.value.userSubnet : false,
+      ...(c.enableIPv4 ? {} : { enableIPv4: false as const }),
+      ...(!c.enableIPv4 && c.req.subnet ? { ipam4Kept: unallocated(c.req) } : {}),
       predefined: false,
       ...drv.devices(d, id, c.options, daemonId),
       fdb: [],

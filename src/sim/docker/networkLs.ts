@@ -94,8 +94,8 @@ export function networkLs(world: World, argv: string[], daemonId?: string): Comm
     Name: n.name,
     Driver: n.driver,
     Scope: n.scope,
-    IPv4: 'true',
-    IPv6: 'false',
+    IPv4: String(n.enableIPv4 !== false),
+    IPv6: String(n.enableIPv6 === true),
     Internal: String(n.internal),
     Labels: Object.entries(n.labels)
       .map(([k, v]) => `${k}=${v}`)

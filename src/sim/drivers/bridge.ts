@@ -35,15 +35,18 @@ export const bridgeDriver: Driver = {
   },
   endpointLink: (net: Network, ep) =>
     ep.veth ? { domain: { kind: 'br', netId: net.id }, link: linkId.veth(ep.veth), port: ep.veth } : null,
+  // an IPv6-only bridge (--ipv4=false) has no IPv4 address and no IPv4 route (setupBridgeIPv4 skipped)
   hostDevice: (net, daemon) => {
-    if (!net.ipam || !net.bridge || !net.bridgeMac) return null;
+    if (!net.bridge || !net.bridgeMac || (!net.ipam && net.enableIPv4 !== false)) return null;
+    const link = linkId.bridgeHost(net.bridge, daemon);
+    if (!net.ipam) return { name: net.bridge, mac: net.bridgeMac, addrs: [], link };
     const prefix = Number(net.ipam.subnet.split('/')[1]);
     return {
       name: net.bridge,
       mac: net.bridgeMac,
       addrs: [{ ip: net.ipam.gateway, prefix }],
       route: { dst: net.ipam.subnet, dev: net.bridge, proto: 'kernel', scope: 'link', src: net.ipam.gateway },
-      link: linkId.bridgeHost(net.bridge, daemon),
+      link,
     };
   },
   rules: bridgeRules,

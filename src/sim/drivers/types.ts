@@ -16,7 +16,8 @@ export interface HostDevice {
   name: string;
   mac: string;
   addrs: IfaceAddr[];
-  route: Route;
+  /** the kernel's route to its IPv4 subnet; absent without an IPv4 address */
+  route?: Route;
   /** canvas edge id between the device and the host's stack */
   link: string;
 }

@@ -106,13 +106,17 @@ function endpoints(
     }
     if (ep.ipamIp6 && net.userSubnet6) e.ipamIp6 = ep.ipamIp6;
     if (running) {
-      if (!ep.ip) {
+      // an IPv6-only network's endpoint has no IPv4 address (IPAddress "")
+      const v6only = net.enableIPv4 === false;
+      if (!ep.ip && !(v6only && ep.ip6)) {
         notes.push({ code: 'noAddress', params: { name: c.name, network: ep.network } });
         continue;
       }
-      checkAddress(net, ep.ip, `${ep.at}.IPAddress`);
-      taken.ip(net, ep.ip, c.name, `${ep.at}.IPAddress`);
-      e.ip = ep.ip;
+      if (ep.ip && !v6only) {
+        checkAddress(net, ep.ip, `${ep.at}.IPAddress`);
+        taken.ip(net, ep.ip, c.name, `${ep.at}.IPAddress`);
+        e.ip = ep.ip;
+      }
       // an IPv6 address inside the network's IPv6 subnet (one outside it is left to IPAM at the next start)
       if (ep.ip6 && net.enableIPv6 && net.ipam6 && isIpv6(ep.ip6) && inCidr6(ep.ip6, net.ipam6.subnet))
         e.ip6 = canon6(ep.ip6);

@@ -63,7 +63,9 @@ function buildOne(d: World, n: ImportNetwork, notes: ImportNote[]): Network | nu
     (n.name === 'host' && n.driver === 'host') ||
     (n.name === 'none' && n.driver === 'null');
   let ipam: Network['ipam'] = null;
-  if (bridge) {
+  // an IPv6-only bridge (EnableIPv4 false) has no IPv4 pool; it needs its IPv6 one
+  const v6only = bridge && n.enableIPv4 === false && n.enableIPv6 === true;
+  if (bridge && !v6only) {
     const [cfg, ...more] = n.subnets;
     if (!cfg) {
       notes.push({ code: 'noIpv4', params: { name: n.name } });
@@ -88,6 +90,10 @@ function buildOne(d: World, n: ImportNetwork, notes: ImportNote[]): Network | nu
   const v6 = bridge ? n.ipv6.find((c) => isV6Prefix(c.subnet)) : undefined;
   for (const c of n.ipv6)
     if (c !== v6) notes.push({ code: bridge ? 'extraSubnet' : 'ipv6', params: { name: n.name, subnet: c.subnet } });
+  if (v6only && !v6) {
+    notes.push({ code: 'noIpv4', params: { name: n.name } });
+    return null;
+  }
   const ipam6 = v6
     ? {
         enableIPv6: n.enableIPv6 === true,
@@ -118,7 +124,8 @@ function buildOne(d: World, n: ImportNetwork, notes: ImportNote[]): Network | nu
     labels: { ...n.labels },
     options: { ...n.options },
     ipam,
-    userSubnet: bridge && !predefined,
+    userSubnet: bridge && !predefined && !v6only,
+    ...(v6only ? { enableIPv4: false as const } : {}),
     ...ipam6,
     predefined,
     bridge: bridgeName,

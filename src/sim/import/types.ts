@@ -30,6 +30,8 @@ export interface ImportNetwork {
   subnets: { subnet: string; gateway?: string; ipRange?: string; at: string }[];
   /** IPAM.Config entries whose subnet is IPv6, in order */
   ipv6: { subnet: string; gateway?: string; at: string }[];
+  /** EnableIPv4 false: an IPv6-only network (absent: IPv4 on) */
+  enableIPv4?: false;
   /** EnableIPv6 (absent: false) */
   enableIPv6?: boolean;
   peers: ImportPeer[];

@@ -31,11 +31,12 @@ export type Resolution =
 export const EMBEDDED_TTL = 600;
 export { EMBEDDED_DNS };
 
-const userNetworks = (ctx: Ctx, c: Container): Network[] =>
+/** The networks of a running container that Docker's embedded resolver serves (user-defined ones). */
+export const userNetworks = (ctx: Ctx, c: Container): Network[] =>
   c.state !== 'running'
     ? []
     : c.endpoints
-        .filter((ep) => ep.ip)
+        .filter((ep) => ep.ip || ep.ip6)
         .map((ep) => ctx.world.networks[ep.networkId])
         .filter((n): n is Network => Boolean(n && driverOf(n).embeddedDns(n)));
 
@@ -49,14 +50,22 @@ export function nameserversOf(ctx: Ctx, node: NetNode): string[] {
   return node.machine?.nameservers ?? ctx.world.machines[DOCKER_HOST]?.nameservers ?? [];
 }
 
+/**
+ * The record names a question for `name` asks on `net` (the name without a `.NETWORK` suffix),
+ * the --link alias's target first: a --link alias is the linking container's own.
+ */
+export function questionNames(asker: Container, net: Network, name: string): { bare: string; target?: string } {
+  const q = name.toLowerCase().replace(/\.$/, '');
+  const suffix = `.${net.name.toLowerCase()}`;
+  const bare = q.endsWith(suffix) ? q.slice(0, -suffix.length) : q;
+  const target = linkAliasTarget(asker, bare);
+  return target ? { bare, target } : { bare };
+}
+
 /** What the embedded resolver knows for `name` on the asker's networks; [] when nothing. */
 export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string[] {
-  const q = name.toLowerCase().replace(/\.$/, '');
   for (const net of userNetworks(ctx, asker)) {
-    const suffix = `.${net.name.toLowerCase()}`;
-    const bare = q.endsWith(suffix) ? q.slice(0, -suffix.length) : q;
-    // a --link alias is the linking container's own: first the alias's target, then the name itself
-    const target = linkAliasTarget(asker, bare);
+    const { bare, target } = questionNames(asker, net, name);
     const names = containerIndex(ctx.world).dnsNames.get(net.id);
     const ips = (target ? names?.get(target) : undefined) ?? names?.get(bare) ?? [];
     if (ips.length) return [...ips];

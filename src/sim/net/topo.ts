@@ -79,7 +79,7 @@ function machineNode(world: World, m: Machine): NetNode {
         domain: { kind: 'br', netId: net.id },
         link: dev.link,
       });
-      routes.push(dev.route);
+      if (dev.route) routes.push(dev.route);
     }
   }
   return {

@@ -58,7 +58,7 @@ export function etcHosts(world: World, where: Where): string {
     ].join('\n');
   }
   const c = world.containers[owner.id];
-  const first = c?.endpoints.find((ep) => ep.ip);
+  const first = c?.endpoints.find((ep) => ep.ip || ep.ip6);
   const ip = first?.ip;
   const lines = [...DOCKER_HOSTS];
   // etchosts.Build writes --add-host and --link records after the defaults; the own line comes last,
