@@ -358,3 +358,37 @@ test('at 1280x720 in Korean the transport bar is one line, so the narration and 
   // the command heads the story column in full (screens.spec.ts), its text in the title too
   await expect(sim.panel.getByTestId('sim-command')).toHaveAttribute('title', '@remote curl -s http://124.111.46.91/');
 });
+
+for (const lang of ['en', 'ko'] as const)
+  test(`presenter 1920x1080 ${lang}: the longest DNS step's narration fits its column without scrolling, the headers beside it unclipped`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const app = new AppPage(page);
+    const sim = new LessonPanel(page);
+    await app.open(`?lang=${lang}`);
+    await app.seed(
+      'docker network create appnet',
+      'docker run -d --name web --network appnet nginx',
+      'docker run -d --name tools --network appnet nicolaka/netshoot sleep infinity',
+    );
+    await app.type('docker exec tools ping -c 1 web');
+    await sim.panel.locator('h2').click();
+    await page.keyboard.press('p');
+    await expect(page.locator('.app.presenter')).toBeVisible();
+    // the resolver step names 127.0.0.11, the DOCKER_OUTPUT rule and dockerd's port: six lines at 30 px once
+    await expect(sim.narration()).toContainText('DOCKER_OUTPUT');
+    const story = page.getByTestId('sim-story');
+    const s = (await story.boundingBox())!;
+    const n = (await sim.narration().boundingBox())!;
+    expect(await story.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(n.y + n.height).toBeLessThanOrEqual(s.y + s.height);
+    expect(
+      await sim.narration().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(28);
+    // a step with Ethernet and IPv4 headers: the narrower detail column still shows each line whole
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    const detail = page.getByTestId('sim-detail');
+    await expect(detail.locator('.sim-layer').first()).toBeVisible();
+    expect(await detail.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
