@@ -1,7 +1,7 @@
 import { dockerTime } from '../clock';
 import { containerNamed, produce } from '../containerIndex';
 import { driverOf } from '../drivers';
-import { kindAt, mkdirs, parentOf, resolvePath, withTree, writeFile } from '../fs';
+import { GENERATED, kindAt, mkdirs, parentOf, resolvePath, withTree, writeFile } from '../fs';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
 import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
@@ -259,6 +259,10 @@ export function createContainer(
   );
   // daemon mergeAndVerifyConfig: an entrypoint reset to [""] with no CMD leaves nothing to run
   if (entrypoint && entrypoint.length === 0 && cmd.length === 0) return api('no command specified');
+  // translateWorkingDir cleans it; createContainerOSSpecificSettings' SetupWorkingDirectory makes it
+  // (mkdir -p) in the container's root, where the init layer's /etc/hosts and friends are files
+  const workdir = last(p, 'workdir') ? resolvePath('/', last(p, 'workdir')!) : '';
+  if (workdir && GENERATED.includes(workdir)) return api(`Cannot mkdir: ${last(p, 'workdir')} is not a directory`);
   const opts = storedOpts(p, cwd);
   const fsMounts = mountTable(all(p, 'volume'), all(p, 'mount'), all(p, 'tmpfs'));
   const dnsFields = dnsFlagFields(p);
@@ -291,7 +295,7 @@ export function createContainer(
       ...(expose.length ? { expose } : {}),
       ...(links.length ? { links } : {}),
       ...(Object.keys(labels).length ? { labels } : {}),
-      ...(last(p, 'workdir') ? { workingDir: last(p, 'workdir') } : {}),
+      ...(workdir ? { workingDir: workdir } : {}),
       ...(last(p, 'user') ? { user: last(p, 'user') } : {}),
       ...dnsFields.value,
       // daemon validateEndpointSettings only parses it; the host/none endpoint has no interface
@@ -312,14 +316,8 @@ export function createContainer(
     then?.(d, id);
   });
   // the runtime makes each mount's target directory in the container; the CLI writes --cidfile (no newline)
-  let made = fsMounts.length
-    ? withTree(next, id, (t) =>
-        mkdirs(
-          t,
-          fsMounts.map((m) => m.target),
-        ),
-      )
-    : next;
+  const dirs = [...fsMounts.map((m) => m.target), ...(workdir ? [workdir] : [])];
+  let made = dirs.length ? withTree(next, id, (t) => mkdirs(t, dirs)) : next;
   if (cidfile) made = writeFile(made, daemonId, cidPath, id);
   return { ok: true, world: made, id, warnings };
 }

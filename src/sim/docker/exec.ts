@@ -1,9 +1,10 @@
-import { resolvePath } from '../fs';
+import { kindAt, resolvePath } from '../fs';
 import { imageHasTool } from '../images';
 import { imageUsers } from '../imageUsers';
 import { lookupContainer } from '../lookup';
 import type { CommandResult, Container, World } from '../model';
 import { all, boolFlagError, type FlagSpec, isSet, last, parseFlags } from './flags';
+import { goQuote } from './goParse';
 import { isShellCommand } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { isRestarting } from './restartManager';
@@ -71,6 +72,9 @@ export function dockerExec(world: World, argv: string[], on: On, cmdPath = 'exec
   const c = found.value;
   const refused = execCreateError(c, last(p.value, 'user'), last(p.value, 'detach-keys'));
   if (refused) return fail(world, daemon(refused), 1);
+  const workdir = last(p.value, 'workdir') || c.workingDir || '';
+  const chdir = chdirError(world, c, workdir);
+  if (chdir) return fail(world, `OCI runtime exec failed: exec failed: ${chdir.error}`, chdir.code);
   if (!imageHasTool(c.image, cmd[0])) {
     return fail(
       world,
@@ -78,7 +82,6 @@ export function dockerExec(world: World, argv: string[], on: On, cmdPath = 'exec
       127,
     );
   }
-  const workdir = last(p.value, 'workdir') || c.workingDir || '';
   const user = last(p.value, 'user') || c.user || '';
   const where = {
     kind: 'container' as const,
@@ -120,4 +123,26 @@ function execCreateError(c: Container, user: string | undefined, keys: string | 
   }
   if (keys && !detachKeysValid(keys)) return `Invalid escape keys (${keys}) provided`;
   return null;
+}
+
+/**
+ * runc's refusal of the exec's working directory, with the exit code moby's setExitCodeFromError
+ * (daemon/errors.go) gives its words, or null. runc validates the process spec first (a relative
+ * cwd: 128, none of the words it looks for), then chdir()s in finalizeNamespace before looking the
+ * command up: ENOENT reads as a missing command (127), ENOTDIR gets the bind-mount hint (127).
+ */
+function chdirError(world: World, c: Container, workdir: string): { error: string; code: number } | null {
+  if (workdir === '') return null;
+  if (!workdir.startsWith('/')) return { error: 'Cwd must be an absolute path: unknown', code: 128 };
+  const path = resolvePath('/', workdir);
+  const kind = kindAt(world, c.id, path);
+  if (kind === 'dir') return null;
+  const failed = `unable to start container process: chdir to cwd (${goQuote(workdir)}) set in config.json failed`;
+  if (kind === 'file') {
+    return {
+      error: `${failed}: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type`,
+      code: 127,
+    };
+  }
+  return { error: `${failed}: no such file or directory: unknown`, code: 127 };
 }

@@ -5,7 +5,22 @@ import type { ImageInfo } from '../images';
  * listeners, first log lines). Read it through `imageInfo` in ../images.ts.
  */
 
-const DEBIAN = ['bash', 'sh', 'cat', 'hostname', 'getent', 'ls', 'echo', 'env', 'printenv', 'sleep', 'true', 'false'];
+// pwd: coreutils' /bin/pwd, busybox's applet (a command `docker exec` runs, not only the shell's built-in)
+const DEBIAN = [
+  'bash',
+  'sh',
+  'cat',
+  'hostname',
+  'getent',
+  'ls',
+  'echo',
+  'env',
+  'printenv',
+  'sleep',
+  'true',
+  'false',
+  'pwd',
+];
 const BUSYBOX = [
   'sh',
   'ash',
@@ -18,6 +33,7 @@ const BUSYBOX = [
   'env',
   'printenv',
   'sleep',
+  'pwd',
   'ping',
   'wget',
   'nslookup',

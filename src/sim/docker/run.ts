@@ -145,7 +145,8 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   // reaches `docker logs`, and the container exits with the command's own code either way.
   const oneShot = () => !detach || !commandKeepsRunning(c.cmd, c.tty || c.interactive);
   if (c.cmd.length > 0 && !isShellCommand(c.cmd) && oneShot()) {
-    const res = on.shell(started, c.cmd, { kind: 'container', id }, c.cmd.join(' '));
+    const cwd = c.workingDir ? { cwd: c.workingDir } : {};
+    const res = on.shell(started, c.cmd, { kind: 'container', id, ...cwd }, c.cmd.join(' '));
     const after = produce(res.world, (d) => {
       const dc = d.containers[id];
       if (!dc) return;
