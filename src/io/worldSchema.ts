@@ -116,7 +116,7 @@ export const networkSchema = obj({
   segment: z.string().optional(),
   bridge: z.string().nullable(),
   bridgeMac: z.string().nullable().optional(),
-  fdb: z.array(obj({ mac: z.string(), port: z.string() })),
+  fdb: z.array(obj({ mac: z.string(), port: z.string(), at: z.number().optional() })),
 });
 
 export const containerSchema = obj({

@@ -164,6 +164,11 @@ export interface FdbEntry {
   mac: string;
   /** the bridge port (host-side veth name) the MAC was seen on */
   port: string;
+  /**
+   * World clock (ms) when the bridge last saw the MAC as a frame's source; the entry ages out
+   * FDB_AGEING_MS later (net/ageing.ts). Absent (saves from before): never ages
+   */
+  at?: number;
 }
 
 /** A Docker network. */

@@ -1,5 +1,6 @@
 import { defaultCwd } from '../fs';
 import type { CommandResult, World } from '../model';
+import { advertiseAcrossDaemons } from '../net/garp';
 import { runShell } from '../shell';
 import type { Where } from '../where';
 import { dockerContainerPrune, dockerKill, dockerPort, dockerRename, dockerRm, dockerStartStop } from './containers';
@@ -54,7 +55,8 @@ export function runDocker(world: World, argv0: string[], where: Where): CommandR
     // swarm commands reach the whole cluster (tasks start on every node): they see the whole World
     if (SWARM_WIDE.has(argv[0])) return withHelp(world, argv, dispatch(world, argv, on));
     const r = withHelp(world, argv, dispatch(daemonView(world, daemonId), argv, on));
-    return { ...r, world: mergeView(whole, r.world, daemonId) };
+    // the view held only this daemon's containers: neighbours on other hosts hear its new links now
+    return { ...r, world: advertiseAcrossDaemons(world, mergeView(whole, r.world, daemonId), daemonId) };
   } catch (e) {
     // A bug must not take the console down: report it the way a crashing CLI would.
     return fail(world, `docker: internal error: ${e instanceof Error ? e.message : String(e)}`, 1);

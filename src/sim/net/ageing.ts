@@ -1,4 +1,4 @@
-import type { ArpEntry, ConntrackEntry } from '../model';
+import type { ArpEntry, ConntrackEntry, FdbEntry } from '../model';
 
 /**
  * How table entries age at the World's clock, as the kernel shows them: one definition for the
@@ -54,6 +54,20 @@ export const showsLladdr = (state: ArpEntry['state']): boolean => state !== 'INC
 /** Seconds a conntrack entry has left at `clockMs` (its `timeout` counted down from `at`). */
 export function ctRemaining(e: ConntrackEntry, clockMs: number): number {
   return e.at === undefined ? e.timeout : e.timeout - Math.floor((clockMs - e.at) / 1000);
+}
+
+/**
+ * A bridge's ageing_time (BR_DEFAULT_AGEING_TIME, 300 s; Docker leaves it as created): a learned
+ * entry not refreshed by a frame from its MAC for this long is deleted by br_fdb_cleanup, and a frame
+ * to that MAC is flooded again until the MAC is heard once more.
+ */
+export const FDB_AGEING_MS = 300_000;
+
+/** The learned entries a bridge still holds at `clockMs` (what `bridge fdb show` lists). */
+export function liveFdb<T extends FdbEntry>(entries: readonly T[], clockMs: number): T[] {
+  return entries.every((e) => e.at === undefined || clockMs - e.at < FDB_AGEING_MS)
+    ? (entries as T[])
+    : entries.filter((e) => e.at === undefined || clockMs - e.at < FDB_AGEING_MS);
 }
 
 /** The entries `conntrack -L` still lists at `clockMs`: the kernel forgets one at zero. */

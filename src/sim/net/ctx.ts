@@ -2,7 +2,7 @@ import { noteDerived } from '../containerIndex';
 import { DOCKER_HOST } from '../ids';
 import type { ArpEntry, ConntrackEntry, Container, FdbEntry, Frame, Network, Step, TableChange, World } from '../model';
 import { withChanges } from '../sharedRecord';
-import { liveConntrack } from './ageing';
+import { liveConntrack, liveFdb } from './ageing';
 import { containerIndex } from './index';
 import { lowerPeer } from './lanAttach';
 import { sandboxPeer } from './sandbox';
@@ -67,7 +67,8 @@ export function arpOf(ctx: Ctx, key: string): ArpEntry[] {
 export function fdbOf(ctx: Ctx, netId: string): FdbEntry[] {
   let t = ctx.fdb.get(netId);
   if (!t) {
-    t = (ctx.world.networks[netId]?.fdb ?? []).map((e) => ({ ...e }));
+    // an entry aged out (300 s unheard) is gone before the command's first frame
+    t = liveFdb(ctx.world.networks[netId]?.fdb ?? [], nowMs(ctx)).map((e) => ({ ...e }));
     ctx.fdb.set(netId, t);
   }
   return t;

@@ -1,9 +1,9 @@
 import { isDraft, original } from 'immer';
-import { arpHolderIds } from '../containerIndex';
+import { arpHolderIds, produce } from '../containerIndex';
 import { driverOf } from '../drivers';
 import { isL3 } from '../drivers/ipvlan';
 import type { EndpointLink } from '../drivers/types';
-import type { ArpEntry, Container, Endpoint, Machine, World } from '../model';
+import type { ArpEntry, Container, Endpoint, FdbEntry, Machine, World } from '../model';
 
 /**
  * libnetwork's unsolicited ARPs as an endpoint comes up (osl/interface_linux.go advertiseAddrs,
@@ -28,8 +28,8 @@ export function advertiseEndpoints(draft: World, c: Container, eps: Endpoint[] =
     if (!net || !ep.ip || !ep.mac) continue;
     const link = driverOf(net).endpointLink(net, ep);
     if (!link || (net.driver === 'ipvlan' && isL3(net))) continue;
-    if (link.domain.kind === 'br' && link.port) learnPort(net.fdb, ep.mac, link.port);
     const now = draft.clock;
+    if (link.domain.kind === 'br' && link.port) learnPort(net.fdb, ep.mac, link.port, now);
     for (const m of Object.values(draft.machines)) {
       for (const e of m.arp) {
         if (e.ip === ep.ip && machineHears(draft, m, e.dev, link, c)) advertised(e, ep.mac, now);
@@ -49,10 +49,12 @@ export function advertiseEndpoints(draft: World, c: Container, eps: Endpoint[] =
 }
 
 /** The bridge's FDB: `mac` is behind `port` now (moved if it was seen on another one). */
-function learnPort(fdb: { mac: string; port: string }[], mac: string, port: string): void {
+function learnPort(fdb: FdbEntry[], mac: string, port: string, now: number): void {
   const known = fdb.find((x) => x.mac === mac);
-  if (known) known.port = port;
-  else fdb.push({ mac, port });
+  if (known) {
+    known.port = port;
+    known.at = now;
+  } else fdb.push({ mac, port, at: now });
 }
 
 /** One unsolicited ARP received into an existing entry (neigh_update with NUD_STALE and override). */
@@ -86,4 +88,43 @@ function containerHears(draft: World, o: Container, dev: string, link: EndpointL
   const net = ep && draft.networks[ep.networkId];
   const at = net && driverOf(net).endpointLink(net, ep);
   return !!at && sameDomain(at.domain, link.domain);
+}
+
+/**
+ * What a docker command's view of one daemon cannot reach (docker/scope.ts): the same unsolicited
+ * ARPs heard by running containers of other Docker hosts whose macvlan/ipvlan links share the L2
+ * segment (a LAN every host's parent is plugged into). `before` is the World the command started
+ * from, `after` the whole World it made; endpoints of `daemon`'s containers that came up in between
+ * (a start, or a `network connect`) are advertised. Returns `after` itself when nobody else heard.
+ */
+export function advertiseAcrossDaemons(before: World, after: World, daemon: string): World {
+  const heard: { holder: string; ip: string; mac: string; link: EndpointLink; now: number }[] = [];
+  for (const id in after.containers) {
+    const c = after.containers[id];
+    if (c === before.containers[id] || c.daemon !== daemon || c.state !== 'running') continue;
+    const was = before.containers[id];
+    const wasUp = was?.state === 'running' && was.startedAt === c.startedAt;
+    for (const ep of c.endpoints) {
+      if (!ep.ip || !ep.mac) continue;
+      if (wasUp && was.endpoints.some((x) => x.networkId === ep.networkId && x.ip === ep.ip && x.mac === ep.mac))
+        continue;
+      const net = after.networks[ep.networkId];
+      const link = net ? driverOf(net).endpointLink(net, ep) : null;
+      if (!net || link?.domain.kind !== 'seg' || (net.driver === 'ipvlan' && isL3(net))) continue;
+      for (const holder of arpHolderIds(after, ep.ip)) {
+        const o = after.containers[holder];
+        if (o.daemon === daemon || o.state !== 'running') continue;
+        heard.push({ holder, ip: ep.ip, mac: ep.mac, link, now: c.startedAt ?? after.clock });
+      }
+    }
+  }
+  if (!heard.length) return after;
+  return produce(after, (d) => {
+    for (const h of heard) {
+      const o = d.containers[h.holder];
+      for (const e of o.arp) {
+        if (e.ip === h.ip && containerHears(d, o, e.dev, h.link)) advertised(e, h.mac, h.now);
+      }
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import type { ArpEntry, Frame, TableChange } from '../model';
-import { DELAY_MS, neighState, showsLladdr } from './ageing';
+import { DELAY_MS, liveFdb, neighState, showsLladdr } from './ageing';
 import { arpOf, type Ctx, fdbOf, nowMs, peerOnDomain, step } from './ctx';
 import { parentBlock, tellParentBlock } from './lanAttach';
 import { frameOf, type Pkt } from './pkt';
@@ -40,12 +40,18 @@ function learn(ctx: Ctx, netId: string, mac: string, port: string | undefined): 
   const fdb = fdbOf(ctx, netId);
   const e = fdb.find((x) => x.mac === mac);
   const on = `net:${netId}`;
-  if (e && e.port === port) return { on, table: 'fdb', kind: 'hit', entry: { ...e } };
+  // br_fdb_update refreshes the entry's `updated` time with every frame from the MAC
+  const at = nowMs(ctx);
+  if (e && e.port === port) {
+    e.at = at;
+    return { on, table: 'fdb', kind: 'hit', entry: { ...e } };
+  }
   if (e) {
     e.port = port;
+    e.at = at;
     return { on, table: 'fdb', kind: 'update', entry: { ...e } };
   }
-  const n = { mac, port };
+  const n = { mac, port, at };
   fdb.push(n);
   return { on, table: 'fdb', kind: 'add', entry: { ...n } };
 }
@@ -81,7 +87,9 @@ function wire(
       if (hit) {
         changes.push({ on: canvas!, table: 'fdb', kind: 'hit', entry: { ...hit } });
         // an entry the bridge had before this command (an earlier ping) is narrated as such
-        const before = ctx.world.networks[d.netId]?.fdb.some((x) => x.mac === hit.mac && x.port === hit.port);
+        const before = liveFdb(ctx.world.networks[d.netId]?.fdb ?? [], ctx.world.clock).some(
+          (x) => x.mac === hit.mac && x.port === hit.port,
+        );
         const key = before ? 'bridge.forward-known' : 'bridge.forward';
         step(ctx, canvas!, 'forward', frame, key, { bridge, port: hit.port, mac: hit.mac }, changes);
       } else if (to && !to.port) {

@@ -1,7 +1,7 @@
 import { produce } from '../containerIndex';
 import { parseNodeId } from '../ids';
 import type { ArpEntry, ConntrackEntry, FdbEntry, Step, TableChange, World } from '../model';
-import { liveConntrack } from './ageing';
+import { liveConntrack, liveFdb } from './ageing';
 
 /**
  * The tables a packet command changes (ARP caches, bridge FDBs, conntrack) as they stood at one
@@ -18,7 +18,7 @@ export function tablesAt(before: World, after: World, steps: readonly Step[], cu
       m.conntrack = b ? b.conntrack : [];
     }
     for (const [id, c] of Object.entries(d.containers)) c.arp = before.containers[id]?.arp ?? [];
-    for (const [id, n] of Object.entries(d.networks)) n.fdb = before.networks[id]?.fdb ?? [];
+    for (const [id, n] of Object.entries(d.networks)) n.fdb = liveFdb(before.networks[id]?.fdb ?? [], before.clock);
     // conntrack drops expired entries as a command first reads the table (ctx.conntrackOf)
     const swept = new Set<string>();
     const last = Math.min(cursor, steps.length - 1);
@@ -49,7 +49,13 @@ function apply(d: World, ch: TableChange, clock: number, swept: Set<string>): vo
     const net = at.kind === 'net' ? d.networks[at.id] : undefined;
     if (!net) return;
     const e = rec(ch.entry) as unknown as FdbEntry;
-    net.fdb = upsert(net.fdb, (x) => x.mac === e.mac, { mac: e.mac, port: e.port }, ch.kind, false);
+    net.fdb = upsert(
+      net.fdb,
+      (x) => x.mac === e.mac,
+      { mac: e.mac, port: e.port, ...(e.at === undefined ? {} : { at: e.at }) },
+      ch.kind,
+      false,
+    );
   } else if (ch.table === 'conntrack') {
     const m = d.machines[ch.on];
     if (!m) return;

@@ -1,5 +1,5 @@
 import type { CommandResult, ConntrackEntry, World } from '../model';
-import { ctRemaining } from '../net/ageing';
+import { ctRemaining, liveFdb } from '../net/ageing';
 import { namespaceOwner, type StackIface, stackOf } from '../stack';
 import type { Where } from '../where';
 import type { ShellCommand } from './index';
@@ -84,7 +84,7 @@ function bridgeFdb(world: World, argv: string[], where: Where): CommandResult {
       `${solicited(br.mac)} dev ${br.name} self permanent`,
     );
     for (const p of ports) {
-      for (const e of net?.fdb.filter((x) => x.port === p.name) ?? []) {
+      for (const e of liveFdb(net?.fdb ?? [], world.clock).filter((x) => x.port === p.name)) {
         lines.push(`${e.mac} dev ${p.name} master ${br.name} `);
       }
       lines.push(

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from '../../i18n/translate';
 import { DOCKER_HOST } from '../../sim/ids';
 import type { World } from '../../sim/model';
-import { liveConntrack, neighState, showsLladdr } from '../../sim/net/ageing';
+import { liveConntrack, liveFdb, neighState, showsLladdr } from '../../sim/net/ageing';
 import { stackOf } from '../../sim/stack';
 import type { Where } from '../../sim/where';
 import { portsOf } from '../../store/graph';
@@ -124,7 +124,7 @@ function ContainerInspector({ world, tables, id }: { world: World; tables: Table
 function NetworkInspector({ world, tables, id }: { world: World; tables: Tables; id: string }) {
   const { t } = useTranslation();
   const n = world.networks[id];
-  const fdb = tables.world.networks[id]?.fdb ?? [];
+  const fdb = liveFdb(tables.world.networks[id]?.fdb ?? [], tables.world.clock);
   const { hot, epoch } = useStepFlash(`net:${id}`);
   if (!n) return null;
   const attached = Object.values(world.containers).flatMap((c) =>

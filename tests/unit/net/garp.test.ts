@@ -112,7 +112,9 @@ describe('the bridge learns the new MAC from them', () => {
     expect(fdb[at + 1]).toMatch(new RegExp(`^([0-9a-f]{2}:){5}[0-9a-f]{2} dev ${veth} master ${br} permanent$`));
     // the Inspector's bridge table reads the network's FDB
     const net = Object.values(s.world.networks).find((n) => n.name === 'n1')!;
-    expect(net.fdb).toEqual([{ mac, port: veth }]);
+    // stamped with the start's time: it ages out 300 s after that unless a frame refreshes it
+    const started = Object.values(s.world.containers).find((c) => c.name === 'aa1')!.startedAt;
+    expect(net.fdb).toEqual([{ mac, port: veth, at: started }]);
     // gone with the container (the port is deleted with its veth)
     s = run(s, 'docker stop aa1').session;
     expect(run(s, `bridge fdb show br ${br}`).output).not.toContain(mac);
@@ -132,7 +134,7 @@ describe('a swarm task’s container', () => {
     for (const c of tasks) {
       for (const ep of c.endpoints.filter((e) => e.veth)) {
         const net = world.networks[ep.networkId];
-        expect(net.fdb, `${c.name} on ${net.name}`).toContainEqual({ mac: ep.mac, port: ep.veth });
+        expect(net.fdb, `${c.name} on ${net.name}`).toContainEqual({ mac: ep.mac, port: ep.veth, at: c.startedAt });
       }
     }
   });

@@ -58,7 +58,7 @@ describe('tablesAt: the tables as of one playback step', () => {
     expect(ips(tablesAt(before, after, trace.steps, reply), web.id)).toEqual(['172.17.0.1 eth0']);
     expect(tablesAt(before, after, trace.steps, fdbLearn - 1).networks[net].fdb).toEqual([]);
     expect(tablesAt(before, after, trace.steps, fdbLearn).networks[net].fdb).toEqual([
-      { mac: web.endpoints[0].mac, port: web.endpoints[0].veth },
+      { mac: web.endpoints[0].mac, port: web.endpoints[0].veth, at: expect.any(Number) },
     ]);
     // machines the ping never reached keep their very tables
     expect(atLearn.machines.pc1.arp).toBe(after.machines.pc1.arp);
