@@ -87,6 +87,8 @@ const en: Record<string, string> = {
   'dns.embedded-query':
     'The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: “what is {name}?” A DOCKER_OUTPUT rule in the container hands port 53 to dockerd on port {port}.',
   'dns.embedded-answer': 'Docker’s embedded DNS answers: {name} is {ip}.',
+  'dns.embedded-nodata':
+    'Docker’s embedded DNS knows {name} by its IPv6 address only ({ip}): NOERROR with no A record, nothing forwarded.',
   'dns.embedded-forward':
     'No running container on this network answers to {name}: Docker’s DNS forwards the question to the host’s resolver {server}, sending it from the container’s own network namespace.',
   'dns.internal-servfail':
@@ -219,6 +221,8 @@ const ko: Record<string, string> = {
   'dns.embedded-query':
     '/etc/resolv.conf의 DNS 서버는 도커 내장 DNS(127.0.0.11)입니다: "{name}의 주소는?" 컨테이너 안의 DOCKER_OUTPUT 규칙이 53번 포트를 dockerd의 {port}번 포트로 넘깁니다.',
   'dns.embedded-answer': '도커 내장 DNS가 답합니다: {name}은(는) {ip}입니다.',
+  'dns.embedded-nodata':
+    '도커 내장 DNS는 {name}을(를) IPv6 주소({ip})로만 압니다: A 레코드 없는 NOERROR로 답하고 밖으로 묻지 않습니다.',
   'dns.embedded-forward':
     '이 네트워크에서 {name}(이)라는 이름으로 실행 중인 컨테이너가 없으므로, 도커 DNS가 컨테이너 자신의 네트워크 네임스페이스에서 질문을 호스트의 DNS 서버 {server}(으)로 보냅니다.',
   'dns.internal-servfail':

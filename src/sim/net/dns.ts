@@ -6,6 +6,7 @@ import { serviceLookup } from '../swarm/discovery';
 import { inetAton, isLoopback } from './addr';
 import { listenerFor } from './apps';
 import { type Ctx, nodeOf, step } from './ctx';
+import { embeddedLookup6, ipv6Records } from './dns6';
 import { ephemeralPort, exchange, packetFrom } from './flows';
 import { containerIndex } from './index';
 import { buildResolvConf, EMBEDDED_DNS, resolverPorts } from './resolvconf';
@@ -24,6 +25,11 @@ export type Resolution =
   | { kind: 'ok'; ips: string[]; server: string | null; local?: boolean }
   /** the resolver answered NXDOMAIN: "Name or service not known" */
   | { kind: 'nxdomain'; server: string }
+  /**
+   * NOERROR without an A record: Docker's embedded resolver knows the name with IPv6 addresses
+   * only (`ips6`, what an AAAA question gets), as on an IPv6-only network
+   */
+  | { kind: 'nodata'; server: string; ips6: string[] }
   /** no resolver answered: "Temporary failure in name resolution" */
   | { kind: 'noresolver'; server: string | null; servfail?: boolean; refused?: boolean };
 
@@ -71,6 +77,8 @@ export function embeddedLookup(ctx: Ctx, asker: Container, name: string): string
     if (ips.length) return [...ips];
     const swarm = net.scope === 'swarm' ? serviceLookup(ctx.world, net.id, bare) : [];
     if (swarm.length) return swarm;
+    // the first network that knows the name answers, with no A record if it has IPv6 ones only
+    if ((target && ipv6Records(ctx, net.id, target).length) || ipv6Records(ctx, net.id, bare).length) return [];
   }
   return [];
 }
@@ -178,6 +186,7 @@ export function resolveWith(ctx: Ctx, node: NetNode, server: string, name: strin
 /** The answer a failed lookup ends with, worded as the DNS steps before it ("NXDOMAIN web"). */
 function unresolved(r: Exclude<Resolution, { kind: 'ok' }>, name: string): string {
   if (r.kind === 'nxdomain') return `NXDOMAIN ${name}`;
+  if (r.kind === 'nodata') return `NOERROR ${name}, no A record`;
   return `${r.servfail ? 'SERVFAIL' : 'no answer'} ${name}`;
 }
 
@@ -250,6 +259,16 @@ function embedded(ctx: Ctx, node: NetNode, c: Container, name: string): Resoluti
       [{ on: node.canvas, table: 'dns', kind: 'hit', entry: { name, answer: ips, server: EMBEDDED_DNS } }],
     );
     return { kind: 'ok', ips, server: EMBEDDED_DNS, local: true };
+  }
+  // a name its networks know with IPv6 addresses only: Network.ResolveName finds it in svcIPv6Map,
+  // so handleIPQuery answers NOERROR with no A record and nothing is forwarded (resolver.go)
+  const ips6 = embeddedLookup6(ctx, c, name);
+  if (ips6.length) {
+    step(ctx, node.canvas, 'dns-answer', { app: { summary: `A ${name}: no records` } }, 'dns.embedded-nodata', {
+      name,
+      ip: ips6.join(', '),
+    });
+    return { kind: 'nodata', server: EMBEDDED_DNS, ips6 };
   }
   // the resolver answers SERVFAIL when no upstream answers (moby resolver.go serveDNS)
   const servfail: Resolution = { kind: 'noresolver', server: EMBEDDED_DNS, servfail: true };

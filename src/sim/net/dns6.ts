@@ -8,7 +8,7 @@ const namesOf = (c: Container, ep: Endpoint) =>
   new Set([c.name, ...ep.aliases, c.id.slice(0, 12), c.hostname].map((x) => x.toLowerCase()));
 
 /** svcIPv6Map of a network for one name: its running endpoints' IPv6 addresses, in attach order. */
-function ipv6Records(ctx: Ctx, networkId: string, name: string): string[] {
+export function ipv6Records(ctx: Ctx, networkId: string, name: string): string[] {
   const out: string[] = [];
   for (const c of Object.values(ctx.world.containers)) {
     if (c.state !== 'running') continue;

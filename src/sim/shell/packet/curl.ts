@@ -8,6 +8,7 @@ import { parseUrl, type Url } from '../../net/url';
 import type { Where } from '../../where';
 import { parseCurlArgs } from './curlArgs';
 import { METER_HEADER, meterLine, showsMeter, writeOut } from './curlMeter';
+import { ipv6NameOutcome } from './ipv6Guard';
 import { interrupted, PATIENCE_MS, runTool, type ToolOutcome } from './run';
 
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
@@ -64,6 +65,7 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     };
     let ip = '';
     const r = resolve(ctx, node, target.host);
+    if (r.kind === 'nodata') return ipv6NameOutcome('curl', target.host, r.ips6);
     if (r.kind !== 'ok') return err(6, `Could not resolve host: ${target.host}`, 'name not resolvable', ctx.us / 1000);
     ip = r.ips[0];
     if (a.verbose) out.push(`*   Trying ${ip}:${target.port}...`);

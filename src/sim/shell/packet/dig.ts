@@ -66,10 +66,24 @@ function size(qname: string, rdata: number[], uncompressed: boolean): number {
 
 type Answer = { status: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL'; records: string[]; short: string[]; bytes: number };
 
+/** A NOERROR answer of AAAA records (none: an empty answer). */
+const aaaaAnswer = (qname: string, v6: string[], ttl: number, uncompressed: boolean): Answer => ({
+  status: 'NOERROR',
+  records: v6.map((ip) => record(qname, ttl, 'AAAA', ip)),
+  short: v6,
+  bytes: size(
+    qname,
+    v6.map(() => 16),
+    uncompressed,
+  ),
+});
+
 function answerOf(ctx: Ctx, node: NetNode, a: DigArgs, r: Resolution, qname: string): Answer {
-  const local = r.kind === 'ok' && r.local === true;
+  const local = (r.kind === 'ok' && r.local === true) || r.kind === 'nodata';
   const ttl = local ? EMBEDDED_TTL : 300;
   if (r.kind === 'nxdomain') return { status: 'NXDOMAIN', records: [], short: [], bytes: size(qname, [], false) };
+  // an IPv6-only name: the A question is NOERROR with no answer, AAAA gets its records
+  if (r.kind === 'nodata') return aaaaAnswer(qname, a.type === 'AAAA' ? r.ips6 : [], ttl, true);
   if (r.kind !== 'ok') return { status: 'SERVFAIL', records: [], short: [], bytes: size(qname, [], false) };
   if (a.reverse) {
     const ptr = reverseName(ctx, node, a.name);
@@ -85,17 +99,7 @@ function answerOf(ctx: Ctx, node: NetNode, a: DigArgs, r: Resolution, qname: str
   }
   // the embedded resolver answers AAAA with its containers' IPv6 addresses (dns6.ts)
   const v6 = a.type === 'AAAA' && local && node.container ? embeddedLookup6(ctx, node.container, a.name) : [];
-  if (v6.length)
-    return {
-      status: 'NOERROR',
-      records: v6.map((ip) => record(qname, ttl, 'AAAA', ip)),
-      short: v6,
-      bytes: size(
-        qname,
-        v6.map(() => 16),
-        local,
-      ),
-    };
+  if (v6.length) return aaaaAnswer(qname, v6, ttl, local);
   // Docker and our zones hold A records only otherwise: other types get an empty NOERROR answer
   if (a.type !== 'A' && a.type !== 'ANY')
     return { status: 'NOERROR', records: [], short: [], bytes: size(qname, [], local) };
@@ -127,8 +131,8 @@ function body(ctx: Ctx, node: NetNode, argv: string[], a: DigArgs): ToolOutcome 
   const result = (output: string, exitCode: number, extra = 0): ToolOutcome => ({
     output,
     exitCode,
-    ok: r.kind === 'ok',
-    summary: r.kind === 'ok' ? r.ips.join(', ') : r.kind,
+    ok: r.kind === 'ok' || r.kind === 'nodata',
+    summary: r.kind === 'ok' ? r.ips.join(', ') : r.kind === 'nodata' ? r.ips6.join(', ') : r.kind,
     ms: ms + extra,
   });
   if (r.kind === 'noresolver' && !r.servfail) {

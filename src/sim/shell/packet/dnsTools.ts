@@ -10,8 +10,8 @@ import { runTool, type ToolOutcome } from './run';
 const done = (output: string, exitCode: number, r: Resolution, ms: number): ToolOutcome => ({
   output,
   exitCode,
-  ok: r.kind === 'ok',
-  summary: r.kind === 'ok' ? r.ips.join(', ') : r.kind,
+  ok: r.kind === 'ok' || r.kind === 'nodata',
+  summary: r.kind === 'ok' ? r.ips.join(', ') : r.kind === 'nodata' ? r.ips6.join(', ') : r.kind,
   ms,
 });
 
@@ -39,6 +39,13 @@ export function nslookup(world: World, argv: string[], where: Where, line: strin
       return done(';; connection timed out; no servers could be reached\n', 1, r, ms + 15_000);
     if (r.kind === 'nxdomain')
       return done([...head, `** server can't find ${name}: NXDOMAIN`, ''].join('\n'), 1, r, ms);
+    const answers = (ips: string[]) => ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
+    if (r.kind === 'nodata') {
+      // the A question gets NOERROR with no record (IPv6-only name): bind9 keeps its header and
+      // prints the AAAA answers; busybox prints each question's block in order
+      const a = f === 'busybox' ? [`*** Can't find ${name}: No answer`, ''] : [];
+      return done([...head, ...a, 'Non-authoritative answer:', ...answers(r.ips6), ''].join('\n'), 0, r, ms);
+    }
     if (isIpv4(name)) {
       const arpa = arpaName(name);
       const ptr = reverseName(ctx, node, name);
@@ -47,7 +54,6 @@ export function nslookup(world: World, argv: string[], where: Where, line: strin
       const tail = f === 'busybox' ? [''] : ['', 'Authoritative answers can be found from:', ''];
       return done([...head, 'Non-authoritative answer:', `${arpa}\tname = ${ptr}.`, ...tail].join('\n'), 0, r, ms);
     }
-    const answers = (ips: string[]) => ips.flatMap((ip) => [`Name:\t${name}`, `Address: ${ip}`]);
     // both ask for AAAA too: the embedded resolver has its containers' IPv6 addresses (dns6.ts),
     // our zones none; bind9 lists them after the A answers, busybox as a second answer block
     const v6 = r.local && node.container ? embeddedLookup6(ctx, node.container, name) : [];
@@ -76,6 +82,18 @@ export function getent(world: World, argv: string[], where: Where, line: string)
   return runTool(world, where, line, (ctx, node) => {
     const r = resolve(ctx, node, name);
     const ms = ctx.us / 1000;
+    if (r.kind === 'nodata') {
+      // an IPv6-only name: gethostbyname2(AF_INET6) and getaddrinfo(AF_UNSPEC) find the AAAA records
+      const rows =
+        argv[1] === 'ahosts'
+          ? r.ips6.flatMap((ip, i) =>
+              ['STREAM', 'DGRAM', 'RAW'].map(
+                (t, j) => `${ip.padEnd(15)} ${t.padEnd(6)} ${i === 0 && j === 0 ? name : ''}`,
+              ),
+            )
+          : r.ips6.map((ip) => `${ip.padEnd(15)} ${name}`);
+      return done(rows.join('\n'), 0, r, ms);
+    }
     if (r.kind !== 'ok') return done('', 2, r, ms);
     if (isIpv4(name)) {
       // gethostbyaddr: /etc/hosts, then a PTR question; unknown addresses are exit 2 like names
@@ -96,8 +114,8 @@ export function getent(world: World, argv: string[], where: Where, line: string)
 }
 
 /**
- * `host NAME` (bind9): one `has address` line per A record. Docker answers AAAA and MX for its
- * own names with nothing, so a container name prints its A lines only.
+ * `host NAME` (bind9): one `has address` line per A record, then one `has IPv6 address` line per
+ * AAAA record. Docker answers MX for its own names with nothing.
  */
 export function host(world: World, argv: string[], where: Where, line: string): CommandResult {
   const name = argv.slice(1).find((x) => !x.startsWith('-'));
@@ -122,8 +140,15 @@ export function host(world: World, argv: string[], where: Where, line: string): 
           : done(`Host ${arpa}. not found: 3(NXDOMAIN)`, 1, r, ms);
       }
       const label = name.replace(/\.$/, '');
-      return done(r.ips.map((ip) => `${label} has address ${ip}`).join('\n'), 0, r, ms);
+      const v6 = r.local && node.container ? embeddedLookup6(ctx, node.container, name) : [];
+      const lines = [
+        ...r.ips.map((ip) => `${label} has address ${ip}`),
+        ...v6.map((ip) => `${label} has IPv6 address ${ip}`),
+      ];
+      return done(lines.join('\n'), 0, r, ms);
     }
+    if (r.kind === 'nodata')
+      return done(r.ips6.map((ip) => `${name.replace(/\.$/, '')} has IPv6 address ${ip}`).join('\n'), 0, r, ms);
     if (r.kind === 'nxdomain') return done(`Host ${name} not found: 3(NXDOMAIN)`, 1, r, ms);
     if (r.servfail) return done(`Host ${name} not found: 2(SERVFAIL)`, 1, r, ms);
     return done(';; connection timed out; no servers could be reached', 1, r, ms + 15_000);

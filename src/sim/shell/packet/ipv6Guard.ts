@@ -1,5 +1,6 @@
 import { isIpv6 } from '../../net/addr6';
 import type { ShellCommand } from '../index';
+import type { ToolOutcome } from './run';
 
 /**
  * whalewire's packet engine carries IPv4 only (ARP, netfilter, conntrack are modelled for it; no
@@ -34,15 +35,24 @@ export function ipv6Request(cmd: string, argv: string[]): string | null {
   return null;
 }
 
+/** The one line a tool answers instead of sending over IPv6 (`asked`: the flag or address). */
+export const ipv6Refusal = (cmd: string, asked: string) =>
+  `whalewire: IPv6 packets are not traced yet (${cmd} ${asked}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA); send over IPv4 to trace.`;
+
+/** A tool's outcome when the name it was given resolves to IPv6 addresses only (`nodata`). */
+export const ipv6NameOutcome = (cmd: string, host: string, ips6: string[]): ToolOutcome => ({
+  output: ipv6Refusal(cmd, `${host} = ${ips6[0]}`),
+  exitCode: 2,
+  ok: false,
+  summary: 'IPv6',
+  ms: 0,
+});
+
 /** `tool` unless it is asked for IPv6 packets, which it refuses in one line (exit 2). */
 export function ipv4Only(tool: ShellCommand): ShellCommand {
   return (world, argv, where, line) => {
     const asked = ipv6Request(argv[0], argv);
     if (asked === null) return tool(world, argv, where, line);
-    return {
-      world,
-      output: `whalewire: IPv6 packets are not traced yet (${argv[0]} ${asked}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA); send over IPv4 to trace.`,
-      exitCode: 2,
-    };
+    return { world, output: ipv6Refusal(argv[0], asked), exitCode: 2 };
   };
 }

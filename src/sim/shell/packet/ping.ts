@@ -9,6 +9,7 @@ import { sourceFor } from '../../net/ip';
 import { frameOf } from '../../net/pkt';
 import type { NetNode } from '../../net/topo';
 import type { Where } from '../../where';
+import { ipv6NameOutcome } from './ipv6Guard';
 import { busyboxStats, iputilsStats, iputilsTime } from './pingFormat';
 import { type Flavor, jitter, runTool, type ToolOutcome } from './run';
 
@@ -94,6 +95,8 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
     ms,
   });
   const r = resolve(ctx, node, a.host);
+  // getaddrinfo finds only the IPv6 address of a name on an IPv6-only network: ping would go over IPv6
+  if (r.kind === 'nodata') return ipv6NameOutcome('ping', a.host, r.ips6);
   if (r.kind !== 'ok') {
     const nx = r.kind === 'nxdomain';
     return fail(

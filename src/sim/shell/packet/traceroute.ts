@@ -8,6 +8,7 @@ import { send, sourceFor } from '../../net/ip';
 import { frameOf } from '../../net/pkt';
 import type { NetNode } from '../../net/topo';
 import type { Where } from '../../where';
+import { ipv6NameOutcome } from './ipv6Guard';
 import { jitter, runTool, type ToolOutcome } from './run';
 
 /**
@@ -52,6 +53,7 @@ const msText = (ms: number) => `  ${ms.toFixed(3)} ms`;
 
 function body(ctx: Ctx, node: NetNode, a: Args): ToolOutcome {
   const r = resolve(ctx, node, a.host);
+  if (r.kind === 'nodata') return ipv6NameOutcome('traceroute', a.host, r.ips6);
   if (r.kind !== 'ok') {
     return { output: `traceroute: bad address '${a.host}'`, exitCode: 1, ok: false, summary: 'name not known', ms: 0 };
   }

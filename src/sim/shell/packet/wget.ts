@@ -4,6 +4,7 @@ import { httpGet } from '../../net/http';
 import { parseUrl } from '../../net/url';
 import type { Where } from '../../where';
 import { headerLines } from './curl';
+import { ipv6NameOutcome } from './ipv6Guard';
 import { interrupted, PATIENCE_MS, runTool, splitFlags, type ToolOutcome } from './run';
 
 /** busybox `wget [-q] [-S] [-O FILE|-] [-T S] URL` (alpine, busybox images). */
@@ -49,6 +50,7 @@ export function wget(world: World, argv: string[], where: Where, line: string): 
     let ip = '';
     for (let hop = 0; ; hop++) {
       const r = resolve(ctx, node, target.host);
+      if (r.kind === 'nodata') return ipv6NameOutcome('wget', target.host, r.ips6);
       if (r.kind !== 'ok')
         return fail([...lines, `wget: bad address '${target.host}'`].join('\n'), 'name not resolvable', ctx.us / 1000);
       ip = r.ips[0];
