@@ -8,6 +8,7 @@ import { randomInt } from '../prng';
 import { ensureLbEndpoints, syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
 import { stopHealthMonitor } from './healthState';
+import { deviceStartError } from './hostDevices';
 import { bindPorts } from './ports';
 import { gpuRequestError } from './runOptsInspect';
 
@@ -100,9 +101,6 @@ export function startContainer(draft: World, id: string): StartError | null {
     c.joinedNetns = other.startedAt;
   }
   syncDefaultGw(draft, id);
-  // the host has no GPU: the OCI spec's device requests find no driver (daemon/devices.go handleDevice)
-  const gpu = gpuRequestError(c);
-  if (gpu) return { message: gpu };
   for (const [i, ep] of c.endpoints.entries()) {
     const net = lookupNetwork(draft, ep.networkId);
     if (!net.ok) return failStart(c, `failed to set up container networking: ${net.error}`);
@@ -137,6 +135,10 @@ export function startContainer(draft: World, id: string): StartError | null {
       }
     }
   }
+  // createSpec after the networking: WithResources' blkio devices, WithDevices' --device, then
+  // --gpus, which find no driver on a host without a GPU (daemon/devices.go handleDevice)
+  const device = deviceStartError(draft, c) ?? gpuRequestError(c);
+  if (device) return failStart(c, device);
   c.state = 'running';
   c.startedAt = draft.clock;
   c.exitCode = 0;

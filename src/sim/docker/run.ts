@@ -84,7 +84,7 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   const created = startTried && !startErr ? both : createContainer(world, p.value, on.daemon, undefined, on.cwd);
   // run.go toStatusError: 127 when the words say a file is missing
   if (!created.ok && created.plain) {
-    return fail(world, withHelp(cmdPath, created.error), /no such file or directory/.test(created.error) ? 127 : 125);
+    return fail(world, withHelp(cmdPath, created.error), statusCode(created.error));
   }
   if (!created.ok && !created.daemon) return fail(world, withHelp(cmdPath, created.error), 125);
   // the daemon looks the image up before anything else; the CLI then pulls it, and fails as pull does
@@ -117,7 +117,7 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
       d.rng = started.rng;
       if (d.containers[id].autoRemove) delete d.containers[id];
     });
-    return fail(w, [...lines, withHelp(cmdPath, daemon(startErr))].join('\n'), 125);
+    return fail(w, [...lines, withHelp(cmdPath, daemon(startErr))].join('\n'), statusCode(startErr));
   }
   const c = started.containers[id];
   const info = imageInfo(c.image);
@@ -165,6 +165,12 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   if (detach && pingForever(c.cmd)) return detachedPing(started, id, lines, on);
   if (!detach) lines.push(...startupLog(started, id));
   return ok(started, lines.join('\n'));
+}
+
+/** run.go toStatusError: the exit code its words give an error (a file missing 127, not executable 126). */
+function statusCode(msg: string): number {
+  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(msg)) return 127;
+  return /permission denied|is a directory/.test(msg) ? 126 : 125;
 }
 
 /** How many echo replies a detached endless ping keeps for `docker logs` (one per second after start). */
