@@ -11,7 +11,7 @@ import type { Where } from './where';
  * HOME, the user's home from the image's passwd, when nothing set it.
  */
 
-/** oci.DefaultPathEnv on Linux; every catalogue image's ENV sets the same PATH. */
+/** oci.DefaultPathEnv on Linux (the PATH CreateDaemonEnvironment gives every process). */
 export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** container.ReplaceOrAppendEnvValues: a KEY=VALUE replaces KEY in place or is appended; a bare KEY unsets it. */
@@ -37,7 +37,7 @@ export function replaceOrAppendEnv(defaults: string[], overrides: string[]): str
 
 /** Config.Env as `docker inspect` shows it: the user's values, then the image's ENV they did not name. */
 export function configEnv(c: Container): string[] {
-  const image = [DEFAULT_PATH];
+  const image = imageInfo(c.image).env;
   const named = (e: string) => c.env.some((u) => u.split('=')[0] === e.split('=')[0]);
   return [...c.env, ...image.filter((e) => !named(e))];
 }

@@ -1,4 +1,4 @@
-import { CATALOGUE, PICKER_ORDER } from './docker/imageData';
+import { CATALOGUE, IMAGE_PATH, PICKER_ORDER } from './docker/imageData';
 import type { Container, Proto } from './model';
 
 /**
@@ -25,6 +25,8 @@ export interface ImageInfo {
   exposed: string[];
   /** commands on $PATH (shell built-ins such as `exit` are not listed) */
   tools: string[];
+  /** the image config's Env (its Dockerfile's ENV lines after the base image's PATH), in order */
+  env: string[];
   /** the interactive shell `docker run -it IMAGE` gives; null when the image has none */
   shell: 'bash' | 'sh' | 'zsh' | null;
   /** whose error wording its tools print (busybox: `ping: bad address 'x'`) */
@@ -61,13 +63,14 @@ export function imageRepo(image: string): string {
 export function imageInfo(image: string): ImageInfo {
   const repo = imageRepo(image);
   const entry = CATALOGUE[repo];
-  if (entry) return { repo, known: true, ...entry };
+  if (entry) return { repo, known: true, env: [IMAGE_PATH], ...entry };
   return {
     repo,
     known: false,
     listeners: [],
     exposed: [],
     tools: [],
+    env: [IMAGE_PATH],
     shell: null,
     flavor: 'glibc',
     entrypoint: [],

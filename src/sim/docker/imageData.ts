@@ -47,8 +47,11 @@ const BUSYBOX = [
   'telnet',
 ];
 
+/** The PATH every catalogue image's base (debian, ubuntu, alpine, busybox, oraclelinux) sets in its config. */
+export const IMAGE_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** A catalogue entry: everything of ImageInfo except what is derived from the reference. */
-export type ImageEntry = Omit<ImageInfo, 'repo' | 'known'>;
+export type ImageEntry = Omit<ImageInfo, 'repo' | 'known' | 'env'> & { env?: string[] };
 
 const serverBase = { shell: 'bash' as const, flavor: 'glibc' as const, keepsRunning: true };
 
@@ -146,6 +149,15 @@ export const CATALOGUE: Record<string, ImageEntry> = {
     listeners: [{ port: 80, proto: 'tcp' }],
     exposed: ['80/tcp'],
     tools: [...DEBIAN, 'curl', 'nginx'],
+    // nginxinc/docker-nginx mainline/debian/Dockerfile at f227279 (1.27.3's last build)
+    env: [
+      IMAGE_PATH,
+      'NGINX_VERSION=1.27.3',
+      'NJS_VERSION=0.8.8',
+      'NJS_RELEASE=1~bookworm',
+      'PKG_RELEASE=1~bookworm',
+      'DYNPKG_RELEASE=1~bookworm',
+    ],
     entrypoint: ['/docker-entrypoint.sh'],
     defaultCmd: ['nginx', '-g', 'daemon off;'],
     app: 'nginx',
@@ -181,6 +193,14 @@ export const CATALOGUE: Record<string, ImageEntry> = {
     listeners: [{ port: 6379, proto: 'tcp' }],
     exposed: ['6379/tcp'],
     tools: [...DEBIAN, 'redis-cli', 'redis-server'],
+    // redis:7.4.2's image config (docker-library/repo-info)
+    env: [
+      IMAGE_PATH,
+      'GOSU_VERSION=1.17',
+      'REDIS_VERSION=7.4.2',
+      'REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-7.4.2.tar.gz',
+      'REDIS_DOWNLOAD_SHA=4ddebbf09061cbb589011786febdb34f29767dd7f89dbe712d2b68e808af6a1f',
+    ],
     entrypoint: ['docker-entrypoint.sh'],
     defaultCmd: ['redis-server'],
     app: 'redis',
@@ -218,6 +238,14 @@ export const CATALOGUE: Record<string, ImageEntry> = {
     ],
     exposed: ['3306/tcp', '33060/tcp'],
     tools: [...DEBIAN, 'mysql', 'mysqld'],
+    // docker-library/mysql innovation/Dockerfile.oracle at b733345 (9.1.0)
+    env: [
+      IMAGE_PATH,
+      'GOSU_VERSION=1.17',
+      'MYSQL_MAJOR=innovation',
+      'MYSQL_VERSION=9.1.0-1.el9',
+      'MYSQL_SHELL_VERSION=9.1.0-1.el9',
+    ],
     entrypoint: ['docker-entrypoint.sh'],
     defaultCmd: ['mysqld'],
     app: 'mysql',

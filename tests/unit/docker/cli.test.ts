@@ -190,7 +190,7 @@ describe('-e/--env (opts.ValidateEnv)', () => {
   it('a bare KEY is passed on as it is; "=x" is a flag error', () => {
     const { world } = play(['docker run -d --name aa -e A=1 --env B nginx']);
     expect(docker(world, "docker inspect -f '{{json .Config.Env}}' aa").output).toBe(
-      '["A=1","B","PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]',
+      '["A=1","B","PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","NGINX_VERSION=1.27.3","NJS_VERSION=0.8.8","NJS_RELEASE=1~bookworm","PKG_RELEASE=1~bookworm","DYNPKG_RELEASE=1~bookworm"]',
     );
     const r = docker(world, 'docker run -d -e =x nginx');
     expect(r.output).toBe(

@@ -5,10 +5,40 @@ import { createDefaultWorld } from '../../../src/sim/world';
 
 const play = (lines: string[]) => runScript(createDefaultWorld(), lines.join('\n')).results;
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+// nginx:1.27.3's ENV after its PATH (nginxinc/docker-nginx mainline/debian/Dockerfile)
+const NGINX_ENV = [
+  'NGINX_VERSION=1.27.3',
+  'NJS_VERSION=0.8.8',
+  'NJS_RELEASE=1~bookworm',
+  'PKG_RELEASE=1~bookworm',
+  'DYNPKG_RELEASE=1~bookworm',
+];
 
 // moby v28.5.2 container/container.go CreateDaemonEnvironment + container/env.go
 // ReplaceOrAppendEnvValues (daemon/exec.go sets an exec's env over it); runc adds HOME from passwd.
 describe('env, printenv, pwd and whoami show what run/exec -e, --env-file, -w and -u set', () => {
+  it("the image's ENV: Config.Env is -e's values then the image's they do not name (commit.go merge)", () => {
+    const r = play([
+      'docker run -d --name web nginx',
+      "docker inspect -f '{{json .Config.Env}}' web",
+      'docker run --rm -e FOO=bar -e NJS_VERSION=x nginx env',
+      'docker run -d --name kv redis',
+      'docker exec kv printenv REDIS_VERSION REDIS_DOWNLOAD_SHA GOSU_VERSION',
+      "docker run --rm -e MYSQL_ROOT_PASSWORD=pw mysql sh -c 'printenv MYSQL_VERSION MYSQL_MAJOR'",
+    ]);
+    expect(JSON.parse(r[1].output)).toEqual([PATH, ...NGINX_ENV]);
+    expect(r[2].output.split('\n')).toEqual([
+      PATH,
+      expect.stringMatching(/^HOSTNAME=[0-9a-f]{12}$/),
+      'FOO=bar',
+      'NJS_VERSION=x',
+      ...NGINX_ENV.filter((e) => !e.startsWith('NJS_VERSION=')),
+      'HOME=/root',
+    ]);
+    expect(r[4].output).toBe('7.4.2\n4ddebbf09061cbb589011786febdb34f29767dd7f89dbe712d2b68e808af6a1f\n1.17');
+    expect(r[5].output).toBe('9.1.0-1.el9\ninnovation');
+  });
+
   it('the main process: PATH, HOSTNAME, the -e values (PATH replaced in place), then HOME', () => {
     const r = play([
       'docker run -d --name web -e FOO=bar -e PATH=/opt/bin:/usr/bin nginx',
@@ -17,7 +47,13 @@ describe('env, printenv, pwd and whoami show what run/exec -e, --env-file, -w an
       'docker run --rm alpine env',
     ]);
     const host = r[2].output;
-    expect(r[1].output).toBe(`PATH=/opt/bin:/usr/bin\nHOSTNAME=${host}\nFOO=bar\nHOME=/root`);
+    expect(r[1].output.split('\n')).toEqual([
+      'PATH=/opt/bin:/usr/bin',
+      `HOSTNAME=${host}`,
+      'FOO=bar',
+      ...NGINX_ENV,
+      'HOME=/root',
+    ]);
     expect(r[3].output.split('\n')).toEqual([PATH, expect.stringMatching(/^HOSTNAME=[0-9a-f]{12}$/), 'HOME=/root']);
   });
 
@@ -37,6 +73,7 @@ describe('env, printenv, pwd and whoami show what run/exec -e, --env-file, -w an
       expect.stringMatching(/^HOSTNAME=[0-9a-f]{12}$/),
       'TERM=xterm',
       'FOO=file',
+      ...NGINX_ENV,
       'FROMFILE=1',
       'X=1',
       'HOME=/root',
