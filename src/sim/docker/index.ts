@@ -56,7 +56,7 @@ export function runDocker(world: World, argv0: string[], where: Where): CommandR
     if (SWARM_WIDE.has(argv[0])) return withHelp(world, argv, dispatch(world, argv, on));
     const r = withHelp(world, argv, dispatch(daemonView(world, daemonId), argv, on));
     // the view held only this daemon's containers: neighbours on other hosts hear its new links now
-    return { ...r, world: advertiseAcrossDaemons(world, mergeView(whole, r.world, daemonId), daemonId) };
+    return { ...r, world: advertiseAcrossDaemons(world, mergeView(whole, r.world, daemonId), daemonId, r.world) };
   } catch (e) {
     // A bug must not take the console down: report it the way a crashing CLI would.
     return fail(world, `docker: internal error: ${e instanceof Error ? e.message : String(e)}`, 1);

@@ -63,6 +63,13 @@ export function ctRemaining(e: ConntrackEntry, clockMs: number): number {
  */
 export const FDB_AGEING_MS = 300_000;
 
+/**
+ * How stale an entry's time may get before a frame from its MAC stamps it again: the kernel
+ * stamps every frame, whalewire at most every 10 s, so an entry goes 300 to 310 s after its last
+ * frame (a student cannot tell; a 500-task swarm's packets no longer rewrite every bridge's table).
+ */
+export const FDB_REFRESH_MS = 10_000;
+
 /** The learned entries a bridge still holds at `clockMs` (what `bridge fdb show` lists). */
 export function liveFdb<T extends FdbEntry>(entries: readonly T[], clockMs: number): T[] {
   return entries.every((e) => e.at === undefined || clockMs - e.at < FDB_AGEING_MS)

@@ -1,5 +1,6 @@
 import { isDraft, original } from 'immer';
 import { arpHolderIds, produce } from '../containerIndex';
+import { soleDaemon } from '../docker/scope';
 import { driverOf } from '../drivers';
 import { isL3 } from '../drivers/ipvlan';
 import type { EndpointLink } from '../drivers/types';
@@ -95,12 +96,16 @@ function containerHears(draft: World, o: Container, dev: string, link: EndpointL
  * ARPs heard by running containers of other Docker hosts whose macvlan/ipvlan links share the L2
  * segment (a LAN every host's parent is plugged into). `before` is the World the command started
  * from, `after` the whole World it made; endpoints of `daemon`'s containers that came up in between
- * (a start, or a `network connect`) are advertised. Returns `after` itself when nobody else heard.
+ * (a start, or a `network connect`) are advertised; `view` is the daemon's part the command
+ * returned. Returns `after` itself when nobody else heard (always in a one-host World).
  */
-export function advertiseAcrossDaemons(before: World, after: World, daemon: string): World {
+export function advertiseAcrossDaemons(before: World, after: World, daemon: string, view: World): World {
+  if (soleDaemon(after, daemon)) return after;
   const heard: { holder: string; ip: string; mac: string; link: EndpointLink; now: number }[] = [];
-  for (const id in after.containers) {
+  // the command's view holds only the daemon's containers: the ones that can have come up
+  for (const id in view.containers) {
     const c = after.containers[id];
+    if (!c) continue;
     if (c === before.containers[id] || c.daemon !== daemon || c.state !== 'running') continue;
     const was = before.containers[id];
     const wasUp = was?.state === 'running' && was.startedAt === c.startedAt;
