@@ -11,6 +11,7 @@
 
 import { FORMAT_USAGE, INSPECT_FORMAT, NETWORK_HELP } from './helpNetwork';
 import { RUN_FLAGS } from './helpRunFlags';
+import { SERVICE_UPDATE_HELP } from './helpServiceUpdate';
 import { SWARM_HELP } from './helpSwarm';
 
 export type FlagRow = [short: string, long: string, varname: string, usage: string];
@@ -269,4 +270,5 @@ export const HELP: Record<string, HelpEntry> = {
   },
   ...Object.fromEntries(Object.entries(NETWORK_HELP).map(([k, v]) => [`network ${k}`, v])),
   ...SWARM_HELP,
+  ...SERVICE_UPDATE_HELP,
 };

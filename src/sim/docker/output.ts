@@ -62,6 +62,8 @@ const USE: Record<string, string> = {
   'service rm': 'SERVICE [SERVICE...]',
   'service scale': 'SERVICE=REPLICAS [SERVICE=REPLICAS...]',
   'service inspect': '[OPTIONS] SERVICE [SERVICE...]',
+  'service update': '[OPTIONS] SERVICE',
+  'service rollback': '[OPTIONS] SERVICE',
 };
 
 /** `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]` for "run"; `docker network` for "network". */

@@ -4,7 +4,8 @@ import type { CommandResult, World } from '../model';
 import { allocateOverlayIp } from '../swarm/overlayIpam';
 import { dropTasks, ingressNetworkId, reconcileService } from '../swarm/schedule';
 import { lookupService, notManagerError, randomBase36 } from '../swarm/state';
-import type { ServicePort, SwarmService } from '../swarm/types';
+import type { ServiceMode, ServicePort, SwarmService } from '../swarm/types';
+import { applySpec, specState } from '../swarm/update';
 import { all, boolFlagError, isSet, keyValues, last, type Parsed, parseFlags } from './flags';
 import { parseGoUint } from './goParse';
 import { SERVICE_CREATE_FLAGS, SWARM_HELP } from './helpSwarm';
@@ -17,6 +18,7 @@ import { serviceInspect } from './serviceInspect';
 import { serviceLs, servicePs } from './serviceList';
 import { convergeProgress } from './serviceProgress';
 import { buildSpec, cliSpecError } from './serviceSpec';
+import { serviceRollback, serviceUpdate } from './serviceUpdate';
 
 /** `docker service create|ls|ps|rm|scale|inspect` (docker/cli cli/command/service, swarmkit controlapi). */
 
@@ -61,6 +63,8 @@ function create(world: World, argv: string[], machine: string, cwd: string): Com
   const parsedReplicas = parseGoUint(replicasFlag ?? '1');
   const replicas = parsedReplicas.ok ? parsedReplicas.value : 1;
   const mode = last(p.value, 'mode') ?? 'replicated';
+  const concurrentFlag = last(p.value, 'max-concurrent');
+  const concurrent = concurrentFlag !== undefined ? Number(concurrentFlag) : replicasFlag !== undefined ? replicas : 1;
   const env = makeEnv(world, p.value, machine, cwd);
   if ('error' in env) return fail(world, env.error, 1);
   const cliErr = cliSpecError(p.value, mode);
@@ -98,8 +102,6 @@ function create(world: World, argv: string[], machine: string, cwd: string): Com
   }
   const spec = buildSpec(p.value, mode);
   if (!spec.ok) return fail(world, spec.error, 1);
-  if (mode !== 'replicated' && mode !== 'global')
-    return fail(world, `whalewire: ${mode} services (tasks that run to completion) are not modelled yet`, 1);
   if (endpointMode === 'dnsrr' && ports.some((x) => x.mode === 'ingress')) {
     return fail(
       world,
@@ -157,8 +159,18 @@ function create(world: World, argv: string[], machine: string, cwd: string): Com
       ...(all(p.value, 'label').length ? { labels: keyValues(p.value, 'label') } : {}),
       spec: spec.value,
       ...(Object.keys(aliases).length ? { aliases } : {}),
-      mode,
-      replicas: mode === 'replicated' ? replicas : 0,
+      mode: mode as ServiceMode,
+      // ReplicatedJob: MaxConcurrent = --max-concurrent or --replicas (1), TotalCompletions = --replicas or MaxConcurrent
+      replicas:
+        mode === 'replicated'
+          ? replicas
+          : mode === 'replicated-job'
+            ? replicasFlag !== undefined
+              ? replicas
+              : concurrent
+            : 0,
+      ...(mode === 'replicated-job' ? { maxConcurrent: concurrent } : {}),
+      ...(mode.endsWith('-job') ? { jobIteration: 0 } : {}),
       endpointMode,
       ports: svcPorts,
       networks,
@@ -254,11 +266,18 @@ function scale(world: World, argv: string[], machine: string): CommandResult {
       errs.push(`${ref}: ${daemon(found.error)}`);
       continue;
     }
-    if (found.value.mode !== 'replicated') {
+    if (found.value.mode !== 'replicated' && found.value.mode !== 'replicated-job') {
       errs.push(`${ref}: scale can only be used with replicated or replicated-job mode`);
       continue;
     }
     const sid = found.value.id;
+    if (found.value.mode === 'replicated-job') {
+      // runScale sets TotalCompletions and sends a service update: the job runs again
+      w = produce(w, (d) => applySpec(d, sid, { ...specState(d.swarm!.services[sid]), replicas: Number(val) }, false));
+      out.push(`${ref} scaled to ${Number(val)}`);
+      done.push({ ref, sid });
+      continue;
+    }
     w = produce(w, (d) => {
       const svc = d.swarm!.services[sid];
       svc.replicas = Number(val);
@@ -285,7 +304,9 @@ Commands:
   ls          List services
   ps          List the tasks of one or more services
   rm          Remove one or more services
+  rollback    Revert changes to a service's configuration
   scale       Scale one or multiple replicated services
+  update      Update a service
 
 Run 'docker service COMMAND --help' for more information on a command.`;
 
@@ -307,6 +328,10 @@ export function dockerService(world: World, argv: string[], machine: string, cwd
       return scale(world, rest, machine);
     case 'inspect':
       return serviceInspect(world, rest, machine);
+    case 'update':
+      return serviceUpdate(world, rest, machine);
+    case 'rollback':
+      return serviceRollback(world, rest, machine);
     case undefined:
     case '--help':
       return ok(world, SERVICE_HELP);

@@ -174,7 +174,8 @@ const BY_TYPE: Record<string, (v: string, long: string) => Parsed<unknown>> = {
 
 /** A value of the flag `row` parsed as its Set does: the Go value, or the error. */
 export function parseSwarmFlag(row: FlagRow, v: string): Parsed<unknown> {
-  const byName = BY_NAME[row[1]];
+  // service update's `--X-add` takes the value --X takes (the same options field)
+  const byName = BY_NAME[row[1].replace(/-add$/, '')];
   if (byName && row[2] === 'list') return byName(v);
   return BY_TYPE[row[2]]?.(v, row[1]) ?? good(v);
 }

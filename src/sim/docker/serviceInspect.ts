@@ -4,7 +4,7 @@ import { lookupService, notManagerError } from '../swarm/state';
 import type { SwarmService } from '../swarm/types';
 import { isSet, last, parseFlags } from './flags';
 import { SWARM_HELP } from './helpSwarm';
-import { argsError, daemon, fail, flagError, goJson, ok } from './output';
+import { argsError, daemon, fail, flagError, goJson, humanDuration, ok } from './output';
 import { swarmSpecs } from './serviceFlags';
 import { compileTemplate } from './template';
 
@@ -76,47 +76,84 @@ function containerSpec(svc: SwarmService): Record<string, unknown> {
   return Object.fromEntries(CONTAINER_KEYS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]));
 }
 
+/** Spec.Mode in the API's shape. */
+function modeJson(svc: SwarmService): object {
+  if (svc.mode === 'global') return { Global: {} };
+  if (svc.mode === 'global-job') return { GlobalJob: {} };
+  if (svc.mode === 'replicated-job')
+    return { ReplicatedJob: { MaxConcurrent: svc.maxConcurrent ?? svc.replicas, TotalCompletions: svc.replicas } };
+  return { Replicated: { Replicas: svc.replicas } };
+}
+
+/** UpdateStatus as the API gives it (swarm.UpdateStatus: State, StartedAt, CompletedAt, Message). */
+function updateStatusJson(svc: SwarmService): object {
+  const u = svc.updateStatus;
+  if (!u) return {};
+  return {
+    UpdateStatus: {
+      State: u.state,
+      StartedAt: dockerTime(u.startedAt),
+      ...(u.completedAt !== undefined ? { CompletedAt: dockerTime(u.completedAt) } : {}),
+      Message: u.message,
+    },
+  };
+}
+
 export function serviceJson(svc: SwarmService): object {
+  const spec = {
+    Mode: svc.endpointMode,
+    ...(svc.ports.length ? { Ports: portJson(svc) } : {}),
+  };
+  return {
+    ID: svc.id,
+    Version: { Index: svc.version },
+    CreatedAt: dockerTime(svc.createdAt),
+    UpdatedAt: dockerTime(svc.updatedAt),
+    Spec: specJson(svc),
+    ...(svc.previous ? { PreviousSpec: specJson({ ...svc, ...svc.previous }) } : {}),
+    Endpoint: {
+      Spec: spec,
+      ...(svc.ports.length ? { Ports: portJson(svc) } : {}),
+      ...(svc.vips.length ? { VirtualIPs: svc.vips.map((v) => ({ NetworkID: v.networkId, Addr: v.addr })) } : {}),
+    },
+    ...updateStatusJson(svc),
+    ...(svc.mode.endsWith('-job')
+      ? { JobStatus: { JobIteration: { Index: svc.jobIteration ?? 0 }, LastExecution: dockerTime(svc.updatedAt) } }
+      : {}),
+  };
+}
+
+/** A ServiceSpec: the service's own, or its PreviousSpec laid over it. */
+function specJson(svc: SwarmService): object {
   const spec = {
     Mode: svc.endpointMode,
     ...(svc.ports.length ? { Ports: portJson(svc) } : {}),
   };
   const x = svc.spec;
   return {
-    ID: svc.id,
-    Version: { Index: svc.version },
-    CreatedAt: dockerTime(svc.createdAt),
-    UpdatedAt: dockerTime(svc.updatedAt),
-    Spec: {
-      Name: svc.name,
-      Labels: svc.labels ?? {},
-      TaskTemplate: {
-        ContainerSpec: containerSpec(svc),
-        Resources: x?.resources ?? { Limits: {}, Reservations: {} },
-        RestartPolicy: x?.restartPolicy ?? { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
-        Placement: x?.placement ?? {},
-        ...(svc.networks.length
-          ? {
-              Networks: svc.networks.map((n) => ({
-                Target: n,
-                Aliases: [svc.name, ...(svc.aliases?.[n] ?? [])],
-              })),
-            }
-          : {}),
-        ...(x?.logDriver ? { LogDriver: x.logDriver } : {}),
-        ForceUpdate: 0,
-        Runtime: 'container',
-      },
-      Mode: svc.mode === 'global' ? { Global: {} } : { Replicated: { Replicas: svc.replicas } },
-      UpdateConfig: x?.updateConfig ?? UPDATE_DEFAULTS,
-      RollbackConfig: x?.rollbackConfig ?? UPDATE_DEFAULTS,
-      EndpointSpec: spec,
+    Name: svc.name,
+    Labels: svc.labels ?? {},
+    TaskTemplate: {
+      ContainerSpec: containerSpec(svc),
+      Resources: x?.resources ?? { Limits: {}, Reservations: {} },
+      RestartPolicy: x?.restartPolicy ?? { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
+      Placement: x?.placement ?? {},
+      ...(svc.networks.length
+        ? {
+            Networks: svc.networks.map((n) => ({
+              Target: n,
+              Aliases: [svc.name, ...(svc.aliases?.[n] ?? [])],
+            })),
+          }
+        : {}),
+      ...(x?.logDriver ? { LogDriver: x.logDriver } : {}),
+      ForceUpdate: svc.forceUpdate ?? 0,
+      Runtime: 'container',
     },
-    Endpoint: {
-      Spec: spec,
-      ...(svc.ports.length ? { Ports: portJson(svc) } : {}),
-      ...(svc.vips.length ? { VirtualIPs: svc.vips.map((v) => ({ NetworkID: v.networkId, Addr: v.addr })) } : {}),
-    },
+    Mode: modeJson(svc),
+    UpdateConfig: x?.updateConfig ?? UPDATE_DEFAULTS,
+    RollbackConfig: x?.rollbackConfig ?? UPDATE_DEFAULTS,
+    EndpointSpec: spec,
   };
 }
 
@@ -129,8 +166,19 @@ function pretty(world: World, svc: SwarmService): string {
     '',
     `ID:\t\t${svc.id}`,
     `Name:\t\t${svc.name}`,
-    `Service Mode:\t${svc.mode === 'global' ? 'Global' : 'Replicated'}`,
-    ...(svc.mode === 'replicated' && svc.replicas ? [` Replicas:\t${svc.replicas}`] : []),
+    `Service Mode:${svc.mode === 'global' ? '\tGlobal' : svc.mode === 'replicated' ? '\tReplicated' : ''}`,
+    ...(svc.mode === 'replicated' ? [` Replicas:\t${svc.replicas}`] : []),
+    ...(svc.updateStatus
+      ? [
+          'UpdateStatus:',
+          ` State:\t\t${svc.updateStatus.state}`,
+          ` Started:\t${humanDuration(world.clock - svc.updateStatus.startedAt)} ago`,
+          ...(svc.updateStatus.state === 'completed' && svc.updateStatus.completedAt !== undefined
+            ? [` Completed:\t${humanDuration(world.clock - svc.updateStatus.completedAt)} ago`]
+            : []),
+          ` Message:\t${svc.updateStatus.message}`,
+        ]
+      : []),
     'Placement:',
     'UpdateConfig:',
     ' Parallelism:\t1',

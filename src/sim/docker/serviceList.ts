@@ -42,12 +42,30 @@ export function ingressPorts(ports: ServicePort[]): string {
   return out.join(', ');
 }
 
+/**
+ * The REPLICAS column from ListServiceStatuses (swarmkit controlapi): running tasks over desired
+ * ones; a job counts only its current iteration's tasks, desired being MaxConcurrent (a global
+ * job: the tasks still desired running, so 0), with its completions beside them.
+ */
 function replicas(world: World, svc: SwarmService): string {
-  const tasks = Object.values(world.swarm!.tasks).filter((t) => t.serviceId === svc.id && t.desired === 'running');
+  const all = Object.values(world.swarm!.tasks).filter((t) => t.serviceId === svc.id);
+  if (svc.mode.endsWith('-job')) {
+    const now = all.filter((t) => (t.jobIteration ?? 0) === (svc.jobIteration ?? 0));
+    const running = now.filter((t) => t.state === 'running').length;
+    const completed = now.filter((t) => t.state === 'complete').length;
+    const desired = svc.mode === 'replicated-job' ? (svc.maxConcurrent ?? svc.replicas) : 0;
+    const total = svc.mode === 'replicated-job' ? svc.replicas : desired + completed;
+    return `${running}/${desired} (${completed}/${total} completed)`;
+  }
+  const tasks = all.filter((t) => t.desired === 'running');
   const running = tasks.filter((t) => t.state === 'running').length;
   const desired = svc.mode === 'replicated' ? svc.replicas : tasks.length;
-  return `${running}/${desired}`;
+  const max = (svc.spec?.placement.MaxReplicas as number | undefined) ?? 0;
+  return max > 0 && svc.mode === 'replicated' ? `${running}/${desired} (max ${max} per node)` : `${running}/${desired}`;
 }
+
+/** The MODE column (serviceContext.Mode). */
+const modeName = (svc: SwarmService) => svc.mode.replace('-', ' ');
 
 const LS_HEADERS = { ID: 'ID', Name: 'NAME', Mode: 'MODE', Replicas: 'REPLICAS', Image: 'IMAGE', Ports: 'PORTS' };
 
@@ -73,7 +91,7 @@ export function serviceLs(world: World, argv: string[], machine: string): Comman
   const row = (s: SwarmService) => ({
     ID: s.id.slice(0, 12),
     Name: s.name,
-    Mode: s.mode,
+    Mode: modeName(s),
     Replicas: replicas(world, s),
     Image: shownImage(s.image),
     Ports: ingressPorts(s.ports),
@@ -152,7 +170,7 @@ export function servicePs(world: World, argv: string[], machine: string): Comman
     return {
       ID: trunc ? t.id.slice(0, 12) : t.id,
       Name: shown,
-      Image: trunc ? shownImage(svc.image) : svc.image,
+      Image: trunc ? shownImage(t.image ?? svc.image) : (t.image ?? svc.image),
       Node: resolve ? (world.machines[t.node]?.hostname ?? t.node) : nodeId,
       DesiredState: pretty(t.desired),
       CurrentState: `${pretty(t.state)} ${humanDuration(world.clock - t.since).toLowerCase()} ago`,

@@ -106,7 +106,7 @@ function updateConfig(p: Parsed, prefix: 'update' | 'rollback'): Record<string, 
 }
 
 /** convert's updateConfigToGRPC: the failure action and order words it knows. */
-function convertUpdateError(c: Record<string, unknown>): string | null {
+export function convertUpdateError(c: Record<string, unknown>): string | null {
   if (!['pause', 'continue', 'rollback', ''].includes(c.FailureAction as string))
     return daemon(`unrecognized update failure action ${c.FailureAction}`);
   if (!['stop-first', 'start-first', ''].includes(c.Order as string))
@@ -285,7 +285,7 @@ export function buildSpec(
 }
 
 /** shlex.Split of a value ShlexOpt accepted (quotes and backslashes removed). */
-function shlexWords(s: string): string[] {
+export function shlexWords(s: string): string[] {
   const out: string[] = [];
   let cur: string | null = null;
   let quote = '';

@@ -68,12 +68,13 @@ function defaultBridgeOf(world: World, machine: string): Network | undefined {
   );
 }
 
-/** The container's name: `<service>.<slot>.<task id>`, or `<service>.<node id>.<task id>` for a global service. */
+/** The container's name: `<service>.<slot>.<task id>`, or `<service>.<node id>.<task id>` for slot 0. */
 export function taskContainerName(world: World, task: SwarmTask): string {
   const s = world.swarm!;
   const svc = s.services[task.serviceId];
   const node = s.nodes.find((n) => n.machine === task.node && n.status === 'ready');
-  const slot = svc.mode === 'global' ? (node?.id ?? task.node) : String(task.slot);
+  // naming.Task: a slot of 0 (a global task, a replicated job's first) is named by its node
+  const slot = task.slot ? String(task.slot) : (node?.id ?? task.node);
   return `${svc.name}.${slot}.${task.id}`;
 }
 

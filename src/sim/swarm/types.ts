@@ -48,11 +48,14 @@ export interface ServiceSpecExtra {
   rollbackConfig: Record<string, unknown>;
 }
 
-/** A service: the desired state the managers converge tasks to. */
-export interface SwarmService {
-  /** 25 base36 */
-  id: string;
-  name: string;
+/** The modes of `service create --mode` (a job's tasks run to completion). */
+export type ServiceMode = 'replicated' | 'global' | 'replicated-job' | 'global-job';
+
+/**
+ * The part of a service `service update` changes and `service rollback` restores: swarmkit's
+ * ServiceSpec as this model keeps it (PreviousSpec is one of these).
+ */
+export interface ServiceSpecState {
   /** as given, e.g. "nginx" (the CLI shows "nginx:latest") */
   image: string;
   /** the command and args after the image */
@@ -64,13 +67,39 @@ export interface SwarmService {
   spec?: ServiceSpecExtra;
   /** `--network name=N,alias=A`: the aliases per network id, beside the service name */
   aliases?: Record<string, string[]>;
-  mode: 'replicated' | 'global';
-  /** replicated only */
+  mode: ServiceMode;
+  /** replicated: Replicas; replicated-job: TotalCompletions */
   replicas: number;
+  /** replicated-job: MaxConcurrent (absent: replicas) */
+  maxConcurrent?: number;
   endpointMode: 'vip' | 'dnsrr';
   ports: ServicePort[];
   /** user networks (Network.id, in the order given); ingress is implied by an ingress port */
   networks: string[];
+  /** TaskTemplate.ForceUpdate, bumped by `service update --force` (absent: 0) */
+  forceUpdate?: number;
+}
+
+/** Service.UpdateStatus as swarmkit's updater leaves it (the simulation converges at once). */
+export interface ServiceUpdateStatus {
+  state: 'completed' | 'paused' | 'rollback_completed' | 'rollback_paused';
+  message: string;
+  /** World clock ms */
+  startedAt: number;
+  completedAt?: number;
+}
+
+/** A service: the desired state the managers converge tasks to. */
+export interface SwarmService extends ServiceSpecState {
+  /** 25 base36 */
+  id: string;
+  name: string;
+  /** the spec before the last `service update` (absent: never updated) */
+  previous?: ServiceSpecState;
+  /** UpdateStatus (absent: no update replaced tasks) */
+  updateStatus?: ServiceUpdateStatus;
+  /** jobs: JobStatus.JobIteration.Index, bumped by each update (absent: 0) */
+  jobIteration?: number;
   /** VIP per network (ingress first when published), as "10.0.0.3/24"; empty in dnsrr mode */
   vips: { networkId: string; addr: string }[];
   /** World clock ms */
@@ -89,9 +118,14 @@ export interface SwarmTask {
   slot: number;
   /** Machine.id of the node it was scheduled on */
   node: string;
-  desired: 'running' | 'shutdown';
+  /** a job's tasks are desired `complete` */
+  desired: 'running' | 'shutdown' | 'complete';
   /** `pending`: no node passed the scheduler's filters (its `error` says why; `node` is '') */
-  state: 'running' | 'shutdown' | 'rejected' | 'preparing' | 'failed' | 'pending';
+  state: 'running' | 'shutdown' | 'rejected' | 'preparing' | 'failed' | 'pending' | 'complete';
+  /** the image of the spec it was created from (absent in saves from before it: the service's) */
+  image?: string;
+  /** a job's task: the JobIteration it ran for */
+  jobIteration?: number;
   /** the error shown by `service ps` (e.g. "No such image: my-image:latest") */
   error?: string;
   /** World clock ms of the last state change */

@@ -72,6 +72,8 @@ const ARGS: Record<string, string> = {
   'service ps': 'svc',
   'service rm': 'svc',
   'service scale': 'svc=3',
+  'service update': 'svc',
+  'service rollback': 'svc',
   'service ls': '',
   'node ls': '',
 };
@@ -102,7 +104,10 @@ const VALUE_BY_TYPE: Record<string, string> = {
 /** Values the swarm commands' flags need where the shared ones above would not do. */
 const SWARM_VALUE: Record<string, string> = {
   host: 'h1:10.1.2.3',
+  'host-add': 'h1:10.1.2.3',
   dns: '1.1.1.1',
+  'dns-add': '1.1.1.1',
+  'generic-resource-add': 'gpu=1',
   'dns-search': 'example.com',
   'dns-option': 'ndots:2',
   constraint: 'node.role==manager',
