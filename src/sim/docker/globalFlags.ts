@@ -6,7 +6,8 @@ import { flagError } from './output';
  * before the command name as cobra reads them, and what the CLI makes of them
  * (cli/command/cli.go Initialize, initialize; cli/flags SetLogLevel): -D and --config change
  * nothing the console shows, --log-level must be a logrus level, only the `default` context and
- * the daemon's own socket exist, and TLS is for TCP hosts, so the local socket ignores it.
+ * the daemon's own socket exist, and TLS is for TCP hosts, so the local socket ignores it. -H is
+ * read by opts.ParseHost; a TCP daemon is not listening, a named pipe is not a Linux transport.
  */
 
 export const GLOBAL_FLAG_SPECS: FlagSpec[] = [
@@ -41,7 +42,10 @@ export function globalFlags(
   }
   if (n === 0) return null;
   const p = parseFlags(argv.slice(0, n), GLOBAL_FLAG_SPECS);
-  const bad = p.ok ? boolFlagError(p.value, GLOBAL_FLAG_SPECS) : p.error;
+  // cli/flags/options.go hostVar.Set refuses a second -H as pflag parses it
+  const second = p.ok ? p.value.flags.host?.[1] : undefined;
+  const twice = second !== undefined ? `invalid argument "${second}" for "-H, --host" flag: specify only one -H` : null;
+  const bad = p.ok ? (boolFlagError(p.value, GLOBAL_FLAG_SPECS) ?? twice) : p.error;
   if (!p.ok || bad) return { ok: false, output: flagError('', bad!), exitCode: 125 };
   const level = last(p.value, 'log-level');
   if (level !== undefined && level !== '' && !LEVELS.includes(level.toLowerCase()))
@@ -58,32 +62,67 @@ export function globalFlags(
       exitCode: 1,
     };
   }
-  if (hosts.length > 1)
-    return {
-      ok: false,
-      output: 'Failed to initialize: unable to resolve docker endpoint: Specify only one -H',
-      exitCode: 1,
-    };
   const host = hosts[0];
   if (host !== undefined && !LOCAL_SOCKETS.includes(host)) {
-    // opts.ParseHost: tcp:// gets the default port (2376 with TLS); no daemon listens there: dockerd
-    // serves only its unix socket unless told otherwise (client.IsErrConnectionFailed's words)
+    const fail = (output: string) => ({ ok: false as const, output, exitCode: 1 });
     const tls = isSet(p.value, 'tls') || isSet(p.value, 'tlsverify');
-    const m = /^tcp:\/\/([^/:]+)(?::(\d+))?\/?$/.exec(host);
-    const at = m ? `tcp://${m[1]}:${m[2] ?? (tls ? 2376 : 2375)}` : host.startsWith('unix://') ? host : null;
-    if (!at)
-      return {
-        ok: false,
-        output: `whalewire: -H ${host} is not simulated; this host's daemon is unix:///var/run/docker.sock`,
-        exitCode: 1,
-      };
-    return {
-      ok: false,
-      output: `Cannot connect to the Docker daemon at ${at}. Is the docker daemon running?`,
-      exitCode: 1,
-    };
+    const parsed = parseDockerDaemonHost(host.trim(), tls);
+    if ('error' in parsed) return fail(`Failed to initialize: unable to resolve docker endpoint: ${parsed.error}`);
+    const at = parsed.host;
+    // go-connections sockets.ConfigureTransport: a named pipe is Windows' (client.WithHost)
+    if (at.startsWith('npipe://')) return fail('Failed to initialize: protocol not available');
+    if (at.startsWith('ssh://') || at.startsWith('fd://')) {
+      return fail(`whalewire: -H ${at} is not simulated; this host's daemon is unix:///var/run/docker.sock`);
+    }
+    // no daemon listens there: dockerd serves only its unix socket unless told otherwise
+    // (client.IsErrConnectionFailed's words)
+    return fail(`Cannot connect to the Docker daemon at ${at}. Is the docker daemon running?`);
   }
   return { ok: true, rest: argv.slice(n) };
+}
+
+/**
+ * docker/cli v28.5.2 opts/hosts.go parseDockerDaemonHost (through ParseHost): tcp:// (the default
+ * scheme) gets its default host and port, unix:// and npipe:// their default paths, fd:// and
+ * ssh:// are taken as they are; anything else is not an address.
+ */
+export function parseDockerDaemonHost(addr: string, tls = false): { host: string } | { error: string } {
+  const cut = addr.indexOf('://');
+  const [proto, rest] = cut < 0 ? ['tcp', addr] : [addr.slice(0, cut), addr.slice(cut + 3)];
+  const simple = (def: string) =>
+    rest.includes('://')
+      ? { error: `invalid proto, expected ${proto}: ${rest}` }
+      : { host: `${proto}://${rest || def}` };
+  switch (proto) {
+    case 'tcp':
+      return parseTcpAddr(rest, addr, tls ? '2376' : '2375');
+    case 'unix':
+      return simple('/var/run/docker.sock');
+    case 'npipe':
+      return simple('//./pipe/docker_engine');
+    case 'fd':
+    case 'ssh':
+      return { host: addr };
+    default:
+      return { error: `invalid bind address format: ${addr}` };
+  }
+}
+
+/** opts.ParseTCPAddr: `host[:port][/path]`, the default host 127.0.0.1 and the default port. */
+function parseTcpAddr(rest: string, given: string, port: string): { host: string } | { error: string } {
+  if (rest === '') return { host: `tcp://127.0.0.1:${port}` };
+  if (rest.includes('://')) return { error: `invalid proto, expected tcp: ${given}` };
+  const slash = rest.indexOf('/');
+  const hostPort = slash < 0 ? rest : rest.slice(0, slash);
+  const path = slash < 0 ? '' : rest.slice(slash);
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]*)(?::([^:]*))?$/.exec(hostPort);
+  if (!m) return { error: `invalid bind address format: ${given}` };
+  // url.Parse refuses a port that is not digits before SplitHostPort sees it
+  if (m[2] !== undefined && !/^\d*$/.test(m[2]))
+    return { error: `parse "tcp://${rest}": invalid port ":${m[2]}" after host` };
+  const h = m[1] === '' ? '127.0.0.1' : m[1];
+  const p = m[2] === undefined || m[2] === '' ? port : m[2];
+  return { host: `tcp://${h}:${p}${path}` };
 }
 
 /** SHA-256 of a UTF-8 string as hex (digest.FromString(name).Encoded(): a context's directory). */
