@@ -53,8 +53,30 @@ const HEADERS: Record<string, string> = {
   PIDs: 'PIDS',
 };
 
-/** Go's %.Ng: N significant digits, no trailing zeros. */
-const sig = (x: number, n: number) => String(Number(x.toPrecision(n)));
+/**
+ * Go's %.Ng (strconv.FormatFloat 'g'): N significant digits, trailing zeros dropped, and the %e
+ * form when the exponent is below -4 or at least N (`1e+03` for 999.5 at 3 digits, as go-units
+ * prints a size that rounds up to its next unit's 1000).
+ */
+export function goG(x: number, n: number): string {
+  if (x === 0) return '0';
+  const [mant, e] = Math.abs(x)
+    .toExponential(n - 1)
+    .split('e');
+  const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
+  const exp = Number(e);
+  const nd = digits.length;
+  const dp = exp + 1;
+  const sign = x < 0 ? '-' : '';
+  const eprec = n > nd && nd >= dp ? nd : n;
+  if (exp < -4 || exp >= eprec) {
+    const frac = nd > 1 ? `.${digits.slice(1)}` : '';
+    return `${sign}${digits[0]}${frac}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (dp <= 0) return `${sign}0.${'0'.repeat(-dp)}${digits}`;
+  if (dp >= nd) return `${sign}${digits}${'0'.repeat(dp - nd)}`;
+  return `${sign}${digits.slice(0, dp)}.${digits.slice(dp)}`;
+}
 
 /** go-units CustomSize: divide by `base` while the size is at least `base`. */
 function customSize(size: number, precision: number, base: number, units: string[]): string {
@@ -64,7 +86,7 @@ function customSize(size: number, precision: number, base: number, units: string
     s /= base;
     i++;
   }
-  return `${sig(s, precision)}${units[i]}`;
+  return `${goG(s, precision)}${units[i]}`;
 }
 
 /** units.BytesSize: "3.5MiB", "7.751GiB". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../../src/sim/console';
-import { bytesSize, HOST_MEM_BYTES, humanSize3 } from '../../../src/sim/docker/stats';
+import { bytesSize, goG, HOST_MEM_BYTES, humanSize3 } from '../../../src/sim/docker/stats';
 import { createDefaultWorld } from '../../../src/sim/world';
 
 const play = (lines: string[]) => runScript(createDefaultWorld(), lines.join('\n')).results;
@@ -79,5 +79,16 @@ describe('docker stats --no-stream', () => {
       '1024B',
     ]);
     expect([0, 876, 1050, 1_234_567].map(humanSize3)).toEqual(['0B', '876B', '1.05kB', '1.23MB']);
+  });
+
+  it("Go's %.Ng as go-units prints it: the %e form once the exponent reaches the precision", () => {
+    expect([3.5, 7.751, 100, 1.05, 1023.95].map((x) => goG(x, 4))).toEqual(['3.5', '7.751', '100', '1.05', '1024']);
+    expect([999.5, 1000, 0.0001234, 0.00001234].map((x) => goG(x, 3))).toEqual([
+      '1e+03',
+      '1e+03',
+      '0.000123',
+      '1.23e-05',
+    ]);
+    expect(humanSize3(999_999)).toBe('1e+03kB');
   });
 });
