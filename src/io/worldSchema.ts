@@ -157,6 +157,15 @@ export const containerSchema = obj({
   arp: z.array(arp),
   startedAt: z.number().optional(),
   joinedNetns: z.number().optional(),
+  netns: obj({
+    links: z.record(
+      z.string(),
+      obj({ addrs: z.array(obj({ ip, prefix: z.number() })), down: z.literal(true).optional() }),
+    ),
+    routes: z.array(
+      obj({ dst: route, via: ip.optional(), dev: z.string(), src: ip.optional(), metric: z.number().optional() }),
+    ),
+  }).optional(),
   linkHosts: z.record(z.string(), ip).optional(),
   dns: z.array(z.string()).optional(),
   dnsSearch: z.array(z.string()).optional(),

@@ -1,3 +1,4 @@
+import type { ContainerNetns } from './netns';
 /**
  * The World: plain, JSON-safe data. Every engine function takes a World and returns a new one
  * (immer `produce`), never mutating its input. Field comments state the invariant each keeps.
@@ -412,6 +413,11 @@ export interface Container {
   paused?: boolean;
   /** Config.Labels (`--label`, Compose's com.docker.compose.*); absent: none */
   labels?: Record<string, string>;
+  /**
+   * what a process holding CAP_NET_ADMIN changed in the container's own namespace with `ip`
+   * (links' addresses and state, their routes); absent: Docker's configuration; cleared by a start
+   */
+  netns?: ContainerNetns;
   /** Config.WorkingDir (`-w/--workdir`) and Config.User (`-u/--user`); absent: "" */
   workingDir?: string;
   user?: string;

@@ -7,6 +7,7 @@ import { nodeId } from './ids';
 import { hostDevices, numberHost } from './ifindex';
 import { memoIn } from './memo';
 import type { ArpEntry, Container, Iface, IfaceAddr, Network, Route, World } from './model';
+import { withNetns } from './netns';
 import type { Where } from './where';
 
 /**
@@ -236,14 +237,15 @@ function containerStack(world: World, c: Container, host: Stack): Stack {
     defaultRoute = containerDefaultRoute(world, c);
   }
   if (defaultRoute) routes.unshift(defaultRoute);
+  const own = withNetns(c.netns, ifaces, routes);
   return {
     owner: c.id,
     kind: 'container',
     node: nodeId.container(c.id),
     hostname: c.hostname,
     // the kernel lists links by ifindex: the order they came, not the endpoints' order
-    ifaces: ifaces.sort((x, y) => x.index - y.index),
-    routes: sortRoutes(routes),
+    ifaces: own.ifaces.sort((x, y) => x.index - y.index),
+    routes: sortRoutes(own.routes),
     arp: c.arp,
   };
 }

@@ -142,6 +142,8 @@ export function startContainer(draft: World, id: string): StartError | null {
   c.state = 'running';
   c.startedAt = draft.clock;
   c.exitCode = 0;
+  // a new sandbox: what `ip` changed in the last one went with it
+  delete c.netns;
   writeLinkHosts(draft, c);
   advertiseEndpoints(draft, c);
   return null;

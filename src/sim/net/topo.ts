@@ -1,6 +1,7 @@
 import { driverOf, networksOf } from '../drivers';
 import { linkId, nodeId } from '../ids';
 import type { Container, IfaceAddr, Machine, Network, Route, World } from '../model';
+import { withNetns } from '../netns';
 import { containerDefaultRoute, namespaceOwner } from '../stack';
 import type { Where } from '../where';
 import { inCidr, networkOf, prefixOf } from './addr';
@@ -122,13 +123,15 @@ function containerNode(world: World, c: Container): NetNode {
     gw = containerDefaultRoute(world, c);
   }
   if (gw) routes.unshift(gw);
+  // what `ip` changed in the namespace; a link set down carries nothing
+  const own = withNetns(c.netns, ifaces, routes);
   return {
     key: c.id,
     kind: 'container',
     canvas: nodeId.container(c.id),
     label: c.name,
-    ifaces,
-    routes,
+    ifaces: own.ifaces.filter((f) => !c.netns?.links[f.name]?.down),
+    routes: own.routes,
     forwarding: false,
     container: c,
   };

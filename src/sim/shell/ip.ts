@@ -58,8 +58,13 @@ function linkLines(stack: Stack, f: StackIface, forLink: boolean): string[] {
     ];
   }
   if (f.lower) return lowerLinkLines(f, mode);
-  const flags = f.carrier ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP';
-  const state = f.carrier ? 'UP' : 'DOWN';
+  // set down (`ip link set NAME down`): no UP flag, state DOWN, the qdisc kept
+  const flags = f.down
+    ? 'BROADCAST,MULTICAST'
+    : f.carrier
+      ? 'BROADCAST,MULTICAST,UP,LOWER_UP'
+      : 'NO-CARRIER,BROADCAST,MULTICAST,UP';
+  const state = f.carrier && !f.down ? 'UP' : 'DOWN';
   const master = f.master ? `master ${f.master} ` : '';
   const physical = f.attach.kind === 'segment';
   const qdisc = physical ? 'fq_codel' : 'noqueue';

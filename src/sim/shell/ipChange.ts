@@ -1,9 +1,10 @@
 import { IPv4CidrRange } from 'ip-num';
+import { mayAdministerNetwork } from '../caps';
 import { produce } from '../containerIndex';
 import { inCidr, isIPv4 } from '../ipam';
 import type { CommandResult, Iface, Machine, Route, World } from '../model';
 import { randomMac } from '../prng';
-import { namespaceOwner } from '../stack';
+import { namespaceOwner, stackOf } from '../stack';
 import type { Where } from '../where';
 
 /**
@@ -11,7 +12,9 @@ import type { Where } from '../where';
  * PARENT type macvlan mode MODE`, `ip link set [dev] NAME up|down`, `ip link del [dev] NAME`,
  * `ip addr add|del IP/LEN dev NAME`, `ip route add|del DST [via GW] [dev NAME] [metric N]`. Enough
  * for the macvlan shim of docker-facts 86 and a static route on the router (ipvlan l3, fact 89).
- * A container has no CAP_NET_ADMIN: the kernel refuses.
+ * In a container the kernel refuses them without CAP_NET_ADMIN (oci/caps DefaultCapabilities lacks
+ * it); with it (`--cap-add NET_ADMIN`, `--privileged`, `exec --privileged`) they change the
+ * container's own namespace, kept as its netns (netns.ts).
  */
 
 const out = (world: World, output: string, exitCode = 0): CommandResult => ({ world, output, exitCode });
@@ -32,12 +35,61 @@ export function isIpChange(obj: string, verb: string | undefined): boolean {
 /** Runs `ip OBJ VERB …` (`args` after the verb) on `where`. */
 export function ipChange(world: World, obj: string, verb: string, args: string[], where: Where): CommandResult {
   const owner = where.kind === 'machine' ? where : namespaceOwner(world, where.id);
-  if (owner.kind === 'container') return out(world, NO_PERM, 2);
+  if (owner.kind === 'container') {
+    if (!mayAdministerNetwork(world, where)) return out(world, NO_PERM, 2);
+    return inContainer(world, owner.id, obj, verb, args);
+  }
   const m = world.machines[owner.id];
   if (!m) return out(world, '', 1);
   if (obj === 'link') return link(world, m, verb, args);
   if (obj === 'addr') return addr(world, m, verb, args);
   return route(world, m, verb, args);
+}
+
+/** Where a container's namespace is worked on: a stand-in machine holding its links and routes. */
+const NETNS = '\u0000netns';
+
+/**
+ * A change in a container's namespace: the same code over its links and routes as the kernel
+ * holds them now (stack.ts), the result kept as the container's netns.
+ */
+function inContainer(world: World, id: string, obj: string, verb: string, args: string[]): CommandResult {
+  const stack = stackOf(world, { kind: 'container', id });
+  if (!stack) return out(world, '', 1);
+  if (obj === 'link' && verb !== 'set') {
+    return out(world, 'whalewire: ip link add/del inside a container is not simulated (ip link set is)', 1);
+  }
+  const ns: Machine = {
+    ...world.machines[world.containers[id].daemon],
+    id: NETNS,
+    ifaces: stack.ifaces.map((f) => ({
+      name: f.name,
+      mac: f.mac,
+      addrs: f.addrs,
+      segment: null,
+      ...(f.down ? { down: true } : {}),
+    })),
+    routes: stack.routes.map(({ linkdown: _, ...r }) => r),
+  };
+  const inside = { ...world, machines: { ...world.machines, [NETNS]: ns } };
+  const res =
+    obj === 'link'
+      ? link(inside, ns, verb, args)
+      : obj === 'addr'
+        ? addr(inside, ns, verb, args)
+        : route(inside, ns, verb, args);
+  const after = res.world.machines[NETNS];
+  if (res.exitCode !== 0 || after === ns) return { ...res, world };
+  const next = produce(res.world, (d) => {
+    delete d.machines[NETNS];
+    d.containers[id].netns = {
+      links: Object.fromEntries(
+        after.ifaces.map((f) => [f.name, { addrs: f.addrs, ...(f.down ? { down: true as const } : {}) }]),
+      ),
+      routes: after.routes,
+    };
+  });
+  return { ...res, world: next };
 }
 
 /** Pairs `key value` of iproute2's argument lists, and the first bare word. */
