@@ -26,6 +26,7 @@ const op = fc.oneof(
     'update -d --publish-add 9090:80',
     'update -d --publish-rm 80',
     'update -d --label-add x=y',
+    'update -d --update-failure-action rollback --image my-image',
     'rollback -d',
     'update -d --rollback',
   ),

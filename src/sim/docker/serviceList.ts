@@ -141,10 +141,10 @@ export function servicePs(world: World, argv: string[], machine: string): Comman
   const resolve = !isSet(p.value, 'no-resolve');
   const named = Object.values(s.tasks)
     .filter((t) => wanted.some((w) => w.id === t.serviceId))
-    .map((t) => {
+    .map((t, at) => {
       const svc = s.services[t.serviceId];
       const nodeId = s.nodes.find((n) => n.machine === t.node)?.id ?? t.node;
-      return { t, svc, nodeId, name: `${resolve ? svc.name : svc.id}.${t.slot || nodeId}` };
+      return { t, svc, nodeId, at, name: `${resolve ? svc.name : svc.id}.${t.slot || nodeId}` };
     })
     .filter(
       ({ t, svc, nodeId }) =>
@@ -160,7 +160,7 @@ export function servicePs(world: World, argv: string[], machine: string): Comman
     .sort((a, b) =>
       a.name !== b.name
         ? naturalCompare(a.name, b.name)
-        : Number(b.t.desired === 'running') - Number(a.t.desired === 'running') || b.t.since - a.t.since,
+        : Number(b.t.desired === 'running') - Number(a.t.desired === 'running') || b.t.since - a.t.since || b.at - a.at,
     );
   if (isSet(p.value, 'quiet')) return ok(world, named.map(({ t }) => (trunc ? t.id.slice(0, 12) : t.id)).join('\n'));
   let prev = '';

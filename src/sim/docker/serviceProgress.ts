@@ -1,5 +1,6 @@
 import type { World } from '../model';
 import type { SwarmService, SwarmTask } from '../swarm/types';
+import type { UpdateOutcome } from '../swarm/update';
 
 /**
  * What `docker service create|scale|update|rollback` leaves on a terminal once its progress
@@ -41,14 +42,49 @@ const interrupted = (shownId: string) => [
   `Use \`docker service ps ${shownId}\` to check progress.`,
 ];
 
-export function convergeProgress(world: World, serviceId: string, shownId: string, rollback = false): string[] {
+/**
+ * `rollback`: a `service rollback` (or `update --rollback`). `outcome`: what the updater did
+ * (swarm/update.ts): a pause ends the display with the CLI's error, listing only the tasks of
+ * the new spec (its `_up-to-date` filter); a rollback on failure shows the updater's message.
+ * Returns the lines and whether the CLI ends in error.
+ */
+export function updateProgress(
+  world: World,
+  serviceId: string,
+  shownId: string,
+  rollback: boolean,
+  outcome: UpdateOutcome,
+): { lines: string[]; error: boolean } {
+  const failed = outcome.failed;
+  if (!failed) return { lines: convergeProgress(world, serviceId, shownId, rollback), error: false };
+  if (failed.action === 'rollback') {
+    const lines = convergeProgress(world, serviceId, shownId, true, `rollback: ${failed.message} `);
+    return { lines, error: false };
+  }
+  const upToDate = (t: SwarmTask) => outcome.fresh.has(t.id);
+  const lines = convergeProgress(world, serviceId, shownId, rollback, undefined, upToDate).filter(
+    (l) => !l.startsWith('Operation continuing') && !l.startsWith('Use `docker service ps'),
+  );
+  return { lines: [...lines, `service ${rollback ? 'rollback' : 'update'} paused: ${failed.message}`], error: true };
+}
+
+export function convergeProgress(
+  world: World,
+  serviceId: string,
+  shownId: string,
+  rollback = false,
+  rollbackLine?: string,
+  upToDate: (t: SwarmTask) => boolean = () => true,
+): string[] {
   const s = world.swarm!;
   const svc = s.services[serviceId];
   if (svc.mode.endsWith('-job')) return jobProgress(world, svc, shownId);
-  const tasks = Object.values(s.tasks).filter((t) => t.serviceId === serviceId && t.desired === 'running');
+  const tasks = Object.values(s.tasks).filter(
+    (t) => t.serviceId === serviceId && t.desired === 'running' && upToDate(t),
+  );
   const total = svc.mode === 'replicated' ? svc.replicas : tasks.length;
   const running = tasks.filter((t) => t.state === 'running').length;
-  const lines = rollback ? ['rollback: manually requested rollback '] : [];
+  const lines = rollback && !rollbackLine ? ['rollback: manually requested rollback '] : [];
   lines.push(`overall progress: ${rollback ? 'rolling back update: ' : ''}${running} out of ${total} tasks `);
   const line = (label: string, t: SwarmTask) =>
     t.error ? `${label}: ${truncError(t.error)} ` : `${label}: ${state(t.state)} ${BAR}`;
@@ -67,6 +103,8 @@ export function convergeProgress(world: World, serviceId: string, shownId: strin
       }
     }
   }
+  // a rollback the updater started shows its reason once the tasks' lines are drawn
+  if (rollbackLine) lines.push(rollbackLine);
   if (running !== total) return [...lines, ...interrupted(shownId)];
   lines.push(`verify: Service ${shownId} converged `);
   if (rollback) lines.push('rollback: rollback completed');

@@ -3,13 +3,13 @@ import { imageInfo } from '../images';
 import type { CommandResult, World } from '../model';
 import { lookupService, notManagerError, plain } from '../swarm/state';
 import type { ServicePort, ServiceSpecExtra, ServiceSpecState, SwarmService } from '../swarm/types';
-import { applySpec, specState } from '../swarm/update';
+import { applySpec, specState, type UpdateOutcome } from '../swarm/update';
 import { all, boolFlagError, isSet, last, type Parsed, parseFlags } from './flags';
 import { SERVICE_UPDATE_FLAGS, SERVICE_UPDATE_HELP } from './helpServiceUpdate';
 import { type Attachment, parseAttachment } from './networkOpt';
 import { argsError, daemon, fail, flagError, ok } from './output';
 import { parsePublish, parseSwarmFlag, swarmSpecs } from './serviceFlags';
-import { convergeProgress } from './serviceProgress';
+import { updateProgress } from './serviceProgress';
 import { convertUpdateError, shlexWords } from './serviceSpec';
 
 /**
@@ -348,20 +348,25 @@ function send(
   p: Parsed,
   warnImage: boolean,
 ): CommandResult {
+  let outcome: UpdateOutcome = { fresh: new Set() };
   const w = produce(world, (d) => {
-    if (next) applySpec(d, svc.id, withDynamicPorts(d, next), false);
-    else applySpec(d, svc.id, structuredClone(plain(d.swarm!.services[svc.id].previous!)), true);
+    if (next) outcome = applySpec(d, svc.id, withDynamicPorts(d, next), false);
+    else outcome = applySpec(d, svc.id, structuredClone(plain(d.swarm!.services[svc.id].previous!)), true);
   });
   const lines: string[] = [];
   if (warnImage) {
-    const tag = w.swarm!.services[svc.id].image;
+    const tag = next!.image;
     lines.push(
       `image ${tag} could not be accessed on a registry to record\nits digest. Each node will access ${tag} independently,\npossibly leading to different nodes running different\nversions of the image.\n`,
     );
   }
   lines.push(ref);
-  if (!isSet(p, 'detach') && !isSet(p, 'quiet')) lines.push(...convergeProgress(w, svc.id, ref, next === null));
-  return ok(w, lines.join('\n'));
+  if (isSet(p, 'detach')) return ok(w, lines.join('\n'));
+  const shown = updateProgress(w, svc.id, ref, next === null, outcome);
+  // -q waits without drawing: a pause is still the CLI's error
+  if (isSet(p, 'quiet')) lines.push(...(shown.error ? shown.lines.slice(-1) : []));
+  else lines.push(...shown.lines);
+  return shown.error ? fail(w, lines.join('\n'), 1) : ok(w, lines.join('\n'));
 }
 
 /** Looks the service up as the CLI's ServiceInspectWithRaw does. */

@@ -85,8 +85,8 @@ function shutDown(d: World, task: SwarmTask): void {
   task.since = d.clock;
 }
 
-/** Replaces one dirty task with a task of the new spec in its slot (a global one on its node). */
-function replace(d: World, svc: SwarmService, old: SwarmTask, startFirst: boolean): void {
+/** Replaces one dirty task with a task of the new spec in its slot (a global one on its node); returns the new task. */
+function replace(d: World, svc: SwarmService, old: SwarmTask, startFirst: boolean): SwarmTask | null {
   const s = d.swarm!;
   const pick = () => {
     if (svc.mode === 'global') return old.node;
@@ -96,9 +96,44 @@ function replace(d: World, svc: SwarmService, old: SwarmTask, startFirst: boolea
   };
   if (!startFirst) shutDown(d, s.tasks[old.id]);
   const node = pick();
-  if (node) newTask(d, svc.id, old.slot, node);
+  const made = node ? newTask(d, svc.id, old.slot, node) : null;
   if (startFirst) shutDown(d, s.tasks[old.id]);
   if (!node) reconcileService(d, svc.id, true);
+  return made;
+}
+
+/**
+ * The updater's loop over the dirty tasks: Parallelism at a time (0: all at once), watching the
+ * new tasks; once the failed ones exceed MaxFailureRatio of the dirty slots (and FailureAction is
+ * not `continue`) it stops, and returns the task that tipped it.
+ */
+function runUpdater(
+  d: World,
+  svc: SwarmService,
+  dirty: SwarmTask[],
+  config: Record<string, unknown>,
+  fresh: Set<string>,
+): string | null {
+  const s = d.swarm!;
+  const startFirst = config.Order === 'start-first';
+  const parallelism = (config.Parallelism as number | undefined) || dirty.length;
+  const ratio = (config.MaxFailureRatio as number | undefined) ?? 0;
+  let failures = 0;
+  let tipped: string | null = null;
+  for (let i = 0; i < dirty.length; i += parallelism) {
+    for (const t of dirty.slice(i, i + parallelism)) {
+      const still = s.tasks[t.id];
+      if (still?.desired !== 'running') continue;
+      const made = replace(d, svc, plain(still), startFirst);
+      if (!made) continue;
+      fresh.add(made.id);
+      if (made.state !== 'rejected' && made.state !== 'failed') continue;
+      failures++;
+      if (config.FailureAction !== 'continue' && failures / dirty.length > ratio) tipped ??= made.id;
+    }
+    if (tipped) return tipped;
+  }
+  return null;
 }
 
 /** Keeps at most the retention limit of tasks a slot (5, or --restart-max-attempts + 1): the oldest ended ones go (taskreaper). */
@@ -119,46 +154,85 @@ function reapHistory(d: World, svc: SwarmService): void {
   }
 }
 
+/** What an update leaves for the CLI's progress: the task whose failure stopped it and what followed; the tasks it made. */
+export interface UpdateOutcome {
+  failed?: { taskId: string; action: 'pause' | 'rollback'; message: string };
+  /** the tasks of the new spec (the CLI's `_up-to-date` filter) */
+  fresh: Set<string>;
+}
+
+/** Lays a spec state over the service. */
+function setSpec(svc: SwarmService, st: ServiceSpecState): void {
+  for (const k of KEYS) {
+    if (st[k] === undefined) delete (svc as unknown as Record<string, unknown>)[k];
+    else (svc as unknown as Record<string, unknown>)[k] = structuredClone(plain(st[k]));
+  }
+}
+
+const liveOf = (d: World, serviceId: string) =>
+  Object.values(plain(d.swarm!.tasks))
+    .filter((t) => t.serviceId === serviceId && t.desired === 'running')
+    .sort((a, b) => a.slot - b.slot);
+
 /**
  * Puts `next` in place of the service's spec (`rollback`: the PreviousSpec, the current one
  * becoming the previous) and converges: tasks scaled, dirty ones replaced in slot order, a job
  * run again as a new iteration. UpdateStatus as the updater leaves it: `completed` when tasks
- * were replaced, none when nothing needed it, `rollback_completed` after a rollback.
+ * were replaced, none when nothing needed it, `rollback_completed` after a rollback; `paused`
+ * when new tasks failed under FailureAction pause, or (FailureAction rollback) rolled back to
+ * the previous spec, which is then dropped (updater.go pauseUpdate, rollbackUpdate).
  */
-export function applySpec(d: World, serviceId: string, next: ServiceSpecState, rollback: boolean): void {
+export function applySpec(d: World, serviceId: string, next: ServiceSpecState, rollback: boolean): UpdateOutcome {
   const s = d.swarm!;
   const svc = s.services[serviceId];
   const cur = specState(svc);
   const dirty = taskKey(cur) !== taskKey(next);
-  for (const k of KEYS) {
-    if (next[k] === undefined) delete (svc as unknown as Record<string, unknown>)[k];
-    else (svc as unknown as Record<string, unknown>)[k] = structuredClone(plain(next[k]));
-  }
+  setSpec(svc, next);
   svc.previous = cur;
   svc.version = ++s.index;
   svc.updatedAt = d.clock;
   syncVips(d, svc);
   const job = svc.mode.endsWith('-job');
   if (job) svc.jobIteration = (svc.jobIteration ?? 0) + 1;
-  const before = Object.values(plain(s.tasks))
-    .filter((t) => t.serviceId === serviceId && t.desired === 'running')
-    .sort((a, b) => a.slot - b.slot);
+  const before = liveOf(d, serviceId);
   reconcileService(d, serviceId, true);
-  if (dirty && !job) {
-    const config = (rollback ? svc.spec?.rollbackConfig : svc.spec?.updateConfig) ?? {};
-    const startFirst = config.Order === 'start-first';
-    for (const t of before) {
-      const still = s.tasks[t.id];
-      if (still && still.desired === 'running') replace(d, svc, plain(still), startFirst);
-    }
-  }
-  if (rollback || (dirty && !job)) {
+  const outcome: UpdateOutcome = { fresh: new Set() };
+  const done = (state: 'completed' | 'rollback_completed') => {
     svc.updateStatus = {
-      state: rollback ? 'rollback_completed' : 'completed',
-      message: rollback ? 'rollback completed' : 'update completed',
+      state,
+      message: state === 'completed' ? 'update completed' : 'rollback completed',
       startedAt: d.clock,
       completedAt: d.clock,
     };
-  } else delete svc.updateStatus;
+  };
+  if (dirty && !job) {
+    const config = (rollback ? svc.spec?.rollbackConfig : svc.spec?.updateConfig) ?? {};
+    const kept = new Set(liveOf(d, serviceId).map((t) => t.id));
+    const tipped = runUpdater(
+      d,
+      svc,
+      before.filter((t) => kept.has(t.id)),
+      config,
+      outcome.fresh,
+    );
+    if (tipped && (rollback || config.FailureAction !== 'rollback')) {
+      const message = `${rollback ? 'rollback' : 'update'} paused due to failure or early termination of task ${tipped}`;
+      svc.updateStatus = { state: rollback ? 'rollback_paused' : 'paused', message, startedAt: d.clock };
+      outcome.failed = { taskId: tipped, action: 'pause', message };
+    } else if (tipped) {
+      const message = `update rolled back due to failure or early termination of task ${tipped}`;
+      setSpec(svc, cur);
+      delete svc.previous;
+      syncVips(d, svc);
+      reconcileService(d, serviceId, true);
+      const back = liveOf(d, serviceId).filter((t) => outcome.fresh.has(t.id));
+      runUpdater(d, svc, back, { ...(svc.spec?.rollbackConfig ?? {}), FailureAction: 'continue' }, new Set());
+      done('rollback_completed');
+      outcome.failed = { taskId: tipped, action: 'rollback', message };
+      outcome.fresh.clear();
+    } else done(rollback ? 'rollback_completed' : 'completed');
+  } else if (rollback) done('rollback_completed');
+  else delete svc.updateStatus;
   reapHistory(d, svc);
+  return outcome;
 }

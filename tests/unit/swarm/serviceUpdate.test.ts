@@ -190,3 +190,70 @@ describe('docker service rollback', () => {
     );
   });
 });
+
+describe('an update whose new tasks fail (updater.go failure actions)', () => {
+  const warn = [
+    'image my-image:latest could not be accessed on a registry to record',
+    'its digest. Each node will access my-image:latest independently,',
+    'possibly leading to different nodes running different',
+    'versions of the image.',
+    '',
+  ];
+
+  it('pause (the default): stops after the first slot, the CLI ends in error; the other slot keeps its task', () => {
+    const { world, outs } = session([
+      'docker swarm init',
+      'docker service create -d --name web --replicas 2 nginx',
+      'docker service update --image my-image web',
+      'docker service ls',
+    ]);
+    const failed = Object.values(world.swarm!.tasks).find((t) => t.state === 'rejected')!;
+    expect(outs[2].output.split('\n')).toEqual([
+      ...warn,
+      'web',
+      'overall progress: 0 out of 2 tasks ',
+      '1/2: No such image: my-image:latest ',
+      '2/2:   ',
+      `service update paused: update paused due to failure or early termination of task ${failed.id}`,
+    ]);
+    expect(outs[2].exitCode).toBe(1);
+    expect(outs[3].output).toContain(' 1/2 ');
+    expect(Object.values(world.swarm!.services)[0].updateStatus?.state).toBe('paused');
+  });
+
+  it('rollback: back to the previous spec, PreviousSpec dropped, the rollback lines', () => {
+    const { world, outs } = session([
+      'docker swarm init',
+      'docker service create -d --name api --replicas 2 --update-failure-action rollback nginx',
+      'docker service update --image my-image api',
+    ]);
+    const failed = Object.values(world.swarm!.tasks).find((t) => t.state === 'rejected')!;
+    expect(outs[2].output.split('\n')).toEqual([
+      ...warn,
+      'api',
+      'overall progress: rolling back update: 2 out of 2 tasks ',
+      `1/2: running   ${BAR}`,
+      `2/2: running   ${BAR}`,
+      `rollback: update rolled back due to failure or early termination of task ${failed.id} `,
+      'verify: Service api converged ',
+      'rollback: rollback completed',
+    ]);
+    const svc = Object.values(world.swarm!.services)[0];
+    expect([svc.image, svc.previous, svc.updateStatus?.state]).toEqual([
+      'nginx:latest',
+      undefined,
+      'rollback_completed',
+    ]);
+  });
+
+  it('continue, or --update-parallelism 0: every slot replaced before any check', () => {
+    for (const flags of ['--update-failure-action continue', '--update-parallelism 0']) {
+      const { world } = session([
+        'docker swarm init',
+        `docker service create -d --name c --replicas 3 ${flags} nginx`,
+        'docker service update -d --image my-image c',
+      ]);
+      expect(Object.values(world.swarm!.tasks).filter((t) => t.state === 'rejected')).toHaveLength(3);
+    }
+  });
+});
