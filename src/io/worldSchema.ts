@@ -83,7 +83,11 @@ export const machineSchema = obj({
   desktopVm: z.string().optional(),
 });
 
-export const daemonSchema = obj({ lastEphemeralPort: port, images: z.array(z.string()).optional() });
+export const daemonSchema = obj({
+  lastEphemeralPort: port,
+  images: z.array(z.string()).optional(),
+  imagePlatforms: z.record(z.string(), z.string()).optional(),
+});
 
 /** An IPv4 IPAM config (Network.ipam, and one kept unallocated with IPv4 off). */
 const ipam4Schema = obj({
@@ -157,6 +161,7 @@ export const containerSchema = obj({
   arp: z.array(arp),
   startedAt: z.number().optional(),
   joinedNetns: z.number().optional(),
+  platform: z.string().optional(),
   netns: obj({
     links: z.record(
       z.string(),

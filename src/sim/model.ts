@@ -418,6 +418,8 @@ export interface Container {
    * (links' addresses and state, their routes); absent: Docker's configuration; cleared by a start
    */
   netns?: ContainerNetns;
+  /** the platform of its image when not the host's (platforms.FormatAll): its processes cannot exec */
+  platform?: string;
   /** Config.WorkingDir (`-w/--workdir`) and Config.User (`-u/--user`); absent: "" */
   workingDir?: string;
   user?: string;
@@ -447,6 +449,8 @@ export interface DaemonState {
    * made them); absent until the first one is made (then what the host had is numbered: ifindex.ts)
    */
   lastIfindex?: number;
+  /** images pulled for another platform (`--platform`), "repo:tag" -> platforms.FormatAll; absent: the host's */
+  imagePlatforms?: Record<string, string>;
 }
 
 /** The whole simulated world. */

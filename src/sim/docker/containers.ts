@@ -16,6 +16,7 @@ import {
 } from './lifecycle';
 import { mainCmd, rerunOneShots } from './oneShot';
 import { argsError, daemon, fail, flagError, ok } from './output';
+import { execFormatError } from './platform';
 import { portLines } from './ports';
 import { pruneFilter } from './pruneFilters';
 import { cancelRestart, isRestarting, processExited, resetRestartManager } from './restartManager';
@@ -96,6 +97,13 @@ const startStep: Step = (d, id) => {
   const e = startContainer(d, id);
   if (e) return e.message;
   if (!wasRunning) resetRestartManager(d, id);
+  const own = d.containers[id];
+  if (own.platform && !wasRunning) {
+    // an image of another platform: its first exec fails in runc's init
+    own.logs = [...(own.logs ?? []), execFormatError(own)];
+    processExited(d, id, 255);
+    return null;
+  }
   // A one-shot CMD (`ping -c 2 …`) runs again: `rerunOneShots` does that after the step.
   const c = d.containers[id];
   const failed = nginxStartFailure(d, c);

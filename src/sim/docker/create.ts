@@ -14,6 +14,7 @@ import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
 import { hasImage, parseRef, recordImage } from './imageStore';
 import { generateName, hostHostname } from './lifecycle';
 import { applyNetworkOpts, networkFlagError, networkSettings } from './networkOpt';
+import { parsePlatform, platformChoice, recordPlatform } from './platform';
 import { parseExpose, parsePublish, publishAllBindings } from './ports';
 import { parseRestartPolicy } from './restartPolicy';
 import { OPT_FLAGS, validateLabel } from './runOpts';
@@ -72,12 +73,13 @@ export function envFlagError(p: Parsed): string | null {
 }
 
 export type CreateOutcome =
-  | { ok: true; world: World; id: string; warnings: string[] }
+  /** `pulled`: what the CLI printed pulling the image first (another platform's variant) */
+  | { ok: true; world: World; id: string; warnings: string[]; pulled?: string[] }
   /**
    * `daemon`: an API error (gets "Error response from daemon: "); else a CLI-side error, which
    * `plain` ones (create.go's --cidfile errors) are not wrapped in the help hint by `docker create`
    */
-  | { ok: false; error: string; daemon: boolean; plain?: true };
+  | { ok: false; error: string; daemon: boolean; plain?: true; pulled?: string[] };
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -133,6 +135,10 @@ export function createContainer(
     const error = `failed to create the container ID file: open ${cidfile}: no such file or directory`;
     return { ok: false, error, daemon: false, plain: true };
   }
+  // create.go: --platform is parsed once the ID file is made
+  const platformFlag = last(p, 'platform');
+  const wanted = platformFlag ? parsePlatform(platformFlag) : null;
+  if (wanted && !wanted.ok) return cli(`error parsing specified platform: ${wanted.error}`);
   // opts.ReadKVEnvStrings: the files' variables, then -e's ("KEY" alone is passed on as it is)
   const env = [...envFile, ...all(p, 'env')];
 
@@ -263,6 +269,9 @@ export function createContainer(
   // (mkdir -p) in the container's root, where the init layer's /etc/hosts and friends are files
   const workdir = last(p, 'workdir') ? resolvePath('/', last(p, 'workdir')!) : '';
   if (workdir && GENERATED.includes(workdir)) return api(`Cannot mkdir: ${last(p, 'workdir')} is not a directory`);
+  const plat = platformChoice(world, daemonId, image, wanted?.ok ? wanted.value : null);
+  if ('error' in plat) return { ok: false, error: plat.error, daemon: false, plain: true, pulled: plat.pulled };
+  if (plat.warning) warnings.push(plat.warning);
   const opts = storedOpts(p, cwd);
   const fsMounts = mountTable(all(p, 'volume'), all(p, 'mount'), all(p, 'tmpfs'));
   const dnsFields = dnsFlagFields(p);
@@ -313,11 +322,13 @@ export function createContainer(
     d.containers[id] = c;
     // The image is now in the store (run/create pull what is missing; see run.ts for why quietly).
     recordImage(d, c.daemon, image);
+    recordPlatform(d, c.daemon, image, plat.platform);
+    if (plat.platform) c.platform = plat.platform;
     then?.(d, id);
   });
   // the runtime makes each mount's target directory in the container; the CLI writes --cidfile (no newline)
   const dirs = [...fsMounts.map((m) => m.target), ...(workdir ? [workdir] : [])];
   let made = dirs.length ? withTree(next, id, (t) => mkdirs(t, dirs)) : next;
   if (cidfile) made = writeFile(made, daemonId, cidPath, id);
-  return { ok: true, world: made, id, warnings };
+  return { ok: true, world: made, id, warnings, ...(plat.pulled.length ? { pulled: plat.pulled } : {}) };
 }

@@ -16,6 +16,15 @@ import {
 import { imageTree, treeFlagError } from './imageTree';
 import { formatList } from './listFormat';
 import { argsError, daemon, fail, flagError, humanDuration, ok, table, unknownSubcommand } from './output';
+import {
+  formatPlatform,
+  isHostPlatform,
+  offeredPlatform,
+  parsePlatform,
+  platformsKnown,
+  recordPlatform,
+  storedPlatform,
+} from './platform';
 import type { On } from './scope';
 
 /** `docker images` / `docker image ls|list|pull`, `docker pull`. */
@@ -226,10 +235,29 @@ export function dockerPull(world: World, argv: string[], on: On, cmdPath = 'pull
   if (!imageInfo(image).known) {
     return fail(world, [...lines, daemon(pullDenied(img.ref.repo)), knownImagesHint(img.ref.repo)].join('\n'), 1);
   }
-  if (!quiet) lines.push(...pullProgress(world, on.daemon, image));
+  // --platform: the manifest list's entry for it (the daemon parses it; the store keeps one image a tag)
+  const spec = last(p.value, 'platform');
+  const wanted = spec ? parsePlatform(spec) : null;
+  let platform: string | undefined;
+  let present = world;
+  if (wanted?.ok && !isHostPlatform(wanted.value) && platformsKnown(image)) {
+    platform = offeredPlatform(image, wanted.value) ?? undefined;
+    if (!platform) {
+      const miss = `no matching manifest for ${formatPlatform(wanted.value)} in the manifest list entries`;
+      return fail(world, [...lines, `${img.ref.tag}: Pulling from ${img.ref.path}`, miss].join('\n'), 1);
+    }
+  }
+  if (storedPlatform(world, on.daemon, image) !== platform) {
+    // another platform's copy is not this image: the pull downloads it anew
+    present = { ...world, daemons: { ...world.daemons, [on.daemon]: { ...world.daemons[on.daemon], images: [] } } };
+  }
+  if (!quiet) lines.push(...pullProgress(present, on.daemon, image));
   lines.push(img.ref.full);
   return ok(
-    produce(world, (d) => recordImage(d, on.daemon, image)),
+    produce(world, (d) => {
+      recordImage(d, on.daemon, image);
+      recordPlatform(d, on.daemon, image, platform);
+    }),
     lines.join('\n'),
   );
 }

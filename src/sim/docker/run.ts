@@ -8,6 +8,7 @@ import { heldHostPort, nginxBindFailure, nginxEntrypointLog, nginxReadOnlyFailur
 import { missingImage, pullProgress } from './image';
 import { atOnceExitCode, commandKeepsRunning, exitsAtOnce, isShellCommand, startContainer } from './lifecycle';
 import { argsError, daemon, fail, flagError, ok, withHelp } from './output';
+import { execFormatError } from './platform';
 import { processExited } from './restartManager';
 import type { On } from './scope';
 
@@ -38,13 +39,13 @@ export function dockerCreate(world: World, argv: string[], on: On, cmdPath = 'cr
   if (p.value.args.length < 1) return fail(world, argsError(cmdPath, 'at least', 1), 1);
   const r = createContainer(world, p.value, on.daemon, undefined, on.cwd);
   // create.go's own errors (--cidfile) reach main bare: exit 1
-  if (!r.ok && r.plain) return fail(world, r.error, 1);
+  if (!r.ok && r.plain) return fail(world, [...(r.pulled ?? []), r.error].join('\n'), 1);
   if (!r.ok && !r.daemon) return fail(world, withHelp(cmdPath, r.error), 125);
   // create.go returns the daemon's errors as they are: printed bare by main, exit status 1
   const missing = last(p.value, 'pull') === 'never' ? null : missingImage(world, on.daemon, p.value.args[0]);
   if (missing) return fail(world, [missing.unable, missing.denied, missing.hint].join('\n'), 1);
   if (!r.ok) return fail(world, daemon(r.error), 1);
-  return ok(r.world, [...pulledFirst(world, p.value, on), ...r.warnings, r.id].join('\n'));
+  return ok(r.world, [...pulledFirst(world, p.value, on), ...(r.pulled ?? []), ...r.warnings, r.id].join('\n'));
 }
 
 /**
@@ -84,7 +85,8 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   const created = startTried && !startErr ? both : createContainer(world, p.value, on.daemon, undefined, on.cwd);
   // run.go toStatusError: 127 when the words say a file is missing
   if (!created.ok && created.plain) {
-    return fail(world, withHelp(cmdPath, created.error), statusCode(created.error));
+    const out = [...(created.pulled ?? []), withHelp(cmdPath, created.error)].join('\n');
+    return fail(world, out, statusCode(created.error));
   }
   if (!created.ok && !created.daemon) return fail(world, withHelp(cmdPath, created.error), 125);
   // the daemon looks the image up before anything else; the CLI then pulls it, and fails as pull does
@@ -92,7 +94,7 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   if (missing) return fail(world, [missing.unable, withHelp(cmdPath, missing.denied), missing.hint].join('\n'), 125);
   if (!created.ok) return fail(world, withHelp(cmdPath, daemon(created.error)), 125);
   const id = created.id;
-  const lines = [...pulledFirst(world, p.value, on), ...created.warnings];
+  const lines = [...pulledFirst(world, p.value, on), ...(created.pulled ?? []), ...created.warnings];
   if (detach) lines.push(id);
   const c0 = created.world.containers[id];
   const main = mainCommand(c0.image, c0.cmd);
@@ -128,6 +130,15 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   // (create.ts); `docker pull` shows the progress, and `docker images` lists what was run.
   const terminal = c.tty && c.interactive;
 
+  // an image of another platform: runc's init cannot exec its first binary (no emulation here)
+  if (c.platform) {
+    const msg = execFormatError(c);
+    const w = produce(started, (d) => {
+      d.containers[id].logs = [...(d.containers[id].logs ?? []), msg];
+      processExited(d, id, 255);
+    });
+    return detach ? ok(w, lines.join('\n')) : { world: w, output: [...lines, msg].join('\n'), exitCode: 255 };
+  }
   // nginx exits 1 at start: its root is read-only, or (--network host) another process holds its port
   const log = nginxStartFailure(started, c);
   if (log) {
