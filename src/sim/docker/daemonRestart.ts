@@ -4,6 +4,7 @@ import type { Container, World } from '../model';
 import { runShell } from '../shell';
 import { atOnceExitCode, exitsAtOnce, oneShotCmd, startContainer, stopContainer } from './lifecycle';
 import { rerunOneShots } from './oneShot';
+import { execFormatError } from './platform';
 import { cancelRestart, processExited, resetRestartManager, shouldRestart } from './restartManager';
 
 /**
@@ -53,6 +54,7 @@ export function restartDaemon(world: World, daemonId: string): World {
       if (dc.state !== 'exited' || !shouldRestart(dc, dc.exitCode, dc.manuallyStopped === true)) continue;
       if (startContainer(d, c.id)) continue; // a failed start leaves it Exited (logged by dockerd)
       resetRestartManager(d, c.id);
+      if (dc.platform) dc.logs = [...(dc.logs ?? []), execFormatError(dc)];
       if (exitsAtOnce(dc) && !oneShotCmd(dc)) processExited(d, c.id, atOnceExitCode(dc));
     }
   });

@@ -239,6 +239,8 @@ export function removeContainer(draft: World, id: string): void {
 
 /** What the container's main process does once started without a terminal. */
 export function exitsAtOnce(c: Container): boolean {
+  // an image of another platform: runc's init cannot exec its first binary
+  if (c.platform) return true;
   const info = imageInfo(c.image);
   if (c.cmd.length === 0) {
     if (info.requiresOneOf && !info.requiresOneOf.some((k) => c.env.some((e) => e.startsWith(`${k}=`)))) return true;
@@ -250,11 +252,14 @@ export function exitsAtOnce(c: Container): boolean {
 
 /** A CMD the shell engine runs to its end (not a shell, not a long-running process). */
 export function oneShotCmd(c: Container): boolean {
-  return c.cmd.length > 0 && !isShellCommand(c.cmd) && !commandKeepsRunning(c.cmd, c.tty || c.interactive);
+  return (
+    !c.platform && c.cmd.length > 0 && !isShellCommand(c.cmd) && !commandKeepsRunning(c.cmd, c.tty || c.interactive)
+  );
 }
 
 /** The exit code of a main process that `exitsAtOnce`: 1 when the image misses its required env (mysql), else 0. */
 export function atOnceExitCode(c: Container): number {
+  if (c.platform) return 255;
   const info = imageInfo(c.image);
   const missing = c.cmd.length === 0 && info.requiresOneOf !== undefined && info.missingEnvLog !== undefined;
   return missing && !info.requiresOneOf!.some((k) => c.env.some((e) => e.startsWith(`${k}=`))) ? 1 : 0;

@@ -2,6 +2,7 @@ import { produce, restartingContainers } from '../containerIndex';
 import type { Container, World } from '../model';
 import { runShell } from '../shell';
 import { atOnceExitCode, exitsAtOnce, oneShotCmd, startContainer, stopContainer } from './lifecycle';
+import { execFormatError } from './platform';
 
 /**
  * The restart manager (moby v28.5.2 restartmanager/restartmanager.go, daemon/monitor.go
@@ -125,7 +126,10 @@ function restartOnce(world: World, id: string, now: number): World {
       processExited(d, id, res.exitCode);
     });
   } else if (exitsAtOnce(c)) {
-    started = produce(started, (d) => processExited(d, id, atOnceExitCode(c)));
+    started = produce(started, (d) => {
+      if (c.platform) d.containers[id].logs = [...(c.logs ?? []), execFormatError(c)];
+      processExited(d, id, atOnceExitCode(c));
+    });
   } else {
     // it keeps running: the manager waits for its next exit
     started = produce(started, (d) => {

@@ -97,4 +97,16 @@ describe('--platform on a linux/amd64 host without emulation', () => {
     expect(worldRefusal(old)).toBeNull();
     expect(runLine(createSession(old), 'docker run --rm alpine echo hi').output).toBe('hi');
   });
+
+  it('a restart policy starts it again and each start fails the same way (moby restartmanager back-off)', () => {
+    const { results: r } = play([
+      'docker run -d --name arm --restart always --platform linux/arm64 nginx',
+      'sleep 3',
+      "docker ps -a --format '{{.Names}} {{.Status}}'",
+      'docker logs arm',
+    ]);
+    expect(r[2].output).toMatch(/^arm Restarting \(255\) /);
+    expect(new Set(r[3].output.split('\n'))).toEqual(new Set(['exec /docker-entrypoint.sh: exec format error']));
+    expect(r[3].output.split('\n').length).toBeGreaterThan(1);
+  });
 });
