@@ -110,6 +110,21 @@ describe('docker service update', () => {
     );
   });
 
+  it('health, generic resources, DNS and hosts as updateService sets them', () => {
+    const { outs } = session([
+      ...svcSetup,
+      'docker service update -d --health-cmd "curl -f localhost" --health-retries 3 --generic-resource-add gpu=2 --dns-add 9.9.9.9 --dns-add 1.1.1.1 --host-add db:10.1.2.3 web',
+      "docker service inspect --format '{{json .Spec.TaskTemplate.ContainerSpec.Healthcheck}} {{json .Spec.TaskTemplate.Resources.Reservations}} {{json .Spec.TaskTemplate.ContainerSpec.DNSConfig}} {{json .Spec.TaskTemplate.ContainerSpec.Hosts}}' web",
+      'docker service update -d --no-healthcheck --health-retries 1 web',
+      'docker service update -d --generic-resource-rm fpga web',
+    ]);
+    expect(outs[4].output).toBe(
+      '{"Test":["CMD-SHELL","curl -f localhost"],"Retries":3} {"GenericResources":[{"DiscreteResourceSpec":{"Kind":"gpu","Value":2}}]} {"Nameservers":["1.1.1.1","9.9.9.9"]} ["10.1.2.3 db"]',
+    );
+    expect(outs[5].output).toBe('--no-healthcheck conflicts with --health-* options');
+    expect(outs[6].output).toBe('could not find generic-resource `fpga` to remove it');
+  });
+
   it.each([
     ['docker service update --image nginx nope', 'Error response from daemon: service nope not found'],
     ['docker service update --network-add appnet web', 'service is already attached to network appnet'],
