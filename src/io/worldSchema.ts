@@ -87,6 +87,7 @@ export const daemonSchema = obj({
   lastEphemeralPort: port,
   images: z.array(z.string()).optional(),
   imagePlatforms: z.record(z.string(), z.string()).optional(),
+  down: z.literal(true).optional(),
 });
 
 /** An IPv4 IPAM config (Network.ipam, and one kept unallocated with IPv4 off). */
@@ -115,6 +116,7 @@ export const networkSchema = obj({
     gateway: z.union([z.literal(''), ip6]),
     ipRange: cidr6.optional(),
     aux: z.record(z.string(), ip6).optional(),
+    gatewayFromPool: z.literal(true).optional(),
   }).optional(),
   userSubnet6: z.boolean().optional(),
   segment: z.string().optional(),

@@ -37,7 +37,7 @@ function allocated6(world: World, daemon: string | null): string[] {
 }
 
 /** The first /64 of the daemon's ULA /48 that no network holds. */
-function nextPool6(world: World, daemon: string): Result<string> {
+export function nextPool6(world: World, daemon: string): Result<string> {
   const base = cidr6Bounds(ulaBase(daemon));
   const taken = allocated6(world, daemon);
   for (let i = 0n; i < 1n << 16n; i++) {

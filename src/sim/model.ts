@@ -158,6 +158,11 @@ export interface IpamConfig {
   ipRange?: string;
   /** --aux-address name -> IP, never given to a container (AuxiliaryAddresses) */
   aux?: Record<string, string>;
+  /**
+   * the gateway came from the pool, not the config (docker0's IPv6 at the first start with
+   * fixed-cidr-v6): inspect's IPAM config has no Gateway; absent: it has
+   */
+  gatewayFromPool?: true;
 }
 
 /** A learned entry of a Linux bridge's forwarding database. */
@@ -451,6 +456,8 @@ export interface DaemonState {
   lastIfindex?: number;
   /** images pulled for another platform (`--platform`), "repo:tag" -> platforms.FormatAll; absent: the host's */
   imagePlatforms?: Record<string, string>;
+  /** dockerd failed to start (a bad /etc/docker/daemon.json): the CLI cannot connect; absent: running */
+  down?: true;
 }
 
 /** The whole simulated world. */

@@ -2,6 +2,7 @@ import { produce } from '../containerIndex';
 import { imageInfo } from '../images';
 import type { Container, World } from '../model';
 import { runShell } from '../shell';
+import { applyBridgeIPv6, loadDaemonConfig } from './daemonConfig';
 import { atOnceExitCode, exitsAtOnce, oneShotCmd, startContainer, stopContainer } from './lifecycle';
 import { rerunOneShots } from './oneShot';
 import { execFormatError } from './platform';
@@ -30,8 +31,12 @@ export function stopExitCode(c: Container): number {
 /** daemon.go shutdownContainer waits a container's stop timeout (10 s) before SIGKILL. */
 const STOP_TIMEOUT_MS = 10_000;
 
-/** Restarts the Docker daemon of host `daemonId`; the World's clock moves on by the shutdown's wait. */
-export function restartDaemon(world: World, daemonId: string): World {
+/**
+ * Restarts the Docker daemon of host `daemonId`; the World's clock moves on by the shutdown's wait.
+ * The new daemon reads /etc/docker/daemon.json (daemonConfig.ts): a file it refuses leaves it down,
+ * with dockerd's error.
+ */
+export function restartDaemon(world: World, daemonId: string): { world: World; error?: string } {
   const mine = (w: World) =>
     Object.values(w.containers)
       .filter((c) => c.daemon === daemonId)
@@ -46,6 +51,17 @@ export function restartDaemon(world: World, daemonId: string): World {
     if (killed) d.clock += STOP_TIMEOUT_MS;
     for (const c of live) stopContainer(d, c.id, 137);
   });
+  const cfg = loadDaemonConfig(w, daemonId);
+  if (!cfg.ok) {
+    const down = produce(w, (d) => {
+      d.daemons[daemonId].down = true;
+    });
+    return { world: down, error: cfg.error };
+  }
+  w = produce(w, (d) => {
+    delete d.daemons[daemonId].down;
+    applyBridgeIPv6(d, daemonId, cfg.config);
+  });
   const before = w;
   w = produce(w, (d) => {
     for (const c of mine(d)) {
@@ -59,5 +75,5 @@ export function restartDaemon(world: World, daemonId: string): World {
     }
   });
   // a main process that runs to its end exits again, and its policy takes over from there
-  return rerunOneShots(before, w, { daemon: daemonId, shell: runShell }).world;
+  return { world: rerunOneShots(before, w, { daemon: daemonId, shell: runShell }).world };
 }

@@ -40,6 +40,13 @@ export function runDocker(world: World, argv0: string[], where: Where): CommandR
     const argv = globals ? globals.rest : argv0;
     const help = leadingHelp(argv);
     if (help) return ok(world, help);
+    // dockerd did not come back up (daemonConfig.ts): client.IsErrConnectionFailed's words
+    if (world.daemons[where.id].down)
+      return fail(
+        world,
+        'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+        1,
+      );
     // the daemon is the machine the line runs on; the command sees that daemon's part of the World
     const daemonId = where.id;
     let whole = world;

@@ -277,7 +277,7 @@ const cliMade = (n: Network) =>
 const ipamJson = (c: IpamConfig) => ({
   Subnet: c.subnet,
   ...(c.ipRange ? { IPRange: c.ipRange } : {}),
-  ...(c.gateway ? { Gateway: c.gateway } : {}),
+  ...(c.gateway && !c.gatewayFromPool ? { Gateway: c.gateway } : {}),
   ...(c.aux ? { AuxiliaryAddresses: sortKeys(c.aux) } : {}),
 });
 

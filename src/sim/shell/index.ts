@@ -9,7 +9,7 @@ import { iptables } from './iptables';
 import { netTools } from './nettools';
 import { nsenterTarget } from './nsenter';
 import { packetCommands } from './packet';
-import { service, systemctl } from './services';
+import { dockerd, service, systemctl } from './services';
 import { netstat, ss } from './ss';
 import { tcpdumpCommand } from './tcpdump';
 import { commandNotFound, hasTool, voiceOf } from './tools';
@@ -50,6 +50,7 @@ const localCommands: Record<string, ShellCommand> = {
   netstat,
   systemctl,
   service,
+  dockerd,
   sh: shellC,
   bash: shellC,
   ash: shellC,

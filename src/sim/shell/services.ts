@@ -1,3 +1,4 @@
+import { DAEMON_JSON, loadDaemonConfig } from '../docker/daemonConfig';
 import { restartDaemon } from '../docker/daemonRestart';
 import type { CommandResult, World } from '../model';
 import type { Where } from '../where';
@@ -25,10 +26,23 @@ function hasDocker(world: World, where: Where): boolean {
   return where.kind === 'machine' && world.daemons[where.id] !== undefined;
 }
 
+/** systemd's words when ExecStart (dockerd) exits non-zero; dockerd's own line goes to the journal. */
+const JOB_FAILED = (unit: string) =>
+  `Job for ${unit} failed because the control process exited with error code.\nSee "systemctl status ${unit}" and "journalctl -xeu ${unit}" for details.`;
+
+function restart(world: World, where: Where): CommandResult {
+  const r = restartDaemon(world, where.id);
+  return r.error
+    ? { world: r.world, output: JOB_FAILED('docker.service'), exitCode: 1 }
+    : { world: r.world, output: '', exitCode: 0 };
+}
+
 function docker(world: World, where: Where, verb: string): CommandResult | null {
-  if (RESTARTS.includes(verb)) return { world: restartDaemon(world, where.id), output: '', exitCode: 0 };
+  const down = world.daemons[where.id]?.down === true;
+  if (RESTARTS.includes(verb) || (down && verb === 'start')) return restart(world, where);
   if (NO_OPS.includes(verb)) return { world, output: '', exitCode: 0 };
-  if (verb === 'is-active') return { world, output: 'active', exitCode: 0 };
+  if (verb === 'is-active')
+    return down ? { world, output: 'failed', exitCode: 3 } : { world, output: 'active', exitCode: 0 };
   if (verb === 'is-enabled') return { world, output: 'enabled', exitCode: 0 };
   return null;
 }
@@ -72,4 +86,19 @@ export function service(world: World, argv: string[], where: Where): CommandResu
     return { world, output: `${name}: unrecognized service`, exitCode: 1 };
   const r = docker(world, where, verb === '--full-restart' ? 'restart' : (verb ?? ''));
   return r ?? notSimulated(world, `service docker ${verb ?? ''}`.trim());
+}
+
+/**
+ * `dockerd --validate [--config-file FILE]` (cmd/dockerd/docker.go): checks the configuration and
+ * prints `configuration OK`, or dockerd's error (exit 1). The daemon itself runs as docker.service.
+ */
+export function dockerd(world: World, argv: string[], where: Where): CommandResult {
+  const args = argv.slice(1);
+  if (!args.includes('--validate'))
+    return notSimulated(world, `dockerd ${args.join(' ')}`.trim() + ' (the daemon runs as docker.service)');
+  const at = args.findIndex((a) => a === '--config-file' || a.startsWith('--config-file='));
+  const file = at < 0 ? DAEMON_JSON : args[at].includes('=') ? args[at].split('=')[1] : (args[at + 1] ?? '');
+  if (file !== DAEMON_JSON) return notSimulated(world, `dockerd --config-file ${file}`);
+  const r = loadDaemonConfig(world, where.id);
+  return r.ok ? { world, output: 'configuration OK', exitCode: 0 } : { world, output: r.error, exitCode: 1 };
 }

@@ -40,8 +40,13 @@ export function hasTool(world: World, where: Where, tool: string): boolean {
   if (where.kind === 'machine') {
     const m = world.machines[where.id];
     if (!m) return false;
-    // iproute2 ships ss beside ip
-    return m.tools.includes(tool) || MACHINE_BASE.includes(tool) || (tool === 'ss' && m.tools.includes('ip'));
+    // iproute2 ships ss beside ip; docker-ce ships dockerd beside docker
+    return (
+      m.tools.includes(tool) ||
+      MACHINE_BASE.includes(tool) ||
+      (tool === 'ss' && m.tools.includes('ip')) ||
+      (tool === 'dockerd' && m.tools.includes('docker'))
+    );
   }
   const c = world.containers[where.id];
   if (!c) return false;
