@@ -3,7 +3,7 @@ import { linkEndpoint } from '../ifindex';
 import { allocateAddress } from '../ipam';
 import { allocateAddress6, hasIPv6 } from '../ipam6';
 import type { Container, Endpoint, Network, World } from '../model';
-import { allocateOverlayIp } from '../swarm/overlayIpam';
+import { allocateOverlayIp, overlayIp6 } from '../swarm/overlayIpam';
 
 /**
  * Brings an endpoint up (on an immer draft): IPAM gives its address, then the network's driver
@@ -33,8 +33,10 @@ export function attachEndpoint(
     if (!ip.ok) return ip.error;
     ep.ip = ip.value;
   }
-  // assignAddress: IPv6 after IPv4, on a network with IPv6 on
-  if (drv.ipam && hasIPv6(net)) {
+  // assignAddress: IPv6 after IPv4, on a network with IPv6 on (an overlay's from swarm's IPAM)
+  const swarm6 = net.scope === 'swarm' && ep.ip && !ep.ipamIp6 ? overlayIp6(net, ep.ip) : null;
+  if (swarm6) ep.ip6 = swarm6;
+  else if (drv.ipam && hasIPv6(net)) {
     const ip6 = allocateAddress6(draft, net, ep.ipamIp6);
     if (!ip6.ok) {
       delete ep.ip;

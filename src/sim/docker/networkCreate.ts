@@ -216,8 +216,10 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
   }
   if (swarmDriver) {
     if (!cfg.enableIPv4) return refuse('IPv4 cannot be disabled in a Swarm scoped network');
-    if (cfg.enableIPv6) return fail(world, NO_IPV6('IPv6 on an overlay network is'), 1);
-    return createOverlay(world, f, name, cfg.req, daemonId, ingress);
+    // swarmkit allocates only the pools the spec names: IPv6 wants its --subnet (overlayIpam.ts)
+    if (cfg.enableIPv6 && !cfg.req6.subnet)
+      return fail(world, NO_IPV6('IPv6 on an overlay network without an IPv6 --subnet is'), 1);
+    return createOverlay(world, f, name, cfg.req, daemonId, ingress, cfg.enableIPv6 ? cfg.req6 : undefined);
   }
   if (scope === 'swarm') {
     if (!roleOf(world, daemonId)) return refuse('cannot create a swarm scoped network when swarm is not active');

@@ -2,7 +2,7 @@ import { produce } from '../containerIndex';
 import { planNetworkIpam } from '../ipam';
 import type { CommandResult, World } from '../model';
 import { createOverlayNetwork } from '../swarm/lifecycle';
-import { overlayOverlaps } from '../swarm/overlayIpam';
+import { overlayOverlaps, overlayOverlaps6, withOverlayIPv6 } from '../swarm/overlayIpam';
 import { roleOf } from '../swarm/state';
 import { isSet, keyValues, type Parsed } from './flags';
 import { daemon, fail, ok } from './output';
@@ -19,6 +19,7 @@ export function createOverlay(
   ipam: { subnet?: string; gateway?: string; ipRange?: string },
   machine: string,
   ingress = false,
+  ipam6?: { subnet?: string; gateway?: string; ipRange?: string },
 ): CommandResult {
   if (Object.values(world.networks).some((n) => n.scope === 'swarm' && n.name === name))
     return fail(world, daemon(`network with name ${name} already exists`), 1);
@@ -40,6 +41,8 @@ export function createOverlay(
     if (overlayOverlaps(world, plan.value.ipam.subnet))
       return fail(world, daemon('invalid pool request: Pool overlaps with other one on this address space'), 1);
   }
+  if (ipam6?.subnet && overlayOverlaps6(world, ipam6.subnet))
+    return fail(world, daemon('invalid pool request: Pool overlaps with other one on this address space'), 1);
   const present = Object.values(world.networks).find((n) => n.ingress);
   if (ingress && present)
     return fail(
@@ -51,14 +54,16 @@ export function createOverlay(
   const options = keyValues(p, 'opt');
   let id = '';
   const next = produce(world, (d) => {
-    id = createOverlayNetwork(d, name, {
+    const net = createOverlayNetwork(d, name, {
       attachable: isSet(p, 'attachable'),
       internal: isSet(p, 'internal'),
       ingress,
       labels,
       options,
       ...(ipam.subnet ? { subnet: ipam.subnet, gateway: ipam.gateway } : {}),
-    }).id;
+    });
+    if (ipam6?.subnet) withOverlayIPv6(net, ipam6 as { subnet: string });
+    id = net.id;
     d.swarm!.index++;
   });
   return ok(next, id);

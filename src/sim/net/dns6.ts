@@ -1,4 +1,6 @@
 import type { Container, Endpoint } from '../model';
+import { serviceLookup } from '../swarm/discovery';
+import { overlayIp6 } from '../swarm/overlayIpam';
 import type { Ctx } from './ctx';
 import { questionNames, userNetworks } from './dns';
 import { containerIndex } from './index';
@@ -32,6 +34,9 @@ export function embeddedLookup6(ctx: Ctx, asker: Container, name: string): strin
       const v6 = ipv6Records(ctx, net.id, key);
       if (v6.length || v4?.get(key)?.length) return v6;
     }
+    // a service's VIP and tasks.NAME: their IPv6 addresses stand where the IPv4 ones do (overlayIpam.ts)
+    const swarm = net.scope === 'swarm' ? serviceLookup(ctx.world, net.id, bare) : [];
+    if (swarm.length) return swarm.map((ip) => overlayIp6(net, ip)).filter((ip): ip is string => ip !== null);
   }
   return [];
 }

@@ -1,7 +1,8 @@
 import { IPv4CidrRange } from 'ip-num';
 import { plainContainers } from '../ipam';
-import type { World } from '../model';
-import { cidrBounds, ipString } from '../net/addr';
+import type { Network, World } from '../model';
+import { cidrBounds, ipNum, ipString } from '../net/addr';
+import { cidr6Bounds, ip6Num, ip6String, overlaps6 } from '../net/addr6';
 import { endpointIps, usedOnDraft } from './draftCache';
 import { plain } from './state';
 
@@ -111,4 +112,37 @@ export function allocateOverlayIp(d: World, networkId: string): string | null {
 /** The prefix length of an overlay's subnet. */
 export function overlayPrefix(world: World, networkId: string): number {
   return Number(world.networks[networkId]?.ipam?.subnet.split('/')[1] ?? 24);
+}
+
+/**
+ * IPv6 on an overlay (`--ipv6 --subnet fd00:10::/64`): swarmkit's allocator (cnmallocator
+ * allocatePools) asks the global address space for each IPAM config the spec names, and its
+ * gateway (the first address unless given), on a draft network just made.
+ */
+export function withOverlayIPv6(net: Network, req: { subnet: string; gateway?: string; ipRange?: string }): void {
+  const b = cidr6Bounds(req.subnet);
+  net.enableIPv6 = true;
+  net.ipam6 = {
+    subnet: `${ip6String(b.first)}/${b.prefix}`,
+    gateway: req.gateway ? ip6String(ip6Num(req.gateway)) : ip6String(b.first + 1n),
+    ...(req.ipRange ? { ipRange: req.ipRange } : {}),
+  };
+  net.userSubnet6 = true;
+}
+
+/** Whether an IPv6 `--subnet` overlaps a swarm network's IPv6 subnet. */
+export function overlayOverlaps6(world: World, cidr: string): boolean {
+  return Object.values(world.networks).some((n) => n.scope === 'swarm' && n.ipam6 && overlaps6(n.ipam6.subnet, cidr));
+}
+
+/**
+ * An overlay endpoint's IPv6 address: every address swarm hands out on the network (gateway, VIPs,
+ * tasks, lb endpoints) is asked of each of its pools in turn, serially, so the IPv6 one sits at the
+ * same offset in its subnet as the IPv4 one in its own (with the default gateways, ::1 and .1).
+ */
+export function overlayIp6(net: Network, ip: string): string | null {
+  if (!net.ipam || !net.ipam6) return null;
+  const off = BigInt(ipNum(ip) - cidrBounds(net.ipam.subnet).first);
+  const b = cidr6Bounds(net.ipam6.subnet);
+  return b.first + off <= b.last ? ip6String(b.first + off) : null;
 }

@@ -14,6 +14,7 @@ import { randomId } from '../prng';
 import { txnOf } from '../recordTxn';
 import { endpointIps, releaseOnDraft, usedOnDraft } from './draftCache';
 import { ensureLbEndpoint } from './loadBalancer';
+import { overlayIp6 } from './overlayIpam';
 import { reconcileService } from './schedule';
 import type { SwarmTask } from './types';
 
@@ -182,6 +183,8 @@ export function startTaskContainer(d: World, taskId: string): void {
     if (ip !== undefined) {
       // swarm's IPAM chose the address already (the task's NetworksAttachment): the driver links it
       ep.ip = ip;
+      const ip6 = overlayIp6(net, ip);
+      if (ip6) ep.ip6 = ip6;
       linkEndpoint(d, net, ep, draftC.daemon);
       ep.ifname = `eth${i}`;
     } else if (net.id === gw?.id) {
