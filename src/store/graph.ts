@@ -161,9 +161,11 @@ function containerNode(world: World, c: Container): GraphNode {
   const ifaces: IfaceView[] = c.endpoints.map((ep) => {
     const net = world.networks[ep.networkId];
     const prefix = net?.ipam?.subnet.split('/')[1];
+    // an endpoint of an IPv6-only network (--ipv4=false) is labelled with its IPv6 address
+    const ip6 = ep.ip6 && net?.ipam6 ? `${ep.ip6}/${net.ipam6.subnet.split('/')[1]}` : '';
     return {
       name: ep.ifname ?? '',
-      ip: ep.ip ? `${ep.ip}/${prefix}` : '',
+      ip: ep.ip ? `${ep.ip}/${prefix}` : ip6,
       mac: ep.mac ?? '',
       network: net?.name ?? '',
     };
@@ -318,8 +320,8 @@ export function worldToGraph(world: World): Graph {
       name: n.name,
       driver: n.driver,
       bridge: n.bridge,
-      subnet: n.ipam?.subnet ?? null,
-      gateway: n.ipam?.gateway ?? null,
+      subnet: n.ipam?.subnet ?? n.ipam6?.subnet ?? null,
+      gateway: n.ipam?.gateway ?? n.ipam6?.gateway ?? null,
       internal: n.internal,
       predefined: n.predefined,
       // the embedded DNS answers on user-defined bridges and overlays (not on ingress)
@@ -369,7 +371,7 @@ export function worldToGraph(world: World): Graph {
         target: nodeId.machine(host),
         sourceHandle: 'up',
         targetHandle: 'stack',
-        labels: [n.ipam?.gateway ?? '', ''],
+        labels: [n.ipam?.gateway ?? n.ipam6?.gateway ?? '', ''],
       });
   }
 

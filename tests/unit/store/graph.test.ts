@@ -70,6 +70,26 @@ describe('worldToGraph: containers', () => {
     expect(ep.veth).toMatch(/^veth[0-9a-f]{7}$/);
   });
 
+  test('an IPv6-only endpoint is labelled with its IPv6 address, its network card with the IPv6 subnet', () => {
+    const w = run(
+      base,
+      'docker network create --ipv4=false --ipv6 --subnet fd00:9::/64 v6only',
+      'docker run -d --name web --network v6only nginx',
+      'docker network create --ipv6 --subnet fd00:8::/64 ds',
+      'docker network connect ds web',
+    );
+    const c = Object.values(w.containers)[0];
+    const g = worldToGraph(w);
+    const data = g.nodes.find((n) => n.id === `ctr:${c.id}`)!.data as ContainerData;
+    // a dual-stack endpoint keeps its IPv4 label
+    expect(data.ifaces.map((f) => [f.network, f.ip])).toEqual([
+      ['v6only', 'fd00:9::2/64'],
+      ['ds', '172.18.0.2/16'],
+    ]);
+    const net = g.nodes.map((n) => n.data).find((d) => d.kind === 'network' && d.name === 'v6only') as NetworkData;
+    expect([net.subnet, net.gateway]).toEqual(['fd00:9::/64', 'fd00:9::1']);
+  });
+
   test('a paused container is drawn as paused (docker ps: "paused"), still on its network; unpaused, running', () => {
     const w = run(base, 'docker run -d --name web -p 8080:80 nginx', 'docker pause web');
     const c = Object.values(w.containers)[0];
