@@ -123,10 +123,31 @@ function takeInner(c: Container): number {
  * made on the host (overlay, docker_gwbridge, or no owner given: a swarm task's) two host indexes,
  * the container end the lower; a macvlan/ipvlan link the container's next.
  */
+/**
+ * ipvlan_link_new: the parent's port hands out dev_ids from its dev_id_start up (ida_alloc_range
+ * up to 0xFFFD, then from 1), and moves dev_id_start past the one taken, so a link that is gone
+ * still counts; the port goes with its last link, and the next one starts again at 1.
+ */
+function takeDevId(draft: World, net: Network, ep: Endpoint): void {
+  const live = Object.values(draft.containers)
+    .filter((c) => c.state === 'running')
+    .flatMap((c) => c.endpoints)
+    .filter((e) => e !== ep && e.networkId === net.id && e.endpointId !== undefined);
+  const used = new Set(live.map((e) => e.devId));
+  let start = live.length === 0 ? 1 : (net.ipvlanNextDevId ?? live.length + 1);
+  if (start >= 0xfffe) start = 1;
+  let id = start;
+  while (used.has(id) && id <= 0xfffd) id++;
+  if (id > 0xfffd) for (id = 1; used.has(id); id++);
+  ep.devId = id;
+  net.ipvlanNextDevId = id + 1;
+}
+
 export function linkEndpoint(draft: World, net: Network, ep: Endpoint, daemon: string, owner?: Container): void {
   // number what is there before this endpoint's veth exists
   if (draft.daemons[daemon] && draft.daemons[daemon].lastIfindex === undefined) takeIfindex(draft, daemon, 0);
   driverOf(net).attach(draft, net, ep);
+  if (driverOf(net).sharesParentMac) takeDevId(draft, net, ep);
   const link = driverOf(net).endpointLink(net, ep);
   if (!link?.port) {
     if (link && owner) ep.ifindex = takeInner(owner);

@@ -210,6 +210,8 @@ export interface Network {
   fdb: FdbEntry[];
   /** overlay only: its VXLAN network identifier (4096 for ingress, then 4097 …) */
   vni?: number;
+  /** ipvlan only: the parent's port dev_id_start, the next link's dev_id while a link is up; absent: 1 */
+  ipvlanNextDevId?: number;
   /** overlay only: the swarm's routing-mesh network `ingress` */
   ingress?: boolean;
   /**
@@ -288,6 +290,8 @@ export interface Endpoint {
   ifindex?: number;
   /** live: the veth pair's host (or overlay sandbox) end's ifindex; absent in saves before it: ifindex - 1 */
   hostIfindex?: number;
+  /** live, ipvlan only: the link's dev_id (ipvlan_link_new); absent in saves before it: its rank among the running links */
+  devId?: number;
 }
 
 /** A published port (`-p [ip:]host:container[/proto]`). */

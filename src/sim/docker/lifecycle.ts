@@ -191,6 +191,7 @@ function releaseLive(c: Container): void {
     delete ep.ifname;
     delete ep.ifindex;
     delete ep.hostIfindex;
+    delete ep.devId;
   }
   // its namespace goes: the next start numbers a new one from lo
   delete c.lastIfindex;

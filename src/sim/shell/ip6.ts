@@ -54,12 +54,12 @@ export function addrs6(world: World, stack: Stack, f: StackIface): Addr6[] {
 }
 
 /**
- * The dev_id the kernel gives an ipvlan link (ipvlan_link_new: the port's next, from 1), which
- * addrconf puts in the middle of the link-local address in place of ff:fe since all the links
- * share the parent's MAC. A parent serves one ipvlan network, so its links are that network's,
- * numbered here in the order their containers started.
+ * The dev_id the kernel gave an ipvlan link (ifindex.ts takeDevId), which addrconf puts in the
+ * middle of the link-local address in place of ff:fe since all the links share the parent's MAC.
+ * A save from before it was kept: the link's rank in the order the containers started.
  */
 function ipvlanDevId(world: World, net: Network, ep: Endpoint): number {
+  if (ep.devId !== undefined) return ep.devId;
   const live = Object.values(world.containers)
     .filter((c) => c.state === 'running')
     .flatMap((c) => c.endpoints.filter((e) => e.networkId === net.id && e.ifname).map((e) => ({ c, e })))

@@ -106,6 +106,28 @@ describe('IPv6 on ipvlan (GetSkipGwAlloc: no gateway in l3; Join: a static ::/0 
     ]);
   });
 
+  it('dev_id: a link that is gone still counted (the port’s dev_id_start); with the last link gone, 1 again', () => {
+    const { world, out } = run(setup, [
+      'docker stop one',
+      'docker run -dit --name three --network iv6 alpine',
+      'docker exec three ip -6 addr show eth0',
+      'docker stop two three',
+      'docker start one',
+      'docker exec one ip -6 addr show eth0',
+    ]);
+    const parentMac = world.machines['docker-host'].ifaces.find((f) => f.name === 'eth0')!.mac;
+    // one had 1, two 2; three is the port's third link though only two is up beside it
+    expect(out[2]).toContain(`    inet6 ${linkLocal6(parentMac, 3)}/64 scope link `);
+    expect(out[5]).toContain(`    inet6 ${linkLocal6(parentMac, 1)}/64 scope link `);
+    expect(findContainer(world, 'one')!.endpoints[0].devId).toBe(1);
+    // a save from before dev_ids were kept: the rank among the running links, as before
+    const old = JSON.parse(JSON.stringify(run(setup, []).world));
+    for (const c of Object.values(old.containers) as { endpoints: { devId?: number }[] }[])
+      for (const e of c.endpoints) delete e.devId;
+    const r = runScript(old, 'docker exec two ip -6 addr show eth0');
+    expect(r.results[0].output).toContain(`    inet6 ${linkLocal6(parentMac, 2)}/64 scope link `);
+  });
+
   it('l2 with a v6 subnet: the gateway is the lowest address past the anycast, the default via it', () => {
     const { out } = run(
       [
