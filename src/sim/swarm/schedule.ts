@@ -146,6 +146,17 @@ export function reconcileService(d: World, serviceId: string, refill = false): v
     }
   } else {
     const nodes = schedulableNodes(s).filter((n) => globalRunsOn(d, svc, n));
+    if (refill) {
+      // an update whose constraints a node no longer meets: the global orchestrator stops its task there
+      for (const t of live) {
+        if (!t.node || nodes.some((n) => n.machine === t.node)) continue;
+        const task = s.tasks[t.id];
+        removeTaskContainer(d, task);
+        task.desired = 'shutdown';
+        if (task.state === 'running') task.state = 'shutdown';
+        task.since = d.clock;
+      }
+    }
     const ended = refill || !exitFelt(svc) ? [] : every.filter((t) => t.serviceId === serviceId);
     for (const n of nodes) {
       if (live.some((t) => t.node === n.machine)) continue;

@@ -125,6 +125,18 @@ describe('docker service update', () => {
     expect(outs[6].output).toBe('could not find generic-resource `fpga` to remove it');
   });
 
+  it('a global service: a node its new constraints exclude loses its task, and gets one back', () => {
+    const { world, outs } = session([
+      'docker swarm init',
+      'docker service create -d --name agent --mode global busybox sleep 1d',
+      'docker service update -d --constraint-add node.role==worker agent',
+      "docker service ps agent --format '{{.DesiredState}} {{.CurrentState}}'",
+      'docker service update -d --constraint-rm node.role==worker agent',
+    ]);
+    expect(outs[3].output).toBe('Shutdown Shutdown less than a second ago');
+    expect(Object.values(world.swarm!.tasks).map((t) => t.desired)).toEqual(['shutdown', 'running']);
+  });
+
   it.each([
     ['docker service update --image nginx nope', 'Error response from daemon: service nope not found'],
     ['docker service update --network-add appnet web', 'service is already attached to network appnet'],
