@@ -85,19 +85,33 @@ function shutDown(d: World, task: SwarmTask): void {
   task.since = d.clock;
 }
 
-/** Replaces one dirty task with a task of the new spec in its slot (a global one on its node); returns the new task. */
-function replace(d: World, svc: SwarmService, old: SwarmTask, startFirst: boolean): SwarmTask | null {
+/**
+ * Replaces one dirty task with a task of the new spec in its slot (a global one on its node);
+ * returns the new task. `live`: the running tasks the scheduler spreads over, kept up to date
+ * (one snapshot for the whole update: a snapshot a task cost O(tasks) each).
+ */
+function replace(
+  d: World,
+  svc: SwarmService,
+  old: SwarmTask,
+  startFirst: boolean,
+  live: SwarmTask[],
+): SwarmTask | null {
   const s = d.swarm!;
-  const pick = () => {
-    if (svc.mode === 'global') return old.node;
-    const live = Object.values(plain(s.tasks)).filter((t) => t.desired === 'running' && t.state !== 'pending');
-    const placed = placeTask(d, svc.id, live);
-    return 'error' in placed ? null : placed.node.machine;
+  const drop = () => {
+    shutDown(d, s.tasks[old.id]);
+    const at = live.findIndex((t) => t.id === old.id);
+    if (at >= 0) live.splice(at, 1);
   };
-  if (!startFirst) shutDown(d, s.tasks[old.id]);
-  const node = pick();
+  if (!startFirst) drop();
+  let node: string | null = old.node;
+  if (svc.mode !== 'global') {
+    const placed = placeTask(d, svc.id, live);
+    node = 'error' in placed ? null : placed.node.machine;
+  }
   const made = node ? newTask(d, svc.id, old.slot, node) : null;
-  if (startFirst) shutDown(d, s.tasks[old.id]);
+  if (made?.desired === 'running' && made.state !== 'pending') live.push(made);
+  if (startFirst) drop();
   if (!node) reconcileService(d, svc.id, true);
   return made;
 }
@@ -120,11 +134,12 @@ function runUpdater(
   const ratio = (config.MaxFailureRatio as number | undefined) ?? 0;
   let failures = 0;
   let tipped: string | null = null;
+  const live = Object.values(plain(s.tasks)).filter((t) => t.desired === 'running' && t.state !== 'pending');
   for (let i = 0; i < dirty.length; i += parallelism) {
     for (const t of dirty.slice(i, i + parallelism)) {
       const still = s.tasks[t.id];
       if (still?.desired !== 'running') continue;
-      const made = replace(d, svc, plain(still), startFirst);
+      const made = replace(d, svc, plain(still), startFirst, live);
       if (!made) continue;
       fresh.add(made.id);
       if (made.state !== 'rejected' && made.state !== 'failed') continue;
