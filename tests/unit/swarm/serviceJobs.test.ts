@@ -180,3 +180,15 @@ describe('an old save (before service update) opens and updates', () => {
     expect(rows.filter((r) => r === 'nginx:alpine Shutdown')).toHaveLength(2);
   });
 });
+
+describe('service ls REPLICAS with --replicas-max-per-node (formatter.go maxReplicas)', () => {
+  it('a replicated service shows its cap; a job does not', () => {
+    const { outs } = session([
+      'docker swarm init',
+      'docker service create -d --name capped --replicas 2 --replicas-max-per-node 1 nginx',
+      'docker service create -d --name j --mode replicated-job --replicas-max-per-node 1 busybox true',
+      "docker service ls --format '{{.Name}} {{.Replicas}}'",
+    ]);
+    expect(outs[3].output).toBe('capped 1/2 (max 1 per node)\nj 0/1 (1/1 completed)');
+  });
+});
