@@ -1,8 +1,10 @@
 import { produce } from '../containerIndex';
+import { isNodeLocalSwarm } from '../drivers';
 import { endpointSettingsError } from '../ipam';
 import { gatewayEndpoint, inNoneNetwork, lookupContainer, lookupNetwork, parseLink } from '../lookup';
 import type { CommandResult, Container, Endpoint, Network, World } from '../model';
 import { advertiseEndpoints } from '../net/garp';
+import { nodeLocalInstanceNotSimulated } from '../swarm/nodeLocal';
 import { notAttachable } from '../swarm/state';
 import { syncDefaultGw } from '../swarm/taskContainer';
 import { attachEndpoint } from './endpoint';
@@ -69,6 +71,8 @@ export function connect(world: World, argv: string[]): CommandResult {
     );
   }
   if (net.driver === 'overlay' && (!net.attachable || net.ingress)) return refuse(notAttachable(net.name));
+  if (isNodeLocalSwarm(net))
+    return net.attachable ? fail(world, nodeLocalInstanceNotSimulated(net), 1) : refuse(notAttachable(net.name));
   // a StringSlice: each value is a comma-separated list
   const linkLocal = all(p.value, 'link-local-ip').flatMap((v) => v.split(','));
   const bad = endpointSettingsError(net.name, net, ip, aliases, linkLocal, ip6);

@@ -1,6 +1,6 @@
 import { dockerTime } from '../clock';
 import { containerNamed, produce } from '../containerIndex';
-import { driverOf } from '../drivers';
+import { driverOf, isNodeLocalSwarm } from '../drivers';
 import { GENERATED, kindAt, mkdirs, parentOf, resolvePath, withTree, writeFile } from '../fs';
 import { referenceError } from '../images';
 import { endpointSettingsError, isUserDefinedName } from '../ipam';
@@ -8,6 +8,7 @@ import { lookupContainer, lookupNetwork, parseLink } from '../lookup';
 import { parseMac } from '../macAddress';
 import type { Container, Endpoint, PortBinding, World } from '../model';
 import { randomId } from '../prng';
+import { nodeLocalInstanceNotSimulated } from '../swarm/nodeLocal';
 import { notAttachable } from '../swarm/state';
 import { DNS_FLAGS, dnsFlagFields } from './dnsFlags';
 import { all, type FlagSpec, isSet, last, type Parsed } from './flags';
@@ -238,6 +239,10 @@ export function createContainer(
   } else if (found.ok) {
     const n = found.value;
     if (n.driver === 'overlay' && (!n.attachable || n.ingress)) return api(notAttachable(n.name));
+    if (isNodeLocalSwarm(n)) {
+      if (!n.attachable) return api(notAttachable(n.name));
+      return { ok: false, error: nodeLocalInstanceNotSimulated(n), daemon: false, plain: true };
+    }
     if (driverOf(n).singleton) {
       // `--network <id of host>` behaves like `--network host`.
       networkMode = n.driver === 'host' ? 'host' : 'none';

@@ -1,7 +1,7 @@
 import { isPrivileged } from '../caps';
 import { dockerTime } from '../clock';
 import { configEnv } from '../containerEnv';
-import { driverOf } from '../drivers';
+import { driverOf, isNodeLocalSwarm } from '../drivers';
 import { imageInfo } from '../images';
 import { isUserDefinedName, prefixLen } from '../ipam';
 import { prefixLen6 } from '../ipam6';
@@ -290,6 +290,22 @@ function configsOf(n: Network) {
   return list.length ? list : null;
 }
 
+/**
+ * A swarm-scoped network of a node-local driver as a manager shows it before any task joins it:
+ * the cluster's record through convert.BasicNetworkFromGRPC (moby v28.5.2
+ * daemon/cluster/convert/network.go): the allocator's empty IPAM (Driver "", Config []), Driver
+ * and nil Options from DriverState, labels as protobuf returns them (nil when none), no Containers.
+ * The keys keep networkJson's order (a spread keeps a key where it first stood).
+ */
+const nodeLocalSwarmJson = (n: Network, json: ReturnType<typeof networkJson>) => ({
+  ...json,
+  EnableIPv4: true,
+  IPAM: { Driver: '', Options: null, Config: [] },
+  Containers: null,
+  Options: null,
+  Labels: Object.keys(n.labels).length ? sortKeys(n.labels) : null,
+});
+
 /** The network object of `docker network inspect` (fact 44). */
 export function networkJson(world: World, n: Network) {
   const containers: Record<string, object> = {};
@@ -393,7 +409,12 @@ export function dockerInspect(world: World, argv: string[], scope: 'any' | 'cont
       }
     }
     const n = lookupNetwork(world, ref);
-    if (n.ok) found.push(networkJson(world, n.value));
+    if (n.ok)
+      found.push(
+        isNodeLocalSwarm(n.value)
+          ? nodeLocalSwarmJson(n.value, networkJson(world, n.value))
+          : networkJson(world, n.value),
+      );
     else errs.push(kind === 'network' ? `Error response from daemon: ${n.error}` : `Error: No such object: ${ref}`);
   }
   const format = last(p.value, 'format');

@@ -6,6 +6,7 @@ import { joinErrors, planNetworkIpam } from '../ipam';
 import { planIpam6, validateIpam6 } from '../ipam6';
 import type { CommandResult, Network, NetworkDriver, World } from '../model';
 import { randomId } from '../prng';
+import { createNodeLocalSwarmNetwork } from '../swarm/nodeLocal';
 import { roleOf } from '../swarm/state';
 import { cliIpamConfig, isIPv6Subnet, stringSlice } from './cliIpam';
 import { all, boolFlagError, type FlagSpec, goBool, keyValues, last, type Parsed, parseFlags } from './flags';
@@ -222,8 +223,26 @@ export function networkCreate(world: World, argv: string[], daemonId: string): C
     return createOverlay(world, f, name, cfg.req, daemonId, ingress, cfg.enableIPv6 ? cfg.req6 : undefined);
   }
   if (scope === 'swarm') {
-    if (!roleOf(world, daemonId)) return refuse('cannot create a swarm scoped network when swarm is not active');
-    return fail(world, `whalewire: a swarm-scoped ${driver} network is not simulated; the network was not created`, 1);
+    const role = roleOf(world, daemonId);
+    if (!role) return refuse('cannot create a swarm scoped network when swarm is not active');
+    // NewNetwork on a swarm node: a worker is refused, a manager redirects to swarmkit
+    if (role !== 'manager')
+      return refuse(
+        'Cannot create a multi-host network from a worker node. Please create the network from a manager node.',
+      );
+    if (!cfg.enableIPv4) return refuse('IPv4 cannot be disabled in a Swarm scoped network');
+    let id = '';
+    const next = produce(world, (d) => {
+      id = createNodeLocalSwarmNetwork(d, name, driver as NetworkDriver, {
+        attachable,
+        internal,
+        labels,
+        options,
+        configFrom,
+        enableIPv6,
+      }).id;
+    });
+    return ok(next, id);
   }
   if (ipamDriver !== 'default' && ipamDriver !== 'null') return refuse(`plugin "${ipamDriver}" not found`);
   if (!cfg.enableIPv4 && !cfg.enableIPv6 && driver === 'bridge') return refuse('IPv4 or IPv6 must be enabled');

@@ -85,7 +85,9 @@ export function dockerRun(world: World, argv: string[], on: On, cmdPath = 'run')
   const created = startTried && !startErr ? both : createContainer(world, p.value, on.daemon, undefined, on.cwd);
   // run.go toStatusError: 127 when the words say a file is missing
   if (!created.ok && created.plain) {
-    const out = [...(created.pulled ?? []), withHelp(cmdPath, created.error)].join('\n');
+    // a `whalewire:` line names what is not simulated; it is no CLI error to add help to
+    const said = created.error.startsWith('whalewire:') ? created.error : withHelp(cmdPath, created.error);
+    const out = [...(created.pulled ?? []), said].join('\n');
     return fail(world, out, statusCode(created.error));
   }
   if (!created.ok && !created.daemon) return fail(world, withHelp(cmdPath, created.error), 125);

@@ -1,6 +1,8 @@
 import { produce } from '../containerIndex';
+import { isNodeLocalSwarm } from '../drivers';
 import { imageInfo } from '../images';
 import type { CommandResult, World } from '../model';
+import { nodeLocalTasksNotSimulated } from '../swarm/nodeLocal';
 import { allocateOverlayIp } from '../swarm/overlayIpam';
 import { dropTasks, ingressNetworkId, reconcileService } from '../swarm/schedule';
 import { lookupService, notManagerError, randomBase36 } from '../swarm/state';
@@ -88,6 +90,7 @@ function create(world: World, argv: string[], machine: string, cwd: string): Com
         1,
       );
     }
+    if (isNodeLocalSwarm(n)) return fail(world, nodeLocalTasksNotSimulated(n, 'created'), 1);
     networks.push(n.id);
     if (attachment.aliases.length) aliases[n.id] = [...(aliases[n.id] ?? []), ...attachment.aliases];
   }

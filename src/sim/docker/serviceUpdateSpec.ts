@@ -1,4 +1,6 @@
+import { isNodeLocalSwarm } from '../drivers';
 import type { World } from '../model';
+import { nodeLocalTasksNotSimulated } from '../swarm/nodeLocal';
 import type { ServicePort, ServiceSpecExtra, ServiceSpecState, SwarmService } from '../swarm/types';
 import { specState } from '../swarm/update';
 import { all, isSet, last, type Parsed } from './flags';
@@ -241,6 +243,7 @@ export function updatedSpec(world: World, svc: SwarmService, p: Parsed): Built {
       const n = swarmNet(a.target);
       if (!n) return no(daemon(`network ${a.target} not found`));
       if (nets.includes(n.id)) return no(`service is already attached to network ${a.target}`);
+      if (isNodeLocalSwarm(n)) return no(nodeLocalTasksNotSimulated(n, 'updated'));
       nets.push(n.id);
       if (a.aliases.length) aliases[n.id] = a.aliases;
     }

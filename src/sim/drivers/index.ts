@@ -60,9 +60,21 @@ export function driverNamed(name: string): Driver | null {
  */
 const configOnlyDriver: Driver = { ...nullDriver, singleton: false };
 
+/**
+ * A swarm-scoped network of a node-local driver (bridge, macvlan, ipvlan made with `--scope swarm`)
+ * as the manager holds it: swarmkit allocates it nothing (cnmallocator Allocate: isNodeLocal), so
+ * the record itself has no device, address or rule on any daemon.
+ */
+const swarmRecordDriver: Driver = { ...nullDriver, singleton: false };
+
+/** Whether `net` is a swarm-scoped network of a node-local driver (the manager's record). */
+export const isNodeLocalSwarm = (net: Network): boolean =>
+  net.scope === 'swarm' && driverNamed(net.driver)?.scope === 'local';
+
 /** The driver of a network (a network of an unknown driver behaves like `null`: no link, no rules). */
 export function driverOf(net: Network): Driver {
   if (net.configOnly) return configOnlyDriver;
+  if (isNodeLocalSwarm(net)) return swarmRecordDriver;
   return driverNamed(net.driver) ?? nullDriver;
 }
 
@@ -85,7 +97,7 @@ export function rulesOfDrivers(world: World, daemon: string): NfRule[] {
       ? d.rules(
           world,
           daemon,
-          nets.filter((n) => n.driver === d.name),
+          nets.filter((n) => n.driver === d.name && !isNodeLocalSwarm(n)),
         )
       : [],
   );
