@@ -33,6 +33,22 @@ const en: Record<string, string> = {
   'arp.learn': 'The neighbour cache now holds {ip} → {mac} (REACHABLE); later packets skip ARP.',
   'arp.hit': '{node} already knows {ip} is at {mac} (ARP cache), so no broadcast: the frame goes straight to that MAC.',
   'drop.arp-unanswered': 'Nobody answers the ARP request for {ip}: the host is unreachable.',
+  'ndp.solicit':
+    'IPv6 has no ARP: {asker} sends a neighbour solicitation (ICMPv6) asking who has {ip}, to {ip}’s solicited-node multicast group {group}, not to everyone.',
+  'ndp.advert':
+    'Neighbour advertisement: {ip} is at {mac}, sent straight back to {asker}. The answering machine also notes {asker}’s MAC from the solicitation, as STALE, as with ARP.',
+  'ndp.learn':
+    'The IPv6 neighbour cache now holds {ip} → {mac} (REACHABLE, `ip -6 neigh`); later packets skip the solicitation.',
+  'ndp.hit':
+    '{node} already knows {ip} is at {mac} (IPv6 neighbour cache), so no solicitation: the frame goes straight to that MAC.',
+  'drop.ndp-unanswered': 'Nobody answers the neighbour solicitation for {ip}: the address is unreachable.',
+  'bridge.flood-multicast':
+    'Multicast to {mac}: bridge {bridge} has no group membership for it, so it floods the frame out of every port but the one it came in on; only the holder of the asked address listens to that group.',
+  'switch.flood-multicast': 'Multicast to {mac}: the LAN switch sends the frame to every other machine on the LAN.',
+  'dns.embedded-query6':
+    'The resolver in /etc/resolv.conf is Docker’s embedded DNS at 127.0.0.11: an AAAA question, “what is {name}’s IPv6 address?”',
+  'drop.no-aaaa':
+    'Docker’s embedded DNS has no IPv6 address for {name} (no AAAA record): nothing can be sent to it over IPv6.',
   'drop.neigh-gone':
     '{node} still lists {ip} at {mac} ({state}), so it does not ask: the frame goes to that MAC. Nobody on the link has it any more, so no one takes the frame and the packet is lost. Linux asks again only once the entry has gone stale and its probes get no answer.',
   'arp.unsolicited':
@@ -167,6 +183,21 @@ const ko: Record<string, string> = {
   'arp.hit':
     '{node}은(는) {ip}의 MAC 주소가 {mac}임을 이미 알고 있으므로(ARP 캐시) 브로드캐스트 없이 그 MAC으로 바로 프레임을 보냅니다.',
   'drop.arp-unanswered': '{ip}에 대한 ARP 요청에 아무도 응답하지 않습니다: 호스트에 도달할 수 없습니다.',
+  'ndp.solicit':
+    'IPv6에는 ARP가 없습니다: {asker}이(가) {ip}을(를) 가진 장비를 묻는 이웃 요청(ICMPv6 neighbor solicitation)을 모두가 아니라 {ip}의 요청 노드 멀티캐스트 그룹 {group}(으)로 보냅니다.',
+  'ndp.advert':
+    '이웃 광고(neighbor advertisement): {ip}의 MAC 주소는 {mac}이며, {asker}에게 바로 돌려보냅니다. 응답하는 쪽도 ARP처럼 요청에서 {asker}의 MAC을 STALE 상태로 기록합니다.',
+  'ndp.learn':
+    'IPv6 이웃 캐시에 {ip} → {mac} 항목이 저장됩니다(REACHABLE, `ip -6 neigh`). 다음 패킷부터는 이웃 요청을 하지 않습니다.',
+  'ndp.hit':
+    '{node}은(는) {ip}의 MAC 주소가 {mac}임을 이미 알고 있으므로(IPv6 이웃 캐시) 이웃 요청 없이 그 MAC으로 바로 프레임을 보냅니다.',
+  'drop.ndp-unanswered': '{ip}에 대한 이웃 요청에 아무도 응답하지 않습니다: 주소에 도달할 수 없습니다.',
+  'bridge.flood-multicast':
+    '{mac}(으)로 가는 멀티캐스트: 브리지 {bridge}은(는) 이 그룹의 가입 정보가 없어 들어온 포트를 뺀 모든 포트로 프레임을 내보냅니다. 물어본 주소를 가진 장비만 그 그룹을 수신 대기합니다.',
+  'switch.flood-multicast': '{mac}(으)로 가는 멀티캐스트: LAN 스위치가 프레임을 LAN의 다른 모든 장비로 보냅니다.',
+  'dns.embedded-query6':
+    '/etc/resolv.conf의 리졸버는 127.0.0.11의 도커 내장 DNS입니다: “{name}의 IPv6 주소는?”이라는 AAAA 질문을 보냅니다.',
+  'drop.no-aaaa': '도커 내장 DNS에 {name}의 IPv6 주소(AAAA 레코드)가 없습니다: IPv6로는 보낼 수 없습니다.',
   'drop.neigh-gone':
     '{node}의 ARP 캐시에는 아직 {ip}이(가) {mac}({state}) 항목으로 남아 있어 묻지 않고 그 MAC으로 프레임을 보냅니다. 이제 링크에 그 MAC을 가진 장비가 없어 아무도 프레임을 받지 않고 패킷은 사라집니다. Linux는 항목이 STALE이 되고 프로브에 응답이 없을 때에야 다시 묻습니다.',
   'arp.unsolicited':

@@ -43,8 +43,10 @@ const route = z.custom<string>((v) => v === 'default' || isIPv4(v) || isCidr(v),
 const proto = z.enum(['tcp', 'udp']);
 const obj = z.looseObject;
 
-const tuple = obj({ src: ip, dst: ip, sport: port, dport: port });
-const arp = obj({ ip, mac: z.string(), dev: z.string(), state: z.string(), garp: z.literal(true).optional() });
+// neighbour entries and flows of either family (IPv6 ones come from neighbour discovery and ping -6)
+const ipAny = z.union([ip, ip6]);
+const tuple = obj({ src: ipAny, dst: ipAny, sport: port, dport: port });
+const arp = obj({ ip: ipAny, mac: z.string(), dev: z.string(), state: z.string(), garp: z.literal(true).optional() });
 
 export const machineSchema = obj({
   id: z.string(),

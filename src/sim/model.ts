@@ -502,7 +502,7 @@ export interface Step {
 }
 
 export interface Frame {
-  eth?: { src: string; dst: string; type: 'ARP' | 'IPv4' };
+  eth?: { src: string; dst: string; type: 'ARP' | 'IPv4' | 'IPv6' };
   ip?: { src: string; dst: string; ttl: number; proto: 'icmp' | 'tcp' | 'udp' };
   l4?: { sport: number; dport: number; flags?: string; icmpType?: string };
   app?: { summary: string };
@@ -513,6 +513,8 @@ export interface Frame {
     udp: { sport: number; dport: number };
     vxlan: { vni: number };
   };
+  /** IPv6 neighbour discovery (ICMPv6 135/136): the target address and the link-layer address option */
+  nd?: { target: string; lladdr: string };
   /** ARP payload, for arp-request / arp-reply */
   arp?: { op: 'request' | 'reply'; senderIp: string; senderMac: string; targetIp: string; targetMac: string };
 }

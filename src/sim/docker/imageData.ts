@@ -35,6 +35,7 @@ const BUSYBOX = [
   'sleep',
   'pwd',
   'ping',
+  'ping6',
   'wget',
   'nslookup',
   'ip',

@@ -66,8 +66,9 @@ export function networkOf(ip: string, prefix: number): string {
   return `${IPv4CidrRange.fromCidr(`${ip}/${prefix}`).getFirst().toString()}/${prefix}`;
 }
 
-/** 127.0.0.0/8 */
+/** 127.0.0.0/8, or IPv6's ::1 */
 export function isLoopback(ip: string): boolean {
+  if (ip.includes(':')) return ip === '::1';
   return inCidr(ip, '127.0.0.0/8');
 }
 

@@ -58,6 +58,7 @@ export function captureFrames(steps: Step[]): Captured[] {
       wf.ip = { ...ipf.ip, id: ipId(ipf) };
       if (f.l4) wf.l4 = f.l4;
       if (f.app) wf.app = f.app;
+      if (f.nd) wf.nd = f.nd;
       if (ipf.ip.proto === 'tcp') wf.tcp = tcp.next(ipf, i);
     }
     const outer = outerOf(f);

@@ -103,7 +103,7 @@ export function peerOnDomain(
     if (hit) ({ key, ifname } = hit);
   } else {
     const net = ctx.world.networks[d.netId];
-    if (net?.ipam?.gateway === ip && net.bridge) {
+    if ((net?.ipam?.gateway === ip || (net?.ipam6?.gateway === ip && net.enableIPv6)) && net.bridge) {
       // the bridge device on its host (a swarm-scoped network's own devices come from its driver)
       key = net.daemon ?? DOCKER_HOST;
       ifname = net.bridge;

@@ -4,6 +4,8 @@
  * holds, and what `tcpdump -r` prints of it. Pure.
  */
 
+import { ip6String } from './addr6';
+
 export interface Decoded {
   ethSrc: string;
   ethDst: string;
@@ -12,6 +14,8 @@ export interface Decoded {
   length: number;
   arp?: { op: number; sha: string; spa: string; tha: string; tpa: string };
   ip?: { src: string; dst: string; proto: number; ttl: number; len: number; id: number };
+  /** ICMPv6 (next header 58): echo id/seq, a neighbour discovery message's target */
+  icmp6?: { type: number; code: number; id: number; seq: number; length: number; target?: string };
   icmp?: {
     type: number;
     code: number;
@@ -48,8 +52,27 @@ export function decodeFrame(b: Uint8Array): Decoded {
     d.arp = { op: u16(b, 20), sha: macAt(b, 22), spa: ipAt(b, 28), tha: macAt(b, 32), tpa: ipAt(b, 38) };
   } else if (d.ethertype === 0x0800 && b.length >= 34) {
     decodeIp(b.subarray(14), d);
+  } else if (d.ethertype === 0x86dd && b.length >= 54) {
+    decodeIp6(b.subarray(14), d);
   }
   return d;
+}
+
+/** An IPv6 address at `at`, written as tcpdump (inet_ntop) does. */
+export const ip6At = (b: Uint8Array, at: number): string => {
+  let n = 0n;
+  for (let i = 0; i < 16; i++) n = (n << 8n) | BigInt(b[at + i] ?? 0);
+  return ip6String(n);
+};
+
+function decodeIp6(p: Uint8Array, d: Decoded): void {
+  const plen = u16(p, 4);
+  d.ip = { src: ip6At(p, 8), dst: ip6At(p, 24), proto: p[6], ttl: p[7], len: 40 + plen, id: 0 };
+  const l4 = p.subarray(40, 40 + plen);
+  if (d.ip.proto === 58 && l4.length >= 8) {
+    d.icmp6 = { type: l4[0], code: l4[1], id: u16(l4, 4), seq: u16(l4, 6), length: l4.length };
+    if ((l4[0] === 135 || l4[0] === 136) && l4.length >= 24) d.icmp6.target = ip6At(l4, 8);
+  } else decodeL4(d, l4);
 }
 
 function decodeIp(p: Uint8Array, d: Decoded): void {
@@ -73,7 +96,13 @@ function decodeIp(p: Uint8Array, d: Decoded): void {
         dport: u16(q, qihl + 2),
       };
     }
-  } else if (d.ip.proto === 6 && l4.length >= 20) {
+  } else decodeL4(d, l4);
+}
+
+/** TCP or UDP (and VXLAN inside UDP) after an IPv4 or IPv6 header. */
+function decodeL4(d: Decoded, l4: Uint8Array): void {
+  const ip = d.ip as NonNullable<Decoded['ip']>;
+  if (ip.proto === 6 && l4.length >= 20) {
     const off = (l4[12] >> 4) * 4;
     d.tcp = {
       sport: u16(l4, 0),
@@ -85,7 +114,7 @@ function decodeIp(p: Uint8Array, d: Decoded): void {
       options: Array.from(l4.subarray(20, off)),
       payload: l4.subarray(off),
     };
-  } else if (d.ip.proto === 17 && l4.length >= 8) {
+  } else if (ip.proto === 17 && l4.length >= 8) {
     d.udp = { sport: u16(l4, 0), dport: u16(l4, 2), payload: l4.subarray(8, u16(l4, 4)) };
     if (d.udp.dport === 4789 && d.udp.payload.length >= 8 + 14) {
       const v = d.udp.payload;

@@ -8,7 +8,7 @@ import type { Container, World } from '../model';
  */
 
 export interface ContainerIndex {
-  /** network id -> endpoint IP -> running container id and interface name */
+  /** network id -> endpoint IP (IPv4, and IPv6 on networks with IPv6 on) -> running container id and interface name */
   byNetIp: Map<string, Map<string, { key: string; ifname: string }>>;
   /** "tcp/8080" -> running, non-host-mode containers publishing that host port */
   published: Map<string, Container[]>;
@@ -29,12 +29,15 @@ export function containerIndex(world: World): ContainerIndex {
     if (c.state !== 'running') continue;
     if (c.networkMode === 'host') index.hostMode.push(c);
     for (const ep of c.endpoints) {
-      if (!ep.ip || !ep.ifname || !isLive(ep)) continue;
+      if ((!ep.ip && !ep.ip6) || !ep.ifname || !isLive(ep)) continue;
       let m = index.byNetIp.get(ep.networkId);
       if (!m) {
         m = new Map();
         index.byNetIp.set(ep.networkId, m);
       }
+      // an IPv6 address is a key of its own: neighbour discovery finds its holder as ARP does
+      if (ep.ip6) m.set(ep.ip6, { key: c.id, ifname: ep.ifname });
+      if (!ep.ip) continue;
       m.set(ep.ip, { key: c.id, ifname: ep.ifname });
       let names = index.dnsNames.get(ep.networkId);
       if (!names) {

@@ -56,14 +56,16 @@ function drop(
 
 /** RFC 1918 private space, which no router on the internet forwards. */
 function isPrivate(ip: string): boolean {
+  if (ip.includes(':')) return ip.startsWith('fd') || ip.startsWith('fc');
   return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].some((c) => inCidr(ip, c));
 }
 
 /** Picks the source address the kernel would for a new packet from `node` to `dst`. */
 export function sourceFor(node: NetNode, dst: string): string | null {
-  if (isLoopback(dst)) return '127.0.0.1';
+  if (isLoopback(dst)) return dst === '::1' ? dst : '127.0.0.1';
   if (ownsIp(node, dst)) return dst;
   const r = lookupRoute(node, dst);
+  if (r && dst.includes(':')) return r.route.src ?? r.iface.addrs6?.[0]?.ip ?? null;
   return r ? (r.route.src ?? r.iface.addrs[0]?.ip ?? null) : null;
 }
 

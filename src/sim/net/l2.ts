@@ -2,6 +2,7 @@ import type { ArpEntry, Frame, TableChange } from '../model';
 import { DELAY_MS, FDB_REFRESH_MS, liveFdb, neighState, showsLladdr } from './ageing';
 import { arpOf, type Ctx, fdbOf, nowMs, peerOnDomain, step } from './ctx';
 import { parentBlock, tellParentBlock } from './lanAttach';
+import { solicit } from './ndp';
 import { frameOf, type Pkt } from './pkt';
 import { daemonOfNode } from './sandbox';
 import { type Domain, domainCanvas, type NetNode, type NIface, tableOn } from './topo';
@@ -61,7 +62,7 @@ function learn(ctx: Ctx, netId: string, mac: string, port: string | undefined): 
  * Walks one frame from `out` across its domain to `to`. `broadcast` floods instead of forwarding.
  * `ends` names the machines or containers at either end, so the narration says whose eth0 it is.
  */
-function wire(
+export function wire(
   ctx: Ctx,
   ends: { from: string; to?: string },
   out: NIface,
@@ -74,13 +75,17 @@ function wire(
   const d = out.domain!;
   step(ctx, out.link, 'transmit', frame, 'wire.transmit', { dev: out.name, node: ends.from }, first, true);
   const canvas = domainCanvas(d);
+  // IPv6 multicast (33:33:…, a neighbour solicitation's group) is flooded as a broadcast is
+  const multicast = broadcast && frame.eth!.dst.startsWith('33:33:');
   if (d.kind === 'br') {
     const learned = learn(ctx, d.netId, frame.eth!.src, out.port);
     if (learned?.kind === 'add' || learned?.kind === 'update') {
       step(ctx, canvas!, 'fdb-learn', frame, 'bridge.learn', { mac: frame.eth!.src, port: out.port! }, [learned]);
     }
     const bridge = ctx.world.networks[d.netId]?.bridge ?? '';
-    if (broadcast) {
+    if (multicast) {
+      step(ctx, canvas!, 'flood', frame, 'bridge.flood-multicast', { bridge, mac: frame.eth!.dst });
+    } else if (broadcast) {
       step(ctx, canvas!, 'flood', frame, 'bridge.flood', { bridge });
     } else {
       const hit = fdbOf(ctx, d.netId).find((x) => x.mac === frame.eth!.dst);
@@ -100,9 +105,8 @@ function wire(
       }
     }
   } else if (canvas) {
-    step(ctx, canvas, broadcast ? 'flood' : 'forward', frame, broadcast ? 'switch.flood' : 'switch.forward', {
-      segment: d.id,
-    });
+    const key = multicast ? 'switch.flood-multicast' : broadcast ? 'switch.flood' : 'switch.forward';
+    step(ctx, canvas, broadcast ? 'flood' : 'forward', frame, key, { segment: d.id, mac: frame.eth!.dst });
   }
   if (d.kind === 'br' && to?.port && filter && !filter(out, to)) return false;
   ctx.us += hopUs(d);
@@ -177,7 +181,13 @@ function neighbourUsed(e: ArpEntry, now: number): void {
  * again has no address; one whose neighbour has gone keeps the MAC it had. An entry still
  * INCOMPLETE (its requests going out) is left as it is.
  */
-function unanswered(ctx: Ctx, node: NetNode, ip: string, dev: string, cached: ArpEntry | undefined): TableChange {
+export function unanswered(
+  ctx: Ctx,
+  node: NetNode,
+  ip: string,
+  dev: string,
+  cached: ArpEntry | undefined,
+): TableChange {
   const now = nowMs(ctx);
   if (cached) {
     if (cached.state !== 'FAILED' || neighState(cached, now) !== 'INCOMPLETE') {
@@ -278,8 +288,15 @@ export function transmit(
       // known from an earlier command: say so, instead of only flashing the table
       const frame = frameOf(pkt, { src: out.mac, dst: cached.mac });
       const params = { node: from.label, ip: nextHop, mac: cached.mac };
-      step(ctx, from.canvas, 'arp-hit', frame, 'arp.hit', params, [hit]);
+      const v6 = nextHop.includes(':');
+      step(ctx, from.canvas, v6 ? 'nd-hit' : 'arp-hit', frame, v6 ? 'ndp.hit' : 'arp.hit', params, [hit]);
     } else first.push(hit);
+  } else if (nextHop.includes(':')) {
+    const res = solicit(ctx, from, out, nextHop, pkt, peer, cached);
+    if (!res.ok) {
+      if (blocked) tellParentBlock(ctx, from, pkt, blocked);
+      return res;
+    }
   } else {
     const srcIp = out.addrs[0]?.ip ?? pkt.src;
     const req = arpFrame('request', out, srcIp, BROADCAST, nextHop, '00:00:00:00:00:00');

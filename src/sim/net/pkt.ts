@@ -31,7 +31,7 @@ export function frameOf(p: Pkt, eth?: { src: string; dst: string }): Frame {
   if (p.flags) f.l4!.flags = p.flags;
   if (p.icmpType) f.l4!.icmpType = p.icmpType;
   if (p.app) f.app = { summary: p.app };
-  if (eth) f.eth = { ...eth, type: 'IPv4' };
+  if (eth) f.eth = { ...eth, type: p.src.includes(':') ? 'IPv6' : 'IPv4' };
   return f;
 }
 
@@ -39,7 +39,7 @@ export function frameOf(p: Pkt, eth?: { src: string; dst: string }): Frame {
 export function summarize(p: Pkt): string {
   const l4 =
     p.proto === 'icmp'
-      ? `ICMP ${p.icmpType ?? ''}`.trim()
+      ? `${p.src.includes(':') ? 'ICMPv6' : 'ICMP'} ${p.icmpType ?? ''}`.trim()
       : `${p.proto.toUpperCase()} ${p.sport}→${p.dport}${p.flags ? ` [${p.flags}]` : ''}`;
   return `${p.src} → ${p.dst} ${l4}`;
 }

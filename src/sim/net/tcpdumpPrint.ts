@@ -72,12 +72,13 @@ function printDecoded(d: Decoded, o: PrintOptions, seqs: TcpSeqState): string {
     return o.link ? `${link}${body}` : `ARP, ${body}`;
   }
   if (!d.ip) return `${link}unknown ethertype`;
-  return `${o.link ? link : 'IP '}${printIp(d, o, seqs)}`;
+  return `${o.link ? link : d.ethertype === 0x86dd ? 'IP6 ' : 'IP '}${printIp(d, o, seqs)}`;
 }
 
 function printIp(d: Decoded, o: PrintOptions, seqs: TcpSeqState): string {
   const ip = d.ip as NonNullable<Decoded['ip']>;
   if (d.icmp) return `${ip.src} > ${ip.dst}: ${printIcmp(d.icmp)}`;
+  if (d.icmp6) return `${ip.src} > ${ip.dst}: ${printIcmp6(d.icmp6)}`;
   if (d.tcp) {
     const t = d.tcp;
     return `${hostPort(ip.src, t.sport, o)} > ${hostPort(ip.dst, t.dport, o)}: ${printTcp(d, seqs)}`;
@@ -115,6 +116,20 @@ function printIcmp(i: NonNullable<Decoded['icmp']>): string {
   } else if (i.type === 11) what = 'time exceeded in-transit';
   else what = `type-#${i.type}`;
   return `ICMP ${what}, length ${i.length}`;
+}
+
+/** print-icmp6.c without -v: `ICMP6, echo request, id 1, seq 1, length 64`. */
+function printIcmp6(i: NonNullable<Decoded['icmp6']>): string {
+  let what: string;
+  if (i.type === 128 || i.type === 129) what = `echo ${i.type === 128 ? 'request' : 'reply'}, id ${i.id}, seq ${i.seq}`;
+  else if (i.type === 135) what = `neighbor solicitation, who has ${i.target ?? ''}`;
+  else if (i.type === 136) what = `neighbor advertisement, tgt is ${i.target ?? ''}`;
+  else if (i.type === 1) {
+    const why = ['unreachable route', 'unreachable prohibited', 'unreachable beyond scope', 'unreachable address'];
+    what = i.code === 4 ? 'destination unreachable, unreachable port' : `destination ${why[i.code] ?? 'unreachable'}`;
+  } else if (i.type === 3) what = 'time exceeded in-transit';
+  else what = `type-#${i.type}`;
+  return `ICMP6, ${what}, length ${i.length}`;
 }
 
 /** print-tcp.c's flag letters, in its order. */

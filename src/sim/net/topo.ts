@@ -1,10 +1,13 @@
 import { driverOf, networksOf } from '../drivers';
+import { gateway6, gatewayEndpoints } from '../gateway';
 import { linkId, nodeId } from '../ids';
+import { hasIPv6, prefixLen6 } from '../ipam6';
 import type { Container, IfaceAddr, Machine, Network, Route, World } from '../model';
 import { withNetns } from '../netns';
 import { containerDefaultRoute, namespaceOwner } from '../stack';
 import type { Where } from '../where';
 import { inCidr, networkOf, prefixOf } from './addr';
+import { inCidr6, masked6 } from './addr6';
 import { sandboxNode } from './sandbox';
 
 /**
@@ -22,6 +25,8 @@ export interface NIface {
   name: string;
   mac: string;
   addrs: IfaceAddr[];
+  /** global IPv6 addresses (an endpoint's or a bridge's on a network with IPv6 on), apart so IPv4 code never parses them */
+  addrs6?: IfaceAddr[];
   /** null for loopback */
   domain: Domain | null;
   /** canvas edge id of the cable / veth / bridge link this interface sends on */
@@ -40,6 +45,8 @@ export interface NetNode {
   label: string;
   ifaces: NIface[];
   routes: Route[];
+  /** the IPv6 main table: on-link prefixes and `default` (::/0), as `ip -6 route` prints them */
+  routes6?: Route[];
   /** routers and the Docker host forward packets not addressed to them */
   forwarding: boolean;
   /** a Docker host's own namespace: the daemon whose netfilter and conntrack apply here */
@@ -68,19 +75,24 @@ function machineNode(world: World, m: Machine): NetNode {
       link: linkId.iface(m.id, f.name),
     }));
   const routes = [...m.routes];
+  const routes6: Route[] = [];
   const daemon = world.daemons[m.id] ? m.id : undefined;
   if (daemon) {
     for (const net of networksOf(world, daemon)) {
       const dev = driverOf(net).hostDevice(net, daemon);
       if (!dev) continue;
+      // a bridge of a network with IPv6 on holds the IPv6 gateway (programIPv6Addresses) and its prefix's route
+      const gw6 = hasIPv6(net) && net.bridge === dev.name ? net.ipam6!.gateway : '';
       ifaces.push({
         name: dev.name,
         mac: dev.mac,
         addrs: dev.addrs,
+        ...(gw6 ? { addrs6: [{ ip: gw6, prefix: prefixLen6(net) }] } : {}),
         domain: { kind: 'br', netId: net.id },
         link: dev.link,
       });
       if (dev.route) routes.push(dev.route);
+      if (gw6) routes6.push({ dst: masked6(net.ipam6!.subnet), dev: dev.name, proto: 'kernel', metric: 256 });
     }
   }
   return {
@@ -90,6 +102,7 @@ function machineNode(world: World, m: Machine): NetNode {
     label: m.hostname,
     ifaces,
     routes,
+    ...(routes6.length ? { routes6 } : {}),
     // Docker Desktop's PC forwards its VM's traffic (vpnkit, src/sim/desktop.ts)
     forwarding: m.kind === 'router' || m.kind === 'docker-host' || m.desktopVm !== undefined,
     ...(daemon ? { daemon } : {}),
@@ -102,25 +115,34 @@ function containerNode(world: World, c: Container): NetNode {
     { name: 'lo', mac: '00:00:00:00:00:00', addrs: [{ ip: '127.0.0.1', prefix: 8 }], domain: null, link: '' },
   ];
   const routes: Route[] = [];
+  const routes6: Route[] = [];
   let gw: Route | undefined;
   if (c.state === 'running') {
     for (const ep of c.endpoints) {
       const net = world.networks[ep.networkId];
-      if (!ep.ip || !ep.ifname || !ep.mac || !net?.ipam) continue;
+      if (!ep.ifname || !ep.mac || !net) continue;
+      const v4 = ep.ip && net.ipam ? ep.ip : '';
+      const v6 = ep.ip6 && hasIPv6(net) ? ep.ip6 : '';
+      if (!v4 && !v6) continue;
       const at = driverOf(net).endpointLink(net, ep);
       if (!at) continue;
-      const prefix = prefixOf(net.ipam.subnet);
+      const prefix = v4 ? prefixOf(net.ipam!.subnet) : 0;
       ifaces.push({
         name: ep.ifname,
         mac: ep.mac,
-        addrs: [{ ip: ep.ip, prefix }],
+        addrs: v4 ? [{ ip: v4, prefix }] : [],
+        ...(v6 ? { addrs6: [{ ip: v6, prefix: prefixLen6(net) }] } : {}),
         domain: at.domain,
         link: at.link,
         ...(at.port ? { port: at.port } : {}),
       });
-      routes.push({ dst: networkOf(ep.ip, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: ep.ip });
+      if (v4) routes.push({ dst: networkOf(v4, prefix), dev: ep.ifname, proto: 'kernel', scope: 'link', src: v4 });
+      if (v6) routes6.push({ dst: masked6(`${v6}/${prefixLen6(net)}`), dev: ep.ifname, proto: 'kernel', metric: 256 });
     }
     gw = containerDefaultRoute(world, c);
+    const { ep6 } = gatewayEndpoints(world, c);
+    const gw6 = ep6 && gateway6(world, ep6);
+    if (gw6) routes6.push({ dst: 'default', ...(gw6.via ? { via: gw6.via } : {}), dev: gw6.dev, metric: 1024 });
   }
   if (gw) routes.unshift(gw);
   // what `ip` changed in the namespace; a link set down carries nothing
@@ -132,6 +154,8 @@ function containerNode(world: World, c: Container): NetNode {
     label: c.name,
     ifaces: own.ifaces.filter((f) => !c.netns?.links[f.name]?.down),
     routes: own.routes,
+    // IPv6 routes stay the kernel's (ip -6 changes are not modelled), gone with a link set down
+    ...(routes6.length ? { routes6: routes6.filter((r) => !c.netns?.links[r.dev]?.down) } : {}),
     forwarding: false,
     container: c,
   };
@@ -166,14 +190,18 @@ export function buildNode(world: World, key: string): NetNode | null {
  */
 export const tableOn = (node: NetNode): string => (node.sandbox ? node.key : node.canvas);
 
-/** Longest-prefix match; ties keep table order (lowest metric first). */
+/** The prefix length of an IPv6 route's destination (`default` is ::/0). */
+const prefix6 = (dst: string) => (dst === 'default' ? 0 : Number(dst.split('/')[1] ?? 128));
+
+/** Longest-prefix match; ties keep table order (lowest metric first). An IPv6 `dst` looks in `routes6`. */
 export function lookupRoute(node: NetNode, dst: string): { route: Route; iface: NIface } | null {
   let best: { route: Route; iface: NIface } | null = null;
   let bestLen = -1;
   let bestMetric = Number.POSITIVE_INFINITY;
-  for (const r of node.routes) {
-    if (!inCidr(dst, r.dst)) continue;
-    const len = prefixOf(r.dst);
+  const v6 = dst.includes(':');
+  for (const r of v6 ? (node.routes6 ?? []) : node.routes) {
+    if (v6 ? r.dst !== 'default' && !inCidr6(dst, r.dst) : !inCidr(dst, r.dst)) continue;
+    const len = v6 ? prefix6(r.dst) : prefixOf(r.dst);
     const metric = r.metric ?? 0;
     if (len < bestLen || (len === bestLen && metric >= bestMetric)) continue;
     const iface = ifaceNamed(node, r.dev);
@@ -193,6 +221,11 @@ export function ifaceNamed(node: NetNode, name: string): NIface | undefined {
 
 /** Whether `ip` is one of the node's own addresses (Linux answers on any of them: weak host model). */
 export function ownsIp(node: NetNode, ip: string): boolean {
+  if (ip.includes(':')) {
+    if (ip === '::1') return true;
+    for (const f of node.ifaces) for (const a of f.addrs6 ?? []) if (a.ip === ip) return true;
+    return false;
+  }
   for (const f of node.ifaces) for (const a of f.addrs) if (a.ip === ip) return true;
   return false;
 }

@@ -1,7 +1,9 @@
+import { ip6Num } from './addr6';
+
 /**
- * The bytes of a frame as it would be on the wire: Ethernet II, ARP, IPv4, ICMP, TCP, UDP, DNS,
- * and VXLAN around an inner frame. Pure (no DOM): the `.pcap` export (src/io/pcap.ts) and
- * `tcpdump` in the console (lengths, payload decoding) read the same bytes, so what tcpdump prints
+ * The bytes of a frame as it would be on the wire: Ethernet II, ARP, IPv4, IPv6, ICMP, ICMPv6
+ * (echo, neighbour discovery), TCP, UDP, DNS, and VXLAN around an inner frame. Pure (no DOM): the
+ * `.pcap` export (src/io/pcap.ts) and `tcpdump` in the console (lengths, payload decoding) read the same bytes, so what tcpdump prints
  * and what Wireshark opens agree.
  *
  * Header fields the trace does not hold are filled the way Linux fills them (TTL aside, which the
@@ -16,6 +18,8 @@ export interface WireFrame {
   ip?: { src: string; dst: string; ttl: number; proto: 'icmp' | 'tcp' | 'udp'; id?: number };
   l4?: { sport: number; dport: number; flags?: string; icmpType?: string };
   app?: { summary: string };
+  /** neighbour discovery (ICMPv6 135/136): target address and link-layer address option */
+  nd?: { target: string; lladdr: string };
   /** TCP only: sequence and acknowledgement numbers (the caller tracks them per flow) */
   tcp?: { seq: number; ack: number; tsval: number; tsecr: number };
   /** the VXLAN encapsulation around this frame (DESIGN.md §4: `frame.outer`) */
@@ -30,8 +34,21 @@ export interface OuterHeaders {
   vxlan: { vni: number };
 }
 
-export const ETHERTYPE = { ipv4: 0x0800, arp: 0x0806 } as const;
-export const IPPROTO = { icmp: 1, tcp: 6, udp: 17 } as const;
+export const ETHERTYPE = { ipv4: 0x0800, arp: 0x0806, ipv6: 0x86dd } as const;
+export const IPPROTO = { icmp: 1, tcp: 6, udp: 17, icmp6: 58 } as const;
+
+/** ICMPv6 type and code by the trace's names (RFC 4443, RFC 4861). */
+export const ICMP6_TYPE: Record<string, [number, number]> = {
+  'echo-request': [128, 0],
+  'echo-reply': [129, 0],
+  'neighbor-solicitation': [135, 0],
+  'neighbor-advertisement': [136, 0],
+  'net-unreachable': [1, 0],
+  'admin-prohibited': [1, 1],
+  'host-unreachable': [1, 3],
+  'port-unreachable': [1, 4],
+  'time-exceeded': [3, 0],
+};
 
 /** TCP flag bits by the names the trace uses. */
 const TCP_FLAG: Record<string, number> = { FIN: 1, SYN: 2, RST: 4, PSH: 8, ACK: 16, URG: 32 };
@@ -56,6 +73,19 @@ export function macBytes(mac: string): number[] {
 export function ipBytes(ip: string): number[] {
   const parts = ip.split('.').map(Number);
   return parts.length === 4 && parts.every((n) => Number.isInteger(n) && n >= 0 && n <= 255) ? parts : [0, 0, 0, 0];
+}
+
+/** Bytes of an IPv6 address (anything unreadable is all zeros). */
+export function ip6Bytes(ip: string): number[] {
+  let n: bigint;
+  try {
+    n = ip6Num(ip);
+  } catch {
+    n = 0n;
+  }
+  const out: number[] = [];
+  for (let i = 15; i >= 0; i--) out.push(Number((n >> BigInt(i * 8)) & 0xffn));
+  return out;
 }
 
 const u16 = (n: number) => [(n >>> 8) & 0xff, n & 0xff];
@@ -83,8 +113,9 @@ function setChecksum(b: number[], at: number, sum: number): number[] {
   return b;
 }
 
-/** The pseudo-header TCP and UDP checksums cover. */
+/** The pseudo-header TCP, UDP (and ICMPv6) checksums cover; IPv6's (RFC 8200 §8.1) for IPv6 addresses. */
 function pseudo(src: string, dst: string, proto: number, len: number): number[] {
+  if (src.includes(':')) return [...ip6Bytes(src), ...ip6Bytes(dst), ...u32(len), 0, 0, 0, proto];
   return [...ipBytes(src), ...ipBytes(dst), 0, proto, ...u16(len)];
 }
 
@@ -206,11 +237,46 @@ function ipv4Bytes(
   return [...setChecksum(b, 10, inetChecksum(b)), ...body];
 }
 
-/** The IPv4 packet (header and all) of a frame, or null when it has no IP header. */
+function ipv6Bytes(ip: { src: string; dst: string; ttl: number }, next: number, body: number[]): number[] {
+  return [0x60, 0, 0, 0, ...u16(body.length), next, ip.ttl & 0xff, ...ip6Bytes(ip.src), ...ip6Bytes(ip.dst), ...body];
+}
+
+/** ICMPv6: echo with iputils' 56 data bytes, NS/NA with their target and link-layer option, errors quoting nothing. */
+function icmp6Bytes(f: WireFrame & { ip: NonNullable<WireFrame['ip']> }): number[] {
+  const l4 = f.l4 ?? { sport: 0, dport: 0 };
+  const [type, code] = ICMP6_TYPE[l4.icmpType ?? 'echo-request'] ?? [128, 0];
+  let rest: number[];
+  if (type === 128 || type === 129) {
+    const seq = Number(/seq=(\d+)/.exec(f.app?.summary ?? '')?.[1] ?? 1);
+    const data = [...u32(0), ...u32(seq * 1000), 0, 0, 0, 0, 0, 0, 0, 0];
+    for (let i = 0x10; data.length < 56; i++) data.push(i);
+    rest = [...u16(l4.sport & 0xffff), ...u16(seq & 0xffff), ...data];
+  } else if (type === 135 || type === 136) {
+    const nd = f.nd ?? { target: f.ip.dst, lladdr: f.eth.src };
+    // NA: solicited and override (ndisc_send_na from ndisc_recv_ns); option 1 source, 2 target link-layer
+    const flags = type === 136 ? [0x60, 0, 0, 0] : [0, 0, 0, 0];
+    rest = [...flags, ...ip6Bytes(nd.target), type === 135 ? 1 : 2, 1, ...macBytes(nd.lladdr)];
+  } else rest = [0, 0, 0, 0];
+  const b = [type, code, 0, 0, ...rest];
+  return setChecksum(b, 2, inetChecksum([...pseudo(f.ip.src, f.ip.dst, IPPROTO.icmp6, b.length), ...b]));
+}
+
+/** The IPv6 packet of a frame whose addresses are IPv6. */
+function ip6Packet(f: WireFrame & { ip: NonNullable<WireFrame['ip']> }): number[] {
+  const ip = f.ip;
+  if (ip.proto === 'icmp') return ipv6Bytes(ip, IPPROTO.icmp6, icmp6Bytes(f));
+  const payload = payloadBytes(f);
+  if (ip.proto === 'tcp') return ipv6Bytes(ip, IPPROTO.tcp, tcpBytes(f, payload));
+  const l4 = f.l4 ?? { sport: 0, dport: 0 };
+  return ipv6Bytes(ip, IPPROTO.udp, udpBytes(ip.src, ip.dst, l4.sport, l4.dport, payload));
+}
+
+/** The IP packet (header and all) of a frame, or null when it has no IP header. */
 export function ipPacket(f: WireFrame): number[] | null {
   if (!f.ip) return null;
   const ip = f.ip as NonNullable<WireFrame['ip']>;
   const framed = { ...f, ip };
+  if (ip.src.includes(':')) return ip6Packet(framed);
   if (ip.proto === 'icmp') {
     const l4 = f.l4 ?? { sport: 0, dport: 0 };
     const type = ICMP_TYPE[l4.icmpType ?? 'echo-request']?.[0] ?? 8;
@@ -255,7 +321,8 @@ export function frameBytes(f: WireFrame): Uint8Array | null {
   } else {
     const ip = ipPacket(f);
     if (!ip) return null;
-    inner = [...macBytes(f.eth.dst), ...macBytes(f.eth.src), ...u16(ETHERTYPE.ipv4), ...ip];
+    const type = f.ip?.src.includes(':') ? ETHERTYPE.ipv6 : ETHERTYPE.ipv4;
+    inner = [...macBytes(f.eth.dst), ...macBytes(f.eth.src), ...u16(type), ...ip];
   }
   if (!f.outer) return Uint8Array.from(inner);
   const o = f.outer;

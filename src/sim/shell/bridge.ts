@@ -105,11 +105,15 @@ const PROTO_NUM = { tcp: 6, udp: 17, icmp: 1 } as const;
 
 /** One `conntrack -L` line. */
 export function conntrackLine(e: ConntrackEntry): string {
+  // an IPv6 flow's ICMP is icmpv6 (58), echo types 128/129 (nf_conntrack_proto_icmpv6)
+  const v6 = e.orig.src.includes(':');
   const tuple = (t: ConntrackEntry['orig'], reply: boolean) =>
     e.proto === 'icmp'
-      ? `src=${t.src} dst=${t.dst} type=${reply ? 0 : 8} code=0 id=${t.sport}`
+      ? `src=${t.src} dst=${t.dst} type=${v6 ? (reply ? 129 : 128) : reply ? 0 : 8} code=0 id=${t.sport}`
       : `src=${t.src} dst=${t.dst} sport=${t.sport} dport=${t.dport}`;
-  const head = `${e.proto.padEnd(8)} ${PROTO_NUM[e.proto]} ${e.timeout} ${e.state ? `${e.state} ` : ''}`;
+  const proto = v6 && e.proto === 'icmp' ? 'icmpv6' : e.proto;
+  const num = v6 && e.proto === 'icmp' ? 58 : PROTO_NUM[e.proto];
+  const head = `${proto.padEnd(8)} ${num} ${e.timeout} ${e.state ? `${e.state} ` : ''}`;
   return `${head}${tuple(e.orig, false)} ${tuple(e.reply, true)} ${e.assured ? '[ASSURED] ' : ''}mark=0 use=1`;
 }
 
@@ -133,16 +137,25 @@ const CT_FILTERS = [
 const CT_UNKNOWN = (a: string) =>
   `conntrack v1.4.7 (conntrack-tools): unknown option \`${a}'\nTry \`conntrack -h' or 'conntrack --help' for more information.`;
 
-/** `-p PROTO`, `-s ADDR`, `-d ADDR` (original direction), `--sport`/`--dport`: which entries a command means. */
+/** `-f FAMILY`, `-p PROTO`, `-s ADDR`, `-d ADDR` (original direction), `--sport`/`--dport`: which entries a command means. */
 function ctFilter(argv: string[]): ((e: ConntrackEntry) => boolean) | string {
   const tests: ((e: ConntrackEntry) => boolean)[] = [];
+  // -f: the layer 3 family, ipv4 unless told (conntrack-tools' default)
+  let family = 'ipv4';
+  tests.push((e) => e.orig.src.includes(':') === (family === 'ipv6'));
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
+    if (a === '-f' || a === '--family') {
+      if (v !== 'ipv4' && v !== 'ipv6') return `conntrack v1.4.7 (conntrack-tools): \`${v ?? ''}' unsupported protocol`;
+      family = v;
+      i++;
+      continue;
+    }
     if (!CT_FILTERS.includes(a)) return CT_UNKNOWN(a);
     if (v === undefined) return `conntrack v1.4.7 (conntrack-tools): option \`${a}' requires an argument`;
     i++;
-    if (a === '-p' || a === '--proto') tests.push((e) => e.proto === v);
+    if (a === '-p' || a === '--proto') tests.push((e) => e.proto === v || (v === 'icmpv6' && e.proto === 'icmp'));
     else if (a === '-s' || a === '--src' || a === '--orig-src') tests.push((e) => e.orig.src === v);
     else if (a === '-d' || a === '--dst' || a === '--orig-dst') tests.push((e) => e.orig.dst === v);
     else if (a === '--sport' || a === '--orig-port-src') tests.push((e) => String(e.orig.sport) === v);

@@ -207,11 +207,11 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
   else if (obj === 'route' && family === 6)
     lines = routes6(world, stack).filter((l) => !dev || l.includes(` dev ${dev} `));
   else if (obj === 'route') lines = stack.routes.filter((r) => !dev || r.dev === dev).map(routeLine);
-  // no neighbour discovery is simulated: the IPv6 neighbour table stays empty
-  else if (family === 6) lines = [];
+  // one table holds both families (ARP and neighbour discovery): the kernel dumps arp_tbl, then nd_tbl
   else
-    lines = stack.arp
-      .filter((e) => !dev || e.dev === dev)
+    lines = [...stack.arp]
+      .filter((e) => (!dev || e.dev === dev) && (!family || e.ip.includes(':') === (family === 6)))
+      .sort((x, y) => Number(x.ip.includes(':')) - Number(y.ip.includes(':')))
       .map((e) => {
         const state = neighState(e, world.clock);
         return `${e.ip} dev ${e.dev} ${showsLladdr(state) ? `lladdr ${e.mac} ` : ''}${state} `;

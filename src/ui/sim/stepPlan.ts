@@ -27,7 +27,7 @@ export type StepPlan =
   | { kind: 'at'; node: string; drop: boolean; proto: ProtoCategory; via?: string };
 
 /** Actions that decide or prepare the way out: the packet is by its outgoing interface. */
-const EGRESS = new Set(['route', 'snat', 'conntrack-new', 'arp-request']);
+const EGRESS = new Set(['route', 'snat', 'conntrack-new', 'arp-request', 'nd-solicit']);
 
 /** The nearest link from step `from` on in direction `dir` while the steps stay at `node`. */
 function linkAround(steps: readonly Step[], from: number, dir: 1 | -1, node: string): string | null {

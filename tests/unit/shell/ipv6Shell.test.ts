@@ -122,17 +122,24 @@ describe('names over IPv6 (resolver.go handleIPQuery, sandbox_dns_unix.go makeHo
 
 describe('IPv6 packets', () => {
   it.each([
-    ['docker exec cli ping -6 -c 1 web', 'ping -6'],
-    ['docker exec cli ping -c 1 fd00:1::2', 'ping fd00:1::2'],
     ['docker exec cli curl -s http://[fd00:1::2]/', 'curl fd00:1::2'],
     ['docker exec cli traceroute fd00:1::2', 'traceroute fd00:1::2'],
   ])('%s says in one line that IPv6 packets are not traced, and sends nothing', (line, what) => {
     const { world, out } = run([line]);
     const before = run([]).world;
     expect(out[0]).toBe(
-      `whalewire: IPv6 packets are not traced yet (${what}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA); send over IPv4 to trace.`,
+      `whalewire: IPv6 packets are not traced yet (${what}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA) and ping -6 is traced; send over IPv4 to trace.`,
     );
     expect(findContainer(world, 'cli')!.arp).toEqual(findContainer(before, 'cli')!.arp);
+  });
+
+  it.each([
+    ['docker exec cli ping -6 -c 1 web', 'PING web(web.v6 (fd00:1::2)) 56 data bytes'],
+    ['docker exec cli ping -c 1 fd00:1::2', 'PING fd00:1::2(fd00:1::2) 56 data bytes'],
+  ])('%s is ICMPv6 echo through the engine (tests/unit/net/ping6.test.ts has the details)', (line, first) => {
+    const { out } = run([line]);
+    expect(out[0].split('\n')[0]).toBe(first);
+    expect(out[0]).toContain('1 packets transmitted, 1 received, 0% packet loss');
   });
 
   it('IPv4 still traces: ping by name over the same network', () => {

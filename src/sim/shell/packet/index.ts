@@ -13,7 +13,8 @@ import { wget } from './wget';
  * `portfwd`. Each runs the packet engine (src/sim/net) and returns one Trace for the command.
  */
 export const packetCommands: Record<string, ShellCommand> = {
-  ping: ipv4Only(ping),
+  ping,
+  ping6: ping,
   curl: ipv4Only(curl),
   wget: ipv4Only(wget),
   nslookup,

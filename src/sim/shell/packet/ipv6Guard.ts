@@ -3,15 +3,14 @@ import type { ShellCommand } from '../index';
 import type { ToolOutcome } from './run';
 
 /**
- * whalewire's packet engine carries IPv4 only (ARP, netfilter, conntrack are modelled for it; no
- * neighbour discovery). A tool asked to send over IPv6 (`ping -6`, an IPv6 literal, `curl
- * http://[fd00:1::2]/`) answers one line saying so instead of a trace that would be wrong; the
- * addresses, routes and DNS answers of IPv6 networks are shown by ip, inspect and dig.
+ * whalewire's packet engine carries ICMPv6 echo (ping -6, with neighbour discovery) but not yet
+ * TCP, UDP or traceroute over IPv6. Such a tool asked to send over IPv6 (`curl -6`, an IPv6
+ * literal, `curl http://[fd00:1::2]/`) answers one line saying so instead of a trace that would
+ * be wrong; the addresses, routes and DNS answers of IPv6 networks are shown by ip, inspect and dig.
  */
 
 /** The IPv6 flags of each tool (curl --ipv6, wget --inet6-only), besides -6. */
 const FLAGS: Record<string, string[]> = {
-  ping: ['-6'],
   traceroute: ['-6'],
   curl: ['-6', '--ipv6'],
   wget: ['-6', '--inet6-only'],
@@ -37,7 +36,7 @@ export function ipv6Request(cmd: string, argv: string[]): string | null {
 
 /** The one line a tool answers instead of sending over IPv6 (`asked`: the flag or address). */
 export const ipv6Refusal = (cmd: string, asked: string) =>
-  `whalewire: IPv6 packets are not traced yet (${cmd} ${asked}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA); send over IPv4 to trace.`;
+  `whalewire: IPv6 packets are not traced yet (${cmd} ${asked}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA) and ping -6 is traced; send over IPv4 to trace.`;
 
 /** A tool's outcome when the name it was given resolves to IPv6 addresses only (`nodata`). */
 export const ipv6NameOutcome = (cmd: string, host: string, ips6: string[]): ToolOutcome => ({

@@ -1,21 +1,24 @@
 import type { CommandResult, World } from '../../model';
 import { broadcastOf, inetAton } from '../../net/addr';
+import { isIpv6 } from '../../net/addr6';
 import { ctFinish } from '../../net/conntrack';
 import type { Ctx } from '../../net/ctx';
 import { step } from '../../net/ctx';
 import { resolve, reverseName } from '../../net/dns';
 import { type Exchange, ephemeralPort, exchange, packetFrom } from '../../net/flows';
 import { sourceFor } from '../../net/ip';
-import { frameOf } from '../../net/pkt';
+import { frameOf, type Pkt } from '../../net/pkt';
 import type { NetNode } from '../../net/topo';
 import type { Where } from '../../where';
-import { ipv6NameOutcome } from './ipv6Guard';
+import { pingBody6 } from './ping6';
 import { busyboxStats, iputilsStats, iputilsTime } from './pingFormat';
 import { type Flavor, jitter, runTool, type ToolOutcome } from './run';
 
 /** `ping [-c N] [-W S] [-i S] HOST`: ICMP echo through the engine, printed as iputils or busybox does. */
 
-interface PingArgs {
+export interface PingArgs {
+  /** -4 / -6 (ping6 is -6); 0 lets the address decide */
+  family: 0 | 4 | 6;
   count: number;
   waitS: number;
   intervalS: number;
@@ -25,7 +28,14 @@ interface PingArgs {
 }
 
 function parse(argv: string[]): PingArgs | string {
-  const a: PingArgs = { count: 4, waitS: 10, intervalS: 1, host: '', broadcast: false };
+  const a: PingArgs = {
+    family: argv[0] === 'ping6' ? 6 : 0,
+    count: 4,
+    waitS: 10,
+    intervalS: 1,
+    host: '',
+    broadcast: false,
+  };
   let countGiven = false;
   let deadlineS: number | null = null;
   for (let i = 1; i < argv.length; i++) {
@@ -44,7 +54,8 @@ function parse(argv: string[]): PingArgs | string {
       a.count = Math.min(Number(x.slice(2)), 100);
       countGiven = true;
     } else if (x === '-b') a.broadcast = true;
-    else if (x === '-4' || x === '-n' || x === '-q') continue;
+    else if (x === '-4' || x === '-6') a.family = x === '-4' ? 4 : 6;
+    else if (x === '-n' || x === '-q') continue;
     else if (x.startsWith('-')) return `ping: invalid option -- '${x.slice(1)}'`;
     else a.host = x;
   }
@@ -57,7 +68,7 @@ function parse(argv: string[]): PingArgs | string {
 }
 
 /** How long the kernel tries ARP (3 probes, 1 s apart) before it reports the host unreachable. */
-const ARP_FAIL_S = 3;
+export const ARP_FAIL_S = 3;
 
 /** The probe died at a router whose next-hop ARP went unanswered. */
 const gatewayArpFailed = (ex: Exchange): ex is Extract<Exchange, { kind: 'lost' }> =>
@@ -95,8 +106,8 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
     ms,
   });
   const r = resolve(ctx, node, a.host);
-  // getaddrinfo finds only the IPv6 address of a name on an IPv6-only network: ping would go over IPv6
-  if (r.kind === 'nodata') return ipv6NameOutcome('ping', a.host, r.ips6);
+  // getaddrinfo finds only the IPv6 address of a name on an IPv6-only network: ping goes over IPv6
+  if (r.kind === 'nodata') return pingBody6(ctx, node, f, a, r.ips6[0]);
   if (r.kind !== 'ok') {
     const nx = r.kind === 'nxdomain';
     return fail(
@@ -141,12 +152,9 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
   let pipe = 0;
   let lastLost = false;
   for (let seq = 1; seq <= a.count; seq++) {
-    const t0 = ctx.us;
-    const pkt = { ...first, app: `echo request seq=${seq}` };
-    const ex = exchange(ctx, node, pkt, () => ({ reply: { icmpType: 'echo-reply', app: `echo reply seq=${seq}` } }));
+    const { ex, ms } = echo(ctx, node, first, seq, id);
     lastLost = ex.kind !== 'ok';
     if (ex.kind === 'ok') {
-      const ms = ((ctx.us - t0) * jitter(seq, id, ctx.world.clock)) / 1000;
       rtts.push(Number(ms.toFixed(3)));
       const from = ex.reply.src;
       if (f === 'busybox') {
@@ -171,16 +179,36 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
     }
     ctFinish(ctx, ex.kind === 'ok' ? 'done' : 'unanswered');
   }
+  return pingOutcome(ctx, f, a, ip, lines, { rtts, errors, pipe, lastLost });
+}
+
+/** One echo request walked there and back (either family); `ms` is its round trip, jittered. */
+export function echo(ctx: Ctx, node: NetNode, first: Pkt, seq: number, id: number): { ex: Exchange; ms: number } {
+  const t0 = ctx.us;
+  const pkt = { ...first, app: `echo request seq=${seq}` };
+  const ex = exchange(ctx, node, pkt, () => ({ reply: { icmpType: 'echo-reply', app: `echo reply seq=${seq}` } }));
+  return { ex, ms: ((ctx.us - t0) * jitter(seq, id, ctx.world.clock)) / 1000 };
+}
+
+/** The statistics block after the probes and what ping hands back (its time spent waiting included). */
+export function pingOutcome(
+  ctx: Ctx,
+  f: Flavor,
+  a: PingArgs,
+  ip: string,
+  lines: string[],
+  r: { rtts: number[]; errors: number; pipe: number; lastLost: boolean },
+): ToolOutcome {
   const timeMs = a.count > 1 ? Math.round((a.count - 1) * a.intervalS * 1000 + 2 * (a.count - 1)) : 0;
-  const stats = { target: a.host, transmitted: a.count, rtts, errors, timeMs, pipe };
+  const stats = { target: a.host, transmitted: a.count, rtts: r.rtts, errors: r.errors, timeMs, pipe: r.pipe };
   lines.push(...(f === 'busybox' ? busyboxStats(stats) : iputilsStats(stats)));
-  const ok = rtts.length > 0;
+  const ok = r.rtts.length > 0;
   return {
     output: lines.join('\n'),
     exitCode: ok ? 0 : 1,
     ok,
-    summary: `${rtts.length}/${a.count} replies from ${ip}`,
-    ms: timeMs + (lastLost ? a.waitS * 1000 : 0) + ctx.us / 1000,
+    summary: `${r.rtts.length}/${a.count} replies from ${ip}`,
+    ms: timeMs + (r.lastLost ? a.waitS * 1000 : 0) + ctx.us / 1000,
   };
 }
 
@@ -188,5 +216,9 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
 export function ping(world: World, argv: string[], where: Where, line: string): CommandResult {
   const a = parse(argv);
   if (typeof a === 'string') return { world, output: a, exitCode: 2 };
-  return runTool(world, where, line, (ctx, node, f) => pingBody(ctx, node, f, a));
+  return runTool(world, where, line, (ctx, node, f) =>
+    a.family === 6 || isIpv6(a.host)
+      ? pingBody6(ctx, node, f, a)
+      : pingBody(ctx, node, f, a),
+  );
 }
