@@ -143,6 +143,10 @@ const en: Record<string, string> = {
     'Dropped in DOCKER-ISOLATION-STAGE-2 (FORWARD → DOCKER-FORWARD → DOCKER-ISOLATION-STAGE-1 → STAGE-2): {node} does not forward between two different Docker networks.',
   'drop.icc':
     'Dropped by DOCKER-FORWARD’s `-i {bridge} -o {bridge} -j DROP`: the network was created with enable_icc=false, so containers on it may not talk to each other, and Docker turned on bridge-nf-call-iptables so that bridged frames pass iptables.',
+  'drop.isolated6':
+    'Dropped in ip6tables’ DOCKER-ISOLATION-STAGE-2 (FORWARD → DOCKER-FORWARD → DOCKER-ISOLATION-STAGE-1 → STAGE-2): Docker isolates IPv6 networks with the same chains as IPv4, so {node} does not forward between two different Docker networks.',
+  'drop.icc6':
+    'Dropped by ip6tables’ DOCKER-FORWARD `-i {bridge} -o {bridge} -j DROP`: the network was created with enable_icc=false, so containers on it may not talk to each other over IPv6 either (bridge-nf-call-ip6tables passes bridged IPv6 frames through ip6tables).',
   'drop.internal': 'Dropped: an --internal network has no way in or out.',
   'drop.not-published':
     'Dropped by the DOCKER chain (`! -i br -o br -j DROP`): nothing published a port to {dst} on this protocol and port, so traffic from outside may not enter the bridge.',
@@ -293,6 +297,10 @@ const ko: Record<string, string> = {
     'DOCKER-ISOLATION-STAGE-2에서 버려집니다(FORWARD → DOCKER-FORWARD → DOCKER-ISOLATION-STAGE-1 → STAGE-2): {node}은(는) 서로 다른 도커 네트워크 사이를 전달하지 않습니다.',
   'drop.icc':
     'DOCKER-FORWARD의 `-i {bridge} -o {bridge} -j DROP` 규칙에 의해 버려집니다: 이 네트워크는 enable_icc=false로 만들어져 컨테이너끼리 통신할 수 없고, 도커가 bridge-nf-call-iptables를 켜 두어 브리지 프레임도 iptables를 거칩니다.',
+  'drop.isolated6':
+    'ip6tables의 DOCKER-ISOLATION-STAGE-2에서 버려집니다(FORWARD → DOCKER-FORWARD → DOCKER-ISOLATION-STAGE-1 → STAGE-2): 도커는 IPv6 네트워크도 IPv4와 같은 체인으로 격리하므로 {node}은(는) 서로 다른 도커 네트워크 사이를 전달하지 않습니다.',
+  'drop.icc6':
+    'ip6tables DOCKER-FORWARD의 `-i {bridge} -o {bridge} -j DROP` 규칙에 의해 버려집니다: 이 네트워크는 enable_icc=false로 만들어져 IPv6로도 컨테이너끼리 통신할 수 없습니다(bridge-nf-call-ip6tables가 브리지의 IPv6 프레임도 ip6tables로 보냅니다).',
   'drop.internal': '버려집니다: --internal 네트워크는 바깥과 드나들 수 없습니다.',
   'drop.not-published':
     'DOCKER 체인(`! -i br -o br -j DROP`)에 의해 버려집니다: {dst}의 이 프로토콜과 포트로 공개(publish)된 포트가 없어 외부 트래픽이 브리지로 들어갈 수 없습니다.',

@@ -70,6 +70,8 @@ export interface ArpEntry {
    * entry since: the next one says why it goes to a new MAC. Absent: learned otherwise, or used
    */
   garp?: true;
+  /** IPv6: the neighbour's advertisement had the router flag (a forwarding host): `ip -6 neigh` says `router` */
+  router?: true;
 }
 
 /** One direction of a conntrack tuple. */
@@ -514,7 +516,7 @@ export interface Frame {
     vxlan: { vni: number };
   };
   /** IPv6 neighbour discovery (ICMPv6 135/136): the target address and the link-layer address option */
-  nd?: { target: string; lladdr: string };
+  nd?: { target: string; lladdr: string; router?: true };
   /** ARP payload, for arp-request / arp-reply */
   arp?: { op: 'request' | 'reply'; senderIp: string; senderMac: string; targetIp: string; targetMac: string };
 }

@@ -1,5 +1,6 @@
 import { IPv4CidrRange } from 'ip-num';
-import { rulesOfDrivers } from './drivers';
+import { networksOf, rulesOfDrivers } from './drivers';
+import { bridgeRules6 } from './drivers/bridgeRules6';
 import type { PortBinding, World } from './model';
 import { ingressChains, ingressRules } from './swarm/ingressRules';
 
@@ -36,7 +37,8 @@ export interface NfRule {
   dst?: NfMatch;
   in?: NfMatch;
   out?: NfMatch;
-  proto?: 'tcp' | 'udp' | 'icmp';
+  /** `ipv6-icmp` in ip6tables */
+  proto?: 'tcp' | 'udp' | 'icmp' | 'ipv6-icmp';
   dport?: number;
   /** `-m addrtype --dst-type LOCAL` */
   dstTypeLocal?: boolean;
@@ -94,9 +96,12 @@ function table(name: NfTableName, userChains: string[], rules: NfRule[], policie
 /** A Docker host's tables: each driver's rules for its networks on this daemon, under Docker's chains. */
 function daemonRules(world: World, daemon: string): Netfilter {
   // the routing mesh's jumps are inserted at the head of Docker's chains (swarm/ingressRules.ts)
-  const rules = [...ingressRules(world, daemon), ...rulesOfDrivers(world, daemon)];
+  return dockerTables([...ingressRules(world, daemon), ...rulesOfDrivers(world, daemon)], ingressChains(world, daemon));
+}
+
+/** Docker's chains around `rules`: nat DOCKER, the filter DOCKER-* chains, FORWARD's DROP policy. */
+function dockerTables(rules: NfRule[], mesh: string[]): Netfilter {
   const of = (t: NfTableName) => rules.filter((r) => r.table === t);
-  const mesh = ingressChains(world, daemon);
   return {
     raw: table('raw', [], of('raw')),
     nat: table('nat', ['DOCKER', ...mesh], of('nat')),
@@ -195,6 +200,19 @@ export function netfilterOf(world: World, machineId: string): Netfilter {
   const m = world.machines[machineId];
   if (world.daemons[machineId]) return daemonRules(world, machineId);
   if (m?.kind === 'router' && m.ifaces.some((f) => f.segment === 'lan')) return routerRules(world, machineId);
+  return { raw: table('raw', [], []), nat: table('nat', [], []), filter: table('filter', [], []) };
+}
+
+/**
+ * ip6tables' tables of a machine: a Docker host's from its bridge networks with IPv6 on (the
+ * daemon sets up the same chains for IPv6 when ip6tables is on, the default since 27); every
+ * other machine's are empty.
+ */
+export function netfilter6Of(world: World, machineId: string): Netfilter {
+  if (world.daemons[machineId]) {
+    const bridges = networksOf(world, machineId).filter((n) => n.driver === 'bridge');
+    return dockerTables(bridgeRules6(world, machineId, bridges), []);
+  }
   return { raw: table('raw', [], []), nat: table('nat', [], []), filter: table('filter', [], []) };
 }
 

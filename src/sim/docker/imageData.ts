@@ -72,6 +72,7 @@ export const CATALOGUE: Record<string, ImageEntry> = {
       'host',
       'ip',
       'iptables',
+      'ip6tables',
       'conntrack',
       'bridge',
       'brctl',

@@ -39,6 +39,9 @@ export type Delivery =
 
 const MAX_HOPS = 16;
 
+/** Drops narrated with ip6tables' words for an IPv6 packet (the same chains, the other table set). */
+const V6_WORDED = new Set<DropReason>(['isolated', 'icc']);
+
 /** An ipvlan l3 link whose parent is gone: nothing carries its packets. */
 const NO_PARENT: L2Result = { ok: false, arpFailed: true };
 
@@ -48,7 +51,7 @@ function drop(
   p: Pkt,
   reason: DropReason,
   params: Record<string, string | number> = {},
-  key = `drop.${reason}`,
+  key = `drop.${reason}${p.dst.includes(':') && V6_WORDED.has(reason) ? '6' : ''}`,
 ) {
   step(ctx, node.canvas, 'drop', frameOf(p), key, { node: node.label, dst: p.dst, reason, ...params });
   return { kind: 'drop' as const, reason, node };
@@ -353,7 +356,11 @@ function bridgeNetfilter(ctx: Ctx, daemon: string, out: NIface, to: NIface, p: P
     return true;
   }
   if (net && bridgedForward(net, p)) {
-    step(ctx, at, 'drop', frameOf(p), 'drop.icc', { bridge, dst: p.dst, reason: 'icc' });
+    step(ctx, at, 'drop', frameOf(p), p.dst.includes(':') ? 'drop.icc6' : 'drop.icc', {
+      bridge,
+      dst: p.dst,
+      reason: 'icc',
+    });
     return false;
   }
   const e = ctNew(ctx, daemon, p, p);

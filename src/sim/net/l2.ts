@@ -141,6 +141,7 @@ export function remember(
   mac: string,
   dev: string,
   state: 'REACHABLE' | 'STALE' = 'REACHABLE',
+  router = false,
 ): TableChange {
   const cache = arpOf(ctx, node.key);
   const e = cache.find((x) => x.ip === ip && x.dev === dev);
@@ -151,9 +152,10 @@ export function remember(
     e.state = state;
     e.at = nowMs(ctx);
     delete e.garp;
+    if (router) e.router = true;
     return { on: tableOn(node), table: 'arp', kind: 'update', entry: { ...e } };
   }
-  const n: ArpEntry = { ip, mac, dev, state, at: nowMs(ctx) };
+  const n: ArpEntry = { ip, mac, dev, state, at: nowMs(ctx), ...(router ? { router: true as const } : {}) };
   cache.push(n);
   return { on: tableOn(node), table: 'arp', kind: 'add', entry: { ...n } };
 }

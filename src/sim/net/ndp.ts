@@ -38,12 +38,13 @@ function ndFrame(
   dst: string,
   target: string,
   lladdr: string,
+  router = false,
 ): Frame {
   return {
     eth: { ...eth, type: 'IPv6' },
     ip: { src, dst, ttl: 255, proto: 'icmp' },
     l4: { sport: 0, dport: 0, icmpType: type },
-    nd: { target, lladdr },
+    nd: { target, lladdr, ...(router ? { router: true as const } : {}) },
   };
 }
 
@@ -80,6 +81,8 @@ export function solicit(
     return { ok: false, arpFailed: true };
   }
   const learnedThere = remember(ctx, peer.node, srcIp, out.mac, peer.iface.name, 'STALE');
+  // a host that forwards (the Docker host: Docker turns IPv6 forwarding on) sets the router flag
+  const router = peer.node.forwarding;
   const na = ndFrame(
     'neighbor-advertisement',
     { src: peer.iface.mac, dst: out.mac },
@@ -87,12 +90,13 @@ export function solicit(
     srcIp,
     target,
     peer.iface.mac,
+    router,
   );
   step(ctx, peer.node.canvas, 'nd-advert', na, 'ndp.advert', { ip: target, mac: peer.iface.mac, asker: srcIp }, [
     learnedThere,
   ]);
   wire(ctx, { from: peer.node.label, to: from.label }, peer.iface, out, na, false);
-  const learnedHere = remember(ctx, from, target, peer.iface.mac, out.name);
+  const learnedHere = remember(ctx, from, target, peer.iface.mac, out.name, 'REACHABLE', router);
   step(ctx, from.canvas, 'nd-learn', na, 'ndp.learn', { ip: target, mac: peer.iface.mac }, [learnedHere]);
   ctx.us += 900; // the first packet waits for neighbour resolution, as with ARP
   return { ok: true, node: peer.node, iface: peer.iface };

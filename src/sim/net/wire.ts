@@ -19,7 +19,7 @@ export interface WireFrame {
   l4?: { sport: number; dport: number; flags?: string; icmpType?: string };
   app?: { summary: string };
   /** neighbour discovery (ICMPv6 135/136): target address and link-layer address option */
-  nd?: { target: string; lladdr: string };
+  nd?: { target: string; lladdr: string; router?: true };
   /** TCP only: sequence and acknowledgement numbers (the caller tracks them per flow) */
   tcp?: { seq: number; ack: number; tsval: number; tsecr: number };
   /** the VXLAN encapsulation around this frame (DESIGN.md §4: `frame.outer`) */
@@ -253,8 +253,9 @@ function icmp6Bytes(f: WireFrame & { ip: NonNullable<WireFrame['ip']> }): number
     rest = [...u16(l4.sport & 0xffff), ...u16(seq & 0xffff), ...data];
   } else if (type === 135 || type === 136) {
     const nd = f.nd ?? { target: f.ip.dst, lladdr: f.eth.src };
-    // NA: solicited and override (ndisc_send_na from ndisc_recv_ns); option 1 source, 2 target link-layer
-    const flags = type === 136 ? [0x60, 0, 0, 0] : [0, 0, 0, 0];
+    // NA: solicited and override (ndisc_send_na from ndisc_recv_ns), router from a forwarding host;
+    // option 1 source, 2 target link-layer
+    const flags = type === 136 ? [nd.router ? 0xe0 : 0x60, 0, 0, 0] : [0, 0, 0, 0];
     rest = [...flags, ...ip6Bytes(nd.target), type === 135 ? 1 : 2, 1, ...macBytes(nd.lladdr)];
   } else rest = [0, 0, 0, 0];
   const b = [type, code, 0, 0, ...rest];

@@ -45,6 +45,7 @@ const localCommands: Record<string, ShellCommand> = {
   ...fsCommands,
   ip: ipCommand,
   iptables,
+  ip6tables: iptables,
   tcpdump: tcpdumpCommand,
   ss,
   netstat,

@@ -214,7 +214,7 @@ export function ipCommand(world: World, argv: string[], where: Where): CommandRe
       .sort((x, y) => Number(x.ip.includes(':')) - Number(y.ip.includes(':')))
       .map((e) => {
         const state = neighState(e, world.clock);
-        return `${e.ip} dev ${e.dev} ${showsLladdr(state) ? `lladdr ${e.mac} ` : ''}${state} `;
+        return `${e.ip} dev ${e.dev} ${showsLladdr(state) ? `lladdr ${e.mac} ` : ''}${e.router ? 'router ' : ''}${state} `;
       });
   return { world, output: lines.join('\n'), exitCode: 0 };
 }

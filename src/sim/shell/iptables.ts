@@ -7,6 +7,7 @@ import {
   type NfRule,
   type NfTable,
   type NfTableName,
+  netfilter6Of,
   netfilterOf,
   resolverNetfilter,
 } from '../netfilter';
@@ -46,9 +47,10 @@ export function formatS(t: NfTable): string {
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
 /** An address column: one character for "!" (or a space), then the address padded to 19. */
-function addr(m: NfMatch | undefined, numeric: boolean): string {
-  if (!m) return ` ${pad(numeric ? '0.0.0.0/0' : 'anywhere', 19)}`;
-  const v = m.value.endsWith('/32') ? m.value.slice(0, -3) : m.value;
+function addr(m: NfMatch | undefined, numeric: boolean, v6 = false): string {
+  if (!m) return ` ${pad(numeric ? (v6 ? '::/0' : '0.0.0.0/0') : 'anywhere', 19)}`;
+  const host = v6 ? '/128' : '/32';
+  const v = m.value.endsWith(host) ? m.value.slice(0, -host.length) : m.value;
   return (m.not ? '!' : ' ') + pad(!numeric && v === '127.0.0.0/8' ? 'loopback/8' : v, 19);
 }
 
@@ -83,6 +85,8 @@ function extras(r: NfRule, numeric: boolean): string {
 export interface ListOptions {
   verbose?: boolean;
   lineNumbers?: boolean;
+  /** ip6tables: ::/0 for any address, /128 for a host */
+  v6?: boolean;
 }
 
 /** An interface column of `-v`: "!" when negated, "*" for any. */
@@ -108,8 +112,9 @@ export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rul
         const cnt = o.verbose ? `${'0'.padStart(5)} ${'0'.padStart(5)} ` : '';
         const io = o.verbose ? ` ${pad(via(r.in), 6)} ${pad(via(r.out), 6)} ` : '';
         // iptables 1.8 print_firewall: "%-9s " target, "!"-or-space, "%-5s" prot, opt, then
-        // "!"-or-space + address columns; a long target (MASQUERADE) pushes the rest right
-        const line = `${n}${cnt}${pad(r.target, 9)}  ${pad(r.proto ?? 'all', 5)}${pad('--', 3)}${io}${addr(r.src, numeric)} ${addr(r.dst, numeric)} `;
+        // "!"-or-space + address columns (ip6tables: three blanks for opt, IPv6 has no fragment flag); a long
+        // target (MASQUERADE) pushes the rest right
+        const line = `${n}${cnt}${pad(r.target, 9)}  ${pad(r.proto ?? 'all', 5)}${o.v6 ? '   ' : '-- '}${io}${addr(r.src, numeric, o.v6)} ${addr(r.dst, numeric, o.v6)} `;
         const x = extras(r, numeric);
         return x ? `${line} ${x}` : line;
       });
@@ -118,19 +123,21 @@ export function formatL(t: NfTable, numeric: boolean, allRules: NfRule[] = t.rul
   return blocks.join('\n\n');
 }
 
-const USAGE =
-  "iptables v1.8.9 (legacy): no command specified\nTry `iptables -h' or 'iptables --help' for more information.";
+const usage = (cmd: string) =>
+  `${cmd} v1.8.9 (legacy): no command specified\nTry \`${cmd} -h' or '${cmd} --help' for more information.`;
 
 /**
  * `iptables [-t raw|nat|filter] -S [CHAIN] | -L [CHAIN] [-n]`. Read-only: the rules are Docker's
- * (or the router's) and change only through docker commands and port forwards.
+ * (or the router's) and change only through docker commands and port forwards. `ip6tables`: the
+ * same for IPv6, Docker's rules for its bridge networks with IPv6 on (drivers/bridgeRules6.ts).
  */
 export function iptables(world: World, argv: string[], where: Where): CommandResult {
+  const cmd = argv[0] === 'ip6tables' ? 'ip6tables' : 'iptables';
   let tableName: NfTableName = 'filter';
   let mode: 'S' | 'L' | null = null;
   let numeric = false;
   let chain: string | undefined;
-  const opts: ListOptions = {};
+  const opts: ListOptions = cmd === 'ip6tables' ? { v6: true } : {};
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-t' || a === '--table') {
@@ -138,7 +145,7 @@ export function iptables(world: World, argv: string[], where: Where): CommandRes
       if (t !== 'nat' && t !== 'filter' && t !== 'raw') {
         return {
           world,
-          output: `iptables v1.8.9 (legacy): can't initialize iptables table \`${t ?? ''}': Table does not exist (do you need to insmod?)\nPerhaps iptables or your kernel needs to be upgraded.`,
+          output: `${cmd} v1.8.9 (legacy): can't initialize ${cmd} table \`${t ?? ''}': Table does not exist (do you need to insmod?)\nPerhaps ${cmd} or your kernel needs to be upgraded.`,
           exitCode: 3,
         };
       }
@@ -156,35 +163,40 @@ export function iptables(world: World, argv: string[], where: Where): CommandRes
     else if (/^-[ADIRNXPFZE]$/.test(a)) {
       return {
         world,
-        output: "iptables: this simulator shows Docker's rules but does not change them (use docker commands).",
+        output: `${cmd}: this simulator shows Docker's rules but does not change them (use docker commands).`,
         exitCode: 1,
       };
     } else {
       return {
         world,
-        output: `iptables v1.8.9 (legacy): unknown option "${a}"\nTry \`iptables -h' or 'iptables --help' for more information.`,
+        output: `${cmd} v1.8.9 (legacy): unknown option "${a}"\nTry \`${cmd} -h' or '${cmd} --help' for more information.`,
         exitCode: 2,
       };
     }
   }
-  if (!mode) return { world, output: USAGE, exitCode: 2 };
+  if (!mode) return { world, output: usage(cmd), exitCode: 2 };
   const owner = where.kind === 'machine' ? where : namespaceOwner(world, where.id);
   if (owner.kind === 'container' && !mayAdministerNetwork(world, where)) {
     return {
       world,
-      output: `iptables v1.8.9 (legacy): can't initialize iptables table \`${tableName}': Permission denied (you must be root)\nPerhaps iptables or your kernel needs to be upgraded.`,
+      output: `${cmd} v1.8.9 (legacy): can't initialize ${cmd} table \`${tableName}': Permission denied (you must be root)\nPerhaps ${cmd} or your kernel needs to be upgraded.`,
       exitCode: 3,
     };
   }
+  // the embedded resolver's DOCKER_OUTPUT rules are IPv4 (127.0.0.11): a container's ip6tables are empty
   const full = (
     owner.kind === 'container'
-      ? resolverNetfilter(hasEmbeddedResolver(world, world.containers[owner.id]) ? resolverPorts(owner.id) : null)
-      : netfilterOf(world, owner.id ?? DOCKER_HOST)
+      ? resolverNetfilter(
+          cmd === 'iptables' && hasEmbeddedResolver(world, world.containers[owner.id]) ? resolverPorts(owner.id) : null,
+        )
+      : cmd === 'ip6tables'
+        ? netfilter6Of(world, owner.id ?? DOCKER_HOST)
+        : netfilterOf(world, owner.id ?? DOCKER_HOST)
   )[tableName];
   let t = full;
   if (chain) {
     if (!full.chains.some((c) => c.name === chain)) {
-      return { world, output: `iptables: No chain/target/match by that name.`, exitCode: 1 };
+      return { world, output: `${cmd}: No chain/target/match by that name.`, exitCode: 1 };
     }
     t = {
       ...full,

@@ -8,13 +8,14 @@ const BUILTINS = ['echo', 'exit', 'clear', 'help', 'whoami', 'logout', 'true', '
 
 /**
  * Tools a root shell on any of our Linux machines has even when `Machine.tools` does not list
- * them: coreutils, iptables (every Linux box can list its own empty rules) and tcpdump (Ubuntu
+ * them: coreutils, iptables and ip6tables (every Linux box can list its own empty rules) and tcpdump (Ubuntu
  * Server and Debian's standard task install it).
  */
 const MACHINE_BASE = [
   'cat',
   'hostname',
   'iptables',
+  'ip6tables',
   'nsenter',
   'sh',
   'bash',

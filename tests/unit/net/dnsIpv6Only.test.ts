@@ -82,7 +82,12 @@ describe('embedded DNS: A question for an IPv6-only name', () => {
 
   it('ping to the name goes over IPv6 (ICMPv6 echo); curl and wget would: one whalewire line, exit 2', () => {
     const out = run(['docker exec cli ping -c 1 web', 'docker exec cli curl web', 'docker exec web wget -q -O- cli']);
-    expect(out[0].output.split('\n').slice(0, 2).map((l) => l.replace(/time=[\d.]+/, 'time=T'))).toEqual([
+    expect(
+      out[0].output
+        .split('\n')
+        .slice(0, 2)
+        .map((l) => l.replace(/time=[\d.]+/, 'time=T')),
+    ).toEqual([
       `PING web(web.v6only (${web})) 56 data bytes`,
       `64 bytes from web.v6only (${web}): icmp_seq=1 ttl=64 time=T ms`,
     ]);

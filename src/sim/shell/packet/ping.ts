@@ -217,8 +217,6 @@ export function ping(world: World, argv: string[], where: Where, line: string): 
   const a = parse(argv);
   if (typeof a === 'string') return { world, output: a, exitCode: 2 };
   return runTool(world, where, line, (ctx, node, f) =>
-    a.family === 6 || isIpv6(a.host)
-      ? pingBody6(ctx, node, f, a)
-      : pingBody(ctx, node, f, a),
+    a.family === 6 || isIpv6(a.host) ? pingBody6(ctx, node, f, a) : pingBody(ctx, node, f, a),
   );
 }
