@@ -122,13 +122,13 @@ describe('names over IPv6 (resolver.go handleIPQuery, sandbox_dns_unix.go makeHo
 
 describe('IPv6 packets', () => {
   it.each([
-    ['docker exec cli curl -s http://[fd00:1::2]/', 'curl fd00:1::2'],
+    ['docker exec web wget -q -O- http://[fd00:1::3]/', 'wget fd00:1::3'],
     ['docker exec cli traceroute fd00:1::2', 'traceroute fd00:1::2'],
   ])('%s says in one line that IPv6 packets are not traced, and sends nothing', (line, what) => {
     const { world, out } = run([line]);
     const before = run([]).world;
     expect(out[0]).toBe(
-      `whalewire: IPv6 packets are not traced yet (${what}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA) and ping -6 is traced; send over IPv4 to trace.`,
+      `whalewire: IPv6 packets are not traced yet (${what}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA) and ping and curl are traced over IPv6; send over IPv4 to trace.`,
     );
     expect(findContainer(world, 'cli')!.arp).toEqual(findContainer(before, 'cli')!.arp);
   });

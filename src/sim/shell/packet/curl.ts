@@ -3,12 +3,12 @@ import type { CommandResult, World } from '../../model';
 import type { Ctx } from '../../net/ctx';
 import { resolve } from '../../net/dns';
 import { type HttpAnswer, httpGet } from '../../net/http';
+import { resolve6 } from '../../net/resolve6';
 import type { NetNode } from '../../net/topo';
 import { parseUrl, type Url } from '../../net/url';
 import type { Where } from '../../where';
 import { parseCurlArgs } from './curlArgs';
 import { METER_HEADER, meterLine, showsMeter, writeOut } from './curlMeter';
-import { ipv6NameOutcome } from './ipv6Guard';
 import { interrupted, PATIENCE_MS, runTool, type ToolOutcome } from './run';
 
 /** `curl [-s] [-S] [-v] [-m S] [-I] [-o FILE] URL`, worded as curl 7.88 does. */
@@ -29,6 +29,22 @@ export function headerLines(a: HttpAnswer, clockMs: number): string[] {
   const conn = hs.findIndex(([k]) => k === 'Connection');
   hs.splice(at >= 0 ? at + 1 : conn >= 0 ? conn : hs.length, 0, ['Date', d]);
   return [`HTTP/1.1 ${a.status} ${a.reason}`, ...hs.map(([k, v]) => `${k}: ${v}`)];
+}
+
+/**
+ * The address curl connects to: an IPv6 literal as it is; a name through getaddrinfo, whose AAAA
+ * answer is all there is for a name with only an IPv6 address (resolve's nodata); with -6, the
+ * AAAA answer alone. Null: curl error 6.
+ */
+function addressOf(ctx: Ctx, node: NetNode, target: Url, ipv6: boolean): string | null {
+  if (target.ipv6) return target.host;
+  if (ipv6) {
+    const r6 = resolve6(ctx, node, target.host);
+    return r6.kind === 'ok' ? r6.ip : null;
+  }
+  const r = resolve(ctx, node, target.host);
+  if (r.kind === 'nodata') return r.ips6[0] ?? null;
+  return r.kind === 'ok' ? r.ips[0] : null;
 }
 
 /** The `curl` command. */
@@ -64,16 +80,16 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
       return { output: out.join('\n'), exitCode: code, ok: false, summary, ms };
     };
     let ip = '';
-    const r = resolve(ctx, node, target.host);
-    if (r.kind === 'nodata') return ipv6NameOutcome('curl', target.host, r.ips6);
-    if (r.kind !== 'ok') return err(6, `Could not resolve host: ${target.host}`, 'name not resolvable', ctx.us / 1000);
-    ip = r.ips[0];
-    if (a.verbose) out.push(`*   Trying ${ip}:${target.port}...`);
+    const found = addressOf(ctx, node, target, a.ipv6);
+    if (!found) return err(6, `Could not resolve host: ${target.host}`, 'name not resolvable', ctx.us / 1000);
+    ip = found;
+    // curl 7.88 brackets an IPv6 address here (connect.c), not in "Connected to"
+    if (a.verbose) out.push(`*   Trying ${ip.includes(':') ? `[${ip}]` : ip}:${target.port}...`);
     const t0 = ctx.us;
     // the server sees the Host header: curl's own (the URL's host) unless -H gives one
     // (a followed redirect to another host drops the custom one, as curl's http_host does)
     const own = target.host === url.host ? a.headers.find(([h]) => h.toLowerCase() === 'host')?.[1] : undefined;
-    const host = own ?? target.host;
+    const host = own ?? (target.ipv6 ? `[${target.host}]` : target.host);
     const waitMs = a.maxTime === null ? PATIENCE_MS : a.maxTime * 1000 + 2 - ctx.us / 1000;
     const res = httpGet(ctx, node, ip, target.port, 0, { method, path: target.path, host, waitMs });
     const took = Math.floor((ctx.us - t0) / 1000);
@@ -82,7 +98,10 @@ export function curl(world: World, argv: string[], where: Where, line: string): 
     // curl's own headers, replaced by -H/-A of the same name, then the others, then the body's
     const requestHeaders = (): [string, string][] => {
       const own: [string, string][] = [
-        ['Host', `${target.host}${target.port === (target.scheme === 'https' ? 443 : 80) ? '' : `:${target.port}`}`],
+        [
+          'Host',
+          `${target.ipv6 ? `[${target.host}]` : target.host}${target.port === (target.scheme === 'https' ? 443 : 80) ? '' : `:${target.port}`}`,
+        ],
         ['User-Agent', 'curl/7.88.1'],
         ['Accept', '*/*'],
       ];

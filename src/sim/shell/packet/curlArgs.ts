@@ -21,6 +21,8 @@ export interface CurlArgs {
   headers: [string, string][];
   /** -L: follow a 3xx answer's Location */
   follow: boolean;
+  /** -6 / --ipv6: resolve names to IPv6 addresses only */
+  ipv6: boolean;
   url: string;
 }
 
@@ -47,6 +49,7 @@ export function parseCurlArgs(argv: string[]): CurlArgs | string {
     data: null,
     headers: [],
     follow: false,
+    ipv6: false,
     url: '',
   };
   const xs = splitFlags(argv.slice(1), 'mowXdHA');
@@ -78,6 +81,7 @@ export function parseCurlArgs(argv: string[]): CurlArgs | string {
     } else if (x === '-w' || x === '--write-out') a.writeOut = xs[++i] ?? '';
     else if (x === '-f' || x === '--fail') a.fail = true;
     else if (x === '-L' || x === '--location') a.follow = true;
+    else if (x === '-6' || x === '--ipv6') a.ipv6 = true;
     else if (x === '-4' || x === '-k' || x === '--insecure') continue;
     else if (x.startsWith('-')) return refuse(x, 'is unknown');
     else a.url = x;

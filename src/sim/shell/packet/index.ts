@@ -15,7 +15,7 @@ import { wget } from './wget';
 export const packetCommands: Record<string, ShellCommand> = {
   ping,
   ping6: ping,
-  curl: ipv4Only(curl),
+  curl,
   wget: ipv4Only(wget),
   nslookup,
   dig,

@@ -3,16 +3,15 @@ import type { ShellCommand } from '../index';
 import type { ToolOutcome } from './run';
 
 /**
- * whalewire's packet engine carries ICMPv6 echo (ping -6, with neighbour discovery) but not yet
- * TCP, UDP or traceroute over IPv6. Such a tool asked to send over IPv6 (`curl -6`, an IPv6
- * literal, `curl http://[fd00:1::2]/`) answers one line saying so instead of a trace that would
- * be wrong; the addresses, routes and DNS answers of IPv6 networks are shown by ip, inspect and dig.
+ * whalewire's packet engine carries IPv6 for ping (ICMPv6 echo, neighbour discovery) and curl
+ * (TCP), not yet for wget or traceroute. Those asked to send over IPv6 (`wget -6`, an IPv6
+ * literal, `traceroute fd00:1::2`) answer one line saying so instead of a trace that would be
+ * wrong; the addresses, routes and DNS answers of IPv6 networks are shown by ip, inspect and dig.
  */
 
 /** The IPv6 flags of each tool (curl --ipv6, wget --inet6-only), besides -6. */
 const FLAGS: Record<string, string[]> = {
   traceroute: ['-6'],
-  curl: ['-6', '--ipv6'],
   wget: ['-6', '--inet6-only'],
 };
 
@@ -36,7 +35,7 @@ export function ipv6Request(cmd: string, argv: string[]): string | null {
 
 /** The one line a tool answers instead of sending over IPv6 (`asked`: the flag or address). */
 export const ipv6Refusal = (cmd: string, asked: string) =>
-  `whalewire: IPv6 packets are not traced yet (${cmd} ${asked}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA) and ping -6 is traced; send over IPv4 to trace.`;
+  `whalewire: IPv6 packets are not traced yet (${cmd} ${asked}); nothing was sent. IPv6 addresses, routes and DNS are shown (ip -6 addr, ip -6 route, dig AAAA) and ping and curl are traced over IPv6; send over IPv4 to trace.`;
 
 /** A tool's outcome when the name it was given resolves to IPv6 addresses only (`nodata`). */
 export const ipv6NameOutcome = (cmd: string, host: string, ips6: string[]): ToolOutcome => ({
