@@ -42,6 +42,8 @@ const en: Record<string, string> = {
   'ndp.hit':
     '{node} already knows {ip} is at {mac} (IPv6 neighbour cache), so no solicitation: the frame goes straight to that MAC.',
   'drop.ndp-unanswered': 'Nobody answers the neighbour solicitation for {ip}: the address is unreachable.',
+  'ndp.unsolicited':
+    '{node}’s IPv6 neighbour cache already has {ip} at {mac}: when the new holder of {ip} came up, Docker sent unsolicited neighbour advertisements and Linux updated the entry it had (STALE). No solicitation: the frame goes straight to {mac}.',
   'bridge.flood-multicast':
     'Multicast to {mac}: bridge {bridge} has no group membership for it, so it floods the frame out of every port but the one it came in on; only the holder of the asked address listens to that group.',
   'switch.flood-multicast': 'Multicast to {mac}: the LAN switch sends the frame to every other machine on the LAN.',
@@ -196,6 +198,8 @@ const ko: Record<string, string> = {
   'ndp.hit':
     '{node}은(는) {ip}의 MAC 주소가 {mac}임을 이미 알고 있으므로(IPv6 이웃 캐시) 이웃 요청 없이 그 MAC으로 바로 프레임을 보냅니다.',
   'drop.ndp-unanswered': '{ip}에 대한 이웃 요청에 아무도 응답하지 않습니다: 주소에 도달할 수 없습니다.',
+  'ndp.unsolicited':
+    '{node}의 IPv6 이웃 캐시에는 이미 {ip}이(가) {mac}(으)로 있습니다: {ip}의 새 주인이 올라올 때 도커가 요청받지 않은 이웃 광고(unsolicited NA)를 보냈고, Linux가 갖고 있던 항목을 고쳤습니다(STALE). 이웃 요청 없이 프레임이 바로 {mac}(으)로 갑니다.',
   'bridge.flood-multicast':
     '{mac}(으)로 가는 멀티캐스트: 브리지 {bridge}은(는) 이 그룹의 가입 정보가 없어 들어온 포트를 뺀 모든 포트로 프레임을 내보냅니다. 물어본 주소를 가진 장비만 그 그룹을 수신 대기합니다.',
   'switch.flood-multicast': '{mac}(으)로 가는 멀티캐스트: LAN 스위치가 프레임을 LAN의 다른 모든 장비로 보냅니다.',

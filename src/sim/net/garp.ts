@@ -4,7 +4,8 @@ import { soleDaemon } from '../docker/scope';
 import { driverOf } from '../drivers';
 import { isL3 } from '../drivers/ipvlan';
 import type { EndpointLink } from '../drivers/types';
-import type { ArpEntry, Container, Endpoint, FdbEntry, Machine, World } from '../model';
+import { hasIPv6 } from '../ipam6';
+import type { ArpEntry, Container, Endpoint, FdbEntry, Machine, Network, World } from '../model';
 
 /**
  * libnetwork's unsolicited ARPs as an endpoint comes up (osl/interface_linux.go advertiseAddrs,
@@ -26,27 +27,39 @@ import type { ArpEntry, Container, Endpoint, FdbEntry, Machine, World } from '..
 export function advertiseEndpoints(draft: World, c: Container, eps: Endpoint[] = c.endpoints): void {
   for (const ep of eps) {
     const net = draft.networks[ep.networkId];
-    if (!net || !ep.ip || !ep.mac) continue;
+    const addrs = net ? addressesOf(net, ep) : [];
+    if (!net || !addrs.length || !ep.mac) continue;
     const link = driverOf(net).endpointLink(net, ep);
     if (!link || (net.driver === 'ipvlan' && isL3(net))) continue;
     const now = draft.clock;
     if (link.domain.kind === 'br' && link.port) learnPort(net.fdb, ep.mac, link.port, now);
-    for (const m of Object.values(draft.machines)) {
-      for (const e of m.arp) {
-        if (e.ip === ep.ip && machineHears(draft, m, e.dev, link, c)) advertised(e, ep.mac, now);
+    for (const ip of addrs) {
+      for (const m of Object.values(draft.machines)) {
+        for (const e of m.arp) {
+          if (e.ip === ip && machineHears(draft, m, e.dev, link, c)) advertised(e, ep.mac, now);
+        }
       }
-    }
-    // the base World finds who has an entry for the address without drafting every container
-    const base = isDraft(draft) ? (original(draft) as World) : draft;
-    for (const id of arpHolderIds(base, ep.ip)) {
-      if (id === c.id) continue;
-      const other = draft.containers[id];
-      if (other?.state !== 'running') continue;
-      for (const e of other.arp) {
-        if (e.ip === ep.ip && containerHears(draft, other, e.dev, link)) advertised(e, ep.mac, now);
+      // the base World finds who has an entry for the address without drafting every container
+      const base = isDraft(draft) ? (original(draft) as World) : draft;
+      for (const id of arpHolderIds(base, ip)) {
+        if (id === c.id) continue;
+        const other = draft.containers[id];
+        if (other?.state !== 'running') continue;
+        for (const e of other.arp) {
+          if (e.ip === ip && containerHears(draft, other, e.dev, link)) advertised(e, ep.mac, now);
+        }
       }
     }
   }
+}
+
+/**
+ * The addresses an endpoint advertises: its IPv4 one (unsolicited ARP) and, on a network with
+ * IPv6 on, its IPv6 one (unsolicited NA, prepAdvertiseAddrs' UnsolNA: a neighbour updates an
+ * entry it has, as for ARP, ndisc_recv_na with override).
+ */
+function addressesOf(net: Network, ep: Endpoint): string[] {
+  return [ep.ip, hasIPv6(net) ? ep.ip6 : undefined].filter((x): x is string => Boolean(x));
 }
 
 /** The bridge's FDB: `mac` is behind `port` now (moved if it was seen on another one). */
@@ -85,7 +98,7 @@ function machineHears(draft: World, m: Machine, dev: string, link: EndpointLink,
 
 /** Whether container `o`'s interface `dev` is on the link of `link`. */
 function containerHears(draft: World, o: Container, dev: string, link: EndpointLink): boolean {
-  const ep: Endpoint | undefined = o.endpoints.find((x) => x.ifname === dev && x.ip);
+  const ep: Endpoint | undefined = o.endpoints.find((x) => x.ifname === dev && (x.ip || x.ip6));
   const net = ep && draft.networks[ep.networkId];
   const at = net && driverOf(net).endpointLink(net, ep);
   return !!at && sameDomain(at.domain, link.domain);
@@ -110,16 +123,18 @@ export function advertiseAcrossDaemons(before: World, after: World, daemon: stri
     const was = before.containers[id];
     const wasUp = was?.state === 'running' && was.startedAt === c.startedAt;
     for (const ep of c.endpoints) {
-      if (!ep.ip || !ep.mac) continue;
+      if (!ep.mac) continue;
       if (wasUp && was.endpoints.some((x) => x.networkId === ep.networkId && x.ip === ep.ip && x.mac === ep.mac))
         continue;
       const net = after.networks[ep.networkId];
       const link = net ? driverOf(net).endpointLink(net, ep) : null;
       if (!net || link?.domain.kind !== 'seg' || (net.driver === 'ipvlan' && isL3(net))) continue;
-      for (const holder of arpHolderIds(after, ep.ip)) {
-        const o = after.containers[holder];
-        if (o.daemon === daemon || o.state !== 'running') continue;
-        heard.push({ holder, ip: ep.ip, mac: ep.mac, link, now: c.startedAt ?? after.clock });
+      for (const ip of addressesOf(net, ep)) {
+        for (const holder of arpHolderIds(after, ip)) {
+          const o = after.containers[holder];
+          if (o.daemon === daemon || o.state !== 'running') continue;
+          heard.push({ holder, ip, mac: ep.mac, link, now: c.startedAt ?? after.clock });
+        }
       }
     }
   }

@@ -253,6 +253,8 @@ export function transmit(
   filter?: BridgeFilter,
 ): L2Result {
   const d = out.domain!;
+  // an IPv6 next hop: neighbour discovery's words and steps in place of ARP's
+  const v6 = nextHop.includes(':');
   const found = peerOnDomain(ctx, d, nextHop, daemonOfNode(from));
   // a parent and its own macvlan/ipvlan links never hear each other (lanAttach.ts)
   const blocked = found && parentBlock(ctx.world, from, out, found.node, found.iface);
@@ -265,7 +267,7 @@ export function transmit(
     const frame = frameOf(pkt, { src: out.mac, dst: peer.iface.mac });
     // libnetwork's unsolicited ARPs (osl advertiseAddrs, v27+: three broadcasts, 1 s apart, as the
     // endpoint comes up): Linux's arp_process updates the entry it has, as STALE (arp_accept 0 creates none)
-    step(ctx, from.canvas, 'arp-hit', frame, 'arp.unsolicited', params, [
+    step(ctx, from.canvas, v6 ? 'nd-hit' : 'arp-hit', frame, v6 ? 'ndp.unsolicited' : 'arp.unsolicited', params, [
       remember(ctx, from, nextHop, peer.iface.mac, out.name, 'STALE'),
     ]);
   }
@@ -281,7 +283,8 @@ export function transmit(
       // the holder's unsolicited ARPs at its start gave the entry this MAC (net/garp.ts)
       ctx.toldArp = (ctx.toldArp ?? new Set()).add(told);
       const frame = frameOf(pkt, { src: out.mac, dst: cached.mac });
-      step(ctx, from.canvas, 'arp-hit', frame, 'arp.unsolicited', { node: from.label, ip: nextHop, mac: cached.mac }, [
+      const params = { node: from.label, ip: nextHop, mac: cached.mac };
+      step(ctx, from.canvas, v6 ? 'nd-hit' : 'arp-hit', frame, v6 ? 'ndp.unsolicited' : 'arp.unsolicited', params, [
         hit,
       ]);
     } else if (knewBefore(ctx, from.key, cached) && !ctx.toldArp?.has(told)) {
@@ -290,10 +293,9 @@ export function transmit(
       // known from an earlier command: say so, instead of only flashing the table
       const frame = frameOf(pkt, { src: out.mac, dst: cached.mac });
       const params = { node: from.label, ip: nextHop, mac: cached.mac };
-      const v6 = nextHop.includes(':');
       step(ctx, from.canvas, v6 ? 'nd-hit' : 'arp-hit', frame, v6 ? 'ndp.hit' : 'arp.hit', params, [hit]);
     } else first.push(hit);
-  } else if (nextHop.includes(':')) {
+  } else if (v6) {
     const res = solicit(ctx, from, out, nextHop, pkt, peer, cached);
     if (!res.ok) {
       if (blocked) tellParentBlock(ctx, from, pkt, blocked);
