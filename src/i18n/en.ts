@@ -287,6 +287,7 @@ export const en: Record<string, string> = {
   'sim.phase.expandAll': 'Expand all',
   'sim.phase.kind.dns': 'DNS',
   'sim.phase.kind.arp': 'ARP',
+  'sim.phase.kind.ndp': 'Neighbour discovery',
   'sim.phase.kind.handshake': 'TCP handshake',
   'sim.phase.kind.request': 'Request',
   'sim.phase.kind.nat': 'NAT',

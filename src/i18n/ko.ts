@@ -284,6 +284,7 @@ export const ko: Record<string, string> = {
   'sim.phase.expandAll': '모두 펼치기',
   'sim.phase.kind.dns': 'DNS 조회',
   'sim.phase.kind.arp': 'ARP',
+  'sim.phase.kind.ndp': '이웃 탐색(NDP)',
   'sim.phase.kind.handshake': 'TCP 핸드셰이크',
   'sim.phase.kind.request': '요청',
   'sim.phase.kind.nat': 'NAT 주소 변환',

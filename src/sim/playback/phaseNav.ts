@@ -47,7 +47,7 @@ export function prevPhaseStep(
 }
 
 /** The kinds of the messages themselves (not the ARP or NAT that happen on their way). */
-const ON_THE_WAY: ReadonlySet<PhaseKind> = new Set(['arp', 'nat']);
+const ON_THE_WAY: ReadonlySet<PhaseKind> = new Set(['arp', 'ndp', 'nat']);
 
 /**
  * Whether predict mode asks "what happens next?" before phase `k`: before every ARP exchange and

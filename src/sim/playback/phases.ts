@@ -6,10 +6,19 @@ import type { Step, Trace } from '../model';
  * rewrite (NAT), and the close (FIN or RST). A ping's echo request and reply are its request and
  * response.
  */
-export type PhaseKind = 'arp' | 'dns' | 'handshake' | 'request' | 'nat' | 'response' | 'close';
+export type PhaseKind = 'arp' | 'ndp' | 'dns' | 'handshake' | 'request' | 'nat' | 'response' | 'close';
 
 /** Every kind, in the order a full NATed curl meets them (predict mode's choices, the legend). */
-export const PHASE_KINDS: readonly PhaseKind[] = ['dns', 'arp', 'handshake', 'request', 'nat', 'response', 'close'];
+export const PHASE_KINDS: readonly PhaseKind[] = [
+  'dns',
+  'arp',
+  'ndp',
+  'handshake',
+  'request',
+  'nat',
+  'response',
+  'close',
+];
 
 /** A contiguous run of a trace's steps that plays, skips and lists as one unit. */
 export interface Phase {
@@ -38,6 +47,8 @@ function ownKind(step: Step): PhaseKind | null {
   const f = step.frame;
   if (NAT_ACTIONS.has(step.action)) return 'nat';
   if (f.arp || f.eth?.type === 'ARP' || step.action.startsWith('arp-')) return 'arp';
+  // IPv6's address resolution: ICMPv6 neighbour solicitation and advertisement (RFC 4861)
+  if (f.nd) return 'ndp';
   if (step.action === 'refuse') return 'close';
   const app = f.app?.summary ?? '';
   const ports = f.l4 ? [f.l4.sport, f.l4.dport] : [];
@@ -62,6 +73,8 @@ function detailOf(step: Step, kind: PhaseKind): string {
   const f = step.frame;
   if (kind === 'arp' && f.arp)
     return f.arp.op === 'request' ? `who-has ${f.arp.targetIp}` : `${f.arp.senderIp} is-at ${f.arp.senderMac}`;
+  if (kind === 'ndp' && f.nd)
+    return /advert/.test(f.l4?.icmpType ?? '') ? `tgt is ${f.nd.target}` : `who has ${f.nd.target}`;
   if (kind === 'handshake' || kind === 'close') return f.l4?.flags ?? '';
   return f.app?.summary ?? f.l4?.flags ?? '';
 }

@@ -14,6 +14,7 @@ const DROP = '#b3001b';
 const CURRENT = '#fff3bf';
 const KIND: Record<PhaseKind, string> = {
   arp: '#8a5a00',
+  ndp: '#8a5a00',
   dns: '#7b3aa6',
   handshake: '#1a7f37',
   request: '#1a7f37',

@@ -12,7 +12,7 @@ export interface HeaderField {
 
 /** One protocol layer of a frame. */
 export interface HeaderLayer {
-  /** 'Ethernet' | 'ARP' | 'IPv4' | 'TCP' | 'UDP' | 'ICMP' | 'Application' */
+  /** 'Ethernet' | 'ARP' | 'IPv4' | 'IPv6' | 'TCP' | 'UDP' | 'ICMP' | 'ICMPv6' | 'Application' */
   name: string;
   fields: HeaderField[];
 }
@@ -70,9 +70,10 @@ function layersOf(frame: Frame): { name: string; fields: Fields }[] {
         ['targetMac', frame.arp.targetMac],
       ],
     });
+  const v6 = frame.eth?.type === 'IPv6' || (frame.ip?.src.includes(':') ?? false);
   if (frame.ip)
     out.push({
-      name: 'IPv4',
+      name: v6 ? 'IPv6' : 'IPv4',
       fields: [
         ['src', frame.ip.src],
         ['dst', frame.ip.dst],
@@ -84,12 +85,19 @@ function layersOf(frame: Frame): { name: string; fields: Fields }[] {
     const proto = frame.ip?.proto;
     if (proto === 'icmp')
       out.push({
-        name: 'ICMP',
-        // the engine carries the echo id in both port slots (as conntrack prints it)
-        fields: [
-          ['type', frame.l4.icmpType],
-          ['id', frame.l4.sport],
-        ],
+        name: v6 ? 'ICMPv6' : 'ICMP',
+        // the engine carries the echo id in both port slots (as conntrack prints it); neighbour
+        // discovery carries the target address and the link-layer address option instead
+        fields: frame.nd
+          ? [
+              ['type', frame.l4.icmpType],
+              ['target', frame.nd.target],
+              ['lladdr', frame.nd.lladdr],
+            ]
+          : [
+              ['type', frame.l4.icmpType],
+              ['id', frame.l4.sport],
+            ],
       });
     else
       out.push({
