@@ -11,7 +11,7 @@ import { frameOf, type Pkt } from '../../net/pkt';
 import type { NetNode } from '../../net/topo';
 import type { Where } from '../../where';
 import { pingBody6 } from './ping6';
-import { busyboxStats, iputilsStats, iputilsTime } from './pingFormat';
+import { busyboxStats, iputilsStats, replyLine } from './pingFormat';
 import { type Flavor, jitter, runTool, type ToolOutcome } from './run';
 
 /** `ping [-c N] [-W S] [-i S] HOST`: ICMP echo through the engine, printed as iputils or busybox does. */
@@ -157,12 +157,8 @@ function pingBody(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs): ToolOutcome 
     if (ex.kind === 'ok') {
       rtts.push(Number(ms.toFixed(3)));
       const from = ex.reply.src;
-      if (f === 'busybox') {
-        lines.push(`64 bytes from ${from}: seq=${seq - 1} ttl=${ex.reply.ttl} time=${ms.toFixed(3)} ms`);
-      } else {
-        const who = byName ? `${reverseName(ctx, node, from) ?? from} (${from})` : from;
-        lines.push(`64 bytes from ${who}: icmp_seq=${seq} ttl=${ex.reply.ttl} time=${iputilsTime(ms)} ms`);
-      }
+      const who = f !== 'busybox' && byName ? `${reverseName(ctx, node, from) ?? from} (${from})` : from;
+      lines.push(replyLine(f === 'busybox' ? 'busybox' : 'iputils', { from, who, seq, ttl: ex.reply.ttl, ms }));
     } else if ((ex.kind === 'host-unreachable' || gatewayArpFailed(ex)) && f !== 'busybox') {
       // the kernel reports the failed ARP 3 s after the probe; ping may have ended before (-W).
       // A router that cannot resolve its next hop answers with ICMP host unreachable from its

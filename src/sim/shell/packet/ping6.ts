@@ -5,7 +5,7 @@ import { ephemeralPort, packetFrom } from '../../net/flows';
 import { resolve6 } from '../../net/resolve6';
 import type { NetNode } from '../../net/topo';
 import { ARP_FAIL_S, echo, type PingArgs, pingOutcome } from './ping';
-import { iputilsTime } from './pingFormat';
+import { replyLine } from './pingFormat';
 import type { Flavor, ToolOutcome } from './run';
 
 /**
@@ -57,11 +57,8 @@ export function pingBody6(ctx: Ctx, node: NetNode, f: Flavor, a: PingArgs, resol
     if (ex.kind === 'ok') {
       rtts.push(Number(ms.toFixed(3)));
       const from = ex.reply.src;
-      lines.push(
-        f === 'busybox'
-          ? `64 bytes from ${from}: seq=${seq - 1} ttl=${ex.reply.ttl} time=${ms.toFixed(3)} ms`
-          : `64 bytes from ${name(from)}: icmp_seq=${seq} ttl=${ex.reply.ttl} time=${iputilsTime(ms)} ms`,
-      );
+      const who = f === 'busybox' ? from : name(from);
+      lines.push(replyLine(f === 'busybox' ? 'busybox' : 'iputils', { from, who, seq, ttl: ex.reply.ttl, ms }));
     } else if (ex.kind === 'host-unreachable' && f !== 'busybox') {
       // neighbour discovery failed: the kernel's own ICMPv6 address-unreachable, 3 s after the probe
       const seen = (seq - 1) * a.intervalS + ARP_FAIL_S <= (a.count - 1) * a.intervalS + a.waitS;

@@ -9,6 +9,20 @@ export function iputilsTime(ms: number): string {
   return (us / 1000).toFixed(3);
 }
 
+/**
+ * One echo reply's line: busybox counts `seq` from 0 and prints the address with 3 decimals;
+ * iputils counts `icmp_seq` from 1 and names the sender as `who` (a name and its address when the
+ * target was a name). The same for IPv4 and IPv6.
+ */
+export function replyLine(
+  flavor: 'busybox' | 'iputils',
+  r: { from: string; who: string; seq: number; ttl: number; ms: number },
+): string {
+  return flavor === 'busybox'
+    ? `64 bytes from ${r.from}: seq=${r.seq - 1} ttl=${r.ttl} time=${r.ms.toFixed(3)} ms`
+    : `64 bytes from ${r.who}: icmp_seq=${r.seq} ttl=${r.ttl} time=${iputilsTime(r.ms)} ms`;
+}
+
 /** printf's `%g`: 25, 33.3333, 100. */
 function g(x: number): string {
   return String(Number(x.toPrecision(6)));
